@@ -1,0 +1,13 @@
+#pragma once
+// The subcommands of streamscope-cli. Each returns the process exit code; output goes to
+// stdout, errors to stderr.
+#include <QStringList>
+
+namespace streamscope::app {
+
+int runPartitionCommand(const QStringList &args);
+int runScenarioCommand(const QStringList &args);
+/// Prints the usage text (to stdout for --help, to stderr after an error).
+void printUsage(bool toStderr);
+
+} // namespace streamscope::app

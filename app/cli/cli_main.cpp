@@ -1,0 +1,35 @@
+// streamscope-cli: the engine without widgets, for tests, benchmarks and scripting.
+#include "cli_commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+using namespace streamscope::app;
+
+int main(int argc, char **argv) {
+  QCoreApplication app(argc, argv);
+  QCoreApplication::setApplicationName(QStringLiteral("streamscope-cli"));
+  QStringList args = QCoreApplication::arguments().mid(1);
+  if (args.isEmpty()) {
+    printUsage(true);
+    return 2;
+  }
+  const QString command = args.takeFirst();
+  if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+    printUsage(false);
+    return 0;
+  }
+  if (command == QLatin1String("partition"))
+    return runPartitionCommand(args);
+  if (command == QLatin1String("run"))
+    return runScenarioCommand(args);
+  QTextStream err(stderr);
+  if (command == QLatin1String("shards") || command == QLatin1String("shard") || command == QLatin1String("lesson") ||
+      command == QLatin1String("bench")) {
+    err << "streamscope-cli: '" << command << "' is not available in this version yet\n";
+    return 2;
+  }
+  err << "streamscope-cli: unknown command '" << command << "'\n";
+  printUsage(true);
+  return 2;
+}

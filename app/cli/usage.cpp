@@ -1,0 +1,25 @@
+#include "cli_commands.h"
+
+#include <QTextStream>
+
+namespace streamscope::app {
+
+void printUsage(bool toStderr) {
+  QTextStream out(toStderr ? stderr : stdout);
+  out << "usage: streamscope-cli COMMAND [OPTIONS]\n"
+         "\n"
+         "commands:\n"
+         "  partition --partitions N     read one key per line on stdin and print\n"
+         "                               KEY<TAB>PARTITION, as the Kafka Java client's\n"
+         "                               default partitioner assigns keyed records\n"
+         "  run FILE [--seed S] [--json] [--timing]\n"
+         "                               run a scenario to its end and print the report;\n"
+         "                               --seed overrides the scenario's seed, --json prints\n"
+         "                               one JSON object, --timing adds wall-clock time and\n"
+         "                               records per second\n"
+         "  --help                       show this text\n"
+         "\n"
+         "Errors go to stderr with a non-zero exit status (2 for usage, 1 for bad input).\n";
+}
+
+} // namespace streamscope::app

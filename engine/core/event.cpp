@@ -1,0 +1,70 @@
+#include "event.h"
+
+namespace streamscope::engine {
+
+std::string_view eventTypeName(EventType t) {
+  switch (t) {
+  case EventType::RecordProduced: return "record_produced";
+  case EventType::TransferStarted: return "transfer_started";
+  case EventType::TransferArrived: return "transfer_arrived";
+  case EventType::TransferDropped: return "transfer_dropped";
+  case EventType::Appended: return "appended";
+  case EventType::Flushed: return "flushed";
+  case EventType::HighWatermark: return "high_watermark";
+  case EventType::IsrShrunk: return "isr_shrunk";
+  case EventType::IsrExpanded: return "isr_expanded";
+  case EventType::LeaderElected: return "leader_elected";
+  case EventType::PartitionOffline: return "partition_offline";
+  case EventType::Truncated: return "truncated";
+  case EventType::Acked: return "acked";
+  case EventType::ProduceFailed: return "produce_failed";
+  case EventType::ProduceRetried: return "produce_retried";
+  case EventType::Fetched: return "fetched";
+  case EventType::Committed: return "committed";
+  case EventType::Rebalanced: return "rebalanced";
+  case EventType::OffsetReset: return "offset_reset";
+  case EventType::BrokerCrashed: return "broker_crashed";
+  case EventType::BrokerPowerLost: return "broker_power_lost";
+  case EventType::BrokerRestarted: return "broker_restarted";
+  case EventType::BrokerIsolated: return "broker_isolated";
+  case EventType::BrokerHealed: return "broker_healed";
+  case EventType::BrokerFenced: return "broker_fenced";
+  case EventType::BrokerSlowed: return "broker_slowed";
+  case EventType::RecordsLost: return "records_lost";
+  case EventType::SegmentDeleted: return "segment_deleted";
+  case EventType::Compacted: return "compacted";
+  case EventType::ConsumerJoined: return "consumer_joined";
+  case EventType::ConsumerLeft: return "consumer_left";
+  case EventType::ConsumerKilled: return "consumer_killed";
+  case EventType::RateChanged: return "rate_changed";
+  }
+  return "unknown";
+}
+
+std::string_view transferKindName(TransferKind k) {
+  switch (k) {
+  case TransferKind::ProduceRequest: return "produce_request";
+  case TransferKind::ProduceResponse: return "produce_response";
+  case TransferKind::ReplicaFetchRequest: return "replica_fetch_request";
+  case TransferKind::ReplicaFetchResponse: return "replica_fetch_response";
+  case TransferKind::ConsumerFetchRequest: return "consumer_fetch_request";
+  case TransferKind::ConsumerFetchResponse: return "consumer_fetch_response";
+  }
+  return "unknown";
+}
+
+std::string_view errorCodeName(ErrorCode e) {
+  switch (e) {
+  case ErrorCode::None: return "NONE";
+  case ErrorCode::NotEnoughReplicas: return "NOT_ENOUGH_REPLICAS";
+  case ErrorCode::NotEnoughReplicasAfterAppend: return "NOT_ENOUGH_REPLICAS_AFTER_APPEND";
+  case ErrorCode::NotLeaderOrFollower: return "NOT_LEADER_OR_FOLLOWER";
+  case ErrorCode::RequestTimedOut: return "REQUEST_TIMED_OUT";
+  case ErrorCode::NetworkException: return "NETWORK_EXCEPTION";
+  case ErrorCode::OffsetOutOfRange: return "OFFSET_OUT_OF_RANGE";
+  case ErrorCode::DeliveryTimeout: return "DELIVERY_TIMEOUT";
+  }
+  return "UNKNOWN";
+}
+
+} // namespace streamscope::engine

@@ -1,0 +1,86 @@
+#pragma once
+// The compact event stream: one small fixed-size record per thing that happens. Views
+// animate from it (every transfer carries its start and arrival time), recorders store it,
+// and its hash proves that two runs were identical.
+#include "sim_time.h"
+
+#include <cstdint>
+#include <string_view>
+
+namespace streamscope::engine {
+
+enum class EventType : std::uint8_t {
+  RecordProduced,   ///< producer created records: partition, a=first record id, b=count
+  TransferStarted,  ///< a message left `node` for `peer`; arrival set; sub=TransferKind
+  TransferArrived,  ///< the message reached `peer`
+  TransferDropped,  ///< the message was lost (link cut, peer down)
+  Appended,         ///< broker appended to its replica: a=first offset, b=count, sub=epoch
+  Flushed,          ///< replica fsynced or written back: a=new flushed offset
+  HighWatermark,    ///< leader's (or follower's) HW moved: a=new HW
+  IsrShrunk,        ///< follower `peer` left the ISR: a=ISR size after
+  IsrExpanded,      ///< follower `peer` joined the ISR: a=ISR size after
+  LeaderElected,    ///< node=new leader, a=leader epoch, sub=1 if unclean
+  PartitionOffline, ///< no eligible leader: a=leader epoch
+  Truncated,        ///< replica truncated: a=new log end offset, b=records removed
+  Acked,            ///< producer got success: a=base offset (-1 for acks=0), b=count
+  ProduceFailed,    ///< producer got an error: sub=ErrorCode, b=count
+  ProduceRetried,   ///< producer will resend a batch: sub=ErrorCode, b=count
+  Fetched,          ///< consumer received records: a=first offset, b=count
+  Committed,        ///< group committed: a=offset (next to read)
+  Rebalanced,       ///< group finished a rebalance: a=generation, b=members
+  OffsetReset,      ///< consumer position reset: a=new position, sub=ErrorCode
+  BrokerCrashed,
+  BrokerPowerLost,
+  BrokerRestarted,
+  BrokerIsolated,
+  BrokerHealed,
+  BrokerFenced,   ///< the controller fenced the broker (session expired)
+  BrokerSlowed,   ///< a=extra latency in microseconds (0 = back to normal)
+  RecordsLost,    ///< acknowledged records vanished from every replica: b=count
+  SegmentDeleted, ///< retention deleted a segment: a=new log start offset, b=records
+  Compacted,      ///< cleaner removed superseded records: b=records removed
+  ConsumerJoined,
+  ConsumerLeft,
+  ConsumerKilled,
+  RateChanged, ///< producer rate: a=records per second
+};
+
+/// What a transfer carries; lets the view draw each message kind differently.
+enum class TransferKind : std::uint8_t {
+  ProduceRequest,
+  ProduceResponse,
+  ReplicaFetchRequest,
+  ReplicaFetchResponse,
+  ConsumerFetchRequest,
+  ConsumerFetchResponse,
+};
+
+/// Kafka protocol error codes the engine produces (names as in the Kafka protocol).
+enum class ErrorCode : std::uint8_t {
+  None,
+  NotEnoughReplicas,
+  NotEnoughReplicasAfterAppend,
+  NotLeaderOrFollower,
+  RequestTimedOut,
+  NetworkException,
+  OffsetOutOfRange,
+  DeliveryTimeout,
+};
+
+struct Event {
+  SimTime time = 0;
+  SimTime arrival = 0; ///< transfers only: when the message arrives
+  EventType type = EventType::RecordProduced;
+  std::uint8_t sub = 0;       ///< TransferKind, ErrorCode, epoch or flag, per type
+  std::int32_t node = -1;     ///< broker id, or client node id
+  std::int32_t peer = -1;     ///< other end of a transfer, or the affected follower
+  std::int32_t partition = -1; ///< global partition index, or group index for group events
+  std::int64_t a = 0;
+  std::int64_t b = 0;
+};
+
+std::string_view eventTypeName(EventType t);
+std::string_view transferKindName(TransferKind k);
+std::string_view errorCodeName(ErrorCode e);
+
+} // namespace streamscope::engine

@@ -1,0 +1,50 @@
+#pragma once
+// A priority queue of pending actions ordered by (time, insertion sequence). The sequence
+// number is the stable tie-break: two actions due at the same microsecond run in the order
+// they were scheduled, on every platform and standard library. A plain copyable value, so a
+// snapshot of the world includes everything that is about to happen.
+#include "sim_time.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace streamscope::engine {
+
+template <typename Action> class Scheduler {
+public:
+  struct Entry {
+    SimTime time;
+    std::uint64_t seq;
+    Action action;
+  };
+
+  void schedule(SimTime time, const Action &action) {
+    m_heap.push_back(Entry{time, m_nextSeq++, action});
+    std::push_heap(m_heap.begin(), m_heap.end(), later);
+  }
+
+  bool empty() const { return m_heap.empty(); }
+  std::size_t size() const { return m_heap.size(); }
+  /// Time of the earliest pending action. REQUIRES: !empty().
+  SimTime nextTime() const { return m_heap.front().time; }
+
+  /// Removes and returns the earliest pending action. REQUIRES: !empty().
+  Entry pop() {
+    std::pop_heap(m_heap.begin(), m_heap.end(), later);
+    Entry e = std::move(m_heap.back());
+    m_heap.pop_back();
+    return e;
+  }
+
+private:
+  static bool later(const Entry &a, const Entry &b) {
+    return a.time != b.time ? a.time > b.time : a.seq > b.seq;
+  }
+
+  std::vector<Entry> m_heap;
+  std::uint64_t m_nextSeq = 0;
+};
+
+} // namespace streamscope::engine

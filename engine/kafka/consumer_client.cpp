@@ -1,0 +1,334 @@
+#include "consumer_client.h"
+
+#include "assignors.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace streamscope::engine::kafka {
+namespace {
+
+constexpr SimTime kRequestTimeout = 30 * kSecond;       // request.timeout.ms
+constexpr SimTime kRetryBackoff = 100 * kMillisecond;   // retry.backoff.ms
+constexpr SimTime kInitialRebalanceDelay = 3 * kSecond; // group.initial.rebalance.delay.ms
+
+ConsumerGroup &groupAt(World &w, int g) { return w.kafka.groups[static_cast<std::size_t>(g)]; }
+int firstPartition(const World &w, const ConsumerGroup &g) {
+  return w.kafka.topics[static_cast<std::size_t>(g.topic)].firstPartition;
+}
+
+/// The log a client's ListOffsets would be answered from: the leader's, else the first replica's.
+const ReplicaLog &servingLog(const World &w, int p) {
+  const Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
+  return part.leader >= 0 ? part.logOf(part.leader) : part.logs.front();
+}
+
+int addMember(World &w, int g) {
+  ConsumerGroup &group = groupAt(w, g);
+  Member m;
+  char id[64];
+  std::snprintf(id, sizeof id, "%s-member-%03zu", group.config.group.c_str(), group.members.size());
+  m.id = id;
+  m.node = w.net.addNode();
+  group.members.push_back(m);
+  const int index = static_cast<int>(group.members.size() - 1);
+  w.record(EventType::ConsumerJoined, m.node, g, index);
+  if (group.config.enableAutoCommit)
+    w.after(std::max<SimTime>(0, group.config.start - w.now) + group.config.autoCommitInterval,
+            Action{ActionType::AutoCommit, -1, -1, g, index, 0});
+  return index;
+}
+
+void commit(World &w, int g, int local) {
+  ConsumerGroup &group = groupAt(w, g);
+  GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
+  if (gp.position < 0 || gp.position == gp.committed)
+    return;
+  gp.committed = gp.position;
+  const NodeId node = gp.owner >= 0 ? group.members[static_cast<std::size_t>(gp.owner)].node : -1;
+  w.record(EventType::Committed, node, firstPartition(w, group) + local, gp.committed, g);
+}
+
+void stopFetching(GroupPartition &gp) {
+  ++gp.fetchGen;
+  gp.fetching = false;
+}
+
+void revoke(World &w, int g, int local, bool commitFirst) {
+  ConsumerGroup &group = groupAt(w, g);
+  GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
+  if (commitFirst && group.config.enableAutoCommit)
+    commit(w, g, local); // the Java client commits on revocation when auto commit is on
+  stopFetching(gp);
+  gp.owner = -1;
+  gp.position = -1;
+}
+
+/// auto.offset.reset: the position to start from, or -1 for `none` (an error).
+Offset resetPosition(const World &w, const ConsumerGroup &group, int p) {
+  const ReplicaLog &log = servingLog(w, p);
+  switch (group.config.autoOffsetReset) {
+  case OffsetReset::Earliest: return log.logStart();
+  case OffsetReset::Latest: return log.highWatermark();
+  case OffsetReset::None: return -1;
+  }
+  return -1;
+}
+
+void sendFetch(World &w, int g, int local) {
+  ConsumerGroup &group = groupAt(w, g);
+  GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
+  const std::uint32_t gen = ++gp.fetchGen;
+  gp.fetching = false;
+  if (gp.owner < 0 || gp.stopped || !group.members[static_cast<std::size_t>(gp.owner)].alive)
+    return;
+  gp.fetching = true;
+  const int p = firstPartition(w, group) + local;
+  const Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
+  if (part.leader < 0) { // no leader: look again after the metadata back-off
+    w.after(kRetryBackoff, Action{ActionType::ConsumerRetryFetch, -1, -1, p, g, gen});
+    return;
+  }
+  if (gp.position < 0) {
+    gp.position = resetPosition(w, group, p);
+    w.record(EventType::OffsetReset, group.members[static_cast<std::size_t>(gp.owner)].node, p, gp.position, g);
+    if (gp.position < 0) { // auto.offset.reset=none: the application gets an error
+      gp.stopped = true;
+      gp.fetching = false;
+      return;
+    }
+  }
+  const NodeId from = group.members[static_cast<std::size_t>(gp.owner)].node;
+  const NodeId to = w.kafka.brokers[static_cast<std::size_t>(part.leader)].node;
+  w.send(from, to, TransferKind::ConsumerFetchRequest, p, gp.position, 0,
+         Action{ActionType::ConsumerFetchArrive, -1, -1, p, g, gen, gp.position});
+  w.after(group.config.fetchMaxWait + kRequestTimeout, Action{ActionType::ConsumerRetryFetch, -1, -1, p, g, gen});
+}
+
+void beginRebalance(World &w, int g, SimTime extraDelay = 0) {
+  ConsumerGroup &group = groupAt(w, g);
+  group.rebalancing = true;
+  const std::uint32_t token = ++group.rebalanceToken;
+  std::vector<int> active; // members in member-id order (ids sort by join order)
+  for (std::size_t m = 0; m < group.members.size(); ++m)
+    if (group.members[m].inGroup)
+      active.push_back(static_cast<int>(m));
+  const int partitions = static_cast<int>(group.parts.size());
+  const bool eager = group.config.assignor == AssignorKind::Range;
+  std::vector<int> previous(group.parts.size(), -1);
+  for (std::size_t i = 0; i < group.parts.size(); ++i) {
+    const auto it = std::find(active.begin(), active.end(), group.parts[i].owner);
+    previous[i] = it == active.end() ? -1 : static_cast<int>(it - active.begin());
+  }
+  const std::vector<int> target = eager ? assignRange(partitions, static_cast<int>(active.size()))
+                                        : assignSticky(partitions, static_cast<int>(active.size()), previous);
+  for (int local = 0; local < partitions; ++local) {
+    GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
+    const int next = target[static_cast<std::size_t>(local)] >= 0 ? active[static_cast<std::size_t>(target[static_cast<std::size_t>(local)])] : -1;
+    gp.secondRound = false;
+    gp.pendingOwner = -1;
+    if (!eager && gp.owner >= 0 && gp.owner == next)
+      continue; // cooperative: keeps fetching through the rebalance
+    if (gp.owner >= 0) {
+      const bool ownerAlive = group.members[static_cast<std::size_t>(gp.owner)].alive;
+      gp.secondRound = !eager && ownerAlive; // moved away from a live owner: revoke first
+      revoke(w, g, local, ownerAlive);
+    }
+    gp.pendingOwner = next;
+  }
+  // JoinGroup and SyncGroup round trips with the coordinator.
+  const SimTime delay = extraDelay + 4 * w.net.maxLatency();
+  w.after(delay, Action{ActionType::RebalanceDone, -1, -1, g, 1, token});
+}
+
+} // namespace
+
+void startGroup(World &w, int index) {
+  ConsumerGroup &group = groupAt(w, index);
+  group.parts.assign(static_cast<std::size_t>(w.kafka.topics[static_cast<std::size_t>(group.topic)].config.partitions),
+                     GroupPartition{});
+  for (int m = 0; m < group.config.members; ++m)
+    addMember(w, index);
+  beginRebalance(w, index, std::max<SimTime>(0, group.config.start - w.now) + kInitialRebalanceDelay);
+}
+
+void addConsumer(World &w, int group) {
+  addMember(w, group);
+  beginRebalance(w, group);
+}
+
+void removeConsumer(World &w, int g, int member) {
+  ConsumerGroup &group = groupAt(w, g);
+  Member &m = group.members[static_cast<std::size_t>(member)];
+  if (!m.alive || !m.inGroup)
+    return;
+  for (std::size_t i = 0; i < group.parts.size(); ++i)
+    if (group.parts[i].owner == member)
+      revoke(w, g, static_cast<int>(i), true);
+  m.alive = false;
+  m.inGroup = false;
+  ++m.incarnation;
+  w.record(EventType::ConsumerLeft, m.node, g, member);
+  beginRebalance(w, g);
+}
+
+void killConsumer(World &w, int g, int member) {
+  ConsumerGroup &group = groupAt(w, g);
+  Member &m = group.members[static_cast<std::size_t>(member)];
+  if (!m.alive)
+    return;
+  m.alive = false;
+  ++m.incarnation;
+  for (GroupPartition &gp : group.parts)
+    if (gp.owner == member)
+      stopFetching(gp);
+  w.record(EventType::ConsumerKilled, m.node, g, member);
+  w.after(group.config.sessionTimeout, Action{ActionType::SessionExpired, -1, -1, g, member, m.incarnation});
+}
+
+void seekGroup(World &w, int g, int partition, SeekTarget target, std::int64_t value) {
+  ConsumerGroup &group = groupAt(w, g);
+  for (int local = 0; local < static_cast<int>(group.parts.size()); ++local) {
+    if (partition >= 0 && local != partition)
+      continue;
+    const int p = firstPartition(w, group) + local;
+    const ReplicaLog &log = servingLog(w, p);
+    Offset offset = value;
+    switch (target) {
+    case SeekTarget::Offset: break;
+    case SeekTarget::Earliest: offset = log.logStart(); break;
+    case SeekTarget::Latest: offset = log.highWatermark(); break;
+    case SeekTarget::Timestamp: {
+      // offsetsForTimes: the first offset whose timestamp >= ts, else the end.
+      const Offset found = log.offsetForTime(value, [&](RecordId id) { return w.kafka.records[id].createdAt; });
+      offset = found >= 0 && found < log.highWatermark() ? found : log.highWatermark();
+      break;
+    }
+    }
+    GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
+    if (gp.owner >= 0 && group.members[static_cast<std::size_t>(gp.owner)].alive) {
+      gp.position = offset;
+      gp.stopped = false;
+      w.record(EventType::OffsetReset, group.members[static_cast<std::size_t>(gp.owner)].node, p, offset, g);
+      sendFetch(w, g, local);
+    } else { // like kafka-consumer-groups --reset-offsets on an inactive partition
+      gp.committed = offset;
+      w.record(EventType::Committed, -1, p, offset, g);
+    }
+  }
+}
+
+void onConsumerFetchResponse(World &w, const Action &a) {
+  const int g = a.b;
+  ConsumerGroup &group = groupAt(w, g);
+  const int local = a.a - firstPartition(w, group);
+  GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
+  FetchPayload payload = std::move(w.kafka.payloads[static_cast<std::int32_t>(a.d)]);
+  w.kafka.payloads.release(static_cast<std::int32_t>(a.d));
+  const bool current = gp.fetchGen == a.c && gp.owner >= 0 && group.members[static_cast<std::size_t>(gp.owner)].alive;
+  if (!w.arrive(a, a.a) || !current)
+    return; // a lost response is resent by the request timeout
+  const NodeId node = group.members[static_cast<std::size_t>(gp.owner)].node;
+  switch (payload.error) {
+  case ErrorCode::None: break;
+  case ErrorCode::OffsetOutOfRange:
+    gp.position = -1; // auto.offset.reset decides where to go
+    w.record(EventType::OffsetReset, node, a.a, -1, g, static_cast<std::uint8_t>(ErrorCode::OffsetOutOfRange));
+    sendFetch(w, g, local);
+    return;
+  default: // the leader moved or is gone: refresh metadata after the back-off
+    w.after(kRetryBackoff, Action{ActionType::ConsumerRetryFetch, -1, -1, a.a, g, gp.fetchGen});
+    return;
+  }
+  if (!payload.entries.empty()) {
+    if (group.deliveries.size() < w.kafka.records.size())
+      group.deliveries.resize(w.kafka.records.size(), 0);
+    for (const LogEntry &e : payload.entries) {
+      std::uint8_t &times = group.deliveries[e.record];
+      if (times > 0) {
+        ++group.duplicates;
+        ++w.kafka.counters.duplicatesDelivered;
+      }
+      if (times < 255)
+        ++times;
+    }
+    const auto n = static_cast<std::int64_t>(payload.entries.size());
+    group.consumed += n;
+    w.kafka.counters.consumed += n;
+    w.record(EventType::Fetched, node, a.a, payload.entries.front().offset, n, 0, gp.owner);
+  }
+  gp.position = std::max(gp.position, payload.nextOffset);
+  sendFetch(w, g, local);
+}
+
+void onConsumerRetryFetch(World &w, const Action &a) {
+  ConsumerGroup &group = groupAt(w, a.b);
+  const int local = a.a - firstPartition(w, group);
+  const GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
+  if (gp.fetchGen == a.c && gp.fetching)
+    sendFetch(w, a.b, local);
+}
+
+void onAutoCommit(World &w, const Action &a) {
+  ConsumerGroup &group = groupAt(w, a.a);
+  const Member &m = group.members[static_cast<std::size_t>(a.b)];
+  if (!m.alive || m.incarnation != a.c)
+    return;
+  for (std::size_t i = 0; i < group.parts.size(); ++i)
+    if (group.parts[i].owner == a.b)
+      commit(w, a.a, static_cast<int>(i));
+  w.after(group.config.autoCommitInterval, a);
+}
+
+void onRebalanceDone(World &w, const Action &a) {
+  const int g = a.a;
+  ConsumerGroup &group = groupAt(w, g);
+  if (group.rebalanceToken != a.c)
+    return; // superseded by a newer rebalance
+  const int round = a.b;
+  ++group.generation;
+  bool secondRoundPending = false;
+  for (int local = 0; local < static_cast<int>(group.parts.size()); ++local) {
+    GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
+    if (gp.pendingOwner < 0)
+      continue;
+    if (gp.secondRound && round == 1) {
+      secondRoundPending = true;
+      continue;
+    }
+    gp.owner = gp.pendingOwner;
+    gp.pendingOwner = -1;
+    gp.secondRound = false;
+    gp.position = gp.committed; // -1: auto.offset.reset on the first fetch
+    gp.stopped = false;
+    sendFetch(w, g, local);
+  }
+  const auto members = std::count_if(group.members.begin(), group.members.end(), [](const Member &m) { return m.inGroup; });
+  w.record(EventType::Rebalanced, -1, g, group.generation, members);
+  if (secondRoundPending)
+    w.after(4 * w.net.maxLatency(), Action{ActionType::RebalanceDone, -1, -1, g, 2, a.c});
+  else
+    group.rebalancing = false;
+}
+
+void onSessionExpired(World &w, const Action &a) {
+  ConsumerGroup &group = groupAt(w, a.a);
+  Member &m = group.members[static_cast<std::size_t>(a.b)];
+  if (m.alive || !m.inGroup || m.incarnation != a.c)
+    return;
+  m.inGroup = false;
+  for (std::size_t i = 0; i < group.parts.size(); ++i)
+    if (group.parts[i].owner == a.b)
+      revoke(w, a.a, static_cast<int>(i), false); // a dead member commits nothing
+  w.record(EventType::ConsumerLeft, m.node, a.a, a.b);
+  beginRebalance(w, a.a);
+}
+
+std::int64_t groupLag(const World &w, int g, int local) {
+  const ConsumerGroup &group = w.kafka.groups[static_cast<std::size_t>(g)];
+  const ReplicaLog &log = servingLog(w, firstPartition(w, group) + local);
+  const Offset committed = group.parts[static_cast<std::size_t>(local)].committed;
+  return std::max<std::int64_t>(0, log.highWatermark() - (committed >= 0 ? committed : log.logStart()));
+}
+
+} // namespace streamscope::engine::kafka

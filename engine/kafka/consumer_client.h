@@ -1,0 +1,30 @@
+#pragma once
+// Consumer groups: the group coordinator (membership, generations, rebalancing with the
+// range or cooperative-sticky assignor, session timeouts) and the members (fetch loops from
+// partition leaders, auto commit, auto.offset.reset, seek). A member's crash before it
+// commits makes the next owner re-read from the committed offset: at-least-once delivery,
+// with every duplicate counted.
+#include "../sim/world.h"
+
+namespace streamscope::engine::kafka {
+
+/// Sets up group `index` with its initial members and schedules the first rebalance.
+void startGroup(World &w, int index);
+void addConsumer(World &w, int group);
+/// Graceful leave: commits (if auto commit) and triggers an immediate rebalance.
+void removeConsumer(World &w, int group, int member);
+/// Process death: no commit; the coordinator notices after session.timeout.ms.
+void killConsumer(World &w, int group, int member);
+void seekGroup(World &w, int group, int partition, SeekTarget target, std::int64_t value);
+
+void onConsumerFetchResponse(World &w, const Action &a);
+void onConsumerRetryFetch(World &w, const Action &a);
+void onAutoCommit(World &w, const Action &a);
+void onRebalanceDone(World &w, const Action &a);
+void onSessionExpired(World &w, const Action &a);
+
+/// Lag of the group on local partition `i`: HW - committed offset (what the
+/// kafka-consumer-groups tool shows); with no commit, HW - log start.
+std::int64_t groupLag(const World &w, int group, int localPartition);
+
+} // namespace streamscope::engine::kafka

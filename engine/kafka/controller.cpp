@@ -1,0 +1,201 @@
+#include "controller.h"
+
+#include "partition_leader.h"
+#include "replica_fetcher.h"
+#include "storage.h"
+
+#include <algorithm>
+
+namespace streamscope::engine::kafka {
+namespace {
+
+Broker &brokerAt(World &w, int b) { return w.kafka.brokers[static_cast<std::size_t>(b)]; }
+
+bool eligible(World &w, int b) { return !brokerAt(w, b).fenced && brokerAt(w, b).running(); }
+
+/// Moves leadership of p to `leader` (-1 = offline) with a new epoch.
+void changeLeader(World &w, int p, int leader, bool unclean) {
+  Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
+  const int old = part.leader;
+  ++part.leaderEpoch;
+  part.leader = leader;
+  if (old >= 0 && old != leader)
+    abandonLeadership(w, p, old);
+  if (leader < 0) {
+    w.record(EventType::PartitionOffline, -1, p, part.leaderEpoch);
+    for (int r : part.replicas)
+      stopFollowing(w, p, r);
+    return;
+  }
+  if (unclean)
+    part.isr.assign(1, leader);
+  w.record(EventType::LeaderElected, leader, p, part.leaderEpoch, 0, unclean ? 1 : 0);
+  assumeLeadership(w, p, leader);
+  for (int r : part.replicas)
+    if (r != leader && eligible(w, r))
+      startFollowing(w, p, r);
+}
+
+/// Clean election among live ISR members; unclean among any live replica if allowed.
+void elect(World &w, int p) {
+  Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
+  for (int r : part.replicas)
+    if (part.inIsr(r) && eligible(w, r))
+      return changeLeader(w, p, r, false);
+  if (w.kafka.topicOf(p).uncleanLeaderElection)
+    for (int r : part.replicas)
+      if (eligible(w, r))
+        return changeLeader(w, p, r, true);
+  if (part.leader >= 0)
+    changeLeader(w, p, -1, false);
+}
+
+void fence(World &w, int broker) {
+  Broker &b = brokerAt(w, broker);
+  if (b.fenced)
+    return;
+  b.fenced = true;
+  w.record(EventType::BrokerFenced, broker);
+  for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i) {
+    Partition &part = w.kafka.partitions[i];
+    const int p = static_cast<int>(i);
+    if (part.slotOf(broker) < 0)
+      continue;
+    stopFollowing(w, p, broker);
+    // KRaft keeps the last ISR member in the ISR so that it can come back as leader.
+    if (part.inIsr(broker) && part.isr.size() > 1) {
+      part.isr.erase(std::find(part.isr.begin(), part.isr.end(), broker));
+      w.record(EventType::IsrShrunk, -1, p, static_cast<std::int64_t>(part.isr.size()), 0, 0, broker);
+    }
+    if (part.leader == broker)
+      elect(w, p);
+    else
+      maybeAdvanceHighWatermark(w, p); // a smaller ISR may let the HW move
+  }
+}
+
+void unfence(World &w, int broker) {
+  Broker &b = brokerAt(w, broker);
+  b.fenced = false;
+  for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i) {
+    Partition &part = w.kafka.partitions[i];
+    const int p = static_cast<int>(i);
+    if (part.slotOf(broker) < 0)
+      continue;
+    if (part.leader < 0) {
+      if (part.inIsr(broker)) {
+        changeLeader(w, p, broker, false);
+        continue;
+      }
+      const bool isrAlive = std::any_of(part.isr.begin(), part.isr.end(), [&](int r) { return eligible(w, r); });
+      if (!isrAlive && w.kafka.topicOf(p).uncleanLeaderElection) {
+        changeLeader(w, p, broker, true);
+        continue;
+      }
+    }
+    if (part.leader != broker)
+      startFollowing(w, p, broker);
+  }
+}
+
+/// The broker stopped heartbeating: the controller fences it if it stays silent.
+void startOutage(World &w, int broker) {
+  Broker &b = brokerAt(w, broker);
+  ++b.outage;
+  w.after(w.kafka.config.brokerSessionTimeout, Action{ActionType::FenceCheck, -1, -1, broker, -1, b.outage});
+}
+
+void stopProcess(World &w, int broker, BrokerState state) {
+  Broker &b = brokerAt(w, broker);
+  b.state = state;
+  for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i)
+    stopFollowing(w, static_cast<int>(i), broker);
+  startOutage(w, broker);
+}
+
+} // namespace
+
+void bootstrapLeadership(World &w) {
+  for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i) {
+    Partition &part = w.kafka.partitions[i];
+    part.isr = part.replicas;
+    std::sort(part.isr.begin(), part.isr.end());
+    part.leaderEpoch = -1; // changeLeader bumps it to 0
+    changeLeader(w, static_cast<int>(i), part.replicas.front(), false);
+  }
+}
+
+void crashBroker(World &w, int broker) {
+  if (!brokerAt(w, broker).running())
+    return;
+  w.record(EventType::BrokerCrashed, broker);
+  stopProcess(w, broker, BrokerState::Crashed);
+}
+
+void powerOffBroker(World &w, int broker) {
+  if (brokerAt(w, broker).state == BrokerState::PoweredOff)
+    return;
+  w.record(EventType::BrokerPowerLost, broker);
+  const bool wasRunning = brokerAt(w, broker).running();
+  brokerAt(w, broker).state = BrokerState::PoweredOff;
+  dropPageCache(w, broker);
+  if (wasRunning) {
+    for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i)
+      stopFollowing(w, static_cast<int>(i), broker);
+    startOutage(w, broker);
+  }
+}
+
+void restartBroker(World &w, int broker) {
+  Broker &b = brokerAt(w, broker);
+  if (b.running())
+    return;
+  b.state = BrokerState::Running;
+  ++b.incarnation;
+  b.diskBusyUntil = w.now;
+  w.record(EventType::BrokerRestarted, broker, -1, b.incarnation);
+  // Log recovery found whatever survived (power loss already dropped the page cache). The
+  // new incarnation registers: the controller fences the old one, then unfences.
+  fence(w, broker);
+  if (!w.net.isIsolated(b.node))
+    unfence(w, broker);
+}
+
+void isolateBroker(World &w, int broker) {
+  Broker &b = brokerAt(w, broker);
+  if (w.net.isIsolated(b.node))
+    return;
+  w.net.isolate(b.node);
+  w.record(EventType::BrokerIsolated, broker);
+  if (b.running())
+    startOutage(w, broker);
+}
+
+void healBroker(World &w, int broker) {
+  Broker &b = brokerAt(w, broker);
+  if (!w.net.isIsolated(b.node))
+    return;
+  w.net.heal(b.node);
+  w.record(EventType::BrokerHealed, broker);
+  ++b.outage; // heartbeats resume: a pending fence check no longer applies
+  if (b.running() && b.fenced)
+    unfence(w, broker);
+  else if (b.running())
+    for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i)
+      if (w.kafka.partitions[i].leader != broker && w.kafka.partitions[i].slotOf(broker) >= 0)
+        startFollowing(w, static_cast<int>(i), broker);
+}
+
+void slowBroker(World &w, int broker, SimTime extraDelay) {
+  w.net.setExtraDelay(brokerAt(w, broker).node, extraDelay);
+  w.record(EventType::BrokerSlowed, broker, -1, extraDelay);
+}
+
+void onFenceCheck(World &w, const Action &a) {
+  const Broker &b = brokerAt(w, a.a);
+  const bool silent = !b.running() || w.net.isIsolated(b.node);
+  if (b.outage == a.c && silent)
+    fence(w, a.a);
+}
+
+} // namespace streamscope::engine::kafka

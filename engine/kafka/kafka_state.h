@@ -1,0 +1,257 @@
+#pragma once
+// Everything a simulated Kafka cluster and its clients hold, as plain copyable data. Logic
+// lives in the free functions of the other kafka/ files; copying this struct (inside World)
+// is a complete snapshot.
+#include "../core/event.h"
+#include "../core/network.h"
+#include "../sim/scenario.h"
+#include "replica_log.h"
+#include "sticky_partitioner.h"
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace streamscope::engine::kafka {
+
+enum class BrokerState : std::uint8_t { Running, Crashed, PoweredOff };
+
+struct Broker {
+  int id = 0;
+  NodeId node = -1;
+  BrokerState state = BrokerState::Running;
+  bool fenced = false;          ///< the controller considers it dead
+  std::uint32_t incarnation = 0; ///< bumped on restart: in-flight messages to the old process die
+  std::uint32_t outage = 0;      ///< bumped when it stops heartbeating (crash, power, isolation)
+  SimTime diskBusyUntil = 0;     ///< fsyncs are serialised on the broker's disk
+  bool running() const { return state == BrokerState::Running; }
+};
+
+/// What the engine remembers of each produced record; payloads are counted, not stored.
+struct RecordInfo {
+  enum Flag : std::uint8_t {
+    Acked = 1,     ///< the producer was told it succeeded
+    Removed = 2,   ///< legitimately deleted somewhere (retention, compaction)
+    Stored = 4,    ///< reached at least one log
+    Dropped = 8,   ///< an acks=0 send that never arrived
+    Failed = 16,   ///< the producer gave up (error reported to the application)
+    LostSeen = 32, ///< a RecordsLost event was emitted for it
+  };
+  SimTime createdAt = 0; ///< also its CreateTime timestamp
+  SimTime ackedAt = -1;
+  std::int32_t partition = -1;
+  std::int32_t key = -1; ///< index into KafkaState::keys; -1 = null key
+  std::int32_t seq = -1; ///< idempotent producer sequence within its partition
+  std::uint32_t bytes = 0;
+  std::int16_t producer = -1;
+  std::uint16_t copies = 0; ///< entries holding it across every replica log
+  std::uint8_t flags = 0;
+  bool has(Flag f) const { return (flags & f) != 0; }
+};
+
+/// The leader's view of one follower (Kafka's remote replica state).
+struct FollowerView {
+  Offset leo = -1;
+  SimTime lastCaughtUp = 0;
+  Offset lastFetchLeaderLeo = -1;
+  SimTime lastFetchTime = 0;
+};
+
+/// An acks=all produce request waiting for the high watermark (the produce purgatory).
+struct PendingProduce {
+  std::int32_t batch = -1;
+  std::uint32_t attempt = 0;
+  Offset baseOffset = 0;
+  Offset required = 0; ///< HW must reach this (last offset + 1)
+  SimTime deadline = 0;
+  SimTime readyAt = 0; ///< the append's fsync (flush.messages) completes then
+};
+
+/// A fetch with nothing to return yet, held until data arrives or fetch.max.wait.ms.
+struct ParkedFetch {
+  bool consumer = false;
+  std::int32_t who = -1;   ///< follower slot, or consumer group index
+  std::uint32_t token = 0; ///< fetcher generation to answer
+  Offset offset = 0;
+  SimTime deadline = 0;
+};
+
+struct Partition {
+  int topic = 0;
+  int index = 0;
+  std::vector<int> replicas;       ///< assignment order; the first is the preferred leader
+  std::vector<ReplicaLog> logs;    ///< one per replica slot
+  std::vector<FollowerView> followers; ///< leader's view, per slot
+  std::vector<std::uint32_t> fetcherGen; ///< per slot: bumping it ends a follower's fetch loop
+  std::vector<std::uint8_t> fetcherActive;
+  int leader = -1; ///< broker id, -1 = offline
+  std::int32_t leaderEpoch = 0;
+  std::vector<int> isr;
+  Offset leaderEpochStart = 0;
+  std::vector<PendingProduce> purgatory;
+  std::vector<ParkedFetch> parked;
+
+  int slotOf(int broker) const {
+    for (std::size_t i = 0; i < replicas.size(); ++i)
+      if (replicas[i] == broker)
+        return static_cast<int>(i);
+    return -1;
+  }
+  bool inIsr(int broker) const {
+    for (int b : isr)
+      if (b == broker)
+        return true;
+    return false;
+  }
+  ReplicaLog &logOf(int broker) { return logs[static_cast<std::size_t>(slotOf(broker))]; }
+  const ReplicaLog &logOf(int broker) const { return logs[static_cast<std::size_t>(slotOf(broker))]; }
+};
+
+struct Topic {
+  TopicConfig config;
+  int firstPartition = 0; ///< index of its partition 0 in KafkaState::partitions
+};
+
+struct Batch {
+  std::int32_t producer = -1;
+  std::int32_t partition = -1;
+  std::vector<RecordId> records;
+  std::int64_t bytes = 0;
+  SimTime createdAt = 0;
+  std::uint32_t attempt = 0; ///< bumped per send: a response for an older attempt is stale
+  std::int64_t retriesUsed = 0;
+  bool inFlight = false;
+  bool live = false; ///< slot in use
+};
+
+struct ProducerPartition {
+  std::int32_t openBatch = -1;
+  std::deque<std::int32_t> ready;
+  int inFlight = 0;
+  std::int32_t nextSeq = 0;
+  bool waitScheduled = false; ///< a retry-after-backoff wake-up is pending
+};
+
+struct Producer {
+  ProducerConfig config;
+  int topic = 0;
+  NodeId node = -1;
+  double rate = 0;
+  SimTime rateSince = 0;          ///< records are due at rateSince + i / rate
+  std::int64_t producedAtRateChange = 0;
+  std::int64_t produced = 0;
+  std::vector<std::int32_t> keyIds; ///< key pool (indices into KafkaState::keys)
+  std::vector<int> keyPartition;    ///< murmur2 partition of each key in the pool
+  StickyPartitioner sticky;
+  std::vector<ProducerPartition> parts;
+  bool done = false;
+};
+
+struct Member {
+  std::string id;
+  NodeId node = -1;
+  bool alive = true;   ///< process running
+  bool inGroup = true; ///< the coordinator counts it (until leave or session expiry)
+  std::uint32_t incarnation = 0;
+};
+
+struct GroupPartition {
+  int owner = -1;        ///< member index, -1 unassigned
+  int pendingOwner = -1; ///< assigned when the running rebalance completes
+  bool secondRound = false; ///< cooperative: revoked now, assigned in the follow-up round
+  Offset position = -1;  ///< next offset to fetch (owner's)
+  Offset committed = -1; ///< next offset to read after a restart; -1 = none
+  std::uint32_t fetchGen = 0;
+  bool fetching = false;
+  bool stopped = false; ///< auto.offset.reset=none hit an out-of-range position
+};
+
+struct ConsumerGroup {
+  ConsumerGroupConfig config;
+  int topic = 0;
+  std::vector<Member> members;
+  std::vector<GroupPartition> parts;
+  std::int32_t generation = 0;
+  std::uint32_t rebalanceToken = 0;
+  bool rebalancing = false;
+  std::vector<std::uint8_t> deliveries; ///< per record id: times delivered to this group
+  std::int64_t consumed = 0;
+  std::int64_t duplicates = 0;
+};
+
+/// A fetch response in flight (replica or consumer).
+struct FetchPayload {
+  std::vector<LogEntry> entries;
+  Offset highWatermark = 0;
+  Offset logStart = 0;
+  Offset nextOffset = 0; ///< where the fetcher continues (skips compaction gaps)
+  bool diverged = false; ///< the follower's log diverged: truncate before fetching
+  EpochEnd diverging;    ///< the leader's largest epoch <= the follower's, and its end
+  ErrorCode error = ErrorCode::None;
+  bool live = false;
+};
+
+/// A slot pool with a free list: stable indices that fit in an action, copyable.
+template <typename T> struct Pool {
+  std::vector<T> items;
+  std::vector<std::int32_t> freeList;
+  std::int32_t acquire() {
+    if (!freeList.empty()) {
+      const std::int32_t id = freeList.back();
+      freeList.pop_back();
+      items[static_cast<std::size_t>(id)] = T{};
+      items[static_cast<std::size_t>(id)].live = true;
+      return id;
+    }
+    items.push_back(T{});
+    items.back().live = true;
+    return static_cast<std::int32_t>(items.size() - 1);
+  }
+  void release(std::int32_t id) {
+    items[static_cast<std::size_t>(id)] = T{};
+    freeList.push_back(id);
+  }
+  T &operator[](std::int32_t id) { return items[static_cast<std::size_t>(id)]; }
+  const T &operator[](std::int32_t id) const { return items[static_cast<std::size_t>(id)]; }
+};
+
+struct Counters {
+  std::int64_t produced = 0;
+  std::int64_t acknowledged = 0;
+  std::int64_t failed = 0;
+  std::int64_t retries = 0;
+  std::int64_t consumed = 0;
+  std::int64_t duplicatesDelivered = 0;
+};
+
+struct KafkaState {
+  KafkaConfig config;
+  std::vector<Broker> brokers;
+  std::vector<Topic> topics;
+  std::vector<Partition> partitions;
+  std::vector<RecordInfo> records;
+  std::vector<std::string> keys;
+  std::map<std::string, std::int32_t> keyIndex;
+  std::vector<Producer> producers;
+  std::vector<ConsumerGroup> groups;
+  Pool<Batch> batches;
+  Pool<FetchPayload> payloads;
+  Counters counters;
+
+  std::string partitionName(int p) const {
+    const Partition &part = partitions[static_cast<std::size_t>(p)];
+    return topics[static_cast<std::size_t>(part.topic)].config.name + "-" + std::to_string(part.index);
+  }
+  const TopicConfig &topicOf(int p) const {
+    return topics[static_cast<std::size_t>(partitions[static_cast<std::size_t>(p)].topic)].config;
+  }
+  /// min(min.insync.replicas, replication factor), as the broker applies it.
+  int effectiveMinIsr(int p) const {
+    const TopicConfig &t = topicOf(p);
+    return t.minInsyncReplicas < t.replicationFactor ? t.minInsyncReplicas : t.replicationFactor;
+  }
+};
+
+} // namespace streamscope::engine::kafka

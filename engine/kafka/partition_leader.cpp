@@ -1,0 +1,384 @@
+#include "partition_leader.h"
+
+#include "record_ledger.h"
+#include "storage.h"
+
+#include <algorithm>
+
+namespace streamscope::engine::kafka {
+namespace {
+
+Partition &partitionAt(World &w, int p) { return w.kafka.partitions[static_cast<std::size_t>(p)]; }
+Broker &brokerAt(World &w, int b) { return w.kafka.brokers[static_cast<std::size_t>(b)]; }
+
+void respondProduce(World &w, NodeId from, std::int32_t batch, std::uint32_t attempt, ErrorCode error,
+                    Offset base, SimTime at) {
+  const Batch &bt = w.kafka.batches[batch];
+  const NodeId to = w.kafka.producers[static_cast<std::size_t>(bt.producer)].node;
+  Action resp{ActionType::ProduceResponseArrive, -1, -1, batch, static_cast<std::int32_t>(error), attempt, base};
+  if (at > w.now) { // the response waits for an fsync forced by flush.messages
+    resp.type = ActionType::ProduceRespondAfterFsync;
+    resp.from = from;
+    resp.to = to;
+    w.at(at, resp);
+    return;
+  }
+  w.send(from, to, TransferKind::ProduceResponse, bt.partition, base, static_cast<std::int64_t>(bt.records.size()), resp);
+}
+
+/// Finds a batch already in the leader's log (an idempotent retry); returns its base offset
+/// or -1. Sequences of one producer increase along the log, so the scan stops early.
+Offset findDuplicate(const World &w, const ReplicaLog &log, const Batch &b) {
+  const RecordInfo &first = w.kafka.records[b.records.front()];
+  const auto &entries = log.entries();
+  for (std::size_t i = entries.size(); i-- > 0;) {
+    const RecordInfo &r = w.kafka.records[entries[i].record];
+    if (r.producer != first.producer)
+      continue;
+    if (entries[i].record == b.records.front())
+      return entries[i].offset;
+    if (r.seq < first.seq)
+      return -1;
+  }
+  return -1;
+}
+
+/// Builds and sends a fetch response for a (possibly parked) fetch.
+void answerFetch(World &w, int p, const ParkedFetch &f, ErrorCode error = ErrorCode::None) {
+  Partition &part = partitionAt(w, p);
+  const int leader = part.leader;
+  const ReplicaLog &log = part.logOf(leader);
+  const std::int32_t id = w.kafka.payloads.acquire();
+  FetchPayload &pl = w.kafka.payloads[id];
+  pl.error = error;
+  pl.highWatermark = log.highWatermark();
+  pl.logStart = log.logStart();
+  pl.nextOffset = f.offset;
+  NodeId to;
+  Action resp;
+  if (f.consumer) {
+    const ConsumerGroup &g = w.kafka.groups[static_cast<std::size_t>(f.who)];
+    const GroupPartition &gp = g.parts[static_cast<std::size_t>(part.index)];
+    to = gp.owner >= 0 ? g.members[static_cast<std::size_t>(gp.owner)].node : -1;
+    if (error == ErrorCode::None) {
+      pl.entries = log.read(f.offset, log.highWatermark(), g.config.maxPartitionFetchBytes);
+      // Nothing below the HW from here means a compaction gap: continue at the HW.
+      pl.nextOffset = pl.entries.empty() ? std::max(f.offset, log.highWatermark()) : pl.entries.back().offset + 1;
+    }
+    resp = Action{ActionType::ConsumerFetchResponse, -1, -1, p, f.who, f.token, id};
+  } else {
+    to = brokerAt(w, part.replicas[static_cast<std::size_t>(f.who)]).node;
+    if (error == ErrorCode::None) {
+      pl.entries = log.read(f.offset, log.leo(), w.kafka.config.replicaFetchMaxBytes);
+      pl.nextOffset = pl.entries.empty() ? f.offset : pl.entries.back().offset + 1;
+    }
+    resp = Action{ActionType::ReplicaFetchResponse, -1, -1, p, f.who, f.token, id};
+  }
+  const auto kind = f.consumer ? TransferKind::ConsumerFetchResponse : TransferKind::ReplicaFetchResponse;
+  const std::int64_t first = pl.entries.empty() ? f.offset : pl.entries.front().offset;
+  if (to < 0 || !w.send(brokerAt(w, leader).node, to, kind, p, first, static_cast<std::int64_t>(pl.entries.size()), resp))
+    w.kafka.payloads.release(id);
+}
+
+void park(World &w, int p, ParkedFetch f) {
+  partitionAt(w, p).parked.push_back(f);
+  w.at(f.deadline, Action{ActionType::ParkedFetchExpire, -1, -1, p});
+}
+
+/// Answers parked fetches that now have something to return.
+void wakeParked(World &w, int p) {
+  Partition &part = partitionAt(w, p);
+  if (part.leader < 0 || part.parked.empty())
+    return;
+  const ReplicaLog &log = part.logOf(part.leader);
+  std::vector<ParkedFetch> still;
+  std::vector<ParkedFetch> ready;
+  for (const ParkedFetch &f : part.parked) {
+    const bool hasData = f.consumer ? f.offset < log.highWatermark() : f.offset < log.leo();
+    (hasData ? ready : still).push_back(f);
+  }
+  part.parked = std::move(still);
+  for (const ParkedFetch &f : ready)
+    answerFetch(w, p, f);
+}
+
+void completePurgatory(World &w, int p) {
+  Partition &part = partitionAt(w, p);
+  const ReplicaLog &log = part.logOf(part.leader);
+  const bool enoughIsr = static_cast<int>(part.isr.size()) >= w.kafka.effectiveMinIsr(p);
+  std::vector<PendingProduce> still;
+  std::vector<PendingProduce> done;
+  for (const PendingProduce &pp : part.purgatory)
+    (log.highWatermark() >= pp.required ? done : still).push_back(pp);
+  part.purgatory = std::move(still);
+  const NodeId node = brokerAt(w, part.leader).node;
+  for (const PendingProduce &pp : done)
+    respondProduce(w, node, pp.batch, pp.attempt,
+                   enoughIsr ? ErrorCode::None : ErrorCode::NotEnoughReplicasAfterAppend, pp.baseOffset, pp.readyAt);
+}
+
+bool followerCaughtUp(const FollowerView &f, Offset leaderLeo, SimTime now, SimTime maxLag) {
+  return f.leo == leaderLeo || now - f.lastCaughtUp <= maxLag;
+}
+
+} // namespace
+
+void maybeAdvanceHighWatermark(World &w, int p) {
+  Partition &part = partitionAt(w, p);
+  if (part.leader < 0 || !brokerAt(w, part.leader).running())
+    return;
+  ReplicaLog &log = part.logOf(part.leader);
+  if (static_cast<int>(part.isr.size()) < w.kafka.effectiveMinIsr(p))
+    return;
+  Offset hw = log.leo();
+  for (int b : part.isr) {
+    if (b == part.leader)
+      continue;
+    hw = std::min(hw, part.followers[static_cast<std::size_t>(part.slotOf(b))].leo);
+  }
+  if (hw <= log.highWatermark())
+    return;
+  log.setHighWatermark(hw);
+  w.record(EventType::HighWatermark, part.leader, p, log.highWatermark());
+  completePurgatory(w, p);
+  wakeParked(w, p);
+}
+
+void onProduceArrive(World &w, const Action &a) {
+  Batch &batch = w.kafka.batches[a.a];
+  const int p = batch.partition;
+  const int brokerId = a.to; // brokers are the first nodes: node id == broker id
+  Broker &broker = brokerAt(w, brokerId);
+  const Producer &producer = w.kafka.producers[static_cast<std::size_t>(batch.producer)];
+  const bool fireAndForget = producer.config.acks == Acks::None;
+  const bool up = broker.state != BrokerState::PoweredOff && broker.incarnation == static_cast<std::uint32_t>(a.d);
+  if (!w.arrive(a, p) || !up) {
+    if (fireAndForget)
+      for (RecordId id : batch.records)
+        w.kafka.records[id].flags |= RecordInfo::Dropped;
+    return;
+  }
+  if (broker.state == BrokerState::Crashed) { // no process: the OS resets the connection
+    if (fireAndForget) {
+      for (RecordId id : batch.records)
+        w.kafka.records[id].flags |= RecordInfo::Dropped;
+      return;
+    }
+    respondProduce(w, broker.node, a.a, a.c, ErrorCode::NetworkException, -1, w.now);
+    return;
+  }
+  Partition &part = partitionAt(w, p);
+  if (part.leader != brokerId) {
+    if (fireAndForget) { // the broker closes the connection; the records are gone
+      for (RecordId id : batch.records)
+        w.kafka.records[id].flags |= RecordInfo::Dropped;
+      return;
+    }
+    respondProduce(w, broker.node, a.a, a.c, ErrorCode::NotLeaderOrFollower, -1, w.now);
+    return;
+  }
+  if (producer.config.acks == Acks::All && static_cast<int>(part.isr.size()) < w.kafka.effectiveMinIsr(p)) {
+    respondProduce(w, broker.node, a.a, a.c, ErrorCode::NotEnoughReplicas, -1, w.now);
+    return;
+  }
+  ReplicaLog &log = part.logOf(brokerId);
+  if (producer.config.enableIdempotence) {
+    if (const Offset dup = findDuplicate(w, log, batch); dup >= 0) {
+      respondProduce(w, broker.node, a.a, a.c, ErrorCode::None, dup, w.now);
+      return;
+    }
+  }
+  std::vector<LogEntry> entries;
+  entries.reserve(batch.records.size());
+  Offset next = log.leo();
+  for (RecordId id : batch.records)
+    entries.push_back(LogEntry{next++, id, part.leaderEpoch, w.kafka.records[id].bytes});
+  const Offset base = entries.front().offset;
+  const SimTime readyAt = appendToReplica(w, p, brokerId, entries);
+  wakeParked(w, p);
+  switch (producer.config.acks) {
+  case Acks::None:
+    break;
+  case Acks::Leader:
+    respondProduce(w, broker.node, a.a, a.c, ErrorCode::None, base, readyAt);
+    break;
+  case Acks::All: {
+    const SimTime deadline = w.now + producer.config.requestTimeout;
+    part.purgatory.push_back(PendingProduce{a.a, a.c, base, log.leo(), deadline, readyAt});
+    w.at(deadline, Action{ActionType::PurgatoryExpire, -1, -1, p});
+    break;
+  }
+  }
+  maybeAdvanceHighWatermark(w, p);
+}
+
+void onPurgatoryExpire(World &w, const Action &a) {
+  Partition &part = partitionAt(w, a.a);
+  if (part.leader < 0 || !brokerAt(w, part.leader).running())
+    return;
+  std::vector<PendingProduce> still;
+  std::vector<PendingProduce> expired;
+  for (const PendingProduce &pp : part.purgatory)
+    (pp.deadline <= w.now ? expired : still).push_back(pp);
+  part.purgatory = std::move(still);
+  for (const PendingProduce &pp : expired)
+    respondProduce(w, brokerAt(w, part.leader).node, pp.batch, pp.attempt, ErrorCode::RequestTimedOut,
+                   pp.baseOffset, w.now);
+}
+
+void onReplicaFetchArrive(World &w, const Action &a) {
+  const int p = a.a;
+  const int slot = a.b & 0xff;
+  const std::int32_t lastFetchedEpoch = (a.b >> 8) - 1;
+  const Offset fetchOffset = a.d;
+  Partition &part = partitionAt(w, p);
+  const int leaderId = a.to;
+  const Broker &leader = brokerAt(w, leaderId);
+  if (!w.arrive(a, p) || !leader.running() || part.leader != leaderId ||
+      part.fetcherGen[static_cast<std::size_t>(slot)] != a.c)
+    return; // the follower's fetch timeout or a leader change restarts its loop
+  ReplicaLog &log = part.logOf(leaderId);
+  ParkedFetch f{false, slot, a.c, fetchOffset, w.now + w.kafka.config.replicaFetchWaitMax};
+
+  if (lastFetchedEpoch >= 0) {
+    const EpochEnd end = log.endOffsetForEpoch(lastFetchedEpoch);
+    if (end.epoch != lastFetchedEpoch || end.endOffset < fetchOffset) {
+      const std::int32_t id = w.kafka.payloads.acquire();
+      w.kafka.payloads[id].diverged = true;
+      w.kafka.payloads[id].diverging = end;
+      w.kafka.payloads[id].highWatermark = log.highWatermark();
+      w.kafka.payloads[id].logStart = log.logStart();
+      const NodeId to = brokerAt(w, part.replicas[static_cast<std::size_t>(slot)]).node;
+      if (!w.send(leader.node, to, TransferKind::ReplicaFetchResponse, p, fetchOffset, 0,
+                  Action{ActionType::ReplicaFetchResponse, -1, -1, p, slot, a.c, id}))
+        w.kafka.payloads.release(id);
+      return;
+    }
+  }
+  if (fetchOffset < log.logStart() || fetchOffset > log.leo()) {
+    answerFetch(w, p, f, ErrorCode::OffsetOutOfRange);
+    return;
+  }
+
+  // The fetch offset is the follower's LEO: update the leader's view of it (Kafka's
+  // Replica.updateFetchState), then the ISR and the high watermark.
+  FollowerView &view = part.followers[static_cast<std::size_t>(slot)];
+  if (fetchOffset >= log.leo())
+    view.lastCaughtUp = std::max(view.lastCaughtUp, w.now);
+  else if (fetchOffset >= view.lastFetchLeaderLeo)
+    view.lastCaughtUp = std::max(view.lastCaughtUp, view.lastFetchTime);
+  view.lastFetchLeaderLeo = log.leo();
+  view.lastFetchTime = w.now;
+  view.leo = fetchOffset;
+
+  const int follower = part.replicas[static_cast<std::size_t>(slot)];
+  if (!part.inIsr(follower) && !w.net.isIsolated(leader.node) && !brokerAt(w, follower).fenced &&
+      fetchOffset >= log.highWatermark() && fetchOffset >= part.leaderEpochStart) {
+    part.isr.push_back(follower);
+    std::sort(part.isr.begin(), part.isr.end());
+    w.record(EventType::IsrExpanded, leaderId, p, static_cast<std::int64_t>(part.isr.size()), 0, 0, follower);
+  }
+  maybeAdvanceHighWatermark(w, p);
+
+  if (fetchOffset < log.leo())
+    answerFetch(w, p, f);
+  else
+    park(w, p, f);
+}
+
+void onConsumerFetchArrive(World &w, const Action &a) {
+  const int p = a.a;
+  Partition &part = partitionAt(w, p);
+  const int brokerId = a.to;
+  const Broker &broker = brokerAt(w, brokerId);
+  const ConsumerGroup &g = w.kafka.groups[static_cast<std::size_t>(a.b)];
+  ParkedFetch f{true, a.b, a.c, a.d, w.now + g.config.fetchMaxWait};
+  if (!w.arrive(a, p) || broker.state == BrokerState::PoweredOff)
+    return; // the consumer's request timeout resends it
+  if (broker.state == BrokerState::Crashed || part.leader != brokerId) {
+    // Answer from this broker even though it is not (or no longer) able to serve.
+    const std::int32_t id = w.kafka.payloads.acquire();
+    w.kafka.payloads[id].error = broker.state == BrokerState::Crashed ? ErrorCode::NetworkException
+                                                                       : ErrorCode::NotLeaderOrFollower;
+    const GroupPartition &gp = g.parts[static_cast<std::size_t>(part.index)];
+    const NodeId to = gp.owner >= 0 ? g.members[static_cast<std::size_t>(gp.owner)].node : -1;
+    if (to < 0 || !w.send(broker.node, to, TransferKind::ConsumerFetchResponse, p, a.d, 0,
+                          Action{ActionType::ConsumerFetchResponse, -1, -1, p, a.b, a.c, id}))
+      w.kafka.payloads.release(id);
+    return;
+  }
+  const ReplicaLog &log = part.logOf(brokerId);
+  if (f.offset < log.logStart() || f.offset > log.leo())
+    answerFetch(w, p, f, ErrorCode::OffsetOutOfRange);
+  else if (f.offset < log.highWatermark())
+    answerFetch(w, p, f);
+  else
+    park(w, p, f);
+}
+
+void onParkedFetchExpire(World &w, const Action &a) {
+  Partition &part = partitionAt(w, a.a);
+  if (part.leader < 0 || !brokerAt(w, part.leader).running())
+    return;
+  std::vector<ParkedFetch> still;
+  std::vector<ParkedFetch> expired;
+  for (const ParkedFetch &f : part.parked)
+    (f.deadline <= w.now ? expired : still).push_back(f);
+  part.parked = std::move(still);
+  for (const ParkedFetch &f : expired)
+    answerFetch(w, a.a, f);
+}
+
+void onIsrCheck(World &w, const Action &a) {
+  const int brokerId = a.a;
+  const Broker &broker = brokerAt(w, brokerId);
+  const SimTime maxLag = w.kafka.config.replicaLagTimeMax;
+  // Shrinking the ISR needs the controller (AlterPartition): an isolated leader cannot.
+  if (broker.running() && !w.net.isIsolated(broker.node)) {
+    for (std::size_t p = 0; p < w.kafka.partitions.size(); ++p) {
+      Partition &part = w.kafka.partitions[p];
+      if (part.leader != brokerId)
+        continue;
+      const Offset leo = part.logOf(brokerId).leo();
+      std::vector<int> out;
+      for (int b : part.isr)
+        if (b != brokerId && !followerCaughtUp(part.followers[static_cast<std::size_t>(part.slotOf(b))], leo, w.now, maxLag))
+          out.push_back(b);
+      for (int b : out) {
+        part.isr.erase(std::find(part.isr.begin(), part.isr.end(), b));
+        w.record(EventType::IsrShrunk, brokerId, static_cast<int>(p), static_cast<std::int64_t>(part.isr.size()), 0, 0, b);
+      }
+      if (!out.empty())
+        maybeAdvanceHighWatermark(w, static_cast<int>(p));
+    }
+  }
+  w.after(maxLag / 2, a);
+}
+
+void abandonLeadership(World &w, int p, int oldLeader) {
+  Partition &part = partitionAt(w, p);
+  const Broker &old = brokerAt(w, oldLeader);
+  std::vector<PendingProduce> pending = std::move(part.purgatory);
+  part.purgatory.clear();
+  part.parked.clear(); // fetchers are restarted against the new leader
+  if (!old.running())
+    return;
+  for (const PendingProduce &pp : pending)
+    respondProduce(w, old.node, pp.batch, pp.attempt, ErrorCode::NotLeaderOrFollower, -1, w.now);
+}
+
+void assumeLeadership(World &w, int p, int broker) {
+  Partition &part = partitionAt(w, p);
+  ReplicaLog &log = part.logOf(broker);
+  log.assignEpoch(part.leaderEpoch, log.leo());
+  part.leaderEpochStart = log.leo();
+  for (std::size_t s = 0; s < part.replicas.size(); ++s) {
+    part.followers[s] = FollowerView{};
+    part.followers[s].lastCaughtUp = w.now; // ISR members get a full lag window
+  }
+  ++part.fetcherGen[static_cast<std::size_t>(part.slotOf(broker))];
+  part.fetcherActive[static_cast<std::size_t>(part.slotOf(broker))] = 0;
+  maybeAdvanceHighWatermark(w, p);
+}
+
+} // namespace streamscope::engine::kafka

@@ -1,0 +1,26 @@
+#pragma once
+// What the leader replica of a partition does: accept produce requests (acks, min ISR,
+// idempotent de-duplication), hold acks=all requests in purgatory until the high watermark
+// passes them, track followers' fetch offsets to advance the HW and maintain the ISR, and
+// answer replica and consumer fetches (long-polling when there is nothing to return).
+#include "../sim/world.h"
+
+namespace streamscope::engine::kafka {
+
+void onProduceArrive(World &w, const Action &a);
+void onPurgatoryExpire(World &w, const Action &a);
+void onReplicaFetchArrive(World &w, const Action &a);
+void onConsumerFetchArrive(World &w, const Action &a);
+void onParkedFetchExpire(World &w, const Action &a);
+void onIsrCheck(World &w, const Action &a);
+
+/// Recomputes the leader's HW: min LEO over the ISR, never while ISR < min ISR (KAFKA-15583),
+/// never backwards. Completes purgatory and wakes consumer fetches when it moves.
+void maybeAdvanceHighWatermark(World &w, int p);
+/// Leadership of p moved away from `oldLeader`: pending produces and fetches get
+/// NOT_LEADER_OR_FOLLOWER (sent from the old leader, so a dead one sends nothing).
+void abandonLeadership(World &w, int p, int oldLeader);
+/// `broker` became leader of p at the current epoch: stamp the epoch, reset follower views.
+void assumeLeadership(World &w, int p, int broker);
+
+} // namespace streamscope::engine::kafka

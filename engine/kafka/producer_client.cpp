@@ -1,0 +1,272 @@
+#include "producer_client.h"
+
+#include "murmur2.h"
+#include "record_ledger.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace streamscope::engine::kafka {
+namespace {
+
+Producer &producerAt(World &w, int i) { return w.kafka.producers[static_cast<std::size_t>(i)]; }
+
+std::int32_t internKey(KafkaState &k, const std::string &key) {
+  const auto [it, inserted] = k.keyIndex.emplace(key, static_cast<std::int32_t>(k.keys.size()));
+  if (inserted)
+    k.keys.push_back(key);
+  return it->second;
+}
+
+/// Records due by `now` at the current rate (exact integer arithmetic on microseconds).
+std::int64_t recordsDue(const Producer &pr, SimTime now) {
+  if (pr.rate <= 0 || now < pr.rateSince)
+    return pr.producedAtRateChange;
+  const double due = std::floor(static_cast<double>(now - pr.rateSince) * pr.rate / 1e6) + 1;
+  std::int64_t total = pr.producedAtRateChange + static_cast<std::int64_t>(due);
+  if (pr.config.count >= 0)
+    total = std::min(total, pr.config.count);
+  return total;
+}
+
+SimTime dueTime(const Producer &pr, std::int64_t index) {
+  return pr.rateSince + static_cast<SimTime>(std::ceil(static_cast<double>(index - pr.producedAtRateChange) * 1e6 / pr.rate));
+}
+
+SimTime tickPeriod(const Producer &pr) {
+  return std::max<SimTime>(kMillisecond, static_cast<SimTime>(1e6 / pr.rate));
+}
+
+void closeOpenBatch(Producer &pr, int localPartition) {
+  ProducerPartition &pp = pr.parts[static_cast<std::size_t>(localPartition)];
+  if (pp.openBatch < 0)
+    return;
+  pp.ready.push_back(pp.openBatch);
+  pp.openBatch = -1;
+}
+
+void failBatch(World &w, Batch &b, ErrorCode error) {
+  for (RecordId id : b.records)
+    w.kafka.records[id].flags |= RecordInfo::Failed;
+  w.kafka.counters.failed += static_cast<std::int64_t>(b.records.size());
+  w.record(EventType::ProduceFailed, producerAt(w, b.producer).node, b.partition, -1,
+         static_cast<std::int64_t>(b.records.size()), static_cast<std::uint8_t>(error));
+}
+
+void trySend(World &w, int producer, int localPartition);
+
+void sendBatch(World &w, std::int32_t batchId) {
+  Batch &b = w.kafka.batches[batchId];
+  Producer &pr = producerAt(w, b.producer);
+  const Partition &part = w.kafka.partitions[static_cast<std::size_t>(b.partition)];
+  const Broker &leader = w.kafka.brokers[static_cast<std::size_t>(part.leader)];
+  ++b.attempt;
+  const Action request{ActionType::ProduceArrive, -1, -1, batchId, -1, b.attempt, leader.incarnation};
+  const bool sent = w.send(pr.node, leader.node, TransferKind::ProduceRequest, b.partition, -1,
+                           static_cast<std::int64_t>(b.records.size()), request);
+  if (pr.config.acks == Acks::None) {
+    // Fire and forget: the send itself completes the record (offset -1).
+    for (RecordId id : b.records) {
+      if (!sent)
+        w.kafka.records[id].flags |= RecordInfo::Dropped;
+      noteAcked(w, id);
+    }
+    w.record(EventType::Acked, pr.node, b.partition, -1, static_cast<std::int64_t>(b.records.size()));
+    return;
+  }
+  b.inFlight = true;
+  ++pr.parts[static_cast<std::size_t>(b.partition - w.kafka.topics[static_cast<std::size_t>(pr.topic)].firstPartition)].inFlight;
+  w.after(pr.config.requestTimeout, Action{ActionType::ProduceRequestTimeout, -1, -1, batchId, -1, b.attempt});
+}
+
+void scheduleWake(World &w, int producer, int localPartition) {
+  ProducerPartition &pp = producerAt(w, producer).parts[static_cast<std::size_t>(localPartition)];
+  if (pp.waitScheduled)
+    return;
+  pp.waitScheduled = true;
+  w.after(producerAt(w, producer).config.retryBackoff, Action{ActionType::ProducerWake, -1, -1, producer, localPartition});
+}
+
+void trySend(World &w, int producer, int localPartition) {
+  Producer &pr = producerAt(w, producer);
+  ProducerPartition &pp = pr.parts[static_cast<std::size_t>(localPartition)];
+  const int p = w.kafka.topics[static_cast<std::size_t>(pr.topic)].firstPartition + localPartition;
+  while (!pp.ready.empty() && pp.inFlight < pr.config.maxInFlight) {
+    Batch &b = w.kafka.batches[pp.ready.front()];
+    if (w.now >= b.createdAt + pr.config.deliveryTimeout) {
+      pp.ready.pop_front();
+      failBatch(w, b, ErrorCode::DeliveryTimeout);
+      continue;
+    }
+    if (w.kafka.partitions[static_cast<std::size_t>(p)].leader < 0) {
+      scheduleWake(w, producer, localPartition); // wait for metadata to show a leader
+      return;
+    }
+    const std::int32_t id = pp.ready.front();
+    pp.ready.pop_front();
+    sendBatch(w, id);
+  }
+}
+
+void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) {
+  Batch &b = w.kafka.batches[batchId];
+  Producer &pr = producerAt(w, b.producer);
+  const int local = b.partition - w.kafka.topics[static_cast<std::size_t>(pr.topic)].firstPartition;
+  ProducerPartition &pp = pr.parts[static_cast<std::size_t>(local)];
+  b.inFlight = false;
+  --pp.inFlight;
+  if (error == ErrorCode::None) {
+    for (RecordId id : b.records)
+      noteAcked(w, id);
+    w.record(EventType::Acked, pr.node, b.partition, base, static_cast<std::int64_t>(b.records.size()));
+  } else if (b.retriesUsed < pr.config.retries && w.now < b.createdAt + pr.config.deliveryTimeout) {
+    ++b.retriesUsed;
+    ++w.kafka.counters.retries;
+    w.record(EventType::ProduceRetried, pr.node, b.partition, -1, static_cast<std::int64_t>(b.records.size()),
+           static_cast<std::uint8_t>(error));
+    pp.ready.push_front(batchId);
+    scheduleWake(w, b.producer, local); // retry.backoff.ms, then with fresh metadata
+    return;
+  } else {
+    failBatch(w, b, error == ErrorCode::RequestTimedOut && w.now >= b.createdAt + pr.config.deliveryTimeout
+                        ? ErrorCode::DeliveryTimeout : error);
+  }
+  trySend(w, b.producer, local);
+}
+
+} // namespace
+
+void startProducer(World &w, int index) {
+  Producer &pr = producerAt(w, index);
+  const Topic &topic = w.kafka.topics[static_cast<std::size_t>(pr.topic)];
+  const int partitions = topic.config.partitions;
+  pr.parts.assign(static_cast<std::size_t>(partitions), ProducerPartition{});
+  pr.sticky = StickyPartitioner(pr.config.batchSize);
+  std::vector<std::string> keys = pr.config.keys;
+  if (keys.empty())
+    for (int i = 0; i < pr.config.keyCount; ++i)
+      keys.push_back("key-" + std::to_string(i));
+  for (const std::string &key : keys) {
+    pr.keyIds.push_back(internKey(w.kafka, key));
+    pr.keyPartition.push_back(partitionForKey(key, partitions));
+  }
+  pr.rate = pr.config.rate;
+  pr.rateSince = pr.config.start;
+  w.at(pr.config.start, Action{ActionType::ProducerTick, -1, -1, index});
+}
+
+void setProducerRate(World &w, int index, double rate) {
+  Producer &pr = producerAt(w, index);
+  pr.producedAtRateChange = pr.produced;
+  pr.rateSince = w.now;
+  const bool wasIdle = pr.rate <= 0;
+  pr.rate = rate;
+  w.record(EventType::RateChanged, pr.node, -1, static_cast<std::int64_t>(rate));
+  if (wasIdle && rate > 0 && !pr.done)
+    w.after(0, Action{ActionType::ProducerTick, -1, -1, index});
+}
+
+void onProducerTick(World &w, const Action &a) {
+  Producer &pr = producerAt(w, a.a);
+  if (pr.done || pr.rate <= 0)
+    return;
+  const Topic &topic = w.kafka.topics[static_cast<std::size_t>(pr.topic)];
+  const std::int64_t due = recordsDue(pr, w.now);
+  std::vector<bool> touched(pr.parts.size(), false);
+  std::vector<bool> available;
+  std::vector<int> queued;
+  for (; pr.produced < due; ++pr.produced) {
+    int local;
+    std::int32_t key = -1;
+    if (!pr.keyIds.empty()) {
+      const auto k = static_cast<std::size_t>(w.rng.below(pr.keyIds.size()));
+      key = pr.keyIds[k];
+      local = pr.keyPartition[k];
+    } else {
+      available.assign(pr.parts.size(), false);
+      queued.assign(pr.parts.size(), 0);
+      for (std::size_t i = 0; i < pr.parts.size(); ++i) {
+        available[i] = w.kafka.partitions[static_cast<std::size_t>(topic.firstPartition) + i].leader >= 0;
+        queued[i] = static_cast<int>(pr.parts[i].ready.size());
+      }
+      local = pr.sticky.partition(available, queued, w.rng);
+    }
+    const int p = topic.firstPartition + local;
+    ProducerPartition &pp = pr.parts[static_cast<std::size_t>(local)];
+    const auto bytes = static_cast<std::uint32_t>(pr.config.recordBytes + (key >= 0 ? w.kafka.keys[static_cast<std::size_t>(key)].size() : 0));
+    const auto id = static_cast<RecordId>(w.kafka.records.size());
+    RecordInfo info;
+    info.createdAt = std::min(dueTime(pr, pr.produced), w.now);
+    info.partition = p;
+    info.key = key;
+    info.seq = pp.nextSeq++;
+    info.bytes = bytes;
+    info.producer = static_cast<std::int16_t>(a.a);
+    w.kafka.records.push_back(info);
+    ++w.kafka.counters.produced;
+    w.record(EventType::RecordProduced, pr.node, p, id, key);
+    if (key < 0)
+      pr.sticky.onAppend(bytes);
+
+    if (pp.openBatch >= 0 && w.kafka.batches[pp.openBatch].bytes + bytes > pr.config.batchSize)
+      closeOpenBatch(pr, local);
+    if (pp.openBatch < 0) {
+      pp.openBatch = w.kafka.batches.acquire();
+      Batch &b = w.kafka.batches[pp.openBatch];
+      b.producer = a.a;
+      b.partition = p;
+      b.createdAt = info.createdAt;
+      w.at(std::max(w.now, info.createdAt + pr.config.linger),
+           Action{ActionType::LingerExpired, -1, -1, a.a, local, static_cast<std::uint32_t>(pp.openBatch)});
+    }
+    Batch &b = w.kafka.batches[pp.openBatch];
+    b.records.push_back(id);
+    b.bytes += bytes;
+    if (b.bytes >= pr.config.batchSize)
+      closeOpenBatch(pr, local);
+    touched[static_cast<std::size_t>(local)] = true;
+  }
+  for (std::size_t i = 0; i < touched.size(); ++i)
+    if (touched[i])
+      trySend(w, a.a, static_cast<int>(i));
+  if (pr.config.count >= 0 && pr.produced >= pr.config.count)
+    pr.done = true;
+  else
+    w.after(tickPeriod(pr), a);
+}
+
+void onLingerExpired(World &w, const Action &a) {
+  Producer &pr = producerAt(w, a.a);
+  ProducerPartition &pp = pr.parts[static_cast<std::size_t>(a.b)];
+  if (pp.openBatch != static_cast<std::int32_t>(a.c))
+    return; // already closed because it filled up
+  closeOpenBatch(pr, a.b);
+  trySend(w, a.a, a.b);
+}
+
+void onProducerWake(World &w, const Action &a) {
+  producerAt(w, a.a).parts[static_cast<std::size_t>(a.b)].waitScheduled = false;
+  trySend(w, a.a, a.b);
+}
+
+void onProduceRespondAfterFsync(World &w, const Action &a) {
+  const Batch &b = w.kafka.batches[a.a];
+  Action resp = a;
+  resp.type = ActionType::ProduceResponseArrive;
+  w.send(a.from, a.to, TransferKind::ProduceResponse, b.partition, a.d, static_cast<std::int64_t>(b.records.size()), resp);
+}
+
+void onProduceResponse(World &w, const Action &a) {
+  Batch &b = w.kafka.batches[a.a];
+  if (!w.arrive(a, b.partition) || !b.inFlight || b.attempt != a.c)
+    return; // lost, or an answer to an attempt already given up on
+  handleResult(w, a.a, static_cast<ErrorCode>(a.b), a.d);
+}
+
+void onProduceRequestTimeout(World &w, const Action &a) {
+  const Batch &b = w.kafka.batches[a.a];
+  if (b.inFlight && b.attempt == a.c)
+    handleResult(w, a.a, ErrorCode::RequestTimedOut, -1);
+}
+
+} // namespace streamscope::engine::kafka

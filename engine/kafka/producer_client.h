@@ -1,0 +1,21 @@
+#pragma once
+// A Java-client-like producer: creates records at its rate, picks partitions (murmur2 for
+// keys, sticky for null keys), accumulates per-partition batches (batch.size, linger.ms),
+// keeps up to max.in.flight requests per partition, and handles acks, retries with
+// back-off, request.timeout.ms and delivery.timeout.ms. acks=0 completes on send.
+#include "../sim/world.h"
+
+namespace streamscope::engine::kafka {
+
+/// Sets up producer `index` from the scenario (keys, partitioner) and schedules its start.
+void startProducer(World &w, int index);
+void setProducerRate(World &w, int index, double rate);
+
+void onProducerTick(World &w, const Action &a);
+void onLingerExpired(World &w, const Action &a);
+void onProducerWake(World &w, const Action &a);
+void onProduceRespondAfterFsync(World &w, const Action &a);
+void onProduceResponse(World &w, const Action &a);
+void onProduceRequestTimeout(World &w, const Action &a);
+
+} // namespace streamscope::engine::kafka

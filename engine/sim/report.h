@@ -1,0 +1,65 @@
+#pragma once
+// The end-of-run (or any-time) summary that `streamscope-cli run` prints and lessons check:
+// counts of produced, acknowledged, lost and duplicated records, latency percentiles, and
+// the state of every partition and consumer group. Plain values, computed from a World.
+#include "world.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace streamscope::engine {
+
+struct PartitionReport {
+  std::string topic;
+  int partition = 0;
+  int leader = -1;
+  int leaderEpoch = 0;
+  std::vector<int> replicas;
+  std::vector<int> isr;
+  std::int64_t highWatermark = 0;
+  std::int64_t logStartOffset = 0;
+  std::vector<std::int64_t> logEndOffsets; ///< per replica, in replica order
+  std::vector<std::int64_t> flushedOffsets;
+};
+
+struct GroupReport {
+  std::string group;
+  std::string topic;
+  int generation = 0;
+  int members = 0;
+  std::int64_t lag = 0;
+  std::vector<std::int64_t> committed; ///< per partition, -1 = none
+  std::vector<std::int64_t> lags;
+};
+
+struct LostRecord {
+  std::string producer;
+  std::string topic;
+  int partition = 0;
+  std::string key; ///< empty for a null key
+  std::int64_t sequence = 0; ///< the record's number within its producer and partition
+};
+
+struct Report {
+  std::int64_t produced = 0;
+  std::int64_t acknowledged = 0;
+  std::int64_t acknowledgedLost = 0;
+  std::int64_t duplicatesDelivered = 0;
+  std::int64_t consumed = 0;
+  std::int64_t throttled = 0;
+  std::int64_t failed = 0;
+  std::int64_t retries = 0;
+  double simTimeMs = 0;
+  std::string eventHash;
+  std::uint64_t events = 0;
+  double latencyP50Ms = 0;
+  double latencyP99Ms = 0;
+  std::vector<PartitionReport> partitions;
+  std::vector<GroupReport> groups;
+  std::vector<LostRecord> lost; ///< every acknowledged record that was lost
+};
+
+Report makeReport(const World &w);
+
+} // namespace streamscope::engine

@@ -1,0 +1,125 @@
+#pragma once
+// A scenario as plain data: the cluster, the clients and the timed faults. The model layer
+// fills it from JSON and validates every value; the engine trusts it (REQUIRES: validated).
+// Defaults are the real systems' defaults (Kafka 3.x/4.0) unless noted.
+#include "../core/sim_time.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace streamscope::engine {
+
+enum class Acks : std::int8_t { None = 0, Leader = 1, All = -1 };
+enum class CleanupPolicy : std::uint8_t { Delete, Compact };
+enum class OffsetReset : std::uint8_t { Earliest, Latest, None };
+enum class AssignorKind : std::uint8_t { Range, CooperativeSticky };
+
+struct TopicConfig {
+  std::string name;
+  int partitions = 1;
+  int replicationFactor = 1;
+  int minInsyncReplicas = 1;
+  bool uncleanLeaderElection = false;
+  std::optional<std::int64_t> flushIntervalMessages; ///< flush.messages; unset = never
+  std::optional<SimTime> flushInterval;              ///< flush.ms; unset = never
+  std::int64_t segmentBytes = 1073741824;
+  SimTime retention = 168LL * 3600 * kSecond; ///< retention.ms; kNever = -1 (unlimited)
+  std::int64_t retentionBytes = -1;
+  CleanupPolicy cleanupPolicy = CleanupPolicy::Delete;
+  double minCleanableDirtyRatio = 0.5;
+};
+
+struct KafkaConfig {
+  int brokers = 3;
+  SimTime latencyMin = 500; ///< one-way network latency range
+  SimTime latencyMax = 1500;
+  SimTime fsyncLatency = 2 * kMillisecond;
+  SimTime replicaLagTimeMax = 30 * kSecond;
+  SimTime replicaFetchWaitMax = 500 * kMillisecond;
+  std::int64_t replicaFetchMaxBytes = 1048576;
+  SimTime brokerSessionTimeout = 9 * kSecond;
+  SimTime retentionCheckInterval = 300 * kSecond;
+  SimTime cleanerBackoff = 15 * kSecond;
+  SimTime dirtyWritebackInterval = 5 * kSecond; ///< Linux vm.dirty_writeback_centisecs
+  SimTime dirtyExpire = 30 * kSecond;           ///< Linux vm.dirty_expire_centisecs
+  std::vector<TopicConfig> topics;
+};
+
+struct ProducerConfig {
+  std::string name;
+  std::string topic;
+  Acks acks = Acks::All;
+  bool enableIdempotence = true;
+  double rate = 100.0;           ///< records per second
+  std::int64_t count = -1;       ///< records to send in total; -1 = until the run ends
+  std::int32_t recordBytes = 100;
+  std::int32_t keyCount = 0;      ///< distinct keys "key-0".."key-(n-1)"; 0 = null keys
+  std::vector<std::string> keys;  ///< explicit keys (instead of keyCount)
+  SimTime start = 0;
+  std::int64_t batchSize = 16384;
+  SimTime linger = 5 * kMillisecond;
+  SimTime requestTimeout = 30 * kSecond;
+  SimTime deliveryTimeout = 120 * kSecond;
+  SimTime retryBackoff = 100 * kMillisecond;
+  std::int64_t retries = 2147483647;
+  int maxInFlight = 5;
+};
+
+struct ConsumerGroupConfig {
+  std::string group;
+  std::string topic;
+  int members = 1;
+  OffsetReset autoOffsetReset = OffsetReset::Latest;
+  AssignorKind assignor = AssignorKind::Range;
+  bool enableAutoCommit = true;
+  SimTime autoCommitInterval = 5 * kSecond;
+  SimTime sessionTimeout = 45 * kSecond;
+  SimTime fetchMaxWait = 500 * kMillisecond;
+  std::int64_t maxPartitionFetchBytes = 1048576;
+  SimTime start = 0;
+};
+
+enum class FaultAction : std::uint8_t {
+  CrashBroker,
+  PowerLoss,
+  RestartBroker,
+  IsolateBroker,
+  Heal,
+  SlowBroker,
+  KillConsumer,
+  AddConsumer,
+  RemoveConsumer,
+  Seek,
+  SetRate,
+};
+
+enum class SeekTarget : std::uint8_t { Offset, Timestamp, Earliest, Latest };
+
+struct Fault {
+  SimTime at = 0;
+  FaultAction action = FaultAction::CrashBroker;
+  int broker = -1;         ///< -1 = every broker ("all")
+  SimTime extraDelay = 0;  ///< slow_broker
+  std::string group;       ///< consumer actions
+  int member = -1;         ///< kill/remove: member index; -1 = last joined
+  int partition = -1;      ///< seek: -1 = every partition
+  SeekTarget seekTarget = SeekTarget::Earliest;
+  std::int64_t seekValue = 0; ///< offset, or timestamp in microseconds
+  std::string producer;       ///< set_rate
+  double rate = 0;
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::uint64_t seed = 1;
+  SimTime duration = 60 * kSecond;
+  std::optional<KafkaConfig> kafka;
+  std::vector<ProducerConfig> producers;
+  std::vector<ConsumerGroupConfig> consumers;
+  std::vector<Fault> faults;
+};
+
+} // namespace streamscope::engine

@@ -1,0 +1,94 @@
+#pragma once
+// The whole simulated world as one copyable value: clock, random generator, pending actions,
+// network, event hash and the Kafka state. A snapshot is a copy of World; restoring it and
+// running forward reproduces the original run exactly.
+#include "../core/event_stream.h"
+#include "../core/network.h"
+#include "../core/rng.h"
+#include "../core/scheduler.h"
+#include "../kafka/kafka_state.h"
+#include "scenario.h"
+
+#include <cstdint>
+
+namespace streamscope::engine {
+
+enum class ActionType : std::uint8_t {
+  Fault,                  ///< a = index into scenario faults
+  ProducerTick,           ///< a = producer
+  LingerExpired,          ///< a = producer, b = partition, c = batch
+  ProducerWake,           ///< a = producer, b = partition: retry sending after a back-off
+  ProduceArrive,          ///< a = batch, c = attempt, d = broker incarnation, to = broker node
+  ProduceRespondAfterFsync, ///< as ProduceResponseArrive, sent once the fsync completes
+  ProduceResponseArrive,  ///< a = batch, c = attempt, b = ErrorCode, d = base offset
+  ProduceRequestTimeout,  ///< a = batch, c = attempt
+  PurgatoryExpire,        ///< a = partition
+  FollowerFetch,          ///< a = partition, b = follower slot, c = fetcher gen: send next fetch
+  ReplicaFetchTimeout,    ///< a = partition, b = follower slot, c = fetcher gen
+  ReplicaFetchArrive,     ///< a = partition, b = slot | (last epoch + 1) << 8, c = gen, d = offset
+  ReplicaFetchResponse,   ///< a = partition, b = follower slot, c = fetcher gen, d = payload
+  ParkedFetchExpire,      ///< a = partition
+  ConsumerFetchArrive,    ///< a = partition, b = group, c = fetch gen, d = offset
+  ConsumerFetchResponse,  ///< a = partition, b = group, c = fetch gen, d = payload
+  ConsumerRetryFetch,     ///< a = partition, b = group, c = fetch gen
+  AutoCommit,             ///< a = group, b = member, c = incarnation
+  RebalanceDone,          ///< a = group, c = token
+  SessionExpired,         ///< a = group, b = member, c = incarnation
+  IsrCheck,               ///< a = broker
+  FenceCheck,             ///< a = broker, c = outage
+  WriteBack,              ///< a = broker
+  FlushIntervalCheck,     ///< a = broker
+  RetentionCheck,         ///< a = broker
+  CleanerCheck,           ///< a = broker
+};
+
+struct Action {
+  ActionType type = ActionType::Fault;
+  NodeId from = -1; ///< messages: sender node (for the arrival's transfer event)
+  NodeId to = -1;   ///< messages: receiver node
+  std::int32_t a = -1;
+  std::int32_t b = -1;
+  std::uint32_t c = 0;
+  std::int64_t d = 0;
+  SimTime sentAt = 0;
+  std::uint8_t kind = 0; ///< TransferKind for messages
+};
+
+struct World {
+  Scenario scenario;
+  SimTime now = 0;
+  Rng rng;
+  Scheduler<Action> queue;
+  Network net;
+  EventStream events;
+  kafka::KafkaState kafka;
+
+  void at(SimTime time, const Action &action) { queue.schedule(time, action); }
+  void after(SimTime delay, const Action &action) { queue.schedule(now + delay, action); }
+
+  void record(EventType type, std::int32_t node = -1, std::int32_t partition = -1, std::int64_t a = 0,
+            std::int64_t b = 0, std::uint8_t sub = 0, std::int32_t peer = -1) {
+    Event e;
+    e.time = now;
+    e.arrival = now;
+    e.type = type;
+    e.sub = sub;
+    e.node = node;
+    e.peer = peer;
+    e.partition = partition;
+    e.a = a;
+    e.b = b;
+    events.record(e);
+  }
+
+  /// Sends a message: emits TransferStarted and schedules `onArrival` at the arrival time,
+  /// or emits TransferDropped if the link is cut now. `partition`, `a` and `b` describe the
+  /// payload for the view (offset range). Returns false if dropped at once.
+  bool send(NodeId from, NodeId to, TransferKind kind, std::int32_t partition, std::int64_t a,
+            std::int64_t b, Action onArrival);
+  /// Called first by every message handler: emits TransferArrived, or TransferDropped and
+  /// returns false if the link was cut while the message was in flight.
+  bool arrive(const Action &message, std::int32_t partition);
+};
+
+} // namespace streamscope::engine

@@ -1,0 +1,129 @@
+#include "report_json.h"
+
+#include <QJsonArray>
+#include <QStringList>
+
+namespace streamscope::model {
+namespace {
+
+template <typename T> QJsonArray toArray(const std::vector<T> &values) {
+  QJsonArray a;
+  for (const T &v : values)
+    a.append(static_cast<qint64>(v));
+  return a;
+}
+
+QString joinNumbers(const std::vector<std::int64_t> &values) {
+  QStringList parts;
+  for (std::int64_t v : values)
+    parts << QString::number(v);
+  return parts.join(QLatin1Char(','));
+}
+
+QString joinInts(const std::vector<int> &values) {
+  QStringList parts;
+  for (int v : values)
+    parts << QString::number(v);
+  return parts.join(QLatin1Char(','));
+}
+
+} // namespace
+
+QJsonObject reportToJson(const engine::Report &r) {
+  QJsonObject o;
+  o[QStringLiteral("produced")] = static_cast<qint64>(r.produced);
+  o[QStringLiteral("acknowledged")] = static_cast<qint64>(r.acknowledged);
+  o[QStringLiteral("acknowledged_lost")] = static_cast<qint64>(r.acknowledgedLost);
+  o[QStringLiteral("duplicates_delivered")] = static_cast<qint64>(r.duplicatesDelivered);
+  o[QStringLiteral("consumed")] = static_cast<qint64>(r.consumed);
+  o[QStringLiteral("throttled")] = static_cast<qint64>(r.throttled);
+  o[QStringLiteral("failed")] = static_cast<qint64>(r.failed);
+  o[QStringLiteral("retries")] = static_cast<qint64>(r.retries);
+  o[QStringLiteral("sim_time_ms")] = r.simTimeMs;
+  o[QStringLiteral("event_hash")] = QString::fromStdString(r.eventHash);
+  o[QStringLiteral("events")] = static_cast<qint64>(r.events);
+  o[QStringLiteral("latency_ms")] = QJsonObject{{QStringLiteral("p50"), r.latencyP50Ms}, {QStringLiteral("p99"), r.latencyP99Ms}};
+
+  QJsonArray partitions;
+  for (const engine::PartitionReport &p : r.partitions) {
+    QJsonObject po;
+    po[QStringLiteral("topic")] = QString::fromStdString(p.topic);
+    po[QStringLiteral("partition")] = p.partition;
+    po[QStringLiteral("leader")] = p.leader;
+    po[QStringLiteral("leader_epoch")] = p.leaderEpoch;
+    po[QStringLiteral("replicas")] = toArray(p.replicas);
+    po[QStringLiteral("isr")] = toArray(p.isr);
+    po[QStringLiteral("high_watermark")] = static_cast<qint64>(p.highWatermark);
+    po[QStringLiteral("log_start_offset")] = static_cast<qint64>(p.logStartOffset);
+    po[QStringLiteral("log_end_offsets")] = toArray(p.logEndOffsets);
+    po[QStringLiteral("flushed_offsets")] = toArray(p.flushedOffsets);
+    partitions.append(po);
+  }
+  o[QStringLiteral("partitions")] = partitions;
+  o[QStringLiteral("shards")] = QJsonArray(); // no Kinesis streams are simulated yet
+
+  QJsonArray groups;
+  for (const engine::GroupReport &g : r.groups) {
+    QJsonObject go;
+    go[QStringLiteral("group")] = QString::fromStdString(g.group);
+    go[QStringLiteral("topic")] = QString::fromStdString(g.topic);
+    go[QStringLiteral("generation")] = g.generation;
+    go[QStringLiteral("members")] = g.members;
+    go[QStringLiteral("lag")] = static_cast<qint64>(g.lag);
+    go[QStringLiteral("committed_offsets")] = toArray(g.committed);
+    go[QStringLiteral("partition_lags")] = toArray(g.lags);
+    groups.append(go);
+  }
+  o[QStringLiteral("consumer_groups")] = groups;
+
+  QJsonArray lost;
+  for (const engine::LostRecord &l : r.lost) {
+    lost.append(QJsonObject{{QStringLiteral("producer"), QString::fromStdString(l.producer)},
+                            {QStringLiteral("topic"), QString::fromStdString(l.topic)},
+                            {QStringLiteral("partition"), l.partition},
+                            {QStringLiteral("key"), l.key.empty() ? QJsonValue() : QJsonValue(QString::fromStdString(l.key))},
+                            {QStringLiteral("sequence"), static_cast<qint64>(l.sequence)}});
+  }
+  o[QStringLiteral("acknowledged_lost_records")] = lost;
+  return o;
+}
+
+QString reportToText(const engine::Report &r) {
+  QString out;
+  out += QStringLiteral("produced             %1\n").arg(r.produced);
+  out += QStringLiteral("acknowledged         %1\n").arg(r.acknowledged);
+  out += QStringLiteral("acknowledged_lost    %1\n").arg(r.acknowledgedLost);
+  out += QStringLiteral("failed               %1\n").arg(r.failed);
+  out += QStringLiteral("retries              %1\n").arg(r.retries);
+  out += QStringLiteral("consumed             %1\n").arg(r.consumed);
+  out += QStringLiteral("duplicates_delivered %1\n").arg(r.duplicatesDelivered);
+  out += QStringLiteral("throttled            %1\n").arg(r.throttled);
+  out += QStringLiteral("latency_ms           p50 %1  p99 %2\n").arg(r.latencyP50Ms, 0, 'f', 3).arg(r.latencyP99Ms, 0, 'f', 3);
+  out += QStringLiteral("sim_time_ms          %1\n").arg(r.simTimeMs, 0, 'f', 0);
+  out += QStringLiteral("events               %1\n").arg(r.events);
+  out += QStringLiteral("event_hash           %1\n").arg(QString::fromStdString(r.eventHash));
+  out += QStringLiteral("\npartition        leader epoch isr        hw         log_end_offsets\n");
+  for (const engine::PartitionReport &p : r.partitions) {
+    out += QStringLiteral("%1 %2 %3 %4 %5 %6 (replicas %7)\n")
+               .arg(QStringLiteral("%1-%2").arg(QString::fromStdString(p.topic)).arg(p.partition), -16)
+               .arg(p.leader, 6)
+               .arg(p.leaderEpoch, 5)
+               .arg(QLatin1Char('[') + joinInts(p.isr) + QLatin1Char(']'), -10)
+               .arg(p.highWatermark, -10)
+               .arg(joinNumbers(p.logEndOffsets), -15)
+               .arg(joinInts(p.replicas));
+  }
+  if (!r.groups.empty()) {
+    out += QStringLiteral("\ngroup            generation members lag        committed\n");
+    for (const engine::GroupReport &g : r.groups)
+      out += QStringLiteral("%1 %2 %3 %4 %5\n")
+                 .arg(QString::fromStdString(g.group), -16)
+                 .arg(g.generation, 10)
+                 .arg(g.members, 7)
+                 .arg(g.lag, -10)
+                 .arg(joinNumbers(g.committed));
+  }
+  return out;
+}
+
+} // namespace streamscope::model

@@ -1,0 +1,398 @@
+#include "scenario_loader.h"
+
+#include "json_fields.h"
+#include "json_locator.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSet>
+
+#include <cmath>
+
+namespace streamscope::model {
+namespace {
+
+using namespace streamscope::engine;
+
+constexpr std::int64_t kMaxMs = 10LL * 365 * 24 * 3600 * 1000; // ten years of simulated time
+constexpr std::int64_t kIntMax = 2147483647;
+
+SimTime msField(JsonFields &f, const QString &key, std::int64_t min, std::optional<SimTime> fallback) {
+  const std::optional<std::int64_t> fallbackMs =
+      fallback ? std::optional<std::int64_t>(*fallback / kMillisecond) : std::nullopt;
+  return fromMs(f.integer(key, min, kMaxMs, fallbackMs));
+}
+
+/// A duration in milliseconds that may be fractional (latencies), kept in microseconds.
+SimTime fineMsField(JsonFields &f, const QString &key, SimTime fallback) {
+  const double ms = f.number(key, 0, 60000, toMs(fallback));
+  return static_cast<SimTime>(std::llround(ms * 1000));
+}
+
+TopicConfig readTopic(const QJsonObject &o, const QString &pointer, int brokers) {
+  JsonFields f(o, pointer, QStringLiteral("a topic"));
+  TopicConfig t;
+  t.name = f.string(QStringLiteral("name")).toStdString();
+  if (t.name.empty())
+    f.fail(QStringLiteral("name"), QStringLiteral("a topic name cannot be empty"));
+  t.partitions = static_cast<int>(f.integer(QStringLiteral("partitions"), 1, 1024, 1));
+  t.replicationFactor = static_cast<int>(f.integer(QStringLiteral("replication_factor"), 1, 64, 1));
+  if (t.replicationFactor > brokers)
+    f.fail(QStringLiteral("replication_factor"),
+           QStringLiteral("replication factor %1 is larger than the %2 available brokers (INVALID_REPLICATION_FACTOR)")
+               .arg(t.replicationFactor).arg(brokers));
+  t.minInsyncReplicas = static_cast<int>(f.integer(QStringLiteral("min_insync_replicas"), 1, 64, 1));
+  t.uncleanLeaderElection = f.boolean(QStringLiteral("unclean_leader_election"), false);
+  if (f.has(QStringLiteral("flush_interval_messages")))
+    t.flushIntervalMessages = f.integer(QStringLiteral("flush_interval_messages"), 1, INT64_MAX / 2);
+  else
+    f.raw(QStringLiteral("flush_interval_messages"));
+  if (f.has(QStringLiteral("flush_interval_ms")))
+    t.flushInterval = msField(f, QStringLiteral("flush_interval_ms"), 1, std::nullopt);
+  else
+    f.raw(QStringLiteral("flush_interval_ms"));
+  t.segmentBytes = f.integer(QStringLiteral("segment_bytes"), 1024, 1073741824, 1073741824);
+  const std::int64_t retentionMs = f.integer(QStringLiteral("retention_ms"), -1, kMaxMs, 168LL * 3600 * 1000);
+  if (retentionMs == 0)
+    f.fail(QStringLiteral("retention_ms"), QStringLiteral("\"retention_ms\" must be -1 (unlimited) or positive"));
+  t.retention = retentionMs < 0 ? kNever : fromMs(retentionMs);
+  t.retentionBytes = f.integer(QStringLiteral("retention_bytes"), -1, INT64_MAX / 2, -1);
+  t.cleanupPolicy = f.choice(QStringLiteral("cleanup_policy"), {QStringLiteral("delete"), QStringLiteral("compact")},
+                             QStringLiteral("delete")) == QLatin1String("compact")
+                        ? CleanupPolicy::Compact
+                        : CleanupPolicy::Delete;
+  t.minCleanableDirtyRatio = f.number(QStringLiteral("min_cleanable_dirty_ratio"), 0, 1, 0.5);
+  f.finish();
+  return t;
+}
+
+KafkaConfig readKafka(const QJsonObject &o) {
+  JsonFields f(o, QStringLiteral("/kafka"), QStringLiteral("the kafka section"));
+  KafkaConfig k;
+  k.brokers = static_cast<int>(f.integer(QStringLiteral("brokers"), 1, 64, 3));
+  if (f.has(QStringLiteral("network_latency_ms"))) {
+    const QJsonArray range = f.array(QStringLiteral("network_latency_ms"));
+    const QString ptr = f.pointerOf(QStringLiteral("network_latency_ms"));
+    if (range.size() != 2 || !range[0].isDouble() || !range[1].isDouble())
+      throw JsonFieldError{ptr, QStringLiteral("\"network_latency_ms\" must be [min, max] in milliseconds"), false};
+    const double lo = range[0].toDouble(), hi = range[1].toDouble();
+    if (lo < 0 || hi > 60000 || lo > hi)
+      throw JsonFieldError{ptr, QStringLiteral("\"network_latency_ms\" needs 0 <= min <= max <= 60000, not [%1, %2]").arg(lo).arg(hi), false};
+    k.latencyMin = std::llround(lo * 1000);
+    k.latencyMax = std::llround(hi * 1000);
+  } else {
+    f.raw(QStringLiteral("network_latency_ms"));
+  }
+  k.fsyncLatency = fineMsField(f, QStringLiteral("fsync_ms"), k.fsyncLatency);
+  k.replicaLagTimeMax = msField(f, QStringLiteral("replica_lag_time_max_ms"), 1, k.replicaLagTimeMax);
+  k.replicaFetchWaitMax = msField(f, QStringLiteral("replica_fetch_wait_max_ms"), 0, k.replicaFetchWaitMax);
+  k.replicaFetchMaxBytes = f.integer(QStringLiteral("replica_fetch_max_bytes"), 1, kIntMax, k.replicaFetchMaxBytes);
+  k.brokerSessionTimeout = msField(f, QStringLiteral("broker_session_timeout_ms"), 1, k.brokerSessionTimeout);
+  k.retentionCheckInterval = msField(f, QStringLiteral("retention_check_interval_ms"), 1, k.retentionCheckInterval);
+  k.cleanerBackoff = msField(f, QStringLiteral("log_cleaner_backoff_ms"), 1, k.cleanerBackoff);
+  k.dirtyWritebackInterval = msField(f, QStringLiteral("dirty_writeback_interval_ms"), 1, k.dirtyWritebackInterval);
+  k.dirtyExpire = msField(f, QStringLiteral("dirty_expire_ms"), 0, k.dirtyExpire);
+  const QJsonArray topics = f.array(QStringLiteral("topics"));
+  if (topics.isEmpty())
+    f.fail(QStringLiteral("topics"), QStringLiteral("the kafka section needs at least one topic"));
+  QSet<QString> names;
+  for (int i = 0; i < topics.size(); ++i) {
+    const QString ptr = QStringLiteral("/kafka/topics/%1").arg(i);
+    if (!topics[i].isObject())
+      throw JsonFieldError{ptr, QStringLiteral("a topic must be an object, not %1").arg(jsonTypeName(topics[i])), false};
+    TopicConfig t = readTopic(topics[i].toObject(), ptr, k.brokers);
+    const QString name = QString::fromStdString(t.name);
+    if (names.contains(name))
+      throw JsonFieldError{ptr + QStringLiteral("/name"), QStringLiteral("topic \"%1\" is defined twice").arg(name), false};
+    names.insert(name);
+    k.topics.push_back(std::move(t));
+  }
+  f.finish();
+  return k;
+}
+
+const TopicConfig *findTopic(const Scenario &s, const QString &name) {
+  if (!s.kafka)
+    return nullptr;
+  for (const TopicConfig &t : s.kafka->topics)
+    if (QString::fromStdString(t.name) == name)
+      return &t;
+  return nullptr;
+}
+
+Acks readAcks(JsonFields &f) {
+  const QJsonValue v = f.raw(QStringLiteral("acks"));
+  if (v.isUndefined())
+    return Acks::All;
+  if (v.isString()) {
+    const QString s = v.toString();
+    if (s == QLatin1String("all") || s == QLatin1String("-1")) return Acks::All;
+    if (s == QLatin1String("1")) return Acks::Leader;
+    if (s == QLatin1String("0")) return Acks::None;
+  } else if (v.isDouble()) {
+    const double d = v.toDouble();
+    if (d == -1) return Acks::All;
+    if (d == 1) return Acks::Leader;
+    if (d == 0) return Acks::None;
+  }
+  f.fail(QStringLiteral("acks"), QStringLiteral("\"acks\" must be 0, 1 or \"all\" (or -1)"));
+}
+
+ProducerConfig readProducer(const QJsonObject &o, const QString &pointer, const Scenario &s) {
+  JsonFields f(o, pointer, QStringLiteral("a producer"));
+  ProducerConfig p;
+  p.name = f.string(QStringLiteral("name")).toStdString();
+  const QString topic = f.string(QStringLiteral("topic"));
+  const TopicConfig *t = findTopic(s, topic);
+  if (!t)
+    f.fail(QStringLiteral("topic"), QStringLiteral("no topic named \"%1\" in the kafka section").arg(topic));
+  p.topic = topic.toStdString();
+  p.acks = readAcks(f);
+  p.enableIdempotence = f.boolean(QStringLiteral("enable_idempotence"), p.acks == Acks::All);
+  if (p.enableIdempotence && p.acks != Acks::All)
+    f.fail(QStringLiteral("enable_idempotence"),
+           QStringLiteral("the idempotent producer needs acks=all (Kafka refuses this configuration)"));
+  p.rate = f.number(QStringLiteral("rate"), 0, 10000000, 100);
+  p.count = f.integer(QStringLiteral("count"), 1, 100000000, -1);
+  if (!f.has(QStringLiteral("count")))
+    p.count = -1;
+  p.recordBytes = static_cast<std::int32_t>(f.integer(QStringLiteral("record_bytes"), 1, 1048576, 100));
+  const QJsonValue keys = f.raw(QStringLiteral("keys"));
+  if (keys.isArray()) {
+    const QJsonArray list = keys.toArray();
+    if (list.isEmpty())
+      f.fail(QStringLiteral("keys"), QStringLiteral("\"keys\" must not be an empty list (use 0 for null keys)"));
+    for (int i = 0; i < list.size(); ++i) {
+      if (!list[i].isString())
+        throw JsonFieldError{pointer + QStringLiteral("/keys/%1").arg(i), QStringLiteral("each key must be a string"), false};
+      p.keys.push_back(list[i].toString().toStdString());
+    }
+  } else if (keys.isDouble()) {
+    p.keyCount = static_cast<std::int32_t>(f.integer(QStringLiteral("keys"), 0, 10000000));
+  } else if (!keys.isUndefined()) {
+    f.fail(QStringLiteral("keys"), QStringLiteral("\"keys\" must be a number of distinct keys or a list of keys"));
+  }
+  if (t->cleanupPolicy == CleanupPolicy::Compact && p.keys.empty() && p.keyCount == 0)
+    f.fail(QStringLiteral("keys"), QStringLiteral("topic \"%1\" is compacted: records need keys (Kafka rejects null keys there)").arg(topic));
+  p.start = msField(f, QStringLiteral("start_ms"), 0, 0);
+  p.batchSize = f.integer(QStringLiteral("batch_size"), 1, 16777216, p.batchSize);
+  p.linger = msField(f, QStringLiteral("linger_ms"), 0, p.linger);
+  p.requestTimeout = msField(f, QStringLiteral("request_timeout_ms"), 1, p.requestTimeout);
+  p.deliveryTimeout = msField(f, QStringLiteral("delivery_timeout_ms"), 1, p.deliveryTimeout);
+  p.retryBackoff = msField(f, QStringLiteral("retry_backoff_ms"), 0, p.retryBackoff);
+  p.retries = f.integer(QStringLiteral("retries"), 0, kIntMax, p.retries);
+  p.maxInFlight = static_cast<int>(f.integer(QStringLiteral("max_in_flight_requests_per_connection"), 1, 100, 5));
+  if (p.enableIdempotence && p.maxInFlight > 5)
+    f.fail(QStringLiteral("max_in_flight_requests_per_connection"),
+           QStringLiteral("the idempotent producer allows at most 5 requests in flight"));
+  f.finish();
+  return p;
+}
+
+ConsumerGroupConfig readConsumer(const QJsonObject &o, const QString &pointer, const Scenario &s) {
+  JsonFields f(o, pointer, QStringLiteral("a consumer group"));
+  ConsumerGroupConfig c;
+  c.group = f.string(QStringLiteral("group")).toStdString();
+  const QString topic = f.string(QStringLiteral("topic"));
+  if (!findTopic(s, topic))
+    f.fail(QStringLiteral("topic"), QStringLiteral("no topic named \"%1\" in the kafka section").arg(topic));
+  c.topic = topic.toStdString();
+  c.members = static_cast<int>(f.integer(QStringLiteral("members"), 0, 256, 1));
+  const QString reset = f.choice(QStringLiteral("auto_offset_reset"),
+                                 {QStringLiteral("earliest"), QStringLiteral("latest"), QStringLiteral("none")},
+                                 QStringLiteral("latest"));
+  c.autoOffsetReset = reset == QLatin1String("earliest") ? OffsetReset::Earliest
+                      : reset == QLatin1String("latest") ? OffsetReset::Latest
+                                                         : OffsetReset::None;
+  c.assignor = f.choice(QStringLiteral("assignor"), {QStringLiteral("range"), QStringLiteral("cooperative-sticky")},
+                        QStringLiteral("range")) == QLatin1String("range")
+                   ? AssignorKind::Range
+                   : AssignorKind::CooperativeSticky;
+  c.enableAutoCommit = f.boolean(QStringLiteral("enable_auto_commit"), true);
+  c.autoCommitInterval = msField(f, QStringLiteral("auto_commit_interval_ms"), 1, c.autoCommitInterval);
+  c.sessionTimeout = msField(f, QStringLiteral("session_timeout_ms"), 1, c.sessionTimeout);
+  c.fetchMaxWait = msField(f, QStringLiteral("fetch_max_wait_ms"), 0, c.fetchMaxWait);
+  c.maxPartitionFetchBytes = f.integer(QStringLiteral("max_partition_fetch_bytes"), 1, kIntMax, c.maxPartitionFetchBytes);
+  c.start = msField(f, QStringLiteral("start_ms"), 0, 0);
+  f.finish();
+  return c;
+}
+
+const QStringList kFaultActions = {
+    QStringLiteral("crash_broker"),  QStringLiteral("power_loss"),     QStringLiteral("restart_broker"),
+    QStringLiteral("isolate_broker"), QStringLiteral("heal"),          QStringLiteral("slow_broker"),
+    QStringLiteral("kill_consumer"), QStringLiteral("add_consumer"),   QStringLiteral("remove_consumer"),
+    QStringLiteral("seek"),          QStringLiteral("set_rate")};
+const QStringList kKinesisActions = {QStringLiteral("az_outage"), QStringLiteral("split_shard"),
+                                     QStringLiteral("merge_shards")};
+
+int readBroker(JsonFields &f, const Scenario &s, bool allowAll) {
+  const QJsonValue v = f.raw(QStringLiteral("broker"));
+  if (allowAll && v.isString() && v.toString() == QLatin1String("all"))
+    return -1;
+  if (v.isUndefined())
+    f.fail(QString(), QStringLiteral("this action needs \"broker\"%1").arg(allowAll ? QStringLiteral(" (a broker id or \"all\")") : QString()));
+  return static_cast<int>(f.integer(QStringLiteral("broker"), 0, s.kafka->brokers - 1));
+}
+
+Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s, const QSet<QString> &groups,
+                const QSet<QString> &producers) {
+  JsonFields f(o, pointer, QStringLiteral("a fault"));
+  Fault fault;
+  fault.at = msField(f, QStringLiteral("at_ms"), 0, std::nullopt);
+  if (fault.at > s.duration)
+    f.fail(QStringLiteral("at_ms"), QStringLiteral("the fault is after the end of the run (duration_ms %1)").arg(s.duration / kMillisecond));
+  const QString action = f.string(QStringLiteral("action"));
+  if (kKinesisActions.contains(action))
+    f.fail(QStringLiteral("action"), QStringLiteral("\"%1\" acts on a Kinesis stream, which this version does not simulate yet").arg(action));
+  if (!kFaultActions.contains(action))
+    f.fail(QStringLiteral("action"), QStringLiteral("unknown action \"%1\" (known actions: %2)").arg(action, kFaultActions.join(QLatin1String(", "))));
+  const bool needsKafka = !action.startsWith(QLatin1String("set_rate"));
+  if (needsKafka && !s.kafka)
+    f.fail(QStringLiteral("action"), QStringLiteral("\"%1\" needs a kafka section").arg(action));
+  auto readGroup = [&] {
+    const QString g = f.string(QStringLiteral("group"));
+    if (!groups.contains(g))
+      f.fail(QStringLiteral("group"), QStringLiteral("no consumer group named \"%1\"").arg(g));
+    fault.group = g.toStdString();
+  };
+  if (action == QLatin1String("crash_broker")) { fault.action = FaultAction::CrashBroker; fault.broker = readBroker(f, s, true); }
+  else if (action == QLatin1String("power_loss")) { fault.action = FaultAction::PowerLoss; fault.broker = readBroker(f, s, true); }
+  else if (action == QLatin1String("restart_broker")) { fault.action = FaultAction::RestartBroker; fault.broker = readBroker(f, s, true); }
+  else if (action == QLatin1String("isolate_broker")) { fault.action = FaultAction::IsolateBroker; fault.broker = readBroker(f, s, false); }
+  else if (action == QLatin1String("heal")) { fault.action = FaultAction::Heal; fault.broker = f.has(QStringLiteral("broker")) ? readBroker(f, s, true) : -1; }
+  else if (action == QLatin1String("slow_broker")) {
+    fault.action = FaultAction::SlowBroker;
+    fault.broker = readBroker(f, s, false);
+    fault.extraDelay = static_cast<SimTime>(std::llround(f.number(QStringLiteral("extra_latency_ms"), 0, 60000) * 1000));
+  } else if (action == QLatin1String("kill_consumer") || action == QLatin1String("remove_consumer")) {
+    fault.action = action == QLatin1String("kill_consumer") ? FaultAction::KillConsumer : FaultAction::RemoveConsumer;
+    readGroup();
+    fault.member = static_cast<int>(f.integer(QStringLiteral("member"), 0, 255, -1));
+  } else if (action == QLatin1String("add_consumer")) { fault.action = FaultAction::AddConsumer; readGroup(); }
+  else if (action == QLatin1String("seek")) {
+    fault.action = FaultAction::Seek;
+    readGroup();
+    fault.partition = static_cast<int>(f.integer(QStringLiteral("partition"), 0, 1023, -1));
+    const int targets = int(f.has(QStringLiteral("to"))) + int(f.has(QStringLiteral("offset"))) + int(f.has(QStringLiteral("timestamp_ms")));
+    if (targets != 1)
+      f.fail(QString(), QStringLiteral("seek needs exactly one of \"to\" (\"earliest\" or \"latest\"), \"offset\" or \"timestamp_ms\""));
+    if (f.has(QStringLiteral("to")))
+      fault.seekTarget = f.choice(QStringLiteral("to"), {QStringLiteral("earliest"), QStringLiteral("latest")}) == QLatin1String("earliest")
+                             ? SeekTarget::Earliest : SeekTarget::Latest;
+    else if (f.has(QStringLiteral("offset"))) {
+      fault.seekTarget = SeekTarget::Offset;
+      fault.seekValue = f.integer(QStringLiteral("offset"), 0, INT64_MAX / 2);
+    } else {
+      fault.seekTarget = SeekTarget::Timestamp;
+      fault.seekValue = msField(f, QStringLiteral("timestamp_ms"), 0, std::nullopt);
+    }
+    f.raw(QStringLiteral("to")); f.raw(QStringLiteral("offset")); f.raw(QStringLiteral("timestamp_ms"));
+  } else { // set_rate
+    fault.action = FaultAction::SetRate;
+    const QString name = f.string(QStringLiteral("producer"));
+    if (!producers.contains(name))
+      f.fail(QStringLiteral("producer"), QStringLiteral("no producer named \"%1\"").arg(name));
+    fault.producer = name.toStdString();
+    fault.rate = f.number(QStringLiteral("rate"), 0, 10000000);
+  }
+  f.finish();
+  return fault;
+}
+
+Scenario readScenario(const QJsonObject &root) {
+  JsonFields f(root, QString(), QStringLiteral("the scenario"));
+  Scenario s;
+  s.name = f.string(QStringLiteral("name")).toStdString();
+  s.description = f.string(QStringLiteral("description"), QString()).toStdString();
+  s.seed = static_cast<std::uint64_t>(f.integer(QStringLiteral("seed"), 0, (1LL << 53), 1));
+  s.duration = msField(f, QStringLiteral("duration_ms"), 1, std::nullopt);
+  if (f.has(QStringLiteral("kinesis")))
+    f.fail(QStringLiteral("kinesis"), QStringLiteral("Kinesis streams are not simulated by this version yet"));
+  if (!f.has(QStringLiteral("kafka")))
+    f.fail(QString(), QStringLiteral("the scenario needs a \"kafka\" section"));
+  s.kafka = readKafka(f.object(QStringLiteral("kafka")));
+
+  QSet<QString> producerNames, groupNames;
+  const QJsonArray producers = f.array(QStringLiteral("producers"), false);
+  for (int i = 0; i < producers.size(); ++i) {
+    const QString ptr = QStringLiteral("/producers/%1").arg(i);
+    if (!producers[i].isObject())
+      throw JsonFieldError{ptr, QStringLiteral("a producer must be an object"), false};
+    ProducerConfig p = readProducer(producers[i].toObject(), ptr, s);
+    const QString name = QString::fromStdString(p.name);
+    if (producerNames.contains(name))
+      throw JsonFieldError{ptr + QStringLiteral("/name"), QStringLiteral("producer \"%1\" is defined twice").arg(name), false};
+    producerNames.insert(name);
+    s.producers.push_back(std::move(p));
+  }
+  const QJsonArray consumers = f.array(QStringLiteral("consumers"), false);
+  for (int i = 0; i < consumers.size(); ++i) {
+    const QString ptr = QStringLiteral("/consumers/%1").arg(i);
+    if (!consumers[i].isObject())
+      throw JsonFieldError{ptr, QStringLiteral("a consumer group must be an object"), false};
+    ConsumerGroupConfig c = readConsumer(consumers[i].toObject(), ptr, s);
+    const QString name = QString::fromStdString(c.group);
+    if (groupNames.contains(name))
+      throw JsonFieldError{ptr + QStringLiteral("/group"), QStringLiteral("consumer group \"%1\" is defined twice").arg(name), false};
+    groupNames.insert(name);
+    s.consumers.push_back(std::move(c));
+  }
+  const QJsonArray faults = f.array(QStringLiteral("faults"), false);
+  for (int i = 0; i < faults.size(); ++i) {
+    const QString ptr = QStringLiteral("/faults/%1").arg(i);
+    if (!faults[i].isObject())
+      throw JsonFieldError{ptr, QStringLiteral("a fault must be an object"), false};
+    s.faults.push_back(readFault(faults[i].toObject(), ptr, s, groupNames, producerNames));
+  }
+  f.finish();
+  return s;
+}
+
+QString located(const QString &file, TextPosition p, const QString &message) {
+  return QStringLiteral("%1:%2:%3: %4").arg(file).arg(p.line).arg(p.column).arg(message);
+}
+
+} // namespace
+
+ScenarioLoadResult loadScenarioText(const QByteArray &text, const QString &fileName) {
+  ScenarioLoadResult result;
+  QJsonParseError parseError;
+  const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
+  if (parseError.error != QJsonParseError::NoError) {
+    // QJsonParseError gives a byte offset; turn it into line and column.
+    const TextPosition p = textPositionAt(text, parseError.offset);
+    result.error = located(fileName, p, QStringLiteral("invalid JSON: %1").arg(parseError.errorString()));
+    return result;
+  }
+  const JsonLocator locator(text);
+  if (!locator.firstDuplicate().isEmpty()) {
+    const QString dup = locator.firstDuplicate();
+    result.error = located(fileName, locator.keyPosition(dup),
+                           QStringLiteral("duplicate key \"%1\"").arg(dup.mid(dup.lastIndexOf(QLatin1Char('/')) + 1)));
+    return result;
+  }
+  if (!doc.isObject()) {
+    result.error = located(fileName, TextPosition{}, QStringLiteral("a scenario must be a JSON object"));
+    return result;
+  }
+  try {
+    result.scenario = readScenario(doc.object());
+  } catch (const JsonFieldError &e) {
+    const TextPosition p = e.atKey ? locator.keyPosition(e.pointer) : locator.valuePosition(e.pointer);
+    result.error = located(fileName, p, e.message);
+  }
+  return result;
+}
+
+ScenarioLoadResult loadScenarioFile(const QString &path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) {
+    ScenarioLoadResult result;
+    result.error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
+    return result;
+  }
+  return loadScenarioText(file.readAll(), path);
+}
+
+} // namespace streamscope::model
