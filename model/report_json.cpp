@@ -126,4 +126,26 @@ QString reportToText(const engine::Report &r) {
   return out;
 }
 
+QString eventToText(const engine::Event &e) {
+  using engine::EventType;
+  QString line = QStringLiteral("%1 %2").arg(engine::toMs(e.time), 12, 'f', 3).arg(QString::fromLatin1(engine::eventTypeName(e.type).data()), -18);
+  switch (e.type) {
+  case EventType::TransferStarted:
+  case EventType::TransferArrived:
+  case EventType::TransferDropped:
+    line += QStringLiteral(" %1 node=%2 peer=%3 p=%4 offset=%5 count=%6 arrival=%7")
+                .arg(QString::fromLatin1(engine::transferKindName(static_cast<engine::TransferKind>(e.sub)).data()))
+                .arg(e.node).arg(e.peer).arg(e.partition).arg(e.a).arg(e.b).arg(engine::toMs(e.arrival), 0, 'f', 3);
+    break;
+  case EventType::ProduceFailed:
+  case EventType::ProduceRetried:
+    line += QStringLiteral(" node=%1 p=%2 count=%3 error=%4").arg(e.node).arg(e.partition).arg(e.b)
+                .arg(QString::fromLatin1(engine::errorCodeName(static_cast<engine::ErrorCode>(e.sub)).data()));
+    break;
+  default:
+    line += QStringLiteral(" node=%1 peer=%2 p=%3 a=%4 b=%5 sub=%6").arg(e.node).arg(e.peer).arg(e.partition).arg(e.a).arg(e.b).arg(e.sub);
+  }
+  return line;
+}
+
 } // namespace streamscope::model

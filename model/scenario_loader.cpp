@@ -180,6 +180,11 @@ ProducerConfig readProducer(const QJsonObject &o, const QString &pointer, const 
   p.requestTimeout = msField(f, QStringLiteral("request_timeout_ms"), 1, p.requestTimeout);
   p.deliveryTimeout = msField(f, QStringLiteral("delivery_timeout_ms"), 1, p.deliveryTimeout);
   p.retryBackoff = msField(f, QStringLiteral("retry_backoff_ms"), 0, p.retryBackoff);
+  p.retryBackoffMax = msField(f, QStringLiteral("retry_backoff_max_ms"), 0, p.retryBackoffMax);
+  if (p.deliveryTimeout < p.linger + p.requestTimeout)
+    f.fail(QStringLiteral("delivery_timeout_ms"),
+           QStringLiteral("\"delivery_timeout_ms\" (%1) must be at least linger_ms + request_timeout_ms (%2), as Kafka requires")
+               .arg(p.deliveryTimeout / kMillisecond).arg((p.linger + p.requestTimeout) / kMillisecond));
   p.retries = f.integer(QStringLiteral("retries"), 0, kIntMax, p.retries);
   p.maxInFlight = static_cast<int>(f.integer(QStringLiteral("max_in_flight_requests_per_connection"), 1, 100, 5));
   if (p.enableIdempotence && p.maxInFlight > 5)
@@ -212,6 +217,7 @@ ConsumerGroupConfig readConsumer(const QJsonObject &o, const QString &pointer, c
   c.autoCommitInterval = msField(f, QStringLiteral("auto_commit_interval_ms"), 1, c.autoCommitInterval);
   c.sessionTimeout = msField(f, QStringLiteral("session_timeout_ms"), 1, c.sessionTimeout);
   c.fetchMaxWait = msField(f, QStringLiteral("fetch_max_wait_ms"), 0, c.fetchMaxWait);
+  c.requestTimeout = msField(f, QStringLiteral("request_timeout_ms"), 1, c.requestTimeout);
   c.maxPartitionFetchBytes = f.integer(QStringLiteral("max_partition_fetch_bytes"), 1, kIntMax, c.maxPartitionFetchBytes);
   c.start = msField(f, QStringLiteral("start_ms"), 0, 0);
   f.finish();

@@ -14,7 +14,7 @@ namespace streamscope::app {
 int runScenarioCommand(const QStringList &args) {
   QTextStream err(stderr);
   QString file;
-  bool json = false, timing = false, haveSeed = false;
+  bool json = false, timing = false, haveSeed = false, events = false;
   quint64 seed = 0;
   for (int i = 0; i < args.size(); ++i) {
     const QString &a = args[i];
@@ -22,6 +22,8 @@ int runScenarioCommand(const QStringList &args) {
       json = true;
     } else if (a == QLatin1String("--timing")) {
       timing = true;
+    } else if (a == QLatin1String("--events")) {
+      events = true;
     } else if (a == QLatin1String("--seed")) {
       bool ok = false;
       if (i + 1 < args.size())
@@ -33,7 +35,7 @@ int runScenarioCommand(const QStringList &args) {
       haveSeed = true;
     } else if (a.startsWith(QLatin1String("--")) || !file.isEmpty()) {
       err << "streamscope-cli run: unexpected argument '" << a << "'\n"
-          << "usage: streamscope-cli run FILE [--seed S] [--json] [--timing]\n";
+          << "usage: streamscope-cli run FILE [--seed S] [--json] [--timing] [--events]\n";
       return 2;
     } else {
       file = a;
@@ -41,7 +43,7 @@ int runScenarioCommand(const QStringList &args) {
   }
   if (file.isEmpty()) {
     err << "streamscope-cli run: a scenario FILE is required\n"
-        << "usage: streamscope-cli run FILE [--seed S] [--json] [--timing]\n";
+        << "usage: streamscope-cli run FILE [--seed S] [--json] [--timing] [--events]\n";
     return 2;
   }
   const model::ScenarioLoadResult loaded = model::loadScenarioFile(file);
@@ -56,6 +58,19 @@ int runScenarioCommand(const QStringList &args) {
   QElapsedTimer clock;
   clock.start();
   engine::Simulation sim(scenario);
+  if (events) {
+    // Stream the events in chunks so that long runs stay within memory.
+    std::vector<engine::Event> buffer;
+    sim.setEventSink(&buffer);
+    QTextStream out(stdout);
+    while (!sim.finished()) {
+      sim.runUntil(std::min(sim.duration(), sim.now() + engine::kSecond));
+      for (const engine::Event &e : buffer)
+        out << model::eventToText(e) << '\n';
+      buffer.clear();
+    }
+    sim.setEventSink(nullptr);
+  }
   sim.runToEnd();
   const engine::Report report = engine::makeReport(sim.world());
   const double wallMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;

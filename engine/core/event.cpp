@@ -63,6 +63,7 @@ std::string_view errorCodeName(ErrorCode e) {
   case ErrorCode::NetworkException: return "NETWORK_EXCEPTION";
   case ErrorCode::OffsetOutOfRange: return "OFFSET_OUT_OF_RANGE";
   case ErrorCode::DeliveryTimeout: return "DELIVERY_TIMEOUT";
+  case ErrorCode::OutOfOrderSequenceNumber: return "OUT_OF_ORDER_SEQUENCE_NUMBER";
   }
   return "UNKNOWN";
 }

@@ -65,6 +65,7 @@ enum class ErrorCode : std::uint8_t {
   NetworkException,
   OffsetOutOfRange,
   DeliveryTimeout,
+  OutOfOrderSequenceNumber,
 };
 
 struct Event {

@@ -8,7 +8,6 @@
 namespace streamscope::engine::kafka {
 namespace {
 
-constexpr SimTime kRequestTimeout = 30 * kSecond;       // request.timeout.ms
 constexpr SimTime kRetryBackoff = 100 * kMillisecond;   // retry.backoff.ms
 constexpr SimTime kInitialRebalanceDelay = 3 * kSecond; // group.initial.rebalance.delay.ms
 
@@ -102,7 +101,7 @@ void sendFetch(World &w, int g, int local) {
   const NodeId to = w.kafka.brokers[static_cast<std::size_t>(part.leader)].node;
   w.send(from, to, TransferKind::ConsumerFetchRequest, p, gp.position, 0,
          Action{ActionType::ConsumerFetchArrive, -1, -1, p, g, gen, gp.position});
-  w.after(group.config.fetchMaxWait + kRequestTimeout, Action{ActionType::ConsumerRetryFetch, -1, -1, p, g, gen});
+  w.after(group.config.fetchMaxWait + group.config.requestTimeout, Action{ActionType::ConsumerRetryFetch, -1, -1, p, g, gen});
 }
 
 void beginRebalance(World &w, int g, SimTime extraDelay = 0) {

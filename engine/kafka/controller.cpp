@@ -129,6 +129,9 @@ void crashBroker(World &w, int broker) {
   if (!brokerAt(w, broker).running())
     return;
   w.record(EventType::BrokerCrashed, broker);
+  for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i)
+    if (w.kafka.partitions[i].leader == broker)
+      failPendingRequests(w, static_cast<int>(i), ErrorCode::NetworkException);
   stopProcess(w, broker, BrokerState::Crashed);
 }
 

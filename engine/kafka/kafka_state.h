@@ -122,13 +122,17 @@ struct Batch {
   SimTime createdAt = 0;
   std::uint32_t attempt = 0; ///< bumped per send: a response for an older attempt is stale
   std::int64_t retriesUsed = 0;
+  SimTime retryAt = 0; ///< not sent again before this (retry back-off)
+  bool resetSequence = false; ///< earlier batches are gone: the broker accepts a sequence gap
   bool inFlight = false;
   bool live = false; ///< slot in use
 };
 
+/// Kafka's per-partition deque in the RecordAccumulator: records go into the last batch until
+/// it is full or sent; linger.ms only makes a batch sendable. Retried batches go to the front.
 struct ProducerPartition {
-  std::int32_t openBatch = -1;
-  std::deque<std::int32_t> ready;
+  std::deque<std::int32_t> queue;
+  std::vector<std::int32_t> unresolved; ///< batches neither acknowledged nor failed, oldest first
   int inFlight = 0;
   std::int32_t nextSeq = 0;
   bool waitScheduled = false; ///< a retry-after-backoff wake-up is pending

@@ -26,21 +26,26 @@ void respondProduce(World &w, NodeId from, std::int32_t batch, std::uint32_t att
   w.send(from, to, TransferKind::ProduceResponse, bt.partition, base, static_cast<std::int64_t>(bt.records.size()), resp);
 }
 
-/// Finds a batch already in the leader's log (an idempotent retry); returns its base offset
-/// or -1. Sequences of one producer increase along the log, so the scan stops early.
-Offset findDuplicate(const World &w, const ReplicaLog &log, const Batch &b) {
-  const RecordInfo &first = w.kafka.records[b.records.front()];
+/// The idempotence check of the broker: the sequence of the producer's last record in this
+/// log (appends are kept in sequence order, so it is the last entry of that producer), or -1.
+/// Also returns the offset of the record with sequence `wanted`, if seen on the way.
+std::int32_t lastSequence(const World &w, const ReplicaLog &log, std::int16_t producer, std::int32_t wanted,
+                          Offset &wantedOffset) {
   const auto &entries = log.entries();
+  std::int32_t last = -1;
   for (std::size_t i = entries.size(); i-- > 0;) {
     const RecordInfo &r = w.kafka.records[entries[i].record];
-    if (r.producer != first.producer)
+    if (r.producer != producer)
       continue;
-    if (entries[i].record == b.records.front())
-      return entries[i].offset;
-    if (r.seq < first.seq)
-      return -1;
+    if (last < 0)
+      last = r.seq;
+    if (r.seq <= wanted) {
+      if (r.seq == wanted)
+        wantedOffset = entries[i].offset;
+      break;
+    }
   }
-  return -1;
+  return last;
 }
 
 /// Builds and sends a fetch response for a (possibly parked) fetch.
@@ -183,8 +188,16 @@ void onProduceArrive(World &w, const Action &a) {
   }
   ReplicaLog &log = part.logOf(brokerId);
   if (producer.config.enableIdempotence) {
-    if (const Offset dup = findDuplicate(w, log, batch); dup >= 0) {
-      respondProduce(w, broker.node, a.a, a.c, ErrorCode::None, dup, w.now);
+    const RecordInfo &first = w.kafka.records[batch.records.front()];
+    const RecordInfo &lastRecord = w.kafka.records[batch.records.back()];
+    Offset duplicateAt = -1;
+    const std::int32_t last = lastSequence(w, log, first.producer, first.seq, duplicateAt);
+    if (last >= 0 && lastRecord.seq <= last) { // already appended: answer as the first time
+      respondProduce(w, broker.node, a.a, a.c, ErrorCode::None, duplicateAt, w.now);
+      return;
+    }
+    if (last >= 0 && first.seq != last + 1 && !batch.resetSequence) {
+      respondProduce(w, broker.node, a.a, a.c, ErrorCode::OutOfOrderSequenceNumber, -1, w.now);
       return;
     }
   }
@@ -355,16 +368,31 @@ void onIsrCheck(World &w, const Action &a) {
   w.after(maxLag / 2, a);
 }
 
+void failPendingRequests(World &w, int p, ErrorCode error) {
+  Partition &part = partitionAt(w, p);
+  std::vector<PendingProduce> pending = std::move(part.purgatory);
+  std::vector<ParkedFetch> parked = std::move(part.parked);
+  part.purgatory.clear();
+  part.parked.clear(); // follower fetchers are restarted by the controller
+  const NodeId node = brokerAt(w, part.leader).node;
+  for (const PendingProduce &pp : pending)
+    respondProduce(w, node, pp.batch, pp.attempt, error, -1, w.now);
+  for (const ParkedFetch &f : parked)
+    if (f.consumer)
+      answerFetch(w, p, f, error);
+}
+
 void abandonLeadership(World &w, int p, int oldLeader) {
   Partition &part = partitionAt(w, p);
-  const Broker &old = brokerAt(w, oldLeader);
-  std::vector<PendingProduce> pending = std::move(part.purgatory);
-  part.purgatory.clear();
-  part.parked.clear(); // fetchers are restarted against the new leader
-  if (!old.running())
+  if (!brokerAt(w, oldLeader).running()) {
+    part.purgatory.clear();
+    part.parked.clear();
     return;
-  for (const PendingProduce &pp : pending)
-    respondProduce(w, old.node, pp.batch, pp.attempt, ErrorCode::NotLeaderOrFollower, -1, w.now);
+  }
+  const int current = part.leader;
+  part.leader = oldLeader; // answer from the old leader's point of view
+  failPendingRequests(w, p, ErrorCode::NotLeaderOrFollower);
+  part.leader = current;
 }
 
 void assumeLeadership(World &w, int p, int broker) {

@@ -17,9 +17,12 @@ void onIsrCheck(World &w, const Action &a);
 /// Recomputes the leader's HW: min LEO over the ISR, never while ISR < min ISR (KAFKA-15583),
 /// never backwards. Completes purgatory and wakes consumer fetches when it moves.
 void maybeAdvanceHighWatermark(World &w, int p);
-/// Leadership of p moved away from `oldLeader`: pending produces and fetches get
+/// Leadership of p moved away from `oldLeader`: pending produces and consumer fetches get
 /// NOT_LEADER_OR_FOLLOWER (sent from the old leader, so a dead one sends nothing).
 void abandonLeadership(World &w, int p, int oldLeader);
+/// The leader's process died but its OS closed the connections: every pending produce and
+/// consumer fetch of p fails at once with NETWORK_EXCEPTION.
+void failPendingRequests(World &w, int p, ErrorCode error);
 /// `broker` became leader of p at the current epoch: stamp the epoch, reset follower views.
 void assumeLeadership(World &w, int p, int broker);
 

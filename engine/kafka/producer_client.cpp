@@ -37,14 +37,6 @@ SimTime tickPeriod(const Producer &pr) {
   return std::max<SimTime>(kMillisecond, static_cast<SimTime>(1e6 / pr.rate));
 }
 
-void closeOpenBatch(Producer &pr, int localPartition) {
-  ProducerPartition &pp = pr.parts[static_cast<std::size_t>(localPartition)];
-  if (pp.openBatch < 0)
-    return;
-  pp.ready.push_back(pp.openBatch);
-  pp.openBatch = -1;
-}
-
 void failBatch(World &w, Batch &b, ErrorCode error) {
   for (RecordId id : b.records)
     w.kafka.records[id].flags |= RecordInfo::Failed;
@@ -54,6 +46,20 @@ void failBatch(World &w, Batch &b, ErrorCode error) {
 }
 
 void trySend(World &w, int producer, int localPartition);
+
+/// Puts a retried batch back among the other retried batches at the front of the queue, in
+/// sequence order, as the Java client does, so the broker sees sequences in order.
+void requeueInSequenceOrder(World &w, ProducerPartition &pp, std::int32_t batchId) {
+  const auto seqOf = [&](std::int32_t id) { return w.kafka.records[w.kafka.batches[id].records.front()].seq; };
+  auto it = pp.queue.begin();
+  while (it != pp.queue.end() && w.kafka.batches[*it].attempt > 0 && seqOf(*it) < seqOf(batchId))
+    ++it;
+  pp.queue.insert(it, batchId);
+}
+
+void resolve(ProducerPartition &pp, std::int32_t batchId) {
+  pp.unresolved.erase(std::remove(pp.unresolved.begin(), pp.unresolved.end(), batchId), pp.unresolved.end());
+}
 
 void sendBatch(World &w, std::int32_t batchId) {
   Batch &b = w.kafka.batches[batchId];
@@ -66,6 +72,7 @@ void sendBatch(World &w, std::int32_t batchId) {
                            static_cast<std::int64_t>(b.records.size()), request);
   if (pr.config.acks == Acks::None) {
     // Fire and forget: the send itself completes the record (offset -1).
+    resolve(pr.parts[static_cast<std::size_t>(b.partition - w.kafka.topics[static_cast<std::size_t>(pr.topic)].firstPartition)], batchId);
     for (RecordId id : b.records) {
       if (!sent)
         w.kafka.records[id].flags |= RecordInfo::Dropped;
@@ -79,31 +86,54 @@ void sendBatch(World &w, std::int32_t batchId) {
   w.after(pr.config.requestTimeout, Action{ActionType::ProduceRequestTimeout, -1, -1, batchId, -1, b.attempt});
 }
 
-void scheduleWake(World &w, int producer, int localPartition) {
+void scheduleWake(World &w, int producer, int localPartition, SimTime at) {
   ProducerPartition &pp = producerAt(w, producer).parts[static_cast<std::size_t>(localPartition)];
   if (pp.waitScheduled)
     return;
   pp.waitScheduled = true;
-  w.after(producerAt(w, producer).config.retryBackoff, Action{ActionType::ProducerWake, -1, -1, producer, localPartition});
+  w.at(at, Action{ActionType::ProducerWake, -1, -1, producer, localPartition});
+}
+
+/// retry.backoff.ms doubling per attempt up to retry.backoff.max.ms, with 20% jitter (KIP-580).
+SimTime retryBackoff(World &w, const ProducerConfig &c, std::int64_t retries) {
+  double backoff = static_cast<double>(c.retryBackoff);
+  for (std::int64_t i = 1; i < retries && backoff < static_cast<double>(c.retryBackoffMax); ++i)
+    backoff *= 2;
+  backoff = std::min(backoff, static_cast<double>(std::max(c.retryBackoff, c.retryBackoffMax)));
+  const double jitter = 0.8 + 0.4 * static_cast<double>(w.rng.below(1000001)) / 1e6;
+  return static_cast<SimTime>(backoff * jitter);
 }
 
 void trySend(World &w, int producer, int localPartition) {
   Producer &pr = producerAt(w, producer);
   ProducerPartition &pp = pr.parts[static_cast<std::size_t>(localPartition)];
   const int p = w.kafka.topics[static_cast<std::size_t>(pr.topic)].firstPartition + localPartition;
-  while (!pp.ready.empty() && pp.inFlight < pr.config.maxInFlight) {
-    Batch &b = w.kafka.batches[pp.ready.front()];
+  while (!pp.queue.empty() && pp.inFlight < pr.config.maxInFlight) {
+    Batch &b = w.kafka.batches[pp.queue.front()];
     if (w.now >= b.createdAt + pr.config.deliveryTimeout) {
-      pp.ready.pop_front();
+      resolve(pp, pp.queue.front());
+      pp.queue.pop_front();
       failBatch(w, b, ErrorCode::DeliveryTimeout);
       continue;
     }
-    if (w.kafka.partitions[static_cast<std::size_t>(p)].leader < 0) {
-      scheduleWake(w, producer, localPartition); // wait for metadata to show a leader
+    // The last batch still takes records until it is full or linger.ms has passed.
+    const bool lingering = pp.queue.size() == 1 && b.bytes < pr.config.batchSize && b.attempt == 0 &&
+                           w.now < b.createdAt + pr.config.linger;
+    if (lingering) {
+      scheduleWake(w, producer, localPartition, b.createdAt + pr.config.linger);
       return;
     }
-    const std::int32_t id = pp.ready.front();
-    pp.ready.pop_front();
+    if (b.retryAt > w.now) {
+      scheduleWake(w, producer, localPartition, b.retryAt);
+      return;
+    }
+    if (w.kafka.partitions[static_cast<std::size_t>(p)].leader < 0) {
+      // No leader in the metadata: look again after the back-off.
+      scheduleWake(w, producer, localPartition, w.now + pr.config.retryBackoff);
+      return;
+    }
+    const std::int32_t id = pp.queue.front();
+    pp.queue.pop_front();
     sendBatch(w, id);
   }
 }
@@ -116,6 +146,7 @@ void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) 
   b.inFlight = false;
   --pp.inFlight;
   if (error == ErrorCode::None) {
+    resolve(pp, batchId);
     for (RecordId id : b.records)
       noteAcked(w, id);
     w.record(EventType::Acked, pr.node, b.partition, base, static_cast<std::int64_t>(b.records.size()));
@@ -124,10 +155,16 @@ void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) 
     ++w.kafka.counters.retries;
     w.record(EventType::ProduceRetried, pr.node, b.partition, -1, static_cast<std::int64_t>(b.records.size()),
            static_cast<std::uint8_t>(error));
-    pp.ready.push_front(batchId);
-    scheduleWake(w, b.producer, local); // retry.backoff.ms, then with fresh metadata
+    b.retryAt = w.now + retryBackoff(w, pr.config, b.retriesUsed);
+    // The broker refuses a gap in sequences; when every earlier batch is resolved the gap
+    // is real (those records are gone) and the producer starts a new sequence epoch.
+    if (error == ErrorCode::OutOfOrderSequenceNumber && !pp.unresolved.empty() && pp.unresolved.front() == batchId)
+      b.resetSequence = true;
+    requeueInSequenceOrder(w, pp, batchId); // resent first, after the back-off, with fresh metadata
+    scheduleWake(w, b.producer, local, b.retryAt);
     return;
   } else {
+    resolve(pp, batchId);
     failBatch(w, b, error == ErrorCode::RequestTimedOut && w.now >= b.createdAt + pr.config.deliveryTimeout
                         ? ErrorCode::DeliveryTimeout : error);
   }
@@ -187,7 +224,7 @@ void onProducerTick(World &w, const Action &a) {
       queued.assign(pr.parts.size(), 0);
       for (std::size_t i = 0; i < pr.parts.size(); ++i) {
         available[i] = w.kafka.partitions[static_cast<std::size_t>(topic.firstPartition) + i].leader >= 0;
-        queued[i] = static_cast<int>(pr.parts[i].ready.size());
+        queued[i] = static_cast<int>(pr.parts[i].queue.size());
       }
       local = pr.sticky.partition(available, queued, w.rng);
     }
@@ -208,22 +245,20 @@ void onProducerTick(World &w, const Action &a) {
     if (key < 0)
       pr.sticky.onAppend(bytes);
 
-    if (pp.openBatch >= 0 && w.kafka.batches[pp.openBatch].bytes + bytes > pr.config.batchSize)
-      closeOpenBatch(pr, local);
-    if (pp.openBatch < 0) {
-      pp.openBatch = w.kafka.batches.acquire();
-      Batch &b = w.kafka.batches[pp.openBatch];
+    const bool fits = !pp.queue.empty() && w.kafka.batches[pp.queue.back()].attempt == 0 &&
+                      w.kafka.batches[pp.queue.back()].bytes + bytes <= pr.config.batchSize;
+    if (!fits) {
+      const std::int32_t id = w.kafka.batches.acquire();
+      Batch &b = w.kafka.batches[id];
       b.producer = a.a;
       b.partition = p;
       b.createdAt = info.createdAt;
-      w.at(std::max(w.now, info.createdAt + pr.config.linger),
-           Action{ActionType::LingerExpired, -1, -1, a.a, local, static_cast<std::uint32_t>(pp.openBatch)});
+      pp.queue.push_back(id);
+      pp.unresolved.push_back(id);
     }
-    Batch &b = w.kafka.batches[pp.openBatch];
+    Batch &b = w.kafka.batches[pp.queue.back()];
     b.records.push_back(id);
     b.bytes += bytes;
-    if (b.bytes >= pr.config.batchSize)
-      closeOpenBatch(pr, local);
     touched[static_cast<std::size_t>(local)] = true;
   }
   for (std::size_t i = 0; i < touched.size(); ++i)
@@ -233,15 +268,6 @@ void onProducerTick(World &w, const Action &a) {
     pr.done = true;
   else
     w.after(tickPeriod(pr), a);
-}
-
-void onLingerExpired(World &w, const Action &a) {
-  Producer &pr = producerAt(w, a.a);
-  ProducerPartition &pp = pr.parts[static_cast<std::size_t>(a.b)];
-  if (pp.openBatch != static_cast<std::int32_t>(a.c))
-    return; // already closed because it filled up
-  closeOpenBatch(pr, a.b);
-  trySend(w, a.a, a.b);
 }
 
 void onProducerWake(World &w, const Action &a) {

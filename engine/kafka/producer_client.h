@@ -12,7 +12,6 @@ void startProducer(World &w, int index);
 void setProducerRate(World &w, int index, double rate);
 
 void onProducerTick(World &w, const Action &a);
-void onLingerExpired(World &w, const Action &a);
 void onProducerWake(World &w, const Action &a);
 void onProduceRespondAfterFsync(World &w, const Action &a);
 void onProduceResponse(World &w, const Action &a);

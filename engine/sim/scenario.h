@@ -62,7 +62,8 @@ struct ProducerConfig {
   SimTime linger = 5 * kMillisecond;
   SimTime requestTimeout = 30 * kSecond;
   SimTime deliveryTimeout = 120 * kSecond;
-  SimTime retryBackoff = 100 * kMillisecond;
+  SimTime retryBackoff = 100 * kMillisecond;     ///< doubles per retry (KIP-580)...
+  SimTime retryBackoffMax = 1000 * kMillisecond; ///< ...up to this
   std::int64_t retries = 2147483647;
   int maxInFlight = 5;
 };
@@ -77,6 +78,7 @@ struct ConsumerGroupConfig {
   SimTime autoCommitInterval = 5 * kSecond;
   SimTime sessionTimeout = 45 * kSecond;
   SimTime fetchMaxWait = 500 * kMillisecond;
+  SimTime requestTimeout = 30 * kSecond;
   std::int64_t maxPartitionFetchBytes = 1048576;
   SimTime start = 0;
 };

@@ -191,7 +191,6 @@ void Simulation::dispatch(const Action &a) {
   switch (a.type) {
   case ActionType::Fault: applyFault(w.scenario.faults[static_cast<std::size_t>(a.a)]); break;
   case ActionType::ProducerTick: onProducerTick(w, a); break;
-  case ActionType::LingerExpired: onLingerExpired(w, a); break;
   case ActionType::ProducerWake: onProducerWake(w, a); break;
   case ActionType::ProduceArrive: onProduceArrive(w, a); break;
   case ActionType::ProduceRespondAfterFsync: onProduceRespondAfterFsync(w, a); break;

@@ -16,8 +16,7 @@ namespace streamscope::engine {
 enum class ActionType : std::uint8_t {
   Fault,                  ///< a = index into scenario faults
   ProducerTick,           ///< a = producer
-  LingerExpired,          ///< a = producer, b = partition, c = batch
-  ProducerWake,           ///< a = producer, b = partition: retry sending after a back-off
+  ProducerWake,           ///< a = producer, b = partition: linger or back-off ended, try sending
   ProduceArrive,          ///< a = batch, c = attempt, d = broker incarnation, to = broker node
   ProduceRespondAfterFsync, ///< as ProduceResponseArrive, sent once the fsync completes
   ProduceResponseArrive,  ///< a = batch, c = attempt, b = ErrorCode, d = base offset
