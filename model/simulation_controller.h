@@ -1,0 +1,58 @@
+#pragma once
+// Owns the running Simulation on the GUI thread. One QTimer at the display rate advances the
+// engine by elapsed wall time x speed and emits one frameReady() per tick (never a signal per
+// engine event); views read the world through world() when it fires.
+#include "engine/sim/simulation.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace streamscope::model {
+
+class SimulationController : public QObject {
+  Q_OBJECT
+public:
+  explicit SimulationController(QObject *parent = nullptr);
+
+  /// Replaces the running scenario (starts paused at time 0).
+  void load(const engine::Scenario &scenario);
+  bool hasSimulation() const { return m_sim != nullptr; }
+  /// REQUIRES: hasSimulation().
+  const engine::World &world() const { return m_sim->world(); }
+  const engine::Scenario &scenario() const { return m_scenario; }
+
+  bool isPlaying() const { return m_timer.isActive(); }
+  double speed() const { return m_speed; }
+  std::uint64_t frames() const { return m_frames; }
+
+public slots:
+  void play();
+  void pause();
+  void togglePlay();
+  /// Processes the next engine action, wherever it is in time.
+  void stepEvent();
+  void reset();
+  /// Simulated seconds per wall second; clamped to [0.01, 1000].
+  void setSpeed(double speed);
+
+signals:
+  void frameReady();
+  void playingChanged(bool playing);
+  void scenarioLoaded();
+
+private:
+  void tick();
+
+  engine::Scenario m_scenario;
+  std::unique_ptr<engine::Simulation> m_sim;
+  QTimer m_timer;
+  QElapsedTimer m_wall;
+  double m_speed = 1.0;
+  double m_carryMicros = 0; ///< sub-microsecond remainder between ticks
+  std::uint64_t m_frames = 0;
+};
+
+} // namespace streamscope::model
