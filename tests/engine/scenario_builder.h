@@ -1,0 +1,63 @@
+#pragma once
+// Small scenarios for engine tests: one topic, one producer, optional consumer group.
+#include "engine/sim/report.h"
+#include "engine/sim/simulation.h"
+
+namespace streamscope::test {
+
+using namespace streamscope::engine;
+
+inline Scenario kafkaScenario(int brokers, int partitions, int rf, int minIsr, Acks acks, double rate,
+                              SimTime duration = 20 * kSecond) {
+  Scenario s;
+  s.name = std::string("test");
+  s.seed = 42;
+  s.duration = duration;
+  KafkaConfig k;
+  k.brokers = brokers;
+  TopicConfig t;
+  t.name = std::string("t");
+  t.partitions = partitions;
+  t.replicationFactor = rf;
+  t.minInsyncReplicas = minIsr;
+  k.topics.push_back(t);
+  s.kafka = k;
+  ProducerConfig p;
+  p.name = std::string("p");
+  p.topic = std::string("t");
+  p.acks = acks;
+  p.enableIdempotence = acks == Acks::All;
+  p.rate = rate;
+  p.keyCount = 10;
+  p.requestTimeout = 3 * kSecond;
+  p.deliveryTimeout = 60 * kSecond;
+  s.producers.push_back(p);
+  return s;
+}
+
+inline void addGroup(Scenario &s, int members, OffsetReset reset = OffsetReset::Earliest) {
+  ConsumerGroupConfig g;
+  g.group = std::string("g");
+  g.topic = std::string("t");
+  g.members = members;
+  g.autoOffsetReset = reset;
+  g.requestTimeout = 3 * kSecond;
+  s.consumers.push_back(g);
+}
+
+inline Fault brokerFault(SimTime at, FaultAction action, int broker, SimTime extra = 0) {
+  Fault f;
+  f.at = at;
+  f.action = action;
+  f.broker = broker;
+  f.extraDelay = extra;
+  return f;
+}
+
+inline Report runToEnd(const Scenario &s) {
+  Simulation sim(s);
+  sim.runToEnd();
+  return makeReport(sim.world());
+}
+
+} // namespace streamscope::test

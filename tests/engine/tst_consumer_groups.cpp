@@ -1,0 +1,145 @@
+// Assignors, rebalancing, commits, redelivery and seeks.
+#include "scenario_builder.h"
+
+#include "engine/kafka/assignors.h"
+#include "engine/kafka/consumer_client.h"
+
+#include <QtTest>
+
+using namespace streamscope::test;
+using namespace streamscope::engine::kafka;
+
+namespace {
+
+Fault groupFault(SimTime at, FaultAction action, int member = -1) {
+  Fault f;
+  f.at = at;
+  f.action = action;
+  f.group = std::string("g");
+  f.member = member;
+  return f;
+}
+
+std::vector<int> owners(const World &w) {
+  std::vector<int> o;
+  for (const GroupPartition &gp : w.kafka.groups[0].parts)
+    o.push_back(gp.owner);
+  return o;
+}
+
+} // namespace
+
+class TstConsumerGroups : public QObject {
+  Q_OBJECT
+private slots:
+  void rangeAssignorGivesContiguousRanges() {
+    QCOMPARE(assignRange(7, 3), (std::vector<int>{0, 0, 0, 1, 1, 2, 2}));
+    QCOMPARE(assignRange(2, 3), (std::vector<int>{0, 1}));
+    QCOMPARE(assignRange(3, 0), (std::vector<int>{-1, -1, -1}));
+  }
+
+  void stickyAssignorKeepsOwnersAndBalances() {
+    // member 2 joins a group where 0 and 1 split 6 partitions
+    const std::vector<int> target = assignSticky(6, 3, {0, 0, 0, 1, 1, 1});
+    QCOMPARE(target, (std::vector<int>{0, 0, 2, 1, 1, 2}));
+    // member 1 leaves: its partitions go to the others, nobody else moves
+    QCOMPARE(assignSticky(4, 2, {0, -1, 1, -1}), (std::vector<int>{0, 0, 1, 1}));
+  }
+
+  void joiningMemberTriggersRebalanceThatMovesPartitions() {
+    Scenario s = kafkaScenario(3, 4, 3, 2, Acks::All, 200, 20 * kSecond);
+    addGroup(s, 1);
+    s.faults.push_back(groupFault(8 * kSecond, FaultAction::AddConsumer));
+    Simulation sim(s);
+    sim.runUntil(7 * kSecond);
+    QCOMPARE(owners(sim.world()), (std::vector<int>{0, 0, 0, 0}));
+    const int generation = sim.world().kafka.groups[0].generation;
+    sim.runToEnd();
+    QCOMPARE(owners(sim.world()), (std::vector<int>{0, 0, 1, 1}));
+    QVERIFY(sim.world().kafka.groups[0].generation > generation);
+    const Report r = makeReport(sim.world());
+    QCOMPARE(r.duplicatesDelivered, 0); // a graceful rebalance commits first
+  }
+
+  void crashBeforeCommitRedeliversAndCountsDuplicatesExactly() {
+    Scenario s = kafkaScenario(3, 2, 3, 2, Acks::All, 300, 70 * kSecond);
+    addGroup(s, 2);
+    s.consumers[0].sessionTimeout = 10 * kSecond;
+    s.faults.push_back(groupFault(13 * kSecond, FaultAction::KillConsumer, 1)); // 3 s after its last commit... or so
+    Simulation sim(s);
+    sim.runToEnd();
+    const World &w = sim.world();
+    const ConsumerGroup &g = w.kafka.groups[0];
+    QVERIFY2(g.duplicates > 0, "the next owner re-reads from the last committed offset");
+    std::int64_t counted = 0;
+    for (std::uint8_t times : g.deliveries)
+      counted += times > 1 ? times - 1 : 0;
+    QCOMPARE(g.duplicates, counted);
+    QCOMPARE(owners(w), (std::vector<int>{0, 0}));
+    // At least once: every acknowledged record below the HW was delivered.
+    for (std::size_t id = 0; id < w.kafka.records.size(); ++id)
+      if (w.kafka.records[id].has(RecordInfo::Acked) && w.kafka.records[id].ackedAt < 60 * kSecond)
+        QVERIFY(id < g.deliveries.size() && g.deliveries[id] > 0);
+  }
+
+  void committedOffsetsNeverPassTheHighWatermark() {
+    Scenario s = kafkaScenario(3, 3, 3, 2, Acks::All, 300, 20 * kSecond);
+    addGroup(s, 2);
+    Simulation sim(s);
+    while (sim.step()) {
+      const World &w = sim.world();
+      const ConsumerGroup &g = w.kafka.groups[0];
+      for (std::size_t i = 0; i < g.parts.size(); ++i) {
+        const Partition &p = w.kafka.partitions[i];
+        QVERIFY(g.parts[i].committed <= p.logOf(p.leader).highWatermark());
+      }
+    }
+  }
+
+  void seekToEarliestReplaysAndLatestSkips() {
+    Scenario s = kafkaScenario(3, 1, 3, 2, Acks::All, 100, 20 * kSecond);
+    addGroup(s, 1);
+    Fault seek = groupFault(10 * kSecond, FaultAction::Seek);
+    seek.seekTarget = SeekTarget::Earliest;
+    s.faults.push_back(seek);
+    const Report r = runToEnd(s);
+    QVERIFY(r.duplicatesDelivered >= 900); // the first ~10 s are read again
+    QVERIFY(r.groups[0].lag < 600); // at most one auto-commit interval behind
+  }
+
+  void seekToTimestampFindsTheFirstOffsetAtOrAfterIt() {
+    Scenario s = kafkaScenario(3, 1, 3, 2, Acks::All, 100, 20 * kSecond);
+    addGroup(s, 1);
+    Fault seek = groupFault(15 * kSecond, FaultAction::Seek);
+    seek.seekTarget = SeekTarget::Timestamp;
+    seek.seekValue = 5 * kSecond;
+    s.faults.push_back(seek);
+    Simulation sim(s);
+    std::vector<Event> events;
+    sim.setEventSink(&events);
+    sim.runToEnd();
+    Offset target = -1;
+    for (const Event &e : events)
+      if (e.type == EventType::OffsetReset && e.time == 15 * kSecond)
+        target = e.a;
+    QVERIFY(target > 0);
+    const World &w = sim.world();
+    const ReplicaLog &log = w.kafka.partitions[0].logOf(w.kafka.partitions[0].leader);
+    const LogEntry &at = log.entries()[log.lowerBound(target)];
+    QVERIFY(w.kafka.records[at.record].createdAt >= 5 * kSecond);
+    const LogEntry &before = log.entries()[log.lowerBound(target) - 1];
+    QVERIFY(w.kafka.records[before.record].createdAt < 5 * kSecond);
+  }
+
+  void autoOffsetResetLatestSkipsExistingRecords() {
+    Scenario s = kafkaScenario(3, 1, 3, 2, Acks::All, 100, 20 * kSecond);
+    addGroup(s, 1, OffsetReset::Latest);
+    s.consumers[0].start = 10 * kSecond;
+    const Report r = runToEnd(s);
+    QVERIFY(r.consumed < r.acknowledged - 500);
+    QVERIFY(r.consumed > 0);
+  }
+};
+
+QTEST_APPLESS_MAIN(TstConsumerGroups)
+#include "tst_consumer_groups.moc"

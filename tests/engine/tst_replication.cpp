@@ -1,0 +1,88 @@
+// High watermark, ISR, acks and min.insync.replicas.
+#include "scenario_builder.h"
+
+#include <QtTest>
+
+using namespace streamscope::test;
+using namespace streamscope::engine::kafka;
+
+class TstReplication : public QObject {
+  Q_OBJECT
+private slots:
+  void highWatermarkOnlyCoversWhatEveryIsrMemberHas() {
+    Scenario s = kafkaScenario(3, 2, 3, 2, Acks::All, 500, 5 * kSecond);
+    Simulation sim(s);
+    bool sawHwBehindLeo = false;
+    while (sim.step()) {
+      for (const Partition &p : sim.world().kafka.partitions) {
+        if (p.leader < 0)
+          continue;
+        const Offset hw = p.logOf(p.leader).highWatermark();
+        for (int b : p.isr)
+          QVERIFY2(hw <= p.logOf(b).leo(), "HW may not pass any ISR member's log end offset");
+        sawHwBehindLeo |= hw < p.logOf(p.leader).leo();
+      }
+    }
+    QVERIFY2(sawHwBehindLeo, "the leader appends first; the HW follows once followers fetched");
+    const Report r = makeReport(sim.world());
+    QCOMPARE(r.acknowledgedLost, 0);
+    for (const PartitionReport &p : r.partitions)
+      QVERIFY(p.highWatermark > 0);
+  }
+
+  void notEnoughReplicasBelowMinIsr() {
+    Scenario s = kafkaScenario(2, 1, 2, 2, Acks::All, 200, 30 * kSecond);
+    s.faults.push_back(brokerFault(5 * kSecond, FaultAction::CrashBroker, 1));
+    Simulation sim(s);
+    std::vector<Event> events;
+    sim.setEventSink(&events);
+    sim.runUntil(20 * kSecond); // broker 1 fenced at 14 s: ISR = {0} < min ISR 2
+    const Partition &p = sim.world().kafka.partitions[0];
+    QCOMPARE(p.isr, std::vector<int>{0});
+    const Offset leoAfterFence = p.logOf(0).leo();
+    sim.runToEnd();
+    QCOMPARE(sim.world().kafka.partitions[0].logOf(0).leo(), leoAfterFence); // nothing appended
+    int refused = 0;
+    for (const Event &e : events)
+      if (e.type == EventType::ProduceRetried && e.sub == static_cast<std::uint8_t>(ErrorCode::NotEnoughReplicas))
+        ++refused;
+    QVERIFY(refused > 0);
+  }
+
+  void acksOneLosesAcknowledgedRecordWhenLeaderLosesPower() {
+    Scenario s = kafkaScenario(3, 1, 3, 2, Acks::Leader, 300, 30 * kSecond);
+    s.faults.push_back(brokerFault(2 * kSecond, FaultAction::SlowBroker, 1, 150 * kMillisecond));
+    s.faults.push_back(brokerFault(2 * kSecond, FaultAction::SlowBroker, 2, 150 * kMillisecond));
+    s.faults.push_back(brokerFault(6 * kSecond, FaultAction::PowerLoss, 0));
+    s.faults.push_back(brokerFault(20 * kSecond, FaultAction::RestartBroker, 0));
+    const Report r = runToEnd(s);
+    QVERIFY2(r.acknowledgedLost > 0, "records only the leader had were acknowledged and are gone");
+    QCOMPARE(static_cast<std::int64_t>(r.lost.size()), r.acknowledgedLost);
+  }
+
+  void acksAllSurvivesTheSamePowerLoss() {
+    Scenario s = kafkaScenario(3, 1, 3, 2, Acks::All, 300, 30 * kSecond);
+    s.faults.push_back(brokerFault(2 * kSecond, FaultAction::SlowBroker, 1, 150 * kMillisecond));
+    s.faults.push_back(brokerFault(2 * kSecond, FaultAction::SlowBroker, 2, 150 * kMillisecond));
+    s.faults.push_back(brokerFault(6 * kSecond, FaultAction::PowerLoss, 0));
+    s.faults.push_back(brokerFault(20 * kSecond, FaultAction::RestartBroker, 0));
+    const Report r = runToEnd(s);
+    QCOMPARE(r.acknowledgedLost, 0);
+    QVERIFY(r.acknowledged > 5000);
+  }
+
+  void isrShrinksWhenAFollowerLagsAndExpandsWhenItCatchesUp() {
+    Scenario s = kafkaScenario(3, 1, 3, 1, Acks::All, 400, 30 * kSecond);
+    s.kafka->replicaLagTimeMax = 2 * kSecond;
+    s.faults.push_back(brokerFault(1 * kSecond, FaultAction::SlowBroker, 2, 3 * kSecond));
+    s.faults.push_back(brokerFault(12 * kSecond, FaultAction::SlowBroker, 2, 0));
+    Simulation sim(s);
+    sim.runUntil(10 * kSecond);
+    QCOMPARE(sim.world().kafka.partitions[0].isr, (std::vector<int>{0, 1}));
+    sim.runToEnd();
+    QCOMPARE(sim.world().kafka.partitions[0].isr, (std::vector<int>{0, 1, 2}));
+  }
+};
+
+QTEST_APPLESS_MAIN(TstReplication)
+#include "tst_replication.moc"

@@ -1,0 +1,110 @@
+// Scenario files: every example loads; every error path names file:line:column.
+#include "model/scenario_loader.h"
+
+#include <QDir>
+#include <QtTest>
+
+using namespace streamscope::model;
+
+namespace {
+
+const char *kGood = R"({
+  "name": "ok",
+  "duration_ms": 1000,
+  "kafka": { "brokers": 3, "topics": [ { "name": "t", "partitions": 2, "replication_factor": 3 } ] },
+  "producers": [ { "name": "p", "topic": "t", "acks": "all", "rate": 10 } ],
+  "consumers": [ { "group": "g", "topic": "t" } ],
+  "faults": [ { "at_ms": 500, "action": "crash_broker", "broker": 1 } ]
+})";
+
+QString loadError(const QByteArray &text) {
+  const ScenarioLoadResult r = loadScenarioText(text, QStringLiteral("s.json"));
+  return r.scenario ? QString() : r.error;
+}
+
+} // namespace
+
+class TstScenarioLoader : public QObject {
+  Q_OBJECT
+private slots:
+  void everyExampleScenarioLoads() {
+    const QDir dir(QStringLiteral(SCENARIO_DIR));
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
+    QVERIFY(files.size() >= 5);
+    for (const QString &f : files) {
+      const ScenarioLoadResult r = loadScenarioFile(dir.filePath(f));
+      QVERIFY2(r.scenario.has_value(), qPrintable(r.error));
+    }
+  }
+
+  void goodScenarioHasTheValues() {
+    const ScenarioLoadResult r = loadScenarioText(kGood, QStringLiteral("s.json"));
+    QVERIFY2(r.scenario, qPrintable(r.error));
+    QCOMPARE(r.scenario->kafka->topics[0].partitions, 2);
+    QCOMPARE(r.scenario->producers[0].enableIdempotence, true);
+    QCOMPARE(r.scenario->faults[0].broker, 1);
+    QCOMPARE(r.scenario->seed, 1u);
+  }
+
+  void errors_data() {
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("expected");
+    QByteArray t(kGood);
+    QTest::newRow("syntax") << QByteArray("{\n  \"name\": \"x\",\n  \"duration_ms\": 10,,\n}")
+                            << QStringLiteral("s.json:3:22: invalid JSON");
+    QTest::newRow("not an object") << QByteArray("[1]") << QStringLiteral("s.json:1:1: a scenario must be a JSON object");
+    QTest::newRow("missing name") << QByteArray("{\"duration_ms\": 5}") << QStringLiteral("s.json:1:1: the scenario needs \"name\"");
+    QTest::newRow("unknown key") << QByteArray(t).replace("\"duration_ms\": 1000,", "\"duration_ms\": 1000,\n \"duraton_ms\": 5,") << QStringLiteral("s.json:4:2: unknown key \"duraton_ms\"");
+    QTest::newRow("duplicate key") << QByteArray("{\"name\":\"x\",\n\"name\":\"y\"}") << QStringLiteral("s.json:2:1: duplicate key \"name\"");
+    QTest::newRow("out of range") << QByteArray(t).replace("\"partitions\": 2", "\"partitions\": 0")
+                                  << QStringLiteral("s.json:4:69: \"partitions\" must be between 1 and 1024, not 0");
+    QTest::newRow("not whole") << QByteArray(t).replace("\"brokers\": 3", "\"brokers\": 2.5")
+                               << QStringLiteral("s.json:4:25: \"brokers\" must be a whole number, not 2.5");
+    QTest::newRow("wrong type") << QByteArray(t).replace("\"rate\": 10", "\"rate\": \"fast\"")
+                                << QStringLiteral("\"rate\" must be a number, not a string");
+    QTest::newRow("rf > brokers") << QByteArray(t).replace("\"replication_factor\": 3", "\"replication_factor\": 4")
+                                  << QStringLiteral("INVALID_REPLICATION_FACTOR");
+    QTest::newRow("unknown topic") << QByteArray(t).replace("\"topic\": \"t\", \"acks\"", "\"topic\": \"u\", \"acks\"")
+                                   << QStringLiteral("s.json:5:42: no topic named \"u\"");
+    QTest::newRow("bad acks") << QByteArray(t).replace("\"acks\": \"all\"", "\"acks\": 2") << QStringLiteral("\"acks\" must be 0, 1 or \"all\"");
+    QTest::newRow("idempotence needs all") << QByteArray(t).replace("\"acks\": \"all\"", "\"acks\": 1, \"enable_idempotence\": true")
+                                           << QStringLiteral("idempotent producer needs acks=all");
+    QTest::newRow("bad reset") << QByteArray(t).replace("\"topic\": \"t\" }", "\"topic\": \"t\", \"auto_offset_reset\": \"first\" }")
+                               << QStringLiteral("\"auto_offset_reset\" must be one of \"earliest\", \"latest\", \"none\"");
+    QTest::newRow("unknown action") << QByteArray(t).replace("crash_broker", "explode") << QStringLiteral("unknown action \"explode\"");
+    QTest::newRow("kinesis action") << QByteArray(t).replace("crash_broker", "az_outage") << QStringLiteral("Kinesis stream");
+    QTest::newRow("broker out of range") << QByteArray(t).replace("\"broker\": 1", "\"broker\": 7")
+                                         << QStringLiteral("\"broker\" must be between 0 and 2, not 7");
+    QTest::newRow("fault after end") << QByteArray(t).replace("\"at_ms\": 500", "\"at_ms\": 5000") << QStringLiteral("after the end of the run");
+    QTest::newRow("delivery timeout") << QByteArray(t).replace("\"rate\": 10", "\"rate\": 10, \"delivery_timeout_ms\": 1000")
+                                      << QStringLiteral("must be at least linger_ms + request_timeout_ms");
+    QTest::newRow("compacted null keys") << QByteArray(t).replace("\"replication_factor\": 3", "\"replication_factor\": 3, \"cleanup_policy\": \"compact\"")
+                                         << QStringLiteral("records need keys");
+    QTest::newRow("kinesis section") << QByteArray(t).replace("\"name\": \"ok\"", "\"name\": \"ok\", \"kinesis\": {}")
+                                     << QStringLiteral("Kinesis streams are not simulated");
+    QTest::newRow("duplicate topic") << QByteArray(t).replace("\"topics\": [ {", "\"topics\": [ {\"name\": \"t\"}, {")
+                                     << QStringLiteral("topic \"t\" is defined twice");
+  }
+  void errors() {
+    QFETCH(QByteArray, text);
+    QFETCH(QString, expected);
+    const QString error = loadError(text);
+    QVERIFY2(!error.isEmpty(), "the file must be refused");
+    QVERIFY2(error.startsWith(QStringLiteral("s.json:")), qPrintable(error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+  }
+
+  void missingFileIsReported() {
+    const ScenarioLoadResult r = loadScenarioFile(QStringLiteral("/nonexistent/x.json"));
+    QVERIFY(!r.scenario);
+    QVERIFY(r.error.startsWith(QStringLiteral("/nonexistent/x.json: cannot open")));
+  }
+
+  void utf8ColumnsCountCharacters() {
+    const QString e = loadError("{\"name\": \"\xc3\xa9\xc3\xa9\", \"x\": 1, \"duration_ms\": 5, \"kafka\": {\"topics\": [{\"name\": \"t\"}]}}");
+    QVERIFY2(e.startsWith(QStringLiteral("s.json:1:16: unknown key \"x\"")), qPrintable(e));
+  }
+};
+
+QTEST_GUILESS_MAIN(TstScenarioLoader)
+#include "tst_scenario_loader.moc"
