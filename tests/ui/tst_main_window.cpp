@@ -1,0 +1,47 @@
+// The main window shows a live cluster and survives a bad scenario file.
+#include "model/simulation_controller.h"
+#include "ui/main_window.h"
+
+#include <QMessageBox>
+#include <QTableView>
+#include <QTimer>
+#include <QtTest>
+
+using namespace streamscope;
+
+class TstMainWindow : public QObject {
+  Q_OBJECT
+private slots:
+  void showsLiveClusterState() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/calm-cluster.json")));
+    window.show();
+    controller.setSpeed(100);
+    controller.play();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.world().now > 2 * engine::kSecond, 5000);
+    const QList<QTableView *> tables = window.findChildren<QTableView *>();
+    QCOMPARE(tables.size(), 3);
+    QCOMPARE(tables[1]->model()->rowCount(), 3); // orders-0..2
+    const QString hw = tables[1]->model()->index(0, 5).data().toString();
+    QVERIFY2(hw.toLongLong() > 0, qPrintable(hw));
+  }
+
+  void badScenarioKeepsTheCurrentSession() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/calm-cluster.json")));
+    controller.stepEvent();
+    const auto before = controller.world().events.count();
+    QTimer::singleShot(0, [] { // dismiss the error dialog
+      for (QWidget *w : QApplication::topLevelWidgets())
+        if (auto *box = qobject_cast<QMessageBox *>(w))
+          box->accept();
+    });
+    QVERIFY(!window.openScenario(QStringLiteral("/nonexistent.json")));
+    QCOMPARE(controller.world().events.count(), before);
+  }
+};
+
+QTEST_MAIN(TstMainWindow)
+#include "tst_main_window.moc"
