@@ -2,7 +2,6 @@
 
 #include "model/cluster_table_models.h"
 #include "model/scenario_loader.h"
-#include "engine/kafka/record_ledger.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -118,12 +117,9 @@ void MainWindow::updateStatus() {
   const auto &w = m_controller.world();
   m_clock->setText(tr("t = %1 s of %2 s").arg(engine::toMs(w.now) / 1000, 0, 'f', 3)
                        .arg(engine::toMs(w.scenario.duration) / 1000, 0, 'f', 0));
-  qint64 lost = 0;
-  for (const auto &r : w.kafka.records)
-    lost += engine::kafka::isLost(r) ? 1 : 0;
   const auto &c = w.kafka.counters;
   m_counters->setText(tr("produced %1 · acknowledged %2 · acknowledged but lost %3 · consumed %4 · duplicates %5")
-                          .arg(c.produced).arg(c.acknowledged).arg(lost).arg(c.consumed).arg(c.duplicatesDelivered));
+                          .arg(c.produced).arg(c.acknowledged).arg(c.lostSeen).arg(c.consumed).arg(c.duplicatesDelivered));
 }
 
 void MainWindow::chooseScenario() {

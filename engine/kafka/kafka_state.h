@@ -228,6 +228,7 @@ struct Counters {
   std::int64_t retries = 0;
   std::int64_t consumed = 0;
   std::int64_t duplicatesDelivered = 0;
+  std::int64_t lostSeen = 0; ///< acknowledged records seen vanishing (the report recounts exactly)
 };
 
 struct KafkaState {

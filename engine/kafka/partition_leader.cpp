@@ -159,14 +159,12 @@ void onProduceArrive(World &w, const Action &a) {
   const bool up = broker.state != BrokerState::PoweredOff && broker.incarnation == static_cast<std::uint32_t>(a.d);
   if (!w.arrive(a, p) || !up) {
     if (fireAndForget)
-      for (RecordId id : batch.records)
-        w.kafka.records[id].flags |= RecordInfo::Dropped;
+      noteDropped(w, batch);
     return;
   }
   if (broker.state == BrokerState::Crashed) { // no process: the OS resets the connection
     if (fireAndForget) {
-      for (RecordId id : batch.records)
-        w.kafka.records[id].flags |= RecordInfo::Dropped;
+      noteDropped(w, batch);
       return;
     }
     respondProduce(w, broker.node, a.a, a.c, ErrorCode::NetworkException, -1, w.now);
@@ -175,8 +173,7 @@ void onProduceArrive(World &w, const Action &a) {
   Partition &part = partitionAt(w, p);
   if (part.leader != brokerId) {
     if (fireAndForget) { // the broker closes the connection; the records are gone
-      for (RecordId id : batch.records)
-        w.kafka.records[id].flags |= RecordInfo::Dropped;
+      noteDropped(w, batch);
       return;
     }
     respondProduce(w, broker.node, a.a, a.c, ErrorCode::NotLeaderOrFollower, -1, w.now);

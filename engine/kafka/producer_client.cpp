@@ -73,11 +73,10 @@ void sendBatch(World &w, std::int32_t batchId) {
   if (pr.config.acks == Acks::None) {
     // Fire and forget: the send itself completes the record (offset -1).
     resolve(pr.parts[static_cast<std::size_t>(b.partition - w.kafka.topics[static_cast<std::size_t>(pr.topic)].firstPartition)], batchId);
-    for (RecordId id : b.records) {
-      if (!sent)
-        w.kafka.records[id].flags |= RecordInfo::Dropped;
+    for (RecordId id : b.records)
       noteAcked(w, id);
-    }
+    if (!sent)
+      noteDropped(w, b);
     w.record(EventType::Acked, pr.node, b.partition, -1, static_cast<std::int64_t>(b.records.size()));
     return;
   }

@@ -21,8 +21,26 @@ void noteRemoved(World &w, int p, const std::vector<LogEntry> &removed, Removal 
       ++lost;
     }
   }
-  if (lost > 0)
+  if (lost > 0) {
+    w.kafka.counters.lostSeen += lost;
     w.record(EventType::RecordsLost, -1, p, 0, lost);
+  }
+}
+
+void noteDropped(World &w, const Batch &batch) {
+  std::int64_t lost = 0;
+  for (RecordId id : batch.records) {
+    RecordInfo &r = w.kafka.records[id];
+    r.flags |= RecordInfo::Dropped;
+    if (isLost(r) && !r.has(RecordInfo::LostSeen)) {
+      r.flags |= RecordInfo::LostSeen;
+      ++lost;
+    }
+  }
+  if (lost > 0) {
+    w.kafka.counters.lostSeen += lost;
+    w.record(EventType::RecordsLost, -1, batch.partition, 0, lost);
+  }
 }
 
 void noteAcked(World &w, RecordId id) {

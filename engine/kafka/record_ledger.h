@@ -16,6 +16,8 @@ void noteStored(World &w, const LogEntry &entry);
 /// records that no longer exist anywhere.
 void noteRemoved(World &w, int p, const std::vector<LogEntry> &removed, Removal how);
 void noteAcked(World &w, RecordId id);
+/// An acks=0 batch never reached a log (link cut, broker gone, not the leader).
+void noteDropped(World &w, const Batch &batch);
 /// Lost = acknowledged, never deleted by policy, stored or dropped, and no copy left.
 bool isLost(const RecordInfo &r);
 

@@ -6,6 +6,20 @@
 using namespace streamscope::test;
 using namespace streamscope::engine::kafka;
 
+namespace {
+
+/// Followers slowed (so they lag), then the leader loses power and comes back.
+Scenario leaderPowerLossWithLaggingFollowers(Acks acks) {
+  Scenario s = kafkaScenario(3, 1, 3, 2, acks, 300, 30 * kSecond);
+  s.faults.push_back(brokerFault(2 * kSecond, FaultAction::SlowBroker, 1, 150 * kMillisecond));
+  s.faults.push_back(brokerFault(2 * kSecond, FaultAction::SlowBroker, 2, 150 * kMillisecond));
+  s.faults.push_back(brokerFault(6 * kSecond, FaultAction::PowerLoss, 0));
+  s.faults.push_back(brokerFault(20 * kSecond, FaultAction::RestartBroker, 0));
+  return s;
+}
+
+} // namespace
+
 class TstReplication : public QObject {
   Q_OBJECT
 private slots:
@@ -50,23 +64,13 @@ private slots:
   }
 
   void acksOneLosesAcknowledgedRecordWhenLeaderLosesPower() {
-    Scenario s = kafkaScenario(3, 1, 3, 2, Acks::Leader, 300, 30 * kSecond);
-    s.faults.push_back(brokerFault(2 * kSecond, FaultAction::SlowBroker, 1, 150 * kMillisecond));
-    s.faults.push_back(brokerFault(2 * kSecond, FaultAction::SlowBroker, 2, 150 * kMillisecond));
-    s.faults.push_back(brokerFault(6 * kSecond, FaultAction::PowerLoss, 0));
-    s.faults.push_back(brokerFault(20 * kSecond, FaultAction::RestartBroker, 0));
-    const Report r = runToEnd(s);
+    const Report r = runToEnd(leaderPowerLossWithLaggingFollowers(Acks::Leader));
     QVERIFY2(r.acknowledgedLost > 0, "records only the leader had were acknowledged and are gone");
     QCOMPARE(static_cast<std::int64_t>(r.lost.size()), r.acknowledgedLost);
   }
 
   void acksAllSurvivesTheSamePowerLoss() {
-    Scenario s = kafkaScenario(3, 1, 3, 2, Acks::All, 300, 30 * kSecond);
-    s.faults.push_back(brokerFault(2 * kSecond, FaultAction::SlowBroker, 1, 150 * kMillisecond));
-    s.faults.push_back(brokerFault(2 * kSecond, FaultAction::SlowBroker, 2, 150 * kMillisecond));
-    s.faults.push_back(brokerFault(6 * kSecond, FaultAction::PowerLoss, 0));
-    s.faults.push_back(brokerFault(20 * kSecond, FaultAction::RestartBroker, 0));
-    const Report r = runToEnd(s);
+    const Report r = runToEnd(leaderPowerLossWithLaggingFollowers(Acks::All));
     QCOMPARE(r.acknowledgedLost, 0);
     QVERIFY(r.acknowledged > 5000);
   }
