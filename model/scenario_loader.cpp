@@ -62,6 +62,7 @@ TopicConfig readTopic(const QJsonObject &o, const QString &pointer, int brokers)
                         ? CleanupPolicy::Compact
                         : CleanupPolicy::Delete;
   t.minCleanableDirtyRatio = f.number(QStringLiteral("min_cleanable_dirty_ratio"), 0, 1, 0.5);
+  t.deleteRetention = msField(f, QStringLiteral("delete_retention_ms"), 0, t.deleteRetention);
   f.finish();
   return t;
 }
@@ -174,6 +175,9 @@ ProducerConfig readProducer(const QJsonObject &o, const QString &pointer, const 
   }
   if (t->cleanupPolicy == CleanupPolicy::Compact && p.keys.empty() && p.keyCount == 0)
     f.fail(QStringLiteral("keys"), QStringLiteral("topic \"%1\" is compacted: records need keys (Kafka rejects null keys there)").arg(topic));
+  p.tombstoneRatio = f.number(QStringLiteral("tombstone_ratio"), 0, 1, 0);
+  if (p.tombstoneRatio > 0 && p.keys.empty() && p.keyCount == 0)
+    f.fail(QStringLiteral("tombstone_ratio"), QStringLiteral("a tombstone deletes a key: \"tombstone_ratio\" needs \"keys\""));
   p.start = msField(f, QStringLiteral("start_ms"), 0, 0);
   p.batchSize = f.integer(QStringLiteral("batch_size"), 1, 16777216, p.batchSize);
   p.linger = msField(f, QStringLiteral("linger_ms"), 0, p.linger);

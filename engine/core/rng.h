@@ -41,6 +41,12 @@ public:
     return lo + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hi - lo) + 1));
   }
 
+  /// Uniform double in [0, 1) with 53 random bits (exact on every IEEE-754 platform).
+  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+
+  /// True with probability p.
+  bool chance(double p) { return unit() < p; }
+
   bool operator==(const Rng &) const = default;
 
 private:

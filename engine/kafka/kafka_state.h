@@ -38,6 +38,7 @@ struct RecordInfo {
     Dropped = 8,   ///< an acks=0 send that never arrived
     Failed = 16,   ///< the producer gave up (error reported to the application)
     LostSeen = 32, ///< a RecordsLost event was emitted for it
+    Tombstone = 64, ///< null value: deletes its key from a compacted topic
   };
   SimTime createdAt = 0; ///< also its CreateTime timestamp
   SimTime ackedAt = -1;

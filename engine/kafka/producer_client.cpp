@@ -229,7 +229,11 @@ void onProducerTick(World &w, const Action &a) {
     }
     const int p = topic.firstPartition + local;
     ProducerPartition &pp = pr.parts[static_cast<std::size_t>(local)];
-    const auto bytes = static_cast<std::uint32_t>(pr.config.recordBytes + (key >= 0 ? w.kafka.keys[static_cast<std::size_t>(key)].size() : 0));
+    // A tombstone carries its key and no value. Only drawn when asked for, so that other
+    // scenarios keep their random sequence.
+    const bool tombstone = key >= 0 && pr.config.tombstoneRatio > 0 && w.rng.chance(pr.config.tombstoneRatio);
+    const auto keyBytes = key >= 0 ? w.kafka.keys[static_cast<std::size_t>(key)].size() : 0;
+    const auto bytes = static_cast<std::uint32_t>((tombstone ? 0 : pr.config.recordBytes) + keyBytes);
     const auto id = static_cast<RecordId>(w.kafka.records.size());
     RecordInfo info;
     info.createdAt = std::min(dueTime(pr, pr.produced), w.now);
@@ -238,6 +242,8 @@ void onProducerTick(World &w, const Action &a) {
     info.seq = pp.nextSeq++;
     info.bytes = bytes;
     info.producer = static_cast<std::int16_t>(a.a);
+    if (tombstone)
+      info.flags |= RecordInfo::Tombstone;
     w.kafka.records.push_back(info);
     ++w.kafka.counters.produced;
     w.record(EventType::RecordProduced, pr.node, p, id, key);

@@ -42,6 +42,13 @@ std::vector<LogEntry> ReplicaLog::truncateTo(Offset offset) {
   m_hw = std::min(m_hw, m_leo);
   m_flushed = std::min(m_flushed, m_leo);
   m_cleanerCheckpoint = std::min(m_cleanerCheckpoint, m_leo);
+  // Offsets above the new end will be written again and cleaned afresh.
+  while (!m_passes.empty() && m_passes.back().upTo > m_leo) {
+    const SimTime at = m_passes.back().at;
+    m_passes.pop_back();
+    if (m_passes.empty() || m_passes.back().upTo < m_leo)
+      m_passes.push_back(CleanerPass{m_leo, at});
+  }
   // Dirty ranges past the new end are gone; the oldest of them still marks when the
   // surviving unflushed tail was written.
   SimTime oldestCut = -1;
@@ -62,6 +69,7 @@ std::vector<LogEntry> ReplicaLog::resetTo(Offset offset) {
   m_epochs.clear();
   m_dirty.clear();
   m_logStart = m_leo = m_hw = m_flushed = m_cleanerCheckpoint = offset;
+  m_passes.clear();
   return removed;
 }
 
@@ -168,6 +176,19 @@ void ReplicaLog::recountSegments() {
     ++m_segments[seg].records;
   }
   m_segments.back().end = m_leo;
+}
+
+void ReplicaLog::noteCleaned(Offset upTo, SimTime at) {
+  if (upTo <= m_cleanerCheckpoint)
+    return;
+  m_cleanerCheckpoint = upTo;
+  m_passes.push_back(CleanerPass{upTo, at});
+}
+
+SimTime ReplicaLog::cleanedAt(Offset offset) const {
+  const auto it = std::upper_bound(m_passes.begin(), m_passes.end(), offset,
+                                   [](Offset o, const CleanerPass &pass) { return o < pass.upTo; });
+  return it == m_passes.end() ? kNever : it->at;
 }
 
 } // namespace streamscope::engine::kafka

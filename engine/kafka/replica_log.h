@@ -34,6 +34,13 @@ struct Segment {
   std::int64_t records = 0;
 };
 
+/// One completed cleaner pass: everything below `upTo` was cleaned at `at`. Tombstones
+/// get their delete horizon from the first pass that cleaned them (KIP-534).
+struct CleanerPass {
+  Offset upTo = 0;
+  SimTime at = 0;
+};
+
 struct EpochStart {
   std::int32_t epoch = 0;
   Offset start = 0;
@@ -98,7 +105,10 @@ public:
   SimTime lastFlush() const { return m_lastFlush; }
   void setLastFlush(SimTime t) { m_lastFlush = t; }
   Offset cleanerCheckpoint() const { return m_cleanerCheckpoint; }
-  void setCleanerCheckpoint(Offset o) { m_cleanerCheckpoint = o; }
+  /// A cleaner pass finished: everything below `upTo` is now the clean section.
+  void noteCleaned(Offset upTo, SimTime at);
+  /// When a cleaner pass first cleaned `offset`, or kNever if none has.
+  SimTime cleanedAt(Offset offset) const;
   std::int64_t bytes() const;
 
 private:
@@ -108,6 +118,7 @@ private:
   std::vector<LogEntry> m_entries;
   std::vector<Segment> m_segments;
   std::vector<EpochStart> m_epochs;
+  std::vector<CleanerPass> m_passes; ///< increasing upTo
   std::deque<std::pair<SimTime, Offset>> m_dirty; ///< (append time, LEO after the append)
   Offset m_logStart = 0;
   Offset m_leo = 0;

@@ -67,11 +67,23 @@ void applyRetention(World &w, int p, int broker, const TopicConfig &t, ReplicaLo
   }
 }
 
+bool isTombstone(const World &w, const LogEntry &e) {
+  return w.kafka.records[e.record].has(RecordInfo::Tombstone);
+}
+
+// A tombstone survives cleaning for delete.retention.ms after the pass that first cleaned it,
+// so that consumers reading from the start still see the delete (KIP-534).
+bool tombstoneExpired(const World &w, const TopicConfig &t, const ReplicaLog &log, const LogEntry &e) {
+  const SimTime cleaned = log.cleanedAt(e.offset);
+  return isTombstone(w, e) && cleaned != kNever && w.now - cleaned >= t.deleteRetention;
+}
+
 void compact(World &w, int p, int broker, const TopicConfig &t, ReplicaLog &log) {
   const Offset activeBase = log.segments().back().base;
   if (activeBase <= log.logStart())
     return; // the active segment is never cleaned
   std::int64_t total = 0, dirty = 0;
+  bool expiredTombstone = false;
   std::map<std::int32_t, Offset> latest; // key -> newest offset in the dirty section
   for (const LogEntry &e : log.entries()) {
     if (e.offset >= activeBase)
@@ -80,21 +92,25 @@ void compact(World &w, int p, int broker, const TopicConfig &t, ReplicaLog &log)
     if (e.offset >= log.cleanerCheckpoint()) {
       dirty += e.bytes;
       latest[w.kafka.records[e.record].key] = e.offset;
+    } else {
+      expiredTombstone = expiredTombstone || tombstoneExpired(w, t, log, e);
     }
   }
-  if (total == 0 || static_cast<double>(dirty) / static_cast<double>(total) < t.minCleanableDirtyRatio)
+  const bool dirtyEnough = total > 0 && static_cast<double>(dirty) / static_cast<double>(total) >= t.minCleanableDirtyRatio;
+  if (!dirtyEnough && !expiredTombstone)
     return;
   std::vector<LogEntry> kept, removed;
   kept.reserve(log.entries().size());
   for (const LogEntry &e : log.entries()) {
     const auto it = e.offset < activeBase ? latest.find(w.kafka.records[e.record].key) : latest.end();
-    if (it != latest.end() && it->second > e.offset)
+    const bool superseded = it != latest.end() && it->second > e.offset;
+    if (superseded || (e.offset < activeBase && tombstoneExpired(w, t, log, e)))
       removed.push_back(e);
     else
       kept.push_back(e);
   }
   log.replaceEntries(std::move(kept));
-  log.setCleanerCheckpoint(activeBase);
+  log.noteCleaned(activeBase, w.now);
   noteRemoved(w, p, removed, Removal::Deleted);
   w.record(EventType::Compacted, broker, p, activeBase, static_cast<std::int64_t>(removed.size()));
 }

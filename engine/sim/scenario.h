@@ -29,6 +29,7 @@ struct TopicConfig {
   std::int64_t retentionBytes = -1;
   CleanupPolicy cleanupPolicy = CleanupPolicy::Delete;
   double minCleanableDirtyRatio = 0.5;
+  SimTime deleteRetention = 24LL * 3600 * kSecond; ///< delete.retention.ms: tombstone lifetime
 };
 
 struct KafkaConfig {
@@ -57,6 +58,7 @@ struct ProducerConfig {
   std::int32_t recordBytes = 100;
   std::int32_t keyCount = 0;      ///< distinct keys "key-0".."key-(n-1)"; 0 = null keys
   std::vector<std::string> keys;  ///< explicit keys (instead of keyCount)
+  double tombstoneRatio = 0;      ///< share of records sent with a null value (keyed only)
   SimTime start = 0;
   std::int64_t batchSize = 16384;
   SimTime linger = 5 * kMillisecond;

@@ -61,6 +61,56 @@ private slots:
     QCOMPARE(r.duplicatesDelivered, 0); // a graceful rebalance commits first
   }
 
+  void cooperativeRebalanceKeepsUnmovedPartitionsFetching() {
+    Scenario s = kafkaScenario(3, 6, 3, 2, Acks::All, 600, 20 * kSecond);
+    s.producers[0].keyCount = 100; // every partition gets records
+    addGroup(s, 2);
+    s.consumers[0].assignor = AssignorKind::CooperativeSticky;
+    s.faults.push_back(groupFault(8 * kSecond, FaultAction::AddConsumer));
+    Simulation sim(s);
+    std::vector<Event> events;
+    sim.setEventSink(&events);
+    sim.runUntil(8 * kSecond - 1);
+    const std::vector<int> before = owners(sim.world());
+    QCOMPARE(before, (std::vector<int>{0, 0, 0, 1, 1, 1}));
+    std::vector<Offset> positionAtJoin;
+    for (const GroupPartition &gp : sim.world().kafka.groups[0].parts)
+      positionAtJoin.push_back(gp.position);
+    std::vector<bool> everUnowned(6, false);
+    while (sim.now() < 12 * kSecond && sim.step())
+      for (std::size_t i = 0; i < 6; ++i)
+        everUnowned[i] = everUnowned[i] || sim.world().kafka.groups[0].parts[i].owner < 0;
+    const std::vector<int> after = owners(sim.world());
+    QCOMPARE(after, (std::vector<int>{0, 0, 2, 1, 1, 2})); // one partition from each, nobody else moves
+    for (std::size_t i = 0; i < 6; ++i) {
+      const bool moved = after[i] != before[i];
+      QCOMPARE(everUnowned[i], moved); // only moved partitions are revoked
+      if (!moved)
+        QVERIFY(sim.world().kafka.groups[0].parts[i].position > positionAtJoin[i]);
+    }
+    // Two rounds: the first revokes, the second hands the revoked partitions to the newcomer.
+    int rebalances = 0;
+    for (const Event &e : events)
+      rebalances += e.type == EventType::Rebalanced && e.time >= 8 * kSecond ? 1 : 0;
+    QCOMPARE(rebalances, 2);
+    sim.runToEnd();
+    QCOMPARE(makeReport(sim.world()).duplicatesDelivered, 0);
+  }
+
+  void eagerRebalanceRevokesEveryPartition() {
+    Scenario s = kafkaScenario(3, 6, 3, 2, Acks::All, 600, 12 * kSecond);
+    addGroup(s, 2);
+    s.faults.push_back(groupFault(8 * kSecond, FaultAction::AddConsumer));
+    Simulation sim(s);
+    sim.runUntil(8 * kSecond - 1);
+    std::vector<bool> everUnowned(6, false);
+    while (sim.step())
+      for (std::size_t i = 0; i < 6; ++i)
+        everUnowned[i] = everUnowned[i] || sim.world().kafka.groups[0].parts[i].owner < 0;
+    QCOMPARE(everUnowned, std::vector<bool>(6, true)); // stop-the-world
+    QCOMPARE(owners(sim.world()), (std::vector<int>{0, 0, 1, 1, 2, 2}));
+  }
+
   void crashBeforeCommitRedeliversAndCountsDuplicatesExactly() {
     Scenario s = kafkaScenario(3, 2, 3, 2, Acks::All, 300, 70 * kSecond);
     addGroup(s, 2);

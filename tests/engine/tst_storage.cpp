@@ -87,6 +87,65 @@ private slots:
     QCOMPARE(makeReport(sim.world()).acknowledgedLost, 0); // deletion by policy is not loss
   }
 
+  void sizeRetentionKeepsTheLogNearRetentionBytes() {
+    Scenario s = kafkaScenario(3, 1, 3, 2, Acks::All, 400, 20 * kSecond);
+    TopicConfig &t = s.kafka->topics[0];
+    t.segmentBytes = 4096;
+    t.retention = kNever;
+    t.retentionBytes = 16384;
+    s.kafka->retentionCheckInterval = 1 * kSecond;
+    Simulation sim(s);
+    for (SimTime at = 2 * kSecond; at <= s.duration; at += kSecond) {
+      sim.runUntil(at); // just after the retention check at this instant
+      for (const ReplicaLog &log : sim.world().kafka.partitions[0].logs) {
+        const Segment &oldest = log.segments().front();
+        // Kafka deletes the oldest segment while the log would still hold retention.bytes without it.
+        QVERIFY(log.bytes() - oldest.bytes < t.retentionBytes || oldest.end > log.highWatermark());
+      }
+    }
+    const Partition &p = sim.world().kafka.partitions[0];
+    for (const ReplicaLog &log : p.logs) {
+      QVERIFY(log.logStart() > 0);
+      QVERIFY(log.bytes() >= t.retentionBytes - t.segmentBytes); // whole segments go, never more
+    }
+    QCOMPARE(makeReport(sim.world()).acknowledgedLost, 0);
+  }
+
+  void tombstonesOutliveCleaningForDeleteRetention() {
+    Scenario s = kafkaScenario(1, 1, 1, 1, Acks::All, 300, 40 * kSecond);
+    TopicConfig &t = s.kafka->topics[0];
+    t.cleanupPolicy = CleanupPolicy::Compact;
+    t.segmentBytes = 2048;
+    t.deleteRetention = 5 * kSecond;
+    s.kafka->cleanerBackoff = 1 * kSecond;
+    s.producers[0].keyCount = 5;
+    s.producers[0].tombstoneRatio = 0.3;
+    Simulation sim(s);
+    bool retainedAfterCleaning = false;
+    for (SimTime at = kSecond; at <= s.duration; at += kSecond / 4) {
+      sim.runUntil(at);
+      const World &w = sim.world();
+      const ReplicaLog &log = w.kafka.partitions[0].logOf(0);
+      for (const LogEntry &e : log.entries()) {
+        if (e.offset >= log.cleanerCheckpoint() || !w.kafka.records[e.record].has(RecordInfo::Tombstone))
+          continue;
+        const SimTime age = w.now - log.cleanedAt(e.offset);
+        retainedAfterCleaning = retainedAfterCleaning || age > 0;
+        // Removed by the first cleaner pass after its horizon (one back-off later at most).
+        QVERIFY2(age < t.deleteRetention + s.kafka->cleanerBackoff, "an expired tombstone was kept");
+      }
+    }
+    QVERIFY2(retainedAfterCleaning, "a cleaned tombstone stays readable for delete.retention.ms");
+    std::int64_t tombstones = 0, removedTombstones = 0;
+    for (const RecordInfo &r : sim.world().kafka.records) {
+      tombstones += r.has(RecordInfo::Tombstone) ? 1 : 0;
+      removedTombstones += r.has(RecordInfo::Tombstone) && r.has(RecordInfo::Removed) ? 1 : 0;
+    }
+    QVERIFY(tombstones > 1000);
+    QVERIFY(removedTombstones > 0);
+    QCOMPARE(makeReport(sim.world()).acknowledgedLost, 0);
+  }
+
   void compactionKeepsTheNewestValuePerKey() {
     Scenario s = kafkaScenario(1, 1, 1, 1, Acks::All, 300, 20 * kSecond);
     s.kafka->topics[0].cleanupPolicy = CleanupPolicy::Compact;

@@ -80,6 +80,10 @@ private slots:
                                       << QStringLiteral("must be at least linger_ms + request_timeout_ms");
     QTest::newRow("compacted null keys") << QByteArray(t).replace("\"replication_factor\": 3", "\"replication_factor\": 3, \"cleanup_policy\": \"compact\"")
                                          << QStringLiteral("records need keys");
+    QTest::newRow("tombstones need keys") << QByteArray(t).replace("\"rate\": 10", "\"rate\": 10, \"tombstone_ratio\": 0.1")
+                                          << QStringLiteral("\"tombstone_ratio\" needs \"keys\"");
+    QTest::newRow("tombstone ratio range") << QByteArray(t).replace("\"rate\": 10", "\"rate\": 10, \"keys\": 3, \"tombstone_ratio\": 2")
+                                           << QStringLiteral("\"tombstone_ratio\" must be between 0 and 1");
     QTest::newRow("kinesis section") << QByteArray(t).replace("\"name\": \"ok\"", "\"name\": \"ok\", \"kinesis\": {}")
                                      << QStringLiteral("Kinesis streams are not simulated");
     QTest::newRow("duplicate topic") << QByteArray(t).replace("\"topics\": [ {", "\"topics\": [ {\"name\": \"t\"}, {")
