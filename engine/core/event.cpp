@@ -37,6 +37,19 @@ std::string_view eventTypeName(EventType t) {
   case EventType::ConsumerLeft: return "consumer_left";
   case EventType::ConsumerKilled: return "consumer_killed";
   case EventType::RateChanged: return "rate_changed";
+  case EventType::KinesisProduced: return "kinesis_produced";
+  case EventType::PutAccepted: return "put_accepted";
+  case EventType::Throttled: return "throttled";
+  case EventType::KinesisAcked: return "kinesis_acked";
+  case EventType::ShardSplit: return "shard_split";
+  case EventType::ShardsMerged: return "shards_merged";
+  case EventType::FaultRefused: return "fault_refused";
+  case EventType::ZoneDown: return "zone_down";
+  case EventType::ZoneUp: return "zone_up";
+  case EventType::RecordsExpired: return "records_expired";
+  case EventType::RecordsRead: return "records_read";
+  case EventType::LeaseTaken: return "lease_taken";
+  case EventType::Checkpointed: return "checkpointed";
   }
   return "unknown";
 }
@@ -49,6 +62,13 @@ std::string_view transferKindName(TransferKind k) {
   case TransferKind::ReplicaFetchResponse: return "replica_fetch_response";
   case TransferKind::ConsumerFetchRequest: return "consumer_fetch_request";
   case TransferKind::ConsumerFetchResponse: return "consumer_fetch_response";
+  case TransferKind::PutRecordsRequest: return "put_records_request";
+  case TransferKind::PutRecordsResponse: return "put_records_response";
+  case TransferKind::ZoneWrite: return "zone_write";
+  case TransferKind::ZoneAck: return "zone_ack";
+  case TransferKind::GetRecordsRequest: return "get_records_request";
+  case TransferKind::GetRecordsResponse: return "get_records_response";
+  case TransferKind::SubscribeToShardEvent: return "subscribe_to_shard_event";
   }
   return "unknown";
 }

@@ -43,6 +43,20 @@ enum class EventType : std::uint8_t {
   ConsumerLeft,
   ConsumerKilled,
   RateChanged, ///< producer rate: a=records per second
+  // Kinesis. `partition` is a shard slot (KinesisState::shards) unless noted.
+  KinesisProduced,  ///< producer created records: a=first record id, b=count, partition=-1
+  PutAccepted,      ///< shard assigned sequence numbers: a=first counter, b=count
+  Throttled,        ///< ProvisionedThroughputExceeded: sub=0 writes (b=records) / 1 reads (b=calls)
+  KinesisAcked,     ///< PutRecords response: a=accepted, b=failed entries
+  ShardSplit,       ///< partition=parent, a=first child slot, b=second child slot
+  ShardsMerged,     ///< partition=child, a=parent slot, b=adjacent parent slot
+  FaultRefused,     ///< a=fault index; the reason is in World::refusals
+  ZoneDown,         ///< node=zone node, a=zone
+  ZoneUp,           ///< node=zone node, a=zone
+  RecordsExpired,   ///< retention trimmed: b=count
+  RecordsRead,      ///< node=worker, a=count, b=MillisBehindLatest, sub=ReadError
+  LeaseTaken,       ///< node=worker, a=worker index, sub=1 if stolen from a live owner
+  Checkpointed,     ///< node=worker, a=counter, sub=1 at SHARD_END
 };
 
 /// What a transfer carries; lets the view draw each message kind differently.
@@ -53,6 +67,13 @@ enum class TransferKind : std::uint8_t {
   ReplicaFetchResponse,
   ConsumerFetchRequest,
   ConsumerFetchResponse,
+  PutRecordsRequest,
+  PutRecordsResponse,
+  ZoneWrite,
+  ZoneAck,
+  GetRecordsRequest,
+  GetRecordsResponse,
+  SubscribeToShardEvent,
 };
 
 /// Kafka protocol error codes the engine produces (names as in the Kafka protocol).

@@ -4,7 +4,9 @@
 // is a complete snapshot.
 #include "../core/event.h"
 #include "../core/network.h"
+#include "../core/pool.h"
 #include "../sim/scenario.h"
+#include "../sim/workload.h"
 #include "replica_log.h"
 #include "sticky_partitioner.h"
 
@@ -143,9 +145,8 @@ struct Producer {
   ProducerConfig config;
   int topic = 0;
   NodeId node = -1;
-  double rate = 0;
-  SimTime rateSince = 0;          ///< records are due at rateSince + i / rate
-  std::int64_t producedAtRateChange = 0;
+  int workload = 0; ///< index in the scenario's producers (keys are chosen per workload)
+  RateSchedule schedule;
   std::int64_t produced = 0;
   std::vector<std::int32_t> keyIds; ///< key pool (indices into KafkaState::keys)
   std::vector<int> keyPartition;    ///< murmur2 partition of each key in the pool
@@ -196,30 +197,6 @@ struct FetchPayload {
   EpochEnd diverging;    ///< the leader's largest epoch <= the follower's, and its end
   ErrorCode error = ErrorCode::None;
   bool live = false;
-};
-
-/// A slot pool with a free list: stable indices that fit in an action, copyable.
-template <typename T> struct Pool {
-  std::vector<T> items;
-  std::vector<std::int32_t> freeList;
-  std::int32_t acquire() {
-    if (!freeList.empty()) {
-      const std::int32_t id = freeList.back();
-      freeList.pop_back();
-      items[static_cast<std::size_t>(id)] = T{};
-      items[static_cast<std::size_t>(id)].live = true;
-      return id;
-    }
-    items.push_back(T{});
-    items.back().live = true;
-    return static_cast<std::int32_t>(items.size() - 1);
-  }
-  void release(std::int32_t id) {
-    items[static_cast<std::size_t>(id)] = T{};
-    freeList.push_back(id);
-  }
-  T &operator[](std::int32_t id) { return items[static_cast<std::size_t>(id)]; }
-  const T &operator[](std::int32_t id) const { return items[static_cast<std::size_t>(id)]; }
 };
 
 struct Counters {

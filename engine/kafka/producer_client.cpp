@@ -18,25 +18,6 @@ std::int32_t internKey(KafkaState &k, const std::string &key) {
   return it->second;
 }
 
-/// Records due by `now` at the current rate (exact integer arithmetic on microseconds).
-std::int64_t recordsDue(const Producer &pr, SimTime now) {
-  if (pr.rate <= 0 || now < pr.rateSince)
-    return pr.producedAtRateChange;
-  const double due = std::floor(static_cast<double>(now - pr.rateSince) * pr.rate / 1e6) + 1;
-  std::int64_t total = pr.producedAtRateChange + static_cast<std::int64_t>(due);
-  if (pr.config.count >= 0)
-    total = std::min(total, pr.config.count);
-  return total;
-}
-
-SimTime dueTime(const Producer &pr, std::int64_t index) {
-  return pr.rateSince + static_cast<SimTime>(std::ceil(static_cast<double>(index - pr.producedAtRateChange) * 1e6 / pr.rate));
-}
-
-SimTime tickPeriod(const Producer &pr) {
-  return std::max<SimTime>(kMillisecond, static_cast<SimTime>(1e6 / pr.rate));
-}
-
 void failBatch(World &w, Batch &b, ErrorCode error) {
   for (RecordId id : b.records)
     w.kafka.records[id].flags |= RecordInfo::Failed;
@@ -93,16 +74,6 @@ void scheduleWake(World &w, int producer, int localPartition, SimTime at) {
   w.at(at, Action{ActionType::ProducerWake, -1, -1, producer, localPartition});
 }
 
-/// retry.backoff.ms doubling per attempt up to retry.backoff.max.ms, with 20% jitter (KIP-580).
-SimTime retryBackoff(World &w, const ProducerConfig &c, std::int64_t retries) {
-  double backoff = static_cast<double>(c.retryBackoff);
-  for (std::int64_t i = 1; i < retries && backoff < static_cast<double>(c.retryBackoffMax); ++i)
-    backoff *= 2;
-  backoff = std::min(backoff, static_cast<double>(std::max(c.retryBackoff, c.retryBackoffMax)));
-  const double jitter = 0.8 + 0.4 * static_cast<double>(w.rng.below(1000001)) / 1e6;
-  return static_cast<SimTime>(backoff * jitter);
-}
-
 void trySend(World &w, int producer, int localPartition) {
   Producer &pr = producerAt(w, producer);
   ProducerPartition &pp = pr.parts[static_cast<std::size_t>(localPartition)];
@@ -154,7 +125,7 @@ void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) 
     ++w.kafka.counters.retries;
     w.record(EventType::ProduceRetried, pr.node, b.partition, -1, static_cast<std::int64_t>(b.records.size()),
            static_cast<std::uint8_t>(error));
-    b.retryAt = w.now + retryBackoff(w, pr.config, b.retriesUsed);
+    b.retryAt = w.now + retryBackoff(w.rng, pr.config, b.retriesUsed);
     // The broker refuses a gap in sequences; when every earlier batch is resolved the gap
     // is real (those records are gone) and the producer starts a new sequence epoch.
     if (error == ErrorCode::OutOfOrderSequenceNumber && !pp.unresolved.empty() && pp.unresolved.front() == batchId)
@@ -186,17 +157,14 @@ void startProducer(World &w, int index) {
     pr.keyIds.push_back(internKey(w.kafka, key));
     pr.keyPartition.push_back(partitionForKey(key, partitions));
   }
-  pr.rate = pr.config.rate;
-  pr.rateSince = pr.config.start;
+  pr.schedule = RateSchedule{pr.config.rate, pr.config.start, 0, pr.config.count};
   w.at(pr.config.start, Action{ActionType::ProducerTick, -1, -1, index});
 }
 
 void setProducerRate(World &w, int index, double rate) {
   Producer &pr = producerAt(w, index);
-  pr.producedAtRateChange = pr.produced;
-  pr.rateSince = w.now;
-  const bool wasIdle = pr.rate <= 0;
-  pr.rate = rate;
+  const bool wasIdle = pr.schedule.rate <= 0;
+  pr.schedule.change(w.now, pr.produced, rate);
   w.record(EventType::RateChanged, pr.node, -1, static_cast<std::int64_t>(rate));
   if (wasIdle && rate > 0 && !pr.done)
     w.after(0, Action{ActionType::ProducerTick, -1, -1, index});
@@ -204,10 +172,10 @@ void setProducerRate(World &w, int index, double rate) {
 
 void onProducerTick(World &w, const Action &a) {
   Producer &pr = producerAt(w, a.a);
-  if (pr.done || pr.rate <= 0)
+  if (pr.done || pr.schedule.rate <= 0)
     return;
   const Topic &topic = w.kafka.topics[static_cast<std::size_t>(pr.topic)];
-  const std::int64_t due = recordsDue(pr, w.now);
+  const std::int64_t due = pr.schedule.due(w.now);
   std::vector<bool> touched(pr.parts.size(), false);
   std::vector<bool> available;
   std::vector<int> queued;
@@ -215,7 +183,7 @@ void onProducerTick(World &w, const Action &a) {
     int local;
     std::int32_t key = -1;
     if (!pr.keyIds.empty()) {
-      const auto k = static_cast<std::size_t>(w.rng.below(pr.keyIds.size()));
+      const auto k = keyChoice(w.scenario.seed, pr.workload, pr.produced, static_cast<std::uint32_t>(pr.keyIds.size()));
       key = pr.keyIds[k];
       local = pr.keyPartition[k];
     } else {
@@ -236,7 +204,7 @@ void onProducerTick(World &w, const Action &a) {
     const auto bytes = static_cast<std::uint32_t>((tombstone ? 0 : pr.config.recordBytes) + keyBytes);
     const auto id = static_cast<RecordId>(w.kafka.records.size());
     RecordInfo info;
-    info.createdAt = std::min(dueTime(pr, pr.produced), w.now);
+    info.createdAt = std::min(pr.schedule.dueTime(pr.produced), w.now);
     info.partition = p;
     info.key = key;
     info.seq = pp.nextSeq++;
@@ -269,10 +237,10 @@ void onProducerTick(World &w, const Action &a) {
   for (std::size_t i = 0; i < touched.size(); ++i)
     if (touched[i])
       trySend(w, a.a, static_cast<int>(i));
-  if (pr.config.count >= 0 && pr.produced >= pr.config.count)
+  if (pr.schedule.exhausted(pr.produced))
     pr.done = true;
   else
-    w.after(tickPeriod(pr), a);
+    w.after(pr.schedule.tick(), a);
 }
 
 void onProducerWake(World &w, const Action &a) {

@@ -48,9 +48,26 @@ struct KafkaConfig {
   std::vector<TopicConfig> topics;
 };
 
+/// A Kinesis data stream (provisioned mode).
+struct StreamConfig {
+  std::string name;
+  int shards = 1;
+  SimTime retention = 24LL * 3600 * kSecond; ///< 24 h to 8760 h
+};
+
+struct KinesisConfig {
+  SimTime clientLatencyMin = 4 * kMillisecond; ///< one-way, client <-> Kinesis endpoint
+  SimTime clientLatencyMax = 8 * kMillisecond;
+  SimTime azLatencyMin = 2 * kMillisecond; ///< one-way, endpoint <-> an AZ's storage, incl. the durable write
+  SimTime azLatencyMax = 5 * kMillisecond;
+  SimTime efoPushInterval = 50 * kMillisecond; ///< SubscribeToShard event cadence
+  std::vector<StreamConfig> streams;
+};
+
 struct ProducerConfig {
   std::string name;
-  std::string topic;
+  std::string topic;  ///< Kafka target ("" = none)
+  std::string stream; ///< Kinesis target ("" = none); both set = the same workload into both
   Acks acks = Acks::All;
   bool enableIdempotence = true;
   double rate = 100.0;           ///< records per second
@@ -68,6 +85,7 @@ struct ProducerConfig {
   SimTime retryBackoffMax = 1000 * kMillisecond; ///< ...up to this
   std::int64_t retries = 2147483647;
   int maxInFlight = 5;
+  int putRecordsMax = 500; ///< Kinesis: records per PutRecords request (the API's limit)
 };
 
 struct ConsumerGroupConfig {
@@ -85,6 +103,25 @@ struct ConsumerGroupConfig {
   SimTime start = 0;
 };
 
+enum class IteratorType : std::uint8_t { TrimHorizon, Latest, AtSequenceNumber, AfterSequenceNumber, AtTimestamp };
+
+/// A KCL-style application reading a Kinesis stream: workers share the shards through a
+/// lease table and checkpoint the last processed sequence number.
+struct KinesisAppConfig {
+  std::string application;
+  std::string stream;
+  int workers = 1;
+  IteratorType initialPosition = IteratorType::Latest; ///< where to start without a checkpoint
+  std::string startSequence;   ///< AT/AFTER_SEQUENCE_NUMBER (decimal)
+  SimTime startTimestamp = 0;  ///< AT_TIMESTAMP
+  bool enhancedFanOut = false;
+  SimTime idleTimeBetweenReads = 1000 * kMillisecond;
+  int maxRecords = 10000; ///< GetRecords Limit
+  SimTime checkpointInterval = 5 * kSecond; ///< 0 = after every batch
+  SimTime failoverTime = 10 * kSecond;      ///< failoverTimeMillis
+  SimTime start = 0; ///< when the workers start
+};
+
 enum class FaultAction : std::uint8_t {
   CrashBroker,
   PowerLoss,
@@ -97,6 +134,10 @@ enum class FaultAction : std::uint8_t {
   RemoveConsumer,
   Seek,
   SetRate,
+  AzOutage,
+  AzRestore,
+  SplitShard,
+  MergeShards,
 };
 
 enum class SeekTarget : std::uint8_t { Offset, Timestamp, Earliest, Latest };
@@ -106,13 +147,18 @@ struct Fault {
   FaultAction action = FaultAction::CrashBroker;
   int broker = -1;         ///< -1 = every broker ("all")
   SimTime extraDelay = 0;  ///< slow_broker
-  std::string group;       ///< consumer actions
+  std::string group;       ///< consumer actions: a Kafka group or a Kinesis application
   int member = -1;         ///< kill/remove: member index; -1 = last joined
   int partition = -1;      ///< seek: -1 = every partition
   SeekTarget seekTarget = SeekTarget::Earliest;
   std::int64_t seekValue = 0; ///< offset, or timestamp in microseconds
   std::string producer;       ///< set_rate
   double rate = 0;
+  int az = 0;                 ///< az_outage / az_restore: 0..2
+  std::string stream;         ///< split_shard / merge_shards
+  int shard = -1;             ///< the shard to split, or the first of the pair to merge
+  int adjacentShard = -1;     ///< merge_shards
+  std::string newStartingHashKey; ///< split_shard (decimal)
 };
 
 struct Scenario {
@@ -121,8 +167,10 @@ struct Scenario {
   std::uint64_t seed = 1;
   SimTime duration = 60 * kSecond;
   std::optional<KafkaConfig> kafka;
+  std::optional<KinesisConfig> kinesis;
   std::vector<ProducerConfig> producers;
   std::vector<ConsumerGroupConfig> consumers;
+  std::vector<KinesisAppConfig> applications;
   std::vector<Fault> faults;
 };
 

@@ -1,11 +1,17 @@
 #include "simulation.h"
 
+#include <algorithm>
+
 #include "../kafka/consumer_client.h"
 #include "../kafka/controller.h"
 #include "../kafka/partition_leader.h"
 #include "../kafka/producer_client.h"
 #include "../kafka/replica_fetcher.h"
 #include "../kafka/storage.h"
+#include "../kinesis/kcl_application.h"
+#include "../kinesis/kinesis_producer.h"
+#include "../kinesis/stream_frontend.h"
+#include "../kinesis/stream_topology.h"
 
 namespace streamscope::engine {
 namespace {
@@ -20,13 +26,6 @@ int topicIndex(const kafka::KafkaState &k, const std::string &name) {
 int groupIndex(const kafka::KafkaState &k, const std::string &name) {
   for (std::size_t i = 0; i < k.groups.size(); ++i)
     if (k.groups[i].config.group == name)
-      return static_cast<int>(i);
-  return -1;
-}
-
-int producerIndex(const kafka::KafkaState &k, const std::string &name) {
-  for (std::size_t i = 0; i < k.producers.size(); ++i)
-    if (k.producers[i].config.name == name)
       return static_cast<int>(i);
   return -1;
 }
@@ -69,9 +68,13 @@ void buildKafka(World &w) {
     }
     k.topics.push_back(topic);
   }
-  for (const ProducerConfig &pc : w.scenario.producers) {
+  for (std::size_t i = 0; i < w.scenario.producers.size(); ++i) {
+    const ProducerConfig &pc = w.scenario.producers[i];
+    if (pc.topic.empty())
+      continue;
     kafka::Producer pr;
     pr.config = pc;
+    pr.workload = static_cast<int>(i);
     pr.topic = topicIndex(k, pc.topic);
     pr.node = w.net.addNode();
     k.producers.push_back(pr);
@@ -91,6 +94,56 @@ void buildKafka(World &w) {
     kafka::startProducer(w, static_cast<int>(i));
   for (std::size_t i = 0; i < k.groups.size(); ++i)
     kafka::startGroup(w, static_cast<int>(i));
+}
+
+template <typename T, typename Named> int indexByName(const std::vector<T> &items, const std::string &name, Named nameOf) {
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (nameOf(items[i]) == name)
+      return static_cast<int>(i);
+  return -1;
+}
+
+int streamIndex(const kinesis::KinesisState &k, const std::string &name) {
+  return indexByName(k.streams, name, [](const kinesis::Stream &s) { return s.config.name; });
+}
+
+void buildKinesis(World &w) {
+  kinesis::KinesisState &k = w.kinesis;
+  k.config = *w.scenario.kinesis;
+  for (NodeId &zone : k.zoneNodes)
+    zone = w.net.addNode();
+  for (const StreamConfig &sc : k.config.streams) {
+    kinesis::Stream st;
+    st.config = sc;
+    st.endpoint = w.net.addNode();
+    k.streams.push_back(st);
+    kinesis::createStream(w, static_cast<int>(k.streams.size()) - 1);
+    kinesis::scheduleRetention(w, static_cast<int>(k.streams.size()) - 1);
+  }
+  for (std::size_t i = 0; i < w.scenario.producers.size(); ++i) {
+    const ProducerConfig &pc = w.scenario.producers[i];
+    if (pc.stream.empty())
+      continue;
+    kinesis::Producer pr;
+    pr.config = pc;
+    pr.workload = static_cast<int>(i);
+    pr.stream = streamIndex(k, pc.stream);
+    // One client feeding both systems is one node.
+    const auto shared = std::find_if(w.kafka.producers.begin(), w.kafka.producers.end(),
+                                     [&](const kafka::Producer &kp) { return kp.workload == pr.workload; });
+    pr.node = shared != w.kafka.producers.end() ? shared->node : w.net.addNode();
+    k.producers.push_back(pr);
+  }
+  for (const KinesisAppConfig &ac : w.scenario.applications) {
+    kinesis::Application app;
+    app.config = ac;
+    app.stream = streamIndex(k, ac.stream);
+    k.apps.push_back(app);
+  }
+  for (std::size_t i = 0; i < k.producers.size(); ++i)
+    kinesis::startProducer(w, static_cast<int>(i));
+  for (std::size_t i = 0; i < k.apps.size(); ++i)
+    kinesis::startApplication(w, static_cast<int>(i));
 }
 
 template <typename Fn> void forBrokers(World &w, int broker, Fn fn) {
@@ -116,6 +169,8 @@ Simulation::Simulation(const Scenario &scenario) {
     m_world.net = Network(scenario.kafka->latencyMin, scenario.kafka->latencyMax);
   if (scenario.kafka)
     buildKafka(m_world);
+  if (scenario.kinesis)
+    buildKinesis(m_world);
   for (std::size_t i = 0; i < scenario.faults.size(); ++i)
     m_world.at(scenario.faults[i].at, Action{ActionType::Fault, -1, -1, static_cast<std::int32_t>(i)});
 }
@@ -155,9 +210,10 @@ void Simulation::runUntil(SimTime t) {
     m_world.now = t;
 }
 
-void Simulation::applyFault(const Fault &f) {
+std::optional<std::string> Simulation::applyFault(const Fault &f) {
   World &w = m_world;
   using namespace kafka;
+  const int app = indexByName(w.kinesis.apps, f.group, [](const kinesis::Application &x) { return x.config.application; });
   switch (f.action) {
   case FaultAction::CrashBroker: forBrokers(w, f.broker, crashBroker); break;
   case FaultAction::PowerLoss: forBrokers(w, f.broker, powerOffBroker); break;
@@ -169,27 +225,70 @@ void Simulation::applyFault(const Fault &f) {
     break;
   case FaultAction::KillConsumer:
   case FaultAction::RemoveConsumer: {
+    if (app >= 0) {
+      const auto &workers = w.kinesis.apps[static_cast<std::size_t>(app)].workers;
+      int m = f.member;
+      for (std::size_t i = workers.size(); m < 0 && i-- > 0;)
+        m = workers[i].alive ? static_cast<int>(i) : -1;
+      if (m < 0 || m >= static_cast<int>(workers.size()))
+        return "application \"" + f.group + "\" has no such live worker";
+      (f.action == FaultAction::KillConsumer ? kinesis::killWorker : kinesis::removeWorker)(w, app, m);
+      break;
+    }
     const int g = groupIndex(w.kafka, f.group);
     const int m = f.member >= 0 ? f.member : lastLiveMember(w.kafka.groups[static_cast<std::size_t>(g)]);
     if (m < 0 || m >= static_cast<int>(w.kafka.groups[static_cast<std::size_t>(g)].members.size()))
-      break;
+      return "group \"" + f.group + "\" has no such live member";
     if (f.action == FaultAction::KillConsumer)
       killConsumer(w, g, m);
     else
       removeConsumer(w, g, m);
     break;
   }
-  case FaultAction::AddConsumer: addConsumer(w, groupIndex(w.kafka, f.group)); break;
+  case FaultAction::AddConsumer:
+    if (app >= 0)
+      kinesis::addWorker(w, app);
+    else
+      addConsumer(w, groupIndex(w.kafka, f.group));
+    break;
   case FaultAction::Seek: seekGroup(w, groupIndex(w.kafka, f.group), f.partition, f.seekTarget, f.seekValue); break;
-  case FaultAction::SetRate: setProducerRate(w, producerIndex(w.kafka, f.producer), f.rate); break;
+  case FaultAction::SetRate: {
+    const auto sameWorkload = [&](const ProducerConfig &c) { return c.name == f.producer; };
+    for (std::size_t i = 0; i < w.kafka.producers.size(); ++i)
+      if (sameWorkload(w.kafka.producers[i].config))
+        setProducerRate(w, static_cast<int>(i), f.rate);
+    for (std::size_t i = 0; i < w.kinesis.producers.size(); ++i)
+      if (sameWorkload(w.kinesis.producers[i].config))
+        kinesis::setProducerRate(w, static_cast<int>(i), f.rate);
+    break;
   }
+  case FaultAction::AzOutage: return kinesis::zoneOutage(w, f.az);
+  case FaultAction::AzRestore: kinesis::zoneRestore(w, f.az); break;
+  case FaultAction::SplitShard:
+  case FaultAction::MergeShards: {
+    const int stream = streamIndex(w.kinesis, f.stream);
+    if (stream < 0)
+      return "ResourceNotFoundException: Stream " + f.stream + " under account " + kinesis::kAccountId + " not found.";
+    auto refused = f.action == FaultAction::SplitShard ? kinesis::splitShard(w, stream, f.shard, f.newStartingHashKey)
+                                                       : kinesis::mergeShards(w, stream, f.shard, f.adjacentShard);
+    if (!refused)
+      kinesis::addLeasesForNewShards(w, stream);
+    return refused;
+  }
+  }
+  return std::nullopt;
 }
 
 void Simulation::dispatch(const Action &a) {
   World &w = m_world;
   using namespace kafka;
   switch (a.type) {
-  case ActionType::Fault: applyFault(w.scenario.faults[static_cast<std::size_t>(a.a)]); break;
+  case ActionType::Fault:
+    if (auto refused = applyFault(w.scenario.faults[static_cast<std::size_t>(a.a)])) {
+      w.record(EventType::FaultRefused, -1, -1, a.a);
+      w.refusals.push_back(Refusal{w.now, a.a, *refused});
+    }
+    break;
   case ActionType::ProducerTick: onProducerTick(w, a); break;
   case ActionType::ProducerWake: onProducerWake(w, a); break;
   case ActionType::ProduceArrive: onProduceArrive(w, a); break;
@@ -214,6 +313,20 @@ void Simulation::dispatch(const Action &a) {
   case ActionType::FlushIntervalCheck: onFlushIntervalCheck(w, a); break;
   case ActionType::RetentionCheck: onRetentionCheck(w, a); break;
   case ActionType::CleanerCheck: onCleanerCheck(w, a); break;
+  case ActionType::KinesisProducerTick: kinesis::onProducerTick(w, a); break;
+  case ActionType::KinesisProducerWake: kinesis::onProducerWake(w, a); break;
+  case ActionType::PutArrive: kinesis::onPutArrive(w, a); break;
+  case ActionType::ZoneWriteArrive: kinesis::onZoneWriteArrive(w, a); break;
+  case ActionType::ZoneAckArrive: kinesis::onZoneAckArrive(w, a); break;
+  case ActionType::PutResponseArrive: kinesis::onPutResponse(w, a); break;
+  case ActionType::PutTimeout: kinesis::onPutTimeout(w, a); break;
+  case ActionType::RetentionTrim: kinesis::onRetentionTrim(w, a); break;
+  case ActionType::LeaseRenew: kinesis::onLeaseRenew(w, a); break;
+  case ActionType::LeaseTake: kinesis::onLeaseTake(w, a); break;
+  case ActionType::ReadShard: kinesis::onReadShard(w, a); break;
+  case ActionType::GetRecordsArrive: kinesis::onGetRecordsArrive(w, a); break;
+  case ActionType::ReadResponseArrive: kinesis::onReadResponse(w, a); break;
+  case ActionType::FanOutPush: kinesis::onFanOutPush(w, a); break;
   }
 }
 

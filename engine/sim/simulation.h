@@ -4,6 +4,8 @@
 // restore() puts one back, after which running forward repeats the original run exactly.
 #include "world.h"
 
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace streamscope::engine {
@@ -21,8 +23,9 @@ public:
   void runToEnd() { runUntil(m_world.scenario.duration); }
   /// Processes the next pending action (if due before the end); false if there is none.
   bool step();
-  /// Applies a fault now, as a user action (the caller records it for replay).
-  void applyFault(const Fault &fault);
+  /// Applies a fault now, as a user action (the caller records it for replay). Returns why
+  /// the real system would refuse it (e.g. splitting a closed shard), or nullopt.
+  std::optional<std::string> applyFault(const Fault &fault);
 
   SimTime now() const { return m_world.now; }
   SimTime duration() const { return m_world.scenario.duration; }

@@ -3,7 +3,7 @@
 namespace streamscope::engine {
 
 bool World::send(NodeId from, NodeId to, TransferKind kind, std::int32_t partition, std::int64_t a,
-                 std::int64_t b, Action onArrival) {
+                 std::int64_t b, Action onArrival, SimTime latency) {
   Event e;
   e.time = now;
   e.type = EventType::TransferStarted;
@@ -19,7 +19,7 @@ bool World::send(NodeId from, NodeId to, TransferKind kind, std::int32_t partiti
     events.record(e);
     return false;
   }
-  e.arrival = now + net.latency(from, to, rng);
+  e.arrival = now + (latency >= 0 ? latency : net.latency(from, to, rng));
   events.record(e);
   onArrival.from = from;
   onArrival.to = to;

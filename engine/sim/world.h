@@ -7,6 +7,7 @@
 #include "../core/rng.h"
 #include "../core/scheduler.h"
 #include "../kafka/kafka_state.h"
+#include "../kinesis/kinesis_state.h"
 #include "scenario.h"
 
 #include <cstdint>
@@ -39,6 +40,21 @@ enum class ActionType : std::uint8_t {
   FlushIntervalCheck,     ///< a = broker
   RetentionCheck,         ///< a = broker
   CleanerCheck,           ///< a = broker
+  // Kinesis
+  KinesisProducerTick,    ///< a = producer
+  KinesisProducerWake,    ///< a = producer: linger or back-off ended
+  PutArrive,              ///< a = put request, c = attempt
+  ZoneWriteArrive,        ///< a = put request, b = zone, c = attempt
+  ZoneAckArrive,          ///< a = put request, b = zone, c = attempt
+  PutResponseArrive,      ///< a = put request, c = attempt
+  PutTimeout,             ///< a = put request, c = attempt
+  RetentionTrim,          ///< a = stream
+  LeaseRenew,             ///< a = application, b = worker, c = incarnation
+  LeaseTake,              ///< a = application, b = worker, c = incarnation
+  ReadShard,              ///< a = application, b = lease, c = read generation: next GetRecords
+  GetRecordsArrive,       ///< a = application, b = lease, c = read generation
+  ReadResponseArrive,     ///< a = application, b = lease, c = read generation, d = payload
+  FanOutPush,             ///< a = application, b = lease, c = read generation
 };
 
 struct Action {
@@ -53,6 +69,13 @@ struct Action {
   std::uint8_t kind = 0; ///< TransferKind for messages
 };
 
+/// A fault the real system refused (the scenario asked for something it would not do).
+struct Refusal {
+  SimTime at = 0;
+  std::int32_t fault = -1;
+  std::string message;
+};
+
 struct World {
   Scenario scenario;
   SimTime now = 0;
@@ -61,6 +84,8 @@ struct World {
   Network net;
   EventStream events;
   kafka::KafkaState kafka;
+  kinesis::KinesisState kinesis;
+  std::vector<Refusal> refusals;
 
   void at(SimTime time, const Action &action) { queue.schedule(time, action); }
   void after(SimTime delay, const Action &action) { queue.schedule(now + delay, action); }
@@ -82,9 +107,10 @@ struct World {
 
   /// Sends a message: emits TransferStarted and schedules `onArrival` at the arrival time,
   /// or emits TransferDropped if the link is cut now. `partition`, `a` and `b` describe the
-  /// payload for the view (offset range). Returns false if dropped at once.
+  /// payload for the view (offset range). The latency is the network's unless given.
+  /// Returns false if dropped at once.
   bool send(NodeId from, NodeId to, TransferKind kind, std::int32_t partition, std::int64_t a,
-            std::int64_t b, Action onArrival);
+            std::int64_t b, Action onArrival, SimTime latency = -1);
   /// Called first by every message handler: emits TransferArrived, or TransferDropped and
   /// returns false if the link was cut while the message was in flight.
   bool arrive(const Action &message, std::int32_t partition);

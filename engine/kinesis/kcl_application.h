@@ -1,0 +1,31 @@
+#pragma once
+// A KCL-style consumer application: workers share a stream's shards through a lease table
+// (one owner per shard lease, renewed every failover/3; a lease not renewed within
+// failoverTime is taken over; busy workers lose one lease at a time to idle ones), read each
+// leased shard by polling GetRecords or through enhanced fan-out, and checkpoint the last
+// processed sequence number. A child shard is processed only after its parents reach
+// SHARD_END. A new owner resumes after the checkpoint, so uncheckpointed records come again.
+#include "../sim/world.h"
+
+namespace streamscope::engine::kinesis {
+
+void startApplication(World &w, int app);
+/// After a reshard: every application on `stream` gets leases for the new shards.
+void addLeasesForNewShards(World &w, int stream);
+
+void killWorker(World &w, int app, int worker);   ///< no checkpoint, leases expire
+void removeWorker(World &w, int app, int worker); ///< graceful: checkpoints and releases
+void addWorker(World &w, int app);
+
+void onLeaseRenew(World &w, const Action &a);
+void onLeaseTake(World &w, const Action &a);
+void onReadShard(World &w, const Action &a);
+void onGetRecordsArrive(World &w, const Action &a);
+void onFanOutPush(World &w, const Action &a);
+void onReadResponse(World &w, const Action &a);
+
+/// The checkpoint of lease `lease` as Kinesis tools print it: a sequence number,
+/// "SHARD_END", or the initial position name when there is none yet.
+std::string checkpointText(const World &w, int app, int lease);
+
+} // namespace streamscope::engine::kinesis

@@ -1,0 +1,18 @@
+#pragma once
+// A Kinesis producer: records buffered like the KPL's, sent as PutRecords calls of at most
+// 500 records and 5 MiB; entries refused with ProvisionedThroughputExceeded go back to the
+// front of the buffer and are retried after an exponential back-off. Kinesis has no
+// idempotent producer: a put whose answer is lost is sent again and may be stored twice.
+#include "../sim/world.h"
+
+namespace streamscope::engine::kinesis {
+
+void startProducer(World &w, int index);
+void setProducerRate(World &w, int index, double rate);
+
+void onProducerTick(World &w, const Action &a);
+void onProducerWake(World &w, const Action &a);
+void onPutResponse(World &w, const Action &a);
+void onPutTimeout(World &w, const Action &a);
+
+} // namespace streamscope::engine::kinesis

@@ -1,0 +1,106 @@
+#include "stream_topology.h"
+
+namespace streamscope::engine::kinesis {
+namespace {
+
+Stream &streamAt(World &w, int s) { return w.kinesis.streams[static_cast<std::size_t>(s)]; }
+
+int addShard(World &w, int stream, HashKeyRange range, int parent, int adjacentParent) {
+  Stream &st = streamAt(w, stream);
+  Shard shard;
+  shard.stream = stream;
+  shard.index = static_cast<int>(st.shards.size());
+  shard.range = range;
+  shard.parent = parent;
+  shard.adjacentParent = adjacentParent;
+  shard.createdAt = w.now;
+  shard.lastAssigned = w.now;
+  shard.writeRecords = TokenBucket::full(kWriteRecordsPerSecond, w.now);
+  shard.writeBytes = TokenBucket::full(kWriteBytesPerSecond, w.now);
+  shard.readCalls = TokenBucket::full(kReadCallsPerSecond, w.now);
+  shard.readBytes = ByteDebt{kReadBytesPerSecond, w.now};
+  const int slot = static_cast<int>(w.kinesis.shards.size());
+  w.kinesis.shards.push_back(std::move(shard));
+  st.shards.push_back(slot);
+  return slot;
+}
+
+std::string notFound(const World &w, int stream, int index) {
+  return "ResourceNotFoundException: Could not find shard " + shardId(index) + " in stream " +
+         w.kinesis.streams[static_cast<std::size_t>(stream)].config.name + " under account " + kAccountId + ".";
+}
+
+std::string alreadyResharded(const World &w, int stream, int index) {
+  return "InvalidArgumentException: Shard " + shardId(index) + " in stream " +
+         w.kinesis.streams[static_cast<std::size_t>(stream)].config.name + " under account " + kAccountId +
+         " has already been merged or split, and thus is not eligible for merging or splitting.";
+}
+
+void close(World &w, int slot) {
+  w.kinesis.shardAt(slot).closedAt = w.now;
+}
+
+} // namespace
+
+void createStream(World &w, int stream) {
+  for (const HashKeyRange &range : initialHashKeyRanges(streamAt(w, stream).config.shards))
+    addShard(w, stream, range, -1, -1);
+}
+
+int routeToShard(const World &w, int stream, Uint128 hashKey) {
+  for (int slot : w.kinesis.streams[static_cast<std::size_t>(stream)].shards) {
+    const Shard &s = w.kinesis.shardAt(slot);
+    if (s.open() && s.range.contains(hashKey))
+      return slot;
+  }
+  return -1; // unreachable while the open shards cover the space
+}
+
+std::optional<std::string> splitShard(World &w, int stream, int shardIndex, std::string_view newStartingHashKey) {
+  const Stream &st = streamAt(w, stream);
+  if (shardIndex < 0 || shardIndex >= static_cast<int>(st.shards.size()))
+    return notFound(w, stream, shardIndex);
+  const int parent = st.shards[static_cast<std::size_t>(shardIndex)];
+  const HashKeyRange range = w.kinesis.shardAt(parent).range;
+  const std::optional<Uint128> key = parseDecimal128(newStartingHashKey);
+  if (!key)
+    return "InvalidArgumentException: NewStartingHashKey " + std::string(newStartingHashKey) +
+           " is not a decimal number between 0 and 2^128 - 1.";
+  if (!w.kinesis.shardAt(parent).open())
+    return alreadyResharded(w, stream, shardIndex);
+  if (*key <= range.start + 1 || *key >= range.end)
+    return "InvalidArgumentException: NewStartingHashKey " + std::string(newStartingHashKey) + " used in SplitShard() on shard " +
+           shardId(shardIndex) + " in stream " + st.config.name + " under account " + kAccountId +
+           " is not both greater than one plus the shard's StartingHashKey " + toDecimal(range.start) +
+           " and less than the shard's EndingHashKey " + toDecimal(range.end) + ".";
+  close(w, parent);
+  const int first = addShard(w, stream, {range.start, *key - 1}, shardIndex, -1);
+  const int second = addShard(w, stream, {*key, range.end}, shardIndex, -1);
+  w.record(EventType::ShardSplit, -1, parent, first, second);
+  return std::nullopt;
+}
+
+std::optional<std::string> mergeShards(World &w, int stream, int shardIndex, int adjacentShardIndex) {
+  const Stream &st = streamAt(w, stream);
+  for (int index : {shardIndex, adjacentShardIndex})
+    if (index < 0 || index >= static_cast<int>(st.shards.size()))
+      return notFound(w, stream, index);
+  const int a = st.shards[static_cast<std::size_t>(shardIndex)];
+  const int b = st.shards[static_cast<std::size_t>(adjacentShardIndex)];
+  for (int index : {shardIndex, adjacentShardIndex})
+    if (!w.kinesis.shardAt(st.shards[static_cast<std::size_t>(index)]).open())
+      return alreadyResharded(w, stream, index);
+  const HashKeyRange ra = w.kinesis.shardAt(a).range, rb = w.kinesis.shardAt(b).range;
+  const auto abuts = [](const HashKeyRange &lo, const HashKeyRange &hi) { return lo.end != kUint128Max && lo.end + 1 == hi.start; };
+  if (!abuts(ra, rb) && !abuts(rb, ra)) // adjacent: their union is one contiguous range
+    return "InvalidArgumentException: Shards " + shardId(shardIndex) + " and " + shardId(adjacentShardIndex) + " in stream " +
+           st.config.name + " under account " + kAccountId + " are not an adjacent pair of shards eligible for merging";
+  close(w, a);
+  close(w, b);
+  const HashKeyRange merged = abuts(ra, rb) ? HashKeyRange{ra.start, rb.end} : HashKeyRange{rb.start, ra.end};
+  const int child = addShard(w, stream, merged, shardIndex, adjacentShardIndex);
+  w.record(EventType::ShardsMerged, -1, child, a, b);
+  return std::nullopt;
+}
+
+} // namespace streamscope::engine::kinesis

@@ -1,0 +1,29 @@
+#pragma once
+// Which shards a stream has and which are open: creating a stream, routing a hash key to its
+// open shard, and resharding (SplitShard, MergeShards) with Kinesis's refusals.
+#include "../sim/world.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace streamscope::engine::kinesis {
+
+/// The account id that error messages name, as Kinesis's do.
+inline constexpr const char *kAccountId = "123456789012";
+
+/// Creates stream `stream`'s initial shards over the whole hash key space.
+void createStream(World &w, int stream);
+
+/// The slot of the OPEN shard of `stream` whose range holds `hashKey` (open shards always
+/// cover the space exactly).
+int routeToShard(const World &w, int stream, Uint128 hashKey);
+
+/// SplitShard: closes the parent, opens two children [start, key-1] and [key, end].
+/// Returns Kinesis's error message if it would refuse, and changes nothing then.
+std::optional<std::string> splitShard(World &w, int stream, int shardIndex, std::string_view newStartingHashKey);
+
+/// MergeShards: closes both (adjacent) parents and opens one child covering them.
+std::optional<std::string> mergeShards(World &w, int stream, int shardIndex, int adjacentShardIndex);
+
+} // namespace streamscope::engine::kinesis
