@@ -27,6 +27,54 @@ QString joinInts(const std::vector<int> &values) {
   return parts.join(QLatin1Char(','));
 }
 
+QJsonObject latencyToJson(const engine::LatencyReport &l) {
+  return QJsonObject{{QStringLiteral("acknowledged"), static_cast<qint64>(l.acknowledged)},
+                     {QStringLiteral("p50"), l.p50Ms},
+                     {QStringLiteral("p99"), l.p99Ms}};
+}
+
+QJsonValue orNull(const std::string &s) { return s.empty() ? QJsonValue() : QJsonValue(QString::fromStdString(s)); }
+
+QJsonArray shardsToJson(const std::vector<engine::ShardReport> &shards) {
+  QJsonArray out;
+  for (const engine::ShardReport &s : shards)
+    out.append(QJsonObject{{QStringLiteral("stream"), QString::fromStdString(s.stream)},
+                           {QStringLiteral("shard_id"), QString::fromStdString(s.shardId)},
+                           {QStringLiteral("open"), s.open},
+                           {QStringLiteral("starting_hash_key"), QString::fromStdString(s.startingHashKey)},
+                           {QStringLiteral("ending_hash_key"), QString::fromStdString(s.endingHashKey)},
+                           {QStringLiteral("parent_shard_id"), orNull(s.parentShardId)},
+                           {QStringLiteral("adjacent_parent_shard_id"), orNull(s.adjacentParentShardId)},
+                           {QStringLiteral("starting_sequence_number"), QString::fromStdString(s.startingSequenceNumber)},
+                           {QStringLiteral("ending_sequence_number"), orNull(s.endingSequenceNumber)},
+                           {QStringLiteral("records"), static_cast<qint64>(s.records)},
+                           {QStringLiteral("throttled_writes"), static_cast<qint64>(s.throttledWrites)},
+                           {QStringLiteral("throttled_reads"), static_cast<qint64>(s.throttledReads)}});
+  return out;
+}
+
+QJsonArray applicationsToJson(const std::vector<engine::ApplicationReport> &apps) {
+  QJsonArray out;
+  for (const engine::ApplicationReport &a : apps) {
+    QJsonArray leases;
+    for (const engine::LeaseReport &l : a.leases)
+      leases.append(QJsonObject{{QStringLiteral("shard_id"), QString::fromStdString(l.shardId)},
+                                {QStringLiteral("owner"), l.owner},
+                                {QStringLiteral("checkpoint"), QString::fromStdString(l.checkpoint)},
+                                {QStringLiteral("millis_behind_latest"), static_cast<qint64>(l.millisBehindLatest)}});
+    out.append(QJsonObject{{QStringLiteral("application"), QString::fromStdString(a.application)},
+                           {QStringLiteral("stream"), QString::fromStdString(a.stream)},
+                           {QStringLiteral("workers"), a.workers},
+                           {QStringLiteral("enhanced_fan_out"), a.enhancedFanOut},
+                           {QStringLiteral("consumed"), static_cast<qint64>(a.consumed)},
+                           {QStringLiteral("duplicates"), static_cast<qint64>(a.duplicates)},
+                           {QStringLiteral("throttled"), static_cast<qint64>(a.throttled)},
+                           {QStringLiteral("millis_behind_latest"), static_cast<qint64>(a.millisBehindLatest)},
+                           {QStringLiteral("leases"), leases}});
+  }
+  return out;
+}
+
 } // namespace
 
 QJsonObject reportToJson(const engine::Report &r) {
@@ -60,7 +108,18 @@ QJsonObject reportToJson(const engine::Report &r) {
     partitions.append(po);
   }
   o[QStringLiteral("partitions")] = partitions;
-  o[QStringLiteral("shards")] = QJsonArray(); // no Kinesis streams are simulated yet
+  o[QStringLiteral("shards")] = shardsToJson(r.shards);
+  o[QStringLiteral("applications")] = applicationsToJson(r.applications);
+  QJsonObject bySystem;
+  if (r.kafkaLatency)
+    bySystem[QStringLiteral("kafka")] = latencyToJson(*r.kafkaLatency);
+  if (r.kinesisLatency)
+    bySystem[QStringLiteral("kinesis")] = latencyToJson(*r.kinesisLatency);
+  o[QStringLiteral("latency_by_system")] = bySystem;
+  QJsonArray refusals;
+  for (const std::string &why : r.refusals)
+    refusals.append(QString::fromStdString(why));
+  o[QStringLiteral("refused_faults")] = refusals;
 
   QJsonArray groups;
   for (const engine::GroupReport &g : r.groups) {
@@ -102,7 +161,14 @@ QString reportToText(const engine::Report &r) {
   out += QStringLiteral("sim_time_ms          %1\n").arg(r.simTimeMs, 0, 'f', 0);
   out += QStringLiteral("events               %1\n").arg(r.events);
   out += QStringLiteral("event_hash           %1\n").arg(QString::fromStdString(r.eventHash));
-  out += QStringLiteral("\npartition        leader epoch isr        hw         log_end_offsets\n");
+  if (r.kafkaLatency && r.kinesisLatency) {
+    out += QStringLiteral("kafka latency_ms     p50 %1  p99 %2\n").arg(r.kafkaLatency->p50Ms, 0, 'f', 3).arg(r.kafkaLatency->p99Ms, 0, 'f', 3);
+    out += QStringLiteral("kinesis latency_ms   p50 %1  p99 %2\n").arg(r.kinesisLatency->p50Ms, 0, 'f', 3).arg(r.kinesisLatency->p99Ms, 0, 'f', 3);
+  }
+  for (const std::string &why : r.refusals)
+    out += QStringLiteral("refused              %1\n").arg(QString::fromStdString(why));
+  if (!r.partitions.empty())
+    out += QStringLiteral("\npartition        leader epoch isr        hw         log_end_offsets\n");
   for (const engine::PartitionReport &p : r.partitions) {
     out += QStringLiteral("%1 %2 %3 %4 %5 %6 (replicas %7)\n")
                .arg(QStringLiteral("%1-%2").arg(QString::fromStdString(p.topic)).arg(p.partition), -16)
@@ -122,6 +188,27 @@ QString reportToText(const engine::Report &r) {
                  .arg(g.members, 7)
                  .arg(g.lag, -10)
                  .arg(joinNumbers(g.committed));
+  }
+  if (!r.shards.empty()) {
+    out += QStringLiteral("\nshard                         state  records  throttled(w/r)  parents                     hash keys\n");
+    for (const engine::ShardReport &s : r.shards)
+      out += QStringLiteral("%1 %2 %3 %4 %5 %6..%7\n")
+                 .arg(QString::fromStdString(s.stream) + QLatin1Char('/') + QString::fromStdString(s.shardId), -29)
+                 .arg(s.open ? QStringLiteral("OPEN") : QStringLiteral("CLOSED"), -6)
+                 .arg(s.records, 8)
+                 .arg(QStringLiteral("%1/%2").arg(s.throttledWrites).arg(s.throttledReads), 15)
+                 .arg(QStringList{QString::fromStdString(s.parentShardId), QString::fromStdString(s.adjacentParentShardId)}
+                          .filter(QStringLiteral("shardId")).join(QLatin1Char('+')), -27)
+                 .arg(QString::fromStdString(s.startingHashKey), QString::fromStdString(s.endingHashKey));
+  }
+  for (const engine::ApplicationReport &a : r.applications) {
+    out += QStringLiteral("\napplication %1 (%2 workers%3): consumed %4, duplicates %5, throttled %6, millis_behind_latest %7\n")
+               .arg(QString::fromStdString(a.application)).arg(a.workers)
+               .arg(a.enhancedFanOut ? QStringLiteral(", enhanced fan-out") : QString())
+               .arg(a.consumed).arg(a.duplicates).arg(a.throttled).arg(a.millisBehindLatest);
+    for (const engine::LeaseReport &l : a.leases)
+      out += QStringLiteral("  %1 owner %2 checkpoint %3\n").arg(QString::fromStdString(l.shardId)).arg(l.owner, 2)
+                 .arg(QString::fromStdString(l.checkpoint));
   }
   return out;
 }

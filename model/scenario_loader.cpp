@@ -2,6 +2,12 @@
 
 #include "json_fields.h"
 #include "json_locator.h"
+#include "kinesis_scenario.h"
+#include "scenario_fields.h"
+
+#include "engine/core/uint128.h"
+#include "engine/kinesis/hash_keys.h"
+#include "engine/kinesis/sequence_number.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -13,21 +19,6 @@ namespace streamscope::model {
 namespace {
 
 using namespace streamscope::engine;
-
-constexpr std::int64_t kMaxMs = 10LL * 365 * 24 * 3600 * 1000; // ten years of simulated time
-constexpr std::int64_t kIntMax = 2147483647;
-
-SimTime msField(JsonFields &f, const QString &key, std::int64_t min, std::optional<SimTime> fallback) {
-  const std::optional<std::int64_t> fallbackMs =
-      fallback ? std::optional<std::int64_t>(*fallback / kMillisecond) : std::nullopt;
-  return fromMs(f.integer(key, min, kMaxMs, fallbackMs));
-}
-
-/// A duration in milliseconds that may be fractional (latencies), kept in microseconds.
-SimTime fineMsField(JsonFields &f, const QString &key, SimTime fallback) {
-  const double ms = f.number(key, 0, 60000, toMs(fallback));
-  return static_cast<SimTime>(std::llround(ms * 1000));
-}
 
 TopicConfig readTopic(const QJsonObject &o, const QString &pointer, int brokers) {
   JsonFields f(o, pointer, QStringLiteral("a topic"));
@@ -71,19 +62,7 @@ KafkaConfig readKafka(const QJsonObject &o) {
   JsonFields f(o, QStringLiteral("/kafka"), QStringLiteral("the kafka section"));
   KafkaConfig k;
   k.brokers = static_cast<int>(f.integer(QStringLiteral("brokers"), 1, 64, 3));
-  if (f.has(QStringLiteral("network_latency_ms"))) {
-    const QJsonArray range = f.array(QStringLiteral("network_latency_ms"));
-    const QString ptr = f.pointerOf(QStringLiteral("network_latency_ms"));
-    if (range.size() != 2 || !range[0].isDouble() || !range[1].isDouble())
-      throw JsonFieldError{ptr, QStringLiteral("\"network_latency_ms\" must be [min, max] in milliseconds"), false};
-    const double lo = range[0].toDouble(), hi = range[1].toDouble();
-    if (lo < 0 || hi > 60000 || lo > hi)
-      throw JsonFieldError{ptr, QStringLiteral("\"network_latency_ms\" needs 0 <= min <= max <= 60000, not [%1, %2]").arg(lo).arg(hi), false};
-    k.latencyMin = std::llround(lo * 1000);
-    k.latencyMax = std::llround(hi * 1000);
-  } else {
-    f.raw(QStringLiteral("network_latency_ms"));
-  }
+  latencyRangeField(f, QStringLiteral("network_latency_ms"), k.latencyMin, k.latencyMax);
   k.fsyncLatency = fineMsField(f, QStringLiteral("fsync_ms"), k.fsyncLatency);
   k.replicaLagTimeMax = msField(f, QStringLiteral("replica_lag_time_max_ms"), 1, k.replicaLagTimeMax);
   k.replicaFetchWaitMax = msField(f, QStringLiteral("replica_fetch_wait_max_ms"), 0, k.replicaFetchWaitMax);
@@ -139,15 +118,48 @@ Acks readAcks(JsonFields &f) {
   f.fail(QStringLiteral("acks"), QStringLiteral("\"acks\" must be 0, 1 or \"all\" (or -1)"));
 }
 
+/// `target`: "kafka:TOPIC", "kinesis:STREAM", or a list of one of each (the same workload
+/// into both systems); `topic` is the short form of a Kafka target.
+void readTargets(JsonFields &f, const Scenario &s, ProducerConfig &p) {
+  QStringList targets;
+  const QString ptr = f.pointerOf(QStringLiteral("target"));
+  if (f.has(QStringLiteral("topic")) == f.has(QStringLiteral("target")))
+    f.fail(QString(), QStringLiteral("a producer needs either \"topic\" or \"target\" (\"kafka:TOPIC\", \"kinesis:STREAM\" or a list of both)"));
+  if (f.has(QStringLiteral("topic"))) {
+    targets << QStringLiteral("kafka:") + f.string(QStringLiteral("topic"));
+  } else {
+    const QJsonValue v = f.raw(QStringLiteral("target"));
+    const QJsonArray list = v.isArray() ? v.toArray() : QJsonArray{v};
+    for (const QJsonValue &t : list) {
+      if (!t.isString())
+        throw JsonFieldError{ptr, QStringLiteral("\"target\" must be a string or a list of strings"), false};
+      targets << t.toString();
+    }
+  }
+  for (const QString &target : targets) {
+    const QString name = target.section(QLatin1Char(':'), 1);
+    const bool kafka = target.startsWith(QLatin1String("kafka:")), kinesis = target.startsWith(QLatin1String("kinesis:"));
+    const QString key = f.has(QStringLiteral("topic")) ? QStringLiteral("topic") : QStringLiteral("target");
+    if (!kafka && !kinesis)
+      f.fail(key, QStringLiteral("target \"%1\" must start with \"kafka:\" or \"kinesis:\"").arg(target));
+    std::string &slot = kafka ? p.topic : p.stream;
+    if (!slot.empty())
+      f.fail(key, QStringLiteral("a producer feeds at most one topic and one stream"));
+    if (kafka && !findTopic(s, name))
+      f.fail(key, QStringLiteral("no topic named \"%1\" in the kafka section").arg(name));
+    if (kinesis && !findStream(s, name))
+      f.fail(key, QStringLiteral("no stream named \"%1\" in the kinesis section").arg(name));
+    slot = name.toStdString();
+  }
+}
+
 ProducerConfig readProducer(const QJsonObject &o, const QString &pointer, const Scenario &s) {
   JsonFields f(o, pointer, QStringLiteral("a producer"));
   ProducerConfig p;
   p.name = f.string(QStringLiteral("name")).toStdString();
-  const QString topic = f.string(QStringLiteral("topic"));
-  const TopicConfig *t = findTopic(s, topic);
-  if (!t)
-    f.fail(QStringLiteral("topic"), QStringLiteral("no topic named \"%1\" in the kafka section").arg(topic));
-  p.topic = topic.toStdString();
+  readTargets(f, s, p);
+  const TopicConfig *t = findTopic(s, QString::fromStdString(p.topic));
+  const QString topic = QString::fromStdString(p.topic);
   p.acks = readAcks(f);
   p.enableIdempotence = f.boolean(QStringLiteral("enable_idempotence"), p.acks == Acks::All);
   if (p.enableIdempotence && p.acks != Acks::All)
@@ -173,9 +185,29 @@ ProducerConfig readProducer(const QJsonObject &o, const QString &pointer, const 
   } else if (!keys.isUndefined()) {
     f.fail(QStringLiteral("keys"), QStringLiteral("\"keys\" must be a number of distinct keys or a list of keys"));
   }
-  if (t->cleanupPolicy == CleanupPolicy::Compact && p.keys.empty() && p.keyCount == 0)
+  if (!p.stream.empty())
+    for (std::size_t i = 0; i < p.keys.size(); ++i)
+      if (const auto error = kinesis::partitionKeyError(p.keys[i]))
+        throw JsonFieldError{pointer + QStringLiteral("/keys/%1").arg(i), QString::fromStdString(*error), false};
+  const QJsonValue explicitKeys = f.raw(QStringLiteral("explicit_hash_keys"));
+  if (!explicitKeys.isUndefined()) {
+    const QJsonArray list = explicitKeys.toArray();
+    if (p.stream.empty())
+      f.fail(QStringLiteral("explicit_hash_keys"), QStringLiteral("\"explicit_hash_keys\" route Kinesis records: this producer has no Kinesis target"));
+    if (!explicitKeys.isArray() || list.size() != static_cast<int>(p.keys.size()))
+      f.fail(QStringLiteral("explicit_hash_keys"), QStringLiteral("\"explicit_hash_keys\" must be a list of decimal strings, one per entry of \"keys\""));
+    for (int i = 0; i < list.size(); ++i) {
+      if (!list[i].isString() || !parseDecimal128(list[i].toString().toStdString()))
+        throw JsonFieldError{pointer + QStringLiteral("/explicit_hash_keys/%1").arg(i),
+                             QStringLiteral("an ExplicitHashKey must be a decimal string from 0 to 2^128 - 1"), false};
+      p.explicitHashKeys.push_back(list[i].toString().toStdString());
+    }
+  }
+  if (t && t->cleanupPolicy == CleanupPolicy::Compact && p.keys.empty() && p.keyCount == 0)
     f.fail(QStringLiteral("keys"), QStringLiteral("topic \"%1\" is compacted: records need keys (Kafka rejects null keys there)").arg(topic));
   p.tombstoneRatio = f.number(QStringLiteral("tombstone_ratio"), 0, 1, 0);
+  if (p.tombstoneRatio > 0 && !p.stream.empty())
+    f.fail(QStringLiteral("tombstone_ratio"), QStringLiteral("Kinesis records always have data: tombstones only exist in Kafka"));
   if (p.tombstoneRatio > 0 && p.keys.empty() && p.keyCount == 0)
     f.fail(QStringLiteral("tombstone_ratio"), QStringLiteral("a tombstone deletes a key: \"tombstone_ratio\" needs \"keys\""));
   p.start = msField(f, QStringLiteral("start_ms"), 0, 0);
@@ -233,8 +265,6 @@ const QStringList kFaultActions = {
     QStringLiteral("isolate_broker"), QStringLiteral("heal"),          QStringLiteral("slow_broker"),
     QStringLiteral("kill_consumer"), QStringLiteral("add_consumer"),   QStringLiteral("remove_consumer"),
     QStringLiteral("seek"),          QStringLiteral("set_rate")};
-const QStringList kKinesisActions = {QStringLiteral("az_outage"), QStringLiteral("split_shard"),
-                                     QStringLiteral("merge_shards")};
 
 int readBroker(JsonFields &f, const Scenario &s, bool allowAll) {
   const QJsonValue v = f.raw(QStringLiteral("broker"));
@@ -245,7 +275,29 @@ int readBroker(JsonFields &f, const Scenario &s, bool allowAll) {
   return static_cast<int>(f.integer(QStringLiteral("broker"), 0, s.kafka->brokers - 1));
 }
 
-Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s, const QSet<QString> &groups,
+struct ConsumerNames {
+  const QSet<QString> &groups;
+  const QSet<QString> &applications;
+};
+
+/// seek on a Kinesis application: a shard (or all) and an iterator type.
+void readApplicationSeek(JsonFields &f, Fault &fault) {
+  fault.shard = static_cast<int>(f.integer(QStringLiteral("shard"), 0, 100000, -1));
+  const QStringList types = {QStringLiteral("trim_horizon"), QStringLiteral("latest"), QStringLiteral("at_sequence_number"),
+                             QStringLiteral("after_sequence_number"), QStringLiteral("at_timestamp")};
+  fault.iterator = readIteratorType(f, QStringLiteral("to"), types, std::nullopt);
+  if (fault.iterator == IteratorType::AtSequenceNumber || fault.iterator == IteratorType::AfterSequenceNumber) {
+    if (fault.shard < 0)
+      f.fail(QStringLiteral("to"), QStringLiteral("a sequence number belongs to one shard: this seek needs \"shard\""));
+    fault.sequenceNumber = f.string(QStringLiteral("sequence_number")).toStdString();
+    if (!kinesis::SequenceNumber::parse(fault.sequenceNumber))
+      f.fail(QStringLiteral("sequence_number"), QStringLiteral("\"%1\" is not a Kinesis sequence number").arg(QString::fromStdString(fault.sequenceNumber)));
+  }
+  if (fault.iterator == IteratorType::AtTimestamp)
+    fault.seekValue = msField(f, QStringLiteral("timestamp_ms"), 0, std::nullopt);
+}
+
+Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s, ConsumerNames consumers,
                 const QSet<QString> &producers) {
   JsonFields f(o, pointer, QStringLiteral("a fault"));
   Fault fault;
@@ -253,16 +305,27 @@ Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s,
   if (fault.at > s.duration)
     f.fail(QStringLiteral("at_ms"), QStringLiteral("the fault is after the end of the run (duration_ms %1)").arg(s.duration / kMillisecond));
   const QString action = f.string(QStringLiteral("action"));
-  if (kKinesisActions.contains(action))
-    f.fail(QStringLiteral("action"), QStringLiteral("\"%1\" acts on a Kinesis stream, which this version does not simulate yet").arg(action));
+  if (isKinesisAction(action)) {
+    readKinesisFault(f, action, s, fault);
+    f.finish();
+    return fault;
+  }
   if (!kFaultActions.contains(action))
     f.fail(QStringLiteral("action"), QStringLiteral("unknown action \"%1\" (known actions: %2)").arg(action, kFaultActions.join(QLatin1String(", "))));
-  const bool needsKafka = !action.startsWith(QLatin1String("set_rate"));
+  const bool onApplication = f.has(QStringLiteral("application"));
+  const bool needsKafka = !action.startsWith(QLatin1String("set_rate")) && !onApplication;
   if (needsKafka && !s.kafka)
     f.fail(QStringLiteral("action"), QStringLiteral("\"%1\" needs a kafka section").arg(action));
   auto readGroup = [&] {
+    if (onApplication) {
+      const QString a = f.string(QStringLiteral("application"));
+      if (!consumers.applications.contains(a))
+        f.fail(QStringLiteral("application"), QStringLiteral("no Kinesis application named \"%1\"").arg(a));
+      fault.group = a.toStdString();
+      return;
+    }
     const QString g = f.string(QStringLiteral("group"));
-    if (!groups.contains(g))
+    if (!consumers.groups.contains(g))
       f.fail(QStringLiteral("group"), QStringLiteral("no consumer group named \"%1\"").arg(g));
     fault.group = g.toStdString();
   };
@@ -278,9 +341,13 @@ Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s,
   } else if (action == QLatin1String("kill_consumer") || action == QLatin1String("remove_consumer")) {
     fault.action = action == QLatin1String("kill_consumer") ? FaultAction::KillConsumer : FaultAction::RemoveConsumer;
     readGroup();
-    fault.member = static_cast<int>(f.integer(QStringLiteral("member"), 0, 255, -1));
+    fault.member = static_cast<int>(f.integer(onApplication ? QStringLiteral("worker") : QStringLiteral("member"), 0, 255, -1));
   } else if (action == QLatin1String("add_consumer")) { fault.action = FaultAction::AddConsumer; readGroup(); }
-  else if (action == QLatin1String("seek")) {
+  else if (action == QLatin1String("seek") && onApplication) {
+    fault.action = FaultAction::Seek;
+    readGroup();
+    readApplicationSeek(f, fault);
+  } else if (action == QLatin1String("seek")) {
     fault.action = FaultAction::Seek;
     readGroup();
     fault.partition = static_cast<int>(f.integer(QStringLiteral("partition"), 0, 1023, -1));
@@ -317,13 +384,14 @@ Scenario readScenario(const QJsonObject &root) {
   s.description = f.string(QStringLiteral("description"), QString()).toStdString();
   s.seed = static_cast<std::uint64_t>(f.integer(QStringLiteral("seed"), 0, (1LL << 53), 1));
   s.duration = msField(f, QStringLiteral("duration_ms"), 1, std::nullopt);
+  if (!f.has(QStringLiteral("kafka")) && !f.has(QStringLiteral("kinesis")))
+    f.fail(QString(), QStringLiteral("the scenario needs a \"kafka\" section, a \"kinesis\" section, or both"));
+  if (f.has(QStringLiteral("kafka")))
+    s.kafka = readKafka(f.object(QStringLiteral("kafka")));
   if (f.has(QStringLiteral("kinesis")))
-    f.fail(QStringLiteral("kinesis"), QStringLiteral("Kinesis streams are not simulated by this version yet"));
-  if (!f.has(QStringLiteral("kafka")))
-    f.fail(QString(), QStringLiteral("the scenario needs a \"kafka\" section"));
-  s.kafka = readKafka(f.object(QStringLiteral("kafka")));
+    s.kinesis = readKinesis(f.object(QStringLiteral("kinesis")));
 
-  QSet<QString> producerNames, groupNames;
+  QSet<QString> producerNames, groupNames, appNames;
   const QJsonArray producers = f.array(QStringLiteral("producers"), false);
   for (int i = 0; i < producers.size(); ++i) {
     const QString ptr = QStringLiteral("/producers/%1").arg(i);
@@ -341,9 +409,19 @@ Scenario readScenario(const QJsonObject &root) {
     const QString ptr = QStringLiteral("/consumers/%1").arg(i);
     if (!consumers[i].isObject())
       throw JsonFieldError{ptr, QStringLiteral("a consumer group must be an object"), false};
-    ConsumerGroupConfig c = readConsumer(consumers[i].toObject(), ptr, s);
+    const QJsonObject o = consumers[i].toObject();
+    if (o.contains(QStringLiteral("stream")) || o.contains(QStringLiteral("application"))) {
+      KinesisAppConfig c = readApplication(o, ptr, s);
+      const QString name = QString::fromStdString(c.application);
+      if (appNames.contains(name) || groupNames.contains(name))
+        throw JsonFieldError{ptr + QStringLiteral("/application"), QStringLiteral("consumer \"%1\" is defined twice").arg(name), false};
+      appNames.insert(name);
+      s.applications.push_back(std::move(c));
+      continue;
+    }
+    ConsumerGroupConfig c = readConsumer(o, ptr, s);
     const QString name = QString::fromStdString(c.group);
-    if (groupNames.contains(name))
+    if (groupNames.contains(name) || appNames.contains(name))
       throw JsonFieldError{ptr + QStringLiteral("/group"), QStringLiteral("consumer group \"%1\" is defined twice").arg(name), false};
     groupNames.insert(name);
     s.consumers.push_back(std::move(c));
@@ -353,7 +431,7 @@ Scenario readScenario(const QJsonObject &root) {
     const QString ptr = QStringLiteral("/faults/%1").arg(i);
     if (!faults[i].isObject())
       throw JsonFieldError{ptr, QStringLiteral("a fault must be an object"), false};
-    s.faults.push_back(readFault(faults[i].toObject(), ptr, s, groupNames, producerNames));
+    s.faults.push_back(readFault(faults[i].toObject(), ptr, s, ConsumerNames{groupNames, appNames}, producerNames));
   }
   f.finish();
   return s;

@@ -7,6 +7,9 @@ namespace streamscope::app {
 
 int runPartitionCommand(const QStringList &args);
 int runScenarioCommand(const QStringList &args);
+/// Kinesis: the hash key ranges of a new stream, and the shard of each partition key.
+int runShardsCommand(const QStringList &args);
+int runShardCommand(const QStringList &args);
 /// Prints the usage text (to stdout for --help, to stderr after an error).
 void printUsage(bool toStderr);
 

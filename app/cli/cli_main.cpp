@@ -23,8 +23,12 @@ int main(int argc, char **argv) {
     return runPartitionCommand(args);
   if (command == QLatin1String("run"))
     return runScenarioCommand(args);
+  if (command == QLatin1String("shards"))
+    return runShardsCommand(args);
+  if (command == QLatin1String("shard"))
+    return runShardCommand(args);
   QTextStream err(stderr);
-  if (command == QLatin1String("shards") || command == QLatin1String("shard") || command == QLatin1String("lesson") ||
+  if (command == QLatin1String("lesson") ||
       command == QLatin1String("bench")) {
     err << "streamscope-cli: '" << command << "' is not available in this version yet\n";
     return 2;

@@ -1,6 +1,7 @@
 #include "kcl_application.h"
 
 #include "shard_reader.h"
+#include "stream_topology.h"
 
 #include <algorithm>
 
@@ -162,7 +163,7 @@ void startApplication(World &w, int a) {
   Application &app = appAt(w, a);
   for (int slot : w.kinesis.streams[static_cast<std::size_t>(app.stream)].shards)
     addLease(app, slot);
-  app.fanOut.assign(w.kinesis.shards.size(), ByteDebt{kReadBytesPerSecond, 0});
+  app.fanOut.assign(w.kinesis.shards.size(), TokenBucket::full(kReadBytesPerSecond, w.now));
   for (int i = 0; i < app.config.workers; ++i) {
     Worker wk;
     wk.node = w.net.addNode();
@@ -179,7 +180,7 @@ void addLeasesForNewShards(World &w, int stream) {
     for (int slot : w.kinesis.streams[static_cast<std::size_t>(stream)].shards)
       if (std::none_of(app.leases.begin(), app.leases.end(), [&](const Lease &l) { return l.shard == slot; }))
         addLease(app, slot);
-    app.fanOut.resize(w.kinesis.shards.size(), ByteDebt{kReadBytesPerSecond, 0});
+    app.fanOut.resize(w.kinesis.shards.size(), TokenBucket::full(kReadBytesPerSecond, w.now));
   }
 }
 
@@ -217,6 +218,32 @@ void addWorker(World &w, int a) {
   wk.node = w.net.addNode();
   app.workers.push_back(wk);
   startWorker(w, a, static_cast<int>(app.workers.size()) - 1, 0);
+}
+
+std::optional<std::string> seekApplication(World &w, int a, int shardIndex, const IteratorRequest &request) {
+  Application &app = appAt(w, a);
+  const Stream &st = w.kinesis.streams[static_cast<std::size_t>(app.stream)];
+  if (shardIndex >= static_cast<int>(st.shards.size()))
+    return "ResourceNotFoundException: Shard " + shardId(shardIndex) + " in stream " + st.config.name + " under account " +
+           kAccountId + " does not exist";
+  for (std::size_t i = 0; i < app.leases.size(); ++i) {
+    Lease &l = app.leases[i];
+    if (shardIndex >= 0 && l.shard != st.shards[static_cast<std::size_t>(shardIndex)])
+      continue;
+    IteratorResult r = getShardIterator(w, l.shard, request);
+    if (!r.iterator)
+      return r.error;
+    l.iterator = *r.iterator;
+    l.hasIterator = true;
+    l.processedAny = false;
+    if (l.checkpoint == CheckpointKind::ShardEnd)
+      l.checkpoint = CheckpointKind::None; // read the shard again
+    if (l.owner >= 0) {
+      ++l.readGen;
+      beginReading(w, a, static_cast<int>(i));
+    }
+  }
+  return std::nullopt;
 }
 
 void onLeaseRenew(World &w, const Action &a) {

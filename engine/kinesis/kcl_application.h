@@ -6,6 +6,10 @@
 // processed sequence number. A child shard is processed only after its parents reach
 // SHARD_END. A new owner resumes after the checkpoint, so uncheckpointed records come again.
 #include "../sim/world.h"
+#include "shard_reader.h"
+
+#include <optional>
+#include <string>
 
 namespace streamscope::engine::kinesis {
 
@@ -16,6 +20,9 @@ void addLeasesForNewShards(World &w, int stream);
 void killWorker(World &w, int app, int worker);   ///< no checkpoint, leases expire
 void removeWorker(World &w, int app, int worker); ///< graceful: checkpoints and releases
 void addWorker(World &w, int app);
+/// Replays (or skips): the leases of shard `shardIndex` (-1 = all) continue from a new
+/// iterator of the given type. Returns Kinesis's error for an invalid sequence number.
+std::optional<std::string> seekApplication(World &w, int app, int shardIndex, const IteratorRequest &request);
 
 void onLeaseRenew(World &w, const Action &a);
 void onLeaseTake(World &w, const Action &a);

@@ -9,11 +9,13 @@ namespace {
 
 Producer &producerAt(World &w, int i) { return w.kinesis.producers[static_cast<std::size_t>(i)]; }
 
-std::int32_t internKey(KinesisState &k, const std::string &key) {
-  const auto [it, inserted] = k.keyIndex.emplace(key, static_cast<std::int32_t>(k.keys.size()));
+/// A partition key and the hash key that routes it: its MD5, or an ExplicitHashKey.
+std::int32_t internKey(KinesisState &k, const std::string &key, const std::string &explicitHashKey) {
+  const std::string id = explicitHashKey.empty() ? key : key + '\n' + explicitHashKey;
+  const auto [it, inserted] = k.keyIndex.emplace(id, static_cast<std::int32_t>(k.keys.size()));
   if (inserted) {
     k.keys.push_back(key);
-    k.keyHashes.push_back(hashKeyOf(key));
+    k.keyHashes.push_back(explicitHashKey.empty() ? hashKeyOf(key) : parseDecimal128(explicitHashKey).value_or(0));
   }
   return it->second;
 }
@@ -81,8 +83,8 @@ void startProducer(World &w, int index) {
   if (keys.empty())
     for (int i = 0; i < pr.config.keyCount; ++i)
       keys.push_back("key-" + std::to_string(i));
-  for (const std::string &key : keys)
-    pr.keyIds.push_back(internKey(w.kinesis, key));
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    pr.keyIds.push_back(internKey(w.kinesis, keys[i], i < pr.config.explicitHashKeys.size() ? pr.config.explicitHashKeys[i] : std::string()));
   pr.schedule = RateSchedule{pr.config.rate, pr.config.start, 0, pr.config.count};
   w.at(pr.config.start, Action{ActionType::KinesisProducerTick, -1, -1, index});
 }

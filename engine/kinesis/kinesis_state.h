@@ -60,7 +60,7 @@ struct Shard {
   std::uint64_t lastCounter = 0;
   SimTime lastAssigned = 0;
   TokenBucket writeRecords, writeBytes, readCalls;
-  ByteDebt readBytes;
+  TokenBucket readBytes;
   std::int64_t throttledWrites = 0; ///< records refused with ProvisionedThroughputExceeded
   std::int64_t throttledReads = 0;  ///< GetRecords calls refused
   std::int64_t expired = 0;         ///< records removed by retention
@@ -88,6 +88,7 @@ struct PutRequest {
   std::vector<Result> results;
   std::vector<std::pair<int, std::uint64_t>> placed; ///< per record: (shard slot, counter), or (-1, 0)
   std::uint32_t attempt = 0;
+  std::uint8_t zonesAsked = 0; ///< zones up when the writes went out: the ones to wait for
   std::uint8_t zoneAcks = 0;
   bool responded = false;    ///< the endpoint is done (answered, or never got it)
   bool producerDone = false; ///< the producer has the answer or gave up waiting
@@ -160,7 +161,7 @@ struct Application {
   std::int64_t consumed = 0;
   std::int64_t duplicates = 0;
   std::int64_t throttled = 0;
-  std::vector<ByteDebt> fanOut; ///< enhanced fan-out: this application's own 2 MiB/s per shard slot
+  std::vector<TokenBucket> fanOut; ///< enhanced fan-out: this application's own 2 MiB/s per shard slot
 };
 
 /// The records a GetRecords response (or a SubscribeToShard event) carries.

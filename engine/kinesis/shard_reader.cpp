@@ -52,7 +52,7 @@ IteratorResult getShardIterator(const World &w, int slot, const IteratorRequest 
   return {it, std::string()};
 }
 
-ReadPayload readRecords(World &w, const ShardIterator &iterator, int limit, ByteDebt *fanOut) {
+ReadPayload readRecords(World &w, const ShardIterator &iterator, int limit, TokenBucket *fanOut) {
   ReadPayload out;
   out.next = iterator.position;
   Shard &s = w.kinesis.shardAt(iterator.shard);
@@ -60,7 +60,7 @@ ReadPayload readRecords(World &w, const ShardIterator &iterator, int limit, Byte
     out.error = static_cast<std::uint8_t>(ReadError::ExpiredIterator);
     return out;
   }
-  if (fanOut ? !fanOut->clear(w.now) : (!s.readCalls.available(1, w.now) || !s.readBytes.clear(w.now))) {
+  if (fanOut ? fanOut->inDebt(w.now) : (!s.readCalls.available(1, w.now) || s.readBytes.inDebt(w.now))) {
     if (!fanOut) { // a push that must wait is not an error; a GetRecords call is refused
       out.error = static_cast<std::uint8_t>(ReadError::Throttled);
       ++s.throttledReads;
@@ -83,7 +83,7 @@ ReadPayload readRecords(World &w, const ShardIterator &iterator, int limit, Byte
     out.counters.push_back(s.records[i].counter);
   }
   if (bytes > 0)
-    (fanOut ? *fanOut : s.readBytes).charge(bytes, w.now);
+    (fanOut ? *fanOut : s.readBytes).take(bytes);
   if (!out.records.empty())
     out.next = after(out.counters.back());
   if (i < s.readable)

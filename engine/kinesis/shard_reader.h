@@ -28,6 +28,6 @@ inline IteratorPosition after(std::uint64_t counter) { return {counter, false}; 
 /// GetRecords (fanOut == nullptr) or one SubscribeToShard event (fanOut = the consumer's own
 /// budget for this shard). Charges the limits; the payload's `next` is the position to
 /// continue from (nullopt once a closed shard is read to its end).
-ReadPayload readRecords(World &w, const ShardIterator &iterator, int limit, ByteDebt *fanOut);
+ReadPayload readRecords(World &w, const ShardIterator &iterator, int limit, TokenBucket *fanOut);
 
 } // namespace streamscope::engine::kinesis

@@ -40,7 +40,9 @@ void advanceReadable(Shard &s) {
 /// Answers the producer once every zone that is up has confirmed the request's records.
 void tryComplete(World &w, std::int32_t id) {
   PutRequest &r = w.kinesis.puts[id];
-  const std::uint8_t required = zonesUpMask(w);
+  // Wait for the zones written to that are still up (a zone that comes back later is
+  // brought up to date by re-replication, not by this request).
+  const std::uint8_t required = r.zonesAsked & zonesUpMask(w);
   if (r.responded || (r.zoneAcks & required) != required)
     return;
   r.responded = true;
@@ -111,10 +113,10 @@ void onPutArrive(World &w, const Action &a) {
   for (const auto &[slot, count] : throttled)
     w.record(EventType::Throttled, st.endpoint, slot, 0, count, 0);
   if (accepted.empty()) {
-    r.zoneAcks = 0x7;
-    tryComplete(w, a.a);
+    tryComplete(w, a.a); // nothing to store: answer at once
     return;
   }
+  r.zonesAsked = zonesUpMask(w);
   for (int z = 0; z < kZones; ++z)
     w.send(st.endpoint, w.kinesis.zoneNodes[static_cast<std::size_t>(z)], TransferKind::ZoneWrite, -1, z,
            static_cast<std::int64_t>(r.records.size()), Action{ActionType::ZoneWriteArrive, -1, -1, a.a, z, r.attempt},

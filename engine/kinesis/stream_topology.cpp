@@ -18,7 +18,7 @@ int addShard(World &w, int stream, HashKeyRange range, int parent, int adjacentP
   shard.writeRecords = TokenBucket::full(kWriteRecordsPerSecond, w.now);
   shard.writeBytes = TokenBucket::full(kWriteBytesPerSecond, w.now);
   shard.readCalls = TokenBucket::full(kReadCallsPerSecond, w.now);
-  shard.readBytes = ByteDebt{kReadBytesPerSecond, w.now};
+  shard.readBytes = TokenBucket::full(kReadBytesPerSecond, w.now);
   const int slot = static_cast<int>(w.kinesis.shards.size());
   w.kinesis.shards.push_back(std::move(shard));
   st.shards.push_back(slot);

@@ -24,18 +24,12 @@ struct TokenBucket {
     return tokens >= n;
   }
   void take(double n) { tokens -= n; }
-};
-
-/// A byte budget paid after the fact: a response of B bytes is served at once, and further
-/// reads are refused until B / rate seconds have passed. So a 10 MiB GetRecords response at
-/// 2 MiB/s throttles the shard's reads for the next 5 seconds, as Kinesis documents.
-struct ByteDebt {
-  double perSecond = 0;
-  SimTime clearAt = 0;
-
-  bool clear(SimTime now) const { return now >= clearAt; }
-  void charge(double bytes, SimTime now) {
-    clearAt = std::max(clearAt, now) + static_cast<SimTime>(bytes * 1e6 / perSecond);
+  /// Reads may overdraw the byte budget: a call is served whenever the bucket is not in
+  /// debt, however large its response, and the debt then refuses the next calls until repaid.
+  /// A 10 MiB response at 2 MiB/s thus shuts the shard's reads for about five seconds.
+  bool inDebt(SimTime now) {
+    refill(now);
+    return tokens <= 0;
   }
 };
 

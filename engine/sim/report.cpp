@@ -2,6 +2,7 @@
 
 #include "../kafka/consumer_client.h"
 #include "../kafka/record_ledger.h"
+#include "../kinesis/kcl_application.h"
 
 #include <algorithm>
 
@@ -14,6 +15,87 @@ double percentile(std::vector<SimTime> &values, double q) {
   const auto rank = static_cast<std::size_t>(q * static_cast<double>(values.size() - 1) + 0.5);
   std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(rank), values.end());
   return toMs(values[rank]);
+}
+
+LatencyReport latencyOf(std::vector<SimTime> values) {
+  LatencyReport l;
+  l.acknowledged = static_cast<std::int64_t>(values.size());
+  l.p50Ms = percentile(values, 0.50);
+  l.p99Ms = percentile(values, 0.99);
+  return l;
+}
+
+std::string shardIdOrEmpty(int index) { return index >= 0 ? kinesis::shardId(index) : std::string(); }
+
+void addKinesis(const World &w, Report &r, std::vector<SimTime> &allLatencies) {
+  const kinesis::KinesisState &k = w.kinesis;
+  r.produced += k.counters.produced;
+  r.acknowledged += k.counters.acknowledged;
+  r.consumed += k.counters.consumed;
+  r.duplicatesDelivered += k.counters.duplicatesDelivered;
+  r.retries += k.counters.retries;
+  r.throttled += k.counters.throttledWrites + k.counters.throttledReads;
+
+  // Lost: acknowledged, not expired, and no durable copy left in a zone that is up.
+  std::uint8_t upMask = 0;
+  for (int z = 0; z < kinesis::kZones; ++z)
+    upMask |= k.zoneUp[static_cast<std::size_t>(z)] ? static_cast<std::uint8_t>(1u << z) : 0;
+  std::vector<bool> held(k.records.size(), false);
+  for (const kinesis::Shard &s : k.shards)
+    for (const kinesis::StoredRecord &stored : s.records)
+      if (stored.durable && (stored.zones & upMask) != 0)
+        held[stored.record] = true;
+  std::vector<SimTime> latencies;
+  for (std::size_t id = 0; id < k.records.size(); ++id) {
+    const kinesis::RecordInfo &rec = k.records[id];
+    if (!rec.has(kinesis::RecordInfo::Acked))
+      continue;
+    latencies.push_back(rec.ackedAt - rec.createdAt);
+    if (!held[id] && !rec.has(kinesis::RecordInfo::Expired))
+      ++r.acknowledgedLost;
+  }
+  allLatencies.insert(allLatencies.end(), latencies.begin(), latencies.end());
+  r.kinesisLatency = latencyOf(std::move(latencies));
+
+  for (const kinesis::Stream &st : k.streams) {
+    for (int slot : st.shards) {
+      const kinesis::Shard &s = k.shardAt(slot);
+      if (!s.open() && w.now - s.closedAt >= st.config.retention)
+        continue; // EXPIRED: no longer listed
+      ShardReport sr;
+      sr.stream = st.config.name;
+      sr.shardId = kinesis::shardId(s.index);
+      sr.open = s.open();
+      sr.startingHashKey = toDecimal(s.range.start);
+      sr.endingHashKey = toDecimal(s.range.end);
+      sr.parentShardId = shardIdOrEmpty(s.parent);
+      sr.adjacentParentShardId = shardIdOrEmpty(s.adjacentParent);
+      sr.startingSequenceNumber = s.startingSequence().toDecimal();
+      sr.endingSequenceNumber = s.open() ? std::string() : s.endingSequence().toDecimal();
+      sr.records = static_cast<std::int64_t>(s.records.size());
+      sr.throttledWrites = s.throttledWrites;
+      sr.throttledReads = s.throttledReads;
+      r.shards.push_back(std::move(sr));
+    }
+  }
+  for (std::size_t a = 0; a < k.apps.size(); ++a) {
+    const kinesis::Application &app = k.apps[a];
+    ApplicationReport ar;
+    ar.application = app.config.application;
+    ar.stream = app.config.stream;
+    ar.workers = static_cast<int>(std::count_if(app.workers.begin(), app.workers.end(), [](const kinesis::Worker &x) { return x.alive; }));
+    ar.enhancedFanOut = app.config.enhancedFanOut;
+    ar.consumed = app.consumed;
+    ar.duplicates = app.duplicates;
+    ar.throttled = app.throttled;
+    for (std::size_t l = 0; l < app.leases.size(); ++l) {
+      const kinesis::Lease &lease = app.leases[l];
+      ar.leases.push_back(LeaseReport{kinesis::shardId(k.shardAt(lease.shard).index), lease.owner,
+                                      kinesis::checkpointText(w, static_cast<int>(a), static_cast<int>(l)), lease.millisBehindLatest});
+      ar.millisBehindLatest = std::max(ar.millisBehindLatest, lease.millisBehindLatest);
+    }
+    r.applications.push_back(std::move(ar));
+  }
 }
 
 } // namespace
@@ -44,8 +126,15 @@ Report makeReport(const World &w) {
                                   rec.key >= 0 ? k.keys[static_cast<std::size_t>(rec.key)] : std::string(), rec.seq});
     }
   }
+  if (w.scenario.kafka)
+    r.kafkaLatency = latencyOf(latencies);
+  if (w.scenario.kinesis)
+    addKinesis(w, r, latencies);
   r.latencyP50Ms = percentile(latencies, 0.50);
   r.latencyP99Ms = percentile(latencies, 0.99);
+  for (const Refusal &refusal : w.refusals)
+    r.refusals.push_back("at " + std::to_string(refusal.at / kMillisecond) + " ms, fault " + std::to_string(refusal.fault) +
+                         ": " + refusal.message);
 
   for (const kafka::Partition &part : k.partitions) {
     PartitionReport pr;

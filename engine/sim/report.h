@@ -5,6 +5,7 @@
 #include "world.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,43 @@ struct GroupReport {
   std::vector<std::int64_t> lags;
 };
 
+struct ShardReport {
+  std::string stream;
+  std::string shardId;
+  bool open = true;
+  std::string startingHashKey, endingHashKey; ///< decimal
+  std::string parentShardId, adjacentParentShardId; ///< empty = none
+  std::string startingSequenceNumber, endingSequenceNumber; ///< ending empty while open
+  std::int64_t records = 0; ///< retained
+  std::int64_t throttledWrites = 0; ///< records refused
+  std::int64_t throttledReads = 0;  ///< GetRecords calls refused
+};
+
+struct LeaseReport {
+  std::string shardId;
+  int owner = -1; ///< worker index
+  std::string checkpoint;
+  std::int64_t millisBehindLatest = 0;
+};
+
+struct ApplicationReport {
+  std::string application;
+  std::string stream;
+  int workers = 0; ///< alive
+  bool enhancedFanOut = false;
+  std::int64_t consumed = 0;
+  std::int64_t duplicates = 0;
+  std::int64_t throttled = 0;
+  std::int64_t millisBehindLatest = 0; ///< the largest over its leases
+  std::vector<LeaseReport> leases;
+};
+
+struct LatencyReport {
+  std::int64_t acknowledged = 0;
+  double p50Ms = 0;
+  double p99Ms = 0;
+};
+
 struct LostRecord {
   std::string producer;
   std::string topic;
@@ -58,6 +96,11 @@ struct Report {
   std::vector<PartitionReport> partitions;
   std::vector<GroupReport> groups;
   std::vector<LostRecord> lost; ///< every acknowledged record that was lost
+  std::vector<ShardReport> shards;
+  std::vector<ApplicationReport> applications;
+  std::optional<LatencyReport> kafkaLatency;   ///< set when the scenario has that system
+  std::optional<LatencyReport> kinesisLatency;
+  std::vector<std::string> refusals; ///< faults the real system would refuse, with why
 };
 
 Report makeReport(const World &w);

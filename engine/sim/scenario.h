@@ -76,6 +76,7 @@ struct ProducerConfig {
   std::int32_t keyCount = 0;      ///< distinct keys "key-0".."key-(n-1)"; 0 = null keys
   std::vector<std::string> keys;  ///< explicit keys (instead of keyCount)
   double tombstoneRatio = 0;      ///< share of records sent with a null value (keyed only)
+  std::vector<std::string> explicitHashKeys; ///< Kinesis ExplicitHashKey (decimal) per entry of `keys`
   SimTime start = 0;
   std::int64_t batchSize = 16384;
   SimTime linger = 5 * kMillisecond;
@@ -156,9 +157,11 @@ struct Fault {
   double rate = 0;
   int az = 0;                 ///< az_outage / az_restore: 0..2
   std::string stream;         ///< split_shard / merge_shards
-  int shard = -1;             ///< the shard to split, or the first of the pair to merge
+  int shard = -1;             ///< split: the shard; merge: the first of the pair; seek: -1 = all
   int adjacentShard = -1;     ///< merge_shards
   std::string newStartingHashKey; ///< split_shard (decimal)
+  IteratorType iterator = IteratorType::TrimHorizon; ///< seek on a Kinesis application
+  std::string sequenceNumber;                         ///< ... AT_/AFTER_SEQUENCE_NUMBER
 };
 
 struct Scenario {

@@ -10,6 +10,7 @@
 #include "../kafka/storage.h"
 #include "../kinesis/kcl_application.h"
 #include "../kinesis/kinesis_producer.h"
+#include "../kinesis/shard_reader.h"
 #include "../kinesis/stream_frontend.h"
 #include "../kinesis/stream_topology.h"
 
@@ -251,7 +252,11 @@ std::optional<std::string> Simulation::applyFault(const Fault &f) {
     else
       addConsumer(w, groupIndex(w.kafka, f.group));
     break;
-  case FaultAction::Seek: seekGroup(w, groupIndex(w.kafka, f.group), f.partition, f.seekTarget, f.seekValue); break;
+  case FaultAction::Seek:
+    if (app >= 0)
+      return kinesis::seekApplication(w, app, f.shard, kinesis::IteratorRequest{f.iterator, f.sequenceNumber, f.seekValue});
+    seekGroup(w, groupIndex(w.kafka, f.group), f.partition, f.seekTarget, f.seekValue);
+    break;
   case FaultAction::SetRate: {
     const auto sameWorkload = [&](const ProducerConfig &c) { return c.name == f.producer; };
     for (std::size_t i = 0; i < w.kafka.producers.size(); ++i)

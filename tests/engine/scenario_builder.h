@@ -54,6 +54,36 @@ inline Fault brokerFault(SimTime at, FaultAction action, int broker, SimTime ext
   return f;
 }
 
+/// One stream of `shards` shards fed by one keyed producer; no Kafka.
+inline Scenario kinesisScenario(int shards, double rate, SimTime duration = 20 * kSecond) {
+  Scenario s;
+  s.name = std::string("kinesis-test");
+  s.seed = 42;
+  s.duration = duration;
+  KinesisConfig k;
+  StreamConfig st;
+  st.name = std::string("s");
+  st.shards = shards;
+  k.streams.push_back(st);
+  s.kinesis = k;
+  ProducerConfig p;
+  p.name = std::string("p");
+  p.stream = std::string("s");
+  p.rate = rate;
+  p.keyCount = 100;
+  s.producers.push_back(p);
+  return s;
+}
+
+inline void addApplication(Scenario &s, int workers, IteratorType start = IteratorType::TrimHorizon) {
+  KinesisAppConfig a;
+  a.application = std::string("app");
+  a.stream = std::string("s");
+  a.workers = workers;
+  a.initialPosition = start;
+  s.applications.push_back(a);
+}
+
 inline Report runToEnd(const Scenario &s) {
   Simulation sim(s);
   sim.runToEnd();

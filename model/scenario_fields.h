@@ -1,0 +1,44 @@
+#pragma once
+// Field readers shared by the scenario loaders: durations given in milliseconds.
+#include "engine/core/sim_time.h"
+#include "json_fields.h"
+
+#include <cmath>
+#include <optional>
+
+namespace streamscope::model {
+
+inline constexpr std::int64_t kMaxMs = 10LL * 365 * 24 * 3600 * 1000; // ten years of simulated time
+inline constexpr std::int64_t kIntMax = 2147483647;
+
+/// A whole number of milliseconds in [min, ten years], kept in microseconds.
+inline engine::SimTime msField(JsonFields &f, const QString &key, std::int64_t min, std::optional<engine::SimTime> fallback) {
+  const std::optional<std::int64_t> fallbackMs =
+      fallback ? std::optional<std::int64_t>(*fallback / engine::kMillisecond) : std::nullopt;
+  return engine::fromMs(f.integer(key, min, kMaxMs, fallbackMs));
+}
+
+/// A duration in milliseconds that may be fractional (latencies), kept in microseconds.
+inline engine::SimTime fineMsField(JsonFields &f, const QString &key, engine::SimTime fallback) {
+  const double ms = f.number(key, 0, 60000, engine::toMs(fallback));
+  return static_cast<engine::SimTime>(std::llround(ms * 1000));
+}
+
+/// A [min, max] latency range in milliseconds, kept in microseconds.
+inline void latencyRangeField(JsonFields &f, const QString &key, engine::SimTime &min, engine::SimTime &max) {
+  if (!f.has(key)) {
+    f.raw(key);
+    return;
+  }
+  const QJsonArray range = f.array(key);
+  const QString ptr = f.pointerOf(key);
+  if (range.size() != 2 || !range[0].isDouble() || !range[1].isDouble())
+    throw JsonFieldError{ptr, QStringLiteral("\"%1\" must be [min, max] in milliseconds").arg(key), false};
+  const double lo = range[0].toDouble(), hi = range[1].toDouble();
+  if (lo < 0 || hi > 60000 || lo > hi)
+    throw JsonFieldError{ptr, QStringLiteral("\"%1\" needs 0 <= min <= max <= 60000, not [%2, %3]").arg(key).arg(lo).arg(hi), false};
+  min = std::llround(lo * 1000);
+  max = std::llround(hi * 1000);
+}
+
+} // namespace streamscope::model
