@@ -17,6 +17,16 @@ const char *kGood = R"({
   "faults": [ { "at_ms": 500, "action": "crash_broker", "broker": 1 } ]
 })";
 
+const char *kKinesis = R"({
+  "name": "k", "duration_ms": 1000,
+  "kinesis": { "streams": [ { "name": "orders", "shards": 2, "retention_hours": 24 } ] },
+  "producers": [ { "name": "p", "target": "kinesis:orders", "rate": 10, "keys": ["a"] } ],
+  "consumers": [ { "application": "billing", "stream": "orders", "start": "trim_horizon" } ],
+  "faults": [ { "at_ms": 100, "action": "split_shard", "stream": "orders", "shard": 0, "new_starting_hash_key": "5" },
+              { "at_ms": 200, "action": "az_outage", "az": 1 },
+              { "at_ms": 300, "action": "kill_consumer", "application": "billing", "worker": 0 } ]
+})";
+
 QString loadError(const QByteArray &text) {
   const ScenarioLoadResult r = loadScenarioText(text, QStringLiteral("s.json"));
   return r.scenario ? QString() : r.error;
@@ -72,7 +82,7 @@ private slots:
     QTest::newRow("bad reset") << QByteArray(t).replace("\"topic\": \"t\" }", "\"topic\": \"t\", \"auto_offset_reset\": \"first\" }")
                                << QStringLiteral("\"auto_offset_reset\" must be one of \"earliest\", \"latest\", \"none\"");
     QTest::newRow("unknown action") << QByteArray(t).replace("crash_broker", "explode") << QStringLiteral("unknown action \"explode\"");
-    QTest::newRow("kinesis action") << QByteArray(t).replace("crash_broker", "az_outage") << QStringLiteral("Kinesis stream");
+    QTest::newRow("kinesis action without stream") << QByteArray(t).replace("crash_broker", "az_outage") << QStringLiteral("\"az_outage\" needs a kinesis section");
     QTest::newRow("broker out of range") << QByteArray(t).replace("\"broker\": 1", "\"broker\": 7")
                                          << QStringLiteral("\"broker\" must be between 0 and 2, not 7");
     QTest::newRow("fault after end") << QByteArray(t).replace("\"at_ms\": 500", "\"at_ms\": 5000") << QStringLiteral("after the end of the run");
@@ -84,11 +94,46 @@ private slots:
                                           << QStringLiteral("\"tombstone_ratio\" needs \"keys\"");
     QTest::newRow("tombstone ratio range") << QByteArray(t).replace("\"rate\": 10", "\"rate\": 10, \"keys\": 3, \"tombstone_ratio\": 2")
                                            << QStringLiteral("\"tombstone_ratio\" must be between 0 and 1");
-    QTest::newRow("kinesis section") << QByteArray(t).replace("\"name\": \"ok\"", "\"name\": \"ok\", \"kinesis\": {}")
-                                     << QStringLiteral("Kinesis streams are not simulated");
+    QTest::newRow("kinesis without streams") << QByteArray(t).replace("\"name\": \"ok\"", "\"name\": \"ok\", \"kinesis\": {}")
+                                             << QStringLiteral("the kinesis section needs \"streams\"");
+    const QByteArray k = QByteArray(kKinesis);
+    QTest::newRow("kinesis zero shards") << QByteArray(k).replace("\"shards\": 2", "\"shards\": 0")
+                                         << QStringLiteral("s.json:3:59: \"shards\" must be between 1 and 1024, not 0");
+    QTest::newRow("kinesis retention") << QByteArray(k).replace("\"retention_hours\": 24", "\"retention_hours\": 12")
+                                       << QStringLiteral("\"retention_hours\" must be between 24 and 8760, not 12");
+    QTest::newRow("unknown stream") << QByteArray(k).replace("kinesis:orders", "kinesis:order")
+                                    << QStringLiteral("no stream named \"order\" in the kinesis section");
+    QTest::newRow("bad target") << QByteArray(k).replace("kinesis:orders", "sqs:orders")
+                                << QStringLiteral("must start with \"kafka:\" or \"kinesis:\"");
+    QTest::newRow("empty partition key") << QByteArray(k).replace("\"keys\": [\"a\"]", "\"keys\": [\"\"]")
+                                         << QStringLiteral("s.json:4:82: 1 validation error detected");
+    QTest::newRow("kcl start at sequence") << QByteArray(k).replace("\"trim_horizon\"", "\"at_sequence_number\"")
+                                           << QStringLiteral("a sequence number belongs to one shard");
+    QTest::newRow("bad iterator type") << QByteArray(k).replace("\"trim_horizon\"", "\"oldest\"")
+                                       << QStringLiteral("\"start\" must be one of");
+    QTest::newRow("split key not a string") << QByteArray(k).replace("\"new_starting_hash_key\": \"5\"", "\"new_starting_hash_key\": 5")
+                                            << QStringLiteral("must be a decimal string between 0 and 2^128 - 1");
+    QTest::newRow("split key too large") << QByteArray(k).replace("\"new_starting_hash_key\": \"5\"", "\"new_starting_hash_key\": \"340282366920938463463374607431768211456\"")
+                                         << QStringLiteral("must be a decimal string between 0 and 2^128 - 1");
+    QTest::newRow("bad az") << QByteArray(k).replace("\"az\": 1", "\"az\": 3") << QStringLiteral("\"az\" must be between 0 and 2, not 3");
+    QTest::newRow("unknown application") << QByteArray(k).replace("\"application\": \"billing\", \"worker\"", "\"application\": \"bill\", \"worker\"")
+                                         << QStringLiteral("no Kinesis application named \"bill\"");
+    QTest::newRow("tombstones in kinesis") << QByteArray(k).replace("\"rate\": 10", "\"rate\": 10, \"tombstone_ratio\": 0.1")
+                                           << QStringLiteral("tombstones only exist in Kafka");
     QTest::newRow("duplicate topic") << QByteArray(t).replace("\"topics\": [ {", "\"topics\": [ {\"name\": \"t\"}, {")
                                      << QStringLiteral("topic \"t\" is defined twice");
   }
+  void kinesisScenarioHasTheValues() {
+    const ScenarioLoadResult r = loadScenarioText(QByteArray(kKinesis), QStringLiteral("s.json"));
+    QVERIFY2(r.scenario.has_value(), qPrintable(r.error));
+    QCOMPARE(r.scenario->kinesis->streams[0].shards, 2);
+    QCOMPARE(r.scenario->producers[0].stream, std::string("orders"));
+    QVERIFY(r.scenario->producers[0].topic.empty());
+    QCOMPARE(r.scenario->applications[0].initialPosition, streamscope::engine::IteratorType::TrimHorizon);
+    QCOMPARE(r.scenario->faults[0].action, streamscope::engine::FaultAction::SplitShard);
+    QCOMPARE(r.scenario->faults[2].group, std::string("billing"));
+  }
+
   void errors() {
     QFETCH(QByteArray, text);
     QFETCH(QString, expected);
