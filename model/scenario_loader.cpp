@@ -222,6 +222,7 @@ ProducerConfig readProducer(const QJsonObject &o, const QString &pointer, const 
            QStringLiteral("\"delivery_timeout_ms\" (%1) must be at least linger_ms + request_timeout_ms (%2), as Kafka requires")
                .arg(p.deliveryTimeout / kMillisecond).arg((p.linger + p.requestTimeout) / kMillisecond));
   p.retries = f.integer(QStringLiteral("retries"), 0, kIntMax, p.retries);
+  p.putRecordsMax = static_cast<int>(f.integer(QStringLiteral("put_records_max"), 1, 500, 500));
   p.maxInFlight = static_cast<int>(f.integer(QStringLiteral("max_in_flight_requests_per_connection"), 1, 100, 5));
   if (p.enableIdempotence && p.maxInFlight > 5)
     f.fail(QStringLiteral("max_in_flight_requests_per_connection"),
