@@ -32,14 +32,14 @@ int groupIndex(const kafka::KafkaState &k, const std::string &name) {
 }
 
 /// Replica placement as Kafka's rack-unaware assignment without the random start: partition
-/// i's replicas start at broker i mod B and continue with a per-partition shift.
+/// i's replicas start at broker i mod B; the j-th follower sits 1 + (i / B + j) mod (B - 1)
+/// brokers further on, so no broker holds two replicas of a partition.
 std::vector<int> placeReplicas(int partition, int rf, int brokers) {
   std::vector<int> replicas;
   const int first = partition % brokers;
-  const int shift = 1 + (partition / brokers) % (brokers > 1 ? brokers - 1 : 1);
   replicas.push_back(first);
   for (int j = 0; j < rf - 1; ++j)
-    replicas.push_back((first + shift + j) % brokers);
+    replicas.push_back((first + 1 + (partition / brokers + j) % (brokers - 1)) % brokers);
   return replicas;
 }
 

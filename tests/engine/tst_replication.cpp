@@ -3,6 +3,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace streamscope::test;
 using namespace streamscope::engine::kafka;
 
@@ -23,6 +25,18 @@ Scenario leaderPowerLossWithLaggingFollowers(Acks acks) {
 class TstReplication : public QObject {
   Q_OBJECT
 private slots:
+  void replicasOfAPartitionSitOnDistinctBrokers() {
+    for (int brokers = 2; brokers <= 5; ++brokers) {
+      Simulation sim(kafkaScenario(brokers, 4 * brokers, brokers, 1, Acks::All, 10, kSecond));
+      for (const Partition &p : sim.world().kafka.partitions) {
+        std::vector<int> sorted = p.replicas;
+        std::sort(sorted.begin(), sorted.end());
+        QVERIFY(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+        QCOMPARE(static_cast<int>(sorted.size()), brokers);
+      }
+    }
+  }
+
   void highWatermarkOnlyCoversWhatEveryIsrMemberHas() {
     Scenario s = kafkaScenario(3, 2, 3, 2, Acks::All, 500, 5 * kSecond);
     Simulation sim(s);
