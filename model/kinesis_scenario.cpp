@@ -32,13 +32,12 @@ StreamConfig readStream(const QJsonObject &o, const QString &pointer) {
 
 int readZone(JsonFields &f) { return static_cast<int>(f.integer(QStringLiteral("az"), 0, 2)); }
 
-const StreamConfig &readStreamName(JsonFields &f, const Scenario &s, std::string &out) {
+/// Reads "stream", which must name a stream of the kinesis section.
+void readStreamName(JsonFields &f, const Scenario &s, std::string &out) {
   const QString name = f.string(QStringLiteral("stream"));
-  const StreamConfig *st = findStream(s, name);
-  if (!st)
+  if (!findStream(s, name))
     f.fail(QStringLiteral("stream"), QStringLiteral("no stream named \"%1\" in the kinesis section").arg(name));
   out = name.toStdString();
-  return *st;
 }
 
 } // namespace
@@ -122,8 +121,7 @@ void readKinesisFault(JsonFields &f, const QString &action, const Scenario &s, F
     fault.az = readZone(f);
     return;
   }
-  const StreamConfig &st = readStreamName(f, s, fault.stream);
-  (void)st;
+  readStreamName(f, s, fault.stream);
   fault.shard = static_cast<int>(f.integer(QStringLiteral("shard"), 0, 100000));
   if (action == QLatin1String("split_shard")) {
     fault.action = FaultAction::SplitShard;

@@ -149,11 +149,7 @@ void startProducer(World &w, int index) {
   const int partitions = topic.config.partitions;
   pr.parts.assign(static_cast<std::size_t>(partitions), ProducerPartition{});
   pr.sticky = StickyPartitioner(pr.config.batchSize);
-  std::vector<std::string> keys = pr.config.keys;
-  if (keys.empty())
-    for (int i = 0; i < pr.config.keyCount; ++i)
-      keys.push_back("key-" + std::to_string(i));
-  for (const std::string &key : keys) {
+  for (const std::string &key : workloadKeys(pr.config)) {
     pr.keyIds.push_back(internKey(w.kafka, key));
     pr.keyPartition.push_back(partitionForKey(key, partitions));
   }

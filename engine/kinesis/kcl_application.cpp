@@ -73,9 +73,8 @@ void checkpoint(World &w, int a, int lease, bool shardEnd) {
     l.checkpoint = CheckpointKind::Sequence;
     l.checkpointCounter = l.processedCounter;
     const Shard &s = w.kinesis.shardAt(l.shard);
-    const auto it = std::lower_bound(s.records.begin(), s.records.end(), l.checkpointCounter,
-                                     [](const StoredRecord &r, std::uint64_t c) { return r.counter < c; });
-    l.checkpointArrival = it != s.records.end() ? it->arrival : w.now;
+    const std::size_t i = s.firstAt(l.checkpointCounter);
+    l.checkpointArrival = i < s.records.size() ? s.records[i].arrival : w.now;
   } else {
     return;
   }
@@ -310,7 +309,7 @@ void onReadResponse(World &w, const Action &a) {
   Application &app = appAt(w, a.a);
   Lease &l = app.leases[static_cast<std::size_t>(a.b)];
   const auto payloadId = static_cast<std::int32_t>(a.d);
-  const ReadPayload p = w.kinesis.reads[payloadId];
+  const ReadPayload p = std::move(w.kinesis.reads[payloadId]);
   w.kinesis.reads.release(payloadId);
   const bool current = w.arrive(a, l.shard) && l.readGen == a.c && ownsLive(app, l);
   if (!current)

@@ -79,10 +79,7 @@ void retry(World &w, Producer &pr, const std::vector<std::uint32_t> &records) {
 
 void startProducer(World &w, int index) {
   Producer &pr = producerAt(w, index);
-  std::vector<std::string> keys = pr.config.keys;
-  if (keys.empty())
-    for (int i = 0; i < pr.config.keyCount; ++i)
-      keys.push_back("key-" + std::to_string(i));
+  const std::vector<std::string> keys = workloadKeys(pr.config);
   for (std::size_t i = 0; i < keys.size(); ++i)
     pr.keyIds.push_back(internKey(w.kinesis, keys[i], i < pr.config.explicitHashKeys.size() ? pr.config.explicitHashKeys[i] : std::string()));
   pr.schedule = RateSchedule{pr.config.rate, pr.config.start, 0, pr.config.count};

@@ -10,6 +10,7 @@
 #include "sequence_number.h"
 #include "throughput_limit.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <deque>
@@ -66,6 +67,11 @@ struct Shard {
   std::int64_t expired = 0;         ///< records removed by retention
 
   bool open() const { return closedAt < 0; }
+  /// Index of the first stored record whose counter is >= `counter` (> when !inclusive).
+  std::size_t firstAt(std::uint64_t counter, bool inclusive = true) const {
+    const auto before = [&](const StoredRecord &r, std::uint64_t c) { return inclusive ? r.counter < c : r.counter <= c; };
+    return static_cast<std::size_t>(std::lower_bound(records.begin(), records.end(), counter, before) - records.begin());
+  }
   SequenceNumber sequenceOf(const StoredRecord &r) const {
     return {kEpochSeconds + static_cast<std::uint64_t>(createdAt / kSecond), static_cast<std::uint32_t>(index), r.counter,
             kEpochSeconds + static_cast<std::uint64_t>(r.arrival / kSecond)};
@@ -106,7 +112,6 @@ struct Producer {
   std::vector<std::int32_t> keyIds;
   std::deque<std::uint32_t> buffer; ///< records waiting for a PutRecords call; retries first
   int inFlight = 0;
-  std::uint32_t requestsSent = 0;
   int consecutiveThrottles = 0;
   SimTime backoffUntil = 0;
   bool wakeScheduled = false;

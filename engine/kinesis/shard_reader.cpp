@@ -7,12 +7,6 @@
 namespace streamscope::engine::kinesis {
 namespace {
 
-/// Index of the first stored record at or after `position`.
-std::size_t firstAt(const Shard &s, IteratorPosition position) {
-  const auto less = [&](const StoredRecord &r, std::uint64_t c) { return position.inclusive ? r.counter < c : r.counter <= c; };
-  return static_cast<std::size_t>(std::lower_bound(s.records.begin(), s.records.end(), position.counter, less) - s.records.begin());
-}
-
 std::string invalidSequence(const World &w, const Shard &s, const std::string &text, const char *why) {
   return "InvalidArgumentException: StartingSequenceNumber " + text + " used in GetShardIterator on shard " + shardId(s.index) +
          " in stream " + w.kinesis.streams[static_cast<std::size_t>(s.stream)].config.name + " under account " + kAccountId +
@@ -72,7 +66,7 @@ ReadPayload readRecords(World &w, const ShardIterator &iterator, int limit, Toke
   if (!fanOut)
     s.readCalls.take(1);
   // Positions before the trim horizon start at the oldest record still retained.
-  std::size_t i = firstAt(s, iterator.position);
+  std::size_t i = s.firstAt(iterator.position.counter, iterator.position.inclusive);
   double bytes = 0;
   for (; i < s.readable && static_cast<int>(out.records.size()) < limit; ++i) {
     const double size = w.kinesis.records[s.records[i].record].bytes;

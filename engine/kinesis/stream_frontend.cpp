@@ -19,9 +19,8 @@ const Stream &streamOfProducer(const World &w, const PutRequest &r) {
 }
 
 StoredRecord *findStored(Shard &s, std::uint64_t counter) {
-  const auto it = std::lower_bound(s.records.begin(), s.records.end(), counter,
-                                   [](const StoredRecord &r, std::uint64_t c) { return r.counter < c; });
-  return it != s.records.end() && it->counter == counter ? &*it : nullptr;
+  const std::size_t i = s.firstAt(counter);
+  return i < s.records.size() && s.records[i].counter == counter ? &s.records[i] : nullptr;
 }
 
 std::uint8_t zonesUpMask(const World &w) {
@@ -121,7 +120,6 @@ void onPutArrive(World &w, const Action &a) {
     w.send(st.endpoint, w.kinesis.zoneNodes[static_cast<std::size_t>(z)], TransferKind::ZoneWrite, -1, z,
            static_cast<std::int64_t>(r.records.size()), Action{ActionType::ZoneWriteArrive, -1, -1, a.a, z, r.attempt},
            zoneLatency(w));
-  tryComplete(w, a.a); // (only if no zone is up, which cannot happen)
 }
 
 void onZoneWriteArrive(World &w, const Action &a) {

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace streamscope::engine {
 
@@ -40,6 +42,15 @@ struct RateSchedule {
   }
   bool exhausted(std::int64_t produced) const { return limit >= 0 && produced >= limit; }
 };
+
+/// The distinct keys a producer sends: its explicit list, or "key-0".."key-(n-1)".
+inline std::vector<std::string> workloadKeys(const ProducerConfig &c) {
+  std::vector<std::string> keys = c.keys;
+  if (keys.empty())
+    for (int i = 0; i < c.keyCount; ++i)
+      keys.push_back("key-" + std::to_string(i));
+  return keys;
+}
 
 /// The key of record `index` of producer `producer`: a fixed hash of (seed, producer, index),
 /// independent of anything else drawn during the run, so both systems see the same keys.
