@@ -117,9 +117,13 @@ void MainWindow::updateStatus() {
   const auto &w = m_controller.world();
   m_clock->setText(tr("t = %1 s of %2 s").arg(engine::toMs(w.now) / 1000, 0, 'f', 3)
                        .arg(engine::toMs(w.scenario.duration) / 1000, 0, 'f', 0));
+  // Both systems together; only Kafka loses acknowledged records, only Kinesis throttles.
   const auto &c = w.kafka.counters;
-  m_counters->setText(tr("produced %1 · acknowledged %2 · acknowledged but lost %3 · consumed %4 · duplicates %5")
-                          .arg(c.produced).arg(c.acknowledged).arg(c.lostSeen).arg(c.consumed).arg(c.duplicatesDelivered));
+  const auto &k = w.kinesis.counters;
+  m_counters->setText(tr("produced %1 · acknowledged %2 · acknowledged but lost %3 · consumed %4 · duplicates %5 · throttled %6")
+                          .arg(c.produced + k.produced).arg(c.acknowledged + k.acknowledged).arg(c.lostSeen)
+                          .arg(c.consumed + k.consumed).arg(c.duplicatesDelivered + k.duplicatesDelivered)
+                          .arg(k.throttledWrites + k.throttledReads));
 }
 
 void MainWindow::chooseScenario() {
