@@ -1,5 +1,6 @@
-// streamscope: the desktop app. Parses the command line, loads the scenario (the built-in calm
-// cluster by default), shows the main window and starts playing.
+// streamscope: the desktop app. Parses the command line, opens the scenario (a small
+// side-by-side one by default), shows the main window and starts playing; or, with
+// --screenshot, runs to --at and saves a picture of the window for docs and tests.
 #include "model/scenario_loader.h"
 #include "model/simulation_controller.h"
 #include "ui/main_window.h"
@@ -13,63 +14,95 @@
 
 using namespace streamscope;
 
+namespace {
+
+int fail(const QString &message) {
+  std::fprintf(stderr, "streamscope: %s\n", qPrintable(message));
+  return 2;
+}
+
+} // namespace
+
 int main(int argc, char **argv) {
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("StreamScope"));
+  QApplication::setOrganizationName(QStringLiteral("StreamScope"));
   QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 
   QCommandLineParser parser;
-  parser.setApplicationDescription(QObject::tr("Kafka and Kinesis, simulated and animated."));
+  parser.setApplicationDescription(QObject::tr("Apache Kafka and Amazon Kinesis Data Streams, simulated and animated."));
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addPositionalArgument(QStringLiteral("scenario"), QObject::tr("Scenario file to open (default: a calm cluster)."));
-  QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                QObject::tr("Save a PNG of the main window after the first frames, then exit."),
-                                QStringLiteral("file"));
-  parser.addOption(screenshot);
+  parser.addPositionalArgument(QStringLiteral("scenario"), QObject::tr("Scenario file to open (default: the built-in side-by-side first look)."),
+                               QStringLiteral("[scenario]"));
+  const QCommandLineOption scenario(QStringLiteral("scenario"), QObject::tr("Scenario file to open (same as the positional argument)."),
+                                    QStringLiteral("file"));
+  const QCommandLineOption present(QStringLiteral("present"), QObject::tr("Start in presentation mode (full screen, large type)."));
+  const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                      QObject::tr("Run the scenario to --at, save a PNG of the window to <file>, and exit."),
+                                      QStringLiteral("file"));
+  const QCommandLineOption at(QStringLiteral("at"), QObject::tr("Simulated milliseconds to run before --screenshot (default 1000)."),
+                              QStringLiteral("ms"), QStringLiteral("1000"));
+  const QCommandLineOption size(QStringLiteral("size"), QObject::tr("Window size for --screenshot, as WIDTHxHEIGHT (default 1600x900)."),
+                                QStringLiteral("size"), QStringLiteral("1600x900"));
+  parser.addOptions({scenario, present, screenshot, at, size});
   parser.process(app);
-  if (parser.positionalArguments().size() > 1) {
-    std::fprintf(stderr, "streamscope: give at most one scenario file\n");
-    return 2;
-  }
+
+  QStringList files = parser.positionalArguments();
+  if (parser.isSet(scenario))
+    files.prepend(parser.value(scenario));
+  if (files.size() > 1)
+    return fail(QObject::tr("give at most one scenario file"));
+  bool atOk = false;
+  const double atMs = parser.value(at).toDouble(&atOk);
+  if (!atOk || atMs < 0)
+    return fail(QObject::tr("--at needs a non-negative number of milliseconds, not \"%1\"").arg(parser.value(at)));
+  const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+  const int width = wh.size() == 2 ? wh[0].toInt() : 0, height = wh.size() == 2 ? wh[1].toInt() : 0;
+  if (width < 480 || height < 320 || width > 8192 || height > 8192)
+    return fail(QObject::tr("--size needs WIDTHxHEIGHT between 480x320 and 8192x8192, not \"%1\"").arg(parser.value(size)));
 
   model::SimulationController controller;
   ui::MainWindow window(controller);
-  if (!parser.positionalArguments().isEmpty()) {
-    const model::ScenarioLoadResult loaded = model::loadScenarioFile(parser.positionalArguments().first());
+  const bool shooting = parser.isSet(screenshot);
+  window.setInteractive(!shooting);
+  if (!files.isEmpty()) {
+    const model::ScenarioLoadResult loaded = model::loadScenarioFile(files.first());
     if (!loaded.scenario) {
       std::fprintf(stderr, "%s\n", qPrintable(loaded.error));
       return 1;
     }
-    controller.load(*loaded.scenario);
+    window.openScenario(files.first());
   } else {
-    QFile builtin(QStringLiteral(":/scenarios/calm-cluster.json"));
-    builtin.open(QIODevice::ReadOnly);
-    const model::ScenarioLoadResult loaded = model::loadScenarioText(builtin.readAll(), builtin.fileName());
-    if (!loaded.scenario) { // a broken build, not a user error
-      std::fprintf(stderr, "%s\n", qPrintable(loaded.error));
-      return 1;
-    }
-    controller.load(*loaded.scenario);
+    QFile builtin(QStringLiteral(":/scenarios/first-look.json"));
+    if (!builtin.open(QIODevice::ReadOnly) || !window.openScenarioText(builtin.readAll(), QStringLiteral("first-look.json")))
+      return fail(QObject::tr("the built-in scenario is missing or broken")); // a broken build, not a user error
+  }
+
+  if (shooting) {
+    window.resize(width, height);
+  } else {
+    window.restoreSettings();
   }
   window.show();
-  controller.play();
+  if (parser.isSet(present))
+    window.setPresenting(true);
 
-  if (parser.isSet(screenshot)) {
-    const QString file = parser.value(screenshot);
-    // Let the cluster run for a moment (about 90 frames) so the tables show live state.
-    controller.setSpeed(4.0);
-    QObject::connect(&controller, &model::SimulationController::frameReady, &window, [&] {
-      if (controller.frames() < 90)
-        return;
-      controller.pause();
-      if (!window.grab().save(file, "PNG")) {
-        std::fprintf(stderr, "streamscope: cannot write screenshot to %s\n", qPrintable(file));
-        QApplication::exit(1);
-        return;
-      }
-      QApplication::exit(0);
-    });
+  if (!shooting) {
+    controller.play();
+    return QApplication::exec();
   }
-  return QApplication::exec();
+  controller.runTo(static_cast<engine::SimTime>(atMs * engine::kMillisecond));
+  const QString file = parser.value(screenshot);
+  int status = 0;
+  // Let the window lay itself out and paint once before grabbing it.
+  QTimer::singleShot(300, &window, [&] {
+    if (!window.grab().save(file, "PNG")) {
+      std::fprintf(stderr, "streamscope: cannot write screenshot to %s\n", qPrintable(file));
+      status = 1;
+    }
+    QApplication::quit();
+  });
+  QApplication::exec();
+  return status;
 }

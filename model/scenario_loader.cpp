@@ -265,7 +265,7 @@ const QStringList kFaultActions = {
     QStringLiteral("crash_broker"),  QStringLiteral("power_loss"),     QStringLiteral("restart_broker"),
     QStringLiteral("isolate_broker"), QStringLiteral("heal"),          QStringLiteral("slow_broker"),
     QStringLiteral("kill_consumer"), QStringLiteral("add_consumer"),   QStringLiteral("remove_consumer"),
-    QStringLiteral("seek"),          QStringLiteral("set_rate")};
+    QStringLiteral("seek"),          QStringLiteral("set_rate"),       QStringLiteral("drop_message")};
 
 int readBroker(JsonFields &f, const Scenario &s, bool allowAll) {
   const QJsonValue v = f.raw(QStringLiteral("broker"));
@@ -314,7 +314,7 @@ Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s,
   if (!kFaultActions.contains(action))
     f.fail(QStringLiteral("action"), QStringLiteral("unknown action \"%1\" (known actions: %2)").arg(action, kFaultActions.join(QLatin1String(", "))));
   const bool onApplication = f.has(QStringLiteral("application"));
-  const bool needsKafka = !action.startsWith(QLatin1String("set_rate")) && !onApplication;
+  const bool needsKafka = action != QLatin1String("set_rate") && action != QLatin1String("drop_message") && !onApplication;
   if (needsKafka && !s.kafka)
     f.fail(QStringLiteral("action"), QStringLiteral("\"%1\" needs a kafka section").arg(action));
   auto readGroup = [&] {
@@ -344,6 +344,7 @@ Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s,
     readGroup();
     fault.member = static_cast<int>(f.integer(onApplication ? QStringLiteral("worker") : QStringLiteral("member"), 0, 255, -1));
   } else if (action == QLatin1String("add_consumer")) { fault.action = FaultAction::AddConsumer; readGroup(); }
+  else if (action == QLatin1String("drop_message")) { fault.action = FaultAction::DropMessage; }
   else if (action == QLatin1String("seek") && onApplication) {
     fault.action = FaultAction::Seek;
     readGroup();
@@ -385,6 +386,7 @@ Scenario readScenario(const QJsonObject &root) {
   s.description = f.string(QStringLiteral("description"), QString()).toStdString();
   s.seed = static_cast<std::uint64_t>(f.integer(QStringLiteral("seed"), 0, (1LL << 53), 1));
   s.duration = msField(f, QStringLiteral("duration_ms"), 1, std::nullopt);
+  s.playbackSpeed = f.number(QStringLiteral("playback_speed"), 0.01, 1000, 1.0);
   if (!f.has(QStringLiteral("kafka")) && !f.has(QStringLiteral("kinesis")))
     f.fail(QString(), QStringLiteral("the scenario needs a \"kafka\" section, a \"kinesis\" section, or both"));
   if (f.has(QStringLiteral("kafka")))
@@ -446,6 +448,7 @@ QString located(const QString &file, TextPosition p, const QString &message) {
 
 ScenarioLoadResult loadScenarioText(const QByteArray &text, const QString &fileName) {
   ScenarioLoadResult result;
+  result.text = text;
   QJsonParseError parseError;
   const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
   if (parseError.error != QJsonParseError::NoError) {

@@ -14,6 +14,7 @@ namespace streamscope::model {
 struct ScenarioLoadResult {
   std::optional<engine::Scenario> scenario;
   QString error; ///< `file:line:column: message` when scenario is empty
+  QByteArray text; ///< the JSON it was read from (saving a run appends to it)
 };
 
 /// Reads and validates the file at `path`.

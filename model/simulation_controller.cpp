@@ -19,6 +19,7 @@ void SimulationController::load(const engine::Scenario &scenario) {
   m_scenario = scenario;
   m_sim = std::make_unique<engine::Simulation>(scenario);
   m_carryMicros = 0;
+  m_userActions.clear();
   emit scenarioLoaded();
   emit frameReady();
 }
@@ -56,6 +57,27 @@ void SimulationController::reset() {
   load(m_scenario);
   if (wasPlaying)
     play();
+}
+
+std::optional<QString> SimulationController::applyUserAction(engine::Fault action) {
+  if (!m_sim)
+    return tr("No scenario is loaded.");
+  action.at = m_sim->now();
+  if (auto refused = m_sim->applyFault(action))
+    return QString::fromStdString(*refused);
+  m_userActions.push_back(action);
+  ++m_frames;
+  emit frameReady();
+  return std::nullopt;
+}
+
+void SimulationController::runTo(engine::SimTime t) {
+  if (!m_sim)
+    return;
+  pause();
+  m_sim->runUntil(std::min(m_sim->duration(), std::max(t, m_sim->now())));
+  ++m_frames;
+  emit frameReady();
 }
 
 void SimulationController::setSpeed(double speed) { m_speed = std::clamp(speed, 0.01, 1000.0); }

@@ -8,7 +8,11 @@
 #include <QObject>
 #include <QTimer>
 
+#include <QString>
+
 #include <memory>
+#include <optional>
+#include <vector>
 
 namespace streamscope::model {
 
@@ -27,6 +31,14 @@ public:
   bool isPlaying() const { return m_timer.isActive(); }
   double speed() const { return m_speed; }
   std::uint64_t frames() const { return m_frames; }
+  /// Faults and changes the user made during this run, with the times they took effect.
+  const std::vector<engine::Fault> &userActions() const { return m_userActions; }
+
+  /// Applies a fault now, as the user asked (recorded with the current time). Returns the
+  /// reason the real system would refuse it, or nullopt when it took effect.
+  std::optional<QString> applyUserAction(engine::Fault action);
+  /// Runs the engine (paused) until simulated time `t` or the end of the run.
+  void runTo(engine::SimTime t);
 
 public slots:
   void play();
@@ -53,6 +65,7 @@ private:
   double m_speed = 1.0;
   double m_carryMicros = 0; ///< sub-microsecond remainder between ticks
   std::uint64_t m_frames = 0;
+  std::vector<engine::Fault> m_userActions;
 };
 
 } // namespace streamscope::model

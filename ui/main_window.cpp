@@ -1,36 +1,55 @@
 #include "main_window.h"
 
+#include "canvas/stream_canvas.h"
+#include "fault_menu.h"
+#include "inspector_panel.h"
 #include "model/cluster_table_models.h"
+#include "model/fault_json.h"
 #include "model/scenario_loader.h"
+#include "speed_control.h"
 
 #include <QAction>
-#include <QComboBox>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
-#include <QGroupBox>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
-#include <QSplitter>
+#include <QSaveFile>
+#include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
-#include <QVBoxLayout>
 
 namespace streamscope::ui {
 namespace {
 
-QWidget *tableSection(const QString &title, QAbstractItemModel *model, QWidget *parent) {
-  auto *box = new QGroupBox(title, parent);
-  auto *layout = new QVBoxLayout(box);
-  auto *view = new QTableView(box);
+constexpr int kMaxRecent = 8;
+const QString kRecentKey = QStringLiteral("recentScenarios");
+
+QTableView *tableFor(QAbstractItemModel *model, QWidget *parent) {
+  auto *view = new QTableView(parent);
   view->setModel(model);
   view->setAlternatingRowColors(true);
   view->setSelectionBehavior(QAbstractItemView::SelectRows);
   view->verticalHeader()->hide();
   view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   view->horizontalHeader()->setStretchLastSection(true);
-  layout->addWidget(view);
-  return box;
+  return view;
+}
+
+/// An action whose tooltip names its shortcut, so the keyboard is discoverable.
+QAction *makeAction(QObject *parent, const QString &text, const QKeySequence &key, const QString &tip) {
+  auto *a = new QAction(text, parent);
+  a->setShortcut(key);
+  const QString keyText = key.toString(QKeySequence::NativeText);
+  a->setToolTip(keyText.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, keyText));
+  a->setStatusTip(tip);
+  return a;
 }
 
 } // namespace
@@ -38,21 +57,11 @@ QWidget *tableSection(const QString &title, QAbstractItemModel *model, QWidget *
 MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent)
     : QMainWindow(parent), m_controller(controller) {
   setWindowTitle(tr("StreamScope"));
+  m_canvas = new StreamCanvas(controller, this);
+  setCentralWidget(m_canvas);
   buildActions();
-
-  auto *central = new QWidget(this);
-  auto *layout = new QVBoxLayout(central);
-  m_title = new QLabel(central);
-  m_title->setWordWrap(true);
-  m_title->setTextFormat(Qt::RichText);
-  layout->addWidget(m_title);
-  auto *split = new QSplitter(Qt::Vertical, central);
-  split->addWidget(tableSection(tr("Brokers"), new model::BrokerTableModel(controller, this), split));
-  split->addWidget(tableSection(tr("Partitions"), new model::PartitionTableModel(controller, this), split));
-  split->addWidget(tableSection(tr("Consumer groups"), new model::GroupTableModel(controller, this), split));
-  split->setStretchFactor(1, 2);
-  layout->addWidget(split, 1);
-  setCentralWidget(central);
+  buildDocks();
+  buildMenus();
 
   m_clock = new QLabel(this);
   m_counters = new QLabel(this);
@@ -64,83 +73,296 @@ MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent)
     m_play->setText(playing ? tr("Pause") : tr("Play"));
     m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
   });
-  connect(&controller, &model::SimulationController::scenarioLoaded, this, [this] {
-    const auto &s = m_controller.scenario();
-    m_title->setText(QStringLiteral("<b>%1</b><br>%2")
-                         .arg(QString::fromStdString(s.name).toHtmlEscaped(),
-                              QString::fromStdString(s.description).toHtmlEscaped()));
-  });
-  resize(1280, 800);
+  connect(m_canvas, &StreamCanvas::selectionChanged, m_inspector, &InspectorPanel::inspect);
+  connect(m_canvas, &StreamCanvas::contextMenuWanted, this, &MainWindow::showItemMenu);
+  connect(m_speed, &SpeedControl::speedChanged, &controller, &model::SimulationController::setSpeed);
+
+  resize(1400, 860);
+}
+
+void MainWindow::restoreSettings() {
+  const QSettings settings;
+  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
 void MainWindow::buildActions() {
-  QToolBar *bar = addToolBar(tr("Simulation"));
-  bar->setObjectName(QStringLiteral("simulationToolBar"));
-  bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  m_open = makeAction(this, tr("&Open Scenario…"), QKeySequence::Open, tr("Open a scenario file"));
+  m_open->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+  connect(m_open, &QAction::triggered, this, &MainWindow::chooseScenario);
+  m_save = makeAction(this, tr("&Save Scenario As…"), QKeySequence::SaveAs, tr("Save the scenario with the faults you injected, so it replays them"));
+  m_save->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+  connect(m_save, &QAction::triggered, this, &MainWindow::saveScenarioAs);
+  m_exportPng = makeAction(this, tr("Export View as &PNG…"), QKeySequence(Qt::CTRL | Qt::Key_E), tr("Save the canvas as a PNG image"));
+  connect(m_exportPng, &QAction::triggered, this, [this] { exportView(false); });
+  m_exportSvg = makeAction(this, tr("Export View as S&VG…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), tr("Save the canvas as an SVG drawing"));
+  connect(m_exportSvg, &QAction::triggered, this, [this] { exportView(true); });
+  m_quit = makeAction(this, tr("&Quit"), QKeySequence::Quit, tr("Quit StreamScope"));
+  connect(m_quit, &QAction::triggered, this, &QWidget::close);
 
-  auto *open = bar->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("Open scenario…"));
-  open->setShortcut(QKeySequence::Open);
-  open->setToolTip(tr("Open a scenario file (Ctrl+O)"));
-  connect(open, &QAction::triggered, this, &MainWindow::chooseScenario);
-  bar->addSeparator();
-
-  m_play = bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
-  m_play->setShortcut(Qt::Key_Space);
-  m_play->setToolTip(tr("Play or pause the simulation (Space)"));
+  m_play = makeAction(this, tr("Play"), Qt::Key_Space, tr("Play or pause the simulation"));
+  m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
   connect(m_play, &QAction::triggered, &m_controller, &model::SimulationController::togglePlay);
+  m_step = makeAction(this, tr("Step"), Qt::Key_Right, tr("Run to the next engine event"));
+  m_step->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+  connect(m_step, &QAction::triggered, &m_controller, &model::SimulationController::stepEvent);
+  m_reset = makeAction(this, tr("Reset"), QKeySequence(Qt::CTRL | Qt::Key_R), tr("Restart the scenario from time zero with the same seed"));
+  m_reset->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+  connect(m_reset, &QAction::triggered, &m_controller, &model::SimulationController::reset);
+  m_speed = new SpeedControl(this);
+  m_faster = makeAction(this, tr("Faster"), QKeySequence(Qt::Key_Plus), tr("Double the speed"));
+  m_faster->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
+  connect(m_faster, &QAction::triggered, m_speed, &SpeedControl::faster);
+  m_slower = makeAction(this, tr("Slower"), QKeySequence(Qt::Key_Minus), tr("Halve the speed"));
+  connect(m_slower, &QAction::triggered, m_speed, &SpeedControl::slower);
 
-  auto *step = bar->addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Step"));
-  step->setShortcut(Qt::Key_Right);
-  step->setToolTip(tr("Run to the next engine event (Right arrow)"));
-  connect(step, &QAction::triggered, &m_controller, &model::SimulationController::stepEvent);
+  m_zoomIn = makeAction(this, tr("Zoom &In"), QKeySequence::ZoomIn, tr("Show more detail"));
+  connect(m_zoomIn, &QAction::triggered, m_canvas, &StreamCanvas::zoomIn);
+  m_zoomOut = makeAction(this, tr("Zoom &Out"), QKeySequence::ZoomOut, tr("Show more of the picture"));
+  connect(m_zoomOut, &QAction::triggered, m_canvas, &StreamCanvas::zoomOut);
+  m_fit = makeAction(this, tr("&Fit to Window"), QKeySequence(Qt::CTRL | Qt::Key_0), tr("Show everything at once"));
+  connect(m_fit, &QAction::triggered, m_canvas, &StreamCanvas::fitToWindow);
+  m_present = makeAction(this, tr("&Presentation Mode"), Qt::Key_F5, tr("Full screen, large type, high contrast, keyboard stepping"));
+  m_present->setCheckable(true);
+  connect(m_present, &QAction::toggled, this, &MainWindow::setPresenting);
+  m_leavePresent = makeAction(this, tr("Leave Presentation Mode"), Qt::Key_Escape, tr("Back to the normal window"));
+  connect(m_leavePresent, &QAction::triggered, this, [this] { setPresenting(false); });
+  // Window-level actions keep their shortcuts while menus and toolbars are hidden.
+  addActions({m_open, m_save, m_exportPng, m_exportSvg, m_quit, m_play, m_step, m_reset, m_faster, m_slower, m_zoomIn,
+              m_zoomOut, m_fit, m_present, m_leavePresent});
 
-  auto *reset = bar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"));
-  reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-  reset->setToolTip(tr("Restart the scenario from time zero with the same seed (Ctrl+R)"));
-  connect(reset, &QAction::triggered, &m_controller, &model::SimulationController::reset);
-  bar->addSeparator();
+  m_toolBar = addToolBar(tr("Simulation"));
+  m_toolBar->setObjectName(QStringLiteral("simulationToolBar"));
+  m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  m_toolBar->addAction(m_open);
+  m_toolBar->addAction(m_save);
+  m_toolBar->addSeparator();
+  // Step back and the timeline scrubber join these when time travel lands.
+  m_toolBar->addAction(m_play);
+  m_toolBar->addAction(m_step);
+  m_toolBar->addAction(m_reset);
+  m_toolBar->addWidget(m_speed);
+  m_toolBar->addSeparator();
+  m_faultMenu = new QMenu(tr("Faults"), this);
+  connect(m_faultMenu, &QMenu::aboutToShow, this, [this] {
+    m_faultMenu->clear();
+    if (!m_controller.hasSimulation())
+      return;
+    addWorldFaults(*m_faultMenu, m_controller.world(), [this](const engine::Fault &f) { applyFault(f); });
+    if (m_canvas->selected()) {
+      m_faultMenu->addSeparator();
+      addItemFaults(*m_faultMenu, m_controller.world(), m_canvas->selected(), [this](const engine::Fault &f) { applyFault(f); });
+    }
+  });
+  QAction *faults = m_toolBar->addAction(style()->standardIcon(QStyle::SP_MessageBoxWarning), tr("Faults"));
+  faults->setMenu(m_faultMenu);
+  faults->setToolTip(tr("Inject a fault: power cuts, a dropped record, an AZ outage, or faults on the selected item"));
+  connect(faults, &QAction::triggered, this, [this] { m_faultMenu->popup(QCursor::pos()); });
+  m_toolBar->addSeparator();
+  m_toolBar->addAction(m_zoomIn);
+  m_toolBar->addAction(m_zoomOut);
+  m_toolBar->addAction(m_fit);
+  m_toolBar->addAction(m_present);
+}
 
-  bar->addWidget(new QLabel(tr("Speed "), bar));
-  m_speed = new QComboBox(bar);
-  m_speed->setToolTip(tr("Simulated time per second of wall-clock time"));
-  for (double s : {0.01, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0, 1000.0})
-    m_speed->addItem(QStringLiteral("%1×").arg(s), s);
-  m_speed->setCurrentIndex(4);
-  connect(m_speed, &QComboBox::currentIndexChanged, this,
-          [this](int i) { m_controller.setSpeed(m_speed->itemData(i).toDouble()); });
-  bar->addWidget(m_speed);
+void MainWindow::buildDocks() {
+  m_inspector = new InspectorPanel(m_controller, this);
+  m_inspectorDock = new QDockWidget(tr("Inspector"), this);
+  m_inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+  m_inspectorDock->setWidget(m_inspector);
+  addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+
+  auto *tabs = new QTabWidget(this);
+  tabs->addTab(tableFor(new model::BrokerTableModel(m_controller, this), tabs), tr("Brokers"));
+  tabs->addTab(tableFor(new model::PartitionTableModel(m_controller, this), tabs), tr("Partitions"));
+  tabs->addTab(tableFor(new model::GroupTableModel(m_controller, this), tabs), tr("Consumer groups"));
+  m_tablesDock = new QDockWidget(tr("Tables"), this);
+  m_tablesDock->setObjectName(QStringLiteral("tablesDock"));
+  m_tablesDock->setWidget(tabs);
+  addDockWidget(Qt::BottomDockWidgetArea, m_tablesDock);
+  m_tablesDock->hide();
+}
+
+void MainWindow::buildMenus() {
+  QMenu *file = menuBar()->addMenu(tr("&File"));
+  file->addAction(m_open);
+  m_recentMenu = file->addMenu(tr("Open &Recent"));
+  connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+  file->addAction(m_save);
+  file->addSeparator();
+  file->addAction(m_exportPng);
+  file->addAction(m_exportSvg);
+  file->addSeparator();
+  file->addAction(m_quit);
+
+  QMenu *sim = menuBar()->addMenu(tr("&Simulation"));
+  sim->addActions({m_play, m_step, m_reset});
+  sim->addSeparator();
+  sim->addActions({m_faster, m_slower});
+
+  menuBar()->addMenu(m_faultMenu);
+
+  QMenu *view = menuBar()->addMenu(tr("&View"));
+  view->addActions({m_zoomIn, m_zoomOut, m_fit});
+  view->addSeparator();
+  view->addAction(m_present);
+  view->addSeparator();
+  view->addAction(m_inspectorDock->toggleViewAction());
+  view->addAction(m_tablesDock->toggleViewAction());
+
+  QMenu *help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About StreamScope"), this, [this] {
+    QMessageBox::about(this, tr("About StreamScope"),
+                       tr("<h3>StreamScope %1</h3><p>Apache Kafka and Amazon Kinesis Data Streams, simulated and animated.</p><p>Qt %2</p>")
+                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+  });
+}
+
+void MainWindow::setPresenting(bool presenting) {
+  if (presenting == m_presenting)
+    return;
+  m_presenting = presenting;
+  if (presenting) {
+    m_stateBeforePresenting = saveState();
+    menuBar()->hide();
+    statusBar()->hide();
+    m_toolBar->hide();
+    m_inspectorDock->hide();
+    m_tablesDock->hide();
+    showFullScreen();
+  } else {
+    menuBar()->show();
+    statusBar()->show();
+    restoreState(m_stateBeforePresenting);
+    showNormal();
+  }
+  m_canvas->setPresenting(presenting);
+  const QSignalBlocker block(m_present);
+  m_present->setChecked(presenting);
 }
 
 void MainWindow::updateStatus() {
   if (!m_controller.hasSimulation())
     return;
   const auto &w = m_controller.world();
-  m_clock->setText(tr("t = %1 s of %2 s").arg(engine::toMs(w.now) / 1000, 0, 'f', 3)
-                       .arg(engine::toMs(w.scenario.duration) / 1000, 0, 'f', 0));
+  m_clock->setText(tr("t = %1 s of %2 s").arg(engine::toMs(w.now) / 1000, 0, 'f', 3).arg(engine::toMs(w.scenario.duration) / 1000, 0, 'f', 0));
   // Both systems together; only Kafka loses acknowledged records, only Kinesis throttles.
   const auto &c = w.kafka.counters;
   const auto &k = w.kinesis.counters;
   m_counters->setText(tr("produced %1 · acknowledged %2 · acknowledged but lost %3 · consumed %4 · duplicates %5 · throttled %6")
-                          .arg(c.produced + k.produced).arg(c.acknowledged + k.acknowledged).arg(c.lostSeen)
-                          .arg(c.consumed + k.consumed).arg(c.duplicatesDelivered + k.duplicatesDelivered)
+                          .arg(c.produced + k.produced)
+                          .arg(c.acknowledged + k.acknowledged)
+                          .arg(c.lostSeen)
+                          .arg(c.consumed + k.consumed)
+                          .arg(c.duplicatesDelivered + k.duplicatesDelivered)
                           .arg(k.throttledWrites + k.throttledReads));
 }
 
 void MainWindow::chooseScenario() {
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(),
-                                                    tr("Scenarios (*.json);;All files (*)"));
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QFileInfo(m_scenarioPath).path(), tr("Scenarios (*.json);;All files (*)"));
   if (!path.isEmpty())
     openScenario(path);
 }
 
-bool MainWindow::openScenario(const QString &path) {
-  const model::ScenarioLoadResult loaded = model::loadScenarioFile(path);
+bool MainWindow::openScenario(const QString &path) { return useLoaded(model::loadScenarioFile(path), path); }
+
+bool MainWindow::openScenarioText(const QByteArray &text, const QString &name) {
+  return useLoaded(model::loadScenarioText(text, name), QString());
+}
+
+bool MainWindow::useLoaded(const model::ScenarioLoadResult &loaded, const QString &path) {
   if (!loaded.scenario) {
-    QMessageBox::warning(this, tr("Cannot open scenario"), loaded.error);
+    showError(tr("Cannot open scenario"), loaded.error);
     return false;
   }
+  m_scenarioText = loaded.text;
+  m_scenarioPath = path;
   m_controller.load(*loaded.scenario);
+  m_speed->setSpeed(loaded.scenario->playbackSpeed);
+  m_controller.setSpeed(m_speed->speed());
+  setWindowTitle(tr("%1 — StreamScope").arg(QString::fromStdString(loaded.scenario->name)));
+  if (!path.isEmpty())
+    rememberRecent(path);
   return true;
+}
+
+void MainWindow::rememberRecent(const QString &path) {
+  QSettings settings;
+  QStringList recent = settings.value(kRecentKey).toStringList();
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  recent.removeAll(absolute);
+  recent.prepend(absolute);
+  settings.setValue(kRecentKey, recent.mid(0, kMaxRecent));
+}
+
+void MainWindow::fillRecentMenu() {
+  m_recentMenu->clear();
+  const QStringList recent = QSettings().value(kRecentKey).toStringList();
+  for (const QString &path : recent)
+    m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openScenario(path); })->setToolTip(path);
+  if (recent.isEmpty())
+    m_recentMenu->addAction(tr("No recent scenarios"))->setEnabled(false);
+}
+
+void MainWindow::saveScenarioAs() {
+  if (!m_controller.hasSimulation())
+    return;
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), m_scenarioPath, tr("Scenarios (*.json)"));
+  if (path.isEmpty())
+    return;
+  QString error;
+  const QByteArray text = model::withFaults(m_scenarioText, m_controller.scenario(), m_controller.userActions(), &error);
+  QSaveFile file(path);
+  if (text.isEmpty() || !file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
+    showError(tr("Cannot save scenario"), error.isEmpty() ? tr("%1: %2").arg(path, file.errorString()) : error);
+    return;
+  }
+  statusBar()->showMessage(tr("Saved %1 with %n injected fault(s)", nullptr, static_cast<int>(m_controller.userActions().size())).arg(path), 6000);
+  rememberRecent(path);
+}
+
+void MainWindow::exportView(bool svg) {
+  const QString path = QFileDialog::getSaveFileName(this, svg ? tr("Export view as SVG") : tr("Export view as PNG"), QString(),
+                                                    svg ? tr("SVG drawings (*.svg)") : tr("PNG images (*.png)"));
+  if (path.isEmpty())
+    return;
+  const bool ok = svg ? m_canvas->exportSvg(path, m_canvas->size()) : m_canvas->exportPng(path, m_canvas->size());
+  if (!ok)
+    showError(tr("Cannot export the view"), tr("%1 could not be written.").arg(path));
+  else
+    statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+void MainWindow::showItemMenu(const model::WorldItem &item, const QPoint &globalPos) {
+  if (!m_controller.hasSimulation())
+    return;
+  QMenu menu(this);
+  const auto apply = [this](const engine::Fault &f) { applyFault(f); };
+  if (addItemFaults(menu, m_controller.world(), item, apply) > 0)
+    menu.addSeparator();
+  QMenu *world = menu.addMenu(tr("Whole system"));
+  addWorldFaults(*world, m_controller.world(), apply);
+  menu.exec(globalPos);
+}
+
+void MainWindow::applyFault(const engine::Fault &fault) {
+  if (const auto refused = m_controller.applyUserAction(fault))
+    showError(tr("Refused"), *refused);
+}
+
+void MainWindow::showError(const QString &title, const QString &message) {
+  statusBar()->showMessage(QStringLiteral("%1: %2").arg(title, message), 10000);
+  if (m_interactive)
+    QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+  if (m_presenting)
+    setPresenting(false);
+  QSettings settings;
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/state"), saveState());
+  event->accept();
 }
 
 } // namespace streamscope::ui

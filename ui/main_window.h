@@ -1,16 +1,27 @@
 #pragma once
-// The main window: a toolbar (play/pause, step, reset, speed, open scenario), the cluster's
-// brokers, partitions and consumer groups as live tables, and a status bar with the clock and
-// the run's counters. It never touches the engine: it asks the controller.
+// The main window: the animated canvas in the middle, the inspector and the cluster tables
+// as docks, menus and a toolbar for files, playback, faults, zoom and presentation mode, and
+// a status bar with the clock and the run's counters. It never touches the engine: it asks
+// the controller, which records every user action.
 #include "model/simulation_controller.h"
+#include "model/world_item.h"
 
 #include <QMainWindow>
 
 class QAction;
+class QDockWidget;
 class QLabel;
-class QComboBox;
+class QMenu;
+
+namespace streamscope::model {
+struct ScenarioLoadResult;
+}
 
 namespace streamscope::ui {
+
+class InspectorPanel;
+class SpeedControl;
+class StreamCanvas;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -19,18 +30,60 @@ public:
 
   /// Loads a scenario file; on error shows the message and keeps the current session.
   bool openScenario(const QString &path);
+  /// Loads scenario text (the built-in default); `name` appears in messages and the title.
+  bool openScenarioText(const QByteArray &text, const QString &name);
+
+  /// Restores the window geometry, dock layout and toolbar from the last session.
+  void restoreSettings();
+
+  StreamCanvas *canvas() const { return m_canvas; }
+  InspectorPanel *inspector() const { return m_inspector; }
+  bool isPresenting() const { return m_presenting; }
+  /// Shows an error without a modal dialog when false (tests, --screenshot runs).
+  void setInteractive(bool interactive) { m_interactive = interactive; }
+
+public slots:
+  void setPresenting(bool presenting);
+  /// Applies a fault through the controller; a refusal is shown, never silently dropped.
+  void applyFault(const engine::Fault &fault);
+
+protected:
+  void closeEvent(QCloseEvent *event) override;
 
 private:
   void buildActions();
+  void buildMenus();
+  void buildDocks();
   void updateStatus();
   void chooseScenario();
+  void saveScenarioAs();
+  void exportView(bool svg);
+  void rememberRecent(const QString &path);
+  void fillRecentMenu();
+  void showItemMenu(const model::WorldItem &item, const QPoint &globalPos);
+  void showError(const QString &title, const QString &message);
+  /// Takes a load result: shows its error, or starts it. `path` is empty for built-ins.
+  bool useLoaded(const model::ScenarioLoadResult &loaded, const QString &path);
 
   model::SimulationController &m_controller;
-  QAction *m_play = nullptr;
+  StreamCanvas *m_canvas = nullptr;
+  InspectorPanel *m_inspector = nullptr;
+  SpeedControl *m_speed = nullptr;
+  QDockWidget *m_inspectorDock = nullptr;
+  QDockWidget *m_tablesDock = nullptr;
+  QToolBar *m_toolBar = nullptr;
+  QMenu *m_recentMenu = nullptr;
+  QMenu *m_faultMenu = nullptr;
+  QAction *m_open = nullptr, *m_save = nullptr, *m_exportPng = nullptr, *m_exportSvg = nullptr, *m_quit = nullptr;
+  QAction *m_play = nullptr, *m_step = nullptr, *m_reset = nullptr, *m_faster = nullptr, *m_slower = nullptr;
+  QAction *m_zoomIn = nullptr, *m_zoomOut = nullptr, *m_fit = nullptr, *m_present = nullptr, *m_leavePresent = nullptr;
   QLabel *m_clock = nullptr;
   QLabel *m_counters = nullptr;
-  QLabel *m_title = nullptr;
-  QComboBox *m_speed = nullptr;
+  QByteArray m_scenarioText;
+  QString m_scenarioPath;
+  QByteArray m_stateBeforePresenting;
+  bool m_presenting = false;
+  bool m_interactive = true;
 };
 
 } // namespace streamscope::ui

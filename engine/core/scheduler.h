@@ -38,6 +38,21 @@ public:
     return e;
   }
 
+  /// Visits every pending entry, in no particular order (the view draws messages in flight).
+  template <typename Visit> void forEach(Visit visit) const {
+    for (const Entry &e : m_heap)
+      visit(e);
+  }
+  /// The earliest pending action matching `pred`, or nullptr. Changing the action through it
+  /// is allowed; its time and place in the order stay as they are.
+  template <typename Pred> Action *findEarliest(Pred pred) {
+    Entry *best = nullptr;
+    for (Entry &e : m_heap)
+      if (pred(e.action) && (!best || later(*best, e)))
+        best = &e;
+    return best ? &best->action : nullptr;
+  }
+
 private:
   static bool later(const Entry &a, const Entry &b) {
     return a.time != b.time ? a.time > b.time : a.seq > b.seq;

@@ -139,6 +139,7 @@ enum class FaultAction : std::uint8_t {
   AzRestore,
   SplitShard,
   MergeShards,
+  DropMessage, ///< the next produce or PutRecords request to arrive is lost on the wire
 };
 
 enum class SeekTarget : std::uint8_t { Offset, Timestamp, Earliest, Latest };
@@ -169,6 +170,7 @@ struct Scenario {
   std::string description;
   std::uint64_t seed = 1;
   SimTime duration = 60 * kSecond;
+  double playbackSpeed = 1.0; ///< the app starts playing at this speed; the engine ignores it
   std::optional<KafkaConfig> kafka;
   std::optional<KinesisConfig> kinesis;
   std::vector<ProducerConfig> producers;

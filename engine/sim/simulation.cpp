@@ -280,6 +280,15 @@ std::optional<std::string> Simulation::applyFault(const Fault &f) {
       kinesis::addLeasesForNewShards(w, stream);
     return refused;
   }
+  case FaultAction::DropMessage: {
+    Action *next = w.queue.findEarliest([](const Action &m) {
+      return !m.dropped && (m.type == ActionType::ProduceArrive || m.type == ActionType::PutArrive);
+    });
+    if (!next)
+      return std::string("no produce or PutRecords request is in flight");
+    next->dropped = true;
+    break;
+  }
   }
   return std::nullopt;
 }

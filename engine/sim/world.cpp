@@ -37,7 +37,7 @@ bool World::arrive(const Action &message, std::int32_t partition) {
   e.node = message.from;
   e.peer = message.to;
   e.partition = partition;
-  e.type = net.reachable(message.from, message.to) ? EventType::TransferArrived
+  e.type = !message.dropped && net.reachable(message.from, message.to) ? EventType::TransferArrived
                                                     : EventType::TransferDropped;
   events.record(e);
   return e.type == EventType::TransferArrived;

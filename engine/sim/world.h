@@ -67,6 +67,7 @@ struct Action {
   std::int64_t d = 0;
   SimTime sentAt = 0;
   std::uint8_t kind = 0; ///< TransferKind for messages
+  bool dropped = false;  ///< messages: lost in flight by a user's drop_message fault
 };
 
 /// A fault the real system refused (the scenario asked for something it would not do).

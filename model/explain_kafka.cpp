@@ -1,0 +1,217 @@
+// Inspector words for Kafka: brokers, replicas, records in a log, producers and groups.
+#include "item_explainer.h"
+
+namespace streamscope::model {
+namespace {
+
+using namespace engine::kafka;
+using Kind = WorldItem::Kind;
+
+QString ms(engine::SimTime t) { return QObject::tr("%1 ms").arg(engine::toMs(t), 0, 'f', 1); }
+QString num(std::int64_t n) { return QLocale().toString(static_cast<qlonglong>(n)); }
+
+QString brokerState(const engine::World &w, const Broker &b) {
+  if (b.state == BrokerState::PoweredOff)
+    return QObject::tr("powered off");
+  if (b.state == BrokerState::Crashed)
+    return QObject::tr("crashed");
+  if (w.net.isIsolated(b.node))
+    return QObject::tr("isolated");
+  return b.fenced ? QObject::tr("running, fenced by the controller") : QObject::tr("running");
+}
+
+Explanation broker(const engine::World &w, int id) {
+  const KafkaState &k = w.kafka;
+  const Broker &b = k.brokers.at(static_cast<std::size_t>(id));
+  int leads = 0, follows = 0;
+  std::int64_t dirty = 0;
+  for (const Partition &p : k.partitions) {
+    if (p.slotOf(id) < 0)
+      continue;
+    (p.leader == id ? leads : follows)++;
+    dirty += p.logOf(id).leo() - p.logOf(id).flushed();
+  }
+  Explanation e{QObject::tr("Broker %1").arg(id), {}, {}};
+  e.facts = {{QObject::tr("State"), brokerState(w, b)},
+             {QObject::tr("Leads"), QObject::tr("%n partition(s)", nullptr, leads)},
+             {QObject::tr("Follows"), QObject::tr("%n partition(s)", nullptr, follows)},
+             {QObject::tr("Records only in page cache"), num(dirty)},
+             {QObject::tr("Extra network delay"), ms(w.net.extraDelay(b.node))}};
+  if (b.state == BrokerState::PoweredOff)
+    e.why = QObject::tr("The machine lost power: its page cache is gone, so every record above each replica's flushed offset is lost from this broker. Restart it to run log recovery and let followers catch up.");
+  else if (b.state == BrokerState::Crashed)
+    e.why = QObject::tr("The broker process died but the operating system kept running, so its page cache (and every record written to it) survives a restart. The controller fences it after the session timeout and moves leadership away.");
+  else if (w.net.isIsolated(b.node))
+    e.why = QObject::tr("No message reaches it or leaves it. The controller stops hearing its heartbeats and fences it; partitions it led elect a new leader from the ISR.");
+  else if (b.fenced)
+    e.why = QObject::tr("The controller has not heard from it within the broker session timeout, so it leads nothing until it registers again.");
+  else
+    e.why = QObject::tr("Healthy: it leads %n partition(s) and replicates the rest from their leaders.", nullptr, leads);
+  return e;
+}
+
+Explanation replica(const engine::World &w, int p, int b) {
+  const KafkaState &k = w.kafka;
+  const Partition &part = k.partitions.at(static_cast<std::size_t>(p));
+  const ReplicaLog &log = part.logOf(b);
+  const QString name = QString::fromStdString(k.partitionName(p));
+  const bool leader = part.leader == b;
+  Explanation e{QObject::tr("%1 on broker %2").arg(name).arg(b), {}, {}};
+  QStringList isr;
+  for (int r : part.isr)
+    isr << QString::number(r);
+  e.facts = {{QObject::tr("Role"), leader ? QObject::tr("leader (epoch %1)").arg(part.leaderEpoch) : part.leader < 0 ? QObject::tr("offline partition") : QObject::tr("follower")},
+             {QObject::tr("In the ISR"), part.inIsr(b) ? QObject::tr("yes") : QObject::tr("no")},
+             {QObject::tr("ISR"), QStringLiteral("{%1}").arg(isr.join(QStringLiteral(", ")))},
+             {QObject::tr("Log start offset"), num(log.logStart())},
+             {QObject::tr("High watermark"), num(log.highWatermark())},
+             {QObject::tr("Log end offset"), num(log.leo())},
+             {QObject::tr("Flushed to disk below"), num(log.flushed())},
+             {QObject::tr("Segments"), num(static_cast<std::int64_t>(log.segments().size()))}};
+  if (leader) {
+    e.why = QObject::tr("The leader: producers write here and consumers read here. Its high watermark is the smallest log end offset among the ISR; only records below it are committed and readable.");
+  } else if (part.leader < 0) {
+    e.why = QObject::tr("The partition has no leader: no ISR member is alive, and unclean election is off.");
+  } else if (!part.inIsr(b)) {
+    const Offset leaderLeo = part.logOf(part.leader).leo();
+    e.why = QObject::tr("Out of the ISR: it has not caught up to the leader's log end (it is at %1, the leader at %2) for replica.lag.time.max.ms, so acks=all no longer waits for it and it cannot become leader in a clean election.")
+                .arg(num(log.leo()), num(leaderLeo));
+  } else {
+    e.why = QObject::tr("An in-sync follower: it keeps fetching from leader %1 and has caught up recently, so acks=all waits for it and it may become leader if the leader fails.").arg(part.leader);
+  }
+  return e;
+}
+
+Explanation logCell(const engine::World &w, int p, int b, Offset offset) {
+  const KafkaState &k = w.kafka;
+  const Partition &part = k.partitions.at(static_cast<std::size_t>(p));
+  const ReplicaLog &log = part.logOf(b);
+  const auto &entries = log.entries();
+  const std::size_t i = log.lowerBound(offset);
+  const QString name = QString::fromStdString(k.partitionName(p));
+  if (i >= entries.size() || entries[i].offset != offset)
+    return {QObject::tr("%1 offset %2 on broker %3").arg(name).arg(offset).arg(b), {},
+            QObject::tr("This replica holds no record at offset %1 any more (truncated, deleted by retention or compacted away).").arg(offset)};
+  const LogEntry &entry = entries[i];
+  const RecordInfo &r = k.records.at(entry.record);
+  Explanation e{QObject::tr("%1 offset %2 on broker %3").arg(name).arg(offset).arg(b), {}, {}};
+  const bool committed = offset < log.highWatermark();
+  const bool onDisk = offset < log.flushed();
+  e.facts = {{QObject::tr("Key"), r.key >= 0 ? QString::fromStdString(k.keys[static_cast<std::size_t>(r.key)]) : QObject::tr("null (no key)")},
+             {QObject::tr("Value"), r.has(RecordInfo::Tombstone) ? QObject::tr("null (tombstone)") : QObject::tr("%1 bytes").arg(r.bytes)},
+             {QObject::tr("Leader epoch"), QString::number(entry.epoch)},
+             {QObject::tr("Created"), ms(r.createdAt)},
+             {QObject::tr("Acknowledged"), r.ackedAt >= 0 ? ms(r.ackedAt) : QObject::tr("not yet")},
+             {QObject::tr("Storage"), onDisk ? QObject::tr("flushed to disk") : QObject::tr("in the page cache only")},
+             {QObject::tr("Committed"), committed ? QObject::tr("yes (below the high watermark)") : QObject::tr("no (at or above the high watermark)")}};
+  int holders = 0;
+  for (const ReplicaLog &other : part.logs)
+    holders += other.leo() > offset ? 1 : 0;
+  if (!committed)
+    e.why = QObject::tr("Offset %1 is above the high watermark (%2): consumers cannot read it yet because only %3 of %4 replicas have it, and the ISR has %5 members.")
+                .arg(offset).arg(log.highWatermark()).arg(holders).arg(part.replicas.size()).arg(part.isr.size());
+  else if (!onDisk)
+    e.why = QObject::tr("Committed and readable, but only in this broker's page cache: Kafka relies on replication, not fsync. If every replica holding it lost power before write-back, it would be gone.");
+  else
+    e.why = QObject::tr("Committed and flushed to disk on this broker: it survives a crash and a power loss of this machine.");
+  return e;
+}
+
+Explanation producer(const engine::World &w, int i) {
+  const Producer &p = w.kafka.producers.at(static_cast<std::size_t>(i));
+  int inFlight = 0;
+  for (const ProducerPartition &pp : p.parts)
+    inFlight += pp.inFlight;
+  const char *acks = p.config.acks == engine::Acks::All ? "all" : p.config.acks == engine::Acks::Leader ? "1" : "0";
+  Explanation e{QObject::tr("Producer %1").arg(QString::fromStdString(p.config.name)), {}, {}};
+  e.facts = {{QObject::tr("acks"), QString::fromLatin1(acks)},
+             {QObject::tr("Rate"), QObject::tr("%1 records/s").arg(p.schedule.rate, 0, 'f', 0)},
+             {QObject::tr("Produced"), num(p.produced)},
+             {QObject::tr("Requests in flight"), QString::number(inFlight)},
+             {QObject::tr("Idempotent"), p.config.enableIdempotence ? QObject::tr("yes") : QObject::tr("no")},
+             {QObject::tr("linger.ms"), ms(p.config.linger)}};
+  e.why = p.config.acks == engine::Acks::All
+              ? QObject::tr("acks=all: each batch is acknowledged once every in-sync replica has it (the high watermark passed it), so a single broker failure cannot lose it.")
+          : p.config.acks == engine::Acks::Leader
+              ? QObject::tr("acks=1: the leader acknowledges as soon as the batch is in its own log; if the leader dies before followers fetch it, the record can be lost.")
+              : QObject::tr("acks=0: the producer does not wait for any answer; records lost on the way are never known.");
+  return e;
+}
+
+Explanation group(const engine::World &w, int gi) {
+  const KafkaState &k = w.kafka;
+  const ConsumerGroup &g = k.groups.at(static_cast<std::size_t>(gi));
+  const Topic &topic = k.topics[static_cast<std::size_t>(g.topic)];
+  std::int64_t lag = 0;
+  for (std::size_t i = 0; i < g.parts.size(); ++i) {
+    const Partition &part = k.partitions[static_cast<std::size_t>(topic.firstPartition) + i];
+    if (part.leader >= 0 && g.parts[i].committed >= 0)
+      lag += std::max<Offset>(0, part.logOf(part.leader).highWatermark() - g.parts[i].committed);
+  }
+  int live = 0;
+  for (const Member &m : g.members)
+    live += m.alive && m.inGroup ? 1 : 0;
+  Explanation e{QObject::tr("Consumer group %1").arg(QString::fromStdString(g.config.group)), {}, {}};
+  e.facts = {{QObject::tr("Topic"), QString::fromStdString(topic.config.name)},
+             {QObject::tr("Assignor"), g.config.assignor == engine::AssignorKind::Range ? QObject::tr("range (eager)") : QObject::tr("cooperative-sticky")},
+             {QObject::tr("Generation"), QString::number(g.generation)},
+             {QObject::tr("Members"), QObject::tr("%1 live of %2").arg(live).arg(g.members.size())},
+             {QObject::tr("Lag (committed)"), num(lag)},
+             {QObject::tr("Consumed"), num(g.consumed)},
+             {QObject::tr("Delivered twice"), num(g.duplicates)}};
+  e.why = g.rebalancing ? QObject::tr("A rebalance is in progress: partitions are being reassigned among the live members.")
+                        : QObject::tr("Each partition is read by exactly one member; the committed offset is where a new owner resumes, so anything processed after it is delivered again.");
+  return e;
+}
+
+Explanation member(const engine::World &w, int gi, int mi) {
+  const KafkaState &k = w.kafka;
+  const ConsumerGroup &g = k.groups.at(static_cast<std::size_t>(gi));
+  const Member &m = g.members.at(static_cast<std::size_t>(mi));
+  const Topic &topic = k.topics[static_cast<std::size_t>(g.topic)];
+  QStringList owned;
+  for (std::size_t i = 0; i < g.parts.size(); ++i)
+    if (g.parts[i].owner == mi)
+      owned << QObject::tr("%1-%2 at %3 (committed %4)").arg(QString::fromStdString(topic.config.name)).arg(i).arg(g.parts[i].position).arg(g.parts[i].committed);
+  Explanation e{QObject::tr("Consumer %1").arg(QString::fromStdString(m.id)), {}, {}};
+  e.facts = {{QObject::tr("Group"), QString::fromStdString(g.config.group)},
+             {QObject::tr("State"), !m.alive ? QObject::tr("dead") : !m.inGroup ? QObject::tr("left the group") : QObject::tr("running")},
+             {QObject::tr("Partitions"), owned.isEmpty() ? QObject::tr("none") : owned.join(QStringLiteral("; "))}};
+  e.why = !m.alive ? QObject::tr("Killed without leaving: the coordinator only notices when session.timeout.ms passes without a heartbeat, then rebalances its partitions.")
+                   : QObject::tr("Fetches its partitions from their leaders; positions move as records arrive, and committed offsets follow at each auto-commit.");
+  return e;
+}
+
+} // namespace
+
+Explanation explainKafka(const engine::World &w, const WorldItem &item) {
+  const KafkaState &k = w.kafka;
+  const auto valid = [](int i, std::size_t n) { return i >= 0 && static_cast<std::size_t>(i) < n; };
+  switch (item.kind) {
+  case Kind::Broker:
+    if (valid(item.a, k.brokers.size()))
+      return broker(w, item.a);
+    break;
+  case Kind::Replica:
+  case Kind::LogCell:
+    if (valid(item.a, k.partitions.size()) && k.partitions[static_cast<std::size_t>(item.a)].slotOf(item.b) >= 0)
+      return item.kind == Kind::Replica ? replica(w, item.a, item.b) : logCell(w, item.a, item.b, item.c);
+    break;
+  case Kind::KafkaProducer:
+    if (valid(item.a, k.producers.size()))
+      return producer(w, item.a);
+    break;
+  case Kind::Group:
+    if (valid(item.a, k.groups.size()))
+      return group(w, item.a);
+    break;
+  case Kind::Member:
+    if (valid(item.a, k.groups.size()) && valid(item.b, k.groups[static_cast<std::size_t>(item.a)].members.size()))
+      return member(w, item.a, item.b);
+    break;
+  default: break;
+  }
+  return {QObject::tr("Gone"), {}, QObject::tr("This item no longer exists in the simulation.")};
+}
+
+} // namespace streamscope::model

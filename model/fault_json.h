@@ -1,0 +1,24 @@
+#pragma once
+// Faults back to scenario JSON: what the user did during a run is saved into the scenario's
+// "faults" array, in the same form the loader reads, so reopening the file replays it.
+#include "engine/sim/scenario.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <vector>
+
+namespace streamscope::model {
+
+/// One fault as a "faults" entry. `application` says the fault's group names a Kinesis
+/// application (consumer actions), not a Kafka consumer group.
+QJsonObject faultToJson(const engine::Fault &fault, bool application);
+
+/// The scenario text with `faults` appended to its "faults" array (sorted by time with the
+/// ones already there). Returns an empty array and sets `error` if the text is not a
+/// JSON object.
+QByteArray withFaults(const QByteArray &scenarioJson, const engine::Scenario &scenario,
+                      const std::vector<engine::Fault> &faults, QString *error);
+
+} // namespace streamscope::model

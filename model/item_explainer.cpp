@@ -1,0 +1,130 @@
+#include "item_explainer.h"
+
+namespace streamscope::model {
+namespace {
+
+QString transferName(engine::TransferKind kind) {
+  using engine::TransferKind;
+  switch (kind) {
+  case TransferKind::ProduceRequest: return QObject::tr("Produce request");
+  case TransferKind::ProduceResponse: return QObject::tr("Produce response (the ack)");
+  case TransferKind::ReplicaFetchRequest: return QObject::tr("Follower fetch request");
+  case TransferKind::ReplicaFetchResponse: return QObject::tr("Follower fetch response");
+  case TransferKind::ConsumerFetchRequest: return QObject::tr("Consumer fetch request");
+  case TransferKind::ConsumerFetchResponse: return QObject::tr("Consumer fetch response");
+  case TransferKind::PutRecordsRequest: return QObject::tr("PutRecords request");
+  case TransferKind::PutRecordsResponse: return QObject::tr("PutRecords response (the ack)");
+  case TransferKind::ZoneWrite: return QObject::tr("Write to an availability zone");
+  case TransferKind::ZoneAck: return QObject::tr("Availability zone's acknowledgement");
+  case TransferKind::GetRecordsRequest: return QObject::tr("GetRecords request");
+  case TransferKind::GetRecordsResponse: return QObject::tr("GetRecords response");
+  case TransferKind::SubscribeToShardEvent: return QObject::tr("SubscribeToShard event (enhanced fan-out push)");
+  }
+  return {};
+}
+
+QString why(engine::TransferKind kind) {
+  using engine::TransferKind;
+  switch (kind) {
+  case TransferKind::ProduceRequest: return QObject::tr("The producer's batch travels to the partition leader; with acks=all the leader answers only once every in-sync replica has fetched it.");
+  case TransferKind::ProduceResponse: return QObject::tr("The leader acknowledges the batch: with acks=1 once it is in the leader's page cache, with acks=all once the high watermark passed it.");
+  case TransferKind::ReplicaFetchRequest: return QObject::tr("Followers pull from the leader: a fetch names the offset the follower needs next, which also tells the leader how far the follower has got.");
+  case TransferKind::ReplicaFetchResponse: return QObject::tr("The leader sends records the follower does not have yet, with its high watermark.");
+  case TransferKind::ConsumerFetchRequest:
+  case TransferKind::ConsumerFetchResponse: return QObject::tr("Consumers pull from the leader and only ever receive records below the high watermark.");
+  case TransferKind::PutRecordsRequest: return QObject::tr("Up to 500 records in one call; Kinesis routes each by the MD5 of its partition key to the shard whose hash key range holds it.");
+  case TransferKind::PutRecordsResponse: return QObject::tr("Per-record results: a sequence number for each accepted record, ProvisionedThroughputExceededException for each throttled one (the producer retries those).");
+  case TransferKind::ZoneWrite:
+  case TransferKind::ZoneAck: return QObject::tr("Kinesis stores every record in three availability zones before it answers the put; this is why its ack takes longer than a Kafka acks=1 ack.");
+  case TransferKind::GetRecordsRequest:
+  case TransferKind::GetRecordsResponse: return QObject::tr("Polling consumers share the shard's 2 MiB/s and 5 calls/s of reads.");
+  case TransferKind::SubscribeToShardEvent: return QObject::tr("Enhanced fan-out pushes records to this consumer with its own 2 MiB/s per shard.");
+  }
+  return {};
+}
+
+Explanation explainMessage(const engine::World &w, const WorldItem &item) {
+  Explanation e;
+  bool found = false;
+  w.queue.forEach([&](const auto &entry) {
+    if (found || entry.seq != static_cast<std::uint64_t>(item.c))
+      return;
+    found = true;
+    const engine::Action &m = entry.action;
+    const auto kind = static_cast<engine::TransferKind>(m.kind);
+    e.title = transferName(kind);
+    e.facts = {{QObject::tr("From"), nodeName(w, m.from)},
+               {QObject::tr("To"), nodeName(w, m.to)},
+               {QObject::tr("Sent at"), QObject::tr("%1 ms").arg(engine::toMs(m.sentAt), 0, 'f', 3)},
+               {QObject::tr("Arrives at"), QObject::tr("%1 ms (%2 ms on the wire)").arg(engine::toMs(entry.time), 0, 'f', 3).arg(engine::toMs(entry.time - m.sentAt), 0, 'f', 3)}};
+    if (m.dropped)
+      e.facts.append({QObject::tr("Fate"), QObject::tr("will be lost on the wire (drop_message)")});
+    e.why = why(kind);
+  });
+  if (!found) {
+    e.title = QObject::tr("Message delivered");
+    e.why = QObject::tr("This message has arrived; click another one in flight.");
+  }
+  return e;
+}
+
+} // namespace
+
+QString nodeName(const engine::World &w, engine::NodeId node) {
+  for (const auto &b : w.kafka.brokers)
+    if (b.node == node)
+      return QObject::tr("broker %1").arg(b.id);
+  for (const auto &p : w.kafka.producers)
+    if (p.node == node)
+      return QObject::tr("producer %1").arg(QString::fromStdString(p.config.name));
+  for (const auto &p : w.kinesis.producers)
+    if (p.node == node)
+      return QObject::tr("producer %1").arg(QString::fromStdString(p.config.name));
+  for (const auto &g : w.kafka.groups)
+    for (const auto &m : g.members)
+      if (m.node == node)
+        return QObject::tr("consumer %1 of group %2").arg(QString::fromStdString(m.id), QString::fromStdString(g.config.group));
+  for (const auto &s : w.kinesis.streams)
+    if (s.endpoint == node)
+      return QObject::tr("Kinesis endpoint of stream %1").arg(QString::fromStdString(s.config.name));
+  for (std::size_t z = 0; z < w.kinesis.zoneNodes.size(); ++z)
+    if (w.kinesis.zoneNodes[z] == node)
+      return QObject::tr("availability zone %1").arg(QChar('a' + static_cast<int>(z)));
+  for (const auto &app : w.kinesis.apps)
+    for (std::size_t i = 0; i < app.workers.size(); ++i)
+      if (app.workers[i].node == node)
+        return QObject::tr("worker w%1 of %2").arg(i).arg(QString::fromStdString(app.config.application));
+  return QObject::tr("node %1").arg(node);
+}
+
+Explanation explainItem(const engine::World &w, const WorldItem &item) {
+  using Kind = WorldItem::Kind;
+  switch (item.kind) {
+  case Kind::None: break;
+  case Kind::Message: return explainMessage(w, item);
+  case Kind::Broker:
+  case Kind::Replica:
+  case Kind::LogCell:
+  case Kind::KafkaProducer:
+  case Kind::Group:
+  case Kind::Member: return explainKafka(w, item);
+  default: return explainKinesis(w, item);
+  }
+  return {QObject::tr("Nothing selected"), {},
+          QObject::tr("Click a broker, a replica strip, a record cell, a shard, a consumer or a message in flight to see its state and why it is in it.")};
+}
+
+QString explanationHtml(const Explanation &e) {
+  QString html = QStringLiteral("<h3>%1</h3>").arg(e.title.toHtmlEscaped());
+  if (!e.why.isEmpty())
+    html += QStringLiteral("<p>%1</p>").arg(e.why.toHtmlEscaped());
+  if (!e.facts.isEmpty()) {
+    html += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
+    for (const auto &[name, value] : e.facts)
+      html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(name.toHtmlEscaped(), value.toHtmlEscaped());
+    html += QStringLiteral("</table>");
+  }
+  return html;
+}
+
+} // namespace streamscope::model

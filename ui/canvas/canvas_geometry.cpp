@@ -1,0 +1,159 @@
+#include "canvas_geometry.h"
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+
+namespace streamscope::ui {
+namespace {
+
+using Kind = model::WorldItem::Kind;
+
+/// The legend row: one swatch and one phrase per colour or mark used in the panes shown.
+void layoutLegend(CanvasGeometry &g, bool kafka, bool kinesis, const CanvasTheme &theme) {
+  struct Entry {
+    LegendSwatch::Kind kind;
+    QString text;
+  };
+  std::vector<Entry> entries;
+  if (kafka) {
+    entries.push_back({LegendSwatch::OnDisk, QObject::tr("flushed to disk")});
+    entries.push_back({LegendSwatch::InCache, QObject::tr("page cache only")});
+    entries.push_back({LegendSwatch::AboveHighWatermark, QObject::tr("above high watermark (not readable)")});
+    entries.push_back({LegendSwatch::HighWatermark, QObject::tr("high watermark")});
+    entries.push_back({LegendSwatch::Committed, QObject::tr("committed offset")});
+  }
+  if (kinesis) {
+    entries.push_back({LegendSwatch::ZoneCopy, QObject::tr("copy in an availability zone")});
+    entries.push_back({LegendSwatch::Awaiting, QObject::tr("not yet acknowledged")});
+    entries.push_back({LegendSwatch::Throttled, QObject::tr("throttled")});
+  }
+  entries.push_back({LegendSwatch::InFlight, QObject::tr("message in flight")});
+
+  const QFontMetricsF fm(theme.small);
+  const double h = fm.height();
+  double x = g.legend.left() + theme.px(8);
+  const double y = g.legend.center().y() - h / 2;
+  for (const Entry &e : entries) {
+    const double textWidth = fm.horizontalAdvance(e.text) + theme.px(4);
+    if (x + h + theme.px(4) + textWidth > g.legend.right())
+      break; // the rest would not fit: better fewer entries than clipped ones
+    g.swatches.push_back({QRectF(x, y + h * 0.15, h * 0.7, h * 0.7), e.kind});
+    x += h * 0.7 + theme.px(4);
+    g.addLabel(QRectF(x, y, textWidth, h), e.text, false, theme, Qt::AlignLeft | Qt::AlignVCenter, true);
+    x += textWidth + theme.px(14);
+  }
+}
+
+} // namespace
+
+CanvasGeometry CanvasGeometry::build(const engine::World &world, const QRectF &scene, const CanvasTheme &theme) {
+  CanvasGeometry g;
+  g.scene = scene;
+  const bool kafka = world.scenario.kafka.has_value();
+  const bool kinesis = world.scenario.kinesis.has_value();
+  const double legendHeight = QFontMetricsF(theme.small).height() * 1.8;
+  g.legend = QRectF(scene.left(), scene.bottom() - legendHeight, scene.width(), legendHeight);
+  const QRectF panes(scene.left(), scene.top(), scene.width(), scene.height() - legendHeight);
+  if (kafka && kinesis) {
+    // One clock, two panes: Kafka above, Kinesis below, so records in both run left to right.
+    const double split = panes.top() + panes.height() * 0.54;
+    g.kafkaPane = QRectF(panes.left(), panes.top(), panes.width(), split - panes.top());
+    g.kinesisPane = QRectF(panes.left(), split, panes.width(), panes.bottom() - split);
+  } else if (kafka) {
+    g.kafkaPane = panes;
+  } else {
+    g.kinesisPane = panes;
+  }
+  if (kafka)
+    layoutKafka(world, g.kafkaPane, theme, g);
+  if (kinesis)
+    layoutKinesis(world, g.kinesisPane, theme, g);
+  layoutLegend(g, kafka, kinesis, theme);
+  return g;
+}
+
+bool CanvasGeometry::addLabel(const QRectF &rect, const QString &text, bool title, const CanvasTheme &theme,
+                              Qt::Alignment align, bool muted) {
+  const QFontMetricsF fm(title ? theme.font : theme.small);
+  if (rect.height() + 0.5 < fm.height() || rect.width() < fm.averageCharWidth() * 3)
+    return false;
+  const QString shown = fm.elidedText(text, Qt::ElideRight, rect.width());
+  if (shown.isEmpty() || shown == QStringLiteral("…"))
+    return false;
+  // Keep the label's rectangle as tight as its text, so neighbours may sit close to it.
+  const double w = std::min(rect.width(), fm.horizontalAdvance(shown) + 1);
+  QRectF r(rect.left(), rect.center().y() - fm.height() / 2, w, fm.height());
+  if (align & Qt::AlignRight)
+    r.moveRight(rect.right());
+  else if (align & Qt::AlignHCenter)
+    r.moveLeft(rect.center().x() - w / 2);
+  labels.push_back({r, shown, title, align, muted});
+  return true;
+}
+
+std::vector<QRectF> stackBoxes(const QRectF &column, int n, double maxHeight, double gap) {
+  std::vector<QRectF> boxes;
+  if (n <= 0)
+    return boxes;
+  const double h = std::min(maxHeight, (column.height() - gap * (n - 1)) / n);
+  for (int i = 0; i < n; ++i)
+    boxes.emplace_back(column.left(), column.top() + i * (h + gap), column.width(), h);
+  return boxes;
+}
+
+const StripGeometry *CanvasGeometry::strip(int partition, int broker) const {
+  for (const StripGeometry &s : strips)
+    if (s.partition == partition && s.broker == broker)
+      return &s;
+  return nullptr;
+}
+
+const LaneGeometry *CanvasGeometry::lane(int slot) const {
+  for (const LaneGeometry &l : lanes)
+    if (l.slot == slot)
+      return &l;
+  return nullptr;
+}
+
+QRectF CanvasGeometry::rectOf(const model::WorldItem &item) const {
+  if (item.kind == Kind::LogCell) {
+    const StripGeometry *s = strip(item.a, item.b);
+    if (!s || s->cellWidth <= 0 || item.c < s->first || item.c >= s->end)
+      return s ? s->rect : QRectF();
+    return QRectF(s->xOf(item.c), s->cells.top(), s->cellWidth, s->cells.height());
+  }
+  const model::WorldItem target = item.kind == Kind::ShardRecord ? model::WorldItem{Kind::Shard, item.a} : item;
+  for (const CanvasShape &shape : shapes)
+    if (shape.item == target)
+      return shape.rect;
+  return {};
+}
+
+model::WorldItem CanvasGeometry::hit(QPointF p) const {
+  for (auto it = shapes.rbegin(); it != shapes.rend(); ++it) {
+    if (!it->rect.contains(p))
+      continue;
+    const model::WorldItem &item = it->item;
+    if (item.kind == Kind::Replica) {
+      const StripGeometry *s = strip(item.a, item.b);
+      if (s && s->cellWidth > 0 && s->cells.contains(p) && p.x() >= s->x0) {
+        const Offset o = s->first + static_cast<Offset>((p.x() - s->x0) / s->cellWidth);
+        if (o < s->end)
+          return {Kind::LogCell, item.a, item.b, o};
+      }
+    }
+    if (item.kind == Kind::Shard) {
+      const LaneGeometry *l = lane(item.a);
+      if (l && l->cellWidth > 0 && l->cells.contains(p)) {
+        const auto i = l->first + static_cast<std::size_t>((p.x() - l->cells.left()) / l->cellWidth);
+        if (i < l->end)
+          return {Kind::ShardRecord, item.a, -1, static_cast<std::int64_t>(l->counters[i - l->first])};
+      }
+    }
+    return item;
+  }
+  return {};
+}
+
+} // namespace streamscope::ui

@@ -1,0 +1,104 @@
+#pragma once
+// Where everything sits on the canvas for one frame: panes, boxes, replica strips, shard
+// lanes, the labels that fit, and the anchor point of every network node. Built from the
+// world and the scene size alone (no painting), so painters, hit-testing and tests all agree.
+//
+// Level of detail is decided here: a strip shows one cell per record while cells stay wide
+// enough to see, otherwise one bar with proportions and counts; a label is placed only where
+// it fits without touching another. Zooming in enlarges the scene, so more detail appears.
+#include "canvas_theme.h"
+#include "engine/sim/world.h"
+#include "model/world_item.h"
+
+#include <QObject>
+#include <QRectF>
+#include <QString>
+
+#include <unordered_map>
+#include <vector>
+
+namespace streamscope::ui {
+
+using engine::kafka::Offset;
+
+struct CanvasShape {
+  model::WorldItem item;
+  QRectF rect;
+};
+
+struct CanvasLabel {
+  QRectF rect; ///< where the text is drawn; no two labels intersect
+  QString text;
+  bool title = false; ///< title font, else small
+  Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter;
+  bool muted = false;
+};
+
+/// One replica's log as a strip of cells. Every replica of a partition shares the window
+/// [first, end), so equal offsets line up from broker to broker.
+struct StripGeometry {
+  int partition = -1;
+  int broker = -1;
+  QRectF rect;  ///< the whole strip, label included
+  QRectF cells; ///< the record area
+  Offset first = 0, end = 0; ///< offsets drawn as cells
+  Offset logStart = 0;       ///< older retained records are summarised left of `first`
+  double cellWidth = 0;      ///< 0: level of detail too low, drawn as one bar
+  double x0 = 0;             ///< x of offset `first`
+  double xOf(Offset o) const { return x0 + static_cast<double>(o - first) * cellWidth; }
+};
+
+/// One shard as a lane of three availability-zone rows; cells are the newest records.
+struct LaneGeometry {
+  int slot = -1;
+  QRectF rect, cells;
+  QRectF zoneRows[3];
+  std::size_t first = 0, end = 0; ///< indices into Shard::records drawn as cells
+  double cellWidth = 0;            ///< 0: drawn as one bar
+  std::vector<std::uint64_t> counters; ///< of the records drawn, so a click names one for good
+  double xOfIndex(std::size_t i) const { return cells.left() + static_cast<double>(i - first) * cellWidth; }
+};
+
+/// A swatch in the legend row; the painter draws the sample, a label says what it means.
+struct LegendSwatch {
+  enum Kind { OnDisk, InCache, AboveHighWatermark, HighWatermark, Committed, InFlight, ZoneCopy, Awaiting, Throttled };
+  QRectF rect;
+  Kind kind = OnDisk;
+};
+
+class CanvasGeometry {
+public:
+  /// Lays out the world in `scene` (the zoomed canvas size).
+  static CanvasGeometry build(const engine::World &world, const QRectF &scene, const CanvasTheme &theme);
+
+  /// The innermost item at `p` (cells and records included), or a None item.
+  model::WorldItem hit(QPointF p) const;
+  const StripGeometry *strip(int partition, int broker) const;
+  const LaneGeometry *lane(int slot) const;
+  /// The rectangle drawn for an item (strips, lanes, boxes); empty if not on screen.
+  QRectF rectOf(const model::WorldItem &item) const;
+
+  QRectF scene, kafkaPane, kinesisPane, legend;
+  std::vector<CanvasShape> shapes; ///< containers before their contents
+  std::vector<CanvasLabel> labels;
+  std::vector<StripGeometry> strips;
+  std::vector<LaneGeometry> lanes;
+  std::vector<LegendSwatch> swatches;
+  /// Where a message to or from a node starts or ends, per system (a side-by-side
+  /// producer is one node drawn in both panes).
+  std::unordered_map<engine::NodeId, QPointF> kafkaAnchors, kinesisAnchors;
+
+  // Used by the per-system layouts.
+  /// Adds a label if the text fits `rect` (elided to its width); returns whether it did.
+  bool addLabel(const QRectF &rect, const QString &text, bool title, const CanvasTheme &theme,
+                Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter, bool muted = false);
+  void addShape(model::WorldItem item, const QRectF &rect) { shapes.push_back({item, rect}); }
+};
+
+/// `n` boxes of at most `maxHeight`, stacked from the top of `column` with `gap` between.
+std::vector<QRectF> stackBoxes(const QRectF &column, int n, double maxHeight, double gap);
+
+void layoutKafka(const engine::World &world, const QRectF &pane, const CanvasTheme &theme, CanvasGeometry &g);
+void layoutKinesis(const engine::World &world, const QRectF &pane, const CanvasTheme &theme, CanvasGeometry &g);
+
+} // namespace streamscope::ui

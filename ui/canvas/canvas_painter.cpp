@@ -1,0 +1,147 @@
+#include "canvas_painter.h"
+
+#include <QPainterPath>
+
+namespace streamscope::ui {
+namespace {
+
+using engine::TransferKind;
+
+QColor flightColour(TransferKind kind, const CanvasTheme &t) {
+  switch (kind) {
+  case TransferKind::ProduceRequest:
+  case TransferKind::PutRecordsRequest: return t.produce;
+  case TransferKind::ProduceResponse:
+  case TransferKind::PutRecordsResponse:
+  case TransferKind::ZoneAck: return t.response;
+  case TransferKind::ReplicaFetchRequest:
+  case TransferKind::ReplicaFetchResponse: return t.replication;
+  case TransferKind::ZoneWrite: return t.zone;
+  case TransferKind::ConsumerFetchRequest:
+  case TransferKind::ConsumerFetchResponse:
+  case TransferKind::GetRecordsRequest:
+  case TransferKind::GetRecordsResponse:
+  case TransferKind::SubscribeToShardEvent: return t.consume;
+  }
+  return t.text;
+}
+
+void paintFlights(QPainter &p, const CanvasFrame &f) {
+  const CanvasTheme &t = f.theme;
+  const bool trails = f.flights.size() < 600; // paths only while they help more than they clutter
+  for (const Flight &flight : f.flights) {
+    const QColor c = flightColour(flight.kind, t);
+    const QPointF at = flight.position();
+    if (trails && flight.records > 0) {
+      QColor faint = c;
+      faint.setAlpha(70);
+      p.setPen(QPen(faint, t.px(1.2)));
+      p.drawLine(flight.from, at);
+    }
+    // Records travel as filled dots sized by how many they carry; requests and acks as rings.
+    const double r = flight.records > 0 ? t.px(3.5) + std::min(t.px(3.5), std::log2(1.0 + flight.records) * t.px(0.8)) : t.px(3);
+    if (flight.records > 0) {
+      p.setPen(QPen(t.background, t.px(1)));
+      p.setBrush(c);
+    } else {
+      p.setPen(QPen(c, t.px(1.8)));
+      p.setBrush(Qt::NoBrush);
+    }
+    p.drawEllipse(at, r, r);
+    if (flight.dropped) {
+      p.setPen(QPen(t.failure, t.px(2)));
+      p.drawLine(at + QPointF(-r, -r), at + QPointF(r, r));
+      p.drawLine(at + QPointF(-r, r), at + QPointF(r, -r));
+    }
+  }
+}
+
+void paintLegend(QPainter &p, const CanvasFrame &f) {
+  const CanvasTheme &t = f.theme;
+  for (const LegendSwatch &s : f.geometry.swatches) {
+    p.setPen(Qt::NoPen);
+    switch (s.kind) {
+    case LegendSwatch::OnDisk: p.fillRect(s.rect, t.onDisk); break;
+    case LegendSwatch::InCache: p.fillRect(s.rect, t.inCache); break;
+    case LegendSwatch::AboveHighWatermark:
+      p.fillRect(s.rect, QBrush(t.inCache, Qt::BDiagPattern));
+      p.setPen(QPen(t.inCache, 1));
+      p.drawRect(s.rect);
+      break;
+    case LegendSwatch::HighWatermark: p.fillRect(QRectF(s.rect.center().x() - t.px(1), s.rect.top(), t.px(2.5), s.rect.height()), t.highWatermark); break;
+    case LegendSwatch::Committed: {
+      QPolygonF tri;
+      tri << QPointF(s.rect.center().x(), s.rect.top()) << s.rect.bottomLeft() << s.rect.bottomRight();
+      p.setBrush(t.committed);
+      p.drawPolygon(tri);
+      break;
+    }
+    case LegendSwatch::InFlight:
+      p.setBrush(t.produce);
+      p.drawEllipse(s.rect);
+      break;
+    case LegendSwatch::ZoneCopy: p.fillRect(s.rect, t.zone); break;
+    case LegendSwatch::Awaiting:
+      p.setPen(QPen(t.zone, t.px(1.2)));
+      p.setBrush(Qt::NoBrush);
+      p.drawRect(s.rect);
+      break;
+    case LegendSwatch::Throttled:
+      p.setPen(QPen(t.throttle, t.px(2.5)));
+      p.setBrush(Qt::NoBrush);
+      p.drawRect(s.rect);
+      break;
+    }
+  }
+}
+
+void paintLabels(QPainter &p, const CanvasFrame &f) {
+  for (const CanvasLabel &label : f.geometry.labels) {
+    p.setFont(label.title ? f.theme.font : f.theme.small);
+    p.setPen(label.muted ? f.theme.mutedText : f.theme.text);
+    p.drawText(label.rect, static_cast<int>(label.align) | Qt::TextSingleLine, label.text);
+  }
+}
+
+void paintSelection(QPainter &p, const CanvasFrame &f) {
+  if (!f.selected)
+    return;
+  QRectF r = f.geometry.rectOf(f.selected);
+  if (f.selected.kind == model::WorldItem::Kind::Message)
+    for (const Flight &flight : f.flights)
+      if (flight.seq == static_cast<std::uint64_t>(f.selected.c))
+        r = QRectF(flight.position() - QPointF(f.theme.px(8), f.theme.px(8)), QSizeF(f.theme.px(16), f.theme.px(16)));
+  if (r.isEmpty())
+    return;
+  QColor c = f.theme.dark ? QColor(255, 255, 255) : QColor(0, 90, 220);
+  p.setPen(QPen(c, f.theme.px(2.5)));
+  p.setBrush(Qt::NoBrush);
+  p.drawRoundedRect(r.adjusted(-f.theme.px(2), -f.theme.px(2), f.theme.px(2), f.theme.px(2)), f.theme.px(3), f.theme.px(3));
+}
+
+} // namespace
+
+void paintBox(QPainter &p, const QRectF &rect, const CanvasTheme &t, const QColor &border, double width, Qt::PenStyle style) {
+  p.setPen(QPen(border, width, style));
+  p.setBrush(t.panel);
+  p.drawRoundedRect(rect, t.px(5), t.px(5));
+}
+
+void paintCanvas(QPainter &p, const CanvasFrame &f) {
+  p.fillRect(f.geometry.scene, f.theme.background);
+  p.setRenderHint(QPainter::Antialiasing, true);
+  if (!f.geometry.kinesisPane.isEmpty() && !f.geometry.kafkaPane.isEmpty()) {
+    p.setPen(QPen(f.theme.panelBorder, f.theme.px(1.5), Qt::DashLine));
+    p.drawLine(f.geometry.kinesisPane.topLeft(), f.geometry.kinesisPane.topRight());
+  }
+  if (f.world.scenario.kafka)
+    paintKafka(p, f);
+  if (f.world.scenario.kinesis)
+    paintKinesis(p, f);
+  paintFlights(p, f);
+  paintLegend(p, f);
+  paintLabels(p, f);
+  paintSelection(p, f);
+}
+
+} // namespace streamscope::ui

@@ -1,0 +1,30 @@
+#pragma once
+// Paints one frame of the canvas with a QPainter, so the same code draws the widget, a PNG
+// export and an SVG export. Reads the world; changes nothing.
+#include "canvas_geometry.h"
+#include "flights.h"
+#include "recent_changes.h"
+
+#include <QPainter>
+
+namespace streamscope::ui {
+
+struct CanvasFrame {
+  const engine::World &world;
+  const CanvasGeometry &geometry;
+  const CanvasTheme &theme;
+  const std::vector<Flight> &flights;
+  const RecentChanges &recent;
+  model::WorldItem selected;
+};
+
+void paintCanvas(QPainter &painter, const CanvasFrame &frame);
+
+// The per-system parts, used by paintCanvas.
+void paintKafka(QPainter &painter, const CanvasFrame &frame);
+void paintKinesis(QPainter &painter, const CanvasFrame &frame);
+/// A rounded box in the panel colour with a border of `border` and width `width`.
+void paintBox(QPainter &painter, const QRectF &rect, const CanvasTheme &theme, const QColor &border, double width,
+              Qt::PenStyle style = Qt::SolidLine);
+
+} // namespace streamscope::ui

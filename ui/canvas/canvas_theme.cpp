@@ -1,0 +1,46 @@
+#include "canvas_theme.h"
+
+namespace streamscope::ui {
+
+CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool presenting) {
+  CanvasTheme t;
+  t.scale = presenting ? 1.6 : 1.0;
+  t.background = palette.color(QPalette::Base);
+  t.dark = t.background.lightness() < 128;
+  if (presenting) // maximum contrast for a projector
+    t.background = t.dark ? QColor(0, 0, 0) : QColor(255, 255, 255);
+  t.text = presenting ? (t.dark ? QColor(255, 255, 255) : QColor(0, 0, 0)) : palette.color(QPalette::Text);
+  t.mutedText = t.dark ? QColor(170, 176, 186) : QColor(92, 98, 108);
+  t.panel = t.dark ? QColor(38, 42, 50) : QColor(244, 246, 250);
+  t.panelBorder = t.dark ? QColor(96, 104, 118) : QColor(160, 168, 182);
+
+  // Hues chosen to stay apart for the common colour-vision deficiencies (blue/orange axis).
+  t.onDisk = t.dark ? QColor(86, 156, 230) : QColor(36, 102, 184);
+  t.inCache = t.dark ? QColor(242, 182, 50) : QColor(226, 150, 0);
+  t.pending = t.dark ? QColor(120, 126, 138) : QColor(176, 182, 192);
+  t.leader = t.dark ? QColor(255, 214, 64) : QColor(196, 140, 0);
+  t.outOfIsr = t.dark ? QColor(255, 112, 112) : QColor(206, 40, 40);
+  t.failure = t.outOfIsr;
+  t.warning = t.dark ? QColor(255, 160, 64) : QColor(214, 110, 0);
+  t.healthy = t.dark ? QColor(96, 206, 128) : QColor(30, 140, 70);
+  t.produce = t.dark ? QColor(186, 140, 255) : QColor(120, 70, 210);
+  t.response = t.healthy;
+  t.replication = t.dark ? QColor(110, 200, 255) : QColor(0, 120, 200);
+  t.consume = t.dark ? QColor(90, 220, 210) : QColor(0, 140, 130);
+  t.zone = t.dark ? QColor(64, 200, 176) : QColor(0, 128, 110);
+  t.throttle = t.failure;
+  t.highWatermark = t.dark ? QColor(255, 255, 255) : QColor(20, 20, 20);
+  t.logEnd = t.mutedText;
+  t.committed = t.healthy;
+  t.position = t.consume;
+  t.checkpoint = t.healthy;
+
+  t.font = base;
+  t.font.setPointSizeF(base.pointSizeF() * t.scale);
+  t.font.setBold(true);
+  t.small = base;
+  t.small.setPointSizeF(base.pointSizeF() * 0.9 * t.scale);
+  return t;
+}
+
+} // namespace streamscope::ui

@@ -1,0 +1,27 @@
+#pragma once
+// Colours, fonts and sizes of the canvas. Built from the widget's palette, so the picture
+// follows the system's light or dark scheme; presentation mode makes type larger and
+// contrast stronger for the back of a lecture hall.
+#include <QColor>
+#include <QFont>
+#include <QPalette>
+
+namespace streamscope::ui {
+
+struct CanvasTheme {
+  double scale = 1.0;   ///< multiplies every size (1.0 desktop, larger when presenting)
+  bool dark = false;
+  QFont font;           ///< item titles
+  QFont small;          ///< strip labels, counts, markers
+  QColor background, panel, panelBorder, text, mutedText;
+  QColor onDisk, inCache, pending;      ///< record cells: flushed, page cache only, not yet durable
+  QColor leader, outOfIsr, failure, warning, healthy;
+  QColor produce, response, replication, consume, zone, throttle;
+  QColor highWatermark, logEnd, committed, position, checkpoint;
+
+  static CanvasTheme from(const QPalette &palette, const QFont &base, bool presenting);
+  /// A device-independent length scaled for the mode.
+  double px(double length) const { return length * scale; }
+};
+
+} // namespace streamscope::ui

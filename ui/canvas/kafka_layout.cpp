@@ -1,0 +1,254 @@
+// Kafka pane: producers on the left, brokers in the middle (each holding one log strip per
+// replica it hosts), consumer groups on the right.
+#include "canvas_geometry.h"
+
+#include "model/ack_latency.h"
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace streamscope::ui {
+namespace {
+
+using Kind = model::WorldItem::Kind;
+using namespace engine::kafka;
+
+QString acksText(engine::Acks acks) {
+  switch (acks) {
+  case engine::Acks::None: return QStringLiteral("acks=0");
+  case engine::Acks::Leader: return QStringLiteral("acks=1");
+  case engine::Acks::All: break;
+  }
+  return QStringLiteral("acks=all");
+}
+
+void layoutProducers(const engine::World &w, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
+  const QFontMetricsF title(t.font), small(t.small);
+  const auto &producers = w.kafka.producers;
+  const auto boxes = stackBoxes(column, static_cast<int>(producers.size()), title.height() + small.height() + t.px(14), t.px(8));
+  for (std::size_t i = 0; i < producers.size(); ++i) {
+    const QRectF &box = boxes[i];
+    const Producer &p = producers[i];
+    g.addShape({Kind::KafkaProducer, static_cast<int>(i)}, box);
+    const QRectF inner = box.adjusted(t.px(6), t.px(4), -t.px(6), -t.px(4));
+    g.addLabel(QRectF(inner.left(), inner.top(), inner.width(), title.height()), QString::fromStdString(p.config.name), true, t);
+    g.addLabel(QRectF(inner.left(), inner.top() + title.height(), inner.width(), small.height()),
+               QObject::tr("%1 · %2 rec/s").arg(acksText(p.config.acks)).arg(p.schedule.rate, 0, 'f', 0), false, t,
+               Qt::AlignLeft | Qt::AlignVCenter, true);
+    g.kafkaAnchors[p.node] = QPointF(box.right(), box.center().y());
+  }
+}
+
+/// Replicas hosted by `broker`, in partition order.
+std::vector<int> partitionsOn(const KafkaState &k, int broker) {
+  std::vector<int> result;
+  for (std::size_t p = 0; p < k.partitions.size(); ++p)
+    if (k.partitions[p].slotOf(broker) >= 0)
+      result.push_back(static_cast<int>(p));
+  return result;
+}
+
+/// The grid of broker boxes that gives strips the most usable area.
+int chooseColumns(int brokers, int maxStrips, const QRectF &area, const CanvasTheme &t) {
+  int best = 1;
+  double bestScore = -1;
+  for (int cols = 1; cols <= std::min(brokers, 4); ++cols) {
+    const int rows = (brokers + cols - 1) / cols;
+    const double boxW = (area.width() - t.px(10) * (cols - 1)) / cols;
+    const double boxH = (area.height() - t.px(10) * (rows - 1)) / rows;
+    const double stripH = (boxH - t.px(30)) / std::max(1, maxStrips);
+    const double score = std::min(stripH, t.px(24)) * std::min(boxW, t.px(900));
+    if (score > bestScore) {
+      bestScore = score;
+      best = cols;
+    }
+  }
+  return best;
+}
+
+QString brokerStateText(const Broker &b, const engine::World &w) {
+  if (b.state == BrokerState::PoweredOff)
+    return QObject::tr("POWER OFF");
+  if (b.state == BrokerState::Crashed)
+    return QObject::tr("CRASHED");
+  if (w.net.isIsolated(b.node))
+    return QObject::tr("ISOLATED");
+  if (b.fenced)
+    return QObject::tr("fenced");
+  if (w.net.extraDelay(b.node) > 0)
+    return QObject::tr("slow +%1 ms").arg(engine::toMs(w.net.extraDelay(b.node)), 0, 'f', 0);
+  return QObject::tr("running");
+}
+
+/// The offsets every replica of `p` shows: the newest ones that fit at a readable width.
+struct Window {
+  Offset first = 0, end = 0, logStart = 0;
+  double cellWidth = 0, x0 = 0;
+};
+
+Window windowFor(const Partition &part, const QRectF &cells, double stripHeight, const CanvasTheme &t) {
+  Window win;
+  Offset end = 0, start = INT64_MAX;
+  for (const ReplicaLog &log : part.logs) {
+    end = std::max(end, log.leo());
+    start = std::min(start, log.logStart());
+  }
+  start = std::min(start, end);
+  win.logStart = start;
+  win.end = end;
+  // A steady cell width (about 48 per strip) so the picture slides rather than rescales.
+  const double cellWidth = std::clamp(cells.width() / 48, t.px(7), t.px(26));
+  const auto capacity = static_cast<Offset>(cells.width() / cellWidth);
+  win.x0 = cells.left();
+  if (stripHeight < t.px(5) || capacity < 6) { // too small for cells: one proportional bar
+    win.first = start;
+    return win;
+  }
+  win.cellWidth = cellWidth;
+  if (end - start <= capacity) {
+    win.first = start;
+    return win;
+  }
+  // More records than fit: the oldest retained ones are summed up in a block on the left.
+  const Offset summary = 3;
+  win.first = end - (capacity - summary);
+  win.x0 = cells.left() + static_cast<double>(summary) * cellWidth;
+  return win;
+}
+
+void layoutBroker(const engine::World &w, const Broker &b, const QRectF &box, const CanvasTheme &t, CanvasGeometry &g) {
+  const KafkaState &k = w.kafka;
+  const QFontMetricsF title(t.font), small(t.small);
+  g.addShape({Kind::Broker, b.id}, box);
+  const double titleH = title.height() + t.px(6);
+  const QRectF head(box.left() + t.px(8), box.top() + t.px(3), box.width() - t.px(16), title.height());
+  const QString state = brokerStateText(b, w);
+  const double stateW = std::min(head.width() * 0.55, title.horizontalAdvance(state) + t.px(4));
+  g.addLabel(QRectF(head.left(), head.top(), head.width() - stateW - t.px(6), head.height()),
+             QObject::tr("broker %1").arg(b.id), true, t);
+  g.addLabel(QRectF(head.right() - stateW, head.top(), stateW, head.height()), state, true, t, Qt::AlignRight | Qt::AlignVCenter);
+  g.kafkaAnchors[b.node] = QPointF(box.left(), box.center().y());
+
+  const std::vector<int> parts = partitionsOn(k, b.id);
+  if (parts.empty())
+    return;
+  const QRectF content = box.adjusted(t.px(8), titleH, -t.px(8), -t.px(6));
+  const double pitch = std::min(t.px(26), content.height() / static_cast<double>(parts.size()));
+  const double gap = pitch >= t.px(10) ? std::max(1.0, pitch * 0.16) : 0;
+  const double stripH = pitch - gap;
+  double labelW = 0;
+  if (stripH + 0.5 >= small.height()) {
+    for (int p : parts)
+      labelW = std::max(labelW, small.horizontalAdvance(QString::fromStdString(k.partitionName(p)) + QStringLiteral(" ★")));
+    labelW = std::min(labelW + t.px(6), content.width() * 0.4);
+  }
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const int p = parts[i];
+    const Partition &part = k.partitions[static_cast<std::size_t>(p)];
+    StripGeometry s;
+    s.partition = p;
+    s.broker = b.id;
+    s.rect = QRectF(content.left(), content.top() + static_cast<double>(i) * pitch, content.width(), stripH);
+    s.cells = s.rect.adjusted(labelW, 0, 0, 0);
+    const Window win = windowFor(part, s.cells, stripH, t);
+    s.first = win.first;
+    s.end = win.end;
+    s.logStart = win.logStart;
+    s.cellWidth = win.cellWidth;
+    s.x0 = win.x0;
+    if (labelW > 0) {
+      const QString name = QString::fromStdString(k.partitionName(p)) + (part.leader == b.id ? QStringLiteral(" ★") : QString());
+      g.addLabel(QRectF(s.rect.left(), s.rect.top(), labelW - t.px(4), stripH), name, false, t);
+    }
+    g.addShape({Kind::Replica, p, b.id}, s.rect);
+    g.strips.push_back(s);
+  }
+}
+
+void layoutGroups(const engine::World &w, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
+  const QFontMetricsF title(t.font), small(t.small);
+  const auto &groups = w.kafka.groups;
+  if (groups.empty())
+    return;
+  double wanted = 0;
+  for (const ConsumerGroup &group : groups)
+    wanted = std::max(wanted, title.height() + t.px(10) + small.height() * static_cast<double>(group.members.size()) * 1.25);
+  const auto boxes = stackBoxes(column, static_cast<int>(groups.size()), wanted, t.px(8));
+  for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+    const ConsumerGroup &group = groups[gi];
+    const QRectF &box = boxes[gi];
+    g.addShape({Kind::Group, static_cast<int>(gi)}, box);
+    const QRectF inner = box.adjusted(t.px(6), t.px(3), -t.px(6), -t.px(3));
+    g.addLabel(QRectF(inner.left(), inner.top(), inner.width(), title.height()), QString::fromStdString(group.config.group), true, t);
+    const double rowsTop = inner.top() + title.height() + t.px(2);
+    const double rowH = std::min(small.height() * 1.25, (inner.bottom() - rowsTop) / std::max<double>(1, static_cast<double>(group.members.size())));
+    for (std::size_t m = 0; m < group.members.size(); ++m) {
+      const Member &member = group.members[m];
+      const QRectF row(inner.left(), rowsTop + static_cast<double>(m) * rowH, inner.width(), rowH);
+      if (rowH < t.px(3))
+        break;
+      g.addShape({Kind::Member, static_cast<int>(gi), static_cast<int>(m)}, row);
+      int owned = 0;
+      for (const GroupPartition &gp : group.parts)
+        owned += gp.owner == static_cast<int>(m) ? 1 : 0;
+      const QString state = !member.alive ? QObject::tr("dead") : !member.inGroup ? QObject::tr("left") : QObject::tr("%n partition(s)", nullptr, owned);
+      g.addLabel(row.adjusted(t.px(12), 0, 0, 0), QStringLiteral("%1 · %2").arg(QString::fromStdString(member.id), state), false, t,
+                 Qt::AlignLeft | Qt::AlignVCenter, !member.alive || !member.inGroup);
+      g.kafkaAnchors[member.node] = QPointF(row.left(), row.center().y());
+    }
+  }
+}
+
+} // namespace
+
+void layoutKafka(const engine::World &w, const QRectF &pane, const CanvasTheme &t, CanvasGeometry &g) {
+  const KafkaState &k = w.kafka;
+  const QFontMetricsF title(t.font);
+  const double pad = t.px(8);
+  QString heading = QObject::tr("Apache Kafka · %n broker(s)", nullptr, static_cast<int>(k.brokers.size()));
+  for (const Topic &topic : k.topics)
+    heading += QObject::tr(" · topic %1: %2 partitions, RF %3, min ISR %4")
+                   .arg(QString::fromStdString(topic.config.name))
+                   .arg(topic.config.partitions)
+                   .arg(topic.config.replicationFactor)
+                   .arg(topic.config.minInsyncReplicas);
+  // The live caption: how long acknowledgements take right now (side by side, the contrast).
+  const QFontMetricsF small(t.small);
+  QString caption;
+  if (const auto ack = model::recentAckLatencyMs(k.records))
+    caption = QObject::tr("acks arrive %1 ms after send").arg(*ack, 0, 'f', 1);
+  const double captionW = caption.isEmpty() ? 0 : std::min(pane.width() * 0.35, small.horizontalAdvance(caption) + t.px(8));
+  const QRectF head(pane.left() + pad, pane.top() + pad / 2, pane.width() - 2 * pad, title.height());
+  g.addLabel(head.adjusted(0, 0, -captionW - t.px(8), 0), heading, true, t);
+  if (!caption.isEmpty())
+    g.addLabel(QRectF(head.right() - captionW, head.top(), captionW, head.height()), caption, false, t, Qt::AlignRight | Qt::AlignVCenter);
+
+  const QRectF body = pane.adjusted(pad, pad / 2 + title.height() + pad, -pad, -pad / 2);
+  const double leftW = std::clamp(body.width() * 0.13, t.px(100), t.px(220));
+  const double rightW = w.kafka.groups.empty() ? 0 : std::clamp(body.width() * 0.16, t.px(120), t.px(260));
+  const double gap = t.px(40);
+  const QRectF producers(body.left(), body.top(), leftW, body.height());
+  const QRectF groups(body.right() - rightW, body.top(), rightW, body.height());
+  const QRectF middle(producers.right() + gap, body.top(), body.width() - leftW - rightW - gap * (rightW > 0 ? 2 : 1), body.height());
+
+  layoutProducers(w, producers, t, g);
+  const int brokers = static_cast<int>(k.brokers.size());
+  int maxStrips = 1;
+  for (const Broker &b : k.brokers)
+    maxStrips = std::max(maxStrips, static_cast<int>(partitionsOn(k, b.id).size()));
+  const int cols = chooseColumns(brokers, maxStrips, middle, t);
+  const int rows = (brokers + cols - 1) / cols;
+  const double boxW = (middle.width() - t.px(10) * (cols - 1)) / cols;
+  const double naturalH = title.height() + t.px(14) + t.px(26) * maxStrips;
+  const double boxH = std::min(naturalH, (middle.height() - t.px(10) * (rows - 1)) / rows);
+  for (int i = 0; i < brokers; ++i) {
+    const QRectF box(middle.left() + (i % cols) * (boxW + t.px(10)), middle.top() + (i / cols) * (boxH + t.px(10)), boxW, boxH);
+    layoutBroker(w, k.brokers[static_cast<std::size_t>(i)], box, t, g);
+  }
+  if (rightW > 0)
+    layoutGroups(w, groups, t, g);
+}
+
+} // namespace streamscope::ui

@@ -1,0 +1,178 @@
+// Kafka pane: broker boxes by state, replica strips with one cell per record (flushed or only
+// in the page cache; below or above the high watermark), HW and LEO marks, the leader and any
+// follower outside the ISR, consumer groups' committed offsets and positions.
+#include "canvas_painter.h"
+
+namespace streamscope::ui {
+namespace {
+
+using namespace engine::kafka;
+using Kind = model::WorldItem::Kind;
+
+QColor cellColour(Offset o, const ReplicaLog &log, const CanvasTheme &t) {
+  return o < log.flushed() ? t.onDisk : t.inCache;
+}
+
+void paintCells(QPainter &p, const StripGeometry &s, const ReplicaLog &log, const CanvasTheme &t) {
+  const auto &entries = log.entries();
+  const double inset = s.cellWidth >= t.px(5) ? std::max(0.5, s.cellWidth * 0.08) : 0;
+  for (std::size_t i = log.lowerBound(s.first); i < entries.size() && entries[i].offset < s.end; ++i) {
+    const Offset o = entries[i].offset;
+    const QRectF cell(s.xOf(o) + inset, s.cells.top() + inset, s.cellWidth - 2 * inset, s.cells.height() - 2 * inset);
+    const QColor c = cellColour(o, log, t);
+    if (o < log.highWatermark()) {
+      p.fillRect(cell, c);
+    } else { // not yet committed: hatched, so it reads as "there, but not readable"
+      p.fillRect(cell, QBrush(c, Qt::BDiagPattern));
+      p.setPen(QPen(c, 1));
+      p.setBrush(Qt::NoBrush);
+      p.drawRect(cell);
+    }
+  }
+  if (s.first > s.logStart) { // the older retained records, summed up
+    const QRectF older(s.cells.left(), s.cells.top() + inset, s.x0 - s.cells.left() - inset, s.cells.height() - 2 * inset);
+    QColor c = log.flushed() >= s.first ? t.onDisk : t.inCache;
+    c.setAlpha(120);
+    p.fillRect(older, c);
+  }
+}
+
+/// Level of detail too low for cells: one bar, split where the flushed offset and HW fall.
+void paintBar(QPainter &p, const StripGeometry &s, const ReplicaLog &log, const CanvasTheme &t) {
+  const double span = static_cast<double>(std::max<Offset>(1, s.end - s.logStart));
+  const auto x = [&](Offset o) { return s.cells.left() + s.cells.width() * static_cast<double>(std::clamp(o, s.logStart, s.end) - s.logStart) / span; };
+  const double top = s.cells.top(), h = s.cells.height();
+  const Offset hw = log.highWatermark(), flushed = log.flushed(), leo = log.leo();
+  p.fillRect(QRectF(x(log.logStart()), top, x(std::min(flushed, hw)) - x(log.logStart()), h), t.onDisk);
+  p.fillRect(QRectF(x(std::min(flushed, hw)), top, x(hw) - x(std::min(flushed, hw)), h), t.inCache);
+  p.fillRect(QRectF(x(hw), top, x(leo) - x(hw), h), QBrush(flushed > hw ? t.onDisk : t.inCache, Qt::BDiagPattern));
+}
+
+double markX(const StripGeometry &s, Offset o) {
+  if (s.cellWidth > 0)
+    return std::clamp(s.xOf(o), s.cells.left(), s.cells.right());
+  const double span = static_cast<double>(std::max<Offset>(1, s.end - s.logStart));
+  return s.cells.left() + s.cells.width() * static_cast<double>(std::clamp(o, s.logStart, s.end) - s.logStart) / span;
+}
+
+void paintMarks(QPainter &p, const StripGeometry &s, const ReplicaLog &log, const CanvasTheme &t) {
+  // HW: a bold bar across the strip; LEO: a small notch below it.
+  const double hx = markX(s, log.highWatermark());
+  p.fillRect(QRectF(hx - t.px(1.2), s.rect.top() - t.px(1), t.px(2.4), s.rect.height() + t.px(2)), t.highWatermark);
+  const double lx = markX(s, log.leo());
+  QPolygonF notch;
+  notch << QPointF(lx, s.rect.bottom() - t.px(4)) << QPointF(lx - t.px(3), s.rect.bottom()) << QPointF(lx + t.px(3), s.rect.bottom());
+  p.setPen(Qt::NoPen);
+  p.setBrush(t.logEnd);
+  p.drawPolygon(notch);
+}
+
+/// Committed offsets (filled) and fetch positions (hollow) of every group, under the leader strip.
+void paintGroupMarks(QPainter &p, const StripGeometry &s, const CanvasFrame &f) {
+  const KafkaState &k = f.world.kafka;
+  const Partition &part = k.partitions[static_cast<std::size_t>(s.partition)];
+  const CanvasTheme &t = f.theme;
+  for (const ConsumerGroup &g : k.groups) {
+    if (g.topic != part.topic || static_cast<std::size_t>(part.index) >= g.parts.size())
+      continue;
+    const GroupPartition &gp = g.parts[static_cast<std::size_t>(part.index)];
+    const double size = std::min(t.px(5), s.rect.height() * 0.45);
+    if (gp.committed >= 0) {
+      const double x = markX(s, gp.committed);
+      QPolygonF tri;
+      tri << QPointF(x, s.rect.bottom() - size) << QPointF(x - size, s.rect.bottom() + size * 0.6) << QPointF(x + size, s.rect.bottom() + size * 0.6);
+      p.setPen(QPen(t.background, 1));
+      p.setBrush(t.committed);
+      p.drawPolygon(tri);
+    }
+    if (gp.owner >= 0 && gp.position >= 0) {
+      const double x = markX(s, gp.position);
+      QPolygonF tri;
+      tri << QPointF(x, s.rect.top() + size) << QPointF(x - size, s.rect.top() - size * 0.6) << QPointF(x + size, s.rect.top() - size * 0.6);
+      p.setPen(QPen(t.position, t.px(1.5)));
+      p.setBrush(Qt::NoBrush);
+      p.drawPolygon(tri);
+    }
+  }
+}
+
+void paintStrip(QPainter &p, const StripGeometry &s, const CanvasFrame &f) {
+  const KafkaState &k = f.world.kafka;
+  const CanvasTheme &t = f.theme;
+  const Partition &part = k.partitions[static_cast<std::size_t>(s.partition)];
+  const Broker &broker = k.brokers[static_cast<std::size_t>(s.broker)];
+  const ReplicaLog &log = part.logOf(s.broker);
+  const bool leader = part.leader == s.broker;
+  const bool outOfIsr = !leader && part.leader >= 0 && !part.inIsr(s.broker);
+
+  QColor track = t.dark ? QColor(255, 255, 255, 18) : QColor(0, 0, 0, 14);
+  p.fillRect(s.cells, track);
+  if (s.cellWidth > 0)
+    paintCells(p, s, log, t);
+  else
+    paintBar(p, s, log, t);
+  if (broker.running())
+    paintMarks(p, s, log, t);
+  if (leader) {
+    const bool fresh = f.recent.leaderChanged(s.partition, f.world.now);
+    p.fillRect(QRectF(s.cells.left() - t.px(4), s.rect.top(), t.px(3), s.rect.height()), t.leader);
+    if (fresh) { // a new leader was just elected: ring the strip
+      p.setPen(QPen(t.leader, t.px(3)));
+      p.setBrush(Qt::NoBrush);
+      p.drawRect(s.rect.adjusted(-t.px(2), -t.px(2), t.px(2), t.px(2)));
+    }
+    paintGroupMarks(p, s, f);
+  }
+  if (outOfIsr) { // a follower the leader dropped from the ISR
+    p.setPen(QPen(t.outOfIsr, t.px(2), Qt::DashLine));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(s.cells);
+  }
+}
+
+void paintBroker(QPainter &p, const Broker &b, const QRectF &box, const CanvasFrame &f) {
+  const CanvasTheme &t = f.theme;
+  const bool isolated = f.world.net.isIsolated(b.node);
+  if (b.state == BrokerState::PoweredOff) {
+    paintBox(p, box, t, t.failure, t.px(3));
+    p.fillRect(box.adjusted(t.px(2), t.px(2), -t.px(2), -t.px(2)), t.dark ? QColor(0, 0, 0, 150) : QColor(40, 40, 40, 90));
+  } else if (b.state == BrokerState::Crashed) {
+    paintBox(p, box, t, t.failure, t.px(3));
+    QColor cross = t.failure;
+    cross.setAlpha(90);
+    p.setPen(QPen(cross, t.px(3)));
+    p.drawLine(box.topLeft(), box.bottomRight());
+    p.drawLine(box.topRight(), box.bottomLeft());
+  } else if (isolated) {
+    paintBox(p, box, t, t.warning, t.px(3), Qt::DashLine);
+  } else {
+    paintBox(p, box, t, b.fenced ? t.warning : t.panelBorder, t.px(1.2));
+  }
+}
+
+} // namespace
+
+void paintKafka(QPainter &p, const CanvasFrame &f) {
+  const KafkaState &k = f.world.kafka;
+  const CanvasTheme &t = f.theme;
+  for (const CanvasShape &shape : f.geometry.shapes) {
+    switch (shape.item.kind) {
+    case Kind::Broker: paintBroker(p, k.brokers[static_cast<std::size_t>(shape.item.a)], shape.rect, f); break;
+    case Kind::KafkaProducer: paintBox(p, shape.rect, t, t.produce, t.px(1.5)); break;
+    case Kind::Group: paintBox(p, shape.rect, t, t.consume, t.px(1.5)); break;
+    case Kind::Member: {
+      const Member &m = k.groups[static_cast<std::size_t>(shape.item.a)].members[static_cast<std::size_t>(shape.item.b)];
+      const double r = std::min(t.px(4), shape.rect.height() / 3);
+      p.setPen(Qt::NoPen);
+      p.setBrush(m.alive && m.inGroup ? t.healthy : t.failure);
+      p.drawEllipse(QPointF(shape.rect.left() + t.px(5), shape.rect.center().y()), r, r);
+      break;
+    }
+    default: break;
+    }
+  }
+  for (const StripGeometry &s : f.geometry.strips)
+    paintStrip(p, s, f);
+}
+
+} // namespace streamscope::ui

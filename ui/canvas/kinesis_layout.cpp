@@ -1,0 +1,209 @@
+// Kinesis pane: producers on the left, each stream as a stack of shard lanes (three
+// availability-zone rows each) with the zones' status above, KCL applications on the right.
+#include "canvas_geometry.h"
+
+#include "model/ack_latency.h"
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace streamscope::ui {
+namespace {
+
+using Kind = model::WorldItem::Kind;
+using namespace engine::kinesis;
+
+/// A hash key as a share of the 2^128 key space, for lane labels ("25%–50%").
+QString keySpaceShare(engine::Uint128 key, bool end) {
+  const double share = (static_cast<double>(key) + (end ? 1.0 : 0.0)) / std::ldexp(1.0, 128) * 100.0;
+  return QString::number(share, 'f', share == std::floor(share) ? 0 : 1) + QLatin1Char('%');
+}
+
+void layoutProducers(const engine::World &w, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
+  const QFontMetricsF title(t.font), small(t.small);
+  const auto &producers = w.kinesis.producers;
+  const auto boxes = stackBoxes(column, static_cast<int>(producers.size()), title.height() + small.height() + t.px(14), t.px(8));
+  for (std::size_t i = 0; i < producers.size(); ++i) {
+    const Producer &p = producers[i];
+    const QRectF &box = boxes[i];
+    g.addShape({Kind::KinesisProducer, static_cast<int>(i)}, box);
+    const QRectF inner = box.adjusted(t.px(6), t.px(4), -t.px(6), -t.px(4));
+    g.addLabel(QRectF(inner.left(), inner.top(), inner.width(), title.height()), QString::fromStdString(p.config.name), true, t);
+    const QString detail = p.backoffUntil > w.now
+                               ? QObject::tr("backing off %1 ms").arg(engine::toMs(p.backoffUntil - w.now), 0, 'f', 0)
+                               : QObject::tr("PutRecords · %1 rec/s").arg(p.schedule.rate, 0, 'f', 0);
+    g.addLabel(QRectF(inner.left(), inner.top() + title.height(), inner.width(), small.height()), detail, false, t,
+               Qt::AlignLeft | Qt::AlignVCenter, true);
+    g.kinesisAnchors[p.node] = QPointF(box.right(), box.center().y());
+  }
+}
+
+/// Lease owners of a shard, as "w0" (first application) for the lane label.
+QString ownerText(const KinesisState &k, int slot) {
+  for (const Application &app : k.apps)
+    for (const Lease &lease : app.leases)
+      if (lease.shard == slot && lease.owner >= 0)
+        return QObject::tr("lease: w%1").arg(lease.owner);
+  return {};
+}
+
+void layoutLane(const engine::World &w, int slot, const QRectF &rect, double labelW, const CanvasTheme &t, CanvasGeometry &g) {
+  const KinesisState &k = w.kinesis;
+  const Shard &shard = k.shardAt(slot);
+  const QFontMetricsF small(t.small);
+  LaneGeometry lane;
+  lane.slot = slot;
+  lane.rect = rect;
+  lane.cells = rect.adjusted(labelW, 0, 0, 0);
+  const double rowH = lane.cells.height() / kZones;
+  for (int z = 0; z < kZones; ++z)
+    lane.zoneRows[z] = QRectF(lane.cells.left(), lane.cells.top() + z * rowH, lane.cells.width(), rowH);
+
+  const double cellWidth = std::clamp(lane.cells.width() / 48, t.px(7), t.px(40));
+  const auto capacity = static_cast<std::size_t>(lane.cells.width() / cellWidth);
+  if (rowH >= t.px(2) && capacity >= 6) {
+    lane.cellWidth = cellWidth;
+    lane.end = shard.records.size();
+    lane.first = lane.end > capacity ? lane.end - capacity : 0;
+    for (std::size_t i = lane.first; i < lane.end; ++i)
+      lane.counters.push_back(shard.records[i].counter);
+  }
+
+  // Label: the shard id and its hash key range; on two lines when the lane is tall enough.
+  const QString name = QObject::tr("shard %1").arg(shard.index);
+  const QString range = keySpaceShare(shard.range.start, false) + QStringLiteral("–") + keySpaceShare(shard.range.end, true);
+  const QString status = shard.open() ? ownerText(k, slot) : QObject::tr("CLOSED");
+  const QRectF labelRect(rect.left() + t.px(4), rect.top(), labelW - t.px(8), rect.height());
+  if (labelW > 0) {
+    if (rect.height() >= small.height() * 3) {
+      const double top = rect.center().y() - small.height() * 1.5;
+      g.addLabel(QRectF(labelRect.left(), top, labelRect.width(), small.height()), name, false, t);
+      g.addLabel(QRectF(labelRect.left(), top + small.height(), labelRect.width(), small.height()), range, false, t,
+                 Qt::AlignLeft | Qt::AlignVCenter, true);
+      if (!status.isEmpty())
+        g.addLabel(QRectF(labelRect.left(), top + 2 * small.height(), labelRect.width(), small.height()), status, false, t,
+                   Qt::AlignLeft | Qt::AlignVCenter, shard.open());
+    } else if (rect.height() + 0.5 >= small.height()) {
+      g.addLabel(labelRect, name + QStringLiteral(" · ") + range, false, t);
+    }
+  }
+  // Sequence numbers on records: the tail of the 56-digit number, where a cell is wide enough.
+  const double digitsW = small.horizontalAdvance(QStringLiteral("…0000")) + t.px(3);
+  if (lane.cellWidth >= digitsW && rowH + 0.5 >= small.height()) {
+    for (std::size_t i = lane.first; i < lane.end; ++i) {
+      const std::string seq = shard.sequenceOf(shard.records[i]).toDecimal();
+      const QRectF cell(lane.xOfIndex(i), lane.zoneRows[0].top(), lane.cellWidth, rowH);
+      g.addLabel(cell.adjusted(1, 0, -1, 0), QStringLiteral("…") + QString::fromStdString(seq.substr(seq.size() - 4)), false, t,
+                 Qt::AlignHCenter | Qt::AlignVCenter);
+    }
+  }
+  g.addShape({Kind::Shard, slot}, rect);
+  g.lanes.push_back(std::move(lane));
+}
+
+void layoutStream(const engine::World &w, int s, const QRectF &box, const CanvasTheme &t, CanvasGeometry &g) {
+  const KinesisState &k = w.kinesis;
+  const Stream &stream = k.streams[static_cast<std::size_t>(s)];
+  const QFontMetricsF title(t.font), small(t.small);
+  g.addShape({Kind::Stream, s}, box);
+  const QRectF head(box.left() + t.px(8), box.top() + t.px(3), box.width() - t.px(16), title.height());
+  int open = 0;
+  for (int slot : stream.shards)
+    open += k.shardAt(slot).open() ? 1 : 0;
+  // Zone badges at the right of the title row: their state is the first thing to check.
+  const double badgeW = title.horizontalAdvance(QStringLiteral("AZ c down")) + t.px(10);
+  double x = head.right() - kZones * (badgeW + t.px(4));
+  for (int z = 0; z < kZones; ++z) {
+    const QRectF badge(x, head.top(), badgeW, head.height());
+    g.addShape({Kind::Zone, z}, badge);
+    g.addLabel(badge, k.zoneUp[static_cast<std::size_t>(z)] ? QObject::tr("AZ %1").arg(QChar('a' + z)) : QObject::tr("AZ %1 down").arg(QChar('a' + z)),
+               true, t, Qt::AlignHCenter | Qt::AlignVCenter);
+    g.kinesisAnchors[k.zoneNodes[static_cast<std::size_t>(z)]] = badge.center();
+    x += badgeW + t.px(4);
+  }
+  g.addLabel(QRectF(head.left(), head.top(), head.right() - kZones * (badgeW + t.px(4)) - head.left() - t.px(6), head.height()),
+             QObject::tr("stream %1 · %n open shard(s)", nullptr, open).arg(QString::fromStdString(stream.config.name)), true, t);
+  g.kinesisAnchors[stream.endpoint] = QPointF(box.left(), box.center().y());
+
+  bool lineage = false;
+  for (int slot : stream.shards)
+    lineage = lineage || k.shardAt(slot).parent >= 0;
+  const QRectF content = box.adjusted(t.px(8) + (lineage ? t.px(18) : 0), title.height() + t.px(8), -t.px(8), -t.px(6));
+  const auto n = static_cast<double>(stream.shards.size());
+  const double pitch = std::min(t.px(60), content.height() / std::max(1.0, n));
+  const double gap = pitch >= t.px(12) ? std::max(1.0, pitch * 0.14) : 0;
+  double labelW = 0;
+  if (pitch - gap + 0.5 >= small.height())
+    labelW = std::min(content.width() * 0.3,
+                      small.horizontalAdvance(QStringLiteral("shard 00 · 100.0%–100.0%")) + t.px(10));
+  for (std::size_t i = 0; i < stream.shards.size(); ++i)
+    layoutLane(w, stream.shards[i], QRectF(content.left(), content.top() + static_cast<double>(i) * pitch, content.width(), pitch - gap),
+               labelW, t, g);
+}
+
+void layoutApplications(const engine::World &w, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
+  const QFontMetricsF title(t.font), small(t.small);
+  const auto &apps = w.kinesis.apps;
+  if (apps.empty())
+    return;
+  double wanted = 0;
+  for (const Application &app : apps)
+    wanted = std::max(wanted, title.height() + t.px(10) + small.height() * static_cast<double>(app.workers.size()) * 1.25);
+  const auto boxes = stackBoxes(column, static_cast<int>(apps.size()), wanted, t.px(8));
+  for (std::size_t a = 0; a < apps.size(); ++a) {
+    const Application &app = apps[a];
+    const QRectF &box = boxes[a];
+    g.addShape({Kind::Application, static_cast<int>(a)}, box);
+    const QRectF inner = box.adjusted(t.px(6), t.px(3), -t.px(6), -t.px(3));
+    g.addLabel(QRectF(inner.left(), inner.top(), inner.width(), title.height()),
+               QString::fromStdString(app.config.application) + (app.config.enhancedFanOut ? QObject::tr(" (fan-out)") : QString()), true, t);
+    const double rowsTop = inner.top() + title.height() + t.px(2);
+    const double rowH = std::min(small.height() * 1.25, (inner.bottom() - rowsTop) / std::max<double>(1, static_cast<double>(app.workers.size())));
+    for (std::size_t wi = 0; wi < app.workers.size() && rowH >= t.px(3); ++wi) {
+      const Worker &worker = app.workers[wi];
+      const QRectF row(inner.left(), rowsTop + static_cast<double>(wi) * rowH, inner.width(), rowH);
+      g.addShape({Kind::Worker, static_cast<int>(a), static_cast<int>(wi)}, row);
+      int leases = 0;
+      for (const Lease &lease : app.leases)
+        leases += lease.owner == static_cast<int>(wi) ? 1 : 0;
+      const QString state = !worker.alive ? QObject::tr("dead") : !worker.inApp ? QObject::tr("shut down") : QObject::tr("%n lease(s)", nullptr, leases);
+      g.addLabel(row.adjusted(t.px(12), 0, 0, 0), QObject::tr("w%1 · %2").arg(wi).arg(state), false, t, Qt::AlignLeft | Qt::AlignVCenter,
+                 !worker.alive || !worker.inApp);
+      g.kinesisAnchors[worker.node] = QPointF(row.left(), row.center().y());
+    }
+  }
+}
+
+} // namespace
+
+void layoutKinesis(const engine::World &w, const QRectF &pane, const CanvasTheme &t, CanvasGeometry &g) {
+  const KinesisState &k = w.kinesis;
+  const QFontMetricsF title(t.font);
+  const double pad = t.px(8);
+  const QFontMetricsF small(t.small);
+  QString caption;
+  if (const auto ack = model::recentAckLatencyMs(k.records))
+    caption = QObject::tr("acks arrive %1 ms after send").arg(*ack, 0, 'f', 1);
+  const double captionW = caption.isEmpty() ? 0 : std::min(pane.width() * 0.35, small.horizontalAdvance(caption) + t.px(8));
+  const QRectF head(pane.left() + pad, pane.top() + pad / 2, pane.width() - 2 * pad, title.height());
+  g.addLabel(head.adjusted(0, 0, -captionW - t.px(8), 0),
+             QObject::tr("Amazon Kinesis Data Streams · each put is written to 3 availability zones before it is acknowledged"), true, t);
+  if (!caption.isEmpty())
+    g.addLabel(QRectF(head.right() - captionW, head.top(), captionW, head.height()), caption, false, t, Qt::AlignRight | Qt::AlignVCenter);
+  const QRectF body = pane.adjusted(pad, pad / 2 + title.height() + pad, -pad, -pad / 2);
+  const double leftW = std::clamp(body.width() * 0.13, t.px(100), t.px(220));
+  const double rightW = k.apps.empty() ? 0 : std::clamp(body.width() * 0.16, t.px(120), t.px(260));
+  const double gap = t.px(40);
+  layoutProducers(w, QRectF(body.left(), body.top(), leftW, body.height()), t, g);
+  const QRectF middle(body.left() + leftW + gap, body.top(), body.width() - leftW - rightW - gap * (rightW > 0 ? 2 : 1), body.height());
+  const auto streams = static_cast<int>(k.streams.size());
+  const auto boxes = stackBoxes(middle, streams, middle.height(), t.px(10));
+  for (int s = 0; s < streams; ++s)
+    layoutStream(w, s, boxes[static_cast<std::size_t>(s)], t, g);
+  if (rightW > 0)
+    layoutApplications(w, QRectF(body.right() - rightW, body.top(), rightW, body.height()), t, g);
+}
+
+} // namespace streamscope::ui

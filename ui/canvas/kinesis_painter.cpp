@@ -1,0 +1,163 @@
+// Kinesis pane: shard lanes with one cell per record in each availability zone's row (solid
+// once acknowledged, hollow while the put waits for its zones), throttled lanes in red, closed
+// parents greyed with lineage lines to their children, KCL checkpoints and iterator positions.
+#include "canvas_painter.h"
+
+#include <QPainterPath>
+
+#include <algorithm>
+
+namespace streamscope::ui {
+namespace {
+
+using namespace engine::kinesis;
+using Kind = model::WorldItem::Kind;
+
+double xOfCounter(const LaneGeometry &l, std::uint64_t counter) {
+  const auto it = std::lower_bound(l.counters.begin(), l.counters.end(), counter);
+  return l.cells.left() + static_cast<double>(it - l.counters.begin()) * l.cellWidth;
+}
+
+void paintLaneCells(QPainter &p, const LaneGeometry &l, const Shard &shard, const KinesisState &k, const CanvasTheme &t) {
+  if (l.cellWidth <= 0) { // level of detail too low: how full each zone's row is, as one bar
+    for (int z = 0; z < kZones; ++z) {
+      const QRectF row = l.zoneRows[z].adjusted(0, 0.5, 0, -0.5);
+      p.fillRect(row, shard.records.empty() ? QColor(Qt::transparent) : (k.zoneUp[static_cast<std::size_t>(z)] ? t.zone : t.pending));
+    }
+    return;
+  }
+  const double inset = l.cellWidth >= t.px(5) ? std::max(0.5, l.cellWidth * 0.08) : 0;
+  for (std::size_t i = l.first; i < l.end; ++i) {
+    const StoredRecord &r = shard.records[i];
+    for (int z = 0; z < kZones; ++z) {
+      const QRectF row = l.zoneRows[z];
+      const QRectF cell(l.xOfIndex(i) + inset, row.top() + inset, l.cellWidth - 2 * inset, row.height() - 2 * inset);
+      if (r.zones & (1u << z)) {
+        QColor c = t.zone;
+        if (!r.durable)
+          c.setAlpha(110); // written here, but the put has not been acknowledged yet
+        p.fillRect(cell, c);
+      } else {
+        p.setPen(QPen(t.pending, 1, Qt::DotLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(cell);
+      }
+    }
+  }
+}
+
+/// Checkpoints (filled, below the lane) and iterator positions (hollow, above) of every lease.
+void paintLeaseMarks(QPainter &p, const LaneGeometry &l, const KinesisState &k, const CanvasTheme &t) {
+  if (l.cellWidth <= 0)
+    return;
+  const double size = std::min(t.px(5), l.rect.height() * 0.3);
+  for (const Application &app : k.apps)
+    for (const Lease &lease : app.leases) {
+      if (lease.shard != l.slot)
+        continue;
+      if (lease.checkpoint == CheckpointKind::Sequence) {
+        const double x = xOfCounter(l, lease.checkpointCounter + 1);
+        QPolygonF tri;
+        tri << QPointF(x, l.rect.bottom() - size) << QPointF(x - size, l.rect.bottom() + size * 0.6) << QPointF(x + size, l.rect.bottom() + size * 0.6);
+        p.setPen(QPen(t.background, 1));
+        p.setBrush(t.checkpoint);
+        p.drawPolygon(tri);
+      }
+      if (lease.hasIterator && lease.owner >= 0) {
+        const double x = xOfCounter(l, lease.iterator.position.counter + (lease.iterator.position.inclusive ? 0 : 1));
+        QPolygonF tri;
+        tri << QPointF(x, l.rect.top() + size) << QPointF(x - size, l.rect.top() - size * 0.6) << QPointF(x + size, l.rect.top() - size * 0.6);
+        p.setPen(QPen(t.position, t.px(1.5)));
+        p.setBrush(Qt::NoBrush);
+        p.drawPolygon(tri);
+      }
+    }
+}
+
+void paintLane(QPainter &p, const LaneGeometry &l, const CanvasFrame &f) {
+  const KinesisState &k = f.world.kinesis;
+  const CanvasTheme &t = f.theme;
+  const Shard &shard = k.shardAt(l.slot);
+  QColor track = t.dark ? QColor(255, 255, 255, 18) : QColor(0, 0, 0, 14);
+  p.fillRect(l.cells, track);
+  paintLaneCells(p, l, shard, k, t);
+  if (!shard.open()) { // closed parent: still readable until retention, but takes no writes
+    QColor veil = t.background;
+    veil.setAlpha(140);
+    p.fillRect(l.rect, veil);
+    p.fillRect(l.cells, QBrush(t.pending, Qt::FDiagPattern));
+  }
+  paintLeaseMarks(p, l, k, t);
+  if (f.recent.throttled(l.slot, f.world.now)) {
+    p.setPen(QPen(t.throttle, t.px(3)));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(l.rect.adjusted(-t.px(1.5), -t.px(1.5), t.px(1.5), t.px(1.5)));
+  }
+}
+
+/// Lineage: a bracket in the left margin from each parent lane to its child.
+void paintLineage(QPainter &p, const CanvasFrame &f) {
+  const KinesisState &k = f.world.kinesis;
+  const CanvasTheme &t = f.theme;
+  p.setPen(QPen(t.mutedText, t.px(1.5)));
+  p.setBrush(Qt::NoBrush);
+  for (const LaneGeometry &child : f.geometry.lanes) {
+    const Shard &shard = k.shardAt(child.slot);
+    for (int parentIndex : {shard.parent, shard.adjacentParent}) {
+      if (parentIndex < 0)
+        continue;
+      const auto &shardSlots = k.streams[static_cast<std::size_t>(shard.stream)].shards;
+      const LaneGeometry *parent = f.geometry.lane(shardSlots[static_cast<std::size_t>(parentIndex)]);
+      if (!parent)
+        continue;
+      const QPointF a(parent->rect.left(), parent->rect.center().y());
+      const QPointF b(child.rect.left(), child.rect.center().y());
+      const double reach = t.px(14);
+      QPainterPath path(a);
+      path.cubicTo(a - QPointF(reach, 0), b - QPointF(reach, 0), b);
+      p.drawPath(path);
+      p.drawLine(b, b - QPointF(t.px(4), t.px(3)));
+      p.drawLine(b, b - QPointF(t.px(4), -t.px(3)));
+    }
+  }
+}
+
+} // namespace
+
+void paintKinesis(QPainter &p, const CanvasFrame &f) {
+  const KinesisState &k = f.world.kinesis;
+  const CanvasTheme &t = f.theme;
+  for (const CanvasShape &shape : f.geometry.shapes) {
+    switch (shape.item.kind) {
+    case Kind::Stream: paintBox(p, shape.rect, t, t.panelBorder, t.px(1.2)); break;
+    case Kind::KinesisProducer: {
+      const auto &producer = k.producers[static_cast<std::size_t>(shape.item.a)];
+      const bool backingOff = producer.backoffUntil > f.world.now;
+      paintBox(p, shape.rect, t, backingOff ? t.throttle : t.produce, t.px(backingOff ? 3 : 1.5), backingOff ? Qt::DashLine : Qt::SolidLine);
+      break;
+    }
+    case Kind::Application: paintBox(p, shape.rect, t, t.consume, t.px(1.5)); break;
+    case Kind::Zone: {
+      const bool up = k.zoneUp[static_cast<std::size_t>(shape.item.a)];
+      p.setPen(QPen(up ? t.zone : t.failure, t.px(up ? 1.2 : 3)));
+      p.setBrush(up ? t.panel : QBrush(t.failure, Qt::BDiagPattern));
+      p.drawRoundedRect(shape.rect, t.px(4), t.px(4));
+      break;
+    }
+    case Kind::Worker: {
+      const Worker &w = k.apps[static_cast<std::size_t>(shape.item.a)].workers[static_cast<std::size_t>(shape.item.b)];
+      const double r = std::min(t.px(4), shape.rect.height() / 3);
+      p.setPen(Qt::NoPen);
+      p.setBrush(w.alive && w.inApp ? t.healthy : t.failure);
+      p.drawEllipse(QPointF(shape.rect.left() + t.px(5), shape.rect.center().y()), r, r);
+      break;
+    }
+    default: break;
+    }
+  }
+  paintLineage(p, f);
+  for (const LaneGeometry &l : f.geometry.lanes)
+    paintLane(p, l, f);
+}
+
+} // namespace streamscope::ui

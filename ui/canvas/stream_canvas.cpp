@@ -1,0 +1,207 @@
+#include "stream_canvas.h"
+
+#include "canvas_painter.h"
+
+#include <QContextMenuEvent>
+#include <QImage>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QSvgGenerator>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace streamscope::ui {
+
+namespace {
+constexpr double kMaxZoom = 12.0;
+}
+
+StreamCanvas::StreamCanvas(model::SimulationController &controller, QWidget *parent)
+    : QWidget(parent), m_controller(controller) {
+  setAttribute(Qt::WA_OpaquePaintEvent);
+  setMouseTracking(false);
+  setFocusPolicy(Qt::StrongFocus);
+  setMinimumSize(480, 320);
+  setToolTip(tr("Click anything to inspect it; right-click for faults. Wheel zooms, drag pans."));
+  m_theme = CanvasTheme::from(palette(), font(), false);
+  connect(&controller, &model::SimulationController::frameReady, this, &StreamCanvas::refresh);
+  connect(&controller, &model::SimulationController::scenarioLoaded, this, [this] {
+    m_recent = RecentChanges();
+    select({});
+    fitToWindow();
+  });
+}
+
+void StreamCanvas::refresh() {
+  if (!m_controller.hasSimulation())
+    return;
+  m_recent.update(m_controller.world());
+  rebuild();
+  update();
+}
+
+void StreamCanvas::rebuild() {
+  if (!m_controller.hasSimulation())
+    return;
+  const QRectF scene(0, 0, width() * m_zoom, height() * m_zoom);
+  m_geometry = CanvasGeometry::build(m_controller.world(), scene, m_theme);
+  m_flights = collectFlights(m_controller.world(), m_geometry);
+}
+
+void StreamCanvas::paintEvent(QPaintEvent *) {
+  QPainter p(this);
+  if (!m_controller.hasSimulation()) {
+    p.fillRect(rect(), m_theme.background);
+    return;
+  }
+  p.translate(-m_pan);
+  paintCanvas(p, CanvasFrame{m_controller.world(), m_geometry, m_theme, m_flights, m_recent, m_selected});
+}
+
+void StreamCanvas::render(QPainter &painter, const QSize &size) const {
+  if (!m_controller.hasSimulation())
+    return;
+  const CanvasGeometry g = CanvasGeometry::build(m_controller.world(), QRectF(QPointF(0, 0), QSizeF(size)), m_theme);
+  const std::vector<Flight> flights = collectFlights(m_controller.world(), g);
+  paintCanvas(painter, CanvasFrame{m_controller.world(), g, m_theme, flights, m_recent, m_selected});
+}
+
+bool StreamCanvas::exportPng(const QString &path, const QSize &size) const {
+  const qreal dpr = devicePixelRatioF();
+  QImage image(size * dpr, QImage::Format_ARGB32_Premultiplied);
+  image.setDevicePixelRatio(dpr);
+  image.fill(m_theme.background);
+  {
+    QPainter p(&image);
+    render(p, size);
+  }
+  return image.save(path, "PNG");
+}
+
+bool StreamCanvas::exportSvg(const QString &path, const QSize &size) const {
+  QSvgGenerator svg;
+  svg.setFileName(path);
+  svg.setSize(size);
+  svg.setViewBox(QRect(QPoint(0, 0), size));
+  svg.setTitle(tr("StreamScope"));
+  svg.setDescription(QString::fromStdString(m_controller.hasSimulation() ? m_controller.scenario().name : std::string()));
+  QPainter p;
+  if (!p.begin(&svg))
+    return false;
+  render(p, size);
+  return p.end();
+}
+
+void StreamCanvas::select(const model::WorldItem &item) {
+  if (item == m_selected)
+    return;
+  m_selected = item;
+  update();
+  emit selectionChanged(item);
+}
+
+void StreamCanvas::setZoom(double zoom, QPointF around) {
+  zoom = std::clamp(zoom, 1.0, kMaxZoom);
+  const QPointF scenePoint = (m_pan + around) / m_zoom; // keep the point under the cursor still
+  m_zoom = zoom;
+  m_pan = scenePoint * m_zoom - around;
+  clampPan();
+  rebuild();
+  update();
+}
+
+void StreamCanvas::zoomIn() { setZoom(m_zoom * 1.25, rect().center()); }
+void StreamCanvas::zoomOut() { setZoom(m_zoom / 1.25, rect().center()); }
+
+void StreamCanvas::fitToWindow() {
+  m_zoom = 1.0;
+  m_pan = QPointF();
+  rebuild();
+  update();
+}
+
+void StreamCanvas::setPresenting(bool presenting) {
+  m_presenting = presenting;
+  m_theme = CanvasTheme::from(palette(), font(), presenting);
+  rebuild();
+  update();
+}
+
+void StreamCanvas::clampPan() {
+  const double maxX = std::max(0.0, width() * m_zoom - width());
+  const double maxY = std::max(0.0, height() * m_zoom - height());
+  m_pan = QPointF(std::clamp(m_pan.x(), 0.0, maxX), std::clamp(m_pan.y(), 0.0, maxY));
+}
+
+void StreamCanvas::resizeEvent(QResizeEvent *) {
+  clampPan();
+  rebuild();
+}
+
+void StreamCanvas::wheelEvent(QWheelEvent *event) {
+  const double steps = event->angleDelta().y() / 120.0;
+  if (steps != 0)
+    setZoom(m_zoom * std::pow(1.2, steps), event->position());
+  event->accept();
+}
+
+void StreamCanvas::mousePressEvent(QMouseEvent *event) {
+  if (event->button() != Qt::LeftButton)
+    return;
+  m_pressPos = event->position();
+  m_pressPan = m_pan;
+  m_dragging = false;
+}
+
+void StreamCanvas::mouseMoveEvent(QMouseEvent *event) {
+  if (!(event->buttons() & Qt::LeftButton))
+    return;
+  const QPointF delta = event->position() - m_pressPos;
+  if (!m_dragging && delta.manhattanLength() < 6)
+    return;
+  m_dragging = true;
+  setCursor(Qt::ClosedHandCursor);
+  m_pan = m_pressPan - delta;
+  clampPan();
+  update();
+}
+
+void StreamCanvas::mouseReleaseEvent(QMouseEvent *event) {
+  if (event->button() != Qt::LeftButton)
+    return;
+  unsetCursor();
+  if (m_dragging) {
+    m_dragging = false;
+    rebuild();
+    update();
+    return;
+  }
+  select(itemAt(event->position()));
+}
+
+void StreamCanvas::contextMenuEvent(QContextMenuEvent *event) {
+  const model::WorldItem item = itemAt(event->pos());
+  if (item)
+    select(item);
+  emit contextMenuWanted(item, event->globalPos());
+}
+
+void StreamCanvas::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+    m_theme = CanvasTheme::from(palette(), font(), m_presenting);
+    rebuild();
+  }
+  QWidget::changeEvent(event);
+}
+
+model::WorldItem StreamCanvas::itemAt(QPointF widgetPos) const {
+  const QPointF p = widgetPos + m_pan;
+  const double reach = m_theme.px(7);
+  for (const Flight &f : m_flights) // messages are small and on top: they win
+    if (QLineF(f.position(), p).length() <= reach)
+      return {model::WorldItem::Kind::Message, -1, -1, static_cast<std::int64_t>(f.seq)};
+  return m_geometry.hit(p);
+}
+
+} // namespace streamscope::ui

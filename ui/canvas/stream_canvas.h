@@ -1,0 +1,75 @@
+#pragma once
+// The animated picture of the running world. Rebuilds its geometry once per frame from the
+// controller's world (never per engine event), paints it, and turns clicks into WorldItems:
+// a left click selects (for the inspector), a right click asks for the item's fault menu.
+// Zoom enlarges the laid-out scene, so detail appears as you zoom in; drag to pan.
+#include "canvas_geometry.h"
+#include "flights.h"
+#include "model/simulation_controller.h"
+#include "recent_changes.h"
+
+#include <QWidget>
+
+namespace streamscope::ui {
+
+class StreamCanvas : public QWidget {
+  Q_OBJECT
+public:
+  explicit StreamCanvas(model::SimulationController &controller, QWidget *parent = nullptr);
+
+  model::WorldItem selected() const { return m_selected; }
+  const CanvasGeometry &geometry() const { return m_geometry; }
+  double zoom() const { return m_zoom; }
+  bool presenting() const { return m_presenting; }
+
+  /// The picture at `size` (fit to it), for PNG and SVG export.
+  void render(QPainter &painter, const QSize &size) const;
+  bool exportPng(const QString &path, const QSize &size) const;
+  bool exportSvg(const QString &path, const QSize &size) const;
+
+  QSize sizeHint() const override { return {1200, 700}; }
+
+public slots:
+  void select(const model::WorldItem &item);
+  void zoomIn();
+  void zoomOut();
+  void fitToWindow();
+  void setPresenting(bool presenting);
+  /// Re-reads the world: called once per frame.
+  void refresh();
+
+signals:
+  void selectionChanged(const model::WorldItem &item);
+  void contextMenuWanted(const model::WorldItem &item, const QPoint &globalPos);
+
+protected:
+  void paintEvent(QPaintEvent *event) override;
+  void resizeEvent(QResizeEvent *event) override;
+  void wheelEvent(QWheelEvent *event) override;
+  void mousePressEvent(QMouseEvent *event) override;
+  void mouseMoveEvent(QMouseEvent *event) override;
+  void mouseReleaseEvent(QMouseEvent *event) override;
+  void contextMenuEvent(QContextMenuEvent *event) override;
+  void changeEvent(QEvent *event) override;
+
+private:
+  void rebuild();
+  void setZoom(double zoom, QPointF around);
+  void clampPan();
+  model::WorldItem itemAt(QPointF widgetPos) const;
+
+  model::SimulationController &m_controller;
+  CanvasTheme m_theme;
+  CanvasGeometry m_geometry;
+  std::vector<Flight> m_flights;
+  RecentChanges m_recent;
+  model::WorldItem m_selected;
+  double m_zoom = 1.0;
+  QPointF m_pan; ///< scene point shown at the widget's top-left
+  QPointF m_pressPos;
+  QPointF m_pressPan;
+  bool m_dragging = false;
+  bool m_presenting = false;
+};
+
+} // namespace streamscope::ui

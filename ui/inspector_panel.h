@@ -1,0 +1,29 @@
+#pragma once
+// The inspector dock's contents: the selected item's state in words and numbers, refreshed
+// once per frame while the simulation runs.
+#include "model/item_explainer.h"
+#include "model/simulation_controller.h"
+
+#include <QTextBrowser>
+
+namespace streamscope::ui {
+
+class InspectorPanel : public QTextBrowser {
+  Q_OBJECT
+public:
+  explicit InspectorPanel(model::SimulationController &controller, QWidget *parent = nullptr);
+
+  const model::Explanation &explanation() const { return m_explanation; }
+
+public slots:
+  void inspect(const model::WorldItem &item);
+  void refresh();
+
+private:
+  model::SimulationController &m_controller;
+  model::WorldItem m_item;
+  model::Explanation m_explanation;
+  QString m_html;
+};
+
+} // namespace streamscope::ui
