@@ -24,6 +24,13 @@ inline engine::SimTime fineMsField(JsonFields &f, const QString &key, engine::Si
   return static_cast<engine::SimTime>(std::llround(ms * 1000));
 }
 
+/// An instant in milliseconds, fractional to the microsecond (faults saved from the app
+/// happen between whole milliseconds), kept in microseconds. Required.
+inline engine::SimTime instantMsField(JsonFields &f, const QString &key) {
+  const double ms = f.number(key, 0, static_cast<double>(kMaxMs));
+  return static_cast<engine::SimTime>(std::llround(ms * 1000));
+}
+
 /// A [min, max] latency range in milliseconds, kept in microseconds.
 inline void latencyRangeField(JsonFields &f, const QString &key, engine::SimTime &min, engine::SimTime &max) {
   if (!f.has(key)) {

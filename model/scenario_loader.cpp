@@ -302,7 +302,7 @@ Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s,
                 const QSet<QString> &producers) {
   JsonFields f(o, pointer, QStringLiteral("a fault"));
   Fault fault;
-  fault.at = msField(f, QStringLiteral("at_ms"), 0, std::nullopt);
+  fault.at = instantMsField(f, QStringLiteral("at_ms"));
   if (fault.at > s.duration)
     f.fail(QStringLiteral("at_ms"), QStringLiteral("the fault is after the end of the run (duration_ms %1)").arg(s.duration / kMillisecond));
   const QString action = f.string(QStringLiteral("action"));

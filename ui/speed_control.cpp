@@ -24,6 +24,7 @@ SpeedControl::SpeedControl(QWidget *parent) : QWidget(parent) {
   m_slider = new QSlider(Qt::Horizontal, this);
   m_slider->setRange(static_cast<int>(kMinLog * kStepsPerDecade), static_cast<int>(kMaxLog * kStepsPerDecade));
   m_slider->setMinimumWidth(140);
+  m_slider->setMaximumWidth(220);
   m_slider->setToolTip(tr("Simulated time per second of wall-clock time, 0.01× to 1000× (+ and − keys)"));
   m_slider->setAccessibleName(tr("Simulation speed"));
   m_label = new QLabel(this);

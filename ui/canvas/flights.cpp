@@ -15,12 +15,14 @@ int brokerOfNode(const engine::kafka::KafkaState &k, engine::NodeId node) {
   return -1;
 }
 
-/// A Kafka end: the partition's strip on that broker when there is one, else the node.
-std::optional<QPointF> kafkaEnd(const engine::World &w, const CanvasGeometry &g, engine::NodeId node, int partition) {
+/// A Kafka end: the partition's strip on that broker when there is one (its left end for
+/// producers and followers, its right end for consumers, who sit on the right), else the node.
+std::optional<QPointF> kafkaEnd(const engine::World &w, const CanvasGeometry &g, engine::NodeId node, int partition,
+                                bool rightEnd = false) {
   const int broker = brokerOfNode(w.kafka, node);
   if (broker >= 0 && partition >= 0)
     if (const StripGeometry *s = g.strip(partition, broker))
-      return QPointF(s->cells.left(), s->rect.center().y());
+      return QPointF(rightEnd ? s->cells.right() : s->cells.left(), s->rect.center().y());
   const auto it = g.kafkaAnchors.find(node);
   return it == g.kafkaAnchors.end() ? std::nullopt : std::optional<QPointF>(it->second);
 }
@@ -30,13 +32,14 @@ std::optional<QPointF> kinesisNode(const CanvasGeometry &g, engine::NodeId node)
   return it == g.kinesisAnchors.end() ? std::nullopt : std::optional<QPointF>(it->second);
 }
 
-/// The left end of a shard lane (or of one of its zone rows).
+/// The left end of a shard lane's zone row (writes), or the lane's right end (reads).
 std::optional<QPointF> laneEnd(const CanvasGeometry &g, int slot, int zone = -1) {
   const LaneGeometry *l = g.lane(slot);
   if (!l)
     return std::nullopt;
-  const QRectF r = zone >= 0 ? l->zoneRows[zone] : l->cells;
-  return QPointF(r.left(), r.center().y());
+  if (zone < 0)
+    return QPointF(l->cells.right(), l->cells.center().y());
+  return QPointF(l->zoneRows[zone].left(), l->zoneRows[zone].center().y());
 }
 
 struct Ends {
@@ -59,14 +62,17 @@ Ends endsOf(const engine::World &w, const CanvasGeometry &g, const engine::Actio
     break;
   }
   case ActionType::ReplicaFetchArrive:
-  case ActionType::ConsumerFetchArrive:
-    e.from = kafkaEnd(w, g, m.from, m.a);
-    e.to = kafkaEnd(w, g, m.to, m.a);
+  case ActionType::ConsumerFetchArrive: {
+    const bool consumer = m.type == ActionType::ConsumerFetchArrive;
+    e.from = kafkaEnd(w, g, m.from, m.a, consumer);
+    e.to = kafkaEnd(w, g, m.to, m.a, consumer);
     break;
+  }
   case ActionType::ReplicaFetchResponse:
   case ActionType::ConsumerFetchResponse: {
-    e.from = kafkaEnd(w, g, m.from, m.a);
-    e.to = kafkaEnd(w, g, m.to, m.a);
+    const bool consumer = m.type == ActionType::ConsumerFetchResponse;
+    e.from = kafkaEnd(w, g, m.from, m.a, consumer);
+    e.to = kafkaEnd(w, g, m.to, m.a, consumer);
     const auto &payload = k.payloads[static_cast<std::int32_t>(m.d)];
     e.records = payload.live ? static_cast<int>(payload.entries.size()) : 0;
     break;

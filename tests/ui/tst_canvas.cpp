@@ -1,0 +1,215 @@
+// The animated canvas as a user meets it: it paints, a click fills the inspector, a
+// right-click injects a fault, presentation mode toggles, exports write real images, and big
+// clusters and wide streams lay out without overlapping text.
+#include "model/simulation_controller.h"
+#include "ui/canvas/stream_canvas.h"
+#include "ui/inspector_panel.h"
+#include "ui/main_window.h"
+
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+
+using namespace streamscope;
+using Kind = model::WorldItem::Kind;
+
+namespace {
+
+/// Distinct colours in the image, sampled on a grid: a blank image has one.
+int colourCount(const QImage &image) {
+  QSet<QRgb> colours;
+  for (int y = 0; y < image.height(); y += 7)
+    for (int x = 0; x < image.width(); x += 7)
+      colours.insert(image.pixel(x, y));
+  return static_cast<int>(colours.size());
+}
+
+QRectF shapeRect(const ui::CanvasGeometry &g, model::WorldItem item) {
+  for (const ui::CanvasShape &s : g.shapes)
+    if (s.item == item)
+      return s.rect;
+  return {};
+}
+
+/// Every pair of labels that intersect, as text for the failure message.
+QStringList overlaps(const ui::CanvasGeometry &g) {
+  QStringList found;
+  for (std::size_t i = 0; i < g.labels.size(); ++i) {
+    if (!g.scene.contains(g.labels[i].rect))
+      found << QStringLiteral("\"%1\" outside the scene").arg(g.labels[i].text);
+    for (std::size_t j = i + 1; j < g.labels.size(); ++j)
+      if (g.labels[i].rect.intersects(g.labels[j].rect))
+        found << QStringLiteral("\"%1\" / \"%2\"").arg(g.labels[i].text, g.labels[j].text);
+  }
+  return found;
+}
+
+struct Window {
+  model::SimulationController controller;
+  ui::MainWindow window{controller};
+  explicit Window(const QString &scenario, engine::SimTime at) {
+    window.setInteractive(false);
+    window.resize(1500, 900);
+    if (!window.openScenario(QStringLiteral(SCENARIO_DIR "/") + scenario))
+      qFatal("cannot open %s", qPrintable(scenario));
+    window.show();
+    controller.runTo(at);
+  }
+  ui::StreamCanvas &canvas() { return *window.canvas(); }
+};
+
+} // namespace
+
+class TstCanvas : public QObject {
+  Q_OBJECT
+private slots:
+  void paintsTheDefaultSideBySideScenario() {
+    Window w(QStringLiteral("first-look.json"), 3 * engine::kSecond);
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    const QImage image = w.canvas().grab().toImage();
+    QVERIFY2(colourCount(image) > 8, "the canvas looks blank");
+    const auto &g = w.canvas().geometry();
+    QVERIFY(!g.kafkaPane.isEmpty());
+    QVERIFY(!g.kinesisPane.isEmpty());
+    QVERIFY(g.kafkaPane.bottom() <= g.kinesisPane.top());
+    QCOMPARE(static_cast<int>(g.strips.size()), 9); // 3 partitions x RF 3
+    QCOMPARE(static_cast<int>(g.lanes.size()), 3);
+    QVERIFY(g.strips.front().cellWidth > 0);
+  }
+
+  void clickingABrokerFillsTheInspector() {
+    Window w(QStringLiteral("first-look.json"), 2 * engine::kSecond);
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    const QRectF broker = shapeRect(w.canvas().geometry(), {Kind::Broker, 1});
+    QVERIFY(!broker.isEmpty());
+    QTest::mouseClick(&w.canvas(), Qt::LeftButton, {}, (broker.topLeft() + QPointF(12, 6)).toPoint());
+    QCOMPARE(w.canvas().selected(), (model::WorldItem{Kind::Broker, 1}));
+    QCOMPARE(w.window.inspector()->explanation().title, QStringLiteral("Broker 1"));
+    QVERIFY(w.window.inspector()->toPlainText().contains(QStringLiteral("Leads")));
+
+    // A record cell explains itself in terms of the high watermark.
+    const ui::StripGeometry &strip = w.canvas().geometry().strips.front();
+    QVERIFY(strip.cellWidth > 0 && strip.end > strip.first);
+    const QPointF cell(strip.xOf(strip.first) + strip.cellWidth / 2, strip.cells.center().y());
+    QTest::mouseClick(&w.canvas(), Qt::LeftButton, {}, cell.toPoint());
+    QCOMPARE(w.canvas().selected().kind, Kind::LogCell);
+    QVERIFY(w.window.inspector()->explanation().why.contains(QStringLiteral("high watermark")) ||
+            w.window.inspector()->explanation().why.contains(QStringLiteral("page cache")) ||
+            w.window.inspector()->explanation().why.contains(QStringLiteral("flushed")));
+  }
+
+  void powerLossFromTheContextMenuChangesEngineAndPicture() {
+    Window w(QStringLiteral("first-look.json"), 2 * engine::kSecond);
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    const QImage before = w.canvas().grab().toImage();
+    const QRectF broker = shapeRect(w.canvas().geometry(), {Kind::Broker, 0});
+    bool triggered = false;
+    QTimer::singleShot(50, [&] { // the menu runs its own event loop: pick the item from inside it
+      auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+      if (!menu)
+        return;
+      for (QAction *a : menu->actions())
+        if (a->text() == QStringLiteral("Power off broker 0")) {
+          a->trigger();
+          triggered = true;
+        }
+      menu->close();
+    });
+    const QPoint at = (broker.topLeft() + QPointF(12, 6)).toPoint();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, w.canvas().mapToGlobal(at));
+    QApplication::sendEvent(&w.canvas(), &event);
+    QVERIFY(triggered);
+    QCOMPARE(w.controller.world().kafka.brokers[0].state, engine::kafka::BrokerState::PoweredOff);
+    QCOMPARE(w.controller.userActions().size(), std::size_t{1});
+    bool labelled = false;
+    for (const ui::CanvasLabel &l : w.canvas().geometry().labels)
+      labelled = labelled || l.text == QStringLiteral("POWER OFF");
+    QVERIFY(labelled);
+    QVERIFY(w.canvas().grab().toImage() != before);
+  }
+
+  void refusedFaultsAreReportedAndNotRecorded() {
+    Window w(QStringLiteral("first-look.json"), engine::kSecond);
+    engine::Fault merge;
+    merge.action = engine::FaultAction::MergeShards;
+    merge.stream = "orders";
+    merge.shard = 0;
+    merge.adjacentShard = 2; // not adjacent: Kinesis refuses
+    w.window.applyFault(merge);
+    QVERIFY(w.controller.userActions().empty());
+    QVERIFY(w.window.statusBar()->currentMessage().contains(QStringLiteral("Refused")));
+  }
+
+  void presentationModeToggles() {
+    Window w(QStringLiteral("first-look.json"), engine::kSecond);
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    QTest::keyClick(&w.window, Qt::Key_F5);
+    QVERIFY(w.window.isPresenting());
+    QVERIFY(w.canvas().presenting());
+    QVERIFY(!w.window.menuBar()->isVisible());
+    const double presentingFont = w.canvas().geometry().labels.empty() ? 0 : 1;
+    QVERIFY(presentingFont > 0);
+    const auto before = w.controller.world().now;
+    QTest::keyClick(&w.window, Qt::Key_Right); // keyboard stepping works without menus
+    QVERIFY(w.controller.world().now >= before);
+    QVERIFY(w.controller.world().events.count() > 0);
+    QTest::keyClick(&w.window, Qt::Key_Escape);
+    QVERIFY(!w.window.isPresenting());
+    QVERIFY(w.window.menuBar()->isVisible());
+  }
+
+  void exportsWriteRealImages() {
+    Window w(QStringLiteral("side-by-side.json"), 2 * engine::kSecond);
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("view.png"));
+    QVERIFY(w.canvas().exportPng(png, QSize(900, 600)));
+    QImage image(png);
+    QCOMPARE(image.size() / image.devicePixelRatio(), QSize(900, 600));
+    QVERIFY(colourCount(image) > 8);
+    const QString svg = dir.filePath(QStringLiteral("view.svg"));
+    QVERIFY(w.canvas().exportSvg(svg, QSize(900, 600)));
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains("<svg"));
+    QVERIFY(text.contains("broker 0"));
+  }
+
+  void bigLayoutsHaveNoOverlappingText_data() {
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<double>("zoom");
+    for (const char *s : {"big-cluster.json", "wide-stream.json", "side-by-side.json", "kinesis-throttling.json"})
+      for (double zoom : {1.0, 2.5})
+        QTest::addRow("%s at %gx", s, zoom) << QString::fromLatin1(s) << zoom;
+  }
+
+  void bigLayoutsHaveNoOverlappingText() {
+    QFETCH(QString, scenario);
+    QFETCH(double, zoom);
+    Window w(scenario, 25 * engine::kSecond);
+    const ui::CanvasTheme theme = ui::CanvasTheme::from(w.canvas().palette(), w.canvas().font(), false);
+    for (const QSizeF size : {QSizeF(1600, 900), QSizeF(1000, 640)}) {
+      const auto g = ui::CanvasGeometry::build(w.controller.world(), QRectF(QPointF(), size * zoom), theme);
+      QVERIFY(g.labels.size() > 10);
+      const QStringList found = overlaps(g);
+      QVERIFY2(found.isEmpty(), qPrintable(found.join(QStringLiteral("; "))));
+      auto crowded = g; // the check itself must see a label placed on top of another
+      crowded.labels.push_back(crowded.labels.back());
+      QVERIFY(!overlaps(crowded).isEmpty());
+    }
+    // Level of detail: a 64-partition cluster at 1x shows bars, and zooming in shows cells.
+    if (scenario == QLatin1String("big-cluster.json")) {
+      const auto g = ui::CanvasGeometry::build(w.controller.world(), QRectF(0, 0, 1600 * zoom, 900 * zoom), theme);
+      QCOMPARE(static_cast<int>(g.strips.size()), 64 * 3);
+      if (zoom > 2)
+        QVERIFY(g.strips.front().cellWidth > 0);
+    }
+  }
+};
+
+QTEST_MAIN(TstCanvas)
+#include "tst_canvas.moc"
