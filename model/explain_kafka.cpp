@@ -144,7 +144,7 @@ Explanation group(const engine::World &w, int gi) {
   const Topic &topic = k.topics[static_cast<std::size_t>(g.topic)];
   std::int64_t lag = 0;
   for (std::size_t i = 0; i < g.parts.size(); ++i) {
-    const Partition &part = k.partitions[static_cast<std::size_t>(topic.firstPartition) + i];
+    const Partition &part = k.partitions[static_cast<std::size_t>(topic.partitionIds[i])];
     if (part.leader >= 0 && g.parts[i].committed >= 0)
       lag += std::max<Offset>(0, part.logOf(part.leader).highWatermark() - g.parts[i].committed);
   }

@@ -29,6 +29,12 @@ QString actionName(FaultAction a) {
   case FaultAction::SplitShard: return QStringLiteral("split_shard");
   case FaultAction::MergeShards: return QStringLiteral("merge_shards");
   case FaultAction::DropMessage: return QStringLiteral("drop_message");
+  case FaultAction::AddBroker: return QStringLiteral("add_broker");
+  case FaultAction::AlterTopic: return QStringLiteral("alter_topic");
+  case FaultAction::AddPartitions: return QStringLiteral("add_partitions");
+  case FaultAction::SetReplicationFactor: return QStringLiteral("set_replication_factor");
+  case FaultAction::SetAcks: return QStringLiteral("set_acks");
+  case FaultAction::SetKeys: return QStringLiteral("set_keys");
   }
   return {};
 }
@@ -67,6 +73,19 @@ void addSeek(QJsonObject &o, const engine::Fault &f, bool application) {
   case engine::SeekTarget::Latest: o[QStringLiteral("to")] = QStringLiteral("latest"); break;
   case engine::SeekTarget::Offset: o[QStringLiteral("offset")] = static_cast<qint64>(f.seekValue); break;
   case engine::SeekTarget::Timestamp: o[QStringLiteral("timestamp_ms")] = msValue(f.seekValue); break;
+  }
+}
+
+void addTopicSetting(QJsonObject &o, const engine::Fault &f) {
+  o[QStringLiteral("topic")] = QString::fromStdString(f.topic);
+  const QJsonValue count = f.value < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(static_cast<qint64>(f.value));
+  switch (f.topicSetting) {
+  case engine::TopicSettingKind::MinInsyncReplicas: o[QStringLiteral("min_insync_replicas")] = count; break;
+  case engine::TopicSettingKind::UncleanLeaderElection: o[QStringLiteral("unclean_leader_election")] = f.value != 0; break;
+  case engine::TopicSettingKind::FlushMessages: o[QStringLiteral("flush_interval_messages")] = count; break;
+  case engine::TopicSettingKind::FlushMs:
+    o[QStringLiteral("flush_interval_ms")] = f.value < 0 ? QJsonValue(QJsonValue::Null) : msValue(f.value);
+    break;
   }
 }
 
@@ -117,7 +136,25 @@ QJsonObject faultToJson(const engine::Fault &f, bool application) {
     else
       o[QStringLiteral("adjacent_shard")] = f.adjacentShard;
     break;
-  case FaultAction::DropMessage: break;
+  case FaultAction::DropMessage:
+  case FaultAction::AddBroker: break;
+  case FaultAction::AlterTopic: addTopicSetting(o, f); break;
+  case FaultAction::AddPartitions:
+    o[QStringLiteral("topic")] = QString::fromStdString(f.topic);
+    o[QStringLiteral("partitions")] = static_cast<qint64>(f.value);
+    break;
+  case FaultAction::SetReplicationFactor:
+    o[QStringLiteral("topic")] = QString::fromStdString(f.topic);
+    o[QStringLiteral("replication_factor")] = static_cast<qint64>(f.value);
+    break;
+  case FaultAction::SetAcks:
+    o[QStringLiteral("producer")] = QString::fromStdString(f.producer);
+    o[QStringLiteral("acks")] = f.acks == engine::Acks::All ? QJsonValue(QStringLiteral("all")) : QJsonValue(static_cast<int>(f.acks));
+    break;
+  case FaultAction::SetKeys:
+    o[QStringLiteral("producer")] = QString::fromStdString(f.producer);
+    o[QStringLiteral("keys")] = static_cast<qint64>(f.value);
+    break;
   }
   return o;
 }

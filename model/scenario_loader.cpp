@@ -2,6 +2,7 @@
 
 #include "json_fields.h"
 #include "json_locator.h"
+#include "admin_scenario.h"
 #include "kinesis_scenario.h"
 #include "scenario_fields.h"
 
@@ -100,23 +101,6 @@ const TopicConfig *findTopic(const Scenario &s, const QString &name) {
   return nullptr;
 }
 
-Acks readAcks(JsonFields &f) {
-  const QJsonValue v = f.raw(QStringLiteral("acks"));
-  if (v.isUndefined())
-    return Acks::All;
-  if (v.isString()) {
-    const QString s = v.toString();
-    if (s == QLatin1String("all") || s == QLatin1String("-1")) return Acks::All;
-    if (s == QLatin1String("1")) return Acks::Leader;
-    if (s == QLatin1String("0")) return Acks::None;
-  } else if (v.isDouble()) {
-    const double d = v.toDouble();
-    if (d == -1) return Acks::All;
-    if (d == 1) return Acks::Leader;
-    if (d == 0) return Acks::None;
-  }
-  f.fail(QStringLiteral("acks"), QStringLiteral("\"acks\" must be 0, 1 or \"all\" (or -1)"));
-}
 
 /// `target`: "kafka:TOPIC", "kinesis:STREAM", or a list of one of each (the same workload
 /// into both systems); `topic` is the short form of a Kafka target.
@@ -311,8 +295,13 @@ Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s,
     f.finish();
     return fault;
   }
+  if (isAdminAction(action)) {
+    readAdminFault(f, action, s, producers, fault);
+    f.finish();
+    return fault;
+  }
   if (!kFaultActions.contains(action))
-    f.fail(QStringLiteral("action"), QStringLiteral("unknown action \"%1\" (known actions: %2)").arg(action, kFaultActions.join(QLatin1String(", "))));
+    f.fail(QStringLiteral("action"), QStringLiteral("unknown action \"%1\" (known actions: %2, az_outage, az_restore, split_shard, merge_shards, add_broker, alter_topic, add_partitions, set_replication_factor, set_acks, set_keys)").arg(action, kFaultActions.join(QLatin1String(", "))));
   const bool onApplication = f.has(QStringLiteral("application"));
   const bool needsKafka = action != QLatin1String("set_rate") && action != QLatin1String("drop_message") && !onApplication;
   if (needsKafka && !s.kafka)

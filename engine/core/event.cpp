@@ -50,6 +50,10 @@ std::string_view eventTypeName(EventType t) {
   case EventType::RecordsRead: return "records_read";
   case EventType::LeaseTaken: return "lease_taken";
   case EventType::Checkpointed: return "checkpointed";
+  case EventType::BrokerAdded: return "broker_added";
+  case EventType::ConfigChanged: return "config_changed";
+  case EventType::PartitionsAdded: return "partitions_added";
+  case EventType::ReplicasReassigned: return "replicas_reassigned";
   }
   return "unknown";
 }

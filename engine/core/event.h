@@ -57,6 +57,11 @@ enum class EventType : std::uint8_t {
   RecordsRead,      ///< node=worker, a=count, b=MillisBehindLatest, sub=ReadError
   LeaseTaken,       ///< node=worker, a=worker index, sub=1 if stolen from a live owner
   Checkpointed,     ///< node=worker, a=counter, sub=1 at SHARD_END
+  // Changes made to a running system (admin tools, producer and consumer settings).
+  BrokerAdded,      ///< node=new broker id
+  ConfigChanged,    ///< partition=topic (or -1), sub=what changed, a=new value
+  PartitionsAdded,  ///< partition=topic, a=new partition count
+  ReplicasReassigned, ///< partition=topic, a=new replication factor
 };
 
 /// What a transfer carries; lets the view draw each message kind differently.

@@ -12,8 +12,9 @@ constexpr SimTime kRetryBackoff = 100 * kMillisecond;   // retry.backoff.ms
 constexpr SimTime kInitialRebalanceDelay = 3 * kSecond; // group.initial.rebalance.delay.ms
 
 ConsumerGroup &groupAt(World &w, int g) { return w.kafka.groups[static_cast<std::size_t>(g)]; }
-int firstPartition(const World &w, const ConsumerGroup &g) {
-  return w.kafka.topics[static_cast<std::size_t>(g.topic)].firstPartition;
+/// The index in KafkaState::partitions of the group's topic's partition `local`.
+int partitionOf(const World &w, const ConsumerGroup &g, int local) {
+  return w.kafka.partitionId(g.topic, local);
 }
 
 /// The log a client's ListOffsets would be answered from: the leader's, else the first replica's.
@@ -45,7 +46,7 @@ void commit(World &w, int g, int local) {
     return;
   gp.committed = gp.position;
   const NodeId node = gp.owner >= 0 ? group.members[static_cast<std::size_t>(gp.owner)].node : -1;
-  w.record(EventType::Committed, node, firstPartition(w, group) + local, gp.committed, g);
+  w.record(EventType::Committed, node, partitionOf(w, group, local), gp.committed, g);
 }
 
 void stopFetching(GroupPartition &gp) {
@@ -82,7 +83,7 @@ void sendFetch(World &w, int g, int local) {
   if (gp.owner < 0 || gp.stopped || !group.members[static_cast<std::size_t>(gp.owner)].alive)
     return;
   gp.fetching = true;
-  const int p = firstPartition(w, group) + local;
+  const int p = partitionOf(w, group, local);
   const Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
   if (part.leader < 0) { // no leader: look again after the metadata back-off
     w.after(kRetryBackoff, Action{ActionType::ConsumerRetryFetch, -1, -1, p, g, gen});
@@ -151,6 +152,12 @@ void startGroup(World &w, int index) {
   beginRebalance(w, index, std::max<SimTime>(0, group.config.start - w.now) + kInitialRebalanceDelay);
 }
 
+void topicPartitionsChanged(World &w, int g) {
+  ConsumerGroup &group = groupAt(w, g);
+  group.parts.resize(static_cast<std::size_t>(w.kafka.topics[static_cast<std::size_t>(group.topic)].config.partitions));
+  beginRebalance(w, g); // the leader's metadata refresh sees the new partitions
+}
+
 void addConsumer(World &w, int group) {
   addMember(w, group);
   beginRebalance(w, group);
@@ -190,7 +197,7 @@ void seekGroup(World &w, int g, int partition, SeekTarget target, std::int64_t v
   for (int local = 0; local < static_cast<int>(group.parts.size()); ++local) {
     if (partition >= 0 && local != partition)
       continue;
-    const int p = firstPartition(w, group) + local;
+    const int p = partitionOf(w, group, local);
     const ReplicaLog &log = servingLog(w, p);
     Offset offset = value;
     switch (target) {
@@ -220,7 +227,7 @@ void seekGroup(World &w, int g, int partition, SeekTarget target, std::int64_t v
 void onConsumerFetchResponse(World &w, const Action &a) {
   const int g = a.b;
   ConsumerGroup &group = groupAt(w, g);
-  const int local = a.a - firstPartition(w, group);
+  const int local = w.kafka.localIndex(a.a);
   GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
   FetchPayload payload = std::move(w.kafka.payloads[static_cast<std::int32_t>(a.d)]);
   w.kafka.payloads.release(static_cast<std::int32_t>(a.d));
@@ -262,7 +269,7 @@ void onConsumerFetchResponse(World &w, const Action &a) {
 
 void onConsumerRetryFetch(World &w, const Action &a) {
   ConsumerGroup &group = groupAt(w, a.b);
-  const int local = a.a - firstPartition(w, group);
+  const int local = w.kafka.localIndex(a.a);
   const GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
   if (gp.fetchGen == a.c && gp.fetching)
     sendFetch(w, a.b, local);
@@ -325,7 +332,7 @@ void onSessionExpired(World &w, const Action &a) {
 
 std::int64_t groupLag(const World &w, int g, int local) {
   const ConsumerGroup &group = w.kafka.groups[static_cast<std::size_t>(g)];
-  const ReplicaLog &log = servingLog(w, firstPartition(w, group) + local);
+  const ReplicaLog &log = servingLog(w, partitionOf(w, group, local));
   const Offset committed = group.parts[static_cast<std::size_t>(local)].committed;
   return std::max<std::int64_t>(0, log.highWatermark() - (committed >= 0 ? committed : log.logStart()));
 }

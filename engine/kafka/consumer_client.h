@@ -11,6 +11,8 @@ namespace streamscope::engine::kafka {
 /// Sets up group `index` with its initial members and schedules the first rebalance.
 void startGroup(World &w, int index);
 void addConsumer(World &w, int group);
+/// The group's topic gained partitions: size the assignment and rebalance.
+void topicPartitionsChanged(World &w, int group);
 /// Graceful leave: commits (if auto commit) and triggers an immediate rebalance.
 void removeConsumer(World &w, int group, int member);
 /// Process death: no commit; the coordinator notices after session.timeout.ms.

@@ -116,14 +116,30 @@ void stopProcess(World &w, int broker, BrokerState state) {
 } // namespace
 
 void bootstrapLeadership(World &w) {
-  for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i) {
-    Partition &part = w.kafka.partitions[i];
-    part.isr = part.replicas;
-    std::sort(part.isr.begin(), part.isr.end());
-    part.leaderEpoch = -1; // changeLeader bumps it to 0
-    changeLeader(w, static_cast<int>(i), part.replicas.front(), false);
-  }
+  for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i)
+    startPartition(w, static_cast<int>(i));
 }
+
+void startPartition(World &w, int p) {
+  Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
+  part.isr.clear();
+  for (int r : part.replicas)
+    if (eligible(w, r))
+      part.isr.push_back(r);
+  std::sort(part.isr.begin(), part.isr.end());
+  part.leaderEpoch = -1; // changeLeader bumps it to 0
+  const auto live = std::find_if(part.replicas.begin(), part.replicas.end(), [&](int r) { return eligible(w, r); });
+  if (live == part.replicas.end()) { // created while all its brokers are down: offline
+    part.isr.assign(1, part.replicas.front());
+    changeLeader(w, p, -1, false);
+    return;
+  }
+  changeLeader(w, p, *live, false);
+}
+
+void electLeader(World &w, int p) { elect(w, p); }
+
+bool canLead(World &w, int broker) { return eligible(w, broker); }
 
 void crashBroker(World &w, int broker) {
   if (!brokerAt(w, broker).running())

@@ -18,5 +18,12 @@ void slowBroker(World &w, int broker, SimTime extraDelay);
 void onFenceCheck(World &w, const Action &a);
 /// Initial leaders at cluster creation (preferred replica, epoch 0) and fetch loops.
 void bootstrapLeadership(World &w);
+/// Leadership for one new partition: its live replicas form the ISR and the first of them
+/// leads (epoch 0); offline if none is alive.
+void startPartition(World &w, int p);
+/// The controller's election for p now: clean first, unclean if the topic allows it.
+void electLeader(World &w, int p);
+/// Running and not fenced: the controller would pick it as a leader.
+bool canLead(World &w, int broker);
 
 } // namespace streamscope::engine::kafka

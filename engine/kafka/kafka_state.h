@@ -28,6 +28,7 @@ struct Broker {
   std::uint32_t incarnation = 0; ///< bumped on restart: in-flight messages to the old process die
   std::uint32_t outage = 0;      ///< bumped when it stops heartbeating (crash, power, isolation)
   SimTime diskBusyUntil = 0;     ///< fsyncs are serialised on the broker's disk
+  bool flushCheckPending = false; ///< a flush.ms check is scheduled
   bool running() const { return state == BrokerState::Running; }
 };
 
@@ -114,7 +115,7 @@ struct Partition {
 
 struct Topic {
   TopicConfig config;
-  int firstPartition = 0; ///< index of its partition 0 in KafkaState::partitions
+  std::vector<int> partitionIds; ///< by partition number: its index in KafkaState::partitions
 };
 
 struct Batch {
@@ -226,6 +227,19 @@ struct KafkaState {
   std::string partitionName(int p) const {
     const Partition &part = partitions[static_cast<std::size_t>(p)];
     return topics[static_cast<std::size_t>(part.topic)].config.name + "-" + std::to_string(part.index);
+  }
+  /// Index in `partitions` of partition `local` of `topic` (partitions added later sit at the end).
+  int partitionId(int topic, int local) const {
+    return topics[static_cast<std::size_t>(topic)].partitionIds[static_cast<std::size_t>(local)];
+  }
+  /// The partition number of `partitions[p]` within its topic.
+  int localIndex(int p) const { return partitions[static_cast<std::size_t>(p)].index; }
+  /// The broker a node is, or -1 (brokers added during a run get nodes after the clients').
+  int brokerOfNode(NodeId node) const {
+    for (const Broker &b : brokers)
+      if (b.node == node)
+        return b.id;
+    return -1;
   }
   const TopicConfig &topicOf(int p) const {
     return topics[static_cast<std::size_t>(partitions[static_cast<std::size_t>(p)].topic)].config;

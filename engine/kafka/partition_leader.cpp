@@ -152,7 +152,7 @@ void maybeAdvanceHighWatermark(World &w, int p) {
 void onProduceArrive(World &w, const Action &a) {
   Batch &batch = w.kafka.batches[a.a];
   const int p = batch.partition;
-  const int brokerId = a.to; // brokers are the first nodes: node id == broker id
+  const int brokerId = w.kafka.brokerOfNode(a.to);
   Broker &broker = brokerAt(w, brokerId);
   const Producer &producer = w.kafka.producers[static_cast<std::size_t>(batch.producer)];
   const bool fireAndForget = producer.config.acks == Acks::None;
@@ -242,10 +242,10 @@ void onReplicaFetchArrive(World &w, const Action &a) {
   const std::int32_t lastFetchedEpoch = (a.b >> 8) - 1;
   const Offset fetchOffset = a.d;
   Partition &part = partitionAt(w, p);
-  const int leaderId = a.to;
+  const int leaderId = w.kafka.brokerOfNode(a.to);
   const Broker &leader = brokerAt(w, leaderId);
   if (!w.arrive(a, p) || !leader.running() || part.leader != leaderId ||
-      part.fetcherGen[static_cast<std::size_t>(slot)] != a.c)
+      static_cast<std::size_t>(slot) >= part.replicas.size() || part.fetcherGen[static_cast<std::size_t>(slot)] != a.c)
     return; // the follower's fetch timeout or a leader change restarts its loop
   ReplicaLog &log = part.logOf(leaderId);
   ParkedFetch f{false, slot, a.c, fetchOffset, w.now + w.kafka.config.replicaFetchWaitMax};
@@ -299,7 +299,7 @@ void onReplicaFetchArrive(World &w, const Action &a) {
 void onConsumerFetchArrive(World &w, const Action &a) {
   const int p = a.a;
   Partition &part = partitionAt(w, p);
-  const int brokerId = a.to;
+  const int brokerId = w.kafka.brokerOfNode(a.to);
   const Broker &broker = brokerAt(w, brokerId);
   const ConsumerGroup &g = w.kafka.groups[static_cast<std::size_t>(a.b)];
   ParkedFetch f{true, a.b, a.c, a.d, w.now + g.config.fetchMaxWait};

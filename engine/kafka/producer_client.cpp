@@ -53,7 +53,7 @@ void sendBatch(World &w, std::int32_t batchId) {
                            static_cast<std::int64_t>(b.records.size()), request);
   if (pr.config.acks == Acks::None) {
     // Fire and forget: the send itself completes the record (offset -1).
-    resolve(pr.parts[static_cast<std::size_t>(b.partition - w.kafka.topics[static_cast<std::size_t>(pr.topic)].firstPartition)], batchId);
+    resolve(pr.parts[static_cast<std::size_t>(w.kafka.localIndex(b.partition))], batchId);
     for (RecordId id : b.records)
       noteAcked(w, id);
     if (!sent)
@@ -62,7 +62,7 @@ void sendBatch(World &w, std::int32_t batchId) {
     return;
   }
   b.inFlight = true;
-  ++pr.parts[static_cast<std::size_t>(b.partition - w.kafka.topics[static_cast<std::size_t>(pr.topic)].firstPartition)].inFlight;
+  ++pr.parts[static_cast<std::size_t>(w.kafka.localIndex(b.partition))].inFlight;
   w.after(pr.config.requestTimeout, Action{ActionType::ProduceRequestTimeout, -1, -1, batchId, -1, b.attempt});
 }
 
@@ -77,7 +77,7 @@ void scheduleWake(World &w, int producer, int localPartition, SimTime at) {
 void trySend(World &w, int producer, int localPartition) {
   Producer &pr = producerAt(w, producer);
   ProducerPartition &pp = pr.parts[static_cast<std::size_t>(localPartition)];
-  const int p = w.kafka.topics[static_cast<std::size_t>(pr.topic)].firstPartition + localPartition;
+  const int p = w.kafka.partitionId(pr.topic, localPartition);
   while (!pp.queue.empty() && pp.inFlight < pr.config.maxInFlight) {
     Batch &b = w.kafka.batches[pp.queue.front()];
     if (w.now >= b.createdAt + pr.config.deliveryTimeout) {
@@ -111,7 +111,7 @@ void trySend(World &w, int producer, int localPartition) {
 void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) {
   Batch &b = w.kafka.batches[batchId];
   Producer &pr = producerAt(w, b.producer);
-  const int local = b.partition - w.kafka.topics[static_cast<std::size_t>(pr.topic)].firstPartition;
+  const int local = w.kafka.localIndex(b.partition);
   ProducerPartition &pp = pr.parts[static_cast<std::size_t>(local)];
   b.inFlight = false;
   --pp.inFlight;
@@ -143,16 +143,33 @@ void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) 
 
 } // namespace
 
+void useKeys(World &w, int index) {
+  Producer &pr = producerAt(w, index);
+  const int partitions = w.kafka.topics[static_cast<std::size_t>(pr.topic)].config.partitions;
+  pr.keyIds.clear();
+  pr.keyPartition.clear();
+  for (const std::string &key : workloadKeys(pr.config)) {
+    pr.keyIds.push_back(internKey(w.kafka, key));
+    pr.keyPartition.push_back(partitionForKey(key, partitions));
+  }
+}
+
+void setProducerAcks(World &w, int index, Acks acks) {
+  Producer &pr = producerAt(w, index);
+  pr.config.acks = acks;
+  // The Java client turns idempotence off unless acks=all; it stays off when acks returns to all.
+  if (acks != Acks::All)
+    pr.config.enableIdempotence = false;
+  w.record(EventType::ConfigChanged, pr.node, -1, static_cast<std::int64_t>(acks), 0, kAcksChanged);
+}
+
 void startProducer(World &w, int index) {
   Producer &pr = producerAt(w, index);
   const Topic &topic = w.kafka.topics[static_cast<std::size_t>(pr.topic)];
   const int partitions = topic.config.partitions;
   pr.parts.assign(static_cast<std::size_t>(partitions), ProducerPartition{});
   pr.sticky = StickyPartitioner(pr.config.batchSize);
-  for (const std::string &key : workloadKeys(pr.config)) {
-    pr.keyIds.push_back(internKey(w.kafka, key));
-    pr.keyPartition.push_back(partitionForKey(key, partitions));
-  }
+  useKeys(w, index);
   pr.schedule = RateSchedule{pr.config.rate, pr.config.start, 0, pr.config.count};
   w.at(pr.config.start, Action{ActionType::ProducerTick, -1, -1, index});
 }
@@ -186,12 +203,12 @@ void onProducerTick(World &w, const Action &a) {
       available.assign(pr.parts.size(), false);
       queued.assign(pr.parts.size(), 0);
       for (std::size_t i = 0; i < pr.parts.size(); ++i) {
-        available[i] = w.kafka.partitions[static_cast<std::size_t>(topic.firstPartition) + i].leader >= 0;
+        available[i] = w.kafka.partitions[static_cast<std::size_t>(topic.partitionIds[i])].leader >= 0;
         queued[i] = static_cast<int>(pr.parts[i].queue.size());
       }
       local = pr.sticky.partition(available, queued, w.rng);
     }
-    const int p = topic.firstPartition + local;
+    const int p = topic.partitionIds[static_cast<std::size_t>(local)];
     ProducerPartition &pp = pr.parts[static_cast<std::size_t>(local)];
     // A tombstone carries its key and no value. Only drawn when asked for, so that other
     // scenarios keep their random sequence.

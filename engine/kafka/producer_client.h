@@ -10,6 +10,14 @@ namespace streamscope::engine::kafka {
 /// Sets up producer `index` from the scenario (keys, partitioner) and schedules its start.
 void startProducer(World &w, int index);
 void setProducerRate(World &w, int index, double rate);
+/// The application restarts its producer with new acks; batches sent from now on use them.
+void setProducerAcks(World &w, int index, Acks acks);
+/// (Re)builds the key pool from the config's keys and the topic's current partition count.
+void useKeys(World &w, int index);
+/// ConfigChanged `sub` for an acks change (topic settings use their TopicSetting value).
+inline constexpr std::uint8_t kAcksChanged = 100;
+/// ConfigChanged `sub` for a key-distribution change.
+inline constexpr std::uint8_t kKeysChanged = 101;
 
 void onProducerTick(World &w, const Action &a);
 void onProducerWake(World &w, const Action &a);

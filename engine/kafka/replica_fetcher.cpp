@@ -48,13 +48,14 @@ void stopFollowing(World &w, int p, int broker) {
 
 void onFollowerFetch(World &w, const Action &a) {
   const Partition &part = w.kafka.partitions[static_cast<std::size_t>(a.a)];
-  if (part.fetcherGen[static_cast<std::size_t>(a.b)] == a.c)
+  if (static_cast<std::size_t>(a.b) < part.replicas.size() && part.fetcherGen[static_cast<std::size_t>(a.b)] == a.c)
     sendFetch(w, a.a, a.b);
 }
 
 void onReplicaFetchTimeout(World &w, const Action &a) {
   const Partition &part = w.kafka.partitions[static_cast<std::size_t>(a.a)];
-  if (part.fetcherGen[static_cast<std::size_t>(a.b)] == a.c && part.fetcherActive[static_cast<std::size_t>(a.b)])
+  if (static_cast<std::size_t>(a.b) < part.replicas.size() && part.fetcherGen[static_cast<std::size_t>(a.b)] == a.c &&
+      part.fetcherActive[static_cast<std::size_t>(a.b)])
     sendFetch(w, a.a, a.b);
 }
 
@@ -62,9 +63,13 @@ void onReplicaFetchResponse(World &w, const Action &a) {
   const int p = a.a;
   const int slot = a.b;
   Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
-  const int broker = part.replicas[static_cast<std::size_t>(slot)];
   FetchPayload payload = std::move(w.kafka.payloads[static_cast<std::int32_t>(a.d)]);
   w.kafka.payloads.release(static_cast<std::int32_t>(a.d));
+  if (static_cast<std::size_t>(slot) >= part.replicas.size()) { // the replica was reassigned away
+    w.arrive(a, p);
+    return;
+  }
+  const int broker = part.replicas[static_cast<std::size_t>(slot)];
   const bool current = part.fetcherGen[static_cast<std::size_t>(slot)] == a.c &&
                        w.kafka.brokers[static_cast<std::size_t>(broker)].running();
   if (!w.arrive(a, p) || !current)

@@ -161,8 +161,7 @@ void dropPageCache(World &w, int broker) {
 void scheduleStorageTasks(World &w, int broker) {
   const KafkaConfig &c = w.kafka.config;
   w.after(c.dirtyWritebackInterval, Action{ActionType::WriteBack, -1, -1, broker});
-  if (const SimTime f = shortestFlushInterval(w.kafka); f != kNever)
-    w.after(f, Action{ActionType::FlushIntervalCheck, -1, -1, broker});
+  scheduleFlushChecks(w, broker);
   w.after(c.retentionCheckInterval, Action{ActionType::RetentionCheck, -1, -1, broker});
   if (anyCompactedTopic(w.kafka))
     w.after(c.cleanerBackoff, Action{ActionType::CleanerCheck, -1, -1, broker});
@@ -182,7 +181,17 @@ void onWriteBack(World &w, const Action &a) {
   w.after(w.kafka.config.dirtyWritebackInterval, a);
 }
 
+void scheduleFlushChecks(World &w, int broker) {
+  Broker &b = w.kafka.brokers[static_cast<std::size_t>(broker)];
+  const SimTime f = shortestFlushInterval(w.kafka);
+  if (b.flushCheckPending || f == kNever)
+    return;
+  b.flushCheckPending = true;
+  w.after(f, Action{ActionType::FlushIntervalCheck, -1, -1, broker});
+}
+
 void onFlushIntervalCheck(World &w, const Action &a) {
+  w.kafka.brokers[static_cast<std::size_t>(a.a)].flushCheckPending = false;
   if (w.kafka.brokers[static_cast<std::size_t>(a.a)].running()) {
     forEachReplicaOn(w, a.a, [&](int p, Partition &, ReplicaLog &log) {
       const TopicConfig &t = w.kafka.topicOf(p);
@@ -190,7 +199,7 @@ void onFlushIntervalCheck(World &w, const Action &a) {
         fsync(w, p, a.a);
     });
   }
-  w.after(shortestFlushInterval(w.kafka), a);
+  scheduleFlushChecks(w, a.a); // stops when no topic has flush.ms any more
 }
 
 void onRetentionCheck(World &w, const Action &a) {

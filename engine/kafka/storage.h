@@ -18,6 +18,8 @@ void truncateReplica(World &w, int p, int broker, Offset offset);
 void dropPageCache(World &w, int broker);
 /// Schedules the broker's periodic storage tasks (write-back, flush.ms, retention, cleaner).
 void scheduleStorageTasks(World &w, int broker);
+/// Starts the broker's flush.ms checks if some topic sets flush.ms and none is pending.
+void scheduleFlushChecks(World &w, int broker);
 
 void onWriteBack(World &w, const Action &a);
 void onFlushIntervalCheck(World &w, const Action &a);

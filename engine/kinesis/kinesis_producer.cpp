@@ -77,11 +77,17 @@ void retry(World &w, Producer &pr, const std::vector<std::uint32_t> &records) {
 
 } // namespace
 
-void startProducer(World &w, int index) {
+void useKeys(World &w, int index) {
   Producer &pr = producerAt(w, index);
   const std::vector<std::string> keys = workloadKeys(pr.config);
+  pr.keyIds.clear();
   for (std::size_t i = 0; i < keys.size(); ++i)
     pr.keyIds.push_back(internKey(w.kinesis, keys[i], i < pr.config.explicitHashKeys.size() ? pr.config.explicitHashKeys[i] : std::string()));
+}
+
+void startProducer(World &w, int index) {
+  Producer &pr = producerAt(w, index);
+  useKeys(w, index);
   pr.schedule = RateSchedule{pr.config.rate, pr.config.start, 0, pr.config.count};
   w.at(pr.config.start, Action{ActionType::KinesisProducerTick, -1, -1, index});
 }

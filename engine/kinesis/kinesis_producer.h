@@ -9,6 +9,8 @@ namespace streamscope::engine::kinesis {
 
 void startProducer(World &w, int index);
 void setProducerRate(World &w, int index, double rate);
+/// (Re)builds the partition-key pool from the producer's config.
+void useKeys(World &w, int index);
 
 void onProducerTick(World &w, const Action &a);
 void onProducerWake(World &w, const Action &a);

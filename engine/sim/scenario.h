@@ -140,7 +140,16 @@ enum class FaultAction : std::uint8_t {
   SplitShard,
   MergeShards,
   DropMessage, ///< the next produce or PutRecords request to arrive is lost on the wire
+  AddBroker,            ///< a new, empty broker joins the cluster
+  AlterTopic,           ///< topic, topicSetting, value
+  AddPartitions,        ///< topic, value = new partition count
+  SetReplicationFactor, ///< topic, value = new replication factor
+  SetAcks,              ///< producer, acks
+  SetKeys,              ///< producer, value = number of distinct keys
 };
+
+/// Which dynamic topic config an alter_topic fault changes.
+enum class TopicSettingKind : std::uint8_t { MinInsyncReplicas, UncleanLeaderElection, FlushMessages, FlushMs };
 
 enum class SeekTarget : std::uint8_t { Offset, Timestamp, Earliest, Latest };
 
@@ -163,6 +172,10 @@ struct Fault {
   std::string newStartingHashKey; ///< split_shard (decimal)
   IteratorType iterator = IteratorType::TrimHorizon; ///< seek on a Kinesis application
   std::string sequenceNumber;                         ///< ... AT_/AFTER_SEQUENCE_NUMBER
+  std::string topic;                   ///< alter_topic, add_partitions, set_replication_factor
+  TopicSettingKind topicSetting = TopicSettingKind::MinInsyncReplicas;
+  std::int64_t value = 0; ///< the new count, 0/1, or microseconds (flush.ms); -1 unsets flush settings
+  Acks acks = Acks::All;  ///< set_acks
 };
 
 struct Scenario {

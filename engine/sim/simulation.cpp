@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "../kafka/cluster_admin.h"
 #include "../kafka/consumer_client.h"
 #include "../kafka/controller.h"
 #include "../kafka/partition_leader.h"
@@ -31,18 +32,6 @@ int groupIndex(const kafka::KafkaState &k, const std::string &name) {
   return -1;
 }
 
-/// Replica placement as Kafka's rack-unaware assignment without the random start: partition
-/// i's replicas start at broker i mod B; the j-th follower sits 1 + (i / B + j) mod (B - 1)
-/// brokers further on, so no broker holds two replicas of a partition.
-std::vector<int> placeReplicas(int partition, int rf, int brokers) {
-  std::vector<int> replicas;
-  const int first = partition % brokers;
-  replicas.push_back(first);
-  for (int j = 0; j < rf - 1; ++j)
-    replicas.push_back((first + 1 + (partition / brokers + j) % (brokers - 1)) % brokers);
-  return replicas;
-}
-
 void buildKafka(World &w) {
   const KafkaConfig &cfg = *w.scenario.kafka;
   kafka::KafkaState &k = w.kafka;
@@ -54,18 +43,10 @@ void buildKafka(World &w) {
     k.brokers.push_back(broker);
   }
   for (const TopicConfig &t : cfg.topics) {
-    kafka::Topic topic{t, static_cast<int>(k.partitions.size())};
+    kafka::Topic topic{t, {}};
     for (int i = 0; i < t.partitions; ++i) {
-      kafka::Partition part;
-      part.topic = static_cast<int>(k.topics.size());
-      part.index = i;
-      part.replicas = placeReplicas(i, t.replicationFactor, cfg.brokers);
-      const std::size_t n = part.replicas.size();
-      part.logs.resize(n);
-      part.followers.resize(n);
-      part.fetcherGen.assign(n, 0);
-      part.fetcherActive.assign(n, 0);
-      k.partitions.push_back(std::move(part));
+      topic.partitionIds.push_back(static_cast<int>(k.partitions.size()));
+      k.partitions.push_back(kafka::newPartition(static_cast<int>(k.topics.size()), i, kafka::placeReplicas(i, t.replicationFactor, cfg.brokers)));
     }
     k.topics.push_back(topic);
   }
@@ -145,6 +126,33 @@ void buildKinesis(World &w) {
     kinesis::startProducer(w, static_cast<int>(i));
   for (std::size_t i = 0; i < k.apps.size(); ++i)
     kinesis::startApplication(w, static_cast<int>(i));
+}
+
+/// A producer switches to `count` distinct keys "key-0".. in every system it writes to.
+std::optional<std::string> setKeys(World &w, const std::string &producer, int count) {
+  for (const kinesis::Producer &p : w.kinesis.producers)
+    if (p.config.name == producer && count < 1)
+      return std::string("a Kinesis record needs a partition key: keys must be at least 1");
+  for (const kafka::Producer &p : w.kafka.producers)
+    if (p.config.name == producer && count < 1 && w.kafka.topics[static_cast<std::size_t>(p.topic)].config.cleanupPolicy == CleanupPolicy::Compact)
+      return std::string("a compacted topic needs keyed records: keys must be at least 1");
+  const auto reconfigure = [&](ProducerConfig &c) {
+    c.keyCount = count;
+    c.keys.clear();
+    c.explicitHashKeys.clear();
+  };
+  for (std::size_t i = 0; i < w.kafka.producers.size(); ++i)
+    if (w.kafka.producers[i].config.name == producer) {
+      reconfigure(w.kafka.producers[i].config);
+      kafka::useKeys(w, static_cast<int>(i));
+      w.record(EventType::ConfigChanged, w.kafka.producers[i].node, -1, count, 0, kafka::kKeysChanged);
+    }
+  for (std::size_t i = 0; i < w.kinesis.producers.size(); ++i)
+    if (w.kinesis.producers[i].config.name == producer) {
+      reconfigure(w.kinesis.producers[i].config);
+      kinesis::useKeys(w, static_cast<int>(i));
+    }
+  return std::nullopt;
 }
 
 template <typename Fn> void forBrokers(World &w, int broker, Fn fn) {
@@ -280,6 +288,17 @@ std::optional<std::string> Simulation::applyFault(const Fault &f) {
       kinesis::addLeasesForNewShards(w, stream);
     return refused;
   }
+  case FaultAction::AddBroker: kafka::addBroker(w); break;
+  case FaultAction::AlterTopic: return kafka::alterTopic(w, topicIndex(w.kafka, f.topic), f.topicSetting, f.value);
+  case FaultAction::AddPartitions: return kafka::addPartitions(w, topicIndex(w.kafka, f.topic), static_cast<int>(f.value));
+  case FaultAction::SetReplicationFactor:
+    return kafka::setReplicationFactor(w, topicIndex(w.kafka, f.topic), static_cast<int>(f.value));
+  case FaultAction::SetAcks:
+    for (std::size_t i = 0; i < w.kafka.producers.size(); ++i)
+      if (w.kafka.producers[i].config.name == f.producer)
+        kafka::setProducerAcks(w, static_cast<int>(i), f.acks);
+    break;
+  case FaultAction::SetKeys: return setKeys(w, f.producer, static_cast<int>(f.value));
   case FaultAction::DropMessage: {
     Action *next = w.queue.findEarliest([](const Action &m) {
       return !m.dropped && (m.type == ActionType::ProduceArrive || m.type == ActionType::PutArrive);

@@ -50,6 +50,25 @@ private slots:
     drop.action = FaultAction::DropMessage;
     drop.at = 5 * engine::kSecond;
     faults.push_back(drop);
+    Fault flush;
+    flush.action = FaultAction::AlterTopic;
+    flush.at = 6 * engine::kSecond;
+    flush.topic = "orders";
+    flush.topicSetting = engine::TopicSettingKind::FlushMs;
+    flush.value = -1; // removed: saved as null
+    faults.push_back(flush);
+    Fault grow;
+    grow.action = FaultAction::AddPartitions;
+    grow.at = 7 * engine::kSecond;
+    grow.topic = "orders";
+    grow.value = 6;
+    faults.push_back(grow);
+    Fault acks;
+    acks.action = FaultAction::SetAcks;
+    acks.at = 8 * engine::kSecond;
+    acks.producer = "checkout";
+    acks.acks = engine::Acks::Leader;
+    faults.push_back(acks);
 
     QString error;
     const QByteArray saved = model::withFaults(text, *loaded.scenario, faults, &error);
@@ -66,6 +85,10 @@ private slots:
       QCOMPARE(back[i].group, faults[i].group);
       QCOMPARE(back[i].member, faults[i].member);
       QCOMPARE(back[i].newStartingHashKey, faults[i].newStartingHashKey);
+      QCOMPARE(back[i].topic, faults[i].topic);
+      QCOMPARE(back[i].topicSetting, faults[i].topicSetting);
+      QCOMPARE(back[i].value, faults[i].value);
+      QCOMPARE(back[i].acks, faults[i].acks);
     }
     QVERIFY(!model::withFaults("[1, 2]", *loaded.scenario, faults, &error).size());
     QVERIFY(error.contains(QStringLiteral("not a JSON object")));
