@@ -68,6 +68,7 @@ std::optional<QString> SimulationController::applyUserAction(engine::Fault actio
   m_userActions.push_back(action);
   ++m_frames;
   emit frameReady();
+  emit userActionApplied();
   return std::nullopt;
 }
 

@@ -54,6 +54,8 @@ signals:
   void frameReady();
   void playingChanged(bool playing);
   void scenarioLoaded();
+  /// A user action changed the world (the settings view re-reads its values).
+  void userActionApplied();
 
 private:
   void tick();

@@ -6,6 +6,7 @@
 #include "model/cluster_table_models.h"
 #include "model/fault_json.h"
 #include "model/scenario_loader.h"
+#include "settings_panel.h"
 #include "speed_control.h"
 
 #include <QAction>
@@ -172,6 +173,13 @@ void MainWindow::buildDocks() {
   m_inspectorDock->setWidget(m_inspector);
   addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
 
+  m_settingsDock = new QDockWidget(tr("Settings"), this);
+  m_settingsDock->setObjectName(QStringLiteral("settingsDock"));
+  m_settingsDock->setWidget(new SettingsPanel(m_controller, [this](const engine::Fault &f) { applyFault(f); }, this));
+  addDockWidget(Qt::RightDockWidgetArea, m_settingsDock);
+  tabifyDockWidget(m_inspectorDock, m_settingsDock);
+  m_inspectorDock->raise();
+
   auto *tabs = new QTabWidget(this);
   tabs->addTab(tableFor(new model::BrokerTableModel(m_controller, this), tabs), tr("Brokers"));
   tabs->addTab(tableFor(new model::PartitionTableModel(m_controller, this), tabs), tr("Partitions"));
@@ -208,6 +216,7 @@ void MainWindow::buildMenus() {
   view->addAction(m_present);
   view->addSeparator();
   view->addAction(m_inspectorDock->toggleViewAction());
+  view->addAction(m_settingsDock->toggleViewAction());
   view->addAction(m_tablesDock->toggleViewAction());
 
   QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -228,6 +237,7 @@ void MainWindow::setPresenting(bool presenting) {
     statusBar()->hide();
     m_toolBar->hide();
     m_inspectorDock->hide();
+    m_settingsDock->hide();
     m_tablesDock->hide();
     showFullScreen();
   } else {

@@ -71,6 +71,7 @@ private:
   SpeedControl *m_speed = nullptr;
   QDockWidget *m_inspectorDock = nullptr;
   QDockWidget *m_tablesDock = nullptr;
+  QDockWidget *m_settingsDock = nullptr;
   QToolBar *m_toolBar = nullptr;
   QMenu *m_recentMenu = nullptr;
   QMenu *m_faultMenu = nullptr;

@@ -1,0 +1,75 @@
+// Direct manipulation through the settings dock: each change reaches the engine through the
+// controller (so it is recorded), and values the real system would reject are flagged inline.
+#include "model/simulation_controller.h"
+#include "ui/main_window.h"
+#include "ui/settings_panel.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QtTest>
+
+using namespace streamscope;
+
+class TstSettingsPanel : public QObject {
+  Q_OBJECT
+private slots:
+  void changesGoThroughTheControllerAndAreRecorded() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/first-look.json")));
+    controller.runTo(3 * engine::kSecond);
+    auto *panel = window.findChild<ui::SettingsPanel *>();
+    QVERIFY(panel);
+    const auto spin = [&](const char *name) { return panel->findChild<QSpinBox *>(QString::fromLatin1(name)); };
+    const auto button = [&](const char *name) { return panel->findChild<QPushButton *>(QString::fromLatin1(name)); };
+
+    // Replication factor above the broker count: flagged, and cannot be applied.
+    spin("replicationFactor")->setValue(5);
+    auto *error = panel->findChild<QLabel *>(QStringLiteral("topicError"));
+    QVERIFY(!error->isHidden());
+    QVERIFY(error->text().contains(QStringLiteral("larger than the 3 brokers")));
+    QVERIFY(!button("applyTopic")->isEnabled());
+    spin("replicationFactor")->setValue(3);
+    spin("partitions")->setValue(2);
+    QVERIFY(error->text().contains(QStringLiteral("only be added")));
+    QVERIFY(!button("applyTopic")->isEnabled());
+
+    // Five partitions and min ISR 3, in one apply: both happen, both are recorded.
+    spin("partitions")->setValue(5);
+    spin("minInsyncReplicas")->setValue(3);
+    QVERIFY(error->isHidden());
+    QTest::mouseClick(button("applyTopic"), Qt::LeftButton);
+    const auto &topic = controller.world().kafka.topics[0].config;
+    QCOMPARE(topic.partitions, 5);
+    QCOMPARE(topic.minInsyncReplicas, 3);
+    QCOMPARE(controller.userActions().size(), std::size_t{2});
+    QCOMPARE(spin("partitions")->value(), 5); // the panel re-read the world
+
+    // One more consumer in the Kafka group; one more open shard in the stream.
+    spin("liveConsumers")->setValue(3);
+    QTest::mouseClick(button("applyConsumers"), Qt::LeftButton);
+    int live = 0;
+    for (const auto &m : controller.world().kafka.groups[0].members)
+      live += m.alive && m.inGroup ? 1 : 0;
+    QCOMPARE(live, 3);
+    spin("openShards")->setValue(4);
+    QTest::mouseClick(button("reshard"), Qt::LeftButton);
+    int open = 0;
+    for (const auto &s : controller.world().kinesis.shards)
+      open += s.open() ? 1 : 0;
+    QCOMPARE(open, 4);
+    QCOMPARE(controller.userActions().back().action, engine::FaultAction::SplitShard);
+    spin("openShards")->setValue(2);
+    QTest::mouseClick(button("reshard"), Qt::LeftButton);
+    open = 0;
+    for (const auto &s : controller.world().kinesis.shards)
+      open += s.open() ? 1 : 0;
+    QCOMPARE(open, 2);
+    QCOMPARE(controller.userActions().back().action, engine::FaultAction::MergeShards);
+  }
+};
+
+QTEST_MAIN(TstSettingsPanel)
+#include "tst_settings_panel.moc"
