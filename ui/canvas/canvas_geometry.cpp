@@ -45,6 +45,14 @@ void layoutLegend(CanvasGeometry &g, bool kafka, bool kinesis, const CanvasTheme
   }
 }
 
+double kinesisWantedHeight(const engine::World &w, const CanvasTheme &t) {
+  const double title = QFontMetricsF(t.font).height();
+  double h = title * 2 + t.px(40);
+  for (const auto &stream : w.kinesis.streams)
+    h += title + t.px(24) + t.px(60) * static_cast<double>(stream.shards.size());
+  return h;
+}
+
 } // namespace
 
 CanvasGeometry CanvasGeometry::build(const engine::World &world, const QRectF &scene, const CanvasTheme &theme) {
@@ -57,7 +65,8 @@ CanvasGeometry CanvasGeometry::build(const engine::World &world, const QRectF &s
   const QRectF panes(scene.left(), scene.top(), scene.width(), scene.height() - legendHeight);
   if (kafka && kinesis) {
     // One clock, two panes: Kafka above, Kinesis below, so records in both run left to right.
-    const double split = panes.top() + panes.height() * 0.54;
+    // Kinesis gets what its lanes need (within 35-60%); Kafka's strips take the rest.
+    const double split = panes.bottom() - std::clamp(kinesisWantedHeight(world, theme), panes.height() * 0.35, panes.height() * 0.6);
     g.kafkaPane = QRectF(panes.left(), panes.top(), panes.width(), split - panes.top());
     g.kinesisPane = QRectF(panes.left(), split, panes.width(), panes.bottom() - split);
   } else if (kafka) {

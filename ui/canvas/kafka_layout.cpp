@@ -5,6 +5,7 @@
 #include "model/ack_latency.h"
 
 #include <QFontMetricsF>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -118,6 +119,29 @@ Window windowFor(const Partition &part, const QRectF &cells, double stripHeight,
   return win;
 }
 
+/// The numbers behind a strip's marks: role, HW, LEO and, on the leader, each group's offset.
+QString stripCaption(const engine::World &w, int p, int broker) {
+  const KafkaState &k = w.kafka;
+  const Partition &part = k.partitions[static_cast<std::size_t>(p)];
+  const ReplicaLog &log = part.logOf(broker);
+  const QLocale locale;
+  const auto n = [&](Offset o) { return locale.toString(static_cast<qlonglong>(o)); };
+  if (!k.brokers[static_cast<std::size_t>(broker)].running())
+    return QObject::tr("stopped · LEO %1").arg(n(log.leo()));
+  if (part.leader == broker) {
+    QString text = QObject::tr("leader, epoch %1 · HW %2 · LEO %3").arg(part.leaderEpoch).arg(n(log.highWatermark()), n(log.leo()));
+    for (const ConsumerGroup &g : k.groups)
+      if (g.topic == part.topic && static_cast<std::size_t>(part.index) < g.parts.size() && g.parts[static_cast<std::size_t>(part.index)].committed >= 0)
+        text += QObject::tr(" · %1 committed %2").arg(QString::fromStdString(g.config.group), n(g.parts[static_cast<std::size_t>(part.index)].committed));
+    return text;
+  }
+  if (part.leader < 0)
+    return QObject::tr("no leader · LEO %1").arg(n(log.leo()));
+  if (!part.inIsr(broker))
+    return QObject::tr("OUT OF ISR · LEO %1, leader at %2").arg(n(log.leo()), n(part.logOf(part.leader).leo()));
+  return QObject::tr("in sync · HW %1 · LEO %2").arg(n(log.highWatermark()), n(log.leo()));
+}
+
 void layoutBroker(const engine::World &w, const Broker &b, const QRectF &box, const CanvasTheme &t, CanvasGeometry &g) {
   const KafkaState &k = w.kafka;
   const QFontMetricsF title(t.font), small(t.small);
@@ -135,9 +159,12 @@ void layoutBroker(const engine::World &w, const Broker &b, const QRectF &box, co
   if (parts.empty())
     return;
   const QRectF content = box.adjusted(t.px(8), titleH, -t.px(8), -t.px(6));
-  const double pitch = std::min(t.px(26), content.height() / static_cast<double>(parts.size()));
-  const double gap = pitch >= t.px(10) ? std::max(1.0, pitch * 0.16) : 0;
-  const double stripH = pitch - gap;
+  // With room to spare, each strip gets a caption row under it with its offsets in numbers.
+  const double captionH = small.height();
+  const double pitch = std::min(t.px(26) + captionH, content.height() / static_cast<double>(parts.size()));
+  const double gap = pitch >= t.px(10) ? std::max(1.0, std::min(t.px(4), pitch * 0.16)) : 0;
+  const bool captions = pitch - gap - captionH >= t.px(13);
+  const double stripH = pitch - gap - (captions ? captionH : 0);
   double labelW = 0;
   if (stripH + 0.5 >= small.height()) {
     for (int p : parts)
@@ -162,6 +189,9 @@ void layoutBroker(const engine::World &w, const Broker &b, const QRectF &box, co
       const QString name = QString::fromStdString(k.partitionName(p)) + (part.leader == b.id ? QStringLiteral(" ★") : QString());
       g.addLabel(QRectF(s.rect.left(), s.rect.top(), labelW - t.px(4), stripH), name, false, t);
     }
+    if (captions)
+      g.addLabel(QRectF(s.cells.left(), s.rect.bottom() + gap / 2, s.cells.width(), captionH), stripCaption(w, p, b.id), false, t,
+                 Qt::AlignLeft | Qt::AlignVCenter, true);
     g.addShape({Kind::Replica, p, b.id}, s.rect);
     g.strips.push_back(s);
   }
@@ -241,7 +271,7 @@ void layoutKafka(const engine::World &w, const QRectF &pane, const CanvasTheme &
   const int cols = chooseColumns(brokers, maxStrips, middle, t);
   const int rows = (brokers + cols - 1) / cols;
   const double boxW = (middle.width() - t.px(10) * (cols - 1)) / cols;
-  const double naturalH = title.height() + t.px(14) + t.px(26) * maxStrips;
+  const double naturalH = title.height() + t.px(14) + (t.px(30) + QFontMetricsF(t.small).height()) * maxStrips;
   const double boxH = std::min(naturalH, (middle.height() - t.px(10) * (rows - 1)) / rows);
   for (int i = 0; i < brokers; ++i) {
     const QRectF box(middle.left() + (i % cols) * (boxW + t.px(10)), middle.top() + (i / cols) * (boxH + t.px(10)), boxW, boxH);

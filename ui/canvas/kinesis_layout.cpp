@@ -199,7 +199,10 @@ void layoutKinesis(const engine::World &w, const QRectF &pane, const CanvasTheme
   layoutProducers(w, QRectF(body.left(), body.top(), leftW, body.height()), t, g);
   const QRectF middle(body.left() + leftW + gap, body.top(), body.width() - leftW - rightW - gap * (rightW > 0 ? 2 : 1), body.height());
   const auto streams = static_cast<int>(k.streams.size());
-  const auto boxes = stackBoxes(middle, streams, middle.height(), t.px(10));
+  double wanted = 0;
+  for (const Stream &st : k.streams)
+    wanted = std::max(wanted, title.height() + t.px(20) + t.px(60) * static_cast<double>(st.shards.size()));
+  const auto boxes = stackBoxes(middle, streams, wanted, t.px(10));
   for (int s = 0; s < streams; ++s)
     layoutStream(w, s, boxes[static_cast<std::size_t>(s)], t, g);
   if (rightW > 0)
