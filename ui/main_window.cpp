@@ -128,9 +128,35 @@ void MainWindow::buildActions() {
   connect(m_present, &QAction::toggled, this, &MainWindow::setPresenting);
   m_leavePresent = makeAction(this, tr("Leave Presentation Mode"), Qt::Key_Escape, tr("Back to the normal window"));
   connect(m_leavePresent, &QAction::triggered, this, [this] { setPresenting(false); });
+  m_annotate = makeAction(this, tr("&Annotate"), Qt::Key_A, tr("Draw on the picture with the mouse"));
+  m_annotate->setCheckable(true);
+  connect(m_annotate, &QAction::toggled, m_canvas, &StreamCanvas::setAnnotating);
+  m_clearInk = makeAction(this, tr("&Clear Annotations"), Qt::Key_C, tr("Remove everything drawn on the picture"));
+  connect(m_clearInk, &QAction::triggered, m_canvas, &StreamCanvas::clearAnnotations);
+
+  const auto apply = [this](const engine::Fault &f) { applyFault(f); };
+  m_itemFaults = makeAction(this, tr("Faults on the Selection…"), Qt::Key_F, tr("Open the fault menu of the selected broker, consumer, shard or zone"));
+  connect(m_itemFaults, &QAction::triggered, this, [this] {
+    showItemMenu(m_canvas->selected(), m_canvas->mapToGlobal(m_canvas->geometry().rectOf(m_canvas->selected()).center().toPoint()));
+  });
+  m_dropRecord = makeAction(this, tr("Drop a Record in Flight"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                            tr("The next produce or PutRecords request to arrive is lost on the wire"));
+  connect(m_dropRecord, &QAction::triggered, this, [apply] {
+    engine::Fault f;
+    f.action = engine::FaultAction::DropMessage;
+    apply(f);
+  });
+  m_powerOffAll = makeAction(this, tr("Power Off Every Broker"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                             tr("A data-centre power cut: every record not yet flushed is gone"));
+  connect(m_powerOffAll, &QAction::triggered, this, [apply] {
+    engine::Fault f;
+    f.action = engine::FaultAction::PowerLoss;
+    f.broker = -1;
+    apply(f);
+  });
   // Window-level actions keep their shortcuts while menus and toolbars are hidden.
   addActions({m_open, m_save, m_exportPng, m_exportSvg, m_quit, m_play, m_step, m_reset, m_faster, m_slower, m_zoomIn,
-              m_zoomOut, m_fit, m_present, m_leavePresent});
+              m_zoomOut, m_fit, m_present, m_leavePresent, m_annotate, m_clearInk, m_itemFaults, m_dropRecord, m_powerOffAll});
 
   m_toolBar = addToolBar(tr("Simulation"));
   m_toolBar->setObjectName(QStringLiteral("simulationToolBar"));
@@ -149,6 +175,8 @@ void MainWindow::buildActions() {
     m_faultMenu->clear();
     if (!m_controller.hasSimulation())
       return;
+    m_faultMenu->addActions({m_itemFaults, m_dropRecord, m_powerOffAll});
+    m_faultMenu->addSeparator();
     addWorldFaults(*m_faultMenu, m_controller.world(), [this](const engine::Fault &f) { applyFault(f); });
     if (m_canvas->selected()) {
       m_faultMenu->addSeparator();
@@ -214,6 +242,8 @@ void MainWindow::buildMenus() {
   view->addActions({m_zoomIn, m_zoomOut, m_fit});
   view->addSeparator();
   view->addAction(m_present);
+  view->addAction(m_annotate);
+  view->addAction(m_clearInk);
   view->addSeparator();
   view->addAction(m_inspectorDock->toggleViewAction());
   view->addAction(m_settingsDock->toggleViewAction());

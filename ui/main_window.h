@@ -77,6 +77,7 @@ private:
   QMenu *m_faultMenu = nullptr;
   QAction *m_open = nullptr, *m_save = nullptr, *m_exportPng = nullptr, *m_exportSvg = nullptr, *m_quit = nullptr;
   QAction *m_play = nullptr, *m_step = nullptr, *m_reset = nullptr, *m_faster = nullptr, *m_slower = nullptr;
+  QAction *m_annotate = nullptr, *m_clearInk = nullptr, *m_itemFaults = nullptr, *m_dropRecord = nullptr, *m_powerOffAll = nullptr;
   QAction *m_zoomIn = nullptr, *m_zoomOut = nullptr, *m_fit = nullptr, *m_present = nullptr, *m_leavePresent = nullptr;
   QLabel *m_clock = nullptr;
   QLabel *m_counters = nullptr;

@@ -162,6 +162,46 @@ private slots:
     QVERIFY(w.window.menuBar()->isVisible());
   }
 
+  void annotationsDrawOverThePicture() {
+    Window w(QStringLiteral("first-look.json"), engine::kSecond);
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    QTest::keyClick(&w.window, Qt::Key_A);
+    QVERIFY(w.canvas().annotating());
+    const QImage before = w.canvas().grab().toImage();
+    QTest::mousePress(&w.canvas(), Qt::LeftButton, {}, QPoint(300, 300));
+    for (int x = 300; x < 600; x += 20) {
+      QMouseEvent move(QEvent::MouseMove, QPointF(x, 300 + x / 10), w.canvas().mapToGlobal(QPointF(x, 300)), Qt::NoButton,
+                       Qt::LeftButton, Qt::NoModifier);
+      QApplication::sendEvent(&w.canvas(), &move);
+    }
+    QTest::mouseRelease(&w.canvas(), Qt::LeftButton, {}, QPoint(600, 360));
+    QCOMPARE(w.canvas().annotationCount(), std::size_t{1});
+    QVERIFY(w.canvas().grab().toImage() != before);
+    QCOMPARE(w.canvas().selected(), model::WorldItem{}); // drawing does not select
+    QTest::keyClick(&w.window, Qt::Key_C);
+    QCOMPARE(w.canvas().annotationCount(), std::size_t{0});
+  }
+
+  void followsADarkPalette() {
+    Window w(QStringLiteral("side-by-side.json"), engine::kSecond);
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(20, 22, 26));
+    dark.setColor(QPalette::Window, QColor(30, 32, 36));
+    dark.setColor(QPalette::Text, QColor(235, 235, 235));
+    dark.setColor(QPalette::WindowText, QColor(235, 235, 235));
+    w.canvas().setPalette(dark);
+    const ui::CanvasTheme theme = ui::CanvasTheme::from(w.canvas().palette(), w.canvas().font(), false);
+    QVERIFY(theme.dark);
+    QVERIFY(theme.text.lightness() > 200);
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("dark.png"));
+    QVERIFY(w.canvas().exportPng(png, QSize(800, 500)));
+    const QImage image(png);
+    QVERIFY(QColor(image.pixel(2, 2)).lightness() < 60); // the background follows the palette
+    const ui::CanvasTheme light = ui::CanvasTheme::from(QPalette(QColor(240, 240, 240)), w.canvas().font(), false);
+    QVERIFY(!light.dark);
+  }
+
   void exportsWriteRealImages() {
     Window w(QStringLiteral("side-by-side.json"), 2 * engine::kSecond);
     QTemporaryDir dir;

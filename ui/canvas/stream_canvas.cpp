@@ -57,6 +57,20 @@ void StreamCanvas::paintEvent(QPaintEvent *) {
   }
   p.translate(-m_pan);
   paintCanvas(p, CanvasFrame{m_controller.world(), m_geometry, m_theme, m_flights, m_recent, m_selected});
+  p.resetTransform();
+  p.setPen(QPen(m_theme.warning, m_theme.px(4), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+  for (const QPolygonF &stroke : m_ink)
+    p.drawPolyline(stroke);
+}
+
+void StreamCanvas::setAnnotating(bool annotating) {
+  m_annotating = annotating;
+  setCursor(annotating ? Qt::CrossCursor : Qt::ArrowCursor);
+}
+
+void StreamCanvas::clearAnnotations() {
+  m_ink.clear();
+  update();
 }
 
 void StreamCanvas::render(QPainter &painter, const QSize &size) const {
@@ -149,6 +163,10 @@ void StreamCanvas::wheelEvent(QWheelEvent *event) {
 void StreamCanvas::mousePressEvent(QMouseEvent *event) {
   if (event->button() != Qt::LeftButton)
     return;
+  if (m_annotating) {
+    m_ink.push_back(QPolygonF{event->position()});
+    return;
+  }
   m_pressPos = event->position();
   m_pressPan = m_pan;
   m_dragging = false;
@@ -157,6 +175,11 @@ void StreamCanvas::mousePressEvent(QMouseEvent *event) {
 void StreamCanvas::mouseMoveEvent(QMouseEvent *event) {
   if (!(event->buttons() & Qt::LeftButton))
     return;
+  if (m_annotating && !m_ink.empty()) {
+    m_ink.back() << event->position();
+    update();
+    return;
+  }
   const QPointF delta = event->position() - m_pressPos;
   if (!m_dragging && delta.manhattanLength() < 6)
     return;
@@ -168,7 +191,7 @@ void StreamCanvas::mouseMoveEvent(QMouseEvent *event) {
 }
 
 void StreamCanvas::mouseReleaseEvent(QMouseEvent *event) {
-  if (event->button() != Qt::LeftButton)
+  if (event->button() != Qt::LeftButton || m_annotating)
     return;
   unsetCursor();
   if (m_dragging) {

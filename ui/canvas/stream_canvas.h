@@ -8,6 +8,7 @@
 #include "model/simulation_controller.h"
 #include "recent_changes.h"
 
+#include <QPolygonF>
 #include <QWidget>
 
 namespace streamscope::ui {
@@ -21,6 +22,8 @@ public:
   const CanvasGeometry &geometry() const { return m_geometry; }
   double zoom() const { return m_zoom; }
   bool presenting() const { return m_presenting; }
+  bool annotating() const { return m_annotating; }
+  std::size_t annotationCount() const { return m_ink.size(); }
 
   /// The picture at `size` (fit to it), for PNG and SVG export.
   void render(QPainter &painter, const QSize &size) const;
@@ -35,6 +38,9 @@ public slots:
   void zoomOut();
   void fitToWindow();
   void setPresenting(bool presenting);
+  /// While on, dragging draws ink over the picture (for pointing things out in class).
+  void setAnnotating(bool annotating);
+  void clearAnnotations();
   /// Re-reads the world: called once per frame.
   void refresh();
 
@@ -70,6 +76,8 @@ private:
   QPointF m_pressPan;
   bool m_dragging = false;
   bool m_presenting = false;
+  bool m_annotating = false;
+  std::vector<QPolygonF> m_ink; ///< annotation strokes, in widget coordinates
 };
 
 } // namespace streamscope::ui
