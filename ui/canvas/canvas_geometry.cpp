@@ -49,7 +49,7 @@ double kinesisWantedHeight(const engine::World &w, const CanvasTheme &t) {
   const double title = QFontMetricsF(t.font).height();
   double h = title * 2 + t.px(40);
   for (const auto &stream : w.kinesis.streams)
-    h += title + t.px(24) + t.px(60) * static_cast<double>(stream.shards.size());
+    h += 2 * title + t.px(28) + t.px(46) * static_cast<double>(stream.shards.size());
   return h;
 }
 

@@ -39,7 +39,7 @@ void paintFlights(QPainter &p, const CanvasFrame &f) {
       p.drawLine(flight.from, at);
     }
     // Records travel as filled dots sized by how many they carry; requests and acks as rings.
-    const double r = flight.records > 0 ? t.px(3.5) + std::min(t.px(3.5), std::log2(1.0 + flight.records) * t.px(0.8)) : t.px(3);
+    const double r = flight.records > 0 ? t.px(4.5) + std::min(t.px(3.5), std::log2(1.0 + flight.records) * t.px(0.8)) : t.px(3.5);
     if (flight.records > 0) {
       p.setPen(QPen(t.background, t.px(1)));
       p.setBrush(c);

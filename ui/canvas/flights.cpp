@@ -1,5 +1,6 @@
 #include "flights.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace streamscope::ui {
@@ -15,14 +16,16 @@ int brokerOfNode(const engine::kafka::KafkaState &k, engine::NodeId node) {
   return -1;
 }
 
-/// A Kafka end: the partition's strip on that broker when there is one (its left end for
-/// producers and followers, its right end for consumers, who sit on the right), else the node.
-std::optional<QPointF> kafkaEnd(const engine::World &w, const CanvasGeometry &g, engine::NodeId node, int partition,
-                                bool rightEnd = false) {
+/// A Kafka end: where the partition's log on that broker ends (records are appended and
+/// fetched there), else the node.
+std::optional<QPointF> kafkaEnd(const engine::World &w, const CanvasGeometry &g, engine::NodeId node, int partition) {
   const int broker = brokerOfNode(w.kafka, node);
   if (broker >= 0 && partition >= 0)
-    if (const StripGeometry *s = g.strip(partition, broker))
-      return QPointF(rightEnd ? s->cells.right() : s->cells.left(), s->rect.center().y());
+    if (const StripGeometry *s = g.strip(partition, broker)) {
+      const Offset leo = w.kafka.partitions[static_cast<std::size_t>(partition)].logOf(broker).leo();
+      const double x = s->cellWidth > 0 ? s->xOf(leo) : s->cells.right();
+      return QPointF(std::clamp(x, s->cells.left(), s->cells.right()), s->rect.center().y());
+    }
   const auto it = g.kafkaAnchors.find(node);
   return it == g.kafkaAnchors.end() ? std::nullopt : std::optional<QPointF>(it->second);
 }
@@ -32,14 +35,12 @@ std::optional<QPointF> kinesisNode(const CanvasGeometry &g, engine::NodeId node)
   return it == g.kinesisAnchors.end() ? std::nullopt : std::optional<QPointF>(it->second);
 }
 
-/// The left end of a shard lane's zone row (writes), or the lane's right end (reads).
-std::optional<QPointF> laneEnd(const CanvasGeometry &g, int slot, int zone = -1) {
+/// The right end of a shard lane, where readers take records.
+std::optional<QPointF> laneEnd(const CanvasGeometry &g, int slot) {
   const LaneGeometry *l = g.lane(slot);
   if (!l)
     return std::nullopt;
-  if (zone < 0)
-    return QPointF(l->cells.right(), l->cells.center().y());
-  return QPointF(l->zoneRows[zone].left(), l->zoneRows[zone].center().y());
+  return QPointF(l->cells.right(), l->cells.center().y());
 }
 
 struct Ends {
@@ -62,17 +63,14 @@ Ends endsOf(const engine::World &w, const CanvasGeometry &g, const engine::Actio
     break;
   }
   case ActionType::ReplicaFetchArrive:
-  case ActionType::ConsumerFetchArrive: {
-    const bool consumer = m.type == ActionType::ConsumerFetchArrive;
-    e.from = kafkaEnd(w, g, m.from, m.a, consumer);
-    e.to = kafkaEnd(w, g, m.to, m.a, consumer);
+  case ActionType::ConsumerFetchArrive:
+    e.from = kafkaEnd(w, g, m.from, m.a);
+    e.to = kafkaEnd(w, g, m.to, m.a);
     break;
-  }
   case ActionType::ReplicaFetchResponse:
   case ActionType::ConsumerFetchResponse: {
-    const bool consumer = m.type == ActionType::ConsumerFetchResponse;
-    e.from = kafkaEnd(w, g, m.from, m.a, consumer);
-    e.to = kafkaEnd(w, g, m.to, m.a, consumer);
+    e.from = kafkaEnd(w, g, m.from, m.a);
+    e.to = kafkaEnd(w, g, m.to, m.a);
     const auto &payload = k.payloads[static_cast<std::int32_t>(m.d)];
     e.records = payload.live ? static_cast<int>(payload.entries.size()) : 0;
     break;
@@ -86,21 +84,11 @@ Ends endsOf(const engine::World &w, const CanvasGeometry &g, const engine::Actio
     break;
   }
   case ActionType::ZoneWriteArrive:
-  case ActionType::ZoneAckArrive: {
-    // Drawn into the zone row of the first shard the put wrote to.
-    const auto &put = n.puts[m.a];
-    int slot = -1;
-    for (const auto &[s, counter] : put.placed)
-      if (s >= 0) {
-        slot = s;
-        break;
-      }
-    const auto endpoint = kinesisNode(g, m.type == ActionType::ZoneWriteArrive ? m.from : m.to);
-    const auto zone = slot >= 0 ? laneEnd(g, slot, m.b) : kinesisNode(g, m.type == ActionType::ZoneWriteArrive ? m.to : m.from);
-    e.from = m.type == ActionType::ZoneWriteArrive ? endpoint : zone;
-    e.to = m.type == ActionType::ZoneWriteArrive ? zone : endpoint;
+  case ActionType::ZoneAckArrive:
+    // Between the endpoint and the zone's badge; the zone's row fills when the write lands.
+    e.from = kinesisNode(g, m.from);
+    e.to = kinesisNode(g, m.to);
     break;
-  }
   case ActionType::GetRecordsArrive:
   case ActionType::ReadResponseArrive:
   case ActionType::FanOutPush: {

@@ -49,6 +49,9 @@ QString ownerText(const KinesisState &k, int slot) {
   return {};
 }
 
+/// Lanes are roomier when Kinesis has the canvas to itself.
+double laneMaxPitch(const engine::World &w, const CanvasTheme &t) { return t.px(w.scenario.kafka ? 46 : 96); }
+
 void layoutLane(const engine::World &w, int slot, const QRectF &rect, double labelW, const CanvasTheme &t, CanvasGeometry &g) {
   const KinesisState &k = w.kinesis;
   const Shard &shard = k.shardAt(slot);
@@ -112,27 +115,32 @@ void layoutStream(const engine::World &w, int s, const QRectF &box, const Canvas
   int open = 0;
   for (int slot : stream.shards)
     open += k.shardAt(slot).open() ? 1 : 0;
-  // Zone badges at the right of the title row: their state is the first thing to check.
+  g.addLabel(head, QObject::tr("stream %1 · %n open shard(s)", nullptr, open).arg(QString::fromStdString(stream.config.name)), true, t);
+  // A row of its own for the endpoint and the three zones: puts arrive at the endpoint on the
+  // left and fan out to the zone badges, so their flights cross nothing but this row.
+  const QRectF zoneRow(head.left(), head.bottom() + t.px(4), head.width(), title.height());
+  const QString endpoint = QObject::tr("endpoint");
+  const double endpointW = small.horizontalAdvance(endpoint) + t.px(6);
+  g.addLabel(QRectF(zoneRow.left(), zoneRow.top(), endpointW, zoneRow.height()), endpoint, false, t, Qt::AlignLeft | Qt::AlignVCenter, true);
+  g.kinesisAnchors[stream.endpoint] = QPointF(zoneRow.left() + endpointW, zoneRow.center().y());
   const double badgeW = title.horizontalAdvance(QStringLiteral("AZ c down")) + t.px(10);
-  double x = head.right() - kZones * (badgeW + t.px(4));
   for (int z = 0; z < kZones; ++z) {
-    const QRectF badge(x, head.top(), badgeW, head.height());
+    const double centre = zoneRow.left() + zoneRow.width() * (0.45 + 0.2 * z);
+    const QRectF badge(std::min(centre - badgeW / 2, zoneRow.right() - badgeW * (kZones - z) - t.px(4) * (kZones - 1 - z)), zoneRow.top(), badgeW,
+                       zoneRow.height());
     g.addShape({Kind::Zone, z}, badge);
     g.addLabel(badge, k.zoneUp[static_cast<std::size_t>(z)] ? QObject::tr("AZ %1").arg(QChar('a' + z)) : QObject::tr("AZ %1 down").arg(QChar('a' + z)),
                true, t, Qt::AlignHCenter | Qt::AlignVCenter);
-    g.kinesisAnchors[k.zoneNodes[static_cast<std::size_t>(z)]] = badge.center();
-    x += badgeW + t.px(4);
+    g.kinesisAnchors[k.zoneNodes[static_cast<std::size_t>(z)]] = QPointF(badge.left(), badge.center().y());
   }
-  g.addLabel(QRectF(head.left(), head.top(), head.right() - kZones * (badgeW + t.px(4)) - head.left() - t.px(6), head.height()),
-             QObject::tr("stream %1 · %n open shard(s)", nullptr, open).arg(QString::fromStdString(stream.config.name)), true, t);
-  g.kinesisAnchors[stream.endpoint] = QPointF(box.left(), box.center().y());
 
   bool lineage = false;
   for (int slot : stream.shards)
     lineage = lineage || k.shardAt(slot).parent >= 0;
-  const QRectF content = box.adjusted(t.px(8) + (lineage ? t.px(18) : 0), title.height() + t.px(8), -t.px(8), -t.px(6));
+  const QRectF content(box.left() + t.px(8) + (lineage ? t.px(18) : 0), zoneRow.bottom() + t.px(6),
+                       box.width() - t.px(16) - (lineage ? t.px(18) : 0), box.bottom() - t.px(6) - zoneRow.bottom() - t.px(6));
   const auto n = static_cast<double>(stream.shards.size());
-  const double pitch = std::min(t.px(60), content.height() / std::max(1.0, n));
+  const double pitch = std::min(laneMaxPitch(w, t), content.height() / std::max(1.0, n));
   const double gap = pitch >= t.px(12) ? std::max(1.0, pitch * 0.14) : 0;
   double labelW = 0;
   if (pitch - gap + 0.5 >= small.height())
@@ -201,7 +209,7 @@ void layoutKinesis(const engine::World &w, const QRectF &pane, const CanvasTheme
   const auto streams = static_cast<int>(k.streams.size());
   double wanted = 0;
   for (const Stream &st : k.streams)
-    wanted = std::max(wanted, title.height() + t.px(20) + t.px(60) * static_cast<double>(st.shards.size()));
+    wanted = std::max(wanted, 2 * title.height() + t.px(24) + laneMaxPitch(w, t) * static_cast<double>(st.shards.size()));
   const auto boxes = stackBoxes(middle, streams, wanted, t.px(10));
   for (int s = 0; s < streams; ++s)
     layoutStream(w, s, boxes[static_cast<std::size_t>(s)], t, g);

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Regenerates the screenshots in this folder with the app's own --screenshot option.
+# Usage: docs/screenshots/make-screenshots.sh [path/to/streamscope]   (needs xvfb-run)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+app=${1:-"$root/build/app/streamscope"}
+scenarios="$root/lessons/scenarios"
+shot() { # name, then the app's arguments
+  name=$1; shift
+  xvfb-run -a -s '-screen 0 1600x900x24' "$app" "$@" --screenshot "$here/$name.png"
+  echo "wrote $here/$name.png"
+}
+shot kafka-replication "$scenarios/calm-cluster.json" --at 12002.1 # two follower fetch responses in flight
+shot kinesis-throttling "$scenarios/kinesis-throttling.json" --at 10000
+shot side-by-side "$scenarios/first-look.json" --at 6000
+shot broker-power-loss "$scenarios/acks1-leader-power-loss.json" --at 6500
+shot shard-split "$scenarios/kinesis-throttling.json" --at 24000
+shot presentation-mode "$scenarios/first-look.json" --at 6000 --present
