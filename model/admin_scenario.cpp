@@ -8,17 +8,15 @@ namespace {
 using engine::FaultAction;
 using engine::TopicSettingKind;
 
-const QStringList kAdminActions = {QStringLiteral("add_broker"), QStringLiteral("alter_topic"), QStringLiteral("add_partitions"),
+const QStringList kAdminActions = {QStringLiteral("add_broker"),     QStringLiteral("remove_broker"), QStringLiteral("add_topic"),
+                                   QStringLiteral("delete_topic"),   QStringLiteral("alter_topic"),   QStringLiteral("add_partitions"),
                                    QStringLiteral("set_replication_factor"), QStringLiteral("set_acks"), QStringLiteral("set_keys")};
 
-void readTopicName(JsonFields &f, const engine::Scenario &s, std::string &out) {
+void readTopicName(JsonFields &f, const AdminNames &names, std::string &out) {
   const QString name = f.string(QStringLiteral("topic"));
-  for (const engine::TopicConfig &t : s.kafka->topics)
-    if (QString::fromStdString(t.name) == name) {
-      out = name.toStdString();
-      return;
-    }
-  f.fail(QStringLiteral("topic"), QStringLiteral("no topic named \"%1\" in the kafka section").arg(name));
+  if (!names.topics.contains(name))
+    f.fail(QStringLiteral("topic"), QStringLiteral("no topic named \"%1\" in the kafka section or an add_topic fault").arg(name));
+  out = name.toStdString();
 }
 
 /// A flush setting: a positive number, or null to remove it.
@@ -74,30 +72,44 @@ engine::Acks readAcks(JsonFields &f) {
   f.fail(QStringLiteral("acks"), QStringLiteral("\"acks\" must be 0, 1 or \"all\" (or -1)"));
 }
 
-void readAdminFault(JsonFields &f, const QString &action, const engine::Scenario &s, const QSet<QString> &producers,
-                    engine::Fault &fault) {
+void readAdminFault(JsonFields &f, const QString &action, const engine::Scenario &s, const AdminNames &names, engine::Fault &fault) {
   const bool onProducer = action == QLatin1String("set_acks") || action == QLatin1String("set_keys");
   if (!onProducer && !s.kafka)
     f.fail(QStringLiteral("action"), QStringLiteral("\"%1\" needs a kafka section").arg(action));
   if (onProducer) {
     const QString name = f.string(QStringLiteral("producer"));
-    if (!producers.contains(name))
+    if (!names.producers.contains(name))
       f.fail(QStringLiteral("producer"), QStringLiteral("no producer named \"%1\"").arg(name));
     fault.producer = name.toStdString();
   }
   if (action == QLatin1String("add_broker")) {
     fault.action = FaultAction::AddBroker;
+  } else if (action == QLatin1String("remove_broker")) {
+    fault.action = FaultAction::RemoveBroker;
+    fault.broker = static_cast<int>(f.integer(QStringLiteral("broker"), 0, names.brokers - 1));
+  } else if (action == QLatin1String("add_topic")) {
+    fault.action = FaultAction::AddTopic;
+    const QString name = f.string(QStringLiteral("topic"));
+    if (name.isEmpty() || name.size() > 249)
+      f.fail(QStringLiteral("topic"), QStringLiteral("a topic name has 1 to 249 characters"));
+    fault.topic = name.toStdString();
+    fault.value = f.integer(QStringLiteral("partitions"), 1, 1024, 1);
+    fault.replicationFactor = static_cast<int>(f.integer(QStringLiteral("replication_factor"), 1, 64, 1));
+    fault.minInsyncReplicas = static_cast<int>(f.integer(QStringLiteral("min_insync_replicas"), 1, 64, 1));
+  } else if (action == QLatin1String("delete_topic")) {
+    fault.action = FaultAction::DeleteTopic;
+    readTopicName(f, names, fault.topic);
   } else if (action == QLatin1String("alter_topic")) {
     fault.action = FaultAction::AlterTopic;
-    readTopicName(f, s, fault.topic);
+    readTopicName(f, names, fault.topic);
     readAlterTopic(f, fault);
   } else if (action == QLatin1String("add_partitions")) {
     fault.action = FaultAction::AddPartitions;
-    readTopicName(f, s, fault.topic);
+    readTopicName(f, names, fault.topic);
     fault.value = f.integer(QStringLiteral("partitions"), 1, 1024);
   } else if (action == QLatin1String("set_replication_factor")) {
     fault.action = FaultAction::SetReplicationFactor;
-    readTopicName(f, s, fault.topic);
+    readTopicName(f, names, fault.topic);
     fault.value = f.integer(QStringLiteral("replication_factor"), 1, 64);
   } else if (action == QLatin1String("set_acks")) {
     fault.action = FaultAction::SetAcks;

@@ -119,6 +119,8 @@ QStringList PartitionTableModel::headers() const {
 QVariant PartitionTableModel::cell(int row, int column) const {
   const auto &k = m_controller.world().kafka;
   const auto &p = k.partitions[static_cast<std::size_t>(row)];
+  if (p.replicas.empty()) // its topic was deleted
+    return column == 0 ? QVariant(QString::fromStdString(k.partitionName(row))) : column == 1 ? QVariant(tr("deleted")) : QVariant();
   const auto &serving = p.leader >= 0 ? p.logOf(p.leader) : p.logs.front();
   auto perReplica = [&](auto value) {
     QStringList parts;

@@ -35,6 +35,9 @@ QString actionName(FaultAction a) {
   case FaultAction::SetReplicationFactor: return QStringLiteral("set_replication_factor");
   case FaultAction::SetAcks: return QStringLiteral("set_acks");
   case FaultAction::SetKeys: return QStringLiteral("set_keys");
+  case FaultAction::AddTopic: return QStringLiteral("add_topic");
+  case FaultAction::DeleteTopic: return QStringLiteral("delete_topic");
+  case FaultAction::RemoveBroker: return QStringLiteral("remove_broker");
   }
   return {};
 }
@@ -151,6 +154,14 @@ QJsonObject faultToJson(const engine::Fault &f, bool application) {
     o[QStringLiteral("producer")] = QString::fromStdString(f.producer);
     o[QStringLiteral("acks")] = f.acks == engine::Acks::All ? QJsonValue(QStringLiteral("all")) : QJsonValue(static_cast<int>(f.acks));
     break;
+  case FaultAction::AddTopic:
+    o[QStringLiteral("topic")] = QString::fromStdString(f.topic);
+    o[QStringLiteral("partitions")] = static_cast<qint64>(f.value);
+    o[QStringLiteral("replication_factor")] = f.replicationFactor;
+    o[QStringLiteral("min_insync_replicas")] = f.minInsyncReplicas;
+    break;
+  case FaultAction::DeleteTopic: o[QStringLiteral("topic")] = QString::fromStdString(f.topic); break;
+  case FaultAction::RemoveBroker: o[QStringLiteral("broker")] = f.broker; break;
   case FaultAction::SetKeys:
     o[QStringLiteral("producer")] = QString::fromStdString(f.producer);
     o[QStringLiteral("keys")] = static_cast<qint64>(f.value);

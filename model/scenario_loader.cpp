@@ -251,13 +251,13 @@ const QStringList kFaultActions = {
     QStringLiteral("kill_consumer"), QStringLiteral("add_consumer"),   QStringLiteral("remove_consumer"),
     QStringLiteral("seek"),          QStringLiteral("set_rate"),       QStringLiteral("drop_message")};
 
-int readBroker(JsonFields &f, const Scenario &s, bool allowAll) {
+int readBroker(JsonFields &f, int brokerCount, bool allowAll) {
   const QJsonValue v = f.raw(QStringLiteral("broker"));
   if (allowAll && v.isString() && v.toString() == QLatin1String("all"))
     return -1;
   if (v.isUndefined())
     f.fail(QString(), QStringLiteral("this action needs \"broker\"%1").arg(allowAll ? QStringLiteral(" (a broker id or \"all\")") : QString()));
-  return static_cast<int>(f.integer(QStringLiteral("broker"), 0, s.kafka->brokers - 1));
+  return static_cast<int>(f.integer(QStringLiteral("broker"), 0, brokerCount - 1));
 }
 
 struct ConsumerNames {
@@ -282,8 +282,31 @@ void readApplicationSeek(JsonFields &f, Fault &fault) {
     fault.seekValue = msField(f, QStringLiteral("timestamp_ms"), 0, std::nullopt);
 }
 
+/// What faults may name: the scenario's brokers and topics plus those its faults add.
+struct KnownAtRuntime {
+  int brokers = 0;
+  QSet<QString> topics;
+};
+
+KnownAtRuntime knownAtRuntime(const Scenario &s, const QJsonArray &faults) {
+  KnownAtRuntime known;
+  if (!s.kafka)
+    return known;
+  known.brokers = s.kafka->brokers;
+  for (const TopicConfig &t : s.kafka->topics)
+    known.topics.insert(QString::fromStdString(t.name));
+  for (const QJsonValue &v : faults) {
+    const QJsonObject o = v.toObject();
+    if (o.value(QStringLiteral("action")).toString() == QLatin1String("add_broker"))
+      ++known.brokers;
+    if (o.value(QStringLiteral("action")).toString() == QLatin1String("add_topic") && o.value(QStringLiteral("topic")).isString())
+      known.topics.insert(o.value(QStringLiteral("topic")).toString());
+  }
+  return known;
+}
+
 Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s, ConsumerNames consumers,
-                const QSet<QString> &producers) {
+                const QSet<QString> &producers, const KnownAtRuntime &known) {
   JsonFields f(o, pointer, QStringLiteral("a fault"));
   Fault fault;
   fault.at = instantMsField(f, QStringLiteral("at_ms"));
@@ -296,7 +319,7 @@ Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s,
     return fault;
   }
   if (isAdminAction(action)) {
-    readAdminFault(f, action, s, producers, fault);
+    readAdminFault(f, action, s, AdminNames{producers, known.topics, known.brokers}, fault);
     f.finish();
     return fault;
   }
@@ -319,14 +342,14 @@ Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s,
       f.fail(QStringLiteral("group"), QStringLiteral("no consumer group named \"%1\"").arg(g));
     fault.group = g.toStdString();
   };
-  if (action == QLatin1String("crash_broker")) { fault.action = FaultAction::CrashBroker; fault.broker = readBroker(f, s, true); }
-  else if (action == QLatin1String("power_loss")) { fault.action = FaultAction::PowerLoss; fault.broker = readBroker(f, s, true); }
-  else if (action == QLatin1String("restart_broker")) { fault.action = FaultAction::RestartBroker; fault.broker = readBroker(f, s, true); }
-  else if (action == QLatin1String("isolate_broker")) { fault.action = FaultAction::IsolateBroker; fault.broker = readBroker(f, s, false); }
-  else if (action == QLatin1String("heal")) { fault.action = FaultAction::Heal; fault.broker = f.has(QStringLiteral("broker")) ? readBroker(f, s, true) : -1; }
+  if (action == QLatin1String("crash_broker")) { fault.action = FaultAction::CrashBroker; fault.broker = readBroker(f, known.brokers, true); }
+  else if (action == QLatin1String("power_loss")) { fault.action = FaultAction::PowerLoss; fault.broker = readBroker(f, known.brokers, true); }
+  else if (action == QLatin1String("restart_broker")) { fault.action = FaultAction::RestartBroker; fault.broker = readBroker(f, known.brokers, true); }
+  else if (action == QLatin1String("isolate_broker")) { fault.action = FaultAction::IsolateBroker; fault.broker = readBroker(f, known.brokers, false); }
+  else if (action == QLatin1String("heal")) { fault.action = FaultAction::Heal; fault.broker = f.has(QStringLiteral("broker")) ? readBroker(f, known.brokers, true) : -1; }
   else if (action == QLatin1String("slow_broker")) {
     fault.action = FaultAction::SlowBroker;
-    fault.broker = readBroker(f, s, false);
+    fault.broker = readBroker(f, known.brokers, false);
     fault.extraDelay = static_cast<SimTime>(std::llround(f.number(QStringLiteral("extra_latency_ms"), 0, 60000) * 1000));
   } else if (action == QLatin1String("kill_consumer") || action == QLatin1String("remove_consumer")) {
     fault.action = action == QLatin1String("kill_consumer") ? FaultAction::KillConsumer : FaultAction::RemoveConsumer;
@@ -419,11 +442,12 @@ Scenario readScenario(const QJsonObject &root) {
     s.consumers.push_back(std::move(c));
   }
   const QJsonArray faults = f.array(QStringLiteral("faults"), false);
+  const KnownAtRuntime known = knownAtRuntime(s, faults);
   for (int i = 0; i < faults.size(); ++i) {
     const QString ptr = QStringLiteral("/faults/%1").arg(i);
     if (!faults[i].isObject())
       throw JsonFieldError{ptr, QStringLiteral("a fault must be an object"), false};
-    s.faults.push_back(readFault(faults[i].toObject(), ptr, s, ConsumerNames{groupNames, appNames}, producerNames));
+    s.faults.push_back(readFault(faults[i].toObject(), ptr, s, ConsumerNames{groupNames, appNames}, producerNames, known));
   }
   f.finish();
   return s;

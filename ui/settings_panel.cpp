@@ -9,6 +9,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -144,8 +145,62 @@ QWidget *SettingsPanel::buildKafka() {
   brokerRow->addWidget(m_brokers);
   brokerRow->addWidget(addBroker);
   form->addRow(tr("Brokers"), brokerRow);
+  auto *removeRow = new QHBoxLayout;
+  m_removeBrokerId = new QComboBox(box);
+  auto *removeBroker = new QPushButton(tr("Remove"), box);
+  removeBroker->setToolTip(tr("Unregister a broker; Kafka requires its replicas to be reassigned away first"));
+  connect(removeBroker, &QPushButton::clicked, this, [this] {
+    if (m_removeBrokerId->currentIndex() < 0)
+      return;
+    Fault f;
+    f.action = FaultAction::RemoveBroker;
+    f.broker = m_removeBrokerId->currentData().toInt();
+    send(f);
+  });
+  removeRow->addWidget(m_removeBrokerId, 1);
+  removeRow->addWidget(removeBroker);
+  form->addRow(tr("Remove"), removeRow);
+
+  auto *createRow = new QHBoxLayout;
+  m_newTopic = new QLineEdit(box);
+  m_newTopic->setPlaceholderText(tr("new topic name"));
+  m_newTopicPartitions = spin(1, 1024, tr("Partitions of the new topic"), box);
+  m_newTopicPartitions->setValue(3);
+  auto *create = new QPushButton(tr("Create"), box);
+  create->setToolTip(tr("Create a topic with these partitions, the replication factor and min ISR below (nothing writes to it until a producer does)"));
+  connect(create, &QPushButton::clicked, this, [this] {
+    if (m_newTopic->text().trimmed().isEmpty()) {
+      showError(m_topicError, tr("Give the new topic a name."));
+      return;
+    }
+    Fault f;
+    f.action = FaultAction::AddTopic;
+    f.topic = m_newTopic->text().trimmed().toStdString();
+    f.value = m_newTopicPartitions->value();
+    f.replicationFactor = m_rf->value();
+    f.minInsyncReplicas = m_minIsr->value();
+    send(f);
+  });
+  createRow->addWidget(m_newTopic, 1);
+  createRow->addWidget(m_newTopicPartitions);
+  createRow->addWidget(create);
+  form->addRow(tr("New topic"), createRow);
+
+  auto *topicRow = new QHBoxLayout;
   m_topic = new QComboBox(box);
-  form->addRow(tr("Topic"), m_topic);
+  auto *deleteTopic = new QPushButton(tr("Delete"), box);
+  deleteTopic->setToolTip(tr("Delete the topic and every replica of it (only when no producer or group uses it)"));
+  connect(deleteTopic, &QPushButton::clicked, this, [this] {
+    if (selectedTopic() < 0)
+      return;
+    Fault f;
+    f.action = FaultAction::DeleteTopic;
+    f.topic = m_topic->currentText().toStdString();
+    send(f);
+  });
+  topicRow->addWidget(m_topic, 1);
+  topicRow->addWidget(deleteTopic);
+  form->addRow(tr("Topic"), topicRow);
   m_partitions = spin(1, 1024, tr("Partitions can only be added; keyed records then remap to other partitions"), box);
   form->addRow(tr("Partitions"), m_partitions);
   m_rf = spin(1, 64, tr("Replicas per partition (a reassignment: new replicas catch up before joining the ISR)"), box);
@@ -261,7 +316,7 @@ void SettingsPanel::reload() {
   const engine::World &w = m_controller.world();
   m_kafkaBox->setVisible(w.scenario.kafka.has_value());
   m_kinesisBox->setVisible(w.scenario.kinesis.has_value());
-  m_brokers->setText(QString::number(w.kafka.brokers.size()));
+  m_brokers->setText(QString::number(w.kafka.activeBrokers().size()));
   const auto refill = [](QComboBox *combo, const QStringList &names) {
     const QString current = combo->currentText();
     const QSignalBlocker block(combo);
@@ -269,9 +324,22 @@ void SettingsPanel::reload() {
     combo->addItems(names);
     combo->setCurrentIndex(std::max(0, static_cast<int>(names.indexOf(current))));
   };
-  QStringList topics, producers, consumers, streams;
-  for (const auto &t : w.kafka.topics)
-    topics << QString::fromStdString(t.config.name);
+  QStringList producers, consumers, streams;
+  {
+    const QString current = m_topic->currentText();
+    const QSignalBlocker block(m_topic);
+    m_topic->clear();
+    for (std::size_t i = 0; i < w.kafka.topics.size(); ++i) // deleted topics keep their index, unlisted
+      if (!w.kafka.topics[i].deleted)
+        m_topic->addItem(QString::fromStdString(w.kafka.topics[i].config.name), static_cast<int>(i));
+    m_topic->setCurrentIndex(std::max(0, m_topic->findText(current)));
+  }
+  {
+    const QSignalBlocker block(m_removeBrokerId);
+    m_removeBrokerId->clear();
+    for (int id : w.kafka.activeBrokers())
+      m_removeBrokerId->addItem(tr("broker %1").arg(id), id);
+  }
   for (const auto &p : w.scenario.producers)
     producers << QString::fromStdString(p.name);
   for (const auto &g : w.kafka.groups)
@@ -280,7 +348,6 @@ void SettingsPanel::reload() {
     consumers << QString::fromStdString(a.config.application);
   for (const auto &s : w.kinesis.streams)
     streams << QString::fromStdString(s.config.name);
-  refill(m_topic, topics);
   refill(m_producer, producers);
   refill(m_consumer, consumers);
   refill(m_stream, streams);
@@ -295,9 +362,9 @@ void SettingsPanel::reload() {
 }
 
 void SettingsPanel::loadTopic() {
-  if (!m_controller.hasSimulation() || m_topic->currentIndex() < 0)
+  if (!m_controller.hasSimulation() || selectedTopic() < 0)
     return;
-  const auto &t = m_controller.world().kafka.topics[static_cast<std::size_t>(m_topic->currentIndex())].config;
+  const auto &t = m_controller.world().kafka.topics[static_cast<std::size_t>(selectedTopic())].config;
   m_partitions->setValue(t.partitions);
   m_rf->setValue(t.replicationFactor);
   m_minIsr->setValue(t.minInsyncReplicas);
@@ -344,12 +411,12 @@ void SettingsPanel::validate() {
     return;
   const engine::World &w = m_controller.world();
   QString topicError;
-  if (m_topic->currentIndex() >= 0) {
-    const auto &t = w.kafka.topics[static_cast<std::size_t>(m_topic->currentIndex())].config;
+  if (selectedTopic() >= 0) {
+    const auto &t = w.kafka.topics[static_cast<std::size_t>(selectedTopic())].config;
     if (m_partitions->value() < t.partitions)
       topicError = tr("Partitions can only be added (the topic has %1).").arg(t.partitions);
-    else if (m_rf->value() > static_cast<int>(w.kafka.brokers.size()))
-      topicError = tr("Replication factor %1 is larger than the %2 brokers.").arg(m_rf->value()).arg(w.kafka.brokers.size());
+    else if (m_rf->value() > static_cast<int>(w.kafka.activeBrokers().size()))
+      topicError = tr("Replication factor %1 is larger than the %2 brokers.").arg(m_rf->value()).arg(w.kafka.activeBrokers().size());
     else if (m_minIsr->value() > m_rf->value())
       topicError = tr("Min ISR %1 is above the replication factor: acks=all writes will always fail.").arg(m_minIsr->value());
   }
@@ -363,14 +430,16 @@ void SettingsPanel::validate() {
   showError(m_producerError, producerError);
 }
 
+int SettingsPanel::selectedTopic() const { return m_topic->currentIndex() < 0 ? -1 : m_topic->currentData().toInt(); }
+
 void SettingsPanel::send(engine::Fault fault) {
   m_apply(fault);
 }
 
 void SettingsPanel::applyTopic() {
-  if (m_topic->currentIndex() < 0)
+  if (selectedTopic() < 0)
     return;
-  const auto t = m_controller.world().kafka.topics[static_cast<std::size_t>(m_topic->currentIndex())].config;
+  const auto t = m_controller.world().kafka.topics[static_cast<std::size_t>(selectedTopic())].config;
   // Read every field first: each change reloads the panel from the world.
   const int partitions = m_partitions->value(), rf = m_rf->value(), minIsr = m_minIsr->value();
   const bool unclean = m_unclean->isChecked();

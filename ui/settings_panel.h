@@ -14,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QDoubleSpinBox;
@@ -43,12 +44,17 @@ private:
   void applyShards();
   void validate();
   void send(engine::Fault fault);
+  /// Index in KafkaState::topics of the topic picked, or -1.
+  int selectedTopic() const;
 
   model::SimulationController &m_controller;
   Apply m_apply;
   QWidget *m_kafkaBox = nullptr, *m_producerBox = nullptr, *m_consumerBox = nullptr, *m_kinesisBox = nullptr;
   QLabel *m_brokers = nullptr;
   QComboBox *m_topic = nullptr;
+  QComboBox *m_removeBrokerId = nullptr;
+  QLineEdit *m_newTopic = nullptr;
+  QSpinBox *m_newTopicPartitions = nullptr;
   QSpinBox *m_partitions = nullptr, *m_rf = nullptr, *m_minIsr = nullptr;
   QCheckBox *m_unclean = nullptr, *m_flushMessagesOn = nullptr, *m_flushMsOn = nullptr;
   QSpinBox *m_flushMessages = nullptr, *m_flushMs = nullptr;

@@ -82,6 +82,29 @@ void removeReplica(World &w, int p, int slot) {
   maybeAdvanceHighWatermark(w, p); // a smaller ISR may let the HW move
 }
 
+/// placeReplicas over the registered brokers (removed ones keep their ids but take nothing).
+std::vector<int> placeOnActive(const KafkaState &k, int partition, int rf) {
+  const std::vector<int> active = k.activeBrokers();
+  std::vector<int> replicas = placeReplicas(partition, rf, static_cast<int>(active.size()));
+  for (int &r : replicas)
+    r = active[static_cast<std::size_t>(r)];
+  return replicas;
+}
+
+bool topicInUse(const KafkaState &k, int topic, std::string &user) {
+  for (const Producer &p : k.producers)
+    if (p.topic == topic) {
+      user = "producer " + p.config.name;
+      return true;
+    }
+  for (const ConsumerGroup &g : k.groups)
+    if (g.topic == topic) {
+      user = "group " + g.config.group;
+      return true;
+    }
+  return false;
+}
+
 } // namespace
 
 std::vector<int> placeReplicas(int partition, int rf, int brokers) {
@@ -104,6 +127,70 @@ Partition newPartition(int topic, int index, std::vector<int> replicas) {
   part.fetcherGen.assign(n, 0);
   part.fetcherActive.assign(n, 0);
   return part;
+}
+
+std::optional<std::string> createTopic(World &w, const TopicConfig &config) {
+  KafkaState &k = w.kafka;
+  for (const Topic &t : k.topics)
+    if (!t.deleted && t.config.name == config.name)
+      return "TopicExistsException: Topic '" + config.name + "' already exists.";
+  const int brokers = static_cast<int>(k.activeBrokers().size());
+  if (config.replicationFactor < 1 || config.replicationFactor > brokers)
+    return "InvalidReplicationFactorException: Replication factor: " + std::to_string(config.replicationFactor) +
+           " larger than available brokers: " + std::to_string(brokers) + ".";
+  if (config.partitions < 1)
+    return std::string("InvalidPartitionsException: Number of partitions must be larger than 0.");
+  const int topic = static_cast<int>(k.topics.size());
+  k.topics.push_back(Topic{config, false, {}});
+  Topic &t = k.topics.back();
+  for (int i = 0; i < config.partitions; ++i) {
+    const int p = static_cast<int>(k.partitions.size());
+    k.partitions.push_back(newPartition(topic, i, placeOnActive(k, i, config.replicationFactor)));
+    t.partitionIds.push_back(p);
+    startPartition(w, p);
+  }
+  w.record(EventType::PartitionsAdded, -1, topic, config.partitions);
+  for (const Broker &b : k.brokers)
+    if (!b.removed)
+      scheduleFlushChecks(w, b.id);
+  return std::nullopt;
+}
+
+std::optional<std::string> deleteTopic(World &w, int topic) {
+  KafkaState &k = w.kafka;
+  Topic &t = k.topics[static_cast<std::size_t>(topic)];
+  std::string user;
+  if (t.deleted)
+    return "UnknownTopicOrPartitionException: This server does not host this topic-partition.";
+  if (topicInUse(k, topic, user))
+    return "topic '" + t.config.name + "' is in use by " + user + ": the simulation deletes only unused topics";
+  for (int p : t.partitionIds) {
+    Partition &part = k.partitions[static_cast<std::size_t>(p)];
+    for (int r : part.replicas)
+      stopFollowing(w, p, r);
+    for (ReplicaLog &log : part.logs)
+      noteRemoved(w, p, log.truncateTo(0), Removal::Deleted);
+    part = newPartition(part.topic, part.index, {});
+  }
+  t.deleted = true;
+  w.record(EventType::PartitionsAdded, -1, topic, 0);
+  return std::nullopt;
+}
+
+std::optional<std::string> removeBroker(World &w, int broker) {
+  KafkaState &k = w.kafka;
+  Broker &b = k.brokers[static_cast<std::size_t>(broker)];
+  if (b.removed)
+    return "BrokerIdNotRegisteredException: Broker " + std::to_string(broker) + " is not registered.";
+  for (std::size_t p = 0; p < k.partitions.size(); ++p)
+    if (k.partitions[p].slotOf(broker) >= 0)
+      return "broker " + std::to_string(broker) + " still holds a replica of " + k.partitionName(static_cast<int>(p)) +
+             ": reassign its replicas first";
+  b.removed = true;
+  b.state = BrokerState::PoweredOff;
+  w.net.isolate(b.node);
+  w.record(EventType::BrokerPowerLost, broker);
+  return std::nullopt;
 }
 
 int addBroker(World &w) {
@@ -161,13 +248,15 @@ std::optional<std::string> addPartitions(World &w, int topic, int total) {
   if (total < current)
     return "InvalidPartitionsException: Topic currently has " + std::to_string(current) +
            " partitions, which is higher than the requested " + std::to_string(total) + ".";
-  const int brokers = static_cast<int>(k.brokers.size());
+  const int brokers = static_cast<int>(k.activeBrokers().size());
+  if (t.deleted)
+    return "UnknownTopicOrPartitionException: This server does not host this topic-partition.";
   if (t.config.replicationFactor > brokers)
     return "InvalidReplicationFactorException: Replication factor: " + std::to_string(t.config.replicationFactor) +
            " larger than available brokers: " + std::to_string(brokers) + ".";
   for (int i = current; i < total; ++i) {
     const int p = static_cast<int>(k.partitions.size());
-    k.partitions.push_back(newPartition(topic, i, placeReplicas(i, t.config.replicationFactor, brokers)));
+    k.partitions.push_back(newPartition(topic, i, placeOnActive(k, i, t.config.replicationFactor)));
     t.partitionIds.push_back(p);
     startPartition(w, p);
   }
@@ -180,7 +269,10 @@ std::optional<std::string> addPartitions(World &w, int topic, int total) {
 std::optional<std::string> setReplicationFactor(World &w, int topic, int rf) {
   KafkaState &k = w.kafka;
   Topic &t = k.topics[static_cast<std::size_t>(topic)];
-  const int brokers = static_cast<int>(k.brokers.size());
+  const std::vector<int> active = k.activeBrokers();
+  const int brokers = static_cast<int>(active.size());
+  if (t.deleted)
+    return "UnknownTopicOrPartitionException: This server does not host this topic-partition.";
   if (rf < 1 || rf > brokers)
     return "InvalidReplicationFactorException: Replication factor: " + std::to_string(rf) +
            " larger than available brokers: " + std::to_string(brokers) + ".";
@@ -189,7 +281,7 @@ std::optional<std::string> setReplicationFactor(World &w, int topic, int rf) {
     while (static_cast<int>(part.replicas.size()) < rf) {
       const std::vector<int> count = replicaCounts(k);
       int best = -1;
-      for (int b = 0; b < brokers; ++b)
+      for (int b : active)
         if (part.slotOf(b) < 0 && (best < 0 || count[static_cast<std::size_t>(b)] < count[static_cast<std::size_t>(best)]))
           best = b;
       addReplica(w, p, best);

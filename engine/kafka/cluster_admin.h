@@ -17,6 +17,14 @@ std::vector<int> placeReplicas(int partition, int rf, int brokers);
 /// A partition with its per-replica state sized for `replicas` (no leader yet).
 Partition newPartition(int topic, int index, std::vector<int> replicas);
 
+/// kafka-topics --create on a running cluster: partitions placed on the registered brokers,
+/// each led by its first live replica. Refused if the name exists.
+std::optional<std::string> createTopic(World &w, const TopicConfig &config);
+/// kafka-topics --delete, for a topic no producer or group uses: every replica is deleted.
+std::optional<std::string> deleteTopic(World &w, int topic);
+/// Unregisters a broker that holds no replicas (reassign them away first, as in Kafka).
+std::optional<std::string> removeBroker(World &w, int broker);
+
 /// A new broker registers with the controller. Like a real one, it holds no replicas until
 /// partitions are created on it or reassigned to it. Returns its id.
 int addBroker(World &w);

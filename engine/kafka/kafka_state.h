@@ -29,6 +29,7 @@ struct Broker {
   std::uint32_t outage = 0;      ///< bumped when it stops heartbeating (crash, power, isolation)
   SimTime diskBusyUntil = 0;     ///< fsyncs are serialised on the broker's disk
   bool flushCheckPending = false; ///< a flush.ms check is scheduled
+  bool removed = false;           ///< unregistered from the cluster (it held no replicas)
   bool running() const { return state == BrokerState::Running; }
 };
 
@@ -115,6 +116,7 @@ struct Partition {
 
 struct Topic {
   TopicConfig config;
+  bool deleted = false; ///< deleted during the run: its partitions hold no replicas any more
   std::vector<int> partitionIds; ///< by partition number: its index in KafkaState::partitions
 };
 
@@ -234,6 +236,14 @@ struct KafkaState {
   }
   /// The partition number of `partitions[p]` within its topic.
   int localIndex(int p) const { return partitions[static_cast<std::size_t>(p)].index; }
+  /// Brokers still registered (not removed), by id.
+  std::vector<int> activeBrokers() const {
+    std::vector<int> ids;
+    for (const Broker &b : brokers)
+      if (!b.removed)
+        ids.push_back(b.id);
+    return ids;
+  }
   /// The broker a node is, or -1 (brokers added during a run get nodes after the clients').
   int brokerOfNode(NodeId node) const {
     for (const Broker &b : brokers)

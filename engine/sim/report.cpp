@@ -137,6 +137,8 @@ Report makeReport(const World &w) {
                          ": " + refusal.message);
 
   for (const kafka::Partition &part : k.partitions) {
+    if (part.replicas.empty())
+      continue; // its topic was deleted
     PartitionReport pr;
     pr.topic = k.topics[static_cast<std::size_t>(part.topic)].config.name;
     pr.partition = part.index;

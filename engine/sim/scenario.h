@@ -146,6 +146,9 @@ enum class FaultAction : std::uint8_t {
   SetReplicationFactor, ///< topic, value = new replication factor
   SetAcks,              ///< producer, acks
   SetKeys,              ///< producer, value = number of distinct keys
+  AddTopic,             ///< topic, value = partitions, replicationFactor, minInsyncReplicas
+  DeleteTopic,          ///< topic
+  RemoveBroker,         ///< broker
 };
 
 /// Which dynamic topic config an alter_topic fault changes.
@@ -176,6 +179,8 @@ struct Fault {
   TopicSettingKind topicSetting = TopicSettingKind::MinInsyncReplicas;
   std::int64_t value = 0; ///< the new count, 0/1, or microseconds (flush.ms); -1 unsets flush settings
   Acks acks = Acks::All;  ///< set_acks
+  int replicationFactor = 1; ///< add_topic
+  int minInsyncReplicas = 1; ///< add_topic
 };
 
 struct Scenario {

@@ -20,7 +20,7 @@ namespace {
 
 int topicIndex(const kafka::KafkaState &k, const std::string &name) {
   for (std::size_t i = 0; i < k.topics.size(); ++i)
-    if (k.topics[i].config.name == name)
+    if (k.topics[i].config.name == name && !k.topics[i].deleted)
       return static_cast<int>(i);
   return -1;
 }
@@ -43,7 +43,7 @@ void buildKafka(World &w) {
     k.brokers.push_back(broker);
   }
   for (const TopicConfig &t : cfg.topics) {
-    kafka::Topic topic{t, {}};
+    kafka::Topic topic{t, false, {}};
     for (int i = 0; i < t.partitions; ++i) {
       topic.partitionIds.push_back(static_cast<int>(k.partitions.size()));
       k.partitions.push_back(kafka::newPartition(static_cast<int>(k.topics.size()), i, kafka::placeReplicas(i, t.replicationFactor, cfg.brokers)));
@@ -155,11 +155,19 @@ std::optional<std::string> setKeys(World &w, const std::string &producer, int co
   return std::nullopt;
 }
 
-template <typename Fn> void forBrokers(World &w, int broker, Fn fn) {
-  if (broker >= 0)
-    return fn(w, broker);
+/// Runs a broker fault on one broker, or on every registered one (broker -1).
+template <typename Fn> std::optional<std::string> forBrokers(World &w, int broker, Fn fn) {
+  const auto registered = [&](int b) { return b >= 0 && b < static_cast<int>(w.kafka.brokers.size()) && !w.kafka.brokers[static_cast<std::size_t>(b)].removed; };
+  if (broker >= 0) {
+    if (!registered(broker))
+      return "BrokerIdNotRegisteredException: Broker " + std::to_string(broker) + " is not registered.";
+    fn(w, broker);
+    return std::nullopt;
+  }
   for (std::size_t b = 0; b < w.kafka.brokers.size(); ++b)
-    fn(w, static_cast<int>(b));
+    if (registered(static_cast<int>(b)))
+      fn(w, static_cast<int>(b));
+  return std::nullopt;
 }
 
 int lastLiveMember(const kafka::ConsumerGroup &g) {
@@ -224,14 +232,12 @@ std::optional<std::string> Simulation::applyFault(const Fault &f) {
   using namespace kafka;
   const int app = indexByName(w.kinesis.apps, f.group, [](const kinesis::Application &x) { return x.config.application; });
   switch (f.action) {
-  case FaultAction::CrashBroker: forBrokers(w, f.broker, crashBroker); break;
-  case FaultAction::PowerLoss: forBrokers(w, f.broker, powerOffBroker); break;
-  case FaultAction::RestartBroker: forBrokers(w, f.broker, restartBroker); break;
-  case FaultAction::IsolateBroker: forBrokers(w, f.broker, isolateBroker); break;
-  case FaultAction::Heal: forBrokers(w, f.broker, healBroker); break;
-  case FaultAction::SlowBroker:
-    forBrokers(w, f.broker, [&](World &world, int b) { slowBroker(world, b, f.extraDelay); });
-    break;
+  case FaultAction::CrashBroker: return forBrokers(w, f.broker, crashBroker);
+  case FaultAction::PowerLoss: return forBrokers(w, f.broker, powerOffBroker);
+  case FaultAction::RestartBroker: return forBrokers(w, f.broker, restartBroker);
+  case FaultAction::IsolateBroker: return forBrokers(w, f.broker, isolateBroker);
+  case FaultAction::Heal: return forBrokers(w, f.broker, healBroker);
+  case FaultAction::SlowBroker: return forBrokers(w, f.broker, [&](World &world, int b) { slowBroker(world, b, f.extraDelay); });
   case FaultAction::KillConsumer:
   case FaultAction::RemoveConsumer: {
     if (app >= 0) {
@@ -289,10 +295,34 @@ std::optional<std::string> Simulation::applyFault(const Fault &f) {
     return refused;
   }
   case FaultAction::AddBroker: kafka::addBroker(w); break;
-  case FaultAction::AlterTopic: return kafka::alterTopic(w, topicIndex(w.kafka, f.topic), f.topicSetting, f.value);
-  case FaultAction::AddPartitions: return kafka::addPartitions(w, topicIndex(w.kafka, f.topic), static_cast<int>(f.value));
+  case FaultAction::RemoveBroker:
+    if (f.broker < 0 || f.broker >= static_cast<int>(w.kafka.brokers.size()))
+      return "BrokerIdNotRegisteredException: Broker " + std::to_string(f.broker) + " is not registered.";
+    return kafka::removeBroker(w, f.broker);
+  case FaultAction::AddTopic: {
+    TopicConfig t;
+    t.name = f.topic;
+    t.partitions = static_cast<int>(f.value);
+    t.replicationFactor = f.replicationFactor;
+    t.minInsyncReplicas = f.minInsyncReplicas;
+    return kafka::createTopic(w, t);
+  }
+
+  case FaultAction::AlterTopic:
+  case FaultAction::AddPartitions:
   case FaultAction::SetReplicationFactor:
-    return kafka::setReplicationFactor(w, topicIndex(w.kafka, f.topic), static_cast<int>(f.value));
+  case FaultAction::DeleteTopic: {
+    const int topic = topicIndex(w.kafka, f.topic);
+    if (topic < 0)
+      return "UnknownTopicOrPartitionException: topic '" + f.topic + "' does not exist";
+    if (f.action == FaultAction::AlterTopic)
+      return kafka::alterTopic(w, topic, f.topicSetting, f.value);
+    if (f.action == FaultAction::AddPartitions)
+      return kafka::addPartitions(w, topic, static_cast<int>(f.value));
+    if (f.action == FaultAction::DeleteTopic)
+      return kafka::deleteTopic(w, topic);
+    return kafka::setReplicationFactor(w, topic, static_cast<int>(f.value));
+  }
   case FaultAction::SetAcks:
     for (std::size_t i = 0; i < w.kafka.producers.size(); ++i)
       if (w.kafka.producers[i].config.name == f.producer)

@@ -176,6 +176,46 @@ private slots:
     QVERIFY(w.kafka.counters.acknowledged > 1500);
   }
 
+  void topicsComeAndGoAndEmptyBrokersLeave() {
+    Scenario s = kafkaScenario(3, 2, 2, 1, Acks::All, 100, 20 * kSecond);
+    Simulation sim(s);
+    sim.runUntil(2 * kSecond);
+    Fault create = admin(FaultAction::AddTopic, 4);
+    create.topic = std::string("audit");
+    create.replicationFactor = 3;
+    create.minInsyncReplicas = 2;
+    QVERIFY(!sim.applyFault(create));
+    const auto &k = sim.world().kafka;
+    QCOMPARE(k.topics.size(), std::size_t{2});
+    QCOMPARE(k.topics[1].partitionIds.size(), std::size_t{4});
+    for (int p : k.topics[1].partitionIds) {
+      QCOMPARE(k.partitions[static_cast<std::size_t>(p)].replicas.size(), std::size_t{3});
+      QVERIFY(k.partitions[static_cast<std::size_t>(p)].leader >= 0);
+    }
+    QVERIFY(sim.applyFault(create).value().find("TopicExistsException") == 0);
+    Fault used = admin(FaultAction::DeleteTopic);
+    QVERIFY(sim.applyFault(used).value().find("in use by producer p") != std::string::npos);
+    Fault drop = admin(FaultAction::DeleteTopic);
+    drop.topic = std::string("audit");
+    QVERIFY(!sim.applyFault(drop));
+    QVERIFY(sim.world().kafka.topics[1].deleted);
+    QVERIFY(sim.applyFault(drop).has_value()); // gone: Kafka says it does not exist
+
+    Fault remove = admin(FaultAction::RemoveBroker);
+    remove.broker = 0;
+    QVERIFY(sim.applyFault(remove).value().find("still holds a replica") != std::string::npos);
+    QVERIFY(!sim.applyFault(admin(FaultAction::AddBroker)));
+    remove.broker = 3;
+    QVERIFY(!sim.applyFault(remove));
+    QVERIFY(sim.world().kafka.brokers[3].removed);
+    Fault restart = admin(FaultAction::RestartBroker);
+    restart.broker = 3;
+    QVERIFY(sim.applyFault(restart).value().find("not registered") != std::string::npos);
+    sim.runToEnd();
+    QCOMPARE(makeReport(sim.world()).acknowledgedLost, 0);
+    QCOMPARE(makeReport(sim.world()).partitions.size(), std::size_t{2}); // the deleted topic's are gone
+  }
+
   void adminChangesReplayExactlyFromASnapshot() {
     Scenario s = kafkaScenario(3, 2, 2, 1, Acks::All, 300, 20 * kSecond);
     addGroup(s, 2);

@@ -120,9 +120,35 @@ private slots:
                                          << QStringLiteral("no Kinesis application named \"bill\"");
     QTest::newRow("tombstones in kinesis") << QByteArray(k).replace("\"rate\": 10", "\"rate\": 10, \"tombstone_ratio\": 0.1")
                                            << QStringLiteral("tombstones only exist in Kafka");
+    const QByteArray admin = QByteArray(t).replace("\"action\": \"crash_broker\", \"broker\": 1 }",
+        "\"action\": \"add_broker\" }, { \"at_ms\": 600, \"action\": \"crash_broker\", \"broker\": 3 },"
+        " { \"at_ms\": 700, \"action\": \"add_topic\", \"topic\": \"audit\", \"partitions\": 2 },"
+        " { \"at_ms\": 800, \"action\": \"delete_topic\", \"topic\": \"audit\" }");
+    QTest::newRow("alter unknown topic") << QByteArray(admin).replace("\"delete_topic\", \"topic\": \"audit\"", "\"alter_topic\", \"topic\": \"nope\", \"min_insync_replicas\": 2")
+                                         << QStringLiteral("no topic named \"nope\"");
+    QTest::newRow("alter two settings") << QByteArray(admin).replace("\"delete_topic\", \"topic\": \"audit\"", "\"alter_topic\", \"topic\": \"t\", \"min_insync_replicas\": 2, \"unclean_leader_election\": true")
+                                        << QStringLiteral("alter_topic changes exactly one of");
+    QTest::newRow("broker beyond added ones") << QByteArray(admin).replace("\"broker\": 3", "\"broker\": 4")
+                                              << QStringLiteral("\"broker\" must be between 0 and 3, not 4");
+    QTest::newRow("set_acks without acks") << QByteArray(admin).replace("\"delete_topic\", \"topic\": \"audit\"", "\"set_acks\", \"producer\": \"p\"")
+                                           << QStringLiteral("set_acks needs \"acks\"");
     QTest::newRow("duplicate topic") << QByteArray(t).replace("\"topics\": [ {", "\"topics\": [ {\"name\": \"t\"}, {")
                                      << QStringLiteral("topic \"t\" is defined twice");
   }
+  void adminActionsLoad() {
+    const QByteArray text = QByteArray(kGood).replace("\"action\": \"crash_broker\", \"broker\": 1 }",
+        "\"action\": \"add_broker\" }, { \"at_ms\": 600, \"action\": \"crash_broker\", \"broker\": 3 },"
+        " { \"at_ms\": 700.25, \"action\": \"add_topic\", \"topic\": \"audit\", \"partitions\": 2 },"
+        " { \"at_ms\": 800, \"action\": \"alter_topic\", \"topic\": \"audit\", \"flush_interval_ms\": null },"
+        " { \"at_ms\": 900, \"action\": \"delete_topic\", \"topic\": \"audit\" }");
+    const ScenarioLoadResult r = loadScenarioText(text, QStringLiteral("s.json"));
+    QVERIFY2(r.scenario.has_value(), qPrintable(r.error));
+    QCOMPARE(r.scenario->faults.size(), std::size_t{5});
+    QCOMPARE(r.scenario->faults[1].broker, 3);
+    QCOMPARE(r.scenario->faults[2].at, 700250); // fractions of a millisecond are kept
+    QCOMPARE(r.scenario->faults[3].value, -1);
+  }
+
   void kinesisScenarioHasTheValues() {
     const ScenarioLoadResult r = loadScenarioText(QByteArray(kKinesis), QStringLiteral("s.json"));
     QVERIFY2(r.scenario.has_value(), qPrintable(r.error));

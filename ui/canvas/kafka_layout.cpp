@@ -237,9 +237,11 @@ void layoutKafka(const engine::World &w, const QRectF &pane, const CanvasTheme &
   const KafkaState &k = w.kafka;
   const QFontMetricsF title(t.font);
   const double pad = t.px(8);
-  QString heading = QObject::tr("Apache Kafka · %n broker(s)", nullptr, static_cast<int>(k.brokers.size()));
+  const std::vector<int> active = k.activeBrokers(); // removed brokers are not drawn
+  QString heading = QObject::tr("Apache Kafka · %n broker(s)", nullptr, static_cast<int>(active.size()));
   for (const Topic &topic : k.topics)
-    heading += QObject::tr(" · topic %1: %2 partitions, RF %3, min ISR %4")
+    if (!topic.deleted)
+      heading += QObject::tr(" · topic %1: %2 partitions, RF %3, min ISR %4")
                    .arg(QString::fromStdString(topic.config.name))
                    .arg(topic.config.partitions)
                    .arg(topic.config.replicationFactor)
@@ -264,7 +266,7 @@ void layoutKafka(const engine::World &w, const QRectF &pane, const CanvasTheme &
   const QRectF middle(producers.right() + gap, body.top(), body.width() - leftW - rightW - gap * (rightW > 0 ? 2 : 1), body.height());
 
   layoutProducers(w, producers, t, g);
-  const int brokers = static_cast<int>(k.brokers.size());
+  const int brokers = static_cast<int>(active.size());
   int maxStrips = 1;
   for (const Broker &b : k.brokers)
     maxStrips = std::max(maxStrips, static_cast<int>(partitionsOn(k, b.id).size()));
@@ -275,7 +277,7 @@ void layoutKafka(const engine::World &w, const QRectF &pane, const CanvasTheme &
   const double boxH = std::min(naturalH, (middle.height() - t.px(10) * (rows - 1)) / rows);
   for (int i = 0; i < brokers; ++i) {
     const QRectF box(middle.left() + (i % cols) * (boxW + t.px(10)), middle.top() + (i / cols) * (boxH + t.px(10)), boxW, boxH);
-    layoutBroker(w, k.brokers[static_cast<std::size_t>(i)], box, t, g);
+    layoutBroker(w, k.brokers[static_cast<std::size_t>(active[static_cast<std::size_t>(i)])], box, t, g);
   }
   if (rightW > 0)
     layoutGroups(w, groups, t, g);
