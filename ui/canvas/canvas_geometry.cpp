@@ -55,9 +55,11 @@ double kinesisWantedHeight(const engine::World &w, const CanvasTheme &t) {
 
 } // namespace
 
-CanvasGeometry CanvasGeometry::build(const engine::World &world, const QRectF &scene, const CanvasTheme &theme) {
+CanvasGeometry CanvasGeometry::build(const engine::World &world, const QRectF &scene, const CanvasTheme &theme,
+                                     const RecentChanges *recent) {
   CanvasGeometry g;
   g.scene = scene;
+  g.recent = recent;
   const bool kafka = world.scenario.kafka.has_value();
   const bool kinesis = world.scenario.kinesis.has_value();
   const double legendHeight = QFontMetricsF(theme.small).height() * 1.8;
@@ -79,6 +81,7 @@ CanvasGeometry CanvasGeometry::build(const engine::World &world, const QRectF &s
   if (kinesis)
     layoutKinesis(world, g.kinesisPane, theme, g);
   layoutLegend(g, kafka, kinesis, theme);
+  g.recent = nullptr;
   return g;
 }
 

@@ -7,6 +7,7 @@
 // enough to see, otherwise one bar with proportions and counts; a label is placed only where
 // it fits without touching another. Zooming in enlarges the scene, so more detail appears.
 #include "canvas_theme.h"
+#include "recent_changes.h"
 #include "engine/sim/world.h"
 #include "model/world_item.h"
 
@@ -69,7 +70,9 @@ struct LegendSwatch {
 class CanvasGeometry {
 public:
   /// Lays out the world in `scene` (the zoomed canvas size).
-  static CanvasGeometry build(const engine::World &world, const QRectF &scene, const CanvasTheme &theme);
+  /// `recent` (optional) lets captions call out what just changed, such as a new leader.
+  static CanvasGeometry build(const engine::World &world, const QRectF &scene, const CanvasTheme &theme,
+                              const RecentChanges *recent = nullptr);
 
   /// The innermost item at `p` (cells and records included), or a None item.
   model::WorldItem hit(QPointF p) const;
@@ -89,6 +92,7 @@ public:
   std::unordered_map<engine::NodeId, QPointF> kafkaAnchors, kinesisAnchors;
 
   // Used by the per-system layouts.
+  const RecentChanges *recent = nullptr; ///< not owned; only during build()
   /// Adds a label if the text fits `rect` (elided to its width); returns whether it did.
   bool addLabel(const QRectF &rect, const QString &text, bool title, const CanvasTheme &theme,
                 Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter, bool muted = false);

@@ -120,7 +120,7 @@ Window windowFor(const Partition &part, const QRectF &cells, double stripHeight,
 }
 
 /// The numbers behind a strip's marks: role, HW, LEO and, on the leader, each group's offset.
-QString stripCaption(const engine::World &w, int p, int broker) {
+QString stripCaption(const engine::World &w, int p, int broker, const RecentChanges *recent) {
   const KafkaState &k = w.kafka;
   const Partition &part = k.partitions[static_cast<std::size_t>(p)];
   const ReplicaLog &log = part.logOf(broker);
@@ -129,7 +129,10 @@ QString stripCaption(const engine::World &w, int p, int broker) {
   if (!k.brokers[static_cast<std::size_t>(broker)].running())
     return QObject::tr("stopped · LEO %1").arg(n(log.leo()));
   if (part.leader == broker) {
-    QString text = QObject::tr("leader, epoch %1 · HW %2 · LEO %3").arg(part.leaderEpoch).arg(n(log.highWatermark()), n(log.leo()));
+    const bool fresh = recent && recent->leaderChanged(p, w.now);
+    QString text = (fresh ? QObject::tr("NEW LEADER, epoch %1 · HW %2 · LEO %3") : QObject::tr("leader, epoch %1 · HW %2 · LEO %3"))
+                       .arg(part.leaderEpoch)
+                       .arg(n(log.highWatermark()), n(log.leo()));
     for (const ConsumerGroup &g : k.groups)
       if (g.topic == part.topic && static_cast<std::size_t>(part.index) < g.parts.size() && g.parts[static_cast<std::size_t>(part.index)].committed >= 0)
         text += QObject::tr(" · %1 committed %2").arg(QString::fromStdString(g.config.group), n(g.parts[static_cast<std::size_t>(part.index)].committed));
@@ -190,7 +193,7 @@ void layoutBroker(const engine::World &w, const Broker &b, const QRectF &box, co
       g.addLabel(QRectF(s.rect.left(), s.rect.top(), labelW - t.px(4), stripH), name, false, t);
     }
     if (captions)
-      g.addLabel(QRectF(s.cells.left(), s.rect.bottom() + gap / 2, s.cells.width(), captionH), stripCaption(w, p, b.id), false, t,
+      g.addLabel(QRectF(s.cells.left(), s.rect.bottom() + gap / 2, s.cells.width(), captionH), stripCaption(w, p, b.id, g.recent), false, t,
                  Qt::AlignLeft | Qt::AlignVCenter, true);
     g.addShape({Kind::Replica, p, b.id}, s.rect);
     g.strips.push_back(s);

@@ -45,7 +45,7 @@ void StreamCanvas::rebuild() {
   if (!m_controller.hasSimulation())
     return;
   const QRectF scene(0, 0, width() * m_zoom, height() * m_zoom);
-  m_geometry = CanvasGeometry::build(m_controller.world(), scene, m_theme);
+  m_geometry = CanvasGeometry::build(m_controller.world(), scene, m_theme, &m_recent);
   m_flights = collectFlights(m_controller.world(), m_geometry);
 }
 
@@ -76,7 +76,7 @@ void StreamCanvas::clearAnnotations() {
 void StreamCanvas::render(QPainter &painter, const QSize &size) const {
   if (!m_controller.hasSimulation())
     return;
-  const CanvasGeometry g = CanvasGeometry::build(m_controller.world(), QRectF(QPointF(0, 0), QSizeF(size)), m_theme);
+  const CanvasGeometry g = CanvasGeometry::build(m_controller.world(), QRectF(QPointF(0, 0), QSizeF(size)), m_theme, &m_recent);
   const std::vector<Flight> flights = collectFlights(m_controller.world(), g);
   paintCanvas(painter, CanvasFrame{m_controller.world(), g, m_theme, flights, m_recent, m_selected});
 }
