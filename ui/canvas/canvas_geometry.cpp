@@ -104,6 +104,70 @@ bool CanvasGeometry::addLabel(const QRectF &rect, const QString &text, bool titl
   return true;
 }
 
+void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vector<ClientBox> &boxes, const CanvasTheme &t,
+                        std::unordered_map<engine::NodeId, QPointF> &anchors) {
+  const QFontMetricsF title(t.font), small(t.small);
+  double wanted = 0;
+  for (const ClientBox &box : boxes)
+    wanted = std::max(wanted, title.height() + t.px(10) + small.height() * static_cast<double>(box.rows.size()) * 1.25);
+  const auto rects = stackBoxes(column, static_cast<int>(boxes.size()), wanted, t.px(8));
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    const ClientBox &box = boxes[i];
+    g.addShape(box.item, rects[i]);
+    const QRectF inner = rects[i].adjusted(t.px(6), t.px(3), -t.px(6), -t.px(3));
+    g.addLabel(QRectF(inner.left(), inner.top(), inner.width(), title.height()), box.title, true, t);
+    const double rowsTop = inner.top() + title.height() + t.px(2);
+    const double rowH = std::min(small.height() * 1.25, (inner.bottom() - rowsTop) / std::max<double>(1, static_cast<double>(box.rows.size())));
+    for (std::size_t r = 0; r < box.rows.size() && rowH >= t.px(3); ++r) {
+      const ClientRow &row = box.rows[r];
+      const QRectF rect(inner.left(), rowsTop + static_cast<double>(r) * rowH, inner.width(), rowH);
+      g.addShape(row.item, rect);
+      g.addLabel(rect.adjusted(t.px(12), 0, 0, 0), row.text, false, t, Qt::AlignLeft | Qt::AlignVCenter, row.down);
+      anchors[row.node] = QPointF(rect.left(), rect.center().y());
+    }
+  }
+}
+
+void layoutProducerColumn(CanvasGeometry &g, const QRectF &column, const std::vector<ProducerBox> &boxes, const CanvasTheme &t,
+                          std::unordered_map<engine::NodeId, QPointF> &anchors) {
+  const QFontMetricsF title(t.font), small(t.small);
+  const auto rects = stackBoxes(column, static_cast<int>(boxes.size()), title.height() + small.height() + t.px(14), t.px(8));
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    const QRectF &box = rects[i];
+    g.addShape(boxes[i].item, box);
+    const QRectF inner = box.adjusted(t.px(6), t.px(4), -t.px(6), -t.px(4));
+    g.addLabel(QRectF(inner.left(), inner.top(), inner.width(), title.height()), boxes[i].title, true, t);
+    g.addLabel(QRectF(inner.left(), inner.top() + title.height(), inner.width(), small.height()), boxes[i].detail, false, t,
+               Qt::AlignLeft | Qt::AlignVCenter, true);
+    anchors[boxes[i].node] = QPointF(box.right(), box.center().y());
+  }
+}
+
+QRectF layoutPaneHeading(CanvasGeometry &g, const QRectF &pane, const QString &heading, std::optional<double> ackMs,
+                         const CanvasTheme &t) {
+  const QFontMetricsF title(t.font), small(t.small);
+  const double pad = t.px(8);
+  const QString caption = ackMs ? QObject::tr("acks arrive %1 ms after send").arg(*ackMs, 0, 'f', 1) : QString();
+  const double captionW = caption.isEmpty() ? 0 : std::min(pane.width() * 0.35, small.horizontalAdvance(caption) + t.px(8));
+  const QRectF head(pane.left() + pad, pane.top() + pad / 2, pane.width() - 2 * pad, title.height());
+  g.addLabel(head.adjusted(0, 0, -captionW - t.px(8), 0), heading, true, t);
+  if (!caption.isEmpty())
+    g.addLabel(QRectF(head.right() - captionW, head.top(), captionW, head.height()), caption, false, t, Qt::AlignRight | Qt::AlignVCenter);
+  return pane.adjusted(pad, pad / 2 + title.height() + pad, -pad, -pad / 2);
+}
+
+PaneColumns paneColumns(const QRectF &body, bool hasClients, const CanvasTheme &t) {
+  const double leftW = std::clamp(body.width() * 0.13, t.px(100), t.px(220));
+  const double rightW = hasClients ? std::clamp(body.width() * 0.16, t.px(120), t.px(260)) : 0;
+  const double gap = t.px(40); // room for messages to be seen between the columns
+  PaneColumns c;
+  c.producers = QRectF(body.left(), body.top(), leftW, body.height());
+  c.middle = QRectF(body.left() + leftW + gap, body.top(), body.width() - leftW - rightW - gap * (hasClients ? 2 : 1), body.height());
+  if (hasClients)
+    c.clients = QRectF(body.right() - rightW, body.top(), rightW, body.height());
+  return c;
+}
+
 std::vector<QRectF> stackBoxes(const QRectF &column, int n, double maxHeight, double gap) {
   std::vector<QRectF> boxes;
   if (n <= 0)

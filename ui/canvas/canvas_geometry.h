@@ -15,6 +15,7 @@
 #include <QRectF>
 #include <QString>
 
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -98,6 +99,40 @@ public:
                 Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter, bool muted = false);
   void addShape(model::WorldItem item, const QRectF &rect) { shapes.push_back({item, rect}); }
 };
+
+/// A box of clients on the right of a pane (a consumer group, a KCL application): a title and
+/// one row per member, each with its dot, its text and its node's anchor.
+struct ClientRow {
+  model::WorldItem item;
+  QString text;
+  bool down = false; ///< dead or gone: drawn muted
+  engine::NodeId node = -1;
+};
+struct ClientBox {
+  model::WorldItem item;
+  QString title;
+  std::vector<ClientRow> rows;
+};
+void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vector<ClientBox> &boxes, const CanvasTheme &t,
+                        std::unordered_map<engine::NodeId, QPointF> &anchors);
+/// A producer's box on the left of a pane: its name and one line of detail.
+struct ProducerBox {
+  model::WorldItem item;
+  QString title, detail;
+  engine::NodeId node = -1;
+};
+void layoutProducerColumn(CanvasGeometry &g, const QRectF &column, const std::vector<ProducerBox> &boxes, const CanvasTheme &t,
+                          std::unordered_map<engine::NodeId, QPointF> &anchors);
+
+/// A pane's title row, with the live acknowledgement caption on the right; returns the body.
+QRectF layoutPaneHeading(CanvasGeometry &g, const QRectF &pane, const QString &heading, std::optional<double> ackMs,
+                         const CanvasTheme &t);
+
+/// A pane's three columns: producers, the system itself, and its consumers (empty if none).
+struct PaneColumns {
+  QRectF producers, middle, clients;
+};
+PaneColumns paneColumns(const QRectF &body, bool hasClients, const CanvasTheme &t);
 
 /// `n` boxes of at most `maxHeight`, stacked from the top of `column` with `gap` between.
 std::vector<QRectF> stackBoxes(const QRectF &column, int n, double maxHeight, double gap);

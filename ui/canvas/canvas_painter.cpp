@@ -121,6 +121,27 @@ void paintSelection(QPainter &p, const CanvasFrame &f) {
 
 } // namespace
 
+void paintOffsetMark(QPainter &p, double x, const QRectF &strip, double size, bool committed, const CanvasTheme &t) {
+  QPolygonF tri;
+  if (committed) {
+    tri << QPointF(x, strip.bottom() - size) << QPointF(x - size, strip.bottom() + size * 0.6) << QPointF(x + size, strip.bottom() + size * 0.6);
+    p.setPen(QPen(t.background, 1));
+    p.setBrush(t.committed);
+  } else {
+    tri << QPointF(x, strip.top() + size) << QPointF(x - size, strip.top() - size * 0.6) << QPointF(x + size, strip.top() - size * 0.6);
+    p.setPen(QPen(t.position, t.px(1.5)));
+    p.setBrush(Qt::NoBrush);
+  }
+  p.drawPolygon(tri);
+}
+
+void paintClientDot(QPainter &p, const QRectF &row, bool alive, const CanvasTheme &t) {
+  const double r = std::min(t.px(4), row.height() / 3);
+  p.setPen(Qt::NoPen);
+  p.setBrush(alive ? t.healthy : t.failure);
+  p.drawEllipse(QPointF(row.left() + t.px(5), row.center().y()), r, r);
+}
+
 void paintBox(QPainter &p, const QRectF &rect, const CanvasTheme &t, const QColor &border, double width, Qt::PenStyle style) {
   p.setPen(QPen(border, width, style));
   p.setBrush(t.panel);

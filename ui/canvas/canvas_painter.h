@@ -23,6 +23,12 @@ void paintCanvas(QPainter &painter, const CanvasFrame &frame);
 // The per-system parts, used by paintCanvas.
 void paintKafka(QPainter &painter, const CanvasFrame &frame);
 void paintKinesis(QPainter &painter, const CanvasFrame &frame);
+/// An offset mark on a strip or lane: a filled triangle pointing up from below the bottom
+/// edge (committed offset, checkpoint) or a hollow one pointing down from above the top edge
+/// (fetch position, iterator).
+void paintOffsetMark(QPainter &painter, double x, const QRectF &strip, double size, bool committed, const CanvasTheme &theme);
+/// The status dot at the start of a consumer's or worker's row: green alive, red not.
+void paintClientDot(QPainter &painter, const QRectF &row, bool alive, const CanvasTheme &theme);
 /// A rounded box in the panel colour with a border of `border` and width `width`.
 void paintBox(QPainter &painter, const QRectF &rect, const CanvasTheme &theme, const QColor &border, double width,
               Qt::PenStyle style = Qt::SolidLine);

@@ -33,7 +33,6 @@ CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool p
   t.logEnd = t.mutedText;
   t.committed = t.healthy;
   t.position = t.consume;
-  t.checkpoint = t.healthy;
 
   t.font = base;
   t.font.setPointSizeF(base.pointSizeF() * t.scale);

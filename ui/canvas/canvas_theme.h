@@ -17,7 +17,7 @@ struct CanvasTheme {
   QColor onDisk, inCache, pending;      ///< record cells: flushed, page cache only, not yet durable
   QColor leader, outOfIsr, failure, warning, healthy;
   QColor produce, response, replication, consume, zone, throttle;
-  QColor highWatermark, logEnd, committed, position, checkpoint;
+  QColor highWatermark, logEnd, committed, position; // committed also marks KCL checkpoints
 
   static CanvasTheme from(const QPalette &palette, const QFont &base, bool presenting);
   /// A device-independent length scaled for the mode.

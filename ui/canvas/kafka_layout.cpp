@@ -26,20 +26,13 @@ QString acksText(engine::Acks acks) {
 }
 
 void layoutProducers(const engine::World &w, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
-  const QFontMetricsF title(t.font), small(t.small);
-  const auto &producers = w.kafka.producers;
-  const auto boxes = stackBoxes(column, static_cast<int>(producers.size()), title.height() + small.height() + t.px(14), t.px(8));
-  for (std::size_t i = 0; i < producers.size(); ++i) {
-    const QRectF &box = boxes[i];
-    const Producer &p = producers[i];
-    g.addShape({Kind::KafkaProducer, static_cast<int>(i)}, box);
-    const QRectF inner = box.adjusted(t.px(6), t.px(4), -t.px(6), -t.px(4));
-    g.addLabel(QRectF(inner.left(), inner.top(), inner.width(), title.height()), QString::fromStdString(p.config.name), true, t);
-    g.addLabel(QRectF(inner.left(), inner.top() + title.height(), inner.width(), small.height()),
-               QObject::tr("%1 · %2 rec/s").arg(acksText(p.config.acks)).arg(p.schedule.rate, 0, 'f', 0), false, t,
-               Qt::AlignLeft | Qt::AlignVCenter, true);
-    g.kafkaAnchors[p.node] = QPointF(box.right(), box.center().y());
+  std::vector<ProducerBox> boxes;
+  for (std::size_t i = 0; i < w.kafka.producers.size(); ++i) {
+    const Producer &p = w.kafka.producers[i];
+    boxes.push_back({{Kind::KafkaProducer, static_cast<int>(i)}, QString::fromStdString(p.config.name),
+                     QObject::tr("%1 · %2 rec/s").arg(acksText(p.config.acks)).arg(p.schedule.rate, 0, 'f', 0), p.node});
   }
+  layoutProducerColumn(g, column, boxes, t, g.kafkaAnchors);
 }
 
 /// Replicas hosted by `broker`, in partition order.
@@ -201,37 +194,22 @@ void layoutBroker(const engine::World &w, const Broker &b, const QRectF &box, co
 }
 
 void layoutGroups(const engine::World &w, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
-  const QFontMetricsF title(t.font), small(t.small);
-  const auto &groups = w.kafka.groups;
-  if (groups.empty())
-    return;
-  double wanted = 0;
-  for (const ConsumerGroup &group : groups)
-    wanted = std::max(wanted, title.height() + t.px(10) + small.height() * static_cast<double>(group.members.size()) * 1.25);
-  const auto boxes = stackBoxes(column, static_cast<int>(groups.size()), wanted, t.px(8));
-  for (std::size_t gi = 0; gi < groups.size(); ++gi) {
-    const ConsumerGroup &group = groups[gi];
-    const QRectF &box = boxes[gi];
-    g.addShape({Kind::Group, static_cast<int>(gi)}, box);
-    const QRectF inner = box.adjusted(t.px(6), t.px(3), -t.px(6), -t.px(3));
-    g.addLabel(QRectF(inner.left(), inner.top(), inner.width(), title.height()), QString::fromStdString(group.config.group), true, t);
-    const double rowsTop = inner.top() + title.height() + t.px(2);
-    const double rowH = std::min(small.height() * 1.25, (inner.bottom() - rowsTop) / std::max<double>(1, static_cast<double>(group.members.size())));
+  std::vector<ClientBox> boxes;
+  for (std::size_t gi = 0; gi < w.kafka.groups.size(); ++gi) {
+    const ConsumerGroup &group = w.kafka.groups[gi];
+    ClientBox box{{Kind::Group, static_cast<int>(gi)}, QString::fromStdString(group.config.group), {}};
     for (std::size_t m = 0; m < group.members.size(); ++m) {
       const Member &member = group.members[m];
-      const QRectF row(inner.left(), rowsTop + static_cast<double>(m) * rowH, inner.width(), rowH);
-      if (rowH < t.px(3))
-        break;
-      g.addShape({Kind::Member, static_cast<int>(gi), static_cast<int>(m)}, row);
       int owned = 0;
       for (const GroupPartition &gp : group.parts)
         owned += gp.owner == static_cast<int>(m) ? 1 : 0;
       const QString state = !member.alive ? QObject::tr("dead") : !member.inGroup ? QObject::tr("left") : QObject::tr("%n partition(s)", nullptr, owned);
-      g.addLabel(row.adjusted(t.px(12), 0, 0, 0), QStringLiteral("%1 · %2").arg(QString::fromStdString(member.id), state), false, t,
-                 Qt::AlignLeft | Qt::AlignVCenter, !member.alive || !member.inGroup);
-      g.kafkaAnchors[member.node] = QPointF(row.left(), row.center().y());
+      box.rows.push_back({{Kind::Member, static_cast<int>(gi), static_cast<int>(m)},
+                          QStringLiteral("%1 · %2").arg(QString::fromStdString(member.id), state), !member.alive || !member.inGroup, member.node});
     }
+    boxes.push_back(std::move(box));
   }
+  layoutClientColumn(g, column, boxes, t, g.kafkaAnchors);
 }
 
 } // namespace
@@ -239,7 +217,6 @@ void layoutGroups(const engine::World &w, const QRectF &column, const CanvasThem
 void layoutKafka(const engine::World &w, const QRectF &pane, const CanvasTheme &t, CanvasGeometry &g) {
   const KafkaState &k = w.kafka;
   const QFontMetricsF title(t.font);
-  const double pad = t.px(8);
   const std::vector<int> active = k.activeBrokers(); // removed brokers are not drawn
   QString heading = QObject::tr("Apache Kafka · %n broker(s)", nullptr, static_cast<int>(active.size()));
   for (const Topic &topic : k.topics)
@@ -250,25 +227,10 @@ void layoutKafka(const engine::World &w, const QRectF &pane, const CanvasTheme &
                    .arg(topic.config.replicationFactor)
                    .arg(topic.config.minInsyncReplicas);
   // The live caption: how long acknowledgements take right now (side by side, the contrast).
-  const QFontMetricsF small(t.small);
-  QString caption;
-  if (const auto ack = model::recentAckLatencyMs(k.records))
-    caption = QObject::tr("acks arrive %1 ms after send").arg(*ack, 0, 'f', 1);
-  const double captionW = caption.isEmpty() ? 0 : std::min(pane.width() * 0.35, small.horizontalAdvance(caption) + t.px(8));
-  const QRectF head(pane.left() + pad, pane.top() + pad / 2, pane.width() - 2 * pad, title.height());
-  g.addLabel(head.adjusted(0, 0, -captionW - t.px(8), 0), heading, true, t);
-  if (!caption.isEmpty())
-    g.addLabel(QRectF(head.right() - captionW, head.top(), captionW, head.height()), caption, false, t, Qt::AlignRight | Qt::AlignVCenter);
-
-  const QRectF body = pane.adjusted(pad, pad / 2 + title.height() + pad, -pad, -pad / 2);
-  const double leftW = std::clamp(body.width() * 0.13, t.px(100), t.px(220));
-  const double rightW = w.kafka.groups.empty() ? 0 : std::clamp(body.width() * 0.16, t.px(120), t.px(260));
-  const double gap = t.px(40);
-  const QRectF producers(body.left(), body.top(), leftW, body.height());
-  const QRectF groups(body.right() - rightW, body.top(), rightW, body.height());
-  const QRectF middle(producers.right() + gap, body.top(), body.width() - leftW - rightW - gap * (rightW > 0 ? 2 : 1), body.height());
-
-  layoutProducers(w, producers, t, g);
+  const QRectF body = layoutPaneHeading(g, pane, heading, model::recentAckLatencyMs(k.records), t);
+  const PaneColumns columns = paneColumns(body, !k.groups.empty(), t);
+  const QRectF &middle = columns.middle;
+  layoutProducers(w, columns.producers, t, g);
   const int brokers = static_cast<int>(active.size());
   int maxStrips = 1;
   for (const Broker &b : k.brokers)
@@ -282,8 +244,8 @@ void layoutKafka(const engine::World &w, const QRectF &pane, const CanvasTheme &
     const QRectF box(middle.left() + (i % cols) * (boxW + t.px(10)), middle.top() + (i / cols) * (boxH + t.px(10)), boxW, boxH);
     layoutBroker(w, k.brokers[static_cast<std::size_t>(active[static_cast<std::size_t>(i)])], box, t, g);
   }
-  if (rightW > 0)
-    layoutGroups(w, groups, t, g);
+  if (!columns.clients.isEmpty())
+    layoutGroups(w, columns.clients, t, g);
 }
 
 } // namespace streamscope::ui

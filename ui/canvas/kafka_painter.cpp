@@ -77,22 +77,10 @@ void paintGroupMarks(QPainter &p, const StripGeometry &s, const CanvasFrame &f) 
       continue;
     const GroupPartition &gp = g.parts[static_cast<std::size_t>(part.index)];
     const double size = std::min(t.px(5), s.rect.height() * 0.45);
-    if (gp.committed >= 0) {
-      const double x = markX(s, gp.committed);
-      QPolygonF tri;
-      tri << QPointF(x, s.rect.bottom() - size) << QPointF(x - size, s.rect.bottom() + size * 0.6) << QPointF(x + size, s.rect.bottom() + size * 0.6);
-      p.setPen(QPen(t.background, 1));
-      p.setBrush(t.committed);
-      p.drawPolygon(tri);
-    }
-    if (gp.owner >= 0 && gp.position >= 0) {
-      const double x = markX(s, gp.position);
-      QPolygonF tri;
-      tri << QPointF(x, s.rect.top() + size) << QPointF(x - size, s.rect.top() - size * 0.6) << QPointF(x + size, s.rect.top() - size * 0.6);
-      p.setPen(QPen(t.position, t.px(1.5)));
-      p.setBrush(Qt::NoBrush);
-      p.drawPolygon(tri);
-    }
+    if (gp.committed >= 0)
+      paintOffsetMark(p, markX(s, gp.committed), s.rect, size, true, t);
+    if (gp.owner >= 0 && gp.position >= 0)
+      paintOffsetMark(p, markX(s, gp.position), s.rect, size, false, t);
   }
 }
 
@@ -162,10 +150,7 @@ void paintKafka(QPainter &p, const CanvasFrame &f) {
     case Kind::Group: paintBox(p, shape.rect, t, t.consume, t.px(1.5)); break;
     case Kind::Member: {
       const Member &m = k.groups[static_cast<std::size_t>(shape.item.a)].members[static_cast<std::size_t>(shape.item.b)];
-      const double r = std::min(t.px(4), shape.rect.height() / 3);
-      p.setPen(Qt::NoPen);
-      p.setBrush(m.alive && m.inGroup ? t.healthy : t.failure);
-      p.drawEllipse(QPointF(shape.rect.left() + t.px(5), shape.rect.center().y()), r, r);
+      paintClientDot(p, shape.rect, m.alive && m.inGroup, t);
       break;
     }
     default: break;

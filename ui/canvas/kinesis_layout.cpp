@@ -22,22 +22,15 @@ QString keySpaceShare(engine::Uint128 key, bool end) {
 }
 
 void layoutProducers(const engine::World &w, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
-  const QFontMetricsF title(t.font), small(t.small);
-  const auto &producers = w.kinesis.producers;
-  const auto boxes = stackBoxes(column, static_cast<int>(producers.size()), title.height() + small.height() + t.px(14), t.px(8));
-  for (std::size_t i = 0; i < producers.size(); ++i) {
-    const Producer &p = producers[i];
-    const QRectF &box = boxes[i];
-    g.addShape({Kind::KinesisProducer, static_cast<int>(i)}, box);
-    const QRectF inner = box.adjusted(t.px(6), t.px(4), -t.px(6), -t.px(4));
-    g.addLabel(QRectF(inner.left(), inner.top(), inner.width(), title.height()), QString::fromStdString(p.config.name), true, t);
+  std::vector<ProducerBox> boxes;
+  for (std::size_t i = 0; i < w.kinesis.producers.size(); ++i) {
+    const Producer &p = w.kinesis.producers[i];
     const QString detail = p.backoffUntil > w.now
                                ? QObject::tr("backing off %1 ms").arg(engine::toMs(p.backoffUntil - w.now), 0, 'f', 0)
                                : QObject::tr("PutRecords · %1 rec/s").arg(p.schedule.rate, 0, 'f', 0);
-    g.addLabel(QRectF(inner.left(), inner.top() + title.height(), inner.width(), small.height()), detail, false, t,
-               Qt::AlignLeft | Qt::AlignVCenter, true);
-    g.kinesisAnchors[p.node] = QPointF(box.right(), box.center().y());
+    boxes.push_back({{Kind::KinesisProducer, static_cast<int>(i)}, QString::fromStdString(p.config.name), detail, p.node});
   }
+  layoutProducerColumn(g, column, boxes, t, g.kinesisAnchors);
 }
 
 /// Lease owners of a shard, as "w0" (first application) for the lane label.
@@ -152,36 +145,23 @@ void layoutStream(const engine::World &w, int s, const QRectF &box, const Canvas
 }
 
 void layoutApplications(const engine::World &w, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
-  const QFontMetricsF title(t.font), small(t.small);
-  const auto &apps = w.kinesis.apps;
-  if (apps.empty())
-    return;
-  double wanted = 0;
-  for (const Application &app : apps)
-    wanted = std::max(wanted, title.height() + t.px(10) + small.height() * static_cast<double>(app.workers.size()) * 1.25);
-  const auto boxes = stackBoxes(column, static_cast<int>(apps.size()), wanted, t.px(8));
-  for (std::size_t a = 0; a < apps.size(); ++a) {
-    const Application &app = apps[a];
-    const QRectF &box = boxes[a];
-    g.addShape({Kind::Application, static_cast<int>(a)}, box);
-    const QRectF inner = box.adjusted(t.px(6), t.px(3), -t.px(6), -t.px(3));
-    g.addLabel(QRectF(inner.left(), inner.top(), inner.width(), title.height()),
-               QString::fromStdString(app.config.application) + (app.config.enhancedFanOut ? QObject::tr(" (fan-out)") : QString()), true, t);
-    const double rowsTop = inner.top() + title.height() + t.px(2);
-    const double rowH = std::min(small.height() * 1.25, (inner.bottom() - rowsTop) / std::max<double>(1, static_cast<double>(app.workers.size())));
-    for (std::size_t wi = 0; wi < app.workers.size() && rowH >= t.px(3); ++wi) {
+  std::vector<ClientBox> boxes;
+  for (std::size_t a = 0; a < w.kinesis.apps.size(); ++a) {
+    const Application &app = w.kinesis.apps[a];
+    ClientBox box{{Kind::Application, static_cast<int>(a)},
+                  QString::fromStdString(app.config.application) + (app.config.enhancedFanOut ? QObject::tr(" (fan-out)") : QString()), {}};
+    for (std::size_t wi = 0; wi < app.workers.size(); ++wi) {
       const Worker &worker = app.workers[wi];
-      const QRectF row(inner.left(), rowsTop + static_cast<double>(wi) * rowH, inner.width(), rowH);
-      g.addShape({Kind::Worker, static_cast<int>(a), static_cast<int>(wi)}, row);
       int leases = 0;
       for (const Lease &lease : app.leases)
         leases += lease.owner == static_cast<int>(wi) ? 1 : 0;
       const QString state = !worker.alive ? QObject::tr("dead") : !worker.inApp ? QObject::tr("shut down") : QObject::tr("%n lease(s)", nullptr, leases);
-      g.addLabel(row.adjusted(t.px(12), 0, 0, 0), QObject::tr("w%1 · %2").arg(wi).arg(state), false, t, Qt::AlignLeft | Qt::AlignVCenter,
-                 !worker.alive || !worker.inApp);
-      g.kinesisAnchors[worker.node] = QPointF(row.left(), row.center().y());
+      box.rows.push_back({{Kind::Worker, static_cast<int>(a), static_cast<int>(wi)}, QObject::tr("w%1 · %2").arg(wi).arg(state),
+                          !worker.alive || !worker.inApp, worker.node});
     }
+    boxes.push_back(std::move(box));
   }
+  layoutClientColumn(g, column, boxes, t, g.kinesisAnchors);
 }
 
 } // namespace
@@ -189,32 +169,20 @@ void layoutApplications(const engine::World &w, const QRectF &column, const Canv
 void layoutKinesis(const engine::World &w, const QRectF &pane, const CanvasTheme &t, CanvasGeometry &g) {
   const KinesisState &k = w.kinesis;
   const QFontMetricsF title(t.font);
-  const double pad = t.px(8);
-  const QFontMetricsF small(t.small);
-  QString caption;
-  if (const auto ack = model::recentAckLatencyMs(k.records))
-    caption = QObject::tr("acks arrive %1 ms after send").arg(*ack, 0, 'f', 1);
-  const double captionW = caption.isEmpty() ? 0 : std::min(pane.width() * 0.35, small.horizontalAdvance(caption) + t.px(8));
-  const QRectF head(pane.left() + pad, pane.top() + pad / 2, pane.width() - 2 * pad, title.height());
-  g.addLabel(head.adjusted(0, 0, -captionW - t.px(8), 0),
-             QObject::tr("Amazon Kinesis Data Streams · each put is written to 3 availability zones before it is acknowledged"), true, t);
-  if (!caption.isEmpty())
-    g.addLabel(QRectF(head.right() - captionW, head.top(), captionW, head.height()), caption, false, t, Qt::AlignRight | Qt::AlignVCenter);
-  const QRectF body = pane.adjusted(pad, pad / 2 + title.height() + pad, -pad, -pad / 2);
-  const double leftW = std::clamp(body.width() * 0.13, t.px(100), t.px(220));
-  const double rightW = k.apps.empty() ? 0 : std::clamp(body.width() * 0.16, t.px(120), t.px(260));
-  const double gap = t.px(40);
-  layoutProducers(w, QRectF(body.left(), body.top(), leftW, body.height()), t, g);
-  const QRectF middle(body.left() + leftW + gap, body.top(), body.width() - leftW - rightW - gap * (rightW > 0 ? 2 : 1), body.height());
+  const QRectF body = layoutPaneHeading(
+      g, pane, QObject::tr("Amazon Kinesis Data Streams · each put is written to 3 availability zones before it is acknowledged"),
+      model::recentAckLatencyMs(k.records), t);
+  const PaneColumns columns = paneColumns(body, !k.apps.empty(), t);
+  layoutProducers(w, columns.producers, t, g);
   const auto streams = static_cast<int>(k.streams.size());
   double wanted = 0;
   for (const Stream &st : k.streams)
     wanted = std::max(wanted, 2 * title.height() + t.px(24) + laneMaxPitch(w, t) * static_cast<double>(st.shards.size()));
-  const auto boxes = stackBoxes(middle, streams, wanted, t.px(10));
+  const auto boxes = stackBoxes(columns.middle, streams, wanted, t.px(10));
   for (int s = 0; s < streams; ++s)
     layoutStream(w, s, boxes[static_cast<std::size_t>(s)], t, g);
-  if (rightW > 0)
-    layoutApplications(w, QRectF(body.right() - rightW, body.top(), rightW, body.height()), t, g);
+  if (!columns.clients.isEmpty())
+    layoutApplications(w, columns.clients, t, g);
 }
 
 } // namespace streamscope::ui

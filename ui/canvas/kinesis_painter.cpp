@@ -55,22 +55,10 @@ void paintLeaseMarks(QPainter &p, const LaneGeometry &l, const KinesisState &k, 
     for (const Lease &lease : app.leases) {
       if (lease.shard != l.slot)
         continue;
-      if (lease.checkpoint == CheckpointKind::Sequence) {
-        const double x = xOfCounter(l, lease.checkpointCounter + 1);
-        QPolygonF tri;
-        tri << QPointF(x, l.rect.bottom() - size) << QPointF(x - size, l.rect.bottom() + size * 0.6) << QPointF(x + size, l.rect.bottom() + size * 0.6);
-        p.setPen(QPen(t.background, 1));
-        p.setBrush(t.checkpoint);
-        p.drawPolygon(tri);
-      }
-      if (lease.hasIterator && lease.owner >= 0) {
-        const double x = xOfCounter(l, lease.iterator.position.counter + (lease.iterator.position.inclusive ? 0 : 1));
-        QPolygonF tri;
-        tri << QPointF(x, l.rect.top() + size) << QPointF(x - size, l.rect.top() - size * 0.6) << QPointF(x + size, l.rect.top() - size * 0.6);
-        p.setPen(QPen(t.position, t.px(1.5)));
-        p.setBrush(Qt::NoBrush);
-        p.drawPolygon(tri);
-      }
+      if (lease.checkpoint == CheckpointKind::Sequence)
+        paintOffsetMark(p, xOfCounter(l, lease.checkpointCounter + 1), l.rect, size, true, t);
+      if (lease.hasIterator && lease.owner >= 0)
+        paintOffsetMark(p, xOfCounter(l, lease.iterator.position.counter + (lease.iterator.position.inclusive ? 0 : 1)), l.rect, size, false, t);
     }
 }
 
@@ -146,10 +134,7 @@ void paintKinesis(QPainter &p, const CanvasFrame &f) {
     }
     case Kind::Worker: {
       const Worker &w = k.apps[static_cast<std::size_t>(shape.item.a)].workers[static_cast<std::size_t>(shape.item.b)];
-      const double r = std::min(t.px(4), shape.rect.height() / 3);
-      p.setPen(Qt::NoPen);
-      p.setBrush(w.alive && w.inApp ? t.healthy : t.failure);
-      p.drawEllipse(QPointF(shape.rect.left() + t.px(5), shape.rect.center().y()), r, r);
+      paintClientDot(p, shape.rect, w.alive && w.inApp, t);
       break;
     }
     default: break;
