@@ -138,6 +138,17 @@ QString stripCaption(const engine::World &w, int p, int broker, const RecentChan
   return QObject::tr("in sync · HW %1 · LEO %2").arg(n(log.highWatermark()), n(log.leo()));
 }
 
+/// "broker 3 · leads 7/21": the counts stay readable when strips are too small for names.
+QString brokerTitle(const KafkaState &k, int broker) {
+  int hosted = 0, leads = 0;
+  for (const Partition &p : k.partitions)
+    if (p.slotOf(broker) >= 0) {
+      ++hosted;
+      leads += p.leader == broker ? 1 : 0;
+    }
+  return QObject::tr("broker %1 · leads %2/%3").arg(broker).arg(leads).arg(hosted);
+}
+
 void layoutBroker(const engine::World &w, const Broker &b, const QRectF &box, const CanvasTheme &t, CanvasGeometry &g) {
   const KafkaState &k = w.kafka;
   const QFontMetricsF title(t.font), small(t.small);
@@ -147,7 +158,7 @@ void layoutBroker(const engine::World &w, const Broker &b, const QRectF &box, co
   const QString state = brokerStateText(b, w);
   const double stateW = std::min(head.width() * 0.55, title.horizontalAdvance(state) + t.px(4));
   g.addLabel(QRectF(head.left(), head.top(), head.width() - stateW - t.px(6), head.height()),
-             QObject::tr("broker %1").arg(b.id), true, t);
+             brokerTitle(k, b.id), true, t);
   g.addLabel(QRectF(head.right() - stateW, head.top(), stateW, head.height()), state, true, t, Qt::AlignRight | Qt::AlignVCenter);
   g.kafkaAnchors[b.node] = QPointF(box.left(), box.center().y());
 
