@@ -19,8 +19,9 @@ void SimulationController::load(const engine::Scenario &scenario) {
   m_scenario = scenario;
   m_sim = std::make_unique<engine::Simulation>(scenario);
   m_carryMicros = 0;
-  m_userActions.clear();
+  m_history.reset(*m_sim);
   emit scenarioLoaded();
+  emit branchesChanged();
   emit frameReady();
 }
 
@@ -45,7 +46,7 @@ void SimulationController::stepEvent() {
   if (!m_sim)
     return;
   pause();
-  m_sim->step();
+  m_history.stepForward(*m_sim);
   ++m_frames;
   emit frameReady();
 }
@@ -62,13 +63,14 @@ void SimulationController::reset() {
 std::optional<QString> SimulationController::applyUserAction(engine::Fault action) {
   if (!m_sim)
     return tr("No scenario is loaded.");
-  action.at = m_sim->now();
-  if (auto refused = m_sim->applyFault(action))
+  const std::size_t branches = m_history.branches().size();
+  if (auto refused = m_history.act(*m_sim, action))
     return QString::fromStdString(*refused);
-  m_userActions.push_back(action);
   ++m_frames;
   emit frameReady();
   emit userActionApplied();
+  if (m_history.branches().size() != branches)
+    emit branchesChanged();
   return std::nullopt;
 }
 
@@ -76,9 +78,48 @@ void SimulationController::runTo(engine::SimTime t) {
   if (!m_sim)
     return;
   pause();
-  m_sim->runUntil(std::min(m_sim->duration(), std::max(t, m_sim->now())));
+  m_history.runForward(*m_sim, std::max(t, m_sim->now()));
   ++m_frames;
   emit frameReady();
+}
+
+void SimulationController::seek(engine::SimTime t) {
+  if (!m_sim)
+    return;
+  pause();
+  m_history.seek(*m_sim, t);
+  ++m_frames;
+  emit jumped();
+  emit frameReady();
+}
+
+void SimulationController::stepBack() {
+  if (!m_sim)
+    return;
+  pause();
+  if (!m_history.stepBack(*m_sim))
+    return;
+  ++m_frames;
+  emit jumped();
+  emit frameReady();
+}
+
+void SimulationController::switchBranch(int branch) {
+  if (!m_sim || branch == m_history.current())
+    return;
+  pause();
+  m_history.switchBranch(*m_sim, branch);
+  ++m_frames;
+  emit branchesChanged();
+  emit jumped();
+  emit frameReady();
+}
+
+std::vector<engine::Fault> SimulationController::userActions() const {
+  std::vector<engine::Fault> faults;
+  for (const UserAction &a : m_history.branch().actions)
+    faults.push_back(a.fault);
+  return faults;
 }
 
 void SimulationController::setSpeed(double speed) { m_speed = std::clamp(speed, 0.01, 1000.0); }
@@ -90,7 +131,7 @@ void SimulationController::tick() {
   const double advance = std::min(elapsedMicros, 4.0 * kFrameIntervalMs * 1000) * m_speed + m_carryMicros;
   const auto whole = static_cast<engine::SimTime>(advance);
   m_carryMicros = advance - static_cast<double>(whole);
-  m_sim->runUntil(std::min(m_sim->duration(), m_sim->now() + whole));
+  m_history.runForward(*m_sim, std::min(m_sim->duration(), m_sim->now() + whole));
   ++m_frames;
   emit frameReady();
   if (m_sim->finished())

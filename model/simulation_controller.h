@@ -3,6 +3,7 @@
 // engine by elapsed wall time x speed and emits one frameReady() per tick (never a signal per
 // engine event); views read the world through world() when it fires.
 #include "engine/sim/simulation.h"
+#include "run_history.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -31,14 +32,18 @@ public:
   bool isPlaying() const { return m_timer.isActive(); }
   double speed() const { return m_speed; }
   std::uint64_t frames() const { return m_frames; }
-  /// Faults and changes the user made during this run, with the times they took effect.
-  const std::vector<engine::Fault> &userActions() const { return m_userActions; }
+  /// Faults and changes the user made on the current branch, with the times they took effect.
+  std::vector<engine::Fault> userActions() const;
+  /// Branches, snapshots and timeline markers of this run.
+  const RunHistory &history() const { return m_history; }
 
   /// Applies a fault now, as the user asked (recorded with the current time). Returns the
   /// reason the real system would refuse it, or nullopt when it took effect.
   std::optional<QString> applyUserAction(engine::Fault action);
   /// Runs the engine (paused) until simulated time `t` or the end of the run.
   void runTo(engine::SimTime t);
+  /// Goes (paused) to simulated time `t` of the current branch, backwards or forwards.
+  void seek(engine::SimTime t);
 
 public slots:
   void play();
@@ -46,6 +51,10 @@ public slots:
   void togglePlay();
   /// Processes the next engine action, wherever it is in time.
   void stepEvent();
+  /// Back to just before the last thing that happened (time travel through snapshots).
+  void stepBack();
+  /// Continues on another branch of history, at the same time.
+  void switchBranch(int branch);
   void reset();
   /// Simulated seconds per wall second; clamped to [0.01, 1000].
   void setSpeed(double speed);
@@ -56,6 +65,11 @@ signals:
   void scenarioLoaded();
   /// A user action changed the world (the settings view re-reads its values).
   void userActionApplied();
+  /// The branches changed (a fork, a switch).
+  void branchesChanged();
+  /// The world jumped rather than moved forward (seek, step back, branch switch): views
+  /// that accumulate over time re-read everything.
+  void jumped();
 
 private:
   void tick();
@@ -67,7 +81,7 @@ private:
   double m_speed = 1.0;
   double m_carryMicros = 0; ///< sub-microsecond remainder between ticks
   std::uint64_t m_frames = 0;
-  std::vector<engine::Fault> m_userActions;
+  RunHistory m_history;
 };
 
 } // namespace streamscope::model

@@ -213,14 +213,24 @@ bool Simulation::step() {
     return false;
   const auto entry = m_world.queue.pop();
   m_world.now = entry.time;
+  ++m_world.processed;
   dispatch(entry.action);
   return true;
+}
+
+void Simulation::advanceTo(std::uint64_t processed, SimTime t) {
+  while (m_world.processed < processed && step()) {
+  }
+  const bool nextIsLater = m_world.queue.empty() || m_world.queue.nextTime() > t;
+  if (t > m_world.now && nextIsLater)
+    m_world.now = t;
 }
 
 void Simulation::runUntil(SimTime t) {
   while (!m_world.queue.empty() && m_world.queue.nextTime() <= t) {
     const auto entry = m_world.queue.pop();
     m_world.now = entry.time;
+    ++m_world.processed;
     dispatch(entry.action);
   }
   if (t > m_world.now)

@@ -23,11 +23,16 @@ public:
   void runToEnd() { runUntil(m_world.scenario.duration); }
   /// Processes the next pending action (if due before the end); false if there is none.
   bool step();
+  /// Processes actions until `processed` have been processed in total, then moves the clock
+  /// to `t` if no action is due before it. Replays a user action at exactly the place in the
+  /// run where it was made, even between two actions due at the same microsecond.
+  void advanceTo(std::uint64_t processed, SimTime t);
   /// Applies a fault now, as a user action (the caller records it for replay). Returns why
   /// the real system would refuse it (e.g. splitting a closed shard), or nullopt.
   std::optional<std::string> applyFault(const Fault &fault);
 
   SimTime now() const { return m_world.now; }
+  std::uint64_t processed() const { return m_world.processed; }
   SimTime duration() const { return m_world.scenario.duration; }
   bool finished() const { return m_world.now >= m_world.scenario.duration; }
   const World &world() const { return m_world; }

@@ -80,6 +80,7 @@ struct Refusal {
 struct World {
   Scenario scenario;
   SimTime now = 0;
+  std::uint64_t processed = 0; ///< actions processed so far: a position in the run finer than time
   Rng rng;
   Scheduler<Action> queue;
   Network net;

@@ -1,0 +1,316 @@
+#include "run_history.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace streamscope::model {
+namespace {
+
+using engine::EventType;
+using engine::FaultAction;
+using engine::SimTime;
+
+template <typename T> std::size_t bytesOf(const std::vector<T> &v) { return v.capacity() * sizeof(T); }
+template <typename T> std::size_t bytesOf(const std::deque<T> &v) { return v.size() * sizeof(T); }
+
+std::optional<TimelineMarker> markerFor(const engine::Event &e) {
+  switch (e.type) {
+  case EventType::BrokerCrashed: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("broker %1 crashed").arg(e.node)};
+  case EventType::BrokerPowerLost: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("broker %1 lost power").arg(e.node)};
+  case EventType::BrokerRestarted: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("broker %1 restarted").arg(e.node)};
+  case EventType::BrokerIsolated: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("broker %1 isolated").arg(e.node)};
+  case EventType::BrokerHealed: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("broker %1 healed").arg(e.node)};
+  case EventType::ZoneDown: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("AZ %1 down").arg(QChar('a' + static_cast<int>(e.a)))};
+  case EventType::ZoneUp: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("AZ %1 back").arg(QChar('a' + static_cast<int>(e.a)))};
+  case EventType::ShardSplit: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("shard split")};
+  case EventType::ShardsMerged: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("shards merged")};
+  case EventType::ConsumerKilled: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("consumer killed")};
+  case EventType::LeaderElected:
+    if (e.a == 0)
+      return std::nullopt; // the first leaders, at creation
+    return TimelineMarker{e.time, MarkerKind::LeaderElection,
+                          QObject::tr("%1leader election: broker %2, epoch %3").arg(e.sub ? QObject::tr("unclean ") : QString()).arg(e.node).arg(e.a)};
+  case EventType::Rebalanced: return TimelineMarker{e.time, MarkerKind::Rebalance, QObject::tr("rebalance: generation %1, %2 members").arg(e.a).arg(e.b)};
+  case EventType::RecordsLost:
+    return TimelineMarker{e.time, MarkerKind::AcknowledgedLoss, QObject::tr("%n acknowledged record(s) lost", nullptr, static_cast<int>(e.b))};
+  default: return std::nullopt;
+  }
+}
+
+} // namespace
+
+std::size_t estimateWorldBytes(const engine::World &w) {
+  std::size_t n = sizeof(engine::World) + w.queue.size() * sizeof(engine::Scheduler<engine::Action>::Entry);
+  const auto &k = w.kafka;
+  n += bytesOf(k.records) + bytesOf(k.keys) * 2;
+  for (const auto &p : k.partitions)
+    for (const auto &log : p.logs)
+      n += bytesOf(log.entries()) + bytesOf(log.segments());
+  for (const auto &b : k.batches.items)
+    n += sizeof(b) + bytesOf(b.records);
+  for (const auto &pl : k.payloads.items)
+    n += sizeof(pl) + bytesOf(pl.entries);
+  for (const auto &g : k.groups)
+    n += bytesOf(g.deliveries);
+  const auto &s = w.kinesis;
+  n += bytesOf(s.records) + bytesOf(s.keys) * 2 + bytesOf(s.keyHashes);
+  for (const auto &shard : s.shards)
+    n += bytesOf(shard.records);
+  for (const auto &put : s.puts.items)
+    n += sizeof(put) + bytesOf(put.records) + bytesOf(put.results) + bytesOf(put.placed);
+  for (const auto &r : s.reads.items)
+    n += sizeof(r) + bytesOf(r.records) + bytesOf(r.counters);
+  for (const auto &a : s.apps)
+    n += bytesOf(a.deliveries);
+  for (const auto &p : s.producers)
+    n += bytesOf(p.buffer);
+  return n;
+}
+
+QString describeFault(const engine::Fault &f) {
+  const QString broker = f.broker < 0 ? QObject::tr("every broker") : QObject::tr("broker %1").arg(f.broker);
+  switch (f.action) {
+  case FaultAction::CrashBroker: return QObject::tr("crash %1").arg(broker);
+  case FaultAction::PowerLoss: return QObject::tr("power off %1").arg(broker);
+  case FaultAction::RestartBroker: return QObject::tr("restart %1").arg(broker);
+  case FaultAction::IsolateBroker: return QObject::tr("isolate %1").arg(broker);
+  case FaultAction::Heal: return QObject::tr("heal %1").arg(broker);
+  case FaultAction::SlowBroker: return QObject::tr("slow %1 by %2 ms").arg(broker).arg(engine::toMs(f.extraDelay));
+  case FaultAction::KillConsumer: return QObject::tr("kill a consumer of %1").arg(QString::fromStdString(f.group));
+  case FaultAction::AddConsumer: return QObject::tr("add a consumer to %1").arg(QString::fromStdString(f.group));
+  case FaultAction::RemoveConsumer: return QObject::tr("remove a consumer from %1").arg(QString::fromStdString(f.group));
+  case FaultAction::Seek: return QObject::tr("seek %1").arg(QString::fromStdString(f.group));
+  case FaultAction::SetRate: return QObject::tr("%1 at %2 rec/s").arg(QString::fromStdString(f.producer)).arg(f.rate);
+  case FaultAction::AzOutage: return QObject::tr("AZ %1 outage").arg(QChar('a' + f.az));
+  case FaultAction::AzRestore: return QObject::tr("AZ %1 restored").arg(QChar('a' + f.az));
+  case FaultAction::SplitShard: return QObject::tr("split shard %1").arg(f.shard);
+  case FaultAction::MergeShards: return QObject::tr("merge shards %1 and %2").arg(f.shard).arg(f.adjacentShard);
+  case FaultAction::DropMessage: return QObject::tr("drop a record in flight");
+  case FaultAction::AddBroker: return QObject::tr("add a broker");
+  case FaultAction::RemoveBroker: return QObject::tr("remove %1").arg(broker);
+  case FaultAction::AddTopic: return QObject::tr("create topic %1").arg(QString::fromStdString(f.topic));
+  case FaultAction::DeleteTopic: return QObject::tr("delete topic %1").arg(QString::fromStdString(f.topic));
+  case FaultAction::AlterTopic: return QObject::tr("alter topic %1").arg(QString::fromStdString(f.topic));
+  case FaultAction::AddPartitions: return QObject::tr("%1 to %2 partitions").arg(QString::fromStdString(f.topic)).arg(f.value);
+  case FaultAction::SetReplicationFactor: return QObject::tr("%1 to RF %2").arg(QString::fromStdString(f.topic)).arg(f.value);
+  case FaultAction::SetAcks: return QObject::tr("%1 to acks=%2").arg(QString::fromStdString(f.producer)).arg(f.acks == engine::Acks::All ? QStringLiteral("all") : QString::number(static_cast<int>(f.acks)));
+  case FaultAction::SetKeys: return QObject::tr("%1 to %2 keys").arg(QString::fromStdString(f.producer)).arg(f.value);
+  }
+  return {};
+}
+
+RunHistory::RunHistory(std::size_t snapshotBudgetBytes) : m_budget(snapshotBudgetBytes) {}
+
+void RunHistory::reset(engine::Simulation &sim) {
+  m_branches.assign(1, Branch{});
+  m_branches[0].name = QObject::tr("main");
+  m_current = 0;
+  m_applied = 0;
+  m_interval = engine::kSecond;
+  m_lastThrottleMarker = -engine::kSecond * 3600;
+  m_events.clear();
+  sim.setEventSink(&m_events);
+  takeSnapshot(sim);
+}
+
+void RunHistory::takeSnapshot(const engine::Simulation &sim) {
+  Branch &b = branchMut();
+  if (!b.snapshots.empty() && sim.now() <= b.snapshots.back().at)
+    return;
+  auto world = std::make_shared<const engine::World>(sim.snapshot());
+  const std::size_t bytes = estimateWorldBytes(*world);
+  b.snapshots.push_back(Snapshot{sim.now(), sim.processed(), m_applied, std::move(world), bytes});
+  // Copying a big world often costs more than replaying: space snapshots by size
+  // (a simulated second per 8 MB), so the copying stays a small part of running.
+  m_interval = std::max(m_interval, static_cast<SimTime>(static_cast<double>(bytes) / (8 << 20) * engine::kSecond));
+  enforceBudget();
+}
+
+void RunHistory::collectMarkers(SimTime from) {
+  Branch &b = branchMut();
+  for (const engine::Event &e : m_events) {
+    if (e.time <= from && from > 0)
+      continue; // already explored: markers were taken the first time
+    if (e.type == EventType::Throttled) { // a burst, not every refusal
+      if (e.time - m_lastThrottleMarker > 2 * engine::kSecond)
+        b.markers.push_back({e.time, MarkerKind::Throttling, QObject::tr("throttling starts")});
+      m_lastThrottleMarker = e.time;
+      continue;
+    }
+    if (auto m = markerFor(e))
+      b.markers.push_back(*m);
+  }
+  m_events.clear();
+}
+
+void RunHistory::applyNext(engine::Simulation &sim) {
+  const UserAction &a = branch().actions[m_applied];
+  sim.advanceTo(a.processed, a.fault.at);
+  sim.applyFault(a.fault); // accepted when it was made, so accepted again
+  ++m_applied;
+}
+
+void RunHistory::runForward(engine::Simulation &sim, SimTime t) {
+  t = std::min(t, sim.duration());
+  while (true) {
+    const Branch &b = branch();
+    const SimTime exploredBefore = b.explored;
+    const bool action = m_applied < b.actions.size() && b.actions[m_applied].fault.at <= t;
+    const SimTime goal = action ? b.actions[m_applied].fault.at : t;
+    const SimTime snapAt = b.snapshots.back().at + m_interval;
+    bool done = false;
+    if (snapAt < goal) {
+      sim.runUntil(snapAt);
+    } else if (action) {
+      applyNext(sim);
+    } else {
+      sim.runUntil(t);
+      done = true;
+    }
+    collectMarkers(exploredBefore);
+    Branch &mut = branchMut();
+    mut.explored = std::max(mut.explored, sim.now());
+    if (sim.now() >= mut.snapshots.back().at + m_interval)
+      takeSnapshot(sim);
+    if (done)
+      return;
+  }
+}
+
+bool RunHistory::stepForward(engine::Simulation &sim) {
+  const Branch &b = branch();
+  const SimTime exploredBefore = b.explored;
+  bool moved = true;
+  if (m_applied < b.actions.size() && b.actions[m_applied].processed == sim.processed())
+    applyNext(sim);
+  else
+    moved = sim.step();
+  collectMarkers(exploredBefore);
+  Branch &mut = branchMut();
+  mut.explored = std::max(mut.explored, sim.now());
+  if (sim.now() >= mut.snapshots.back().at + m_interval)
+    takeSnapshot(sim);
+  return moved;
+}
+
+std::optional<std::string> RunHistory::act(engine::Simulation &sim, engine::Fault fault) {
+  fault.at = sim.now();
+  const std::uint64_t processed = sim.processed();
+  const bool hasFuture = m_applied < branch().actions.size() || branch().explored > sim.now();
+  if (auto refused = sim.applyFault(fault))
+    return refused;
+  if (hasFuture) { // acting in the past: the old future stays on its branch
+    const Branch &parent = branch();
+    Branch fork;
+    fork.parent = m_current;
+    fork.forkedAt = sim.now();
+    fork.name = QObject::tr("%1 at %2 s: %3").arg(parent.name).arg(engine::toMs(sim.now()) / 1000, 0, 'f', 3).arg(describeFault(fault));
+    fork.actions.assign(parent.actions.begin(), parent.actions.begin() + static_cast<std::ptrdiff_t>(m_applied));
+    for (const Snapshot &s : parent.snapshots)
+      if (s.at <= sim.now() && s.processed <= processed && s.actionsApplied <= m_applied)
+        fork.snapshots.push_back(s);
+    for (const TimelineMarker &m : parent.markers)
+      if (m.at <= sim.now())
+        fork.markers.push_back(m);
+    fork.explored = sim.now();
+    m_branches.push_back(std::move(fork));
+    m_current = static_cast<int>(m_branches.size()) - 1;
+  }
+  Branch &b = branchMut();
+  b.actions.push_back(UserAction{fault, processed});
+  b.markers.push_back({fault.at, MarkerKind::UserAction, describeFault(fault)});
+  ++m_applied;
+  m_events.clear(); // the action's own events: already marked as the user's
+  b.explored = std::max(b.explored, sim.now());
+  return std::nullopt;
+}
+
+void RunHistory::rebuild(engine::Simulation &sim, std::uint64_t processed, std::size_t applied) {
+  const Branch &b = branch();
+  const Snapshot *best = &b.snapshots.front();
+  for (const Snapshot &s : b.snapshots)
+    if (s.processed <= processed && s.actionsApplied <= applied)
+      best = &s;
+  sim.restore(*best->world);
+  m_applied = best->actionsApplied;
+  while (m_applied < applied)
+    applyNext(sim);
+  sim.advanceTo(processed, sim.now());
+  m_events.clear();
+}
+
+void RunHistory::seek(engine::Simulation &sim, SimTime t) {
+  t = std::clamp<SimTime>(t, 0, sim.duration());
+  const Branch &b = branch();
+  const Snapshot *best = &b.snapshots.front();
+  for (const Snapshot &s : b.snapshots)
+    if (s.at <= t)
+      best = &s;
+  sim.restore(*best->world);
+  m_applied = best->actionsApplied;
+  m_events.clear();
+  runForward(sim, t);
+}
+
+bool RunHistory::stepBack(engine::Simulation &sim) {
+  const Branch &b = branch();
+  const std::uint64_t p = sim.processed();
+  if (m_applied > 0 && b.actions[m_applied - 1].processed == p) { // undo the user's action first
+    rebuild(sim, p, m_applied - 1);
+    return true;
+  }
+  if (p == 0)
+    return false;
+  std::size_t applied = 0;
+  while (applied < b.actions.size() && b.actions[applied].processed <= p - 1)
+    ++applied;
+  rebuild(sim, p - 1, applied);
+  return true;
+}
+
+void RunHistory::switchBranch(engine::Simulation &sim, int index) {
+  if (index < 0 || index >= static_cast<int>(m_branches.size()))
+    return;
+  const SimTime t = sim.now();
+  m_current = index;
+  seek(sim, std::min(t, branch().explored));
+}
+
+std::size_t RunHistory::snapshotBytes() const {
+  std::unordered_set<const engine::World *> seen;
+  std::size_t total = 0;
+  for (const Branch &b : m_branches)
+    for (const Snapshot &s : b.snapshots)
+      if (seen.insert(s.world.get()).second)
+        total += s.bytes;
+  return total;
+}
+
+std::size_t RunHistory::snapshotCount() const {
+  std::unordered_set<const engine::World *> seen;
+  for (const Branch &b : m_branches)
+    for (const Snapshot &s : b.snapshots)
+      seen.insert(s.world.get());
+  return seen.size();
+}
+
+void RunHistory::enforceBudget() {
+  while (snapshotBytes() > m_budget) {
+    bool thinned = false;
+    for (Branch &b : m_branches) { // keep the first (time zero) and every other one after it
+      if (b.snapshots.size() < 3)
+        continue;
+      std::vector<Snapshot> kept;
+      for (std::size_t i = 0; i < b.snapshots.size(); ++i)
+        if (i % 2 == 0 || i + 1 == b.snapshots.size())
+          kept.push_back(b.snapshots[i]);
+      thinned = thinned || kept.size() < b.snapshots.size();
+      b.snapshots = std::move(kept);
+    }
+    m_interval *= 2;
+    if (!thinned)
+      return; // nothing left to thin: over budget with the minimum set
+  }
+}
+
+} // namespace streamscope::model

@@ -1,0 +1,107 @@
+#pragma once
+// Time travel. Every way the simulation moves goes through RunHistory: running forward (which
+// also replays the current branch's user actions at the exact place they were made), seeking,
+// stepping back, and acting in the past (which forks a branch and keeps the old future).
+//
+// Going back restores the nearest periodic snapshot and runs forward again; the engine is
+// deterministic, so the result is the state that was there. Snapshots are whole World copies,
+// shared between a branch and the branches forked from it. Their total size is kept under a
+// budget by thinning the oldest branch's snapshots, which only makes seeks replay further.
+#include "engine/sim/simulation.h"
+
+#include <QObject>
+#include <QString>
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+namespace streamscope::model {
+
+/// A user's fault or change, with the place in the run where it was made.
+struct UserAction {
+  engine::Fault fault;         ///< fault.at is the simulated time
+  std::uint64_t processed = 0; ///< engine actions processed when it was made
+};
+
+struct Snapshot {
+  engine::SimTime at = 0;
+  std::uint64_t processed = 0;
+  std::size_t actionsApplied = 0; ///< how many of the branch's user actions it includes
+  std::shared_ptr<const engine::World> world;
+  std::size_t bytes = 0; ///< estimated memory
+};
+
+enum class MarkerKind { Fault, UserAction, LeaderElection, Throttling, Rebalance, AcknowledgedLoss };
+
+struct TimelineMarker {
+  engine::SimTime at = 0;
+  MarkerKind kind = MarkerKind::Fault;
+  QString text;
+};
+
+struct Branch {
+  int parent = -1;               ///< index of the branch it forked from, -1 for the first
+  engine::SimTime forkedAt = 0;
+  QString name;
+  std::vector<UserAction> actions;
+  std::vector<Snapshot> snapshots; ///< increasing time
+  std::vector<TimelineMarker> markers;
+  engine::SimTime explored = 0;    ///< furthest time computed on this branch
+};
+
+class RunHistory {
+public:
+  explicit RunHistory(std::size_t snapshotBudgetBytes = std::size_t{512} << 20);
+
+  /// Starts over with `sim` (freshly built, at time 0) as the only branch's start.
+  void reset(engine::Simulation &sim);
+
+  /// Runs to `t`, replaying the branch's actions due by then, taking snapshots and markers.
+  void runForward(engine::Simulation &sim, engine::SimTime t);
+  /// One engine action forward (or the branch's next user action, if it comes first).
+  bool stepForward(engine::Simulation &sim);
+  /// Applies a user action now. Returns the real system's refusal, or nullopt. When the
+  /// branch has a future beyond this point, a new branch is forked first; the old one stays.
+  std::optional<std::string> act(engine::Simulation &sim, engine::Fault fault);
+  /// Rebuilds the state at time `t` of the current branch.
+  void seek(engine::Simulation &sim, engine::SimTime t);
+  /// Back to just before the last thing that happened (an engine action or a user action).
+  bool stepBack(engine::Simulation &sim);
+  /// Moves to another branch at the same time (or its end of exploration, if earlier).
+  void switchBranch(engine::Simulation &sim, int branch);
+
+  const std::vector<Branch> &branches() const { return m_branches; }
+  int current() const { return m_current; }
+  const Branch &branch() const { return m_branches[static_cast<std::size_t>(m_current)]; }
+  std::size_t actionsApplied() const { return m_applied; }
+  /// Memory held by distinct snapshots across all branches.
+  std::size_t snapshotBytes() const;
+  std::size_t snapshotCount() const;
+  engine::SimTime snapshotInterval() const { return m_interval; }
+
+private:
+  Branch &branchMut() { return m_branches[static_cast<std::size_t>(m_current)]; }
+  /// Replays from the best snapshot to `processed` engine actions and `applied` user actions.
+  void rebuild(engine::Simulation &sim, std::uint64_t processed, std::size_t applied);
+  /// Applies the branch's next user action (REQUIRES: there is one).
+  void applyNext(engine::Simulation &sim);
+  void takeSnapshot(const engine::Simulation &sim);
+  void collectMarkers(engine::SimTime from);
+  void enforceBudget();
+
+  std::vector<Branch> m_branches;
+  int m_current = 0;
+  std::size_t m_applied = 0; ///< user actions of the current branch in the current state
+  std::vector<engine::Event> m_events; ///< the engine's events since the last collection
+  std::size_t m_budget;
+  engine::SimTime m_interval = engine::kSecond;
+  engine::SimTime m_lastThrottleMarker = -engine::kSecond * 3600;
+};
+
+/// Rough size of a World in memory, for the snapshot budget.
+std::size_t estimateWorldBytes(const engine::World &world);
+/// A short description of a fault for markers and branch names.
+QString describeFault(const engine::Fault &fault);
+
+} // namespace streamscope::model

@@ -1,0 +1,176 @@
+// Time travel: stepping back, seeking and branching rebuild exactly the state a fresh run
+// reaches, user actions are replayed where they were made, and snapshots stay in budget.
+#include "model/run_history.h"
+#include "model/scenario_loader.h"
+
+#include <QtTest>
+
+using namespace streamscope;
+using engine::kSecond;
+using engine::SimTime;
+
+namespace {
+
+engine::Scenario load(const char *name) {
+  const auto r = model::loadScenarioFile(QStringLiteral(SCENARIO_DIR "/") + QString::fromLatin1(name));
+  if (!r.scenario)
+    qFatal("%s", qPrintable(r.error));
+  return *r.scenario;
+}
+
+/// What two states must agree on.
+struct Fingerprint {
+  std::uint64_t hash, processed;
+  SimTime now;
+  std::int64_t kafkaAcked, kinesisAcked;
+  bool operator==(const Fingerprint &) const = default;
+};
+
+Fingerprint fingerprint(const engine::World &w) {
+  return {w.events.hash(), w.processed, w.now, w.kafka.counters.acknowledged, w.kinesis.counters.acknowledged};
+}
+
+engine::Fault fault(engine::FaultAction action, int broker) {
+  engine::Fault f;
+  f.action = action;
+  f.broker = broker;
+  return f;
+}
+
+} // namespace
+
+class TstRunHistory : public QObject {
+  Q_OBJECT
+private slots:
+  void stepBackMatchesAFreshRun() {
+    const engine::Scenario s = load("first-look.json");
+    engine::Simulation sim(s);
+    model::RunHistory history;
+    history.reset(sim);
+    const int n = 4000, m = 700;
+    for (int i = 0; i < n; ++i)
+      QVERIFY(history.stepForward(sim));
+    for (int i = 0; i < m; ++i)
+      QVERIFY(history.stepBack(sim));
+    engine::Simulation fresh(s);
+    for (int i = 0; i < n - m; ++i)
+      QVERIFY(fresh.step());
+    QCOMPARE(fingerprint(sim.world()), fingerprint(fresh.world()));
+    QCOMPARE(sim.processed(), std::uint64_t(n - m));
+  }
+
+  void seekingLandsOnTheSameStateBothWays() {
+    const engine::Scenario s = load("side-by-side.json");
+    engine::Simulation sim(s);
+    model::RunHistory history;
+    history.reset(sim);
+    history.runForward(sim, 20 * kSecond);
+    const Fingerprint end = fingerprint(sim.world());
+    history.seek(sim, 7300 * engine::kMillisecond);
+    engine::Simulation fresh(s);
+    fresh.runUntil(7300 * engine::kMillisecond);
+    QCOMPARE(fingerprint(sim.world()), fingerprint(fresh.world()));
+    history.seek(sim, 20 * kSecond);
+    QCOMPARE(fingerprint(sim.world()), end);
+    history.seek(sim, 0);
+    engine::Simulation start(s);
+    start.runUntil(0); // what is due at time zero has happened
+    QCOMPARE(fingerprint(sim.world()), fingerprint(start.world()));
+  }
+
+  void userActionsAreReplayedWhereTheyWereMade() {
+    const engine::Scenario s = load("first-look.json");
+    engine::Simulation sim(s);
+    model::RunHistory history;
+    history.reset(sim);
+    history.runForward(sim, 5 * kSecond);
+    for (int i = 0; i < 3; ++i) // mid-microsecond: between two actions due at the same time
+      history.stepForward(sim);
+    QVERIFY(!history.act(sim, fault(engine::FaultAction::PowerLoss, 0)));
+    history.runForward(sim, 12 * kSecond);
+    const Fingerprint after = fingerprint(sim.world());
+    QCOMPARE(history.branches().size(), std::size_t{1}); // acting at the frontier does not fork
+    history.seek(sim, 3 * kSecond);
+    history.seek(sim, 12 * kSecond);
+    QCOMPARE(fingerprint(sim.world()), after);
+    // Stepping back over the action undoes it first.
+    history.seek(sim, 5 * kSecond);
+    while (history.actionsApplied() == 0)
+      history.stepForward(sim);
+    QCOMPARE(sim.world().kafka.brokers[0].state, engine::kafka::BrokerState::PoweredOff);
+    QVERIFY(history.stepBack(sim));
+    QCOMPARE(history.actionsApplied(), std::size_t{0});
+    QCOMPARE(sim.world().kafka.brokers[0].state, engine::kafka::BrokerState::Running);
+  }
+
+  void actingInThePastForksAndKeepsBothFutures() {
+    const engine::Scenario s = load("first-look.json");
+    engine::Simulation sim(s);
+    model::RunHistory history;
+    history.reset(sim);
+    history.runForward(sim, 10 * kSecond);
+    const Fingerprint mainEnd = fingerprint(sim.world());
+    history.seek(sim, 4 * kSecond);
+    QVERIFY(!history.act(sim, fault(engine::FaultAction::CrashBroker, 1)));
+    QCOMPARE(history.branches().size(), std::size_t{2});
+    QCOMPARE(history.current(), 1);
+    QCOMPARE(history.branch().parent, 0);
+    QCOMPARE(history.branch().forkedAt, 4 * kSecond);
+    history.runForward(sim, 10 * kSecond);
+    const Fingerprint forkEnd = fingerprint(sim.world());
+    QVERIFY(!(forkEnd == mainEnd));
+    history.switchBranch(sim, 0);
+    QCOMPARE(fingerprint(sim.world()), mainEnd);
+    QVERIFY(history.branch().actions.empty());
+    history.switchBranch(sim, 1);
+    QCOMPARE(fingerprint(sim.world()), forkEnd);
+    QCOMPARE(sim.world().kafka.brokers[1].state, engine::kafka::BrokerState::Crashed);
+  }
+
+  void markersNameFaultsElectionsAndLosses() {
+    engine::Simulation sim(load("acks1-leader-power-loss.json"));
+    model::RunHistory history;
+    history.reset(sim);
+    history.runForward(sim, sim.duration());
+    QSet<int> kinds;
+    for (const auto &m : history.branch().markers)
+      kinds.insert(static_cast<int>(m.kind));
+    QVERIFY(kinds.contains(static_cast<int>(model::MarkerKind::Fault)));
+    QVERIFY(kinds.contains(static_cast<int>(model::MarkerKind::LeaderElection)));
+    QVERIFY(kinds.contains(static_cast<int>(model::MarkerKind::AcknowledgedLoss)));
+    const auto count = history.branch().markers.size();
+    history.seek(sim, 2 * kSecond); // replaying the past adds no markers twice
+    history.seek(sim, sim.duration());
+    QCOMPARE(history.branch().markers.size(), count);
+
+    engine::Simulation throttled(load("kinesis-throttling.json"));
+    model::RunHistory h2;
+    h2.reset(throttled);
+    h2.runForward(throttled, 30 * kSecond);
+    bool throttling = false;
+    for (const auto &m : h2.branch().markers)
+      throttling = throttling || m.kind == model::MarkerKind::Throttling;
+    QVERIFY(throttling);
+  }
+
+  void snapshotsStayWithinTheirBudget() {
+    const engine::Scenario s = load("side-by-side.json");
+    engine::Simulation sim(s);
+    model::RunHistory history(std::size_t{24} << 20);
+    history.reset(sim);
+    history.runForward(sim, s.duration);
+    QVERIFY2(history.snapshotBytes() <= (std::size_t{24} << 20), qPrintable(QString::number(history.snapshotBytes())));
+    QVERIFY(history.snapshotCount() >= 2);
+    QVERIFY(history.snapshotInterval() > kSecond); // thinned
+    const Fingerprint end = fingerprint(sim.world());
+    history.seek(sim, 11 * kSecond);
+    engine::Simulation fresh(s);
+    fresh.runUntil(11 * kSecond);
+    QCOMPARE(fingerprint(sim.world()), fingerprint(fresh.world()));
+    history.seek(sim, s.duration);
+    QCOMPARE(fingerprint(sim.world()), end);
+  }
+};
+
+QTEST_GUILESS_MAIN(TstRunHistory)
+#include "tst_run_history.moc"
