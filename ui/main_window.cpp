@@ -8,6 +8,8 @@
 #include "model/scenario_loader.h"
 #include "settings_panel.h"
 #include "speed_control.h"
+#include "timeline_bar.h"
+#include "branch_panel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -25,6 +27,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace streamscope::ui {
 namespace {
@@ -59,7 +62,14 @@ MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent)
     : QMainWindow(parent), m_controller(controller) {
   setWindowTitle(tr("StreamScope"));
   m_canvas = new StreamCanvas(controller, this);
-  setCentralWidget(m_canvas);
+  m_timeline = new TimelineBar(controller, this);
+  auto *centre = new QWidget(this);
+  auto *column = new QVBoxLayout(centre);
+  column->setContentsMargins(0, 0, 0, 0);
+  column->setSpacing(0);
+  column->addWidget(m_canvas, 1);
+  column->addWidget(m_timeline);
+  setCentralWidget(centre);
   buildActions();
   buildDocks();
   buildMenus();
@@ -104,6 +114,9 @@ void MainWindow::buildActions() {
   m_play = makeAction(this, tr("Play"), Qt::Key_Space, tr("Play or pause the simulation"));
   m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
   connect(m_play, &QAction::triggered, &m_controller, &model::SimulationController::togglePlay);
+  m_stepBack = makeAction(this, tr("Back"), Qt::Key_Left, tr("Go back to just before the last event (time travel)"));
+  m_stepBack->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
+  connect(m_stepBack, &QAction::triggered, &m_controller, &model::SimulationController::stepBack);
   m_step = makeAction(this, tr("Step"), Qt::Key_Right, tr("Run to the next engine event"));
   m_step->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
   connect(m_step, &QAction::triggered, &m_controller, &model::SimulationController::stepEvent);
@@ -155,7 +168,7 @@ void MainWindow::buildActions() {
     apply(f);
   });
   // Window-level actions keep their shortcuts while menus and toolbars are hidden.
-  addActions({m_open, m_save, m_exportPng, m_exportSvg, m_quit, m_play, m_step, m_reset, m_faster, m_slower, m_zoomIn,
+  addActions({m_open, m_save, m_exportPng, m_exportSvg, m_quit, m_play, m_stepBack, m_step, m_reset, m_faster, m_slower, m_zoomIn,
               m_zoomOut, m_fit, m_present, m_leavePresent, m_annotate, m_clearInk, m_itemFaults, m_dropRecord, m_powerOffAll});
 
   m_toolBar = addToolBar(tr("Simulation"));
@@ -164,7 +177,7 @@ void MainWindow::buildActions() {
   m_toolBar->addAction(m_open);
   m_toolBar->addAction(m_save);
   m_toolBar->addSeparator();
-  // Step back and the timeline scrubber join these when time travel lands.
+  m_toolBar->addAction(m_stepBack);
   m_toolBar->addAction(m_play);
   m_toolBar->addAction(m_step);
   m_toolBar->addAction(m_reset);
@@ -208,6 +221,18 @@ void MainWindow::buildDocks() {
   tabifyDockWidget(m_inspectorDock, m_settingsDock);
   m_inspectorDock->raise();
 
+  m_branchDock = new QDockWidget(tr("Branches"), this);
+  m_branchDock->setObjectName(QStringLiteral("branchDock"));
+  m_branchDock->setWidget(new BranchPanel(m_controller, this));
+  addDockWidget(Qt::RightDockWidgetArea, m_branchDock);
+  tabifyDockWidget(m_settingsDock, m_branchDock);
+  m_inspectorDock->raise();
+  // A new branch is news: show it.
+  connect(&m_controller, &model::SimulationController::branchesChanged, this, [this] {
+    if (m_controller.history().branches().size() > 1 && !m_presenting)
+      m_branchDock->show();
+  });
+
   auto *tabs = new QTabWidget(this);
   tabs->addTab(tableFor(new model::BrokerTableModel(m_controller, this), tabs), tr("Brokers"));
   tabs->addTab(tableFor(new model::PartitionTableModel(m_controller, this), tabs), tr("Partitions"));
@@ -232,7 +257,7 @@ void MainWindow::buildMenus() {
   file->addAction(m_quit);
 
   QMenu *sim = menuBar()->addMenu(tr("&Simulation"));
-  sim->addActions({m_play, m_step, m_reset});
+  sim->addActions({m_play, m_stepBack, m_step, m_reset});
   sim->addSeparator();
   sim->addActions({m_faster, m_slower});
 
@@ -247,6 +272,7 @@ void MainWindow::buildMenus() {
   view->addSeparator();
   view->addAction(m_inspectorDock->toggleViewAction());
   view->addAction(m_settingsDock->toggleViewAction());
+  view->addAction(m_branchDock->toggleViewAction());
   view->addAction(m_tablesDock->toggleViewAction());
 
   QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -268,6 +294,7 @@ void MainWindow::setPresenting(bool presenting) {
     m_toolBar->hide();
     m_inspectorDock->hide();
     m_settingsDock->hide();
+    m_branchDock->hide();
     m_tablesDock->hide();
     showFullScreen();
   } else {

@@ -20,6 +20,7 @@ struct ScenarioLoadResult;
 namespace streamscope::ui {
 
 class InspectorPanel;
+class TimelineBar;
 class SpeedControl;
 class StreamCanvas;
 
@@ -38,6 +39,7 @@ public:
 
   StreamCanvas *canvas() const { return m_canvas; }
   InspectorPanel *inspector() const { return m_inspector; }
+  TimelineBar *timeline() const { return m_timeline; }
   bool isPresenting() const { return m_presenting; }
   /// Shows an error without a modal dialog when false (tests, --screenshot runs).
   void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -72,11 +74,13 @@ private:
   QDockWidget *m_inspectorDock = nullptr;
   QDockWidget *m_tablesDock = nullptr;
   QDockWidget *m_settingsDock = nullptr;
+  QDockWidget *m_branchDock = nullptr;
+  TimelineBar *m_timeline = nullptr;
   QToolBar *m_toolBar = nullptr;
   QMenu *m_recentMenu = nullptr;
   QMenu *m_faultMenu = nullptr;
   QAction *m_open = nullptr, *m_save = nullptr, *m_exportPng = nullptr, *m_exportSvg = nullptr, *m_quit = nullptr;
-  QAction *m_play = nullptr, *m_step = nullptr, *m_reset = nullptr, *m_faster = nullptr, *m_slower = nullptr;
+  QAction *m_play = nullptr, *m_stepBack = nullptr, *m_step = nullptr, *m_reset = nullptr, *m_faster = nullptr, *m_slower = nullptr;
   QAction *m_annotate = nullptr, *m_clearInk = nullptr, *m_itemFaults = nullptr, *m_dropRecord = nullptr, *m_powerOffAll = nullptr;
   QAction *m_zoomIn = nullptr, *m_zoomOut = nullptr, *m_fit = nullptr, *m_present = nullptr, *m_leavePresent = nullptr;
   QLabel *m_clock = nullptr;

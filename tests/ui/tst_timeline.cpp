@@ -1,0 +1,71 @@
+// Time travel from the window: the timeline seeks, its markers jump, Left steps back, and
+// acting in the past shows a new branch that can be switched back.
+#include "model/simulation_controller.h"
+#include "ui/branch_panel.h"
+#include "ui/main_window.h"
+#include "ui/timeline_bar.h"
+
+#include <QtTest>
+
+using namespace streamscope;
+
+class TstTimeline : public QObject {
+  Q_OBJECT
+private slots:
+  void timelineSeeksAndMarkersJump() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    window.resize(1400, 860);
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/acks1-leader-power-loss.json")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    controller.runTo(20 * engine::kSecond);
+    ui::TimelineBar *bar = window.timeline();
+    // Click a third of the way along: the world goes back to that time.
+    const engine::SimTime target = bar->timeAt(bar->xOf(10 * engine::kSecond));
+    QTest::mouseClick(bar, Qt::LeftButton, {}, QPoint(static_cast<int>(bar->xOf(10 * engine::kSecond)), 14));
+    QVERIFY(std::abs(controller.world().now - target) < engine::kSecond / 4);
+    // Clicking next to the election marker lands exactly on it.
+    const model::TimelineMarker *election = nullptr;
+    for (const auto &m : controller.history().branch().markers)
+      if (m.kind == model::MarkerKind::LeaderElection)
+        election = &m;
+    QVERIFY(election);
+    const engine::SimTime at = election->at;
+    QTest::mouseClick(bar, Qt::LeftButton, {}, QPoint(static_cast<int>(bar->xOf(at)) + 2, 14));
+    QCOMPARE(controller.world().now, at);
+    // Left arrow: one event back.
+    const auto processed = controller.world().processed;
+    QTest::keyClick(&window, Qt::Key_Left);
+    QCOMPARE(controller.world().processed, processed - 1);
+  }
+
+  void actingInThePastShowsABranch() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/first-look.json")));
+    window.show();
+    controller.runTo(8 * engine::kSecond);
+    const auto hashAtEight = controller.world().events.hash();
+    controller.seek(3 * engine::kSecond);
+    engine::Fault crash;
+    crash.action = engine::FaultAction::CrashBroker;
+    crash.broker = 2;
+    window.applyFault(crash);
+    auto *panel = window.findChild<ui::BranchPanel *>();
+    QVERIFY(panel);
+    QCOMPARE(panel->count(), 2);
+    QVERIFY(panel->item(1)->text().contains(QStringLiteral("crash broker 2")));
+    QVERIFY(panel->item(1)->font().bold());
+    // Back to the first branch: its future is still there.
+    emit panel->itemActivated(panel->item(0));
+    QCOMPARE(controller.history().current(), 0);
+    controller.runTo(8 * engine::kSecond);
+    QCOMPARE(controller.world().events.hash(), hashAtEight);
+  }
+};
+
+QTEST_MAIN(TstTimeline)
+#include "tst_timeline.moc"

@@ -1,0 +1,22 @@
+#pragma once
+// The branches dock: every line of history this run has, with where it forked and what the
+// user did on it. Activating one continues there, at the same time.
+#include "model/simulation_controller.h"
+
+#include <QListWidget>
+
+namespace streamscope::ui {
+
+class BranchPanel : public QListWidget {
+  Q_OBJECT
+public:
+  explicit BranchPanel(model::SimulationController &controller, QWidget *parent = nullptr);
+
+public slots:
+  void reload();
+
+private:
+  model::SimulationController &m_controller;
+};
+
+} // namespace streamscope::ui
