@@ -5,6 +5,8 @@
 #include "model/simulation_controller.h"
 #include "ui/main_window.h"
 
+#include <QDockWidget>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
@@ -38,6 +40,7 @@ int main(int argc, char **argv) {
   const QCommandLineOption scenario(QStringLiteral("scenario"), QObject::tr("Scenario file to open (same as the positional argument)."),
                                     QStringLiteral("file"));
   const QCommandLineOption present(QStringLiteral("present"), QObject::tr("Start in presentation mode (full screen, large type)."));
+  const QCommandLineOption metrics(QStringLiteral("metrics"), QObject::tr("Show the metrics dock (plots) at start."));
   const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                       QObject::tr("Run the scenario to --at, save a PNG of the window to <file>, and exit."),
                                       QStringLiteral("file"));
@@ -45,7 +48,7 @@ int main(int argc, char **argv) {
                               QStringLiteral("ms"), QStringLiteral("1000"));
   const QCommandLineOption size(QStringLiteral("size"), QObject::tr("Window size for --screenshot, as WIDTHxHEIGHT (default 1600x900)."),
                                 QStringLiteral("size"), QStringLiteral("1600x900"));
-  parser.addOptions({scenario, present, screenshot, at, size});
+  parser.addOptions({scenario, present, metrics, screenshot, at, size});
   parser.process(app);
 
   QStringList files = parser.positionalArguments();
@@ -85,6 +88,8 @@ int main(int argc, char **argv) {
     window.restoreSettings();
   }
   window.show();
+  if (parser.isSet(metrics))
+    window.metricsDock()->show();
   if (parser.isSet(present))
     window.setPresenting(true);
 

@@ -111,6 +111,7 @@ void RunHistory::reset(engine::Simulation &sim) {
   m_events.clear();
   sim.setEventSink(&m_events);
   takeSnapshot(sim);
+  m_branches[0].metrics.sample(sim.world());
 }
 
 void RunHistory::takeSnapshot(const engine::Simulation &sim) {
@@ -143,6 +144,15 @@ void RunHistory::collectMarkers(SimTime from) {
   m_events.clear();
 }
 
+void RunHistory::noteExplored(const engine::Simulation &sim) {
+  Branch &b = branchMut();
+  b.explored = std::max(b.explored, sim.now());
+  if (sim.now() >= b.metrics.nextSampleAt())
+    b.metrics.sample(sim.world());
+  if (sim.now() >= b.snapshots.back().at + m_interval)
+    takeSnapshot(sim);
+}
+
 void RunHistory::applyNext(engine::Simulation &sim) {
   const UserAction &a = branch().actions[m_applied];
   sim.advanceTo(a.processed, a.fault.at);
@@ -158,9 +168,10 @@ void RunHistory::runForward(engine::Simulation &sim, SimTime t) {
     const bool action = m_applied < b.actions.size() && b.actions[m_applied].fault.at <= t;
     const SimTime goal = action ? b.actions[m_applied].fault.at : t;
     const SimTime snapAt = b.snapshots.back().at + m_interval;
+    const SimTime sampleAt = b.metrics.nextSampleAt();
     bool done = false;
-    if (snapAt < goal) {
-      sim.runUntil(snapAt);
+    if (std::min(snapAt, sampleAt) < goal) {
+      sim.runUntil(std::min(snapAt, sampleAt));
     } else if (action) {
       applyNext(sim);
     } else {
@@ -168,10 +179,7 @@ void RunHistory::runForward(engine::Simulation &sim, SimTime t) {
       done = true;
     }
     collectMarkers(exploredBefore);
-    Branch &mut = branchMut();
-    mut.explored = std::max(mut.explored, sim.now());
-    if (sim.now() >= mut.snapshots.back().at + m_interval)
-      takeSnapshot(sim);
+    noteExplored(sim);
     if (done)
       return;
   }
@@ -186,10 +194,7 @@ bool RunHistory::stepForward(engine::Simulation &sim) {
   else
     moved = sim.step();
   collectMarkers(exploredBefore);
-  Branch &mut = branchMut();
-  mut.explored = std::max(mut.explored, sim.now());
-  if (sim.now() >= mut.snapshots.back().at + m_interval)
-    takeSnapshot(sim);
+  noteExplored(sim);
   return moved;
 }
 
@@ -213,6 +218,8 @@ std::optional<std::string> RunHistory::act(engine::Simulation &sim, engine::Faul
       if (m.at <= sim.now())
         fork.markers.push_back(m);
     fork.explored = sim.now();
+    fork.metrics = parent.metrics;
+    fork.metrics.truncateAfter(sim.now());
     m_branches.push_back(std::move(fork));
     m_current = static_cast<int>(m_branches.size()) - 1;
   }

@@ -8,6 +8,7 @@
 // shared between a branch and the branches forked from it. Their total size is kept under a
 // budget by thinning the oldest branch's snapshots, which only makes seeks replay further.
 #include "engine/sim/simulation.h"
+#include "metrics_recorder.h"
 
 #include <QObject>
 #include <QString>
@@ -48,6 +49,7 @@ struct Branch {
   std::vector<Snapshot> snapshots; ///< increasing time
   std::vector<TimelineMarker> markers;
   engine::SimTime explored = 0;    ///< furthest time computed on this branch
+  MetricsRecorder metrics;         ///< sampled as the branch is explored
 };
 
 class RunHistory {
@@ -87,6 +89,8 @@ private:
   /// Applies the branch's next user action (REQUIRES: there is one).
   void applyNext(engine::Simulation &sim);
   void takeSnapshot(const engine::Simulation &sim);
+  /// After moving: extend the explored range, sample metrics and snapshot when due.
+  void noteExplored(const engine::Simulation &sim);
   void collectMarkers(engine::SimTime from);
   void enforceBudget();
 

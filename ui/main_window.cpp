@@ -10,6 +10,7 @@
 #include "speed_control.h"
 #include "timeline_bar.h"
 #include "branch_panel.h"
+#include "metrics_panel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -233,6 +234,24 @@ void MainWindow::buildDocks() {
       m_branchDock->show();
   });
 
+  m_metrics = new MetricsPanel(m_controller, this);
+  m_metricsDock = new QDockWidget(tr("Metrics"), this);
+  m_metricsDock->setObjectName(QStringLiteral("metricsDock"));
+  m_metricsDock->setWidget(m_metrics);
+  addDockWidget(Qt::BottomDockWidgetArea, m_metricsDock);
+  m_metricsDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+  m_metricsDock->toggleViewAction()->setToolTip(tr("Show or hide the metric plots (Ctrl+M)"));
+  connect(m_metricsDock, &QDockWidget::visibilityChanged, m_metrics, [this](bool visible) {
+    if (!visible)
+      return;
+    if (m_metricsDock->height() < 200 && !m_metricsDock->isFloating()) // room for two plots at least
+      resizeDocks({m_metricsDock}, {std::max(360, height() / 2 - 40)}, Qt::Vertical);
+    m_metrics->refresh();
+  });
+  m_metricsDock->hide();
+  m_toolBar->addAction(m_metricsDock->toggleViewAction());
+  addAction(m_metricsDock->toggleViewAction());
+
   auto *tabs = new QTabWidget(this);
   tabs->addTab(tableFor(new model::BrokerTableModel(m_controller, this), tabs), tr("Brokers"));
   tabs->addTab(tableFor(new model::PartitionTableModel(m_controller, this), tabs), tr("Partitions"));
@@ -242,6 +261,7 @@ void MainWindow::buildDocks() {
   m_tablesDock->setWidget(tabs);
   addDockWidget(Qt::BottomDockWidgetArea, m_tablesDock);
   m_tablesDock->hide();
+  tabifyDockWidget(m_tablesDock, m_metricsDock);
 }
 
 void MainWindow::buildMenus() {
@@ -273,6 +293,7 @@ void MainWindow::buildMenus() {
   view->addAction(m_inspectorDock->toggleViewAction());
   view->addAction(m_settingsDock->toggleViewAction());
   view->addAction(m_branchDock->toggleViewAction());
+  view->addAction(m_metricsDock->toggleViewAction());
   view->addAction(m_tablesDock->toggleViewAction());
 
   QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -295,6 +316,7 @@ void MainWindow::setPresenting(bool presenting) {
     m_inspectorDock->hide();
     m_settingsDock->hide();
     m_branchDock->hide();
+    m_metricsDock->hide();
     m_tablesDock->hide();
     showFullScreen();
   } else {

@@ -21,6 +21,7 @@ namespace streamscope::ui {
 
 class InspectorPanel;
 class TimelineBar;
+class MetricsPanel;
 class SpeedControl;
 class StreamCanvas;
 
@@ -40,6 +41,8 @@ public:
   StreamCanvas *canvas() const { return m_canvas; }
   InspectorPanel *inspector() const { return m_inspector; }
   TimelineBar *timeline() const { return m_timeline; }
+  MetricsPanel *metrics() const { return m_metrics; }
+  QDockWidget *metricsDock() const { return m_metricsDock; }
   bool isPresenting() const { return m_presenting; }
   /// Shows an error without a modal dialog when false (tests, --screenshot runs).
   void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -75,6 +78,8 @@ private:
   QDockWidget *m_tablesDock = nullptr;
   QDockWidget *m_settingsDock = nullptr;
   QDockWidget *m_branchDock = nullptr;
+  QDockWidget *m_metricsDock = nullptr;
+  MetricsPanel *m_metrics = nullptr;
   TimelineBar *m_timeline = nullptr;
   QToolBar *m_toolBar = nullptr;
   QMenu *m_recentMenu = nullptr;
