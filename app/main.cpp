@@ -1,11 +1,13 @@
 // streamscope: the desktop app. Parses the command line, opens the scenario (a small
 // side-by-side one by default), shows the main window and starts playing; or, with
 // --screenshot, runs to --at and saves a picture of the window for docs and tests.
+#include "model/recording_store.h"
 #include "model/scenario_loader.h"
 #include "model/simulation_controller.h"
 #include "ui/main_window.h"
 
 #include <QDockWidget>
+#include <QStatusBar>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -39,6 +41,8 @@ int main(int argc, char **argv) {
                                QStringLiteral("[scenario]"));
   const QCommandLineOption scenario(QStringLiteral("scenario"), QObject::tr("Scenario file to open (same as the positional argument)."),
                                     QStringLiteral("file"));
+  const QCommandLineOption open(QStringLiteral("open"), QObject::tr("Recording (SQLite) to open: it replays exactly and seeks at once."),
+                                QStringLiteral("file"));
   const QCommandLineOption present(QStringLiteral("present"), QObject::tr("Start in presentation mode (full screen, large type)."));
   const QCommandLineOption metrics(QStringLiteral("metrics"), QObject::tr("Show the metrics dock (plots) at start."));
   const QCommandLineOption screenshot(QStringLiteral("screenshot"),
@@ -48,12 +52,14 @@ int main(int argc, char **argv) {
                               QStringLiteral("ms"), QStringLiteral("1000"));
   const QCommandLineOption size(QStringLiteral("size"), QObject::tr("Window size for --screenshot, as WIDTHxHEIGHT (default 1600x900)."),
                                 QStringLiteral("size"), QStringLiteral("1600x900"));
-  parser.addOptions({scenario, present, metrics, screenshot, at, size});
+  parser.addOptions({scenario, open, present, metrics, screenshot, at, size});
   parser.process(app);
 
   QStringList files = parser.positionalArguments();
   if (parser.isSet(scenario))
     files.prepend(parser.value(scenario));
+  if (parser.isSet(open))
+    files.prepend(parser.value(open));
   if (files.size() > 1)
     return fail(QObject::tr("give at most one scenario file"));
   bool atOk = false;
@@ -69,13 +75,29 @@ int main(int argc, char **argv) {
   ui::MainWindow window(controller);
   const bool shooting = parser.isSet(screenshot);
   window.setInteractive(!shooting);
+  bool openedRecording = false;
   if (!files.isEmpty()) {
-    const model::ScenarioLoadResult loaded = model::loadScenarioFile(files.first());
-    if (!loaded.scenario) {
+    // Check first, so that a bad file is reported here rather than in a dialog.
+    QFile file(files.first());
+    const bool recording = parser.isSet(open) || (file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16));
+    openedRecording = recording;
+    QString error;
+    if (recording) {
+      if (!model::readRecording(files.first(), &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+      }
+    } else if (const model::ScenarioLoadResult loaded = model::loadScenarioFile(files.first()); !loaded.scenario) {
       std::fprintf(stderr, "%s\n", qPrintable(loaded.error));
       return 1;
     }
-    window.openScenario(files.first());
+    window.setInteractive(false);
+    const bool opened = window.openFile(files.first());
+    window.setInteractive(!shooting);
+    if (!opened) {
+      std::fprintf(stderr, "streamscope: %s\n", qPrintable(window.statusBar()->currentMessage()));
+      return 1;
+    }
   } else {
     QFile builtin(QStringLiteral(":/scenarios/first-look.json"));
     if (!builtin.open(QIODevice::ReadOnly) || !window.openScenarioText(builtin.readAll(), QStringLiteral("first-look.json")))
@@ -97,7 +119,11 @@ int main(int argc, char **argv) {
     controller.play();
     return QApplication::exec();
   }
-  controller.runTo(static_cast<engine::SimTime>(atMs * engine::kMillisecond));
+  const auto atTime = static_cast<engine::SimTime>(atMs * engine::kMillisecond);
+  if (!openedRecording)
+    controller.runTo(atTime);
+  else if (parser.isSet(at)) // a recording opens where it was saved, unless told otherwise
+    controller.seek(atTime);
   const QString file = parser.value(screenshot);
   int status = 0;
   // Let the window lay itself out and paint once before grabbing it.

@@ -114,6 +114,21 @@ void RunHistory::reset(engine::Simulation &sim) {
   m_branches[0].metrics.sample(sim.world());
 }
 
+void RunHistory::loadBranches(std::vector<Branch> branches) {
+  const Snapshot start = m_branches.front().snapshots.front();
+  const MetricsRecorder startMetrics = m_branches.front().metrics;
+  for (Branch &b : branches) {
+    b.snapshots.assign(1, start);
+    b.markers.clear();
+    b.explored = 0;
+    b.exploredHash = 0;
+    b.metrics = startMetrics;
+  }
+  m_branches = std::move(branches);
+  m_current = 0;
+  m_applied = 0;
+}
+
 void RunHistory::takeSnapshot(const engine::Simulation &sim) {
   Branch &b = branchMut();
   if (!b.snapshots.empty() && sim.now() <= b.snapshots.back().at)
@@ -146,7 +161,11 @@ void RunHistory::collectMarkers(SimTime from) {
 
 void RunHistory::noteExplored(const engine::Simulation &sim) {
   Branch &b = branchMut();
-  b.explored = std::max(b.explored, sim.now());
+  if (sim.now() >= b.explored) {
+    b.explored = sim.now();
+    b.exploredHash = sim.world().events.hash();
+    b.exploredProcessed = sim.processed();
+  }
   if (sim.now() >= b.metrics.nextSampleAt())
     b.metrics.sample(sim.world());
   if (sim.now() >= b.snapshots.back().at + m_interval)
@@ -185,6 +204,18 @@ void RunHistory::runForward(engine::Simulation &sim, SimTime t) {
   }
 }
 
+void RunHistory::runForwardTo(engine::Simulation &sim, std::uint64_t processed, SimTime t) {
+  if (t > 0)
+    runForward(sim, t - 1);
+  const SimTime exploredBefore = branch().explored;
+  while (m_applied < branch().actions.size() && branch().actions[m_applied].fault.at <= t &&
+         branch().actions[m_applied].processed <= processed)
+    applyNext(sim);
+  sim.advanceTo(processed, t);
+  collectMarkers(exploredBefore);
+  noteExplored(sim);
+}
+
 bool RunHistory::stepForward(engine::Simulation &sim) {
   const Branch &b = branch();
   const SimTime exploredBefore = b.explored;
@@ -218,6 +249,8 @@ std::optional<std::string> RunHistory::act(engine::Simulation &sim, engine::Faul
       if (m.at <= sim.now())
         fork.markers.push_back(m);
     fork.explored = sim.now();
+    fork.exploredHash = sim.world().events.hash();
+    fork.exploredProcessed = sim.processed();
     fork.metrics = parent.metrics;
     fork.metrics.truncateAfter(sim.now());
     m_branches.push_back(std::move(fork));
@@ -228,7 +261,11 @@ std::optional<std::string> RunHistory::act(engine::Simulation &sim, engine::Faul
   b.markers.push_back({fault.at, MarkerKind::UserAction, describeFault(fault)});
   ++m_applied;
   m_events.clear(); // the action's own events: already marked as the user's
-  b.explored = std::max(b.explored, sim.now());
+  if (sim.now() >= b.explored) {
+    b.explored = sim.now();
+    b.exploredHash = sim.world().events.hash();
+    b.exploredProcessed = sim.processed();
+  }
   return std::nullopt;
 }
 

@@ -49,6 +49,8 @@ struct Branch {
   std::vector<Snapshot> snapshots; ///< increasing time
   std::vector<TimelineMarker> markers;
   engine::SimTime explored = 0;    ///< furthest time computed on this branch
+  std::uint64_t exploredHash = 0;  ///< the event hash there (recordings check replays with it)
+  std::uint64_t exploredProcessed = 0; ///< engine actions processed there
   MetricsRecorder metrics;         ///< sampled as the branch is explored
 };
 
@@ -59,8 +61,14 @@ public:
   /// Starts over with `sim` (freshly built, at time 0) as the only branch's start.
   void reset(engine::Simulation &sim);
 
+  /// After the history (or the simulation) moved to a new owner: collect its events again.
+  void reattach(engine::Simulation &sim) { sim.setEventSink(&m_events); }
+
   /// Runs to `t`, replaying the branch's actions due by then, taking snapshots and markers.
   void runForward(engine::Simulation &sim, engine::SimTime t);
+  /// Runs to exactly `processed` engine actions at time `t` (a place reached by stepping may
+  /// lie between two actions due at the same microsecond).
+  void runForwardTo(engine::Simulation &sim, std::uint64_t processed, engine::SimTime t);
   /// One engine action forward (or the branch's next user action, if it comes first).
   bool stepForward(engine::Simulation &sim);
   /// Applies a user action now. Returns the real system's refusal, or nullopt. When the
@@ -72,6 +80,10 @@ public:
   bool stepBack(engine::Simulation &sim);
   /// Moves to another branch at the same time (or its end of exploration, if earlier).
   void switchBranch(engine::Simulation &sim, int branch);
+
+  /// For reopening a recording: replaces the branches by these (names, parents, fork times
+  /// and actions only), none explored yet; each starts from the run's first snapshot.
+  void loadBranches(std::vector<Branch> branches);
 
   const std::vector<Branch> &branches() const { return m_branches; }
   int current() const { return m_current; }

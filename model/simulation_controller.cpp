@@ -1,5 +1,8 @@
 #include "simulation_controller.h"
 
+#include "recording_store.h"
+#include "scenario_loader.h"
+
 #include <algorithm>
 
 namespace streamscope::model {
@@ -23,6 +26,29 @@ void SimulationController::load(const engine::Scenario &scenario) {
   emit scenarioLoaded();
   emit branchesChanged();
   emit frameReady();
+}
+
+std::optional<QString> SimulationController::loadRecording(const Recording &recording) {
+  const ScenarioLoadResult loaded = loadScenarioText(recording.scenarioJson, tr("the recording's scenario"));
+  if (!loaded.scenario)
+    return loaded.error;
+  // Build aside, swap in only when the whole replay matched.
+  auto sim = std::make_unique<engine::Simulation>(*loaded.scenario);
+  RunHistory history;
+  if (auto error = replayRecording(recording, *sim, history))
+    return error;
+  pause();
+  m_scenario = *loaded.scenario;
+  m_sim = std::move(sim);
+  m_history = std::move(history);
+  m_sim->setEventSink(nullptr);
+  m_history.reattach(*m_sim);
+  m_carryMicros = 0;
+  emit scenarioLoaded();
+  emit branchesChanged();
+  emit jumped();
+  emit frameReady();
+  return std::nullopt;
 }
 
 void SimulationController::play() {

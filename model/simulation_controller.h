@@ -24,9 +24,14 @@ public:
 
   /// Replaces the running scenario (starts paused at time 0).
   void load(const engine::Scenario &scenario);
+  /// Replaces the session by a recording's run: every branch replayed and checked, then the
+  /// recorded position. On failure returns why and keeps the current session untouched.
+  std::optional<QString> loadRecording(const struct Recording &recording);
   bool hasSimulation() const { return m_sim != nullptr; }
   /// REQUIRES: hasSimulation().
   const engine::World &world() const { return m_sim->world(); }
+  /// REQUIRES: hasSimulation().
+  const engine::Simulation &simulation() const { return *m_sim; }
   const engine::Scenario &scenario() const { return m_scenario; }
 
   bool isPlaying() const { return m_timer.isActive(); }

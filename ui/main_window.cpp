@@ -5,6 +5,9 @@
 #include "inspector_panel.h"
 #include "model/cluster_table_models.h"
 #include "model/fault_json.h"
+#include "model/library_store.h"
+#include "model/recording_store.h"
+#include "library_dialog.h"
 #include "model/scenario_loader.h"
 #include "settings_panel.h"
 #include "speed_control.h"
@@ -17,6 +20,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -105,6 +109,22 @@ void MainWindow::buildActions() {
   m_save = makeAction(this, tr("&Save Scenario As…"), QKeySequence::SaveAs, tr("Save the scenario with the faults you injected, so it replays them"));
   m_save->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
   connect(m_save, &QAction::triggered, this, &MainWindow::saveScenarioAs);
+  m_openRecording = makeAction(this, tr("Open &Recording…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O),
+                               tr("Open a recorded run: it replays exactly, with its branches, and you can seek at once"));
+  connect(m_openRecording, &QAction::triggered, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open recording"), QString(), tr("Recordings (*.db *.sqlite);;All files (*)"));
+    if (!path.isEmpty())
+      openRecording(path);
+  });
+  m_saveRecording = makeAction(this, tr("Save Re&cording As…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S),
+                               tr("Save the whole run, with every branch and the metric series, as one SQLite file"));
+  connect(m_saveRecording, &QAction::triggered, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save recording"), QString(), tr("Recordings (*.db)"));
+    if (!path.isEmpty())
+      saveRecording(path);
+  });
+  m_library = makeAction(this, tr("&Library…"), QKeySequence(Qt::CTRL | Qt::Key_L), tr("Your saved and opened scenarios and recordings"));
+  connect(m_library, &QAction::triggered, this, &MainWindow::showLibrary);
   m_exportPng = makeAction(this, tr("Export View as &PNG…"), QKeySequence(Qt::CTRL | Qt::Key_E), tr("Save the canvas as a PNG image"));
   connect(m_exportPng, &QAction::triggered, this, [this] { exportView(false); });
   m_exportSvg = makeAction(this, tr("Export View as S&VG…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), tr("Save the canvas as an SVG drawing"));
@@ -169,7 +189,7 @@ void MainWindow::buildActions() {
     apply(f);
   });
   // Window-level actions keep their shortcuts while menus and toolbars are hidden.
-  addActions({m_open, m_save, m_exportPng, m_exportSvg, m_quit, m_play, m_stepBack, m_step, m_reset, m_faster, m_slower, m_zoomIn,
+  addActions({m_open, m_save, m_openRecording, m_saveRecording, m_library, m_exportPng, m_exportSvg, m_quit, m_play, m_stepBack, m_step, m_reset, m_faster, m_slower, m_zoomIn,
               m_zoomOut, m_fit, m_present, m_leavePresent, m_annotate, m_clearInk, m_itemFaults, m_dropRecord, m_powerOffAll});
 
   m_toolBar = addToolBar(tr("Simulation"));
@@ -271,6 +291,10 @@ void MainWindow::buildMenus() {
   connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
   file->addAction(m_save);
   file->addSeparator();
+  file->addAction(m_openRecording);
+  file->addAction(m_saveRecording);
+  file->addAction(m_library);
+  file->addSeparator();
   file->addAction(m_exportPng);
   file->addAction(m_exportSvg);
   file->addSeparator();
@@ -370,9 +394,73 @@ bool MainWindow::useLoaded(const model::ScenarioLoadResult &loaded, const QStrin
   m_speed->setSpeed(loaded.scenario->playbackSpeed);
   m_controller.setSpeed(m_speed->speed());
   setWindowTitle(tr("%1 — StreamScope").arg(QString::fromStdString(loaded.scenario->name)));
-  if (!path.isEmpty())
+  if (!path.isEmpty()) {
     rememberRecent(path);
+    rememberInLibrary(path, false);
+  }
   return true;
+}
+
+bool MainWindow::openFile(const QString &path) {
+  QFile file(path);
+  const bool sqlite = file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
+  return sqlite ? openRecording(path) : openScenario(path);
+}
+
+bool MainWindow::openRecording(const QString &path) {
+  QString error;
+  const std::optional<model::Recording> recording = model::readRecording(path, &error);
+  if (!recording) {
+    showError(tr("Cannot open recording"), error);
+    return false;
+  }
+  if (const auto failed = m_controller.loadRecording(*recording)) {
+    showError(tr("Cannot open recording"), QStringLiteral("%1: %2").arg(path, *failed));
+    return false;
+  }
+  m_scenarioText = recording->scenarioJson;
+  m_scenarioPath.clear();
+  m_speed->setSpeed(m_controller.scenario().playbackSpeed);
+  m_controller.setSpeed(m_speed->speed());
+  setWindowTitle(tr("%1 (recording) — StreamScope").arg(QString::fromStdString(m_controller.scenario().name)));
+  rememberRecent(path);
+  rememberInLibrary(path, true);
+  return true;
+}
+
+bool MainWindow::saveRecording(const QString &path) {
+  if (!m_controller.hasSimulation())
+    return false;
+  QString error;
+  model::RecordingWriter writer;
+  QByteArray text = m_scenarioText;
+  if (!writer.create(path, text, &error) || !writer.writeBatch(m_controller.history(), m_controller.simulation(), &error)) {
+    showError(tr("Cannot save recording"), error);
+    return false;
+  }
+  statusBar()->showMessage(tr("Saved the run to %1").arg(path), 6000);
+  rememberRecent(path);
+  rememberInLibrary(path, true);
+  return true;
+}
+
+void MainWindow::rememberInLibrary(const QString &path, bool recording) {
+  model::LibraryStore library(model::LibraryStore::defaultPath());
+  const engine::Scenario &s = m_controller.scenario();
+  const QString systems = s.kafka && s.kinesis ? tr("Kafka + Kinesis") : s.kafka ? tr("Kafka") : tr("Kinesis");
+  library.remember({path, recording ? QStringLiteral("recording") : QStringLiteral("scenario"), QString::fromStdString(s.name), systems,
+                    s.duration / engine::kMillisecond, QDateTime::currentDateTimeUtc()});
+}
+
+void MainWindow::showLibrary() {
+  model::LibraryStore library(model::LibraryStore::defaultPath());
+  if (!library.ok()) {
+    showError(tr("Cannot open the library"), library.error());
+    return;
+  }
+  LibraryDialog dialog(library, this);
+  if (dialog.exec() == QDialog::Accepted && !dialog.chosenPath().isEmpty())
+    openFile(dialog.chosenPath());
 }
 
 void MainWindow::rememberRecent(const QString &path) {
@@ -388,9 +476,9 @@ void MainWindow::fillRecentMenu() {
   m_recentMenu->clear();
   const QStringList recent = QSettings().value(kRecentKey).toStringList();
   for (const QString &path : recent)
-    m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openScenario(path); })->setToolTip(path);
+    m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })->setToolTip(path);
   if (recent.isEmpty())
-    m_recentMenu->addAction(tr("No recent scenarios"))->setEnabled(false);
+    m_recentMenu->addAction(tr("No recent scenarios or recordings"))->setEnabled(false);
 }
 
 void MainWindow::saveScenarioAs() {
@@ -408,6 +496,7 @@ void MainWindow::saveScenarioAs() {
   }
   statusBar()->showMessage(tr("Saved %1 with %n injected fault(s)", nullptr, static_cast<int>(m_controller.userActions().size())).arg(path), 6000);
   rememberRecent(path);
+  rememberInLibrary(path, false);
 }
 
 void MainWindow::exportView(bool svg) {

@@ -32,6 +32,13 @@ public:
 
   /// Loads a scenario file; on error shows the message and keeps the current session.
   bool openScenario(const QString &path);
+  /// Opens a recording: replays it (checking it) and continues where it was saved. On error
+  /// shows the message and keeps the current session.
+  bool openRecording(const QString &path);
+  /// Writes the whole run (all branches) as a recording.
+  bool saveRecording(const QString &path);
+  /// Opens a scenario (.json) or a recording (anything else) by its content.
+  bool openFile(const QString &path);
   /// Loads scenario text (the built-in default); `name` appears in messages and the title.
   bool openScenarioText(const QByteArray &text, const QString &name);
 
@@ -64,6 +71,8 @@ private:
   void saveScenarioAs();
   void exportView(bool svg);
   void rememberRecent(const QString &path);
+  void rememberInLibrary(const QString &path, bool recording);
+  void showLibrary();
   void fillRecentMenu();
   void showItemMenu(const model::WorldItem &item, const QPoint &globalPos);
   void showError(const QString &title, const QString &message);
@@ -84,6 +93,7 @@ private:
   QToolBar *m_toolBar = nullptr;
   QMenu *m_recentMenu = nullptr;
   QMenu *m_faultMenu = nullptr;
+  QAction *m_openRecording = nullptr, *m_saveRecording = nullptr, *m_library = nullptr;
   QAction *m_open = nullptr, *m_save = nullptr, *m_exportPng = nullptr, *m_exportSvg = nullptr, *m_quit = nullptr;
   QAction *m_play = nullptr, *m_stepBack = nullptr, *m_step = nullptr, *m_reset = nullptr, *m_faster = nullptr, *m_slower = nullptr;
   QAction *m_annotate = nullptr, *m_clearInk = nullptr, *m_itemFaults = nullptr, *m_dropRecord = nullptr, *m_powerOffAll = nullptr;

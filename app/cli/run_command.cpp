@@ -2,11 +2,13 @@
 
 #include "engine/sim/report.h"
 #include "engine/sim/simulation.h"
+#include "model/recording_store.h"
 #include "model/report_json.h"
 #include "model/scenario_loader.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 namespace streamscope::app {
@@ -15,6 +17,7 @@ int runScenarioCommand(const QStringList &args) {
   QTextStream err(stderr);
   QString file;
   bool json = false, timing = false, haveSeed = false, events = false;
+  QString record;
   quint64 seed = 0;
   for (int i = 0; i < args.size(); ++i) {
     const QString &a = args[i];
@@ -24,6 +27,12 @@ int runScenarioCommand(const QStringList &args) {
       timing = true;
     } else if (a == QLatin1String("--events")) {
       events = true;
+    } else if (a == QLatin1String("--record")) {
+      if (i + 1 >= args.size() || args[i + 1].startsWith(QLatin1String("--"))) {
+        err << "streamscope-cli run: --record needs an output file (OUT.db)\n";
+        return 2;
+      }
+      record = args[++i];
     } else if (a == QLatin1String("--seed")) {
       bool ok = false;
       if (i + 1 < args.size())
@@ -35,7 +44,7 @@ int runScenarioCommand(const QStringList &args) {
       haveSeed = true;
     } else if (a.startsWith(QLatin1String("--")) || !file.isEmpty()) {
       err << "streamscope-cli run: unexpected argument '" << a << "'\n"
-          << "usage: streamscope-cli run FILE [--seed S] [--json] [--timing] [--events]\n";
+          << "usage: streamscope-cli run FILE [--seed S] [--json] [--timing] [--events] [--record OUT.db]\n";
       return 2;
     } else {
       file = a;
@@ -43,7 +52,11 @@ int runScenarioCommand(const QStringList &args) {
   }
   if (file.isEmpty()) {
     err << "streamscope-cli run: a scenario FILE is required\n"
-        << "usage: streamscope-cli run FILE [--seed S] [--json] [--timing] [--events]\n";
+        << "usage: streamscope-cli run FILE [--seed S] [--json] [--timing] [--events] [--record OUT.db]\n";
+    return 2;
+  }
+  if (events && !record.isEmpty()) {
+    err << "streamscope-cli run: --events and --record cannot be combined\n";
     return 2;
   }
   const model::ScenarioLoadResult loaded = model::loadScenarioFile(file);
@@ -58,6 +71,31 @@ int runScenarioCommand(const QStringList &args) {
   QElapsedTimer clock;
   clock.start();
   engine::Simulation sim(scenario);
+  if (!record.isEmpty()) {
+    // Recorded: run through the history (snapshots, metrics) and commit one batch per
+    // simulated second, so a killed run leaves a file that opens up to its last batch.
+    model::RunHistory history;
+    history.reset(sim);
+    model::RecordingWriter writer;
+    QString error;
+    QByteArray text = loaded.text;
+    if (haveSeed) {
+      QJsonObject root = QJsonDocument::fromJson(text).object();
+      root[QStringLiteral("seed")] = static_cast<qint64>(seed);
+      text = QJsonDocument(root).toJson();
+    }
+    if (!writer.create(record, text, &error)) {
+      err << "streamscope-cli run: " << error << '\n';
+      return 1;
+    }
+    while (!sim.finished()) {
+      history.runForward(sim, std::min(sim.duration(), sim.now() + engine::kSecond));
+      if (!writer.writeBatch(history, sim, &error)) {
+        err << "streamscope-cli run: " << record << ": " << error << '\n';
+        return 1;
+      }
+    }
+  }
   if (events) {
     // Stream the events in chunks so that long runs stay within memory.
     std::vector<engine::Event> buffer;

@@ -67,6 +67,8 @@ struct Window {
 class TstCanvas : public QObject {
   Q_OBJECT
 private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // keep the user's settings and library out of it
+
   void paintsTheDefaultSideBySideScenario() {
     Window w(QStringLiteral("first-look.json"), 3 * engine::kSecond);
     QVERIFY(QTest::qWaitForWindowExposed(&w.window));

@@ -12,6 +12,8 @@ using namespace streamscope;
 class TstMainWindow : public QObject {
   Q_OBJECT
 private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // keep the user's settings and library out of it
+
   void showsLiveClusterState() {
     model::SimulationController controller;
     ui::MainWindow window(controller);

@@ -14,6 +14,8 @@ using namespace streamscope;
 class TstMetricsPanel : public QObject {
   Q_OBJECT
 private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // keep the user's settings and library out of it
+
   void plotsFollowSeekAndExport() {
     model::SimulationController controller;
     ui::MainWindow window(controller);

@@ -5,6 +5,7 @@
 #include "ui/main_window.h"
 #include "ui/timeline_bar.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace streamscope;
@@ -12,6 +13,8 @@ using namespace streamscope;
 class TstTimeline : public QObject {
   Q_OBJECT
 private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // keep the user's settings and library out of it
+
   void timelineSeeksAndMarkersJump() {
     model::SimulationController controller;
     ui::MainWindow window(controller);
@@ -39,6 +42,45 @@ private slots:
     const auto processed = controller.world().processed;
     QTest::keyClick(&window, Qt::Key_Left);
     QCOMPARE(controller.world().processed, processed - 1);
+  }
+
+  void recordingsSaveAndReopenWithTheirBranches() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.db"));
+    std::uint64_t hash = 0;
+    engine::SimTime now = 0;
+    {
+      model::SimulationController controller;
+      ui::MainWindow window(controller);
+      window.setInteractive(false);
+      QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/first-look.json")));
+      controller.runTo(6 * engine::kSecond);
+      controller.seek(2 * engine::kSecond);
+      engine::Fault crash;
+      crash.action = engine::FaultAction::PowerLoss;
+      crash.broker = 0;
+      window.applyFault(crash);
+      controller.runTo(4 * engine::kSecond);
+      hash = controller.world().events.hash();
+      now = controller.world().now;
+      QVERIFY(window.saveRecording(path));
+    }
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    QVERIFY(window.openFile(path));
+    QCOMPARE(controller.history().branches().size(), std::size_t{2});
+    QCOMPARE(controller.history().current(), 1);
+    QCOMPARE(controller.world().now, now);
+    QCOMPARE(controller.world().events.hash(), hash);
+    QCOMPARE(window.findChild<ui::BranchPanel *>()->count(), 2);
+    // A damaged file is refused and the session stays.
+    QFile bad(dir.filePath(QStringLiteral("bad.db")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("SQLite format 3");
+    bad.close();
+    QVERIFY(!window.openRecording(bad.fileName()));
+    QCOMPARE(controller.world().events.hash(), hash);
   }
 
   void actingInThePastShowsABranch() {

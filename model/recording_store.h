@@ -1,0 +1,72 @@
+#pragma once
+// Recordings: one SQLite file per run (schema version 1, WAL journal) holding the scenario,
+// every branch with its user actions, checkpoints (time, position and event hash at each
+// snapshot) and the metric series. A writer adds what is new in one transaction per batch,
+// so a writer killed mid-run leaves a file that opens and replays to its last batch.
+//
+// Snapshots themselves are not stored: opening a recording replays each branch from its
+// actions (the engine is deterministic), rebuilding the snapshots, and checks the stored
+// event hashes on the way, so a recording that does not replay exactly is refused.
+#include "run_history.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace streamscope::model {
+
+inline constexpr int kRecordingSchemaVersion = 1;
+
+struct RecordedBranch {
+  int parent = -1;
+  engine::SimTime forkedAt = 0;
+  QString name;
+  std::vector<UserAction> actions;
+  engine::SimTime explored = 0;
+  std::uint64_t exploredHash = 0; ///< event hash when the branch was at `explored`
+  std::uint64_t exploredProcessed = 0;
+};
+
+struct Recording {
+  QByteArray scenarioJson;
+  std::vector<RecordedBranch> branches;
+  int currentBranch = 0;
+  engine::SimTime currentTime = 0;
+  /// Stored metric series, per branch: series key -> (time, value).
+  std::vector<std::map<QString, std::vector<std::pair<engine::SimTime, double>>>> samples;
+};
+
+class RecordingWriter {
+public:
+  RecordingWriter() = default;
+  RecordingWriter(const RecordingWriter &) = delete;
+  RecordingWriter &operator=(const RecordingWriter &) = delete;
+  ~RecordingWriter();
+
+  /// Creates (replacing) the file and writes the scenario. False with `error` on failure.
+  bool create(const QString &path, const QByteArray &scenarioJson, QString *error);
+  /// Writes everything `history` has that this writer has not written yet, plus the position
+  /// (`sim`'s time on the current branch), in one transaction.
+  bool writeBatch(const RunHistory &history, const engine::Simulation &sim, QString *error);
+
+private:
+  QString m_connection;
+  struct Written {
+    std::size_t actions = 0, snapshots = 0, samples = 0;
+  };
+  std::vector<Written> m_written; ///< per branch
+};
+
+/// Reads a recording; nullopt with a precise `error` for a file that is missing, not SQLite,
+/// of a newer schema, or damaged.
+std::optional<Recording> readRecording(const QString &path, QString *error);
+
+/// Rebuilds the run: loads the recording's branches into `history` and replays each to where
+/// it was explored, checking its event hash; then goes to the recorded position. Returns an
+/// error message when the replay does not match the recording.
+std::optional<QString> replayRecording(const Recording &recording, engine::Simulation &sim, RunHistory &history);
+
+} // namespace streamscope::model

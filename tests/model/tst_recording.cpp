@@ -1,0 +1,186 @@
+// Recordings: saving a run with branches and reopening it replays exactly (same event hash,
+// same metric series, same position); damaged, foreign and newer files are refused with a
+// message; the library remembers what was saved.
+#include "model/library_store.h"
+#include "model/recording_store.h"
+#include "model/scenario_loader.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace streamscope;
+using engine::kSecond;
+
+namespace {
+
+QByteArray scenarioText(const char *name) {
+  QFile f(QStringLiteral(SCENARIO_DIR "/") + QString::fromLatin1(name));
+  if (!f.open(QIODevice::ReadOnly))
+    qFatal("cannot read %s", name);
+  return f.readAll();
+}
+
+engine::Scenario scenarioOf(const QByteArray &text) { return *model::loadScenarioText(text, QStringLiteral("s.json")).scenario; }
+
+/// A run with two branches: main to 12 s, and a fork at 4 s with a broker crash.
+void makeBranchedRun(engine::Simulation &sim, model::RunHistory &history) {
+  history.reset(sim);
+  history.runForward(sim, 12 * kSecond);
+  history.seek(sim, 4 * kSecond);
+  for (int i = 0; i < 5; ++i) // mid-microsecond, on purpose
+    history.stepForward(sim);
+  engine::Fault crash;
+  crash.action = engine::FaultAction::CrashBroker;
+  crash.broker = 1;
+  QVERIFY(!history.act(sim, crash));
+  history.runForward(sim, 9 * kSecond);
+  for (int i = 0; i < 3; ++i)
+    history.stepForward(sim);
+}
+
+} // namespace
+
+class TstRecording : public QObject {
+  Q_OBJECT
+private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+  void aRecordingReplaysExactly() {
+    const QByteArray text = scenarioText("first-look.json");
+    engine::Simulation sim(scenarioOf(text));
+    model::RunHistory history;
+    makeBranchedRun(sim, history);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.db"));
+    model::RecordingWriter writer;
+    QString error;
+    QVERIFY2(writer.create(path, text, &error), qPrintable(error));
+    QVERIFY2(writer.writeBatch(history, sim, &error), qPrintable(error));
+
+    const auto recording = model::readRecording(path, &error);
+    QVERIFY2(recording, qPrintable(error));
+    QCOMPARE(recording->branches.size(), std::size_t{2});
+    QCOMPARE(recording->branches[1].actions.size(), std::size_t{1});
+    QCOMPARE(recording->currentBranch, 1);
+    engine::Simulation again(scenarioOf(recording->scenarioJson));
+    model::RunHistory replayed;
+    const auto failed = model::replayRecording(*recording, again, replayed);
+    QVERIFY2(!failed, qPrintable(failed.value_or(QString())));
+    QCOMPARE(again.world().events.hash(), sim.world().events.hash());
+    QCOMPARE(again.processed(), sim.processed());
+    QCOMPARE(replayed.current(), 1);
+    for (std::size_t b = 0; b < 2; ++b) {
+      const auto &a = history.branches()[b].metrics;
+      const auto &r = replayed.branches()[b].metrics;
+      QCOMPARE(r.times(), a.times());
+      QCOMPARE(r.series().size(), a.series().size());
+      for (std::size_t s = 0; s < a.series().size(); ++s)
+        for (std::size_t i = 0; i < a.times().size(); ++i) {
+          const double x = a.series()[s].values[i], y = r.series()[s].values[i];
+          QVERIFY((std::isnan(x) && std::isnan(y)) || x == y);
+        }
+      QCOMPARE(replayed.branches()[b].exploredHash, history.branches()[b].exploredHash);
+    }
+    // The stored series are the ones the replay rebuilt.
+    const auto &stored = recording->samples[0].at(QStringLiteral("kafka.produce.records_per_s"));
+    QCOMPARE(stored.size(), history.branches()[0].metrics.times().size());
+  }
+
+  void badFilesAreRefusedWithAMessage() {
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY(!model::readRecording(dir.filePath(QStringLiteral("missing.db")), &error));
+    QVERIFY(error.contains(QStringLiteral("no such file")));
+
+    const QString text = dir.filePath(QStringLiteral("text.db"));
+    QFile f(text);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"name\": \"not sqlite\"}");
+    f.close();
+    QVERIFY(!model::readRecording(text, &error));
+    QVERIFY2(error.contains(QStringLiteral("not an SQLite database")), qPrintable(error));
+
+    // A recording from a newer StreamScope.
+    const QByteArray scenario = scenarioText("calm-cluster.json");
+    engine::Simulation sim(scenarioOf(scenario));
+    model::RunHistory history;
+    history.reset(sim);
+    history.runForward(sim, 3 * kSecond);
+    const QString newer = dir.filePath(QStringLiteral("newer.db"));
+    {
+      model::RecordingWriter writer;
+      QVERIFY(writer.create(newer, scenario, &error) && writer.writeBatch(history, sim, &error));
+    }
+    {
+      QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
+      db.setDatabaseName(newer);
+      QVERIFY(db.open());
+      QSqlQuery(db).exec(QStringLiteral("UPDATE meta SET value = '99' WHERE key = 'schema_version'"));
+      db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bump"));
+    QVERIFY(!model::readRecording(newer, &error));
+    QVERIFY2(error.contains(QStringLiteral("schema 99 is newer")), qPrintable(error));
+
+    // A recording cut short (a power cut mid-write): refused or read, never a crash.
+    const QString whole = dir.filePath(QStringLiteral("whole.db"));
+    {
+      model::RecordingWriter writer;
+      QVERIFY(writer.create(whole, scenario, &error) && writer.writeBatch(history, sim, &error));
+    }
+    QFile source(whole);
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QByteArray bytes = source.readAll();
+    for (const double share : {0.1, 0.5, 0.9}) {
+      const QString cut = dir.filePath(QStringLiteral("cut%1.db").arg(share));
+      QFile out(cut);
+      QVERIFY(out.open(QIODevice::WriteOnly));
+      out.write(bytes.left(static_cast<int>(bytes.size() * share)));
+      out.close();
+      const auto r = model::readRecording(cut, &error);
+      if (r) { // what could be read must replay
+        engine::Simulation again(scenarioOf(r->scenarioJson));
+        model::RunHistory replayed;
+        model::replayRecording(*r, again, replayed);
+      } else {
+        QVERIFY(error.startsWith(cut));
+      }
+    }
+
+    // A recording whose actions do not replay to the stored hash is refused.
+    {
+      QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+      db.setDatabaseName(whole);
+      QVERIFY(db.open());
+      QSqlQuery(db).exec(QStringLiteral("UPDATE branches SET explored_hash = '1234'"));
+      db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+    const auto tampered = model::readRecording(whole, &error);
+    QVERIFY(tampered);
+    engine::Simulation again(scenarioOf(tampered->scenarioJson));
+    model::RunHistory replayed;
+    const auto failed = model::replayRecording(*tampered, again, replayed);
+    QVERIFY(failed && failed->contains(QStringLiteral("does not replay")));
+  }
+
+  void theLibraryRemembers() {
+    QTemporaryDir dir;
+    model::LibraryStore library(dir.filePath(QStringLiteral("library.sqlite")));
+    QVERIFY2(library.ok(), qPrintable(library.error()));
+    QVERIFY(library.remember({dir.filePath(QStringLiteral("a.json")), QStringLiteral("scenario"), QStringLiteral("A"), QStringLiteral("Kafka"), 30000, {}}));
+    QVERIFY(library.remember({dir.filePath(QStringLiteral("b.db")), QStringLiteral("recording"), QStringLiteral("B"), QStringLiteral("Kinesis"), 60000, {}}));
+    QVERIFY(library.remember({dir.filePath(QStringLiteral("a.json")), QStringLiteral("scenario"), QStringLiteral("A2"), QStringLiteral("Kafka"), 30000, {}}));
+    const auto entries = library.entries();
+    QCOMPARE(entries.size(), std::size_t{2});
+    QCOMPARE(entries.front().name, QStringLiteral("A2")); // newest first, updated in place
+    QVERIFY(library.forget(dir.filePath(QStringLiteral("b.db"))));
+    QCOMPARE(library.entries().size(), std::size_t{1});
+  }
+};
+
+QTEST_GUILESS_MAIN(TstRecording)
+#include "tst_recording.moc"
