@@ -1,6 +1,7 @@
 // streamscope: the desktop app. Parses the command line, opens the scenario (a small
 // side-by-side one by default), shows the main window and starts playing; or, with
 // --screenshot, runs to --at and saves a picture of the window for docs and tests.
+#include "model/fault_json.h"
 #include "model/recording_store.h"
 #include "model/scenario_loader.h"
 #include "model/simulation_controller.h"
@@ -12,6 +13,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 
 #include <cstdio>
@@ -52,7 +55,13 @@ int main(int argc, char **argv) {
                               QStringLiteral("ms"), QStringLiteral("1000"));
   const QCommandLineOption size(QStringLiteral("size"), QObject::tr("Window size for --screenshot, as WIDTHxHEIGHT (default 1600x900)."),
                                 QStringLiteral("size"), QStringLiteral("1600x900"));
-  parser.addOptions({scenario, open, present, metrics, screenshot, at, size});
+  const QCommandLineOption thenSeek(QStringLiteral("then-seek"), QObject::tr("After --at, go back (or forward) to this simulated millisecond."),
+                                    QStringLiteral("ms"));
+  const QCommandLineOption thenAct(QStringLiteral("then-act"),
+                                   QObject::tr("Then apply this fault, given as a scenario \"faults\" entry in JSON (acting in the past forks a branch)."),
+                                   QStringLiteral("json"));
+  const QCommandLineOption thenRun(QStringLiteral("then-run"), QObject::tr("Then run on to this simulated millisecond."), QStringLiteral("ms"));
+  parser.addOptions({scenario, open, present, metrics, screenshot, at, size, thenSeek, thenAct, thenRun});
   parser.process(app);
 
   QStringList files = parser.positionalArguments();
@@ -70,6 +79,19 @@ int main(int argc, char **argv) {
   const int width = wh.size() == 2 ? wh[0].toInt() : 0, height = wh.size() == 2 ? wh[1].toInt() : 0;
   if (width < 480 || height < 320 || width > 8192 || height > 8192)
     return fail(QObject::tr("--size needs WIDTHxHEIGHT between 480x320 and 8192x8192, not \"%1\"").arg(parser.value(size)));
+
+  const auto msOption = [&](const QCommandLineOption &option) -> std::optional<engine::SimTime> {
+    if (!parser.isSet(option))
+      return std::nullopt;
+    bool ok = false;
+    const double ms = parser.value(option).toDouble(&ok);
+    if (!ok || ms < 0)
+      return -1;
+    return static_cast<engine::SimTime>(ms * engine::kMillisecond);
+  };
+  for (const QCommandLineOption *option : {&thenSeek, &thenRun})
+    if (msOption(*option).value_or(0) < 0)
+      return fail(QObject::tr("--%1 needs a non-negative number of milliseconds, not \"%2\"").arg(option->names().first(), parser.value(*option)));
 
   model::SimulationController controller;
   ui::MainWindow window(controller);
@@ -115,15 +137,36 @@ int main(int argc, char **argv) {
   if (parser.isSet(present))
     window.setPresenting(true);
 
+  // A prepared situation: run, go back, act (which forks when it is in the past), run on.
+  const bool scripted = parser.isSet(thenSeek) || parser.isSet(thenAct) || parser.isSet(thenRun);
+  const auto atTime = static_cast<engine::SimTime>(atMs * engine::kMillisecond);
+  if (shooting || scripted) {
+    if (!openedRecording)
+      controller.runTo(atTime);
+    else if (parser.isSet(at)) // a recording opens where it was saved, unless told otherwise
+      controller.seek(atTime);
+  }
+  if (const auto t = msOption(thenSeek))
+    controller.seek(*t);
+  if (parser.isSet(thenAct)) {
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(parser.value(thenAct).toUtf8(), &parseError);
+    QString error = doc.isObject() ? QString() : QObject::tr("--then-act needs a JSON object: %1").arg(parseError.errorString());
+    std::optional<engine::Fault> fault;
+    if (error.isEmpty())
+      fault = model::faultFromJson(window.scenarioText(), doc.object(), &error);
+    if (!fault)
+      return fail(error);
+    if (const auto refused = controller.applyUserAction(*fault))
+      return fail(QObject::tr("--then-act was refused: %1").arg(*refused));
+  }
+  if (const auto t = msOption(thenRun))
+    controller.runTo(*t);
   if (!shooting) {
-    controller.play();
+    if (!scripted)
+      controller.play();
     return QApplication::exec();
   }
-  const auto atTime = static_cast<engine::SimTime>(atMs * engine::kMillisecond);
-  if (!openedRecording)
-    controller.runTo(atTime);
-  else if (parser.isSet(at)) // a recording opens where it was saved, unless told otherwise
-    controller.seek(atTime);
   const QString file = parser.value(screenshot);
   int status = 0;
   // Let the window lay itself out and paint once before grabbing it.

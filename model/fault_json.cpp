@@ -1,5 +1,7 @@
 #include "fault_json.h"
 
+#include "scenario_loader.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -168,6 +170,21 @@ QJsonObject faultToJson(const engine::Fault &f, bool application) {
     break;
   }
   return o;
+}
+
+std::optional<engine::Fault> faultFromJson(const QByteArray &scenarioJson, const QJsonObject &fault, QString *error) {
+  QJsonObject root = QJsonDocument::fromJson(scenarioJson).object();
+  QJsonObject entry = fault;
+  if (!entry.contains(QStringLiteral("at_ms")))
+    entry[QStringLiteral("at_ms")] = 0; // the time is the caller's; the loader insists on one
+  root[QStringLiteral("faults")] = QJsonArray{entry};
+  const ScenarioLoadResult loaded = loadScenarioText(QJsonDocument(root).toJson(), QStringLiteral("fault"));
+  if (!loaded.scenario || loaded.scenario->faults.size() != 1) {
+    if (error)
+      *error = loaded.error;
+    return std::nullopt;
+  }
+  return loaded.scenario->faults.front();
 }
 
 QByteArray withFaults(const QByteArray &scenarioJson, const engine::Scenario &scenario,

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 #include <vector>
 
 namespace streamscope::model {
@@ -14,6 +16,10 @@ namespace streamscope::model {
 /// One fault as a "faults" entry. `application` says the fault's group names a Kinesis
 /// application (consumer actions), not a Kafka consumer group.
 QJsonObject faultToJson(const engine::Fault &fault, bool application);
+
+/// A "faults" entry read back with the scenario loader's own rules, in the context of the
+/// scenario it belongs to (names of brokers, groups, streams). nullopt with `error` if invalid.
+std::optional<engine::Fault> faultFromJson(const QByteArray &scenarioJson, const QJsonObject &fault, QString *error);
 
 /// The scenario text with `faults` appended to its "faults" array (sorted by time with the
 /// ones already there). Returns an empty array and sets `error` if the text is not a

@@ -242,14 +242,11 @@ std::optional<Recording> readRecording(const QString &path, QString *error) {
     if (branch < 0 || branch >= static_cast<int>(r.branches.size()))
       return fail(QObject::tr("an action belongs to no branch (damaged?)"));
     // The fault is read back with the scenario loader's own rules.
-    QJsonObject root = QJsonDocument::fromJson(r.scenarioJson).object();
-    QJsonArray faults;
-    faults.append(QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object());
-    root[QStringLiteral("faults")] = faults;
-    const auto withFault = loadScenarioText(QJsonDocument(root).toJson(), path);
-    if (!withFault.scenario || withFault.scenario->faults.size() != 1)
-      return fail(QObject::tr("a recorded action does not load: %1").arg(withFault.error));
-    UserAction a{withFault.scenario->faults.front(), static_cast<std::uint64_t>(q.value(2).toLongLong())};
+    QString faultError;
+    const auto fault = faultFromJson(r.scenarioJson, QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object(), &faultError);
+    if (!fault)
+      return fail(QObject::tr("a recorded action does not load: %1").arg(faultError));
+    UserAction a{*fault, static_cast<std::uint64_t>(q.value(2).toLongLong())};
     a.fault.at = q.value(1).toLongLong();
     r.branches[static_cast<std::size_t>(branch)].actions.push_back(a);
   }

@@ -136,9 +136,10 @@ void RunHistory::takeSnapshot(const engine::Simulation &sim) {
   auto world = std::make_shared<const engine::World>(sim.snapshot());
   const std::size_t bytes = estimateWorldBytes(*world);
   b.snapshots.push_back(Snapshot{sim.now(), sim.processed(), m_applied, std::move(world), bytes});
-  // Copying a big world often costs more than replaying: space snapshots by size
-  // (a simulated second per 8 MB), so the copying stays a small part of running.
-  m_interval = std::max(m_interval, static_cast<SimTime>(static_cast<double>(bytes) / (8 << 20) * engine::kSecond));
+  // Copying a big world costs more than replaying a little: space snapshots by size (a
+  // simulated second per MiB), so copies stay a small part of running and memory grows
+  // slowly; a seek then replays at most one interval (measured in docs/benchmarks.md).
+  m_interval = std::max(m_interval, static_cast<SimTime>(static_cast<double>(bytes) / (1 << 20) * engine::kSecond));
   enforceBudget();
 }
 

@@ -56,7 +56,7 @@ struct Branch {
 
 class RunHistory {
 public:
-  explicit RunHistory(std::size_t snapshotBudgetBytes = std::size_t{512} << 20);
+  explicit RunHistory(std::size_t snapshotBudgetBytes = std::size_t{256} << 20);
 
   /// Starts over with `sim` (freshly built, at time 0) as the only branch's start.
   void reset(engine::Simulation &sim);

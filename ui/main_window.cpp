@@ -250,8 +250,10 @@ void MainWindow::buildDocks() {
   m_inspectorDock->raise();
   // A new branch is news: show it.
   connect(&m_controller, &model::SimulationController::branchesChanged, this, [this] {
-    if (m_controller.history().branches().size() > 1 && !m_presenting)
+    if (m_controller.history().branches().size() > 1 && !m_presenting) {
       m_branchDock->show();
+      m_branchDock->raise();
+    }
   });
 
   m_metrics = new MetricsPanel(m_controller, this);

@@ -45,6 +45,8 @@ public:
   /// Restores the window geometry, dock layout and toolbar from the last session.
   void restoreSettings();
 
+  /// The JSON of the scenario running now (what Save Scenario writes, with the user's actions).
+  const QByteArray &scenarioText() const { return m_scenarioText; }
   StreamCanvas *canvas() const { return m_canvas; }
   InspectorPanel *inspector() const { return m_inspector; }
   TimelineBar *timeline() const { return m_timeline; }

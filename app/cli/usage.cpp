@@ -17,7 +17,7 @@ void printUsage(bool toStderr) {
          "  shard --shards N             read one partition key per line on stdin and print\n"
          "                               KEY<TAB>SHARD_ID<TAB>HASH_KEY (MD5, decimal); keys\n"
          "                               Kinesis refuses are reported on stderr (exit 1)\n"
-         "  run FILE [--seed S] [--json] [--timing] [--events]\n"
+         "  run FILE [--seed S] [--json] [--timing] [--events] [--record OUT.db]\n"
          "                               run a scenario to its end and print the report;\n"
          "                               --seed overrides the scenario's seed, --json prints\n"
          "                               one JSON object, --timing adds wall-clock time and\n"

@@ -18,3 +18,6 @@ shot broker-power-loss "$scenarios/acks1-leader-power-loss.json" --at 6500
 shot leader-election "$scenarios/acks1-leader-power-loss.json" --at 15500 # broker 0 fenced at 15 s, broker 1 elected
 shot shard-split "$scenarios/kinesis-throttling.json" --at 24000
 shot presentation-mode "$scenarios/first-look.json" --at 6000 --present
+shot timeline-markers "$scenarios/acks1-leader-power-loss.json" --at 30000 --then-seek 15500 # every marker of the run, cursor at the election
+shot metrics-broker-failure "$scenarios/acks-all-leader-power-loss.json" --at 16000 --metrics
+shot branched-history "$scenarios/first-look.json" --at 12000 --then-seek 5000 --then-act '{"action":"power_loss","broker":0}' --then-run 11000 --metrics
