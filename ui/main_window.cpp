@@ -123,6 +123,29 @@ void MainWindow::buildActions() {
     if (!path.isEmpty())
       saveRecording(path);
   });
+  m_record = makeAction(this, tr("&Record…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R),
+                        tr("Record the run to a file as it goes (one transaction per frame), or stop recording"));
+  m_record->setCheckable(true);
+  connect(m_record, &QAction::triggered, this, [this](bool on) {
+    if (!on) {
+      setRecording(QString());
+      return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Record to"), QString(), tr("Recordings (*.db)"));
+    if (path.isEmpty() || !setRecording(path))
+      m_record->setChecked(false);
+  });
+  connect(&m_controller, &model::SimulationController::frameReady, this, [this] {
+    QString error;
+    if (m_recorder && !m_recorder->writeBatch(m_controller.history(), m_controller.simulation(), &error)) {
+      setRecording(QString());
+      showError(tr("Recording stopped"), error);
+    }
+  });
+  connect(&m_controller, &model::SimulationController::scenarioLoaded, this, [this] {
+    if (m_recorder) // a recording holds one run
+      setRecording(QString());
+  });
   m_library = makeAction(this, tr("&Library…"), QKeySequence(Qt::CTRL | Qt::Key_L), tr("Your saved and opened scenarios and recordings"));
   connect(m_library, &QAction::triggered, this, &MainWindow::showLibrary);
   m_exportPng = makeAction(this, tr("Export View as &PNG…"), QKeySequence(Qt::CTRL | Qt::Key_E), tr("Save the canvas as a PNG image"));
@@ -189,7 +212,7 @@ void MainWindow::buildActions() {
     apply(f);
   });
   // Window-level actions keep their shortcuts while menus and toolbars are hidden.
-  addActions({m_open, m_save, m_openRecording, m_saveRecording, m_library, m_exportPng, m_exportSvg, m_quit, m_play, m_stepBack, m_step, m_reset, m_faster, m_slower, m_zoomIn,
+  addActions({m_open, m_save, m_openRecording, m_saveRecording, m_record, m_library, m_exportPng, m_exportSvg, m_quit, m_play, m_stepBack, m_step, m_reset, m_faster, m_slower, m_zoomIn,
               m_zoomOut, m_fit, m_present, m_leavePresent, m_annotate, m_clearInk, m_itemFaults, m_dropRecord, m_powerOffAll});
 
   m_toolBar = addToolBar(tr("Simulation"));
@@ -248,6 +271,16 @@ void MainWindow::buildDocks() {
   addDockWidget(Qt::RightDockWidgetArea, m_branchDock);
   tabifyDockWidget(m_settingsDock, m_branchDock);
   m_inspectorDock->raise();
+  // The dock's title reports what time travel costs in memory.
+  const auto showSnapshots = [this] {
+    const auto &h = m_controller.history();
+    m_branchDock->setWindowTitle(tr("Branches · %n snapshot(s), %1 MiB", nullptr, static_cast<int>(h.snapshotCount()))
+                                     .arg(static_cast<double>(h.snapshotBytes()) / (1 << 20), 0, 'f', 1));
+  };
+  connect(&m_controller, &model::SimulationController::frameReady, this, [this, showSnapshots] {
+    if (m_controller.frames() % 30 == 0 || !m_controller.isPlaying())
+      showSnapshots();
+  });
   // A new branch is news: show it.
   connect(&m_controller, &model::SimulationController::branchesChanged, this, [this] {
     if (m_controller.history().branches().size() > 1 && !m_presenting) {
@@ -295,6 +328,7 @@ void MainWindow::buildMenus() {
   file->addSeparator();
   file->addAction(m_openRecording);
   file->addAction(m_saveRecording);
+  file->addAction(m_record);
   file->addAction(m_library);
   file->addSeparator();
   file->addAction(m_exportPng);
@@ -446,6 +480,34 @@ bool MainWindow::saveRecording(const QString &path) {
   return true;
 }
 
+bool MainWindow::setRecording(const QString &path) {
+  if (path.isEmpty()) {
+    if (m_recorder) {
+      m_recorder.reset();
+      statusBar()->showMessage(tr("Recording saved to %1").arg(m_recordingPath), 6000);
+      rememberRecent(m_recordingPath);
+      rememberInLibrary(m_recordingPath, true);
+    }
+    const QSignalBlocker block(m_record);
+    m_record->setChecked(false);
+    return true;
+  }
+  if (!m_controller.hasSimulation())
+    return false;
+  auto recorder = std::make_unique<model::RecordingWriter>();
+  QString error;
+  if (!recorder->create(path, m_scenarioText, &error) || !recorder->writeBatch(m_controller.history(), m_controller.simulation(), &error)) {
+    showError(tr("Cannot record"), error);
+    return false;
+  }
+  m_recorder = std::move(recorder);
+  m_recordingPath = path;
+  const QSignalBlocker block(m_record);
+  m_record->setChecked(true);
+  statusBar()->showMessage(tr("Recording to %1").arg(path), 4000);
+  return true;
+}
+
 void MainWindow::rememberInLibrary(const QString &path, bool recording) {
   model::LibraryStore library(model::LibraryStore::defaultPath());
   const engine::Scenario &s = m_controller.scenario();
@@ -536,7 +598,10 @@ void MainWindow::showError(const QString &title, const QString &message) {
     QMessageBox::warning(this, title, message);
 }
 
+MainWindow::~MainWindow() = default;
+
 void MainWindow::closeEvent(QCloseEvent *event) {
+  setRecording(QString());
   if (m_presenting)
     setPresenting(false);
   QSettings settings;

@@ -8,6 +8,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -15,6 +17,7 @@ class QMenu;
 
 namespace streamscope::model {
 struct ScenarioLoadResult;
+class RecordingWriter;
 }
 
 namespace streamscope::ui {
@@ -29,6 +32,7 @@ class MainWindow : public QMainWindow {
   Q_OBJECT
 public:
   explicit MainWindow(model::SimulationController &controller, QWidget *parent = nullptr);
+  ~MainWindow() override;
 
   /// Loads a scenario file; on error shows the message and keeps the current session.
   bool openScenario(const QString &path);
@@ -37,6 +41,10 @@ public:
   bool openRecording(const QString &path);
   /// Writes the whole run (all branches) as a recording.
   bool saveRecording(const QString &path);
+  /// Starts recording to `path` (everything so far, then one batch per frame) or, with an
+  /// empty path, stops. False with a message if the file cannot be written.
+  bool setRecording(const QString &path);
+  bool isRecording() const { return m_recorder != nullptr; }
   /// Opens a scenario (.json) or a recording (anything else) by its content.
   bool openFile(const QString &path);
   /// Loads scenario text (the built-in default); `name` appears in messages and the title.
@@ -95,7 +103,9 @@ private:
   QToolBar *m_toolBar = nullptr;
   QMenu *m_recentMenu = nullptr;
   QMenu *m_faultMenu = nullptr;
-  QAction *m_openRecording = nullptr, *m_saveRecording = nullptr, *m_library = nullptr;
+  QAction *m_openRecording = nullptr, *m_saveRecording = nullptr, *m_record = nullptr, *m_library = nullptr;
+  std::unique_ptr<model::RecordingWriter> m_recorder; ///< while Record is on: one batch per frame
+  QString m_recordingPath;
   QAction *m_open = nullptr, *m_save = nullptr, *m_exportPng = nullptr, *m_exportSvg = nullptr, *m_quit = nullptr;
   QAction *m_play = nullptr, *m_stepBack = nullptr, *m_step = nullptr, *m_reset = nullptr, *m_faster = nullptr, *m_slower = nullptr;
   QAction *m_annotate = nullptr, *m_clearInk = nullptr, *m_itemFaults = nullptr, *m_dropRecord = nullptr, *m_powerOffAll = nullptr;

@@ -1,6 +1,7 @@
 // Time travel from the window: the timeline seeks, its markers jump, Left steps back, and
 // acting in the past shows a new branch that can be switched back.
 #include "model/simulation_controller.h"
+#include "model/recording_store.h"
 #include "ui/branch_panel.h"
 #include "ui/main_window.h"
 #include "ui/timeline_bar.h"
@@ -81,6 +82,32 @@ private slots:
     bad.close();
     QVERIFY(!window.openRecording(bad.fileName()));
     QCOMPARE(controller.world().events.hash(), hash);
+  }
+
+  void recordingAsItGoes() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("live.db"));
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/calm-cluster.json")));
+    QVERIFY(window.setRecording(path));
+    QVERIFY(window.isRecording());
+    for (int s = 1; s <= 5; ++s) // each frame commits a batch
+      controller.runTo(s * engine::kSecond);
+    QString error;
+    const auto partial = model::readRecording(path, &error); // readable while being written
+    QVERIFY2(partial, qPrintable(error));
+    QCOMPARE(partial->branches.front().explored, 5 * engine::kSecond);
+    controller.runTo(7 * engine::kSecond);
+    const auto hash = controller.world().events.hash();
+    QVERIFY(window.setRecording(QString()));
+    QVERIFY(!window.isRecording());
+    model::SimulationController other;
+    ui::MainWindow reopened(other);
+    reopened.setInteractive(false);
+    QVERIFY(reopened.openRecording(path));
+    QCOMPARE(other.world().events.hash(), hash);
   }
 
   void actingInThePastShowsABranch() {
