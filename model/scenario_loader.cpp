@@ -1,6 +1,7 @@
 #include "scenario_loader.h"
 
 #include "json_fields.h"
+#include "json_load.h"
 #include "json_locator.h"
 #include "admin_scenario.h"
 #include "kinesis_scenario.h"
@@ -453,40 +454,13 @@ Scenario readScenario(const QJsonObject &root) {
   return s;
 }
 
-QString located(const QString &file, TextPosition p, const QString &message) {
-  return QStringLiteral("%1:%2:%3: %4").arg(file).arg(p.line).arg(p.column).arg(message);
-}
 
 } // namespace
 
 ScenarioLoadResult loadScenarioText(const QByteArray &text, const QString &fileName) {
   ScenarioLoadResult result;
   result.text = text;
-  QJsonParseError parseError;
-  const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
-  if (parseError.error != QJsonParseError::NoError) {
-    // QJsonParseError gives a byte offset; turn it into line and column.
-    const TextPosition p = textPositionAt(text, parseError.offset);
-    result.error = located(fileName, p, QStringLiteral("invalid JSON: %1").arg(parseError.errorString()));
-    return result;
-  }
-  const JsonLocator locator(text);
-  if (!locator.firstDuplicate().isEmpty()) {
-    const QString dup = locator.firstDuplicate();
-    result.error = located(fileName, locator.keyPosition(dup),
-                           QStringLiteral("duplicate key \"%1\"").arg(dup.mid(dup.lastIndexOf(QLatin1Char('/')) + 1)));
-    return result;
-  }
-  if (!doc.isObject()) {
-    result.error = located(fileName, TextPosition{}, QStringLiteral("a scenario must be a JSON object"));
-    return result;
-  }
-  try {
-    result.scenario = readScenario(doc.object());
-  } catch (const JsonFieldError &e) {
-    const TextPosition p = e.atKey ? locator.keyPosition(e.pointer) : locator.valuePosition(e.pointer);
-    result.error = located(fileName, p, e.message);
-  }
+  result.scenario = loadJsonObject(text, fileName, QStringLiteral("a scenario"), readScenario, result.error);
   return result;
 }
 

@@ -10,6 +10,8 @@ int runScenarioCommand(const QStringList &args);
 /// Kinesis: the hash key ranges of a new stream, and the shard of each partition key.
 int runShardsCommand(const QStringList &args);
 int runShardCommand(const QStringList &args);
+/// Runs lessons headless (try-it steps by their solution); exit 1 if any expectation fails.
+int runLessonCommand(const QStringList &args);
 /// Prints the usage text (to stdout for --help, to stderr after an error).
 void printUsage(bool toStderr);
 

@@ -27,9 +27,10 @@ int main(int argc, char **argv) {
     return runShardsCommand(args);
   if (command == QLatin1String("shard"))
     return runShardCommand(args);
+  if (command == QLatin1String("lesson"))
+    return runLessonCommand(args);
   QTextStream err(stderr);
-  if (command == QLatin1String("lesson") ||
-      command == QLatin1String("bench")) {
+  if (command == QLatin1String("bench")) {
     err << "streamscope-cli: '" << command << "' is not available in this version yet\n";
     return 2;
   }

@@ -23,6 +23,9 @@ void printUsage(bool toStderr) {
          "                               one JSON object, --timing adds wall-clock time and\n"
          "                               records per second, --events first prints every\n"
          "                               event, one per line\n"
+         "  lesson FILE... | --all [DIR]  play lessons headless (try-it steps by their\n"
+         "                               scripted solution) and check every expectation;\n"
+         "                               exit 1 if any fails\n"
          "  --help                       show this text\n"
          "\n"
          "Errors go to stderr with a non-zero exit status (2 for usage, 1 for bad input).\n";

@@ -1,0 +1,77 @@
+#include "cli_commands.h"
+
+#include "model/lesson_runner.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QTextStream>
+
+namespace streamscope::app {
+namespace {
+
+/// Where `--all` looks without a directory: ./lessons, then the installed copy beside the
+/// executable, then the source tree this binary was built from.
+QString defaultLessonDir() {
+  const QStringList candidates = {QDir::current().filePath(QStringLiteral("lessons")),
+                                  QCoreApplication::applicationDirPath() + QStringLiteral("/../share/streamscope/lessons"),
+                                  QStringLiteral(STREAMSCOPE_SOURCE_DIR "/lessons")};
+  for (const QString &dir : candidates)
+    if (!QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files).isEmpty())
+      return dir;
+  return candidates.front();
+}
+
+} // namespace
+
+int runLessonCommand(const QStringList &args) {
+  QTextStream out(stdout), err(stderr);
+  const QString usage = QStringLiteral("usage: streamscope-cli lesson FILE... | --all [DIR]");
+  QStringList files;
+  if (!args.isEmpty() && args.first() == QLatin1String("--all")) {
+    if (args.size() > 2) {
+      err << "streamscope-cli lesson: --all takes at most one directory\n" << usage << '\n';
+      return 2;
+    }
+    const QString dir = args.size() == 2 ? args[1] : defaultLessonDir();
+    for (const QString &name : QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+      files << QDir(dir).filePath(name);
+    if (files.isEmpty()) {
+      err << "streamscope-cli lesson: no lessons (*.json) in " << dir << '\n';
+      return 1;
+    }
+  } else {
+    for (const QString &a : args)
+      if (a.startsWith(QLatin1String("--"))) {
+        err << "streamscope-cli lesson: unexpected argument '" << a << "'\n" << usage << '\n';
+        return 2;
+      }
+    files = args;
+  }
+  if (files.isEmpty()) {
+    err << "streamscope-cli lesson: a lesson FILE or --all is required\n" << usage << '\n';
+    return 2;
+  }
+  int failed = 0;
+  for (const QString &file : files) {
+    const model::LessonLoadResult loaded = model::loadLessonFile(file);
+    if (!loaded.lesson) {
+      err << loaded.error << '\n';
+      ++failed;
+      continue;
+    }
+    const model::LessonResult result = model::runLessonHeadless(*loaded.lesson);
+    out << (result.passed() ? "PASS  " : "FAIL  ") << QFileInfo(file).fileName() << "  " << result.title << '\n';
+    for (std::size_t i = 0; i < result.steps.size(); ++i) {
+      const model::StepResult &step = result.steps[i];
+      out << "  " << (step.passed ? "ok   " : "FAIL ") << "step " << (i + 1) << ": " << step.title << '\n';
+      for (const QString &line : step.details)
+        out << "        " << line << '\n';
+    }
+    failed += result.passed() ? 0 : 1;
+  }
+  out << files.size() - failed << " of " << files.size() << " lessons passed\n";
+  return failed == 0 ? 0 : 1;
+}
+
+} // namespace streamscope::app

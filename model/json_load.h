@@ -1,0 +1,50 @@
+#pragma once
+// The common path of every JSON file loader: parse, refuse duplicate keys, hand the root
+// object to a reader that throws JsonFieldError, and turn any problem into
+// `file:line:column: message`.
+#include "json_fields.h"
+#include "json_locator.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QString>
+
+#include <optional>
+
+namespace streamscope::model {
+
+inline QString located(const QString &file, TextPosition p, const QString &message) {
+  return QStringLiteral("%1:%2:%3: %4").arg(file).arg(p.line).arg(p.column).arg(message);
+}
+
+/// Runs `read(rootObject)` on the text; returns its value, or nullopt with `error` set.
+/// `what` names the file's kind in the "must be a JSON object" message ("a scenario").
+template <typename Read>
+auto loadJsonObject(const QByteArray &text, const QString &fileName, const QString &what, Read read, QString &error)
+    -> std::optional<decltype(read(QJsonObject{}))> {
+  QJsonParseError parseError;
+  const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
+  if (parseError.error != QJsonParseError::NoError) {
+    // QJsonParseError gives a byte offset; turn it into line and column.
+    error = located(fileName, textPositionAt(text, parseError.offset), QStringLiteral("invalid JSON: %1").arg(parseError.errorString()));
+    return std::nullopt;
+  }
+  const JsonLocator locator(text);
+  if (!locator.firstDuplicate().isEmpty()) {
+    const QString dup = locator.firstDuplicate();
+    error = located(fileName, locator.keyPosition(dup), QStringLiteral("duplicate key \"%1\"").arg(dup.mid(dup.lastIndexOf(QLatin1Char('/')) + 1)));
+    return std::nullopt;
+  }
+  if (!doc.isObject()) {
+    error = located(fileName, TextPosition{}, QStringLiteral("%1 must be a JSON object").arg(what));
+    return std::nullopt;
+  }
+  try {
+    return read(doc.object());
+  } catch (const JsonFieldError &e) {
+    error = located(fileName, e.atKey ? locator.keyPosition(e.pointer) : locator.valuePosition(e.pointer), e.message);
+  }
+  return std::nullopt;
+}
+
+} // namespace streamscope::model
