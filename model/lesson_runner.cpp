@@ -28,13 +28,10 @@ std::optional<QString> performActions(SimulationController &controller, const st
     case LessonAction::Kind::RunFor: controller.runTo(now + a.time); break;
     case LessonAction::Kind::RunUntilTime: controller.runTo(a.time); break;
     case LessonAction::Kind::RunUntil: {
-      // Small steps, so the run stops close to the moment the condition first holds.
+      // Event by event, so the run stops at the very moment the condition first holds.
       const engine::SimTime limit = std::min(now + a.time, controller.world().scenario.duration);
-      while (!a.until->evaluate(controller.world()).holds) {
-        if (controller.world().now >= limit)
-          return QObject::tr("run_until \"%1\" did not happen within %2 ms").arg(a.until->text()).arg(engine::toMs(a.time));
-        controller.runTo(std::min(limit, controller.world().now + 10 * engine::kMillisecond));
-      }
+      if (!controller.runUntilCondition([&](const engine::World &w) { return a.until->evaluate(w).holds; }, limit))
+        return QObject::tr("run_until \"%1\" did not happen within %2 ms").arg(a.until->text()).arg(engine::toMs(a.time));
       break;
     }
     case LessonAction::Kind::Fault:

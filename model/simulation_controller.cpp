@@ -109,6 +109,18 @@ void SimulationController::runTo(engine::SimTime t) {
   emit frameReady();
 }
 
+bool SimulationController::runUntilCondition(const std::function<bool(const engine::World &)> &holds, engine::SimTime limit) {
+  if (!m_sim)
+    return false;
+  pause();
+  bool held = holds(m_sim->world());
+  while (!held && m_sim->now() <= limit && m_history.stepForward(*m_sim))
+    held = holds(m_sim->world());
+  ++m_frames;
+  emit frameReady();
+  return held;
+}
+
 void SimulationController::seek(engine::SimTime t) {
   if (!m_sim)
     return;

@@ -11,6 +11,8 @@
 
 #include <QString>
 
+#include <functional>
+
 #include <memory>
 #include <optional>
 #include <vector>
@@ -47,6 +49,9 @@ public:
   std::optional<QString> applyUserAction(engine::Fault action);
   /// Runs the engine (paused) until simulated time `t` or the end of the run.
   void runTo(engine::SimTime t);
+  /// Steps (paused) one engine action at a time until `holds` is true or the clock passes
+  /// `limit`; one frame at the end. Returns whether it held.
+  bool runUntilCondition(const std::function<bool(const engine::World &)> &holds, engine::SimTime limit);
   /// Goes (paused) to simulated time `t` of the current branch, backwards or forwards.
   void seek(engine::SimTime t);
 
