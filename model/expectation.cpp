@@ -7,7 +7,9 @@
 
 #include <QObject>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace streamscope::model {
 namespace {
@@ -108,11 +110,13 @@ std::optional<QString> Expectation::checkSubject(const QStringList &s) {
     return field(2, kApplicationFields, QStringLiteral("application"));
   if (head == QLatin1String("zone"))
     return field(2, {QStringLiteral("up")}, QStringLiteral("zone"));
+  if (head == QLatin1String("topic"))
+    return field(2, {QStringLiteral("table_size"), QStringLiteral("records")}, QStringLiteral("topic"));
   if (head == QLatin1String("key")) // key KEY partition N | key KEY shard
     return (s.size() == 4 && s[2] == QLatin1String("partition")) || (s.size() == 3 && s[2] == QLatin1String("shard"))
                ? std::nullopt
                : std::optional<QString>(QObject::tr("write \"key KEY partition N\" (of N partitions) or \"key KEY shard\""));
-  return QObject::tr("unknown subject \"%1\" (known: %2, kafka, kinesis, partition, replica, broker, shard, stream, group, application, zone, key)")
+  return QObject::tr("unknown subject \"%1\" (known: %2, kafka, kinesis, topic, partition, replica, broker, shard, stream, group, application, zone, key)")
       .arg(s.join(QLatin1Char(' ')), oneOf(kTotals));
 }
 
@@ -320,6 +324,34 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
       return workers;
     }
     return missing(QObject::tr("application"));
+  }
+  if (head == QLatin1String("topic")) {
+    // The table a consumer builds by reading the topic: each key's latest value below the
+    // high watermark, with tombstones deleting their key.
+    for (const kafka::Topic &topic : w.kafka.topics) {
+      if (topic.deleted || QString::fromStdString(topic.config.name) != s[1])
+        continue;
+      std::map<std::int32_t, bool> present;
+      std::int64_t records = 0;
+      for (int p : topic.partitionIds) {
+        const kafka::Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
+        if (part.leader < 0)
+          continue;
+        const kafka::ReplicaLog &log = part.logOf(part.leader);
+        for (const kafka::LogEntry &e : log.entries()) {
+          if (e.offset >= log.highWatermark())
+            break;
+          ++records;
+          const kafka::RecordInfo &r = w.kafka.records[e.record];
+          if (r.key >= 0)
+            present[r.key] = !r.has(kafka::RecordInfo::Tombstone);
+        }
+      }
+      if (s[2] == QLatin1String("records"))
+        return static_cast<double>(records);
+      return static_cast<double>(std::count_if(present.begin(), present.end(), [](const auto &kv) { return kv.second; }));
+    }
+    return missing(QObject::tr("topic"));
   }
   if (head == QLatin1String("zone")) {
     const int z = s[1].toInt();
