@@ -71,7 +71,8 @@ const QStringList kReplicaFields = {QStringLiteral("log_end_offset"), QStringLit
                                     QStringLiteral("in_isr")};
 const QStringList kBrokerFields = {QStringLiteral("state"), QStringLiteral("fenced"), QStringLiteral("leads"), QStringLiteral("isolated")};
 const QStringList kShardFields = {QStringLiteral("throttled_writes"), QStringLiteral("throttled_reads"), QStringLiteral("throttled"),
-                                  QStringLiteral("records"), QStringLiteral("open")};
+                                  QStringLiteral("records"), QStringLiteral("open"), QStringLiteral("sequence_digits"),
+                                  QStringLiteral("sequence_increasing")};
 const QStringList kGroupFields = {QStringLiteral("lag"), QStringLiteral("consumed"), QStringLiteral("duplicates"), QStringLiteral("generation"),
                                   QStringLiteral("members")};
 const QStringList kApplicationFields = {QStringLiteral("consumed"), QStringLiteral("duplicates"), QStringLiteral("millis_behind_latest"),
@@ -264,6 +265,19 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
       return static_cast<double>(shard.throttledWrites + shard.throttledReads);
     if (f == QLatin1String("records"))
       return static_cast<double>(shard.records.size());
+    if (f == QLatin1String("sequence_digits")) {
+      if (shard.records.empty()) {
+        *why = QObject::tr("shard %1 holds no record").arg(s[1]);
+        return std::nullopt;
+      }
+      return static_cast<double>(shard.sequenceOf(shard.records.back()).toDecimal().size());
+    }
+    if (f == QLatin1String("sequence_increasing")) { // every retained record's number above the one before
+      for (std::size_t i = 1; i < shard.records.size(); ++i)
+        if (!(shard.sequenceOf(shard.records[i - 1]) < shard.sequenceOf(shard.records[i])))
+          return 0;
+      return 1;
+    }
     return shard.open() ? 1 : 0;
   }
   if (head == QLatin1String("stream")) {
