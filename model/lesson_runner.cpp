@@ -2,6 +2,9 @@
 
 #include "scenario_loader.h"
 
+#include <QCoreApplication>
+#include <QDir>
+
 namespace streamscope::model {
 namespace {
 
@@ -55,6 +58,65 @@ StepResult checkStep(const SimulationController &controller, const LessonStep &s
     r.details << (o.holds ? QStringLiteral("ok    ") : QStringLiteral("FAIL  ")) + o.detail;
   }
   return r;
+}
+
+std::vector<WorldItem> resolveHighlights(const engine::World &w, const std::vector<LessonHighlight> &highlights) {
+  using Kind = WorldItem::Kind;
+  std::vector<WorldItem> items;
+  const auto named = [](const auto &list, const QString &name, auto nameOf) {
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (QString::fromStdString(nameOf(list[i])) == name)
+        return static_cast<int>(i);
+    return -1;
+  };
+  for (const LessonHighlight &h : highlights) {
+    switch (h.kind) {
+    case Kind::Broker:
+      if (h.index < static_cast<int>(w.kafka.brokers.size()))
+        items.push_back({Kind::Broker, h.index});
+      break;
+    case Kind::Replica:
+      for (std::size_t p = 0; p < w.kafka.partitions.size(); ++p)
+        if (!w.kafka.partitions[p].replicas.empty() && QString::fromStdString(w.kafka.partitionName(static_cast<int>(p))) == h.name)
+          for (int b : w.kafka.partitions[p].replicas)
+            if (h.index < 0 || b == h.index)
+              items.push_back({Kind::Replica, static_cast<int>(p), b});
+      break;
+    case Kind::Shard:
+      for (const auto &st : w.kinesis.streams)
+        for (int slot : st.shards)
+          if (w.kinesis.shardAt(slot).index == h.index)
+            items.push_back({Kind::Shard, slot});
+      break;
+    case Kind::Zone: items.push_back({Kind::Zone, h.index}); break;
+    case Kind::Group:
+      if (const int g = named(w.kafka.groups, h.name, [](const auto &x) { return x.config.group; }); g >= 0)
+        items.push_back({Kind::Group, g});
+      break;
+    case Kind::Application:
+      if (const int a = named(w.kinesis.apps, h.name, [](const auto &x) { return x.config.application; }); a >= 0)
+        items.push_back({Kind::Application, a});
+      break;
+    case Kind::KafkaProducer:
+      if (const int p = named(w.kafka.producers, h.name, [](const auto &x) { return x.config.name; }); p >= 0)
+        items.push_back({Kind::KafkaProducer, p});
+      if (const int p = named(w.kinesis.producers, h.name, [](const auto &x) { return x.config.name; }); p >= 0)
+        items.push_back({Kind::KinesisProducer, p});
+      break;
+    default: break;
+    }
+  }
+  return items;
+}
+
+QString lessonDirectory() {
+  const QStringList candidates = {QDir::current().filePath(QStringLiteral("lessons")),
+                                  QCoreApplication::applicationDirPath() + QStringLiteral("/../share/streamscope/lessons"),
+                                  QStringLiteral(STREAMSCOPE_SOURCE_DIR "/lessons")};
+  for (const QString &dir : candidates)
+    if (!QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files).isEmpty())
+      return dir;
+  return candidates.front();
 }
 
 LessonResult runLessonHeadless(const Lesson &lesson) {

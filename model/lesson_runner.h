@@ -35,6 +35,12 @@ struct LessonResult {
 
 /// Checks a step's expectations against the world now.
 StepResult checkStep(const SimulationController &controller, const LessonStep &step);
+/// The canvas items a step's highlights name, in the world as it is now (names that do not
+/// exist yet, such as a partition still to be created, resolve to nothing).
+std::vector<WorldItem> resolveHighlights(const engine::World &world, const std::vector<LessonHighlight> &highlights);
+/// Where lessons are: ./lessons, the installed copy, or the source tree.
+QString lessonDirectory();
+
 /// Plays the whole lesson headless: each step's actions, then its try-it solution, then its
 /// expectations (and the try-it's completion condition).
 LessonResult runLessonHeadless(const Lesson &lesson);

@@ -21,7 +21,9 @@ LibraryStore::LibraryStore(const QString &path) : m_connection(QUuid::createUuid
   QSqlQuery q(db);
   q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
   if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS entries(path TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,"
-                             " systems TEXT NOT NULL, duration_ms INTEGER NOT NULL, saved_at TEXT NOT NULL)")))
+                             " systems TEXT NOT NULL, duration_ms INTEGER NOT NULL, saved_at TEXT NOT NULL)")) ||
+      !q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS lesson_progress(lesson TEXT PRIMARY KEY, steps_done INTEGER NOT NULL,"
+                             " steps INTEGER NOT NULL, completed INTEGER NOT NULL, answers TEXT NOT NULL)")))
     m_error = QStringLiteral("%1: %2").arg(path, q.lastError().text());
 }
 
@@ -61,6 +63,32 @@ std::vector<LibraryEntry> LibraryStore::entries() const {
     list.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toLongLong(),
                     QDateTime::fromString(q.value(5).toString(), Qt::ISODateWithMs)});
   return list;
+}
+
+bool LibraryStore::saveProgress(const LessonProgress &p) {
+  if (!ok())
+    return false;
+  QSqlQuery q(QSqlDatabase::database(m_connection, false));
+  q.prepare(QStringLiteral("INSERT INTO lesson_progress(lesson, steps_done, steps, completed, answers) VALUES (?, ?, ?, ?, ?)"
+                           " ON CONFLICT(lesson) DO UPDATE SET steps_done = max(steps_done, excluded.steps_done), steps = excluded.steps,"
+                           " completed = max(completed, excluded.completed), answers = excluded.answers"));
+  q.addBindValue(p.lessonId);
+  q.addBindValue(p.stepsDone);
+  q.addBindValue(p.steps);
+  q.addBindValue(p.completed ? 1 : 0);
+  q.addBindValue(p.answers);
+  return q.exec();
+}
+
+std::optional<LessonProgress> LibraryStore::progress(const QString &lessonId) const {
+  if (!ok())
+    return std::nullopt;
+  QSqlQuery q(QSqlDatabase::database(m_connection, false));
+  q.prepare(QStringLiteral("SELECT steps_done, steps, completed, answers FROM lesson_progress WHERE lesson = ?"));
+  q.addBindValue(lessonId);
+  if (!q.exec() || !q.next())
+    return std::nullopt;
+  return LessonProgress{lessonId, q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt() != 0, q.value(3).toString()};
 }
 
 bool LibraryStore::forget(const QString &path) {

@@ -1,7 +1,8 @@
 #pragma once
 // The user's library: every scenario and recording they saved or opened, with its name, date,
 // systems and duration, in the application's own SQLite database (so it survives moving
-// files around only as far as their paths do). Missing files are listed as missing.
+// files around only as far as their paths do). Missing files are listed as missing. It also
+// keeps each lesson's progress and the learner's predictions.
 #include <QDateTime>
 #include <QString>
 
@@ -19,6 +20,15 @@ struct LibraryEntry {
   QDateTime savedAt;
 };
 
+/// How far a learner got in a lesson, and the choices they made at its predictions.
+struct LessonProgress {
+  QString lessonId;
+  int stepsDone = 0;
+  int steps = 0;
+  bool completed = false;
+  QString answers; ///< "step:choice" pairs, comma-separated
+};
+
 class LibraryStore {
 public:
   /// Opens (creating) the library at `path`. Check ok() and error().
@@ -34,6 +44,8 @@ public:
   /// Newest first.
   std::vector<LibraryEntry> entries() const;
   bool forget(const QString &path);
+  bool saveProgress(const LessonProgress &progress);
+  std::optional<LessonProgress> progress(const QString &lessonId) const;
   /// The default library file in the user's data folder.
   static QString defaultPath();
 

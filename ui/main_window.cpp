@@ -8,6 +8,8 @@
 #include "model/library_store.h"
 #include "model/recording_store.h"
 #include "library_dialog.h"
+#include "lesson_panel.h"
+#include "model/lesson_runner.h"
 #include "model/scenario_loader.h"
 #include "settings_panel.h"
 #include "speed_control.h"
@@ -307,6 +309,23 @@ void MainWindow::buildDocks() {
   m_toolBar->addAction(m_metricsDock->toggleViewAction());
   addAction(m_metricsDock->toggleViewAction());
 
+  m_lessons = new LessonPanel(m_controller, *m_canvas, this);
+  m_lessons->loadLessons(model::lessonDirectory());
+  m_lessonDock = new QDockWidget(tr("Lessons"), this);
+  m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
+  m_lessonDock->setWidget(m_lessons);
+  addDockWidget(Qt::LeftDockWidgetArea, m_lessonDock);
+  m_lessonDock->hide();
+  m_lessonDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+  auto *nextStep = makeAction(this, tr("Next Lesson Step"), QKeySequence(Qt::CTRL | Qt::Key_Right), tr("The lesson's next step"));
+  connect(nextStep, &QAction::triggered, m_lessons, &LessonPanel::next);
+  auto *previousStep = makeAction(this, tr("Previous Lesson Step"), QKeySequence(Qt::CTRL | Qt::Key_Left),
+                                  tr("Back to the lesson's previous step, from the state it started in"));
+  connect(previousStep, &QAction::triggered, m_lessons, &LessonPanel::back);
+  addActions({nextStep, previousStep, m_lessonDock->toggleViewAction()});
+  m_toolBar->addAction(m_lessonDock->toggleViewAction());
+  m_lessonActions = {m_lessonDock->toggleViewAction(), nextStep, previousStep};
+
   auto *tabs = new QTabWidget(this);
   tabs->addTab(tableFor(new model::BrokerTableModel(m_controller, this), tabs), tr("Brokers"));
   tabs->addTab(tableFor(new model::PartitionTableModel(m_controller, this), tabs), tr("Partitions"));
@@ -356,6 +375,9 @@ void MainWindow::buildMenus() {
   view->addAction(m_metricsDock->toggleViewAction());
   view->addAction(m_tablesDock->toggleViewAction());
 
+  QMenu *lessons = menuBar()->addMenu(tr("&Lessons"));
+  lessons->addActions(m_lessonActions);
+
   QMenu *help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About StreamScope"), this, [this] {
     QMessageBox::about(this, tr("About StreamScope"),
@@ -373,7 +395,7 @@ void MainWindow::setPresenting(bool presenting) {
     menuBar()->hide();
     statusBar()->hide();
     m_toolBar->hide();
-    m_inspectorDock->hide();
+    m_inspectorDock->hide(); // a lesson in progress stays: the class reads it from the screen
     m_settingsDock->hide();
     m_branchDock->hide();
     m_metricsDock->hide();

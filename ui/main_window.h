@@ -25,6 +25,7 @@ namespace streamscope::ui {
 class InspectorPanel;
 class TimelineBar;
 class MetricsPanel;
+class LessonPanel;
 class SpeedControl;
 class StreamCanvas;
 
@@ -59,6 +60,8 @@ public:
   InspectorPanel *inspector() const { return m_inspector; }
   TimelineBar *timeline() const { return m_timeline; }
   MetricsPanel *metrics() const { return m_metrics; }
+  LessonPanel *lessons() const { return m_lessons; }
+  QDockWidget *lessonDock() const { return m_lessonDock; }
   QDockWidget *metricsDock() const { return m_metricsDock; }
   bool isPresenting() const { return m_presenting; }
   /// Shows an error without a modal dialog when false (tests, --screenshot runs).
@@ -98,6 +101,9 @@ private:
   QDockWidget *m_settingsDock = nullptr;
   QDockWidget *m_branchDock = nullptr;
   QDockWidget *m_metricsDock = nullptr;
+  QDockWidget *m_lessonDock = nullptr;
+  LessonPanel *m_lessons = nullptr;
+  QList<QAction *> m_lessonActions;
   MetricsPanel *m_metrics = nullptr;
   TimelineBar *m_timeline = nullptr;
   QToolBar *m_toolBar = nullptr;

@@ -8,22 +8,6 @@
 #include <QTextStream>
 
 namespace streamscope::app {
-namespace {
-
-/// Where `--all` looks without a directory: ./lessons, then the installed copy beside the
-/// executable, then the source tree this binary was built from.
-QString defaultLessonDir() {
-  const QStringList candidates = {QDir::current().filePath(QStringLiteral("lessons")),
-                                  QCoreApplication::applicationDirPath() + QStringLiteral("/../share/streamscope/lessons"),
-                                  QStringLiteral(STREAMSCOPE_SOURCE_DIR "/lessons")};
-  for (const QString &dir : candidates)
-    if (!QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files).isEmpty())
-      return dir;
-  return candidates.front();
-}
-
-} // namespace
-
 int runLessonCommand(const QStringList &args) {
   QTextStream out(stdout), err(stderr);
   const QString usage = QStringLiteral("usage: streamscope-cli lesson FILE... | --all [DIR]");
@@ -33,7 +17,7 @@ int runLessonCommand(const QStringList &args) {
       err << "streamscope-cli lesson: --all takes at most one directory\n" << usage << '\n';
       return 2;
     }
-    const QString dir = args.size() == 2 ? args[1] : defaultLessonDir();
+    const QString dir = args.size() == 2 ? args[1] : model::lessonDirectory();
     for (const QString &name : QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
       files << QDir(dir).filePath(name);
     if (files.isEmpty()) {

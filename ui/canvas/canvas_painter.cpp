@@ -103,6 +103,27 @@ void paintLabels(QPainter &p, const CanvasFrame &f) {
   }
 }
 
+/// A lesson's highlights: everything else under a veil, the highlighted things outlined.
+void paintHighlights(QPainter &p, const CanvasFrame &f) {
+  if (f.highlights.empty())
+    return;
+  QPainterPath veil;
+  veil.addRect(f.geometry.scene);
+  QPainterPath holes;
+  const double pad = f.theme.px(4);
+  for (const model::WorldItem &item : f.highlights) {
+    const QRectF r = f.geometry.rectOf(item);
+    if (!r.isEmpty())
+      holes.addRoundedRect(r.adjusted(-pad, -pad, pad, pad), pad, pad);
+  }
+  QColor dim = f.theme.background;
+  dim.setAlpha(150);
+  p.fillPath(veil.subtracted(holes), dim);
+  p.setPen(QPen(f.theme.leader, f.theme.px(3)));
+  p.setBrush(Qt::NoBrush);
+  p.drawPath(holes.simplified());
+}
+
 void paintSelection(QPainter &p, const CanvasFrame &f) {
   if (!f.selected)
     return;
@@ -162,6 +183,7 @@ void paintCanvas(QPainter &p, const CanvasFrame &f) {
   paintFlights(p, f);
   paintLegend(p, f);
   paintLabels(p, f);
+  paintHighlights(p, f);
   paintSelection(p, f);
 }
 

@@ -16,6 +16,7 @@ struct CanvasFrame {
   const std::vector<Flight> &flights;
   const RecentChanges &recent;
   model::WorldItem selected;
+  std::vector<model::WorldItem> highlights; ///< a lesson step's: the rest is dimmed
 };
 
 void paintCanvas(QPainter &painter, const CanvasFrame &frame);

@@ -56,7 +56,7 @@ void StreamCanvas::paintEvent(QPaintEvent *) {
     return;
   }
   p.translate(-m_pan);
-  paintCanvas(p, CanvasFrame{m_controller.world(), m_geometry, m_theme, m_flights, m_recent, m_selected});
+  paintCanvas(p, CanvasFrame{m_controller.world(), m_geometry, m_theme, m_flights, m_recent, m_selected, m_highlights});
   p.resetTransform();
   p.setPen(QPen(m_theme.warning, m_theme.px(4), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
   for (const QPolygonF &stroke : m_ink)
@@ -66,6 +66,11 @@ void StreamCanvas::paintEvent(QPaintEvent *) {
 void StreamCanvas::setAnnotating(bool annotating) {
   m_annotating = annotating;
   setCursor(annotating ? Qt::CrossCursor : Qt::ArrowCursor);
+}
+
+void StreamCanvas::setHighlights(std::vector<model::WorldItem> items) {
+  m_highlights = std::move(items);
+  update();
 }
 
 void StreamCanvas::clearAnnotations() {
@@ -78,7 +83,7 @@ void StreamCanvas::render(QPainter &painter, const QSize &size) const {
     return;
   const CanvasGeometry g = CanvasGeometry::build(m_controller.world(), QRectF(QPointF(0, 0), QSizeF(size)), m_theme, &m_recent);
   const std::vector<Flight> flights = collectFlights(m_controller.world(), g);
-  paintCanvas(painter, CanvasFrame{m_controller.world(), g, m_theme, flights, m_recent, m_selected});
+  paintCanvas(painter, CanvasFrame{m_controller.world(), g, m_theme, flights, m_recent, m_selected, m_highlights});
 }
 
 bool StreamCanvas::exportPng(const QString &path, const QSize &size) const {

@@ -24,6 +24,7 @@ public:
   bool presenting() const { return m_presenting; }
   bool annotating() const { return m_annotating; }
   std::size_t annotationCount() const { return m_ink.size(); }
+  const std::vector<model::WorldItem> &highlights() const { return m_highlights; }
 
   /// The picture at `size` (fit to it), for PNG and SVG export.
   void render(QPainter &painter, const QSize &size) const;
@@ -38,6 +39,8 @@ public slots:
   void zoomOut();
   void fitToWindow();
   void setPresenting(bool presenting);
+  /// Points at these items and dims the rest (a lesson step); empty clears.
+  void setHighlights(std::vector<model::WorldItem> items);
   /// While on, dragging draws ink over the picture (for pointing things out in class).
   void setAnnotating(bool annotating);
   void clearAnnotations();
@@ -77,6 +80,7 @@ private:
   bool m_dragging = false;
   bool m_presenting = false;
   bool m_annotating = false;
+  std::vector<model::WorldItem> m_highlights;
   std::vector<QPolygonF> m_ink; ///< annotation strokes, in widget coordinates
 };
 

@@ -1,0 +1,128 @@
+// The lesson player end to end: a lesson with a prediction and a try-it, played offscreen;
+// the try-it is done by a simulated right-click on the canvas. A broken lesson is listed with
+// its message instead of crashing the player.
+#include "model/simulation_controller.h"
+#include "ui/canvas/stream_canvas.h"
+#include "ui/lesson_panel.h"
+#include "ui/main_window.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QContextMenuEvent>
+#include <QDockWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QtTest>
+
+using namespace streamscope;
+
+namespace {
+
+void answer(ui::LessonPanel *panel, int choice) {
+  QVERIFY(panel->choices()->button(choice));
+  panel->choices()->button(choice)->click();
+  QTest::mouseClick(panel->answerButton(), Qt::LeftButton);
+}
+
+} // namespace
+
+class TstLessonPlayer : public QObject {
+  Q_OBJECT
+private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+  void playsALessonEndToEnd() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    window.resize(1500, 900);
+    window.show();
+    window.lessonDock()->show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::LessonPanel *panel = window.lessons();
+    QCOMPARE(panel->lessonCount(), 16);
+    auto *list = panel->findChild<QComboBox *>();
+    const int acks = list->findText(QStringLiteral("acks=0, 1 and all"), Qt::MatchContains);
+    QVERIFY(acks >= 0);
+    list->setCurrentIndex(acks);
+    QCOMPARE(panel->stepIndex(), -1);
+    QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("acks")));
+
+    // Step 1: narration and actions; its expectations hold.
+    QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
+    QCOMPARE(panel->stepIndex(), 0);
+    QVERIFY(panel->stepPassed());
+    QVERIFY(!window.canvas()->highlights().empty()); // payments-0 is pointed at
+
+    // Step 2: predict, then the try-it: power off the leader from the canvas's menu.
+    QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
+    QCOMPARE(panel->stepIndex(), 1);
+    QVERIFY(!panel->nextButton()->isEnabled()); // must predict first
+    answer(panel, 1);
+    QVERIFY(!panel->nextButton()->isEnabled()); // now it waits for the learner
+    QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("You predicted it")));
+    ui::StreamCanvas *canvas = window.canvas();
+    QRectF broker;
+    for (const auto &s : canvas->geometry().shapes)
+      if (s.item == model::WorldItem{model::WorldItem::Kind::Broker, 0})
+        broker = s.rect;
+    QVERIFY(!broker.isEmpty());
+    bool triggered = false;
+    QTimer::singleShot(50, [&] {
+      auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+      if (!menu)
+        return;
+      for (QAction *a : menu->actions())
+        if (a->text() == QStringLiteral("Power off broker 0")) {
+          a->trigger();
+          triggered = true;
+        }
+      menu->close();
+    });
+    const QPoint at = (broker.topLeft() + QPointF(12, 6)).toPoint();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, canvas->mapToGlobal(at));
+    QApplication::sendEvent(canvas, &event);
+    QVERIFY(triggered);
+    QVERIFY(panel->stepPassed());
+    QVERIFY(panel->nextButton()->isEnabled());
+    QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("acknowledged_lost > 0")));
+
+    // Steps 3 to 5, one with a wrong prediction: the reveal says what happened.
+    QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
+    QVERIFY(panel->stepPassed());
+    QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
+    answer(panel, 2);
+    QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("What happened")));
+    QVERIFY(panel->stepPassed());
+    QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
+    QVERIFY(panel->stepPassed());
+    QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
+    QCOMPARE(panel->stepIndex(), 5); // the closing table
+    QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("Kafka and Kinesis compared")));
+
+    // Back: the previous step again, from where it started (before its acks=0 scenario ran).
+    panel->back();
+    QCOMPARE(panel->stepIndex(), 4);
+    QVERIFY(panel->stepPassed());
+  }
+
+  void aBrokenLessonIsShownNotFatal() {
+    QTemporaryDir dir;
+    QFile bad(dir.filePath(QStringLiteral("01-bad.json")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("{ \"title\": \"x\", \"scenario\": \"nope.json\", \"steps\": [] }");
+    bad.close();
+    model::SimulationController controller;
+    ui::StreamCanvas canvas(controller);
+    ui::LessonPanel panel(controller, canvas);
+    panel.loadLessons(dir.path());
+    QCOMPARE(panel.lessonCount(), 0);
+    QVERIFY2(panel.view()->toPlainText().contains(QStringLiteral("01-bad.json:1:")), qPrintable(panel.view()->toPlainText()));
+  }
+};
+
+QTEST_MAIN(TstLessonPlayer)
+#include "tst_lesson_player.moc"

@@ -1,0 +1,303 @@
+#include "lesson_panel.h"
+
+#include "canvas/stream_canvas.h"
+#include "model/library_store.h"
+#include "model/lesson_runner.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDir>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTextBrowser>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+namespace streamscope::ui {
+
+LessonPanel::LessonPanel(model::SimulationController &controller, StreamCanvas &canvas, QWidget *parent)
+    : QWidget(parent), m_controller(controller), m_canvas(canvas) {
+  auto *layout = new QVBoxLayout(this);
+  m_list = new QComboBox(this);
+  m_list->setToolTip(tr("Choose a lesson; your progress is kept"));
+  layout->addWidget(m_list);
+  m_progress = new QLabel(this);
+  layout->addWidget(m_progress);
+  m_view = new QTextBrowser(this);
+  m_view->setOpenExternalLinks(false);
+  layout->addWidget(m_view, 1);
+  m_choiceBox = new QGroupBox(tr("Your prediction"), this);
+  m_choiceBox->setLayout(new QVBoxLayout);
+  m_choices = new QButtonGroup(this);
+  layout->addWidget(m_choiceBox);
+  m_answer = new QPushButton(tr("Answer and run"), this);
+  m_answer->setToolTip(tr("Lock in your prediction; the step then runs and shows what really happens"));
+  layout->addWidget(m_answer);
+  auto *tryRow = new QHBoxLayout;
+  m_hint = new QPushButton(tr("Hint"), this);
+  m_showMe = new QPushButton(tr("Show me"), this);
+  m_showMe->setToolTip(tr("Do the task for me"));
+  tryRow->addWidget(m_hint);
+  tryRow->addWidget(m_showMe);
+  layout->addLayout(tryRow);
+  auto *nav = new QHBoxLayout;
+  m_back = new QPushButton(tr("Back"), this);
+  m_back->setToolTip(tr("The previous step, from the state it started in (Ctrl+Left)"));
+  m_next = new QPushButton(tr("Next"), this);
+  m_next->setToolTip(tr("The next step (Ctrl+Right)"));
+  m_restart = new QPushButton(tr("Restart"), this);
+  m_notes = new QPushButton(tr("Teacher notes"), this);
+  m_notes->setCheckable(true);
+  nav->addWidget(m_back);
+  nav->addWidget(m_next);
+  nav->addWidget(m_restart);
+  nav->addWidget(m_notes);
+  layout->addLayout(nav);
+
+  connect(m_list, &QComboBox::currentIndexChanged, this, &LessonPanel::selectLesson);
+  connect(m_answer, &QPushButton::clicked, this, &LessonPanel::answer);
+  connect(m_hint, &QPushButton::clicked, this, [this] {
+    if (lesson() && m_step >= 0 && m_step < static_cast<int>(lesson()->steps.size()) && lesson()->steps[static_cast<std::size_t>(m_step)].tryIt)
+      QToolTip::showText(m_hint->mapToGlobal(QPoint(0, 0)), lesson()->steps[static_cast<std::size_t>(m_step)].tryIt->hint, m_hint);
+  });
+  connect(m_showMe, &QPushButton::clicked, this, &LessonPanel::showMe);
+  connect(m_back, &QPushButton::clicked, this, &LessonPanel::back);
+  connect(m_next, &QPushButton::clicked, this, &LessonPanel::next);
+  connect(m_restart, &QPushButton::clicked, this, &LessonPanel::restart);
+  connect(m_notes, &QPushButton::toggled, this, &LessonPanel::render);
+  connect(&controller, &model::SimulationController::frameReady, this, &LessonPanel::checkTryIt);
+  render();
+}
+
+void LessonPanel::loadLessons(const QString &dir) {
+  m_lessons.clear();
+  m_loadErrors.clear();
+  for (const QString &name : QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+    const model::LessonLoadResult loaded = model::loadLessonFile(QDir(dir).filePath(name));
+    if (loaded.lesson)
+      m_lessons.push_back(*loaded.lesson);
+    else
+      m_loadErrors << loaded.error; // shown, never fatal
+  }
+  const QSignalBlocker block(m_list);
+  m_list->clear();
+  model::LibraryStore library(model::LibraryStore::defaultPath());
+  for (const model::Lesson &l : m_lessons) {
+    const auto p = library.progress(l.id);
+    const QString mark = p && p->completed ? QStringLiteral("✓ ") : p ? QStringLiteral("%1/%2 ").arg(p->stepsDone).arg(p->steps) : QString();
+    m_list->addItem(mark + l.title);
+  }
+  m_current = -1;
+  render();
+}
+
+const model::Lesson *LessonPanel::lesson() const {
+  return m_current >= 0 && m_current < static_cast<int>(m_lessons.size()) ? &m_lessons[static_cast<std::size_t>(m_current)] : nullptr;
+}
+
+void LessonPanel::selectLesson(int index) {
+  m_current = index;
+  m_answers.clear();
+  restart();
+}
+
+void LessonPanel::restart() {
+  m_step = -1;
+  m_phase = Phase::Reading;
+  m_failure.clear();
+  m_results.clear();
+  if (const model::Lesson *l = lesson())
+    if (const auto error = model::startLesson(m_controller, *l))
+      m_failure = *error;
+  m_canvas.setHighlights({});
+  render();
+  emit stepChanged();
+}
+
+void LessonPanel::enterStep(int index) {
+  m_step = index;
+  m_chosen = -1;
+  m_passed = false;
+  m_failure.clear();
+  m_results.clear();
+  const model::Lesson *l = lesson();
+  if (!l || index < 0 || index >= static_cast<int>(l->steps.size())) {
+    m_phase = Phase::Done;
+    m_canvas.setHighlights({});
+    saveProgress();
+    render();
+    emit stepChanged();
+    return;
+  }
+  const model::LessonStep &step = l->steps[static_cast<std::size_t>(index)];
+  m_canvas.setHighlights(model::resolveHighlights(m_controller.world(), step.highlights));
+  if (step.prediction) {
+    m_phase = Phase::Predicting; // runs once the learner has answered
+    render();
+    emit stepChanged();
+    return;
+  }
+  runStep();
+  emit stepChanged();
+}
+
+void LessonPanel::runStep() {
+  const model::LessonStep &step = lesson()->steps[static_cast<std::size_t>(m_step)];
+  if (const auto failed = model::performActions(m_controller, step.actions))
+    m_failure = *failed;
+  m_canvas.setHighlights(model::resolveHighlights(m_controller.world(), step.highlights));
+  if (step.tryIt && m_failure.isEmpty() && !step.tryIt->doneWhen.evaluate(m_controller.world()).holds) {
+    m_phase = Phase::Trying; // the learner acts on the canvas; checked on every frame
+    render();
+    return;
+  }
+  finishStep();
+}
+
+void LessonPanel::checkTryIt() {
+  if (m_phase != Phase::Trying || !lesson())
+    return;
+  const model::LessonStep &step = lesson()->steps[static_cast<std::size_t>(m_step)];
+  if (step.tryIt->doneWhen.evaluate(m_controller.world()).holds)
+    finishStep();
+}
+
+void LessonPanel::showMe() {
+  if (m_phase != Phase::Trying)
+    return;
+  const model::LessonStep &step = lesson()->steps[static_cast<std::size_t>(m_step)];
+  if (const auto failed = model::performActions(m_controller, step.tryIt->solution))
+    m_failure = *failed;
+  if (m_phase == Phase::Trying) // performing the solution may already have finished the step
+    finishStep();
+}
+
+void LessonPanel::finishStep() {
+  const model::LessonStep &step = lesson()->steps[static_cast<std::size_t>(m_step)];
+  const model::StepResult result = model::checkStep(m_controller, step);
+  m_results = result.details;
+  m_passed = result.passed && m_failure.isEmpty();
+  m_phase = Phase::Done;
+  saveProgress();
+  render();
+}
+
+void LessonPanel::answer() {
+  if (m_phase != Phase::Predicting || m_choices->checkedId() < 0)
+    return;
+  m_chosen = m_choices->checkedId();
+  m_answers << QStringLiteral("%1:%2").arg(m_step).arg(m_chosen);
+  runStep();
+}
+
+void LessonPanel::next() {
+  const model::Lesson *l = lesson();
+  if (!l || m_phase == Phase::Predicting || m_phase == Phase::Trying)
+    return;
+  if (m_step < static_cast<int>(l->steps.size()))
+    enterStep(m_step + 1);
+}
+
+void LessonPanel::back() {
+  const model::Lesson *l = lesson();
+  if (!l || m_step <= 0) {
+    restart();
+    return;
+  }
+  // Replay the lesson up to the step before, which then starts again from its own beginning.
+  const int target = std::min(m_step, static_cast<int>(l->steps.size())) - 1;
+  restart();
+  for (int i = 0; i < target; ++i) {
+    const model::LessonStep &step = l->steps[static_cast<std::size_t>(i)];
+    model::performActions(m_controller, step.actions);
+    if (step.tryIt)
+      model::performActions(m_controller, step.tryIt->solution);
+  }
+  enterStep(target);
+}
+
+void LessonPanel::saveProgress() {
+  const model::Lesson *l = lesson();
+  if (!l)
+    return;
+  model::LibraryStore library(model::LibraryStore::defaultPath());
+  const int steps = static_cast<int>(l->steps.size());
+  library.saveProgress({l->id, std::min(m_step + 1, steps), steps, m_step >= steps, m_answers.join(QLatin1Char(','))});
+}
+
+void LessonPanel::render() {
+  const model::Lesson *l = lesson();
+  // The whole view is one Markdown document; engine values go in code spans, as they are.
+  QString md;
+  for (const QString &e : m_loadErrors)
+    md += QStringLiteral("**%1** `%2`\n\n").arg(tr("Not loaded:"), e);
+  for (QAbstractButton *b : m_choices->buttons()) { // the previous step's choices
+    m_choices->removeButton(b);
+    delete b;
+  }
+  m_choiceBox->hide();
+  m_answer->hide();
+  m_hint->hide();
+  m_showMe->hide();
+  if (!l) {
+    m_progress->setText(m_lessons.empty() ? tr("No lessons found") : tr("Choose a lesson"));
+    m_view->setMarkdown(md);
+    m_next->setEnabled(false);
+    m_back->setEnabled(false);
+    return;
+  }
+  const int steps = static_cast<int>(l->steps.size());
+  if (!m_failure.isEmpty())
+    md += QStringLiteral("**%1** `%2`\n\n").arg(tr("The step could not run:"), m_failure);
+  if (m_step < 0) {
+    m_progress->setText(tr("%n step(s) — press Next to begin", nullptr, steps));
+    md += QStringLiteral("## %1\n\n%2\n").arg(l->title, l->summary);
+  } else if (m_step >= steps) {
+    m_progress->setText(tr("Done"));
+    md += QStringLiteral("## %1\n\n| | Kafka | Kinesis |\n|---|---|---|\n").arg(tr("Kafka and Kinesis compared"));
+    for (const QStringList &row : l->comparison)
+      md += QStringLiteral("| **%1** | %2 | %3 |\n").arg(row[0], row[1], row[2]);
+  } else {
+    const model::LessonStep &step = l->steps[static_cast<std::size_t>(m_step)];
+    m_progress->setText(tr("Step %1 of %2").arg(m_step + 1).arg(steps));
+    md += QStringLiteral("## %1\n\n%2\n\n").arg(step.title, step.text);
+    if (m_notes->isChecked() && !step.teacherNotes.isEmpty())
+      md += QStringLiteral("> **%1** %2\n\n").arg(tr("Teacher notes:"), step.teacherNotes);
+    if (step.prediction) {
+      md += QStringLiteral("**%1** %2\n\n").arg(tr("Predict:"), step.prediction->question);
+      if (m_phase == Phase::Predicting) {
+        for (int i = 0; i < step.prediction->choices.size(); ++i) {
+          auto *radio = new QRadioButton(step.prediction->choices[i], m_choiceBox);
+          m_choiceBox->layout()->addWidget(radio);
+          m_choices->addButton(radio, i);
+        }
+        m_choiceBox->show();
+        m_answer->show();
+      } else if (m_chosen >= 0) {
+        const QString right = step.prediction->choices[step.prediction->answer];
+        md += m_chosen == step.prediction->answer
+                  ? QStringLiteral("%1 **%2**\n\n").arg(tr("You predicted it:"), right)
+                  : QStringLiteral("%1 *%2*. %3 **%4**\n\n").arg(tr("You chose"), step.prediction->choices[m_chosen], tr("What happened:"), right);
+        md += step.prediction->explanation + QStringLiteral("\n\n");
+      }
+    }
+    if (step.tryIt && m_phase == Phase::Trying) {
+      md += QStringLiteral("**%1** %2\n\n").arg(tr("Your turn:"), step.tryIt->task);
+      m_hint->show();
+      m_showMe->show();
+    }
+    if (!m_results.isEmpty()) {
+      md += QStringLiteral("**%1**\n\n").arg(tr("What the engine shows:"));
+      for (const QString &r : m_results)
+        md += QStringLiteral("- `%1`\n").arg(r);
+    }
+  }
+  m_view->setMarkdown(md);
+  m_next->setEnabled(m_step < steps && m_phase != Phase::Predicting && m_phase != Phase::Trying);
+  m_back->setEnabled(m_step >= 0);
+}
+
+} // namespace streamscope::ui

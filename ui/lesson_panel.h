@@ -1,0 +1,80 @@
+#pragma once
+// The lesson player: pick a lesson, read each step, predict before it runs, do the try-it on
+// the canvas (or press "Show me"), and see every expectation checked against the engine.
+// Back rebuilds the state the previous step started from by replaying the lesson (the
+// engine is deterministic). Progress and predictions are kept in the user's library.
+#include "model/lesson.h"
+#include "model/simulation_controller.h"
+
+#include <QWidget>
+
+class QButtonGroup;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QPushButton;
+class QTextBrowser;
+
+namespace streamscope::ui {
+
+class StreamCanvas;
+
+class LessonPanel : public QWidget {
+  Q_OBJECT
+public:
+  LessonPanel(model::SimulationController &controller, StreamCanvas &canvas, QWidget *parent = nullptr);
+
+  /// Loads every lesson in `dir` into the list (errors are listed, not fatal).
+  void loadLessons(const QString &dir);
+  int lessonCount() const { return static_cast<int>(m_lessons.size()); }
+  /// -1: the lesson's summary, steps.size(): its closing comparison.
+  int stepIndex() const { return m_step; }
+  bool stepPassed() const { return m_passed; }
+  QPushButton *nextButton() const { return m_next; }
+  QPushButton *answerButton() const { return m_answer; }
+  QButtonGroup *choices() const { return m_choices; }
+  QTextBrowser *view() const { return m_view; }
+
+public slots:
+  void selectLesson(int index);
+  void next();
+  void back();
+  void restart();
+  void showMe();
+  void answer();
+
+signals:
+  /// The lesson or step changed (the window updates its title and highlights).
+  void stepChanged();
+
+private:
+  const model::Lesson *lesson() const;
+  void enterStep(int index);
+  void runStep();     ///< the step's actions, then waits for the try-it or checks at once
+  void finishStep();  ///< expectations checked, Next enabled
+  void checkTryIt();  ///< on every frame while a try-it waits
+  void render();
+  void saveProgress();
+
+  model::SimulationController &m_controller;
+  StreamCanvas &m_canvas;
+  std::vector<model::Lesson> m_lessons;
+  QStringList m_loadErrors;
+  int m_current = -1;
+  int m_step = -1;
+  enum class Phase { Reading, Predicting, Trying, Done } m_phase = Phase::Reading;
+  int m_chosen = -1;
+  bool m_passed = false;
+  QString m_failure;
+  QStringList m_results;
+  QStringList m_answers;
+
+  QComboBox *m_list = nullptr;
+  QLabel *m_progress = nullptr;
+  QTextBrowser *m_view = nullptr;
+  QGroupBox *m_choiceBox = nullptr;
+  QButtonGroup *m_choices = nullptr;
+  QPushButton *m_answer = nullptr, *m_hint = nullptr, *m_showMe = nullptr, *m_back = nullptr, *m_next = nullptr, *m_restart = nullptr, *m_notes = nullptr;
+};
+
+} // namespace streamscope::ui
