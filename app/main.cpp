@@ -2,6 +2,8 @@
 // side-by-side one by default), shows the main window and starts playing; or, with
 // --screenshot, runs to --at and saves a picture of the window for docs and tests.
 #include "model/fault_json.h"
+#include "model/lesson_runner.h"
+#include "ui/lesson_panel.h"
 #include "model/recording_store.h"
 #include "model/scenario_loader.h"
 #include "model/simulation_controller.h"
@@ -61,7 +63,11 @@ int main(int argc, char **argv) {
                                    QObject::tr("Then apply this fault, given as a scenario \"faults\" entry in JSON (acting in the past forks a branch)."),
                                    QStringLiteral("json"));
   const QCommandLineOption thenRun(QStringLiteral("then-run"), QObject::tr("Then run on to this simulated millisecond."), QStringLiteral("ms"));
-  parser.addOptions({scenario, open, present, metrics, screenshot, at, size, thenSeek, thenAct, thenRun});
+  const QCommandLineOption lessonOption(QStringLiteral("lesson"), QObject::tr("Open the lesson whose file name starts with <id> (e.g. 07)."),
+                                        QStringLiteral("id"));
+  const QCommandLineOption lessonSteps(QStringLiteral("lesson-steps"), QObject::tr("Play this many of the lesson's steps first (default 0)."),
+                                       QStringLiteral("n"), QStringLiteral("0"));
+  parser.addOptions({scenario, open, present, metrics, screenshot, at, size, thenSeek, thenAct, thenRun, lessonOption, lessonSteps});
   parser.process(app);
 
   QStringList files = parser.positionalArguments();
@@ -137,8 +143,18 @@ int main(int argc, char **argv) {
   if (parser.isSet(present))
     window.setPresenting(true);
 
+  if (parser.isSet(lessonOption)) {
+    window.lessonDock()->show();
+    if (!window.lessons()->selectLessonById(parser.value(lessonOption)))
+      return fail(QObject::tr("no lesson starts with \"%1\" in %2").arg(parser.value(lessonOption), model::lessonDirectory()));
+    bool ok = false;
+    const int steps = parser.value(lessonSteps).toInt(&ok);
+    if (!ok || steps < 0)
+      return fail(QObject::tr("--lesson-steps needs a whole number, not \"%1\"").arg(parser.value(lessonSteps)));
+    window.lessons()->playSteps(steps);
+  }
   // A prepared situation: run, go back, act (which forks when it is in the past), run on.
-  const bool scripted = parser.isSet(thenSeek) || parser.isSet(thenAct) || parser.isSet(thenRun);
+  const bool scripted = parser.isSet(thenSeek) || parser.isSet(thenAct) || parser.isSet(thenRun) || parser.isSet(lessonOption);
   const auto atTime = static_cast<engine::SimTime>(atMs * engine::kMillisecond);
   if (shooting || scripted) {
     if (!openedRecording)

@@ -90,8 +90,33 @@ void LessonPanel::loadLessons(const QString &dir) {
     const QString mark = p && p->completed ? QStringLiteral("✓ ") : p ? QStringLiteral("%1/%2 ").arg(p->stepsDone).arg(p->steps) : QString();
     m_list->addItem(mark + l.title);
   }
+  m_list->setCurrentIndex(-1); // nothing chosen yet: choosing any lesson, the first included, starts it
+  m_list->setPlaceholderText(tr("Choose a lesson…"));
   m_current = -1;
   render();
+}
+
+bool LessonPanel::selectLessonById(const QString &id) {
+  for (std::size_t i = 0; i < m_lessons.size(); ++i)
+    if (m_lessons[i].id.startsWith(id)) {
+      m_list->setCurrentIndex(static_cast<int>(i));
+      if (m_current != static_cast<int>(i))
+        selectLesson(static_cast<int>(i));
+      return true;
+    }
+  return false;
+}
+
+void LessonPanel::playSteps(int steps) {
+  for (int i = 0; i < steps && lesson(); ++i) {
+    next();
+    if (m_phase == Phase::Predicting && i + 1 < steps) { // the last one stays open, asking
+      m_choices->button(lesson()->steps[static_cast<std::size_t>(m_step)].prediction->answer)->setChecked(true);
+      answer();
+    }
+    if (m_phase == Phase::Trying && i + 1 < steps)
+      showMe();
+  }
 }
 
 const model::Lesson *LessonPanel::lesson() const {

@@ -35,6 +35,11 @@ public:
   QButtonGroup *choices() const { return m_choices; }
   QTextBrowser *view() const { return m_view; }
 
+  /// Selects the lesson whose file name starts with `id` (e.g. "07"); false if none.
+  bool selectLessonById(const QString &id);
+  /// Plays `steps` steps the way "Show me" would (predictions answered correctly).
+  void playSteps(int steps);
+
 public slots:
   void selectLesson(int index);
   void next();

@@ -94,6 +94,11 @@ MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent)
   connect(m_canvas, &StreamCanvas::selectionChanged, m_inspector, &InspectorPanel::inspect);
   connect(m_canvas, &StreamCanvas::contextMenuWanted, this, &MainWindow::showItemMenu);
   connect(m_speed, &SpeedControl::speedChanged, &controller, &model::SimulationController::setSpeed);
+  // Every way a scenario arrives (file, recording, lesson) starts at its own playback speed.
+  connect(&controller, &model::SimulationController::scenarioLoaded, this, [this] {
+    m_speed->setSpeed(m_controller.scenario().playbackSpeed);
+    m_controller.setSpeed(m_speed->speed());
+  });
 
   resize(1400, 860);
 }
@@ -449,8 +454,6 @@ bool MainWindow::useLoaded(const model::ScenarioLoadResult &loaded, const QStrin
   m_scenarioText = loaded.text;
   m_scenarioPath = path;
   m_controller.load(*loaded.scenario);
-  m_speed->setSpeed(loaded.scenario->playbackSpeed);
-  m_controller.setSpeed(m_speed->speed());
   setWindowTitle(tr("%1 — StreamScope").arg(QString::fromStdString(loaded.scenario->name)));
   if (!path.isEmpty()) {
     rememberRecent(path);
@@ -478,8 +481,6 @@ bool MainWindow::openRecording(const QString &path) {
   }
   m_scenarioText = recording->scenarioJson;
   m_scenarioPath.clear();
-  m_speed->setSpeed(m_controller.scenario().playbackSpeed);
-  m_controller.setSpeed(m_speed->speed());
   setWindowTitle(tr("%1 (recording) — StreamScope").arg(QString::fromStdString(m_controller.scenario().name)));
   rememberRecent(path);
   rememberInLibrary(path, true);
