@@ -30,8 +30,9 @@ struct LessonAction {
 /// Something on the canvas the step points at, by name (resolved against the running world).
 struct LessonHighlight {
   WorldItem::Kind kind = WorldItem::Kind::None;
-  QString name;   ///< partition ("orders-0"), group, application or stream name
-  int index = -1; ///< broker id, shard number, zone
+  QString name;   ///< partition ("orders-0"), group, application or producer name
+  int index = -1; ///< broker id, shard number, zone; a transfer kind for messages
+  std::int64_t from = 0, to = 0; ///< a cell range: offsets [from, to) of a replica
 };
 
 struct Prediction {

@@ -131,6 +131,22 @@ private:
         h.kind = Kind::Replica; // every replica of the partition
         h.name = f.string(QStringLiteral("partition"));
         h.index = static_cast<int>(f.integer(QStringLiteral("on_broker"), 0, 63, -1));
+      } else if (f.has(QStringLiteral("cells"))) {
+        JsonFields c(f.object(QStringLiteral("cells")), f.pointerOf(QStringLiteral("cells")), QStringLiteral("a cell range"));
+        h.kind = Kind::LogCell;
+        h.name = c.string(QStringLiteral("partition"));
+        h.index = static_cast<int>(c.integer(QStringLiteral("broker"), 0, 63));
+        h.from = c.integer(QStringLiteral("from"), 0, INT64_MAX / 2);
+        h.to = c.integer(QStringLiteral("to"), h.from + 1, h.from + 1000);
+        c.finish();
+      } else if (f.has(QStringLiteral("messages"))) {
+        static const QStringList kinds = {QStringLiteral("produce"), QStringLiteral("produce_response"), QStringLiteral("replica_fetch"),
+                                          QStringLiteral("replica_fetch_response"), QStringLiteral("consumer_fetch"),
+                                          QStringLiteral("consumer_fetch_response"), QStringLiteral("put_records"),
+                                          QStringLiteral("put_records_response"), QStringLiteral("zone_write"), QStringLiteral("zone_ack"),
+                                          QStringLiteral("get_records"), QStringLiteral("get_records_response"), QStringLiteral("fan_out_event")};
+        h.kind = Kind::Message;
+        h.index = static_cast<int>(kinds.indexOf(f.choice(QStringLiteral("messages"), kinds))); // TransferKind order
       } else if (f.has(QStringLiteral("shard"))) {
         h.kind = Kind::Shard;
         h.index = static_cast<int>(f.integer(QStringLiteral("shard"), 0, 100000));
@@ -147,7 +163,7 @@ private:
         h.kind = Kind::KafkaProducer;
         h.name = f.string(QStringLiteral("producer"));
       } else {
-        f.fail(QString(), QStringLiteral("a highlight names one of broker, partition (with optional on_broker), shard, zone, group, application, producer"));
+        f.fail(QString(), QStringLiteral("a highlight names one of broker, partition (with optional on_broker), cells, messages, shard, zone, group, application, producer"));
       }
       f.finish();
       highlights.push_back(h);

@@ -82,6 +82,14 @@ std::vector<WorldItem> resolveHighlights(const engine::World &w, const std::vect
             if (h.index < 0 || b == h.index)
               items.push_back({Kind::Replica, static_cast<int>(p), b});
       break;
+    case Kind::LogCell:
+      for (std::size_t p = 0; p < w.kafka.partitions.size(); ++p)
+        if (!w.kafka.partitions[p].replicas.empty() && QString::fromStdString(w.kafka.partitionName(static_cast<int>(p))) == h.name &&
+            w.kafka.partitions[p].slotOf(h.index) >= 0)
+          for (std::int64_t o = h.from; o < h.to; ++o)
+            items.push_back({Kind::LogCell, static_cast<int>(p), h.index, o});
+      break;
+    case Kind::Message: items.push_back({Kind::Message, h.index, -1, -1}); break; // every message of that kind
     case Kind::Shard:
       for (const auto &st : w.kinesis.streams)
         for (int slot : st.shards)

@@ -52,6 +52,20 @@ private slots:
     QCOMPARE(result.steps.size(), std::size_t{1});
   }
 
+  void highlightsResolveAgainstTheWorld() {
+    const QByteArray text = lesson().replace("\"text\": \"hello\",",
+        "\"text\": \"hello\", \"highlight\": [ { \"cells\": { \"partition\": \"orders-0\", \"broker\": 0, \"from\": 2, \"to\": 5 } },"
+        " { \"messages\": \"replica_fetch\" }, { \"partition\": \"orders-1\" }, { \"group\": \"billing\" } ],");
+    const LessonLoadResult r = loadLessonText(text, QStringLiteral(LESSON_DIR "/test.json"));
+    QVERIFY2(r.lesson, qPrintable(r.error));
+    SimulationController controller;
+    QVERIFY(!startLesson(controller, *r.lesson));
+    const auto items = resolveHighlights(controller.world(), r.lesson->steps[0].highlights);
+    QCOMPARE(items.size(), std::size_t{3 + 1 + 3 + 1}); // three cells, a message kind, three replicas, a group
+    QCOMPARE(items[0], (WorldItem{WorldItem::Kind::LogCell, 0, 0, 2}));
+    QCOMPARE(items[3], (WorldItem{WorldItem::Kind::Message, 2, -1, -1})); // TransferKind::ReplicaFetchRequest
+  }
+
   void aFalseClaimFails() {
     const QByteArray text = lesson().replace("acknowledged > 0", "acknowledged_lost > 0");
     const LessonLoadResult r = loadLessonText(text, QStringLiteral(LESSON_DIR "/test.json"));

@@ -112,6 +112,12 @@ void paintHighlights(QPainter &p, const CanvasFrame &f) {
   QPainterPath holes;
   const double pad = f.theme.px(4);
   for (const model::WorldItem &item : f.highlights) {
+    if (item.kind == model::WorldItem::Kind::Message && item.c < 0) { // every message of one kind
+      for (const Flight &flight : f.flights)
+        if (static_cast<int>(flight.kind) == item.a)
+          holes.addEllipse(flight.position(), f.theme.px(9), f.theme.px(9));
+      continue;
+    }
     const QRectF r = f.geometry.rectOf(item);
     if (!r.isEmpty())
       holes.addRoundedRect(r.adjusted(-pad, -pad, pad, pad), pad, pad);
