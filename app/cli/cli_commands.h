@@ -12,6 +12,8 @@ int runShardsCommand(const QStringList &args);
 int runShardCommand(const QStringList &args);
 /// Runs lessons headless (try-it steps by their solution); exit 1 if any expectation fails.
 int runLessonCommand(const QStringList &args);
+/// Times the engine workloads K1, K2, N1 and S1 (docs/benchmarks.md).
+int runBenchCommand(const QStringList &args);
 /// Prints the usage text (to stdout for --help, to stderr after an error).
 void printUsage(bool toStderr);
 

@@ -29,11 +29,9 @@ int main(int argc, char **argv) {
     return runShardCommand(args);
   if (command == QLatin1String("lesson"))
     return runLessonCommand(args);
+  if (command == QLatin1String("bench"))
+    return runBenchCommand(args);
   QTextStream err(stderr);
-  if (command == QLatin1String("bench")) {
-    err << "streamscope-cli: '" << command << "' is not available in this version yet\n";
-    return 2;
-  }
   err << "streamscope-cli: unknown command '" << command << "'\n";
   printUsage(true);
   return 2;

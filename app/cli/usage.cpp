@@ -26,6 +26,11 @@ void printUsage(bool toStderr) {
          "  lesson FILE... | --all [DIR]  play lessons headless (try-it steps by their\n"
          "                               scripted solution) and check every expectation;\n"
          "                               exit 1 if any fails\n"
+         "  bench [--records N] [--json] [K1|K2|N1|S1...]\n"
+         "                               time the engine workloads (default: all four,\n"
+         "                               1,000,000 records) and print records/s, events/s,\n"
+         "                               simulated seconds per second, peak RSS and bytes\n"
+         "                               per retained record\n"
          "  --help                       show this text\n"
          "\n"
          "Errors go to stderr with a non-zero exit status (2 for usage, 1 for bad input).\n";

@@ -1,0 +1,201 @@
+// streamscope-cli bench: the engine workloads of the performance targets, timed.
+//   K1  Kafka: 3 brokers, 1 topic of 6 partitions, RF 3, min ISR 2, acks=all, N records of
+//       100 bytes with 10,000 keys, consumed by a 3-member group, run until all are consumed.
+//   K2  K1 with a power loss of broker 1 halfway and its restart 5 s later.
+//   N1  Kinesis: 4 shards, N records just under the shards' write limits, one KCL application
+//       with 4 workers, run until all are consumed.
+//   S1  The same N records into K1's cluster and N1's stream.
+#include "cli_commands.h"
+
+#include "engine/sim/report.h"
+#include "engine/sim/simulation.h"
+#include "model/run_history.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <sys/resource.h>
+
+namespace streamscope::app {
+namespace {
+
+using namespace engine;
+
+constexpr double kKinesisRate = 3960; // 4 shards x 1,000 records/s, kept just under
+
+Scenario kafkaPart(Scenario s) {
+  KafkaConfig k;
+  k.brokers = 3;
+  TopicConfig t;
+  t.name = "bench";
+  t.partitions = 6;
+  t.replicationFactor = 3;
+  t.minInsyncReplicas = 2;
+  k.topics.push_back(t);
+  s.kafka = k;
+  ConsumerGroupConfig g;
+  g.group = "readers";
+  g.topic = "bench";
+  g.members = 3;
+  g.autoOffsetReset = OffsetReset::Earliest;
+  s.consumers.push_back(g);
+  return s;
+}
+
+Scenario kinesisPart(Scenario s) {
+  KinesisConfig k;
+  StreamConfig st;
+  st.name = "bench";
+  st.shards = 4;
+  k.streams.push_back(st);
+  s.kinesis = k;
+  KinesisAppConfig a;
+  a.application = "readers";
+  a.stream = "bench";
+  a.workers = 4;
+  a.initialPosition = IteratorType::TrimHorizon;
+  s.applications.push_back(a);
+  return s;
+}
+
+Scenario workload(const QString &name, std::int64_t records) {
+  Scenario s;
+  s.name = name.toStdString();
+  s.seed = 1;
+  ProducerConfig p;
+  p.name = "load";
+  p.count = records;
+  p.recordBytes = 100;
+  p.keyCount = 10000;
+  const bool kafka = name != QLatin1String("N1");
+  const bool kinesis = name == QLatin1String("N1") || name == QLatin1String("S1");
+  p.rate = kinesis ? kKinesisRate : 100000;
+  if (kafka)
+    p.topic = "bench";
+  if (kinesis)
+    p.stream = "bench";
+  s.producers.push_back(p);
+  const double produceSeconds = static_cast<double>(records) / p.rate;
+  s.duration = static_cast<SimTime>((produceSeconds + 120) * kSecond);
+  if (kafka)
+    s = kafkaPart(s);
+  if (kinesis)
+    s = kinesisPart(s);
+  if (name == QLatin1String("K2")) {
+    const auto half = static_cast<SimTime>(produceSeconds / 2 * kSecond);
+    Fault off;
+    off.at = half;
+    off.action = FaultAction::PowerLoss;
+    off.broker = 1;
+    Fault on = off;
+    on.at = half + 5 * kSecond;
+    on.action = FaultAction::RestartBroker;
+    s.faults = {off, on};
+  }
+  return s;
+}
+
+/// Every record produced has been answered (acknowledged or failed) and every acknowledged
+/// one has been read.
+bool allConsumed(const World &w) {
+  const auto &kc = w.kafka.counters;
+  const bool kafkaDone = !w.scenario.kafka || (w.kafka.producers.front().done && kc.acknowledged + kc.failed >= kc.produced &&
+                                               w.kafka.groups.front().consumed - w.kafka.groups.front().duplicates >= w.kafka.counters.acknowledged);
+  const bool kinesisDone = !w.scenario.kinesis || (w.kinesis.producers.front().done &&
+                                                   w.kinesis.counters.acknowledged >= w.kinesis.counters.produced &&
+                                                   w.kinesis.apps.front().consumed - w.kinesis.apps.front().duplicates >= w.kinesis.counters.acknowledged);
+  return kafkaDone && kinesisDone;
+}
+
+std::size_t retainedRecords(const World &w) {
+  std::size_t n = 0;
+  for (const auto &p : w.kafka.partitions)
+    for (const auto &log : p.logs)
+      n += log.entries().size();
+  for (const auto &s : w.kinesis.shards)
+    n += s.records.size();
+  return n;
+}
+
+long peakRssKiB() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+} // namespace
+
+int runBenchCommand(const QStringList &args) {
+  QTextStream out(stdout), err(stderr);
+  const QString usage = QStringLiteral("usage: streamscope-cli bench [--records N] [--json] [K1|K2|N1|S1...]");
+  std::int64_t records = 1000000;
+  bool json = false;
+  QStringList names;
+  for (int i = 0; i < args.size(); ++i) {
+    if (args[i] == QLatin1String("--json")) {
+      json = true;
+    } else if (args[i] == QLatin1String("--records")) {
+      bool ok = false;
+      records = i + 1 < args.size() ? args[++i].toLongLong(&ok) : 0;
+      if (!ok || records < 1000 || records > 100000000) {
+        err << "streamscope-cli bench: --records needs a whole number from 1000 to 100000000\n" << usage << '\n';
+        return 2;
+      }
+    } else if (QStringList{QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("N1"), QStringLiteral("S1")}.contains(args[i])) {
+      names << args[i];
+    } else {
+      err << "streamscope-cli bench: unexpected argument '" << args[i] << "'\n" << usage << '\n';
+      return 2;
+    }
+  }
+  if (names.isEmpty())
+    names = {QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("N1"), QStringLiteral("S1")};
+  QJsonArray results;
+  for (const QString &name : names) {
+    const Scenario scenario = workload(name, records);
+    QElapsedTimer clock;
+    clock.start();
+    Simulation sim(scenario);
+    while (!sim.finished() && !allConsumed(sim.world()))
+      sim.runUntil(std::min(sim.duration(), sim.now() + kSecond));
+    const double wall = static_cast<double>(clock.nsecsElapsed()) / 1e9;
+    const World &w = sim.world();
+    const auto produced = w.kafka.counters.produced + w.kinesis.counters.produced;
+    const std::size_t retained = retainedRecords(w);
+    QJsonObject r;
+    r[QStringLiteral("workload")] = name;
+    r[QStringLiteral("records")] = static_cast<qint64>(records);
+    r[QStringLiteral("all_consumed")] = allConsumed(w);
+    r[QStringLiteral("wall_s")] = wall;
+    r[QStringLiteral("sim_s")] = toMs(w.now) / 1000;
+    r[QStringLiteral("records_per_s")] = static_cast<double>(produced) / wall;
+    r[QStringLiteral("events_per_s")] = static_cast<double>(w.events.count()) / wall;
+    r[QStringLiteral("sim_s_per_wall_s")] = toMs(w.now) / 1000 / wall;
+    r[QStringLiteral("peak_rss_mib")] = static_cast<double>(peakRssKiB()) / 1024;
+    r[QStringLiteral("bytes_per_retained_record")] = retained ? static_cast<double>(model::estimateWorldBytes(w)) / static_cast<double>(retained) : 0.0;
+    r[QStringLiteral("acknowledged_lost")] = static_cast<qint64>(makeReport(w).acknowledgedLost);
+    results.append(r);
+    if (!json)
+      out << QStringLiteral("%1  %2 records  %3 s wall  %4 sim s  %5 records/s  %6 events/s  %7 sim s/wall s  peak RSS %8 MiB  %9 B/retained record  lost %10%11\n")
+                 .arg(name)
+                 .arg(records)
+                 .arg(wall, 0, 'f', 2)
+                 .arg(toMs(w.now) / 1000, 0, 'f', 1)
+                 .arg(static_cast<double>(produced) / wall, 0, 'f', 0)
+                 .arg(static_cast<double>(w.events.count()) / wall, 0, 'f', 0)
+                 .arg(toMs(w.now) / 1000 / wall, 0, 'f', 0)
+                 .arg(static_cast<double>(peakRssKiB()) / 1024, 0, 'f', 0)
+                 .arg(r[QStringLiteral("bytes_per_retained_record")].toDouble(), 0, 'f', 0)
+                 .arg(r[QStringLiteral("acknowledged_lost")].toInteger())
+                 .arg(allConsumed(w) ? QString() : QStringLiteral("  (NOT all consumed by the end)"));
+    out.flush();
+  }
+  if (json)
+    out << QJsonDocument(results).toJson(QJsonDocument::Indented);
+  return 0;
+}
+
+} // namespace streamscope::app
