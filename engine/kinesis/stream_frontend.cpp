@@ -18,9 +18,21 @@ const Stream &streamOfProducer(const World &w, const PutRequest &r) {
   return w.kinesis.streams[static_cast<std::size_t>(w.kinesis.producers[static_cast<std::size_t>(r.producer)].stream)];
 }
 
+/// The stored record with this counter. Records looked up here were written moments ago, so
+/// the search gallops back from the newest record rather than bisecting the whole shard.
 StoredRecord *findStored(Shard &s, std::uint64_t counter) {
-  const std::size_t i = s.firstAt(counter);
-  return i < s.records.size() && s.records[i].counter == counter ? &s.records[i] : nullptr;
+  const std::size_t n = s.records.size();
+  std::size_t step = 1, high = n;
+  while (high > 0 && s.records[high - 1].counter > counter) {
+    high = high > step ? high - step : 0;
+    step *= 2;
+  }
+  // records[high - 1] <= counter (or high == 0); the answer is in [high - 1, high + step).
+  const std::size_t low = high > 0 ? high - 1 : 0;
+  const std::size_t end = std::min(n, high + step);
+  const auto it = std::lower_bound(s.records.begin() + static_cast<std::ptrdiff_t>(low), s.records.begin() + static_cast<std::ptrdiff_t>(end),
+                                   counter, [](const StoredRecord &r, std::uint64_t c) { return r.counter < c; });
+  return it != s.records.begin() + static_cast<std::ptrdiff_t>(end) && it->counter == counter ? &*it : nullptr;
 }
 
 std::uint8_t zonesUpMask(const World &w) {
