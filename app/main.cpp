@@ -7,6 +7,7 @@
 #include "model/recording_store.h"
 #include "model/scenario_loader.h"
 #include "model/simulation_controller.h"
+#include "ui/canvas/stream_canvas.h"
 #include "ui/main_window.h"
 
 #include <QDockWidget>
@@ -14,6 +15,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,6 +36,8 @@ int fail(const QString &message) {
 } // namespace
 
 int main(int argc, char **argv) {
+  QElapsedTimer sinceLaunch; // --measure-startup: launch to first painted frame
+  sinceLaunch.start();
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("StreamScope"));
   QApplication::setOrganizationName(QStringLiteral("StreamScope"));
@@ -67,7 +72,9 @@ int main(int argc, char **argv) {
                                         QStringLiteral("id"));
   const QCommandLineOption lessonSteps(QStringLiteral("lesson-steps"), QObject::tr("Play this many of the lesson's steps first (default 0)."),
                                        QStringLiteral("n"), QStringLiteral("0"));
-  parser.addOptions({scenario, open, present, metrics, screenshot, at, size, thenSeek, thenAct, thenRun, lessonOption, lessonSteps});
+  const QCommandLineOption measureStartup(QStringLiteral("measure-startup"),
+                                         QObject::tr("Print the milliseconds from launch to the first painted frame, then exit."));
+  parser.addOptions({scenario, open, present, metrics, screenshot, at, size, thenSeek, thenAct, thenRun, lessonOption, lessonSteps, measureStartup});
   parser.process(app);
 
   QStringList files = parser.positionalArguments();
@@ -137,6 +144,14 @@ int main(int argc, char **argv) {
   } else {
     window.restoreSettings();
   }
+  if (parser.isSet(measureStartup))
+    QObject::connect(window.canvas(), &ui::StreamCanvas::painted, &app, [&sinceLaunch] {
+      // Also the wall clock, so a script can include the time before main() (loading, linking).
+      std::printf("first frame after %.1f ms in main, at %lld ms since the epoch\n", static_cast<double>(sinceLaunch.nsecsElapsed()) / 1e6,
+                  static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
+      std::fflush(stdout);
+      QApplication::exit(0);
+    });
   window.show();
   if (parser.isSet(metrics))
     window.metricsDock()->show();

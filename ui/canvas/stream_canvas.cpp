@@ -61,6 +61,7 @@ void StreamCanvas::paintEvent(QPaintEvent *) {
   p.setPen(QPen(m_theme.warning, m_theme.px(4), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
   for (const QPolygonF &stroke : m_ink)
     p.drawPolyline(stroke);
+  emit painted();
 }
 
 void StreamCanvas::setAnnotating(bool annotating) {

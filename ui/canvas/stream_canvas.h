@@ -50,6 +50,8 @@ public slots:
 signals:
   void selectionChanged(const model::WorldItem &item);
   void contextMenuWanted(const model::WorldItem &item, const QPoint &globalPos);
+  /// A frame was painted (startup measurement waits for the first).
+  void painted();
 
 protected:
   void paintEvent(QPaintEvent *event) override;
