@@ -65,6 +65,26 @@ private slots:
     }
   }
 
+  void layoutOnly() {
+    QBENCHMARK { ui::CanvasGeometry::build(m_controller.world(), QRectF(0, 0, 1600, 900), m_theme); }
+  }
+
+  void flightsOnly() {
+    const auto g = ui::CanvasGeometry::build(m_controller.world(), QRectF(0, 0, 1600, 900), m_theme);
+    QBENCHMARK { ui::collectFlights(m_controller.world(), g); }
+  }
+
+  void paintOnly() {
+    QImage image(1600, 900, QImage::Format_ARGB32_Premultiplied);
+    ui::RecentChanges recent;
+    const auto g = ui::CanvasGeometry::build(m_controller.world(), QRectF(0, 0, 1600, 900), m_theme);
+    const auto flights = ui::collectFlights(m_controller.world(), g);
+    QBENCHMARK {
+      QPainter painter(&image);
+      ui::paintCanvas(painter, ui::CanvasFrame{m_controller.world(), g, m_theme, flights, recent, {}, {}});
+    }
+  }
+
 private:
   model::SimulationController m_controller;
   ui::CanvasTheme m_theme;

@@ -156,8 +156,12 @@ void paintKafka(QPainter &p, const CanvasFrame &f) {
     default: break;
     }
   }
+  // Cells are axis-aligned rectangles: without antialiasing they are plain fills, far
+  // cheaper than rasterised edges, and look the same.
+  p.setRenderHint(QPainter::Antialiasing, false);
   for (const StripGeometry &s : f.geometry.strips)
     paintStrip(p, s, f);
+  p.setRenderHint(QPainter::Antialiasing, true);
 }
 
 } // namespace streamscope::ui

@@ -141,8 +141,10 @@ void paintKinesis(QPainter &p, const CanvasFrame &f) {
     }
   }
   paintLineage(p, f);
+  p.setRenderHint(QPainter::Antialiasing, false); // plain fills for the cells, as for Kafka's
   for (const LaneGeometry &l : f.geometry.lanes)
     paintLane(p, l, f);
+  p.setRenderHint(QPainter::Antialiasing, true);
 }
 
 } // namespace streamscope::ui
