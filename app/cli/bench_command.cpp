@@ -26,12 +26,17 @@ using namespace engine;
 
 constexpr double kKinesisRate = 3960; // 4 shards x 1,000 records/s, kept just under
 
-Scenario kafkaPart(Scenario s) {
+struct Shape {
+  int brokers = 3;
+  int partitions = 6;
+};
+
+Scenario kafkaPart(Scenario s, Shape shape) {
   KafkaConfig k;
-  k.brokers = 3;
+  k.brokers = shape.brokers;
   TopicConfig t;
   t.name = "bench";
-  t.partitions = 6;
+  t.partitions = shape.partitions;
   t.replicationFactor = 3;
   t.minInsyncReplicas = 2;
   k.topics.push_back(t);
@@ -61,7 +66,7 @@ Scenario kinesisPart(Scenario s) {
   return s;
 }
 
-Scenario workload(const QString &name, std::int64_t records) {
+Scenario workload(const QString &name, std::int64_t records, Shape shape) {
   Scenario s;
   s.name = name.toStdString();
   s.seed = 1;
@@ -81,7 +86,7 @@ Scenario workload(const QString &name, std::int64_t records) {
   const double produceSeconds = static_cast<double>(records) / p.rate;
   s.duration = static_cast<SimTime>((produceSeconds + 120) * kSecond);
   if (kafka)
-    s = kafkaPart(s);
+    s = kafkaPart(s, shape);
   if (kinesis)
     s = kinesisPart(s);
   if (name == QLatin1String("K2")) {
@@ -130,8 +135,9 @@ long peakRssKiB() {
 
 int runBenchCommand(const QStringList &args) {
   QTextStream out(stdout), err(stderr);
-  const QString usage = QStringLiteral("usage: streamscope-cli bench [--records N] [--json] [K1|K2|N1|S1...]");
+  const QString usage = QStringLiteral("usage: streamscope-cli bench [--records N] [--brokers B] [--partitions P] [--json] [K1|K2|N1|S1...]");
   std::int64_t records = 1000000;
+  Shape shape;
   bool json = false;
   QStringList names;
   for (int i = 0; i < args.size(); ++i) {
@@ -144,6 +150,15 @@ int runBenchCommand(const QStringList &args) {
         err << "streamscope-cli bench: --records needs a whole number from 1000 to 100000000\n" << usage << '\n';
         return 2;
       }
+    } else if (args[i] == QLatin1String("--brokers") || args[i] == QLatin1String("--partitions")) {
+      const bool brokers = args[i] == QLatin1String("--brokers");
+      bool ok = false;
+      const int n = i + 1 < args.size() ? args[++i].toInt(&ok) : 0;
+      if (!ok || n < (brokers ? 3 : 1) || n > (brokers ? 64 : 1024)) {
+        err << "streamscope-cli bench: " << (brokers ? "--brokers needs 3 to 64" : "--partitions needs 1 to 1024") << '\n' << usage << '\n';
+        return 2;
+      }
+      (brokers ? shape.brokers : shape.partitions) = n;
     } else if (QStringList{QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("N1"), QStringLiteral("S1")}.contains(args[i])) {
       names << args[i];
     } else {
@@ -155,7 +170,7 @@ int runBenchCommand(const QStringList &args) {
     names = {QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("N1"), QStringLiteral("S1")};
   QJsonArray results;
   for (const QString &name : names) {
-    const Scenario scenario = workload(name, records);
+    const Scenario scenario = workload(name, records, shape);
     QElapsedTimer clock;
     clock.start();
     Simulation sim(scenario);
@@ -168,6 +183,8 @@ int runBenchCommand(const QStringList &args) {
     QJsonObject r;
     r[QStringLiteral("workload")] = name;
     r[QStringLiteral("records")] = static_cast<qint64>(records);
+    r[QStringLiteral("brokers")] = shape.brokers;
+    r[QStringLiteral("partitions")] = shape.partitions;
     r[QStringLiteral("all_consumed")] = allConsumed(w);
     r[QStringLiteral("wall_s")] = wall;
     r[QStringLiteral("sim_s")] = toMs(w.now) / 1000;
