@@ -34,15 +34,21 @@ void paintFlights(QPainter &p, const CanvasFrame &f) {
     const QColor c = flightColour(flight.kind, t);
     const QPointF at = flight.position();
     if (trails && flight.records > 0) {
-      QColor faint = c;
-      faint.setAlpha(70);
-      p.setPen(QPen(faint, t.px(1.2)));
-      p.drawLine(flight.from, at);
+      // A short comet tail shows the direction of travel; a line all the way back to the
+      // sender cost most of the frame (long antialiased strokes) and cluttered the picture.
+      const QPointF along = at - flight.from;
+      const double length = std::hypot(along.x(), along.y());
+      if (length > 1) {
+        QColor faint = c;
+        faint.setAlpha(90);
+        p.setPen(QPen(faint, t.px(2), Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(at - along * (std::min(length, t.px(26)) / length), at);
+      }
     }
     // Records travel as filled dots sized by how many they carry; requests and acks as rings.
     const double r = flight.records > 0 ? t.px(4.5) + std::min(t.px(3.5), std::log2(1.0 + flight.records) * t.px(0.8)) : t.px(3.5);
     if (flight.records > 0) {
-      p.setPen(QPen(t.background, t.px(1)));
+      p.setPen(Qt::NoPen); // a fill only: outlines double the cost of hundreds of dots
       p.setBrush(c);
     } else {
       p.setPen(QPen(c, t.px(1.8)));

@@ -13,6 +13,8 @@ CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool p
   t.mutedText = t.dark ? QColor(170, 176, 186) : QColor(92, 98, 108);
   t.panel = t.dark ? QColor(38, 42, 50) : QColor(244, 246, 250);
   t.panelBorder = t.dark ? QColor(96, 104, 118) : QColor(160, 168, 182);
+  // The panel, a shade lighter (dark) or darker (light).
+  t.track = t.dark ? t.panel.lighter(118) : t.panel.darker(106);
 
   // Hues chosen to stay apart for the common colour-vision deficiencies (blue/orange axis).
   t.onDisk = t.dark ? QColor(86, 156, 230) : QColor(36, 102, 184);

@@ -14,6 +14,7 @@ struct CanvasTheme {
   QFont font;           ///< item titles
   QFont small;          ///< strip labels, counts, markers
   QColor background, panel, panelBorder, text, mutedText;
+  QColor track; ///< the empty part of a strip or lane: opaque, so filling it blends nothing
   QColor onDisk, inCache, pending;      ///< record cells: flushed, page cache only, not yet durable
   QColor leader, outOfIsr, failure, warning, healthy;
   QColor produce, response, replication, consume, zone, throttle;

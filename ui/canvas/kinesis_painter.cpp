@@ -66,8 +66,7 @@ void paintLane(QPainter &p, const LaneGeometry &l, const CanvasFrame &f) {
   const KinesisState &k = f.world.kinesis;
   const CanvasTheme &t = f.theme;
   const Shard &shard = k.shardAt(l.slot);
-  QColor track = t.dark ? QColor(255, 255, 255, 18) : QColor(0, 0, 0, 14);
-  p.fillRect(l.cells, track);
+  p.fillRect(l.cells, t.track);
   paintLaneCells(p, l, shard, k, t);
   if (!shard.open()) { // closed parent: still readable until retention, but takes no writes
     QColor veil = t.background;
