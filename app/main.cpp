@@ -23,10 +23,60 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
+
+#include <sys/resource.h>
 
 using namespace streamscope;
 
 namespace {
+
+/// Processor time this process has used, in seconds.
+double cpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+/// --measure-fps: play for `seconds`, report frames per second and CPU use, then the same
+/// while paused, then quit.
+void measureFrameRate(model::SimulationController &controller, ui::MainWindow &window, double seconds) {
+  struct Sample {
+    QElapsedTimer wall;
+    double cpu = 0;
+    std::uint64_t frames = 0;
+    int painted = 0;
+  };
+  auto sample = std::make_shared<Sample>();
+  QObject::connect(window.canvas(), &ui::StreamCanvas::painted, &window, [sample] { ++sample->painted; });
+  const auto start = [sample, &controller] {
+    sample->wall.start();
+    sample->cpu = cpuSeconds();
+    sample->frames = controller.frames();
+    sample->painted = 0;
+  };
+  const auto report = [sample, &controller](const char *what) {
+    const double wall = static_cast<double>(sample->wall.nsecsElapsed()) / 1e9;
+    std::printf("%s: %.1f frames/s (%.1f painted/s), CPU %.1f%% of one core\n", what,
+                static_cast<double>(controller.frames() - sample->frames) / wall, sample->painted / wall,
+                100 * (cpuSeconds() - sample->cpu) / wall);
+    std::fflush(stdout);
+  };
+  const int ms = static_cast<int>(seconds * 1000);
+  QTimer::singleShot(500, &window, [=, &controller] { // after startup
+    controller.play();
+    start();
+    QTimer::singleShot(ms, &controller, [=, &controller] {
+      report("playing");
+      controller.pause();
+      start();
+      QTimer::singleShot(ms, &controller, [=] {
+        report("paused");
+        QApplication::quit();
+      });
+    });
+  });
+}
 
 int fail(const QString &message) {
   std::fprintf(stderr, "streamscope: %s\n", qPrintable(message));
@@ -74,7 +124,11 @@ int main(int argc, char **argv) {
                                        QStringLiteral("n"), QStringLiteral("0"));
   const QCommandLineOption measureStartup(QStringLiteral("measure-startup"),
                                          QObject::tr("Print the milliseconds from launch to the first painted frame, then exit."));
-  parser.addOptions({scenario, open, present, metrics, screenshot, at, size, thenSeek, thenAct, thenRun, lessonOption, lessonSteps, measureStartup});
+  const QCommandLineOption measureFps(QStringLiteral("measure-fps"),
+                                     QObject::tr("Play for <seconds> and print frames per second and CPU use, then the same paused; exit."),
+                                     QStringLiteral("seconds"));
+  parser.addOptions({scenario, open, present, metrics, screenshot, at, size, thenSeek, thenAct, thenRun, lessonOption, lessonSteps, measureStartup,
+                     measureFps});
   parser.process(app);
 
   QStringList files = parser.positionalArguments();
@@ -193,6 +247,14 @@ int main(int argc, char **argv) {
   }
   if (const auto t = msOption(thenRun))
     controller.runTo(*t);
+  if (parser.isSet(measureFps)) {
+    bool ok = false;
+    const double seconds = parser.value(measureFps).toDouble(&ok);
+    if (!ok || seconds <= 0 || seconds > 600)
+      return fail(QObject::tr("--measure-fps needs a number of seconds from 0 to 600, not \"%1\"").arg(parser.value(measureFps)));
+    measureFrameRate(controller, window, seconds);
+    return QApplication::exec();
+  }
   if (!shooting) {
     if (!scripted)
       controller.play();
