@@ -8,9 +8,11 @@
 #include <QTextStream>
 
 namespace streamscope::app {
-int runLessonCommand(const QStringList &args) {
+int runLessonCommand(const QStringList &arguments) {
   QTextStream out(stdout), err(stderr);
-  const QString usage = QStringLiteral("usage: streamscope-cli lesson FILE... | --all [DIR]");
+  const QString usage = QStringLiteral("usage: streamscope-cli lesson [--verbose] FILE... | --all [DIR]");
+  QStringList args = arguments;
+  const bool verbose = args.removeAll(QStringLiteral("--verbose")) > 0;
   QStringList files;
   if (!args.isEmpty() && args.first() == QLatin1String("--all")) {
     if (args.size() > 2) {
@@ -44,13 +46,19 @@ int runLessonCommand(const QStringList &args) {
       ++failed;
       continue;
     }
+    // One line per step; a failing step names what failed; --verbose adds every expectation.
     const model::LessonResult result = model::runLessonHeadless(*loaded.lesson);
-    out << (result.passed() ? "PASS  " : "FAIL  ") << QFileInfo(file).fileName() << "  " << result.title << '\n';
     for (std::size_t i = 0; i < result.steps.size(); ++i) {
       const model::StepResult &step = result.steps[i];
-      out << "  " << (step.passed ? "ok   " : "FAIL ") << "step " << (i + 1) << ": " << step.title << '\n';
-      for (const QString &line : step.details)
-        out << "        " << line << '\n';
+      out << (step.passed ? "ok    " : "FAIL  ") << QFileInfo(file).fileName() << " step " << (i + 1) << ": " << step.title;
+      if (!step.passed)
+        for (const QString &line : step.details)
+          if (line.startsWith(QLatin1String("FAIL")))
+            out << "  [" << line.mid(6) << ']';
+      out << '\n';
+      if (verbose)
+        for (const QString &line : step.details)
+          out << "        " << line << '\n';
     }
     failed += result.passed() ? 0 : 1;
   }
