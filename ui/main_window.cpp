@@ -413,6 +413,11 @@ void MainWindow::setPresenting(bool presenting) {
     showNormal();
   }
   m_canvas->setPresenting(presenting);
+  // The lesson's text is read from the back of the room too.
+  QFont lessonFont = font();
+  if (presenting)
+    lessonFont.setPointSizeF(lessonFont.pointSizeF() * 1.5);
+  m_lessons->setFont(lessonFont);
   const QSignalBlocker block(m_present);
   m_present->setChecked(presenting);
 }
