@@ -18,6 +18,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QIcon>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -92,6 +93,8 @@ int main(int argc, char **argv) {
   QApplication::setApplicationName(QStringLiteral("StreamScope"));
   QApplication::setOrganizationName(QStringLiteral("StreamScope"));
   QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+  QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/streamscope.svg")));
+  QApplication::setDesktopFileName(QStringLiteral("io.github.streamscope.StreamScope"));
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QObject::tr("Apache Kafka and Amazon Kinesis Data Streams, simulated and animated."));
