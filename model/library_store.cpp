@@ -10,6 +10,23 @@
 
 namespace streamscope::model {
 
+QString sqliteVersion() {
+  const QString name = QUuid::createUuid().toString();
+  QString version;
+  {
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(QStringLiteral(":memory:"));
+    if (db.open()) {
+      QSqlQuery q(db);
+      if (q.exec(QStringLiteral("SELECT sqlite_version()")) && q.next())
+        version = q.value(0).toString();
+    }
+    db.close();
+  }
+  QSqlDatabase::removeDatabase(name);
+  return version.isEmpty() ? QObject::tr("unavailable") : version;
+}
+
 LibraryStore::LibraryStore(const QString &path) : m_connection(QUuid::createUuid().toString()) {
   QDir().mkpath(QFileInfo(path).absolutePath());
   QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);

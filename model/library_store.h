@@ -11,6 +11,9 @@
 
 namespace streamscope::model {
 
+/// The version of the SQLite library Qt SQL uses (for the About box).
+QString sqliteVersion();
+
 struct LibraryEntry {
   QString path;
   QString kind; ///< "scenario" or "recording"

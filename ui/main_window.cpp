@@ -35,6 +35,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <qcustomplot.h>
 
 namespace streamscope::ui {
 namespace {
@@ -384,11 +385,37 @@ void MainWindow::buildMenus() {
   lessons->addActions(m_lessonActions);
 
   QMenu *help = menuBar()->addMenu(tr("&Help"));
+  QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+  keys->setShortcut(QKeySequence::HelpContents);
+  addAction(keys);
   help->addAction(tr("&About StreamScope"), this, [this] {
     QMessageBox::about(this, tr("About StreamScope"),
-                       tr("<h3>StreamScope %1</h3><p>Apache Kafka and Amazon Kinesis Data Streams, simulated and animated.</p><p>Qt %2</p>")
-                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+                       tr("<h3>StreamScope %1</h3><p>Apache Kafka and Amazon Kinesis Data Streams, simulated and animated.</p>"
+                          "<p>Qt %2 · QCustomPlot %3 · SQLite %4</p>")
+                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                                QStringLiteral(QCUSTOMPLOT_VERSION_STR), model::sqliteVersion()));
   });
+}
+
+void MainWindow::showShortcuts() {
+  // Built from the window's own actions, so the list cannot go out of date.
+  QString html = QStringLiteral("<table cellpadding='3'>");
+  QSet<QString> seen;
+  for (QAction *a : actions()) {
+    const QString keys = a->shortcuts().isEmpty() ? QString() : a->shortcut().toString(QKeySequence::NativeText);
+    const QString name = a->text().remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+    if (keys.isEmpty() || seen.contains(name))
+      continue;
+    seen.insert(name);
+    html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td></tr>")
+                .arg(keys.toHtmlEscaped(), name.toHtmlEscaped(), a->statusTip().toHtmlEscaped());
+  }
+  html += QStringLiteral("</table>");
+  QMessageBox box(this);
+  box.setWindowTitle(tr("Keyboard shortcuts"));
+  box.setTextFormat(Qt::RichText);
+  box.setText(html);
+  box.exec();
 }
 
 void MainWindow::setPresenting(bool presenting) {

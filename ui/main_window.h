@@ -69,6 +69,8 @@ public:
 
 public slots:
   void setPresenting(bool presenting);
+  /// Help › Keyboard Shortcuts: every shortcut of the window's actions, with what it does.
+  void showShortcuts();
   /// Applies a fault through the controller; a refusal is shown, never silently dropped.
   void applyFault(const engine::Fault &fault);
 

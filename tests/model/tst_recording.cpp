@@ -12,6 +12,7 @@
 #include <QtTest>
 
 using namespace streamscope;
+using streamscope::model::sqliteVersion;
 using engine::kSecond;
 
 namespace {
@@ -166,6 +167,8 @@ private slots:
     const auto failed = model::replayRecording(*tampered, again, replayed);
     QVERIFY(failed && failed->contains(QStringLiteral("does not replay")));
   }
+
+  void sqliteVersionIsKnown() { QVERIFY(sqliteVersion().startsWith(QStringLiteral("3."))); }
 
   void theLibraryRemembers() {
     QTemporaryDir dir;

@@ -29,6 +29,22 @@ private slots:
     QVERIFY2(hw.toLongLong() > 0, qPrintable(hw));
   }
 
+  void shortcutReferenceComesFromTheActions() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    QString text;
+    QTimer::singleShot(0, [&] {
+      for (QWidget *w : QApplication::topLevelWidgets())
+        if (auto *box = qobject_cast<QMessageBox *>(w)) {
+          text = box->text();
+          box->accept();
+        }
+    });
+    QMetaObject::invokeMethod(&window, "showShortcuts", Qt::DirectConnection);
+    for (const char *expected : {"Space", "F5", "Ctrl+Right", "Power Off Every Broker", "Back"})
+      QVERIFY2(text.contains(QString::fromLatin1(expected)), expected);
+  }
+
   void badScenarioKeepsTheCurrentSession() {
     model::SimulationController controller;
     ui::MainWindow window(controller);
