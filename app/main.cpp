@@ -170,8 +170,7 @@ int main(int argc, char **argv) {
   bool openedRecording = false;
   if (!files.isEmpty()) {
     // Check first, so that a bad file is reported here rather than in a dialog.
-    QFile file(files.first());
-    const bool recording = parser.isSet(open) || (file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16));
+    const bool recording = parser.isSet(open) || model::isSqliteFile(files.first());
     openedRecording = recording;
     QString error;
     if (recording) {

@@ -185,6 +185,11 @@ bool RecordingWriter::writeBatch(const RunHistory &history, const engine::Simula
   return true;
 }
 
+bool isSqliteFile(const QString &path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
 std::optional<Recording> readRecording(const QString &path, QString *error) {
   const auto fail = [&](const QString &message) {
     if (error)
@@ -196,9 +201,9 @@ std::optional<Recording> readRecording(const QString &path, QString *error) {
     return fail(QObject::tr("no such file"));
   if (!file.open(QIODevice::ReadOnly))
     return fail(file.errorString());
-  if (file.read(16) != QByteArray("SQLite format 3\0", 16))
-    return fail(QObject::tr("not a StreamScope recording (not an SQLite database)"));
   file.close();
+  if (!isSqliteFile(path))
+    return fail(QObject::tr("not a StreamScope recording (not an SQLite database)"));
   Connection connection(path);
   QSqlDatabase db = connection.db();
   db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));

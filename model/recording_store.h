@@ -60,6 +60,9 @@ private:
   std::vector<Written> m_written; ///< per branch
 };
 
+/// True when `path` starts with the SQLite header, i.e. it may be a recording rather than a scenario.
+bool isSqliteFile(const QString &path);
+
 /// Reads a recording; nullopt with a precise `error` for a file that is missing, not SQLite,
 /// of a newer schema, or damaged.
 std::optional<Recording> readRecording(const QString &path, QString *error);

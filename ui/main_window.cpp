@@ -495,9 +495,7 @@ bool MainWindow::useLoaded(const model::ScenarioLoadResult &loaded, const QStrin
 }
 
 bool MainWindow::openFile(const QString &path) {
-  QFile file(path);
-  const bool sqlite = file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
-  return sqlite ? openRecording(path) : openScenario(path);
+  return model::isSqliteFile(path) ? openRecording(path) : openScenario(path);
 }
 
 bool MainWindow::openRecording(const QString &path) {
