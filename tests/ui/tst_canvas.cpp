@@ -1,17 +1,15 @@
 // The animated canvas as a user meets it: it paints, a click fills the inspector, a
 // right-click injects a fault, presentation mode toggles, exports write real images, and big
 // clusters and wide streams lay out without overlapping text.
+#include "canvas_menu.h"
 #include "model/simulation_controller.h"
 #include "ui/canvas/stream_canvas.h"
 #include "ui/inspector_panel.h"
 #include "ui/main_window.h"
 
-#include <QContextMenuEvent>
-#include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <QtTest>
 
 using namespace streamscope;
@@ -26,13 +24,6 @@ int colourCount(const QImage &image) {
     for (int x = 0; x < image.width(); x += 7)
       colours.insert(image.pixel(x, y));
   return static_cast<int>(colours.size());
-}
-
-QRectF shapeRect(const ui::CanvasGeometry &g, model::WorldItem item) {
-  for (const ui::CanvasShape &s : g.shapes)
-    if (s.item == item)
-      return s.rect;
-  return {};
 }
 
 /// Every pair of labels that intersect, as text for the failure message.
@@ -86,7 +77,7 @@ private slots:
   void clickingABrokerFillsTheInspector() {
     Window w(QStringLiteral("first-look.json"), 2 * engine::kSecond);
     QVERIFY(QTest::qWaitForWindowExposed(&w.window));
-    const QRectF broker = shapeRect(w.canvas().geometry(), {Kind::Broker, 1});
+    const QRectF broker = test::shapeRect(w.canvas().geometry(), {Kind::Broker, 1});
     QVERIFY(!broker.isEmpty());
     QTest::mouseClick(&w.canvas(), Qt::LeftButton, {}, (broker.topLeft() + QPointF(12, 6)).toPoint());
     QCOMPARE(w.canvas().selected(), (model::WorldItem{Kind::Broker, 1}));
@@ -108,23 +99,9 @@ private slots:
     Window w(QStringLiteral("first-look.json"), 2 * engine::kSecond);
     QVERIFY(QTest::qWaitForWindowExposed(&w.window));
     const QImage before = w.canvas().grab().toImage();
-    const QRectF broker = shapeRect(w.canvas().geometry(), {Kind::Broker, 0});
-    bool triggered = false;
-    QTimer::singleShot(50, [&] { // the menu runs its own event loop: pick the item from inside it
-      auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-      if (!menu)
-        return;
-      for (QAction *a : menu->actions())
-        if (a->text() == QStringLiteral("Power off broker 0")) {
-          a->trigger();
-          triggered = true;
-        }
-      menu->close();
-    });
+    const QRectF broker = test::shapeRect(w.canvas().geometry(), {Kind::Broker, 0});
     const QPoint at = (broker.topLeft() + QPointF(12, 6)).toPoint();
-    QContextMenuEvent event(QContextMenuEvent::Mouse, at, w.canvas().mapToGlobal(at));
-    QApplication::sendEvent(&w.canvas(), &event);
-    QVERIFY(triggered);
+    QVERIFY(test::pickFromCanvasMenu(w.canvas(), at, QStringLiteral("Power off broker 0")));
     QCOMPARE(w.controller.world().kafka.brokers[0].state, engine::kafka::BrokerState::PoweredOff);
     QCOMPARE(w.controller.userActions().size(), std::size_t{1});
     bool labelled = false;

@@ -1,6 +1,7 @@
 // The lesson player end to end: a lesson with a prediction and a try-it, played offscreen;
 // the try-it is done by a simulated right-click on the canvas. A broken lesson is listed with
 // its message instead of crashing the player.
+#include "canvas_menu.h"
 #include "model/simulation_controller.h"
 #include "ui/canvas/stream_canvas.h"
 #include "ui/lesson_panel.h"
@@ -8,9 +9,7 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
-#include <QContextMenuEvent>
 #include <QDockWidget>
-#include <QMenu>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTemporaryDir>
@@ -65,27 +64,10 @@ private slots:
     QVERIFY(!panel->nextButton()->isEnabled()); // now it waits for the learner
     QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("You predicted it")));
     ui::StreamCanvas *canvas = window.canvas();
-    QRectF broker;
-    for (const auto &s : canvas->geometry().shapes)
-      if (s.item == model::WorldItem{model::WorldItem::Kind::Broker, 0})
-        broker = s.rect;
+    const QRectF broker = test::shapeRect(canvas->geometry(), {model::WorldItem::Kind::Broker, 0});
     QVERIFY(!broker.isEmpty());
-    bool triggered = false;
-    QTimer::singleShot(50, [&] {
-      auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-      if (!menu)
-        return;
-      for (QAction *a : menu->actions())
-        if (a->text() == QStringLiteral("Power off broker 0")) {
-          a->trigger();
-          triggered = true;
-        }
-      menu->close();
-    });
     const QPoint at = (broker.topLeft() + QPointF(12, 6)).toPoint();
-    QContextMenuEvent event(QContextMenuEvent::Mouse, at, canvas->mapToGlobal(at));
-    QApplication::sendEvent(canvas, &event);
-    QVERIFY(triggered);
+    QVERIFY(test::pickFromCanvasMenu(*canvas, at, QStringLiteral("Power off broker 0")));
     QVERIFY(panel->stepPassed());
     QVERIFY(panel->nextButton()->isEnabled());
     QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("acknowledged_lost > 0")));
