@@ -1,7 +1,7 @@
 // Metric series: sampled at a fixed simulated interval while a branch is explored, never twice
 // when the past is replayed, cut at a fork, and written as documented CSV.
+#include "example_scenario.h"
 #include "model/run_history.h"
-#include "model/scenario_loader.h"
 
 #include <QtTest>
 
@@ -9,13 +9,6 @@ using namespace streamscope;
 using engine::kSecond;
 
 namespace {
-
-engine::Scenario load(const char *name) {
-  const auto r = model::loadScenarioFile(QStringLiteral(SCENARIO_DIR "/") + QString::fromLatin1(name));
-  if (!r.scenario)
-    qFatal("%s", qPrintable(r.error));
-  return *r.scenario;
-}
 
 const model::MetricSeries *find(const model::MetricsRecorder &m, const QString &key) {
   for (const auto &s : m.series())
@@ -30,7 +23,7 @@ class TstMetricsRecorder : public QObject {
   Q_OBJECT
 private slots:
   void seriesFollowTheRun() {
-    engine::Simulation sim(load("side-by-side.json"));
+    engine::Simulation sim(test::exampleScenario("side-by-side.json"));
     model::RunHistory history;
     history.reset(sim);
     history.runForward(sim, 10 * kSecond);
@@ -62,7 +55,7 @@ private slots:
   }
 
   void aFailureShowsInTheSeries() {
-    engine::Simulation sim(load("acks-all-leader-power-loss.json"));
+    engine::Simulation sim(test::exampleScenario("acks-all-leader-power-loss.json"));
     model::RunHistory history;
     history.reset(sim);
     history.runForward(sim, sim.duration());
@@ -77,7 +70,7 @@ private slots:
   }
 
   void aForkKeepsThePastOnly() {
-    engine::Simulation sim(load("first-look.json"));
+    engine::Simulation sim(test::exampleScenario("first-look.json"));
     model::RunHistory history;
     history.reset(sim);
     history.runForward(sim, 10 * kSecond);
@@ -93,7 +86,7 @@ private slots:
   }
 
   void throttlingAppearsPerShard() {
-    engine::Simulation sim(load("kinesis-throttling.json"));
+    engine::Simulation sim(test::exampleScenario("kinesis-throttling.json"));
     model::RunHistory history;
     history.reset(sim);
     history.runForward(sim, 10 * kSecond);

@@ -1,7 +1,7 @@
 // Time travel: stepping back, seeking and branching rebuild exactly the state a fresh run
 // reaches, user actions are replayed where they were made, and snapshots stay in budget.
+#include "example_scenario.h"
 #include "model/run_history.h"
-#include "model/scenario_loader.h"
 
 #include <QtTest>
 
@@ -10,13 +10,6 @@ using engine::kSecond;
 using engine::SimTime;
 
 namespace {
-
-engine::Scenario load(const char *name) {
-  const auto r = model::loadScenarioFile(QStringLiteral(SCENARIO_DIR "/") + QString::fromLatin1(name));
-  if (!r.scenario)
-    qFatal("%s", qPrintable(r.error));
-  return *r.scenario;
-}
 
 /// What two states must agree on.
 struct Fingerprint {
@@ -43,7 +36,7 @@ class TstRunHistory : public QObject {
   Q_OBJECT
 private slots:
   void stepBackMatchesAFreshRun() {
-    const engine::Scenario s = load("first-look.json");
+    const engine::Scenario s = test::exampleScenario("first-look.json");
     engine::Simulation sim(s);
     model::RunHistory history;
     history.reset(sim);
@@ -60,7 +53,7 @@ private slots:
   }
 
   void seekingLandsOnTheSameStateBothWays() {
-    const engine::Scenario s = load("side-by-side.json");
+    const engine::Scenario s = test::exampleScenario("side-by-side.json");
     engine::Simulation sim(s);
     model::RunHistory history;
     history.reset(sim);
@@ -79,7 +72,7 @@ private slots:
   }
 
   void userActionsAreReplayedWhereTheyWereMade() {
-    const engine::Scenario s = load("first-look.json");
+    const engine::Scenario s = test::exampleScenario("first-look.json");
     engine::Simulation sim(s);
     model::RunHistory history;
     history.reset(sim);
@@ -104,7 +97,7 @@ private slots:
   }
 
   void actingInThePastForksAndKeepsBothFutures() {
-    const engine::Scenario s = load("first-look.json");
+    const engine::Scenario s = test::exampleScenario("first-look.json");
     engine::Simulation sim(s);
     model::RunHistory history;
     history.reset(sim);
@@ -128,7 +121,7 @@ private slots:
   }
 
   void markersNameFaultsElectionsAndLosses() {
-    engine::Simulation sim(load("acks1-leader-power-loss.json"));
+    engine::Simulation sim(test::exampleScenario("acks1-leader-power-loss.json"));
     model::RunHistory history;
     history.reset(sim);
     history.runForward(sim, sim.duration());
@@ -143,7 +136,7 @@ private slots:
     history.seek(sim, sim.duration());
     QCOMPARE(history.branch().markers.size(), count);
 
-    engine::Simulation throttled(load("kinesis-throttling.json"));
+    engine::Simulation throttled(test::exampleScenario("kinesis-throttling.json"));
     model::RunHistory h2;
     h2.reset(throttled);
     h2.runForward(throttled, 30 * kSecond);
@@ -154,7 +147,7 @@ private slots:
   }
 
   void snapshotsStayWithinTheirBudget() {
-    const engine::Scenario s = load("side-by-side.json");
+    const engine::Scenario s = test::exampleScenario("side-by-side.json");
     engine::Simulation sim(s);
     model::RunHistory history(std::size_t{24} << 20);
     history.reset(sim);
