@@ -120,13 +120,16 @@ struct Topic {
   std::vector<int> partitionIds; ///< by partition number: its index in KafkaState::partitions
 };
 
+/// Pool size at which finished batches are first reclaimed (then twice the live count).
+inline constexpr std::size_t kFirstBatchReclaim = 1024;
+
 struct Batch {
   std::int32_t producer = -1;
   std::int32_t partition = -1;
   std::vector<RecordId> records;
   std::int64_t bytes = 0;
   SimTime createdAt = 0;
-  std::uint32_t attempt = 0; ///< bumped per send: a response for an older attempt is stale
+  std::uint32_t attempt = 0; ///< 0 until sent, then unique per send: a response for an older attempt is stale
   std::int64_t retriesUsed = 0;
   SimTime retryAt = 0; ///< not sent again before this (retry back-off)
   bool resetSequence = false; ///< earlier batches are gone: the broker accepts a sequence gap
@@ -223,6 +226,8 @@ struct KafkaState {
   std::vector<Producer> producers;
   std::vector<ConsumerGroup> groups;
   Pool<Batch> batches;
+  std::size_t batchReclaimAt = kFirstBatchReclaim; ///< pool size that triggers the next reclaim
+  std::uint32_t sendSerial = 0; ///< produce attempt numbers: unique, so a stale message never matches
   Pool<FetchPayload> payloads;
   Counters counters;
 

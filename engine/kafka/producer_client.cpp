@@ -1,5 +1,6 @@
 #include "producer_client.h"
 
+#include "batch_reclaim.h"
 #include "murmur2.h"
 #include "record_ledger.h"
 
@@ -47,7 +48,7 @@ void sendBatch(World &w, std::int32_t batchId) {
   Producer &pr = producerAt(w, b.producer);
   const Partition &part = w.kafka.partitions[static_cast<std::size_t>(b.partition)];
   const Broker &leader = w.kafka.brokers[static_cast<std::size_t>(part.leader)];
-  ++b.attempt;
+  b.attempt = ++w.kafka.sendSerial;
   const Action request{ActionType::ProduceArrive, -1, -1, batchId, -1, b.attempt, leader.incarnation};
   const bool sent = w.send(pr.node, leader.node, TransferKind::ProduceRequest, b.partition, -1,
                            static_cast<std::int64_t>(b.records.size()), request);
@@ -234,7 +235,7 @@ void onProducerTick(World &w, const Action &a) {
     const bool fits = !pp.queue.empty() && w.kafka.batches[pp.queue.back()].attempt == 0 &&
                       w.kafka.batches[pp.queue.back()].bytes + bytes <= pr.config.batchSize;
     if (!fits) {
-      const std::int32_t id = w.kafka.batches.acquire();
+      const std::int32_t id = acquireBatch(w);
       Batch &b = w.kafka.batches[id];
       b.producer = a.a;
       b.partition = p;

@@ -1,0 +1,17 @@
+#pragma once
+// Producer batches live in a pool whose slots are named by scheduled actions. A batch is
+// finished once the producer has resolved it, but a late request or response may still be
+// on the wire and read it, so slots are reclaimed by marking what can still be reached.
+#include "../sim/world.h"
+
+namespace streamscope::engine::kafka {
+
+/// Returns to the pool every batch that is resolved and not named by a request, response or
+/// purgatory entry. Timeouts do not keep a batch: attempt numbers are unique, so a timeout
+/// for a reclaimed (or reused) slot never matches.
+void reclaimFinishedBatches(World &w);
+
+/// A slot for a new batch, reclaiming finished ones first when the pool has doubled.
+std::int32_t acquireBatch(World &w);
+
+} // namespace streamscope::engine::kafka
