@@ -3,12 +3,14 @@
 // clusters and wide streams lay out without overlapping text.
 #include "canvas_menu.h"
 #include "model/simulation_controller.h"
+#include "ui/canvas/dot_sprites.h"
 #include "ui/canvas/stream_canvas.h"
 #include "ui/inspector_panel.h"
 #include "ui/main_window.h"
 
 #include <QMenuBar>
 #include <QStatusBar>
+#include <QSvgGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -196,6 +198,36 @@ private slots:
     const QByteArray text = file.readAll();
     QVERIFY(text.contains("<svg"));
     QVERIFY(text.contains("broker 0"));
+  }
+
+  void messageDotsLookTheSameFromTheCacheAndAsVectors() {
+    const QColor colour(120, 70, 210);
+    for (const qreal dpr : {1.0, 2.0}) {
+      QImage image(QSize(60, 30) * dpr, QImage::Format_ARGB32_Premultiplied);
+      image.setDevicePixelRatio(dpr);
+      image.fill(Qt::white);
+      QPainter p(&image);
+      p.setRenderHint(QPainter::Antialiasing);
+      ui::paintDot(p, QPointF(15.3, 15), 6, colour);      // filled
+      ui::paintDot(p, QPointF(45.3, 15), 6, colour, 1.8); // ring
+      p.end();
+      const auto at = [&](double x, double y) { return image.pixelColor(QPoint(qRound(x * dpr), qRound(y * dpr))); };
+      QCOMPARE(at(15, 15), colour);             // the middle of a dot is its colour
+      QCOMPARE(at(15, 24), QColor(Qt::white));  // outside its radius, nothing
+      QCOMPARE(at(45, 15), QColor(Qt::white));  // a ring is hollow
+      const QColor ring = at(45, 9);            // and drawn on its radius (antialiased)
+      QVERIFY2(std::abs(ring.red() - colour.red()) + std::abs(ring.green() - colour.green()) < 40,
+               qPrintable(ring.name()));
+    }
+    QBuffer svg;
+    svg.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&svg);
+    QPainter p(&generator);
+    ui::paintDot(p, QPointF(10, 10), 6, colour);
+    p.end();
+    QVERIFY2(!svg.data().contains("<image"), "an SVG export should hold vector dots, not pictures");
+    QVERIFY(svg.data().contains("<path") || svg.data().contains("<ellipse") || svg.data().contains("<circle"));
   }
 
   void bigLayoutsHaveNoOverlappingText_data() {

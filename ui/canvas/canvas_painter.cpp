@@ -1,5 +1,7 @@
 #include "canvas_painter.h"
 
+#include "dot_sprites.h"
+
 #include <QFontMetricsF>
 #include <QPainterPath>
 
@@ -47,14 +49,7 @@ void paintFlights(QPainter &p, const CanvasFrame &f) {
     }
     // Records travel as filled dots sized by how many they carry; requests and acks as rings.
     const double r = flight.records > 0 ? t.px(4.5) + std::min(t.px(3.5), std::log2(1.0 + flight.records) * t.px(0.8)) : t.px(3.5);
-    if (flight.records > 0) {
-      p.setPen(Qt::NoPen); // a fill only: outlines double the cost of hundreds of dots
-      p.setBrush(c);
-    } else {
-      p.setPen(QPen(c, t.px(1.8)));
-      p.setBrush(Qt::NoBrush);
-    }
-    p.drawEllipse(at, r, r);
+    paintDot(p, at, r, c, flight.records > 0 ? 0 : t.px(1.8));
     if (flight.dropped) {
       p.setPen(QPen(t.failure, t.px(2)));
       p.drawLine(at + QPointF(-r, -r), at + QPointF(r, r));
@@ -71,9 +66,8 @@ void paintLegend(QPainter &p, const CanvasFrame &f) {
     case LegendSwatch::OnDisk: p.fillRect(s.rect, t.onDisk); break;
     case LegendSwatch::InCache: p.fillRect(s.rect, t.inCache); break;
     case LegendSwatch::AboveHighWatermark:
+      p.fillRect(s.rect, t.aboveHighWatermark(t.inCache));
       p.fillRect(s.rect, QBrush(t.inCache, Qt::BDiagPattern));
-      p.setPen(QPen(t.inCache, 1));
-      p.drawRect(s.rect);
       break;
     case LegendSwatch::HighWatermark: p.fillRect(QRectF(s.rect.center().x() - t.px(1), s.rect.top(), t.px(2.5), s.rect.height()), t.highWatermark); break;
     case LegendSwatch::Committed: {

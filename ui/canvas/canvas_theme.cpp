@@ -44,4 +44,9 @@ CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool p
   return t;
 }
 
+QColor CanvasTheme::aboveHighWatermark(const QColor &cell) const {
+  const auto mix = [](int a, int b) { return (a * 35 + b * 65) / 100; };
+  return QColor(mix(cell.red(), track.red()), mix(cell.green(), track.green()), mix(cell.blue(), track.blue()));
+}
+
 } // namespace streamscope::ui

@@ -21,6 +21,9 @@ struct CanvasTheme {
   QColor highWatermark, logEnd, committed, position; // committed also marks KCL checkpoints
 
   static CanvasTheme from(const QPalette &palette, const QFont &base, bool presenting);
+  /// The pale ground of a cell above the high watermark: `cell` faded into the track,
+  /// opaque so that it costs a plain fill.
+  QColor aboveHighWatermark(const QColor &cell) const;
   /// A device-independent length scaled for the mode.
   double px(double length) const { return length * scale; }
 };
