@@ -14,6 +14,8 @@ int runShardCommand(const QStringList &args);
 int runLessonCommand(const QStringList &args);
 /// Times the engine workloads K1, K2, N1 and S1 (docs/benchmarks.md).
 int runBenchCommand(const QStringList &args);
+/// Random scenarios and faults with every invariant checked; exit 1 if any breaks.
+int runSoakCommand(const QStringList &args);
 /// Prints the usage text (to stdout for --help, to stderr after an error).
 void printUsage(bool toStderr);
 

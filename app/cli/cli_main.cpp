@@ -31,6 +31,8 @@ int main(int argc, char **argv) {
     return runLessonCommand(args);
   if (command == QLatin1String("bench"))
     return runBenchCommand(args);
+  if (command == QLatin1String("soak"))
+    return runSoakCommand(args);
   QTextStream err(stderr);
   err << "streamscope-cli: unknown command '" << command << "'\n";
   printUsage(true);

@@ -189,7 +189,16 @@ void onProduceArrive(World &w, const Action &a) {
     const RecordInfo &lastRecord = w.kafka.records[batch.records.back()];
     Offset duplicateAt = -1;
     const std::int32_t last = lastSequence(w, log, first.producer, first.seq, duplicateAt);
-    if (last >= 0 && lastRecord.seq <= last) { // already appended: answer as the first time
+    if (last >= 0 && lastRecord.seq <= last) { // already appended: answer as the first time...
+      const Offset required = duplicateAt >= 0 ? duplicateAt + static_cast<Offset>(batch.records.size()) : -1;
+      if (producer.config.acks == Acks::All && required > log.highWatermark()) {
+        // ...which, with acks=all, is only once the ISR has it: the retry waits in purgatory
+        // like the original request did (a retry after a timeout must not skip replication).
+        const SimTime deadline = w.now + producer.config.requestTimeout;
+        part.purgatory.push_back(PendingProduce{a.a, a.c, duplicateAt, required, deadline, w.now});
+        w.at(deadline, Action{ActionType::PurgatoryExpire, -1, -1, p});
+        return;
+      }
       respondProduce(w, broker.node, a.a, a.c, ErrorCode::None, duplicateAt, w.now);
       return;
     }

@@ -1,0 +1,21 @@
+#pragma once
+// Runs a generated scenario step by step with the invariant checker watching, then proves
+// it deterministic: replayed from its seed, and from a snapshot taken halfway, it must give
+// the same event stream.
+#include "random_scenario.h"
+
+#include "../sim/report.h"
+
+#include <string>
+#include <vector>
+
+namespace streamscope::engine::check {
+
+struct CheckedRun {
+  Report report;
+  std::vector<std::string> violations; ///< empty when every invariant held
+};
+
+CheckedRun checkRun(const GeneratedRun &run);
+
+} // namespace streamscope::engine::check

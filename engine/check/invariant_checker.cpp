@@ -1,0 +1,176 @@
+#include "invariant_checker.h"
+
+#include "../kafka/record_ledger.h"
+
+#include <algorithm>
+
+namespace streamscope::engine::check {
+namespace {
+
+std::string num(std::int64_t v) { return std::to_string(v); }
+
+/// consumed - distinct records delivered: what "duplicates" must be, however they arose.
+template <typename Deliveries>
+std::int64_t duplicatesFrom(const Deliveries &deliveries, std::int64_t consumed, bool &saturated) {
+  std::int64_t distinct = 0;
+  for (std::uint8_t times : deliveries) {
+    distinct += times > 0 ? 1 : 0;
+    saturated = saturated || times == 255;
+  }
+  return consumed - distinct;
+}
+
+} // namespace
+
+void InvariantChecker::fail(const World &w, std::string what) {
+  if (m_violations.size() < 20) // the first few tell the story; the rest repeat it
+    m_violations.push_back("at " + num(w.now / kMillisecond) + " ms: " + std::move(what));
+}
+
+void InvariantChecker::afterStep(const World &w, std::span<const Event> events) {
+  if (w.scenario.kafka)
+    checkKafka(w, events);
+  if (w.scenario.kinesis)
+    checkKinesis(w);
+}
+
+void InvariantChecker::checkKafka(const World &w, std::span<const Event> events) {
+  using namespace kafka;
+  const KafkaState &k = w.kafka;
+  m_maxHighWatermark.resize(k.partitions.size(), 0);
+  m_leaderMarks.resize(k.partitions.size());
+  for (std::size_t p = 0; p < k.partitions.size(); ++p) {
+    const Partition &part = k.partitions[p];
+    if (part.leader < 0 || part.replicas.empty() || !k.brokers[static_cast<std::size_t>(part.leader)].running())
+      continue;
+    const std::string name = k.partitionName(static_cast<int>(p));
+    const ReplicaLog &log = part.logOf(part.leader);
+    const Offset hw = log.highWatermark();
+    if (hw > log.leo())
+      fail(w, name + ": HW " + num(hw) + " is above the leader's log end " + num(log.leo()));
+    for (int b : part.isr) {
+      if (b == part.leader)
+        continue;
+      // The leader's view of the follower, or (unknown to a new leader until the first
+      // fetch) the follower's own log, while its process runs.
+      const Offset seen = part.followers[static_cast<std::size_t>(part.slotOf(b))].leo;
+      const bool running = k.brokers[static_cast<std::size_t>(b)].running();
+      const Offset end = seen >= 0 ? seen : running ? part.logOf(b).leo() : hw;
+      if (hw > end)
+        fail(w, name + ": HW " + num(hw) + " is above ISR member broker " + num(b) + "'s log end " + num(end));
+    }
+    LeaderMark &mark = m_leaderMarks[p];
+    if (mark.leader == part.leader && mark.epoch == part.leaderEpoch && hw < mark.highWatermark)
+      fail(w, name + ": HW moved back from " + num(mark.highWatermark) + " to " + num(hw) + " under leader " +
+                  num(part.leader) + " in epoch " + num(part.leaderEpoch));
+    mark = LeaderMark{part.leader, part.leaderEpoch, hw};
+    m_maxHighWatermark[p] = std::max(m_maxHighWatermark[p], hw);
+  }
+  for (const Event &e : events) {
+    if (e.partition < 0 || static_cast<std::size_t>(e.partition) >= m_maxHighWatermark.size())
+      continue;
+    const Offset highest = m_maxHighWatermark[static_cast<std::size_t>(e.partition)];
+    if (e.type == EventType::Fetched && e.a + e.b > highest)
+      fail(w, k.partitionName(e.partition) + ": a consumer received offsets up to " + num(e.a + e.b - 1) +
+                  ", at or above every HW reached (" + num(highest) + ")");
+    if (e.type == EventType::Committed && e.a > highest)
+      fail(w, k.partitionName(e.partition) + ": committed offset " + num(e.a) + " is above every HW reached (" +
+                  num(highest) + ")");
+  }
+}
+
+void InvariantChecker::checkKinesis(const World &w) {
+  using namespace kinesis;
+  const KinesisState &k = w.kinesis;
+  m_shardLast.resize(k.shards.size(), 0);
+  for (std::size_t slot = 0; slot < k.shards.size(); ++slot) {
+    const Shard &s = k.shards[slot];
+    // Records not yet checked are the ones past the last counter checked, all at the back.
+    std::size_t first = s.records.size();
+    while (first > 0 && s.records[first - 1].counter > m_shardLast[slot])
+      --first;
+    std::uint64_t previous = m_shardLast[slot];
+    for (std::size_t i = first; i < s.records.size(); ++i) {
+      if (i > first && s.records[i].counter <= previous)
+        fail(w, k.shardName(static_cast<int>(slot)) + ": sequence numbers out of order at " + num(static_cast<std::int64_t>(i)));
+      previous = s.records[i].counter;
+    }
+    m_shardLast[slot] = previous;
+  }
+  for (const Application &app : k.apps) {
+    for (const Lease &lease : app.leases) {
+      if (!lease.processedAny)
+        continue;
+      const Shard &child = k.shardAt(lease.shard);
+      const Stream &st = k.streams[static_cast<std::size_t>(child.stream)];
+      for (int parentIndex : {child.parent, child.adjacentParent}) {
+        if (parentIndex < 0)
+          continue;
+        const int parentSlot = st.shards[static_cast<std::size_t>(parentIndex)];
+        const auto parentLease = std::find_if(app.leases.begin(), app.leases.end(), [&](const Lease &l) { return l.shard == parentSlot; });
+        if (parentLease != app.leases.end() && parentLease->checkpoint != CheckpointKind::ShardEnd)
+          fail(w, app.config.application + " processed " + k.shardName(lease.shard) + " before its parent " +
+                      k.shardName(parentSlot) + " reached SHARD_END");
+      }
+    }
+  }
+}
+
+void InvariantChecker::atEnd(const World &w, const Report &report, SimTime settle) {
+  // Kafka: recount the lost records from the logs themselves.
+  const kafka::KafkaState &k = w.kafka;
+  std::vector<bool> present(k.records.size(), false);
+  for (const kafka::Partition &part : k.partitions)
+    for (const kafka::ReplicaLog &log : part.logs)
+      for (const kafka::LogEntry &e : log.entries())
+        present[e.record] = true;
+  std::int64_t lost = 0;
+  for (std::size_t id = 0; id < k.records.size(); ++id) {
+    const kafka::RecordInfo &r = k.records[id];
+    const bool reachedALog = r.has(kafka::RecordInfo::Stored) || r.has(kafka::RecordInfo::Dropped);
+    if (r.has(kafka::RecordInfo::Acked) && !r.has(kafka::RecordInfo::Removed) && reachedALog && !present[id])
+      ++lost;
+    if (kafka::isLost(r) && present[id])
+      fail(w, "record " + num(static_cast<std::int64_t>(id)) + " is reported lost but a replica still holds it");
+  }
+  if (lost != static_cast<std::int64_t>(report.lost.size()))
+    fail(w, "Kafka lost " + num(lost) + " acknowledged records by recount, the report says " + num(static_cast<std::int64_t>(report.lost.size())));
+  const std::int64_t kinesisLost = report.acknowledgedLost - static_cast<std::int64_t>(report.lost.size());
+  if (kinesisLost != 0)
+    fail(w, "Kinesis lost " + num(kinesisLost) + " acknowledged records (at most one zone is ever down)");
+
+  bool saturated = false;
+  std::int64_t duplicates = 0;
+  for (const kafka::ConsumerGroup &g : k.groups) {
+    const std::int64_t expected = duplicatesFrom(g.deliveries, g.consumed, saturated);
+    if (!saturated && expected != g.duplicates)
+      fail(w, "group " + g.config.group + " counted " + num(g.duplicates) + " duplicates, deliveries say " + num(expected));
+    duplicates += g.duplicates;
+  }
+  if (duplicates != k.counters.duplicatesDelivered)
+    fail(w, "Kafka duplicate total " + num(k.counters.duplicatesDelivered) + " is not the groups' sum " + num(duplicates));
+
+  for (const kinesis::Application &app : w.kinesis.apps) {
+    const std::int64_t expected = duplicatesFrom(app.deliveries, app.consumed, saturated);
+    if (!saturated && expected != app.duplicates)
+      fail(w, app.config.application + " counted " + num(app.duplicates) + " duplicates, deliveries say " + num(expected));
+    const bool working = std::any_of(app.workers.begin(), app.workers.end(), [](const kinesis::Worker &x) { return x.alive && x.inApp; });
+    if (settle < 0 || !working || app.config.initialPosition != IteratorType::TrimHorizon)
+      continue;
+    std::int64_t missed = 0;
+    for (std::size_t id = 0; id < w.kinesis.records.size(); ++id) {
+      const kinesis::RecordInfo &r = w.kinesis.records[id];
+      const auto &producer = w.kinesis.producers[static_cast<std::size_t>(r.producer)];
+      if (producer.stream != app.stream || !r.has(kinesis::RecordInfo::Acked) || r.has(kinesis::RecordInfo::Expired) ||
+          r.ackedAt > w.now - settle)
+        continue;
+      if (id >= app.deliveries.size() || app.deliveries[id] == 0)
+        ++missed;
+    }
+    if (missed > 0)
+      fail(w, app.config.application + " never processed " + num(missed) + " records acknowledged more than " +
+                  num(settle / kMillisecond) + " ms before the end");
+  }
+}
+
+} // namespace streamscope::engine::check

@@ -1,0 +1,48 @@
+#pragma once
+// Checks, after every step of a run, the promises the real systems make, so that a run of
+// random faults proves the simulation never teaches something false:
+//   Kafka: the high watermark never passes an ISR member's log end and never moves back
+//   under one leader epoch; consumers never get records at or above it; committed offsets
+//   never pass it; lost and duplicate records are counted exactly.
+//   Kinesis: sequence numbers strictly increase within a shard; a KCL worker starts a child
+//   shard only after its parents reached SHARD_END; records acknowledged are not lost.
+#include "../sim/report.h"
+#include "../sim/world.h"
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace streamscope::engine::check {
+
+using kafka::Offset;
+
+class InvariantChecker {
+public:
+  /// Call after each step with the events that step emitted.
+  void afterStep(const World &w, std::span<const Event> events);
+  /// Call once the run is over. Every Kinesis record acknowledged at least `settle` before
+  /// the end must have been processed by each application (at-least-once); -1 skips that.
+  void atEnd(const World &w, const Report &report, SimTime settle);
+
+  const std::vector<std::string> &violations() const { return m_violations; }
+  bool ok() const { return m_violations.empty(); }
+
+private:
+  struct LeaderMark {
+    int leader = -1;
+    std::int32_t epoch = -1;
+    Offset highWatermark = 0;
+  };
+  void checkKafka(const World &w, std::span<const Event> events);
+  void checkKinesis(const World &w);
+  void fail(const World &w, std::string what);
+
+  std::vector<Offset> m_maxHighWatermark;   ///< per partition: the highest any leader reached
+  std::vector<LeaderMark> m_leaderMarks;    ///< per partition: the current leader's last HW
+  std::vector<std::size_t> m_shardChecked;  ///< per shard slot: records checked (incl. expired)
+  std::vector<std::uint64_t> m_shardLast;   ///< per shard slot: the last counter checked
+  std::vector<std::string> m_violations;
+};
+
+} // namespace streamscope::engine::check

@@ -1,0 +1,343 @@
+#include "random_scenario.h"
+
+#include "../core/rng.h"
+#include "../kinesis/hash_keys.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace streamscope::engine::check {
+namespace {
+
+SimTime seconds(std::int64_t s) { return s * kSecond; }
+SimTime millis(std::int64_t ms) { return ms * kMillisecond; }
+
+Fault brokerFault(SimTime at, FaultAction action, int broker, SimTime extra = 0) {
+  Fault f;
+  f.at = at;
+  f.action = action;
+  f.broker = broker;
+  f.extraDelay = extra;
+  return f;
+}
+
+Fault clientFault(SimTime at, FaultAction action, const std::string &group) {
+  Fault f;
+  f.at = at;
+  f.action = action;
+  f.group = group;
+  return f;
+}
+
+/// One topic "t" on `brokers` brokers, one producer "p", one consumer group "g".
+Scenario kafkaScenario(Rng &rng, int brokers, int partitions, int rf, int minIsr, Acks acks, SimTime duration) {
+  Scenario s;
+  s.duration = duration;
+  KafkaConfig k;
+  k.brokers = brokers;
+  TopicConfig t;
+  t.name = "t";
+  t.partitions = partitions;
+  t.replicationFactor = rf;
+  t.minInsyncReplicas = minIsr;
+  switch (rng.below(3)) { // flush policy: the OS alone, flush.messages, or flush.ms
+  case 1: t.flushIntervalMessages = rng.between(1, 50); break;
+  case 2: t.flushInterval = millis(rng.between(50, 2000)); break;
+  default: break;
+  }
+  k.topics.push_back(t);
+  s.kafka = k;
+  ProducerConfig p;
+  p.name = "p";
+  p.topic = "t";
+  p.acks = acks;
+  p.enableIdempotence = acks == Acks::All && rng.chance(0.7);
+  p.rate = static_cast<double>(rng.between(50, 400));
+  p.keyCount = static_cast<std::int32_t>(rng.between(0, 50));
+  p.requestTimeout = rng.chance(0.5) ? seconds(3) : seconds(30);
+  s.producers.push_back(p);
+  ConsumerGroupConfig g;
+  g.group = "g";
+  g.topic = "t";
+  g.members = static_cast<int>(rng.between(1, 3));
+  g.autoOffsetReset = OffsetReset::Earliest;
+  g.assignor = rng.chance(0.5) ? AssignorKind::Range : AssignorKind::CooperativeSticky;
+  g.requestTimeout = seconds(3);
+  s.consumers.push_back(g);
+  return s;
+}
+
+/// Consumer churn and a lost request now and then: they never risk acknowledged records.
+void addClientFaults(Rng &rng, Scenario &s, const std::string &group, SimTime until) {
+  const auto count = rng.between(0, 3);
+  for (std::int64_t i = 0; i < count; ++i) {
+    const SimTime at = millis(rng.between(1000, until / kMillisecond));
+    s.faults.push_back(clientFault(at, FaultAction::KillConsumer, group));
+    s.faults.push_back(clientFault(at + millis(rng.between(500, 8000)), FaultAction::AddConsumer, group));
+  }
+  if (rng.chance(0.5)) {
+    Fault drop;
+    drop.at = millis(rng.between(1000, until / kMillisecond));
+    drop.action = FaultAction::DropMessage;
+    s.faults.push_back(drop);
+  }
+}
+
+GeneratedRun kafkaSafe(Rng &rng) {
+  const int brokers = static_cast<int>(rng.between(3, 5));
+  const int rf = static_cast<int>(rng.between(3, std::min(brokers, 4)));
+  const int minIsr = static_cast<int>(rng.between(2, rf - 1));
+  GeneratedRun run;
+  run.scenario = kafkaScenario(rng, brokers, static_cast<int>(rng.between(1, 6)), rf, minIsr, Acks::All,
+                               seconds(rng.between(40, 90)));
+  run.promisesNoLoss = true;
+  Scenario &s = run.scenario;
+  // Episodes on one broker at a time, each healed well before the next starts.
+  for (SimTime t = millis(rng.between(2000, 6000)); t < s.duration - seconds(20);) {
+    const int b = static_cast<int>(rng.below(static_cast<std::uint64_t>(brokers)));
+    const SimTime down = millis(rng.between(1000, 12000));
+    switch (rng.below(4)) {
+    case 0:
+      s.faults.push_back(brokerFault(t, FaultAction::CrashBroker, b));
+      s.faults.push_back(brokerFault(t + down, FaultAction::RestartBroker, b));
+      break;
+    case 1:
+      s.faults.push_back(brokerFault(t, FaultAction::PowerLoss, b));
+      s.faults.push_back(brokerFault(t + down, FaultAction::RestartBroker, b));
+      break;
+    case 2:
+      s.faults.push_back(brokerFault(t, FaultAction::IsolateBroker, b));
+      s.faults.push_back(brokerFault(t + down, FaultAction::Heal, b));
+      break;
+    default:
+      s.faults.push_back(brokerFault(t, FaultAction::SlowBroker, b, millis(rng.between(20, 3000))));
+      s.faults.push_back(brokerFault(t + down, FaultAction::SlowBroker, b, 0));
+      break;
+    }
+    t += down + millis(rng.between(8000, 20000));
+  }
+  addClientFaults(rng, s, "g", s.duration - seconds(5));
+  return run;
+}
+
+GeneratedRun kafkaAnything(Rng &rng) {
+  const int brokers = static_cast<int>(rng.between(1, 5));
+  const int rf = static_cast<int>(rng.between(1, brokers));
+  const int minIsr = static_cast<int>(rng.between(1, rf));
+  const Acks acks = std::array{Acks::None, Acks::Leader, Acks::All}[rng.below(3)];
+  GeneratedRun run;
+  run.scenario = kafkaScenario(rng, brokers, static_cast<int>(rng.between(1, 6)), rf, minIsr, acks, seconds(rng.between(30, 80)));
+  Scenario &s = run.scenario;
+  s.kafka->topics[0].uncleanLeaderElection = rng.chance(0.3);
+  if (rng.chance(0.3))
+    s.kafka->replicaLagTimeMax = millis(rng.between(1000, 5000));
+  const auto episodes = rng.between(1, 6);
+  for (std::int64_t i = 0; i < episodes; ++i) { // may overlap, and may hit every broker at once
+    const SimTime t = millis(rng.between(1000, (s.duration - seconds(10)) / kMillisecond));
+    const int b = rng.chance(0.2) ? -1 : static_cast<int>(rng.below(static_cast<std::uint64_t>(brokers)));
+    const SimTime down = millis(rng.between(200, 15000));
+    switch (rng.below(4)) {
+    case 0:
+      s.faults.push_back(brokerFault(t, FaultAction::CrashBroker, b));
+      s.faults.push_back(brokerFault(t + down, FaultAction::RestartBroker, b));
+      break;
+    case 1:
+      s.faults.push_back(brokerFault(t, FaultAction::PowerLoss, b));
+      s.faults.push_back(brokerFault(t + down, FaultAction::RestartBroker, b));
+      break;
+    case 2:
+      s.faults.push_back(brokerFault(t, FaultAction::IsolateBroker, b));
+      s.faults.push_back(brokerFault(t + down, FaultAction::Heal, b));
+      break;
+    default:
+      s.faults.push_back(brokerFault(t, FaultAction::SlowBroker, b, millis(rng.between(20, 4000))));
+      s.faults.push_back(brokerFault(t + down, FaultAction::SlowBroker, b, 0));
+      break;
+    }
+  }
+  addClientFaults(rng, s, "g", s.duration - seconds(5));
+  return run;
+}
+
+GeneratedRun kinesisRun(Rng &rng) {
+  GeneratedRun run;
+  run.settle = seconds(120);
+  Scenario &s = run.scenario;
+  // Producers stop at stopAt; then the application catches up. KCL is slow to move work:
+  // a dead worker's leases expire after failoverTime (10 s), the lease taker runs every
+  // 20 s and takes only a fair share, and children wait for their parents' SHARD_END.
+  const SimTime stopAt = seconds(rng.between(20, 60));
+  s.duration = stopAt + seconds(150);
+  KinesisConfig k;
+  StreamConfig st;
+  st.name = "s";
+  st.shards = static_cast<int>(rng.between(1, 4));
+  k.streams.push_back(st);
+  s.kinesis = k;
+  ProducerConfig p;
+  p.name = "p";
+  p.stream = "s";
+  p.rate = static_cast<double>(rng.between(100, 1200 * st.shards)); // sometimes over the shards' limits
+  p.keyCount = static_cast<std::int32_t>(rng.between(5, 200));
+  p.count = static_cast<std::int64_t>(p.rate) * (stopAt / kSecond);
+  s.producers.push_back(p);
+  KinesisAppConfig app;
+  app.application = "app";
+  app.stream = "s";
+  app.workers = static_cast<int>(rng.between(1, 3));
+  app.initialPosition = IteratorType::TrimHorizon;
+  app.enhancedFanOut = rng.chance(0.3);
+  app.checkpointInterval = std::array{SimTime{0}, seconds(1), seconds(5)}[rng.below(3)];
+  s.applications.push_back(app);
+
+  // One zone out at a time.
+  for (SimTime t = millis(rng.between(2000, 10000)); t < stopAt;) {
+    const SimTime down = millis(rng.between(2000, 20000));
+    Fault out;
+    out.at = t;
+    out.action = FaultAction::AzOutage;
+    out.az = static_cast<int>(rng.below(3));
+    Fault back = out;
+    back.at = t + down;
+    back.action = FaultAction::AzRestore;
+    s.faults.push_back(out);
+    s.faults.push_back(back);
+    t += down + millis(rng.between(5000, 30000));
+  }
+  // Worker deaths, never the last one, each replaced later.
+  int alive = app.workers;
+  for (SimTime t = millis(rng.between(3000, 15000)); t < stopAt; t += millis(rng.between(5000, 20000))) {
+    if (alive > 1 && rng.chance(0.6)) {
+      s.faults.push_back(clientFault(t, FaultAction::KillConsumer, "app"));
+      --alive;
+    } else {
+      s.faults.push_back(clientFault(t, FaultAction::AddConsumer, "app"));
+      ++alive;
+    }
+  }
+  // Reshards, following the topology the engine will have: children get the next indices.
+  struct OpenShard {
+    int index;
+    kinesis::HashKeyRange range;
+  };
+  std::vector<OpenShard> open;
+  const auto ranges = kinesis::initialHashKeyRanges(st.shards);
+  for (int i = 0; i < st.shards; ++i)
+    open.push_back({i, ranges[static_cast<std::size_t>(i)]});
+  int next = st.shards;
+  const auto reshards = rng.between(0, 3);
+  SimTime t = millis(rng.between(3000, 10000));
+  for (std::int64_t i = 0; i < reshards && t < stopAt; ++i, t += millis(rng.between(3000, 15000))) {
+    Fault f;
+    f.at = t;
+    f.stream = "s";
+    std::sort(open.begin(), open.end(), [](const OpenShard &a, const OpenShard &b) { return a.range.start < b.range.start; });
+    if (open.size() > 1 && rng.chance(0.4)) {
+      const std::size_t a = rng.below(open.size() - 1);
+      f.action = FaultAction::MergeShards;
+      f.shard = open[a].index;
+      f.adjacentShard = open[a + 1].index;
+      const OpenShard merged{next++, {open[a].range.start, open[a + 1].range.end}};
+      open.erase(open.begin() + static_cast<std::ptrdiff_t>(a), open.begin() + static_cast<std::ptrdiff_t>(a) + 2);
+      open.push_back(merged);
+    } else {
+      const std::size_t a = rng.below(open.size());
+      const kinesis::HashKeyRange r = open[a].range;
+      const Uint128 middle = r.start + (r.end - r.start) / 2;
+      f.action = FaultAction::SplitShard;
+      f.shard = open[a].index;
+      f.newStartingHashKey = toDecimal(middle);
+      open.erase(open.begin() + static_cast<std::ptrdiff_t>(a));
+      open.push_back({next++, {r.start, middle - 1}});
+      open.push_back({next++, {middle, r.end}});
+    }
+    s.faults.push_back(f);
+  }
+  return run;
+}
+
+GeneratedRun acks1PowerLoss(Rng &rng) {
+  GeneratedRun run;
+  run.faultAt = millis(rng.between(4000, 10000));
+  run.scenario = kafkaScenario(rng, 3, 1, 3, static_cast<int>(rng.between(1, 2)), Acks::Leader, run.faultAt + seconds(30));
+  Scenario &s = run.scenario;
+  s.kafka->topics[0].flushIntervalMessages.reset();
+  s.kafka->topics[0].flushInterval.reset();
+  const SimTime lag = millis(rng.between(50, 400)); // followers fetch late: records sit on the leader alone
+  s.faults.push_back(brokerFault(millis(1000), FaultAction::SlowBroker, 1, lag));
+  s.faults.push_back(brokerFault(millis(1000), FaultAction::SlowBroker, 2, lag));
+  s.faults.push_back(brokerFault(run.faultAt, FaultAction::PowerLoss, 0)); // partition 0's leader
+  s.faults.push_back(brokerFault(run.faultAt + millis(rng.between(5000, 15000)), FaultAction::RestartBroker, 0));
+  return run;
+}
+
+GeneratedRun uncleanElection(Rng &rng) {
+  GeneratedRun run;
+  run.faultAt = millis(rng.between(6000, 12000));
+  run.scenario = kafkaScenario(rng, 3, 1, 3, 1, Acks::All, run.faultAt + seconds(30));
+  Scenario &s = run.scenario;
+  s.kafka->topics[0].uncleanLeaderElection = true;
+  s.kafka->replicaLagTimeMax = millis(rng.between(1000, 3000));
+  const SimTime lag = millis(rng.between(2500, 5000)); // the followers drop out of the ISR
+  s.faults.push_back(brokerFault(millis(1000), FaultAction::SlowBroker, 1, lag));
+  s.faults.push_back(brokerFault(millis(1000), FaultAction::SlowBroker, 2, lag));
+  s.faults.push_back(brokerFault(run.faultAt, FaultAction::CrashBroker, 0));
+  s.faults.push_back(brokerFault(run.faultAt + millis(500), FaultAction::SlowBroker, 1, 0));
+  s.faults.push_back(brokerFault(run.faultAt + millis(500), FaultAction::SlowBroker, 2, 0));
+  s.faults.push_back(brokerFault(run.faultAt + seconds(15), FaultAction::RestartBroker, 0));
+  return run;
+}
+
+GeneratedRun allBrokersPowerLoss(Rng &rng) {
+  GeneratedRun run;
+  run.faultAt = millis(rng.between(3000, 12000));
+  run.scenario = kafkaScenario(rng, 3, static_cast<int>(rng.between(1, 2)), 3, 2, Acks::All, run.faultAt + seconds(30));
+  Scenario &s = run.scenario;
+  s.kafka->topics[0].flushIntervalMessages.reset(); // only the OS writes back, every 30 s
+  s.kafka->topics[0].flushInterval.reset();
+  s.faults.push_back(brokerFault(run.faultAt, FaultAction::PowerLoss, -1));
+  s.faults.push_back(brokerFault(run.faultAt + millis(rng.between(1000, 5000)), FaultAction::RestartBroker, -1));
+  return run;
+}
+
+} // namespace
+
+GeneratedRun randomRun(RunFamily family, std::uint64_t seed) {
+  Rng rng(seed * 0x9e3779b97f4a7c15ULL + static_cast<std::uint64_t>(family));
+  GeneratedRun run;
+  switch (family) {
+  case RunFamily::KafkaSafe: run = kafkaSafe(rng); break;
+  case RunFamily::KafkaAnything: run = kafkaAnything(rng); break;
+  case RunFamily::Kinesis: run = kinesisRun(rng); break;
+  case RunFamily::Acks1PowerLoss: run = acks1PowerLoss(rng); break;
+  case RunFamily::UncleanElection: run = uncleanElection(rng); break;
+  case RunFamily::AllBrokersPowerLoss: run = allBrokersPowerLoss(rng); break;
+  }
+  run.scenario.name = std::string(familyName(family)) + " seed " + std::to_string(seed);
+  run.scenario.seed = seed;
+  std::stable_sort(run.scenario.faults.begin(), run.scenario.faults.end(),
+                   [](const Fault &a, const Fault &b) { return a.at < b.at; });
+  return run;
+}
+
+std::string_view familyName(RunFamily family) {
+  switch (family) {
+  case RunFamily::KafkaSafe: return "kafka-safe";
+  case RunFamily::KafkaAnything: return "kafka-anything";
+  case RunFamily::Kinesis: return "kinesis";
+  case RunFamily::Acks1PowerLoss: return "acks1-power-loss";
+  case RunFamily::UncleanElection: return "unclean-election";
+  case RunFamily::AllBrokersPowerLoss: return "all-brokers-power-loss";
+  }
+  return "?";
+}
+
+std::optional<RunFamily> familyFromName(std::string_view name) {
+  for (RunFamily f : kAllFamilies)
+    if (familyName(f) == name)
+      return f;
+  return std::nullopt;
+}
+
+} // namespace streamscope::engine::check
