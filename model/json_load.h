@@ -6,6 +6,8 @@
 #include "json_locator.h"
 
 #include <QByteArray>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QString>
 
@@ -15,6 +17,30 @@ namespace streamscope::model {
 
 inline QString located(const QString &file, TextPosition p, const QString &message) {
   return QStringLiteral("%1:%2:%3: %4").arg(file).arg(p.line).arg(p.column).arg(message);
+}
+
+/// Scenario and lesson files are small; anything bigger is not one of them.
+inline constexpr qint64 kMaxJsonFileBytes = 16 * 1024 * 1024;
+
+/// The whole text of a regular file of at most kMaxJsonFileBytes, or nullopt with `error`
+/// ("PATH: cannot open: ...", "PATH: not a regular file", "PATH: too large ..."). Refusing
+/// devices and pipes keeps a path such as /dev/zero from reading forever.
+inline std::optional<QByteArray> readJsonFile(const QString &path, QString &error) {
+  const QFileInfo info(path);
+  if (info.exists() && !info.isFile()) {
+    error = QStringLiteral("%1: not a regular file").arg(path);
+    return std::nullopt;
+  }
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) {
+    error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
+    return std::nullopt;
+  }
+  if (file.size() > kMaxJsonFileBytes) {
+    error = QStringLiteral("%1: too large (%2 bytes; at most %3)").arg(path).arg(file.size()).arg(kMaxJsonFileBytes);
+    return std::nullopt;
+  }
+  return file.readAll();
 }
 
 /// Runs `read(rootObject)` on the text; returns its value, or nullopt with `error` set.

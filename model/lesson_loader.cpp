@@ -7,7 +7,6 @@
 #include "scenario_loader.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 namespace streamscope::model {
@@ -53,10 +52,11 @@ private:
   std::pair<QByteArray, QString> readScenario(JsonFields &f, const QString &key) {
     const QString relative = f.string(key);
     const QString path = m_base.filePath(relative);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-      f.fail(key, QStringLiteral("cannot read scenario \"%1\": %2").arg(relative, file.errorString()));
-    const QByteArray text = file.readAll();
+    QString error;
+    const std::optional<QByteArray> read = readJsonFile(path, error);
+    if (!read)
+      f.fail(key, QStringLiteral("cannot read scenario \"%1\": %2").arg(relative, error));
+    const QByteArray text = *read;
     const ScenarioLoadResult loaded = loadScenarioText(text, path);
     if (!loaded.scenario)
       f.fail(key, QStringLiteral("its scenario does not load: %1").arg(loaded.error));
@@ -228,10 +228,9 @@ LessonLoadResult loadLessonText(const QByteArray &text, const QString &fileName)
 }
 
 LessonLoadResult loadLessonFile(const QString &path) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly))
-    return {std::nullopt, QStringLiteral("%1: cannot open: %2").arg(path, file.errorString())};
-  return loadLessonText(file.readAll(), path);
+  QString error;
+  const std::optional<QByteArray> text = readJsonFile(path, error);
+  return text ? loadLessonText(*text, path) : LessonLoadResult{std::nullopt, error};
 }
 
 } // namespace streamscope::model

@@ -11,7 +11,6 @@
 #include "engine/kinesis/hash_keys.h"
 #include "engine/kinesis/sequence_number.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QSet>
 
@@ -465,13 +464,9 @@ ScenarioLoadResult loadScenarioText(const QByteArray &text, const QString &fileN
 }
 
 ScenarioLoadResult loadScenarioFile(const QString &path) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) {
-    ScenarioLoadResult result;
-    result.error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
-    return result;
-  }
-  return loadScenarioText(file.readAll(), path);
+  ScenarioLoadResult result;
+  const std::optional<QByteArray> text = readJsonFile(path, result.error);
+  return text ? loadScenarioText(*text, path) : result;
 }
 
 } // namespace streamscope::model

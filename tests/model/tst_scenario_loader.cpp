@@ -1,7 +1,9 @@
 // Scenario files: every example loads; every error path names file:line:column.
+#include "model/json_load.h"
 #include "model/scenario_loader.h"
 
 #include <QDir>
+#include <QTemporaryFile>
 #include <QtTest>
 
 using namespace streamscope::model;
@@ -173,6 +175,16 @@ private slots:
     const ScenarioLoadResult r = loadScenarioFile(QStringLiteral("/nonexistent/x.json"));
     QVERIFY(!r.scenario);
     QVERIFY(r.error.startsWith(QStringLiteral("/nonexistent/x.json: cannot open")));
+  }
+
+  void devicesDirectoriesAndHugeFilesAreRefused() {
+    QCOMPARE(loadScenarioFile(QStringLiteral("/dev/zero")).error, QStringLiteral("/dev/zero: not a regular file"));
+    QCOMPARE(loadScenarioFile(QStringLiteral("/tmp")).error, QStringLiteral("/tmp: not a regular file"));
+    QTemporaryFile huge;
+    QVERIFY(huge.open());
+    QVERIFY(huge.resize(kMaxJsonFileBytes + 1));
+    const QString error = loadScenarioFile(huge.fileName()).error;
+    QVERIFY2(error.startsWith(huge.fileName() + QStringLiteral(": too large (16777217 bytes")), qPrintable(error));
   }
 
   void utf8ColumnsCountCharacters() {
