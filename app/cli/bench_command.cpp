@@ -168,6 +168,8 @@ int runBenchCommand(const QStringList &args) {
   }
   if (names.isEmpty())
     names = {QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("N1"), QStringLiteral("S1")};
+  if (parseOnly())
+    return 0;
   QJsonArray results;
   for (const QString &name : names) {
     const Scenario scenario = workload(name, records, shape);

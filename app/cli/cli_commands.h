@@ -5,6 +5,15 @@
 
 namespace streamscope::app {
 
+/// The whole command line after the program name: dispatches to a subcommand and returns
+/// the exit code (2 for usage errors).
+int runCli(QStringList args);
+
+/// When on, every subcommand returns 0 as soon as its arguments (and the files they name)
+/// are accepted, before doing the work: lets the argument parsing be fuzzed.
+void setParseOnly(bool on);
+bool parseOnly();
+
 int runPartitionCommand(const QStringList &args);
 int runScenarioCommand(const QStringList &args);
 /// Kinesis: the hash key ranges of a new stream, and the shard of each partition key.

@@ -2,39 +2,9 @@
 #include "cli_commands.h"
 
 #include <QCoreApplication>
-#include <QTextStream>
-
-using namespace streamscope::app;
 
 int main(int argc, char **argv) {
   QCoreApplication app(argc, argv);
   QCoreApplication::setApplicationName(QStringLiteral("streamscope-cli"));
-  QStringList args = QCoreApplication::arguments().mid(1);
-  if (args.isEmpty()) {
-    printUsage(true);
-    return 2;
-  }
-  const QString command = args.takeFirst();
-  if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
-    printUsage(false);
-    return 0;
-  }
-  if (command == QLatin1String("partition"))
-    return runPartitionCommand(args);
-  if (command == QLatin1String("run"))
-    return runScenarioCommand(args);
-  if (command == QLatin1String("shards"))
-    return runShardsCommand(args);
-  if (command == QLatin1String("shard"))
-    return runShardCommand(args);
-  if (command == QLatin1String("lesson"))
-    return runLessonCommand(args);
-  if (command == QLatin1String("bench"))
-    return runBenchCommand(args);
-  if (command == QLatin1String("soak"))
-    return runSoakCommand(args);
-  QTextStream err(stderr);
-  err << "streamscope-cli: unknown command '" << command << "'\n";
-  printUsage(true);
-  return 2;
+  return streamscope::app::runCli(QCoreApplication::arguments().mid(1));
 }

@@ -46,6 +46,8 @@ int runLessonCommand(const QStringList &arguments) {
       ++failed;
       continue;
     }
+    if (parseOnly())
+      continue;
     // One line per step; a failing step names what failed; --verbose adds every expectation.
     const model::LessonResult result = model::runLessonHeadless(*loaded.lesson);
     for (std::size_t i = 0; i < result.steps.size(); ++i) {

@@ -17,6 +17,8 @@ int runPartitionCommand(const QStringList &args) {
                     QStringLiteral("streamscope-cli partition --partitions N < keys.txt"));
   if (!partitions)
     return 2;
+  if (parseOnly())
+    return 0;
   // Keys are raw bytes: the line without its newline, hashed exactly as serialized.
   std::ios::sync_with_stdio(false);
   std::string line;

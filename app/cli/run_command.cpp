@@ -67,6 +67,8 @@ int runScenarioCommand(const QStringList &args) {
   engine::Scenario scenario = *loaded.scenario;
   if (haveSeed)
     scenario.seed = seed;
+  if (parseOnly())
+    return 0;
 
   QElapsedTimer clock;
   clock.start();

@@ -29,6 +29,8 @@ int runShardsCommand(const QStringList &args) {
                                                         QStringLiteral("streamscope-cli shards --shards N"));
   if (!shards)
     return 2;
+  if (parseOnly())
+    return 0;
   std::string out;
   const auto ranges = engine::kinesis::initialHashKeyRanges(static_cast<int>(*shards));
   for (std::size_t i = 0; i < ranges.size(); ++i) {
@@ -45,6 +47,8 @@ int runShardCommand(const QStringList &args) {
                                                         QStringLiteral("streamscope-cli shard --shards N < partition-keys.txt"));
   if (!shards)
     return 2;
+  if (parseOnly())
+    return 0;
   const auto ranges = engine::kinesis::initialHashKeyRanges(static_cast<int>(*shards));
   std::ios::sync_with_stdio(false);
   std::string line, out;

@@ -88,6 +88,8 @@ int runSoakCommand(const QStringList &args) {
     ++i;
   }
 
+  if (parseOnly())
+    return 0;
   int failures = 0;
   for (RunFamily family : families) {
     const QString name = QString::fromUtf8(familyName(family).data(), static_cast<qsizetype>(familyName(family).size()));
