@@ -154,7 +154,8 @@ void MetricsPanel::refresh() {
   m_drawn = times.size();
   const double explored = engine::toMs(history.branch().explored) / 1000;
   const double now = engine::toMs(m_controller.world().now) / 1000;
-  for (auto &[key, rect] : m_rects) {
+  for (auto &entry : m_rects) {
+    QCPAxisRect *rect = entry.second; // a plain name: lambdas below capture it
     rect->axis(QCPAxis::atBottom)->setRange(0, std::max(10.0, explored));
     bool found = false;
     const QCPRange y = [&] {
@@ -169,8 +170,8 @@ void MetricsPanel::refresh() {
       return r;
     }();
     rect->axis(QCPAxis::atLeft)->setRange(std::min(0.0, y.lower), std::max(1.0, y.upper * 1.1));
-    m_cursors[key]->point1->setCoords(now, 0);
-    m_cursors[key]->point2->setCoords(now, 1);
+    m_cursors[entry.first]->point1->setCoords(now, 0);
+    m_cursors[entry.first]->point2->setCoords(now, 1);
   }
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
