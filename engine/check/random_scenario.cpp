@@ -13,15 +13,6 @@ namespace {
 SimTime seconds(std::int64_t s) { return s * kSecond; }
 SimTime millis(std::int64_t ms) { return ms * kMillisecond; }
 
-Fault brokerFault(SimTime at, FaultAction action, int broker, SimTime extra = 0) {
-  Fault f;
-  f.at = at;
-  f.action = action;
-  f.broker = broker;
-  f.extraDelay = extra;
-  return f;
-}
-
 Fault clientFault(SimTime at, FaultAction action, const std::string &group) {
   Fault f;
   f.at = at;
@@ -84,6 +75,29 @@ void addClientFaults(Rng &rng, Scenario &s, const std::string &group, SimTime un
   }
 }
 
+/// One broker fault and its remedy `down` later: crash or power loss and restart,
+/// isolation and heal, or slowness (up to `maxSlowMs`) and back to normal.
+void addBrokerEpisode(Rng &rng, Scenario &s, SimTime t, int broker, SimTime down, std::int64_t maxSlowMs) {
+  switch (rng.below(4)) {
+  case 0:
+    s.faults.push_back(brokerFault(t, FaultAction::CrashBroker, broker));
+    s.faults.push_back(brokerFault(t + down, FaultAction::RestartBroker, broker));
+    break;
+  case 1:
+    s.faults.push_back(brokerFault(t, FaultAction::PowerLoss, broker));
+    s.faults.push_back(brokerFault(t + down, FaultAction::RestartBroker, broker));
+    break;
+  case 2:
+    s.faults.push_back(brokerFault(t, FaultAction::IsolateBroker, broker));
+    s.faults.push_back(brokerFault(t + down, FaultAction::Heal, broker));
+    break;
+  default:
+    s.faults.push_back(brokerFault(t, FaultAction::SlowBroker, broker, millis(rng.between(20, maxSlowMs))));
+    s.faults.push_back(brokerFault(t + down, FaultAction::SlowBroker, broker, 0));
+    break;
+  }
+}
+
 GeneratedRun kafkaSafe(Rng &rng) {
   const int brokers = static_cast<int>(rng.between(3, 5));
   const int rf = static_cast<int>(rng.between(3, std::min(brokers, 4)));
@@ -97,24 +111,7 @@ GeneratedRun kafkaSafe(Rng &rng) {
   for (SimTime t = millis(rng.between(2000, 6000)); t < s.duration - seconds(20);) {
     const int b = static_cast<int>(rng.below(static_cast<std::uint64_t>(brokers)));
     const SimTime down = millis(rng.between(1000, 12000));
-    switch (rng.below(4)) {
-    case 0:
-      s.faults.push_back(brokerFault(t, FaultAction::CrashBroker, b));
-      s.faults.push_back(brokerFault(t + down, FaultAction::RestartBroker, b));
-      break;
-    case 1:
-      s.faults.push_back(brokerFault(t, FaultAction::PowerLoss, b));
-      s.faults.push_back(brokerFault(t + down, FaultAction::RestartBroker, b));
-      break;
-    case 2:
-      s.faults.push_back(brokerFault(t, FaultAction::IsolateBroker, b));
-      s.faults.push_back(brokerFault(t + down, FaultAction::Heal, b));
-      break;
-    default:
-      s.faults.push_back(brokerFault(t, FaultAction::SlowBroker, b, millis(rng.between(20, 3000))));
-      s.faults.push_back(brokerFault(t + down, FaultAction::SlowBroker, b, 0));
-      break;
-    }
+    addBrokerEpisode(rng, s, t, b, down, 3000);
     t += down + millis(rng.between(8000, 20000));
   }
   addClientFaults(rng, s, "g", s.duration - seconds(5));
@@ -137,24 +134,7 @@ GeneratedRun kafkaAnything(Rng &rng) {
     const SimTime t = millis(rng.between(1000, (s.duration - seconds(10)) / kMillisecond));
     const int b = rng.chance(0.2) ? -1 : static_cast<int>(rng.below(static_cast<std::uint64_t>(brokers)));
     const SimTime down = millis(rng.between(200, 15000));
-    switch (rng.below(4)) {
-    case 0:
-      s.faults.push_back(brokerFault(t, FaultAction::CrashBroker, b));
-      s.faults.push_back(brokerFault(t + down, FaultAction::RestartBroker, b));
-      break;
-    case 1:
-      s.faults.push_back(brokerFault(t, FaultAction::PowerLoss, b));
-      s.faults.push_back(brokerFault(t + down, FaultAction::RestartBroker, b));
-      break;
-    case 2:
-      s.faults.push_back(brokerFault(t, FaultAction::IsolateBroker, b));
-      s.faults.push_back(brokerFault(t + down, FaultAction::Heal, b));
-      break;
-    default:
-      s.faults.push_back(brokerFault(t, FaultAction::SlowBroker, b, millis(rng.between(20, 4000))));
-      s.faults.push_back(brokerFault(t + down, FaultAction::SlowBroker, b, 0));
-      break;
-    }
+    addBrokerEpisode(rng, s, t, b, down, 4000);
   }
   addClientFaults(rng, s, "g", s.duration - seconds(5));
   return run;

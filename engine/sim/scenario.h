@@ -183,6 +183,16 @@ struct Fault {
   int minInsyncReplicas = 1; ///< add_topic
 };
 
+/// A fault on one broker (-1: every broker) at `at`; `extraDelay` for slow_broker.
+inline Fault brokerFault(SimTime at, FaultAction action, int broker, SimTime extraDelay = 0) {
+  Fault f;
+  f.at = at;
+  f.action = action;
+  f.broker = broker;
+  f.extraDelay = extraDelay;
+  return f;
+}
+
 struct Scenario {
   std::string name;
   std::string description;

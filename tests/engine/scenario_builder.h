@@ -45,15 +45,6 @@ inline void addGroup(Scenario &s, int members, OffsetReset reset = OffsetReset::
   s.consumers.push_back(g);
 }
 
-inline Fault brokerFault(SimTime at, FaultAction action, int broker, SimTime extra = 0) {
-  Fault f;
-  f.at = at;
-  f.action = action;
-  f.broker = broker;
-  f.extraDelay = extra;
-  return f;
-}
-
 /// One stream of `shards` shards fed by one keyed producer; no Kafka.
 inline Scenario kinesisScenario(int shards, double rate, SimTime duration = 20 * kSecond) {
   Scenario s;
