@@ -64,7 +64,7 @@ row() { awk '{printf "| %s | %s | %s s | %s s | %s | %s | %s | %s MiB | %s | %s 
   echo "|---|---|---|---|---|---|---|---|---|---|"
   for n in 10000 100000 1000000 10000000; do "$cli" bench K1 --records "$n" | row; done
   echo
-  echo "From 10^4 to 10^6 records the cost grows linearly. From 10^6 to 10^7 the wall time grows by about 15 times while the instructions executed grow by about 10.5 (see Profiles below): the 10-million run's 1.4 GiB no longer fits in the caches. Bytes per retained record fall as runs grow: the 10,000-record run carries the same fixed costs (10,000 interned keys, the scheduler, the pools) over a hundredth of the records, which is why only that row is above the 64-byte target."
+  echo "From 10^4 to 10^6 records the cost grows linearly. From 10^6 to 10^7 the wall time grows 11 to 15 times over repeated runs while the instructions executed grow 10.5 times (see Profiles below): the extra time is memory stalls, as the 10-million run's 1.4 GiB no longer fits in the caches. Bytes per retained record fall as runs grow: the 10,000-record run carries the same fixed costs (10,000 interned keys, the scheduler, the pools) over a hundredth of the records, which is why only that row is above the 64-byte target."
   echo
   echo "### K1 as the cluster grows (two partitions per broker, RF 3, 1,000,000 records)"
   echo
