@@ -108,6 +108,8 @@ int main(int argc, char **argv) {
                                 QStringLiteral("file"));
   const QCommandLineOption present(QStringLiteral("present"), QObject::tr("Start in presentation mode (full screen, large type)."));
   const QCommandLineOption metrics(QStringLiteral("metrics"), QObject::tr("Show the metrics dock (plots) at start."));
+  const QCommandLineOption welcome(QStringLiteral("welcome"),
+                                   QObject::tr("Show the welcome page (what a plain start shows; with --screenshot, pictures it)."));
   const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                       QObject::tr("Run the scenario to --at, save a PNG of the window to <file>, and exit."),
                                       QStringLiteral("file"));
@@ -130,7 +132,7 @@ int main(int argc, char **argv) {
   const QCommandLineOption measureFps(QStringLiteral("measure-fps"),
                                      QObject::tr("Play for <seconds> and print frames per second and CPU use, then the same paused; exit."),
                                      QStringLiteral("seconds"));
-  parser.addOptions({scenario, open, present, metrics, screenshot, at, size, thenSeek, thenAct, thenRun, lessonOption, lessonSteps, measureStartup,
+  parser.addOptions({scenario, open, present, metrics, welcome, screenshot, at, size, thenSeek, thenAct, thenRun, lessonOption, lessonSteps, measureStartup,
                      measureFps});
   parser.process(app);
 
@@ -257,8 +259,13 @@ int main(int argc, char **argv) {
     measureFrameRate(controller, window, seconds);
     return QApplication::exec();
   }
+  // A plain start shows the welcome page; anything asked for on the command line wins.
+  const bool welcoming = parser.isSet(welcome) || (files.isEmpty() && !shooting && !scripted && !parser.isSet(present) &&
+                                                  !parser.isSet(measureStartup));
+  if (welcoming)
+    window.showWelcome();
   if (!shooting) {
-    if (!scripted)
+    if (!scripted && !welcoming)
       controller.play();
     return QApplication::exec();
   }

@@ -84,17 +84,26 @@ void LessonPanel::loadLessons(const QString &dir) {
   }
   const QSignalBlocker block(m_list);
   m_list->clear();
-  model::LibraryStore library(model::LibraryStore::defaultPath());
-  for (const model::Lesson &l : m_lessons) {
-    const auto p = library.progress(l.id);
-    const QString mark = p && p->completed ? QStringLiteral("✓ ") : p ? QStringLiteral("%1/%2 ").arg(p->stepsDone).arg(p->steps) : QString();
-    m_list->addItem(mark + l.title);
-  }
+  for (const auto &[id, label] : lessonsWithProgress())
+    m_list->addItem(label);
   m_list->setCurrentIndex(-1); // nothing chosen yet: choosing any lesson, the first included, starts it
   m_list->setPlaceholderText(tr("Choose a lesson…"));
   m_current = -1;
   render();
 }
+
+QList<QPair<QString, QString>> LessonPanel::lessonsWithProgress() const {
+  model::LibraryStore library(model::LibraryStore::defaultPath());
+  QList<QPair<QString, QString>> out;
+  for (const model::Lesson &l : m_lessons) {
+    const auto p = library.progress(l.id);
+    const QString mark = p && p->completed ? QStringLiteral("✓ ") : p ? QStringLiteral("%1/%2 ").arg(p->stepsDone).arg(p->steps) : QString();
+    out.append({l.id, mark + l.title});
+  }
+  return out;
+}
+
+QString LessonPanel::currentLessonId() const { return lesson() ? lesson()->id : QString(); }
 
 bool LessonPanel::selectLessonById(const QString &id) {
   for (std::size_t i = 0; i < m_lessons.size(); ++i)

@@ -27,6 +27,8 @@ public:
   /// Loads every lesson in `dir` into the list (errors are listed, not fatal).
   void loadLessons(const QString &dir);
   int lessonCount() const { return static_cast<int>(m_lessons.size()); }
+  /// Every lesson loaded as (id, title with its progress mark: ✓ done, or steps so far).
+  QList<QPair<QString, QString>> lessonsWithProgress() const;
   /// -1: the lesson's summary, steps.size(): its closing comparison.
   int stepIndex() const { return m_step; }
   bool stepPassed() const { return m_passed; }
@@ -35,6 +37,8 @@ public:
   QButtonGroup *choices() const { return m_choices; }
   QTextBrowser *view() const { return m_view; }
 
+  /// The id of the lesson being played, or empty.
+  QString currentLessonId() const;
   /// Selects the lesson whose file name starts with `id` (e.g. "07"); false if none.
   bool selectLessonById(const QString &id);
   /// Plays `steps` steps the way "Show me" would (predictions answered correctly).

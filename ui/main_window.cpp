@@ -16,10 +16,12 @@
 #include "timeline_bar.h"
 #include "branch_panel.h"
 #include "metrics_panel.h"
+#include "welcome_page.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFile>
@@ -29,7 +31,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QPushButton>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -71,16 +75,29 @@ MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent)
   setWindowTitle(tr("StreamScope"));
   m_canvas = new StreamCanvas(controller, this);
   m_timeline = new TimelineBar(controller, this);
-  auto *centre = new QWidget(this);
-  auto *column = new QVBoxLayout(centre);
+  m_canvasPage = new QWidget(this);
+  auto *column = new QVBoxLayout(m_canvasPage);
   column->setContentsMargins(0, 0, 0, 0);
   column->setSpacing(0);
   column->addWidget(m_canvas, 1);
   column->addWidget(m_timeline);
-  setCentralWidget(centre);
+  m_welcome = new WelcomePage(this);
+  m_pages = new QStackedWidget(this);
+  m_pages->addWidget(m_canvasPage);
+  m_pages->addWidget(m_welcome);
+  setCentralWidget(m_pages);
   buildActions();
   buildDocks();
   buildMenus();
+  connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::startDemo);
+  connect(m_welcome, &WelcomePage::openScenarioRequested, this, &MainWindow::chooseScenario);
+  connect(m_welcome, &WelcomePage::openRecordingRequested, m_openRecording, &QAction::trigger);
+  connect(m_welcome, &WelcomePage::recentChosen, this, &MainWindow::openFile);
+  connect(m_welcome, &WelcomePage::lessonChosen, this, [this](const QString &id) {
+    m_lessonDock->show();
+    m_lessons->selectLessonById(id);
+    showCanvas();
+  });
 
   m_clock = new QLabel(this);
   m_counters = new QLabel(this);
@@ -156,6 +173,9 @@ void MainWindow::buildActions() {
   });
   m_library = makeAction(this, tr("&Library…"), QKeySequence(Qt::CTRL | Qt::Key_L), tr("Your saved and opened scenarios and recordings"));
   connect(m_library, &QAction::triggered, this, &MainWindow::showLibrary);
+  m_showWelcome = makeAction(this, tr("&Welcome Page"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+                             tr("Back to the first screen: the demo, recent files and the lessons"));
+  connect(m_showWelcome, &QAction::triggered, this, &MainWindow::showWelcome);
   m_exportPng = makeAction(this, tr("Export View as &PNG…"), QKeySequence(Qt::CTRL | Qt::Key_E), tr("Save the canvas as a PNG image"));
   connect(m_exportPng, &QAction::triggered, this, [this] { exportView(false); });
   m_exportSvg = makeAction(this, tr("Export View as S&VG…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), tr("Save the canvas as an SVG drawing"));
@@ -220,7 +240,7 @@ void MainWindow::buildActions() {
     apply(f);
   });
   // Window-level actions keep their shortcuts while menus and toolbars are hidden.
-  addActions({m_open, m_save, m_openRecording, m_saveRecording, m_record, m_library, m_exportPng, m_exportSvg, m_quit, m_play, m_stepBack, m_step, m_reset, m_faster, m_slower, m_zoomIn,
+  addActions({m_open, m_save, m_openRecording, m_saveRecording, m_record, m_library, m_showWelcome, m_exportPng, m_exportSvg, m_quit, m_play, m_stepBack, m_step, m_reset, m_faster, m_slower, m_zoomIn,
               m_zoomOut, m_fit, m_present, m_leavePresent, m_annotate, m_clearInk, m_itemFaults, m_dropRecord, m_powerOffAll});
 
   m_toolBar = addToolBar(tr("Simulation"));
@@ -369,6 +389,8 @@ void MainWindow::buildMenus() {
   menuBar()->addMenu(m_faultMenu);
 
   QMenu *view = menuBar()->addMenu(tr("&View"));
+  view->addAction(m_showWelcome);
+  view->addSeparator();
   view->addActions({m_zoomIn, m_zoomOut, m_fit});
   view->addSeparator();
   view->addAction(m_present);
@@ -486,12 +508,38 @@ bool MainWindow::useLoaded(const model::ScenarioLoadResult &loaded, const QStrin
   m_scenarioText = loaded.text;
   m_scenarioPath = path;
   m_controller.load(*loaded.scenario);
+  showCanvas();
   setWindowTitle(tr("%1 — StreamScope").arg(QString::fromStdString(loaded.scenario->name)));
   if (!path.isEmpty()) {
     rememberRecent(path);
     rememberInLibrary(path, false);
   }
   return true;
+}
+
+void MainWindow::showWelcome() {
+  m_controller.pause();
+  m_welcome->setRecent(QSettings().value(kRecentKey).toStringList());
+  m_welcome->setLessons(m_lessons->lessonsWithProgress());
+  m_pages->setCurrentWidget(m_welcome);
+  m_welcome->demoButton()->setFocus();
+}
+
+bool MainWindow::isShowingWelcome() const { return m_pages->currentWidget() == m_welcome; }
+
+void MainWindow::showCanvas() { m_pages->setCurrentWidget(m_canvasPage); }
+
+void MainWindow::startDemo() {
+  // The copy built into the program, or the installed one (builds without the resource).
+  QFile builtin(QStringLiteral(":/scenarios/first-look.json"));
+  QFile installed(QDir(model::lessonDirectory()).filePath(QStringLiteral("scenarios/first-look.json")));
+  QFile &file = builtin.exists() ? builtin : installed;
+  if (!file.open(QIODevice::ReadOnly)) {
+    showError(tr("Cannot start the demo"), tr("%1: cannot open: %2").arg(file.fileName(), file.errorString()));
+    return;
+  }
+  if (openScenarioText(file.readAll(), QStringLiteral("first-look.json")))
+    m_controller.play();
 }
 
 bool MainWindow::openFile(const QString &path) {
@@ -511,6 +559,7 @@ bool MainWindow::openRecording(const QString &path) {
   }
   m_scenarioText = recording->scenarioJson;
   m_scenarioPath.clear();
+  showCanvas();
   setWindowTitle(tr("%1 (recording) — StreamScope").arg(QString::fromStdString(m_controller.scenario().name)));
   rememberRecent(path);
   rememberInLibrary(path, true);

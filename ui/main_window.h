@@ -14,6 +14,7 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QStackedWidget;
 
 namespace streamscope::model {
 struct ScenarioLoadResult;
@@ -28,6 +29,7 @@ class MetricsPanel;
 class LessonPanel;
 class SpeedControl;
 class StreamCanvas;
+class WelcomePage;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -50,6 +52,14 @@ public:
   bool openFile(const QString &path);
   /// Loads scenario text (the built-in default); `name` appears in messages and the title.
   bool openScenarioText(const QByteArray &text, const QString &name);
+
+  /// The first screen (recent files, lessons, the demo) in place of the canvas, paused;
+  /// choosing anything there, or opening any file, brings the canvas back.
+  void showWelcome();
+  bool isShowingWelcome() const;
+  WelcomePage *welcomePage() const { return m_welcome; }
+  /// Loads and plays the built-in side-by-side first look.
+  void startDemo();
 
   /// Restores the window geometry, dock layout and toolbar from the last session.
   void restoreSettings();
@@ -94,7 +104,13 @@ private:
   /// Takes a load result: shows its error, or starts it. `path` is empty for built-ins.
   bool useLoaded(const model::ScenarioLoadResult &loaded, const QString &path);
 
+  void showCanvas();
+
   model::SimulationController &m_controller;
+  QStackedWidget *m_pages = nullptr;
+  QWidget *m_canvasPage = nullptr;
+  WelcomePage *m_welcome = nullptr;
+  QAction *m_showWelcome = nullptr;
   StreamCanvas *m_canvas = nullptr;
   InspectorPanel *m_inspector = nullptr;
   SpeedControl *m_speed = nullptr;

@@ -1,8 +1,15 @@
 // The main window shows a live cluster and survives a bad scenario file.
+#include "model/scenario_loader.h"
 #include "model/simulation_controller.h"
+#include "ui/lesson_panel.h"
 #include "ui/main_window.h"
+#include "ui/welcome_page.h"
 
+#include <QDockWidget>
+#include <QListWidget>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
 #include <QTableView>
 #include <QTimer>
 #include <QtTest>
@@ -27,6 +34,45 @@ private slots:
     QCOMPARE(tables[1]->model()->rowCount(), 3); // orders-0..2
     const QString hw = tables[1]->model()->index(0, 5).data().toString();
     QVERIFY2(hw.toLongLong() > 0, qPrintable(hw));
+  }
+
+  void welcomePageLeadsToTheDemoRecentFilesAndLessons() {
+    QSettings().remove(QStringLiteral("recentScenarios"));
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    window.lessons()->loadLessons(QStringLiteral(LESSON_DIR));
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/calm-cluster.json"))); // now a recent file
+    window.show();
+    controller.play();
+    window.showWelcome();
+    QVERIFY(window.isShowingWelcome());
+    QVERIFY2(!controller.isPlaying(), "the simulation should wait behind the welcome page");
+    ui::WelcomePage &page = *window.welcomePage();
+    QCOMPARE(page.lessonList()->count(), window.lessons()->lessonCount());
+    QVERIFY(page.lessonList()->item(0)->text().contains(QStringLiteral("log")));
+    QCOMPARE(page.recentList()->count(), 1);
+    QCOMPARE(page.recentList()->item(0)->text(), QStringLiteral("calm-cluster.json"));
+
+    // The demo: the side-by-side first look, playing.
+    QTest::mouseClick(page.demoButton(), Qt::LeftButton);
+    QVERIFY(!window.isShowingWelcome());
+    QVERIFY(controller.isPlaying());
+    QVERIFY(controller.world().scenario.kafka && controller.world().scenario.kinesis);
+
+    // A recent file opens from its row.
+    window.showWelcome();
+    emit page.recentList()->itemActivated(page.recentList()->item(0));
+    QVERIFY(!window.isShowingWelcome());
+    QCOMPARE(controller.world().scenario.name, model::loadScenarioFile(QStringLiteral(SCENARIO_DIR "/calm-cluster.json")).scenario->name);
+
+    // A lesson starts in its dock.
+    window.showWelcome();
+    emit page.lessonList()->itemActivated(page.lessonList()->item(6));
+    QVERIFY(!window.isShowingWelcome());
+    QVERIFY(window.lessonDock()->isVisible());
+    QCOMPARE(window.lessons()->currentLessonId(), window.lessons()->lessonsWithProgress().at(6).first);
+    QVERIFY(window.lessons()->currentLessonId().startsWith(QStringLiteral("07")));
   }
 
   void shortcutReferenceComesFromTheActions() {
