@@ -1,5 +1,7 @@
 #include "item_explainer.h"
 
+#include "glossary.h"
+
 namespace streamscope::model {
 namespace {
 
@@ -116,12 +118,13 @@ Explanation explainItem(const engine::World &w, const WorldItem &item) {
 
 QString explanationHtml(const Explanation &e) {
   QString html = QStringLiteral("<h3>%1</h3>").arg(e.title.toHtmlEscaped());
+  QSet<QString> linked; // each glossary term is linked at its first mention only
   if (!e.why.isEmpty())
-    html += QStringLiteral("<p>%1</p>").arg(e.why.toHtmlEscaped());
+    html += QStringLiteral("<p>%1</p>").arg(linkGlossaryTerms(e.why, linked));
   if (!e.facts.isEmpty()) {
     html += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
     for (const auto &[name, value] : e.facts)
-      html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(name.toHtmlEscaped(), value.toHtmlEscaped());
+      html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(linkGlossaryTerms(name, linked), value.toHtmlEscaped());
     html += QStringLiteral("</table>");
   }
   return html;

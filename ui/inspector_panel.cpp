@@ -5,6 +5,10 @@ namespace streamscope::ui {
 InspectorPanel::InspectorPanel(model::SimulationController &controller, QWidget *parent)
     : QTextBrowser(parent), m_controller(controller) {
   setOpenLinks(false);
+  connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+    if (url.scheme() == QLatin1String("glossary"))
+      emit glossaryRequested(url.path());
+  });
   setMinimumWidth(260);
   connect(&controller, &model::SimulationController::frameReady, this, &InspectorPanel::refresh);
   refresh();

@@ -15,6 +15,10 @@ public:
 
   const model::Explanation &explanation() const { return m_explanation; }
 
+signals:
+  /// A glossary term in the explanation was clicked (its glossary id).
+  void glossaryRequested(const QString &id);
+
 public slots:
   void inspect(const model::WorldItem &item);
   void refresh();

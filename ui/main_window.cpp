@@ -5,6 +5,7 @@
 #include "inspector_panel.h"
 #include "model/cluster_table_models.h"
 #include "model/fault_json.h"
+#include "model/glossary.h"
 #include "model/library_store.h"
 #include "model/recording_store.h"
 #include "library_dialog.h"
@@ -37,6 +38,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -281,6 +283,7 @@ void MainWindow::buildActions() {
 
 void MainWindow::buildDocks() {
   m_inspector = new InspectorPanel(m_controller, this);
+  connect(m_inspector, &InspectorPanel::glossaryRequested, this, [this](const QString &id) { showGlossary(id); });
   m_inspectorDock = new QDockWidget(tr("Inspector"), this);
   m_inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
   m_inspectorDock->setWidget(m_inspector);
@@ -410,6 +413,7 @@ void MainWindow::buildMenus() {
   QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
   keys->setShortcut(QKeySequence::HelpContents);
   addAction(keys);
+  help->addAction(tr("&Glossary"), this, [this] { showGlossary(); })->setStatusTip(tr("Kafka and Kinesis terms, explained"));
   help->addAction(tr("&About StreamScope"), this, [this] {
     QMessageBox::about(this, tr("About StreamScope"),
                        tr("<h3>StreamScope %1</h3><p>Apache Kafka and Amazon Kinesis Data Streams, simulated and animated.</p>"
@@ -417,6 +421,26 @@ void MainWindow::buildMenus() {
                            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
                                 QStringLiteral(QCUSTOMPLOT_VERSION_STR), model::sqliteVersion()));
   });
+}
+
+void MainWindow::showGlossary(const QString &id) {
+  if (!m_glossary) {
+    m_glossary = new QDialog(this);
+    m_glossary->setWindowTitle(tr("Glossary"));
+    m_glossary->resize(560, 640);
+    auto *layout = new QVBoxLayout(m_glossary);
+    auto *text = new QTextBrowser(m_glossary);
+    text->setObjectName(QStringLiteral("glossaryText"));
+    text->setHtml(model::glossaryHtml());
+    layout->addWidget(text);
+  }
+  auto *text = m_glossary->findChild<QTextBrowser *>(QStringLiteral("glossaryText"));
+  if (id.isEmpty())
+    text->moveCursor(QTextCursor::Start);
+  else
+    text->scrollToAnchor(id);
+  m_glossary->show();
+  m_glossary->raise();
 }
 
 void MainWindow::showShortcuts() {

@@ -11,6 +11,7 @@
 #include <memory>
 
 class QAction;
+class QDialog;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -58,6 +59,7 @@ public:
   void showWelcome();
   bool isShowingWelcome() const;
   WelcomePage *welcomePage() const { return m_welcome; }
+  QDialog *glossaryDialog() const { return m_glossary; }
   /// Loads and plays the built-in side-by-side first look.
   void startDemo();
 
@@ -81,6 +83,8 @@ public slots:
   void setPresenting(bool presenting);
   /// Help › Keyboard Shortcuts: every shortcut of the window's actions, with what it does.
   void showShortcuts();
+  /// Help › Glossary, scrolled to the term `id` (from an inspector link) or at the top.
+  void showGlossary(const QString &id = QString());
   /// Applies a fault through the controller; a refusal is shown, never silently dropped.
   void applyFault(const engine::Fault &fault);
 
@@ -111,6 +115,7 @@ private:
   QWidget *m_canvasPage = nullptr;
   WelcomePage *m_welcome = nullptr;
   QAction *m_showWelcome = nullptr;
+  QDialog *m_glossary = nullptr;
   StreamCanvas *m_canvas = nullptr;
   InspectorPanel *m_inspector = nullptr;
   SpeedControl *m_speed = nullptr;

@@ -1,6 +1,7 @@
 // The main window shows a live cluster and survives a bad scenario file.
 #include "model/scenario_loader.h"
 #include "model/simulation_controller.h"
+#include "ui/inspector_panel.h"
 #include "ui/lesson_panel.h"
 #include "ui/main_window.h"
 #include "ui/welcome_page.h"
@@ -10,6 +11,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QTextBrowser>
 #include <QTableView>
 #include <QTimer>
 #include <QtTest>
@@ -73,6 +75,24 @@ private slots:
     QVERIFY(window.lessonDock()->isVisible());
     QCOMPARE(window.lessons()->currentLessonId(), window.lessons()->lessonsWithProgress().at(6).first);
     QVERIFY(window.lessons()->currentLessonId().startsWith(QStringLiteral("07")));
+  }
+
+  void inspectorTermsOpenTheGlossary() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/calm-cluster.json")));
+    controller.runTo(3 * engine::kSecond);
+    model::WorldItem strip;
+    strip.kind = model::WorldItem::Kind::Replica;
+    strip.a = 0;
+    strip.b = controller.world().kafka.partitions[0].leader;
+    window.inspector()->inspect(strip);
+    QVERIFY(window.inspector()->toHtml().contains(QStringLiteral("glossary:")));
+    QVERIFY(!window.glossaryDialog());
+    emit window.inspector()->anchorClicked(QUrl(QStringLiteral("glossary:hw")));
+    QVERIFY(window.glossaryDialog() && window.glossaryDialog()->isVisible());
+    auto *text = window.glossaryDialog()->findChild<QTextBrowser *>();
+    QVERIFY(text && text->toPlainText().contains(QStringLiteral("High watermark (HW)")));
   }
 
   void shortcutReferenceComesFromTheActions() {
