@@ -3,6 +3,7 @@
 #include "fault_json.h"
 #include "scenario_loader.h"
 
+#include <algorithm>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -271,7 +272,10 @@ std::optional<Recording> readRecording(const QString &path, QString *error) {
   return r;
 }
 
-std::optional<QString> replayRecording(const Recording &recording, engine::Simulation &sim, RunHistory &history) {
+QString replayCancelledMessage() { return QObject::tr("opening the recording was cancelled"); }
+
+std::optional<QString> replayRecording(const Recording &recording, engine::Simulation &sim, RunHistory &history,
+                                       const std::function<bool(double)> &progress) {
   history.reset(sim);
   std::vector<Branch> branches;
   for (const RecordedBranch &rb : recording.branches) {
@@ -283,9 +287,21 @@ std::optional<QString> replayRecording(const Recording &recording, engine::Simul
     branches.push_back(std::move(b));
   }
   history.loadBranches(std::move(branches));
+  double total = 0, done = 0; // simulated time to replay, over every branch
+  for (const RecordedBranch &rb : recording.branches)
+    total += static_cast<double>(std::max<engine::SimTime>(rb.explored, 0));
   for (std::size_t i = 0; i < recording.branches.size(); ++i) {
     const RecordedBranch &rb = recording.branches[i];
     history.switchBranch(sim, static_cast<int>(i));
+    if (progress) // in slices, so that the caller can show progress and cancel
+      for (engine::SimTime t = sim.now() + engine::kSecond; t < rb.explored; t += engine::kSecond) {
+        const engine::SimTime before = sim.now();
+        history.runForward(sim, t);
+        done += static_cast<double>(sim.now() - before);
+        if (!progress(total > 0 ? done / total : 1.0))
+          return replayCancelledMessage();
+      }
+    done += static_cast<double>(rb.explored - sim.now());
     history.runForwardTo(sim, rb.exploredProcessed, rb.explored);
     if (sim.world().events.hash() != rb.exploredHash)
       return QObject::tr("branch \"%1\" does not replay to the recorded state at %2 s (event hash %3, recorded %4)")

@@ -13,6 +13,7 @@
 #include <QString>
 
 #include <map>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -70,6 +71,11 @@ std::optional<Recording> readRecording(const QString &path, QString *error);
 /// Rebuilds the run: loads the recording's branches into `history` and replays each to where
 /// it was explored, checking its event hash; then goes to the recorded position. Returns an
 /// error message when the replay does not match the recording.
-std::optional<QString> replayRecording(const Recording &recording, engine::Simulation &sim, RunHistory &history);
+/// `progress`, if given, is called every simulated second of replay with the share done
+/// (0 to 1); returning false cancels, and the result is then kReplayCancelled.
+std::optional<QString> replayRecording(const Recording &recording, engine::Simulation &sim, RunHistory &history,
+                                       const std::function<bool(double)> &progress = {});
+/// The message replayRecording returns when `progress` cancelled it.
+QString replayCancelledMessage();
 
 } // namespace streamscope::model

@@ -28,14 +28,14 @@ void SimulationController::load(const engine::Scenario &scenario) {
   emit frameReady();
 }
 
-std::optional<QString> SimulationController::loadRecording(const Recording &recording) {
+std::optional<QString> SimulationController::loadRecording(const Recording &recording, const std::function<bool(double)> &progress) {
   const ScenarioLoadResult loaded = loadScenarioText(recording.scenarioJson, tr("the recording's scenario"));
   if (!loaded.scenario)
     return loaded.error;
   // Build aside, swap in only when the whole replay matched.
   auto sim = std::make_unique<engine::Simulation>(*loaded.scenario);
   RunHistory history;
-  if (auto error = replayRecording(recording, *sim, history))
+  if (auto error = replayRecording(recording, *sim, history, progress))
     return error;
   pause();
   m_scenario = *loaded.scenario;

@@ -28,7 +28,7 @@ public:
   void load(const engine::Scenario &scenario);
   /// Replaces the session by a recording's run: every branch replayed and checked, then the
   /// recorded position. On failure returns why and keeps the current session untouched.
-  std::optional<QString> loadRecording(const struct Recording &recording);
+  std::optional<QString> loadRecording(const struct Recording &recording, const std::function<bool(double)> &progress = {});
   bool hasSimulation() const { return m_sim != nullptr; }
   /// REQUIRES: hasSimulation().
   const engine::World &world() const { return m_sim->world(); }

@@ -32,6 +32,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
@@ -42,6 +43,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
+
+#include <limits>
 
 namespace streamscope::ui {
 namespace {
@@ -577,10 +580,24 @@ bool MainWindow::openRecording(const QString &path) {
     showError(tr("Cannot open recording"), error);
     return false;
   }
-  if (const auto failed = m_controller.loadRecording(*recording)) {
+  // Replaying a long recording takes seconds: show how far it is, and let it be cancelled.
+  QProgressDialog progress(tr("Replaying %1 and checking it…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 1000, this);
+  progress.setWindowTitle(tr("Opening recording"));
+  progress.setWindowModality(Qt::WindowModal);
+  progress.setMinimumDuration(m_interactive ? 400 : std::numeric_limits<int>::max());
+  const auto report = [&progress](double share) {
+    progress.setValue(static_cast<int>(share * 1000));
+    return !progress.wasCanceled();
+  };
+  if (const auto failed = m_controller.loadRecording(*recording, report)) {
+    if (*failed == model::replayCancelledMessage()) {
+      statusBar()->showMessage(tr("Opening %1 was cancelled; the current run is kept.").arg(QFileInfo(path).fileName()), 8000);
+      return false;
+    }
     showError(tr("Cannot open recording"), QStringLiteral("%1: %2").arg(path, *failed));
     return false;
   }
+  progress.setValue(1000);
   m_scenarioText = recording->scenarioJson;
   m_scenarioPath.clear();
   showCanvas();

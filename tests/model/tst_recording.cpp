@@ -4,6 +4,7 @@
 #include "model/library_store.h"
 #include "model/recording_store.h"
 #include "model/scenario_loader.h"
+#include "model/simulation_controller.h"
 
 #include <QFile>
 #include <QSqlDatabase>
@@ -11,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <set>
 
 using namespace streamscope;
@@ -90,6 +92,46 @@ private slots:
     // The stored series are the ones the replay rebuilt.
     const auto &stored = recording->samples[0].at(QStringLiteral("kafka.produce.records_per_s"));
     QCOMPARE(stored.size(), history.branches()[0].metrics.times().size());
+  }
+
+  void openingShowsProgressAndCanBeCancelled() {
+    const QByteArray text = scenarioText("first-look.json");
+    engine::Simulation sim(scenarioOf(text));
+    model::RunHistory history;
+    makeBranchedRun(sim, history);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.db"));
+    QString error;
+    {
+      model::RecordingWriter writer;
+      QVERIFY(writer.create(path, text, &error) && writer.writeBatch(history, sim, &error));
+    }
+    const auto recording = model::readRecording(path, &error);
+    QVERIFY2(recording, qPrintable(error));
+
+    // Progress rises to the end, and the replay with progress is the same replay.
+    std::vector<double> shares;
+    engine::Simulation again(scenarioOf(text));
+    model::RunHistory replayed;
+    QVERIFY(!model::replayRecording(*recording, again, replayed, [&](double share) {
+      shares.push_back(share);
+      return true;
+    }));
+    QCOMPARE(again.world().events.hash(), sim.world().events.hash());
+    QVERIFY(shares.size() >= 10); // about one call per simulated second (12 s + 5 s of branches)
+    QVERIFY(std::is_sorted(shares.begin(), shares.end()));
+    QVERIFY(shares.back() <= 1.0 && shares.back() > 0.8);
+
+    // Cancelled halfway: the controller keeps the run it had.
+    model::SimulationController controller;
+    controller.load(scenarioOf(scenarioText("calm-cluster.json")));
+    controller.runTo(2 * kSecond);
+    const auto before = controller.world().events.hash();
+    int calls = 0;
+    const auto failed = controller.loadRecording(*recording, [&](double) { return ++calls < 5; });
+    QCOMPARE(failed.value_or(QString()), model::replayCancelledMessage());
+    QCOMPARE(calls, 5);
+    QCOMPARE(controller.world().events.hash(), before);
   }
 
   void badFilesAreRefusedWithAMessage() {
