@@ -15,7 +15,7 @@ const QStringList kAdminActions = {QStringLiteral("add_broker"),     QStringLite
 void readTopicName(JsonFields &f, const AdminNames &names, std::string &out) {
   const QString name = f.string(QStringLiteral("topic"));
   if (!names.topics.contains(name))
-    f.fail(QStringLiteral("topic"), QStringLiteral("no topic named \"%1\" in the kafka section or an add_topic fault").arg(name));
+    f.fail(QStringLiteral("topic"), QObject::tr("no topic named \"%1\" in the kafka section or an add_topic fault").arg(name));
   out = name.toStdString();
 }
 
@@ -33,7 +33,7 @@ void readAlterTopic(JsonFields &f, engine::Fault &fault) {
   for (const QString &k : keys)
     given += f.has(k) ? 1 : 0;
   if (given != 1)
-    f.fail(QString(), QStringLiteral("alter_topic changes exactly one of %1").arg(keys.join(QStringLiteral(", "))));
+    f.fail(QString(), QObject::tr("alter_topic changes exactly one of %1").arg(keys.join(QStringLiteral(", "))));
   if (f.has(keys[0])) {
     fault.topicSetting = TopicSettingKind::MinInsyncReplicas;
     fault.value = f.integer(keys[0], 1, 64);
@@ -69,17 +69,17 @@ engine::Acks readAcks(JsonFields &f) {
     if (d == 1) return Acks::Leader;
     if (d == 0) return Acks::None;
   }
-  f.fail(QStringLiteral("acks"), QStringLiteral("\"acks\" must be 0, 1 or \"all\" (or -1)"));
+  f.fail(QStringLiteral("acks"), QObject::tr("\"acks\" must be 0, 1 or \"all\" (or -1)"));
 }
 
 void readAdminFault(JsonFields &f, const QString &action, const engine::Scenario &s, const AdminNames &names, engine::Fault &fault) {
   const bool onProducer = action == QLatin1String("set_acks") || action == QLatin1String("set_keys");
   if (!onProducer && !s.kafka)
-    f.fail(QStringLiteral("action"), QStringLiteral("\"%1\" needs a kafka section").arg(action));
+    f.fail(QStringLiteral("action"), QObject::tr("\"%1\" needs a kafka section").arg(action));
   if (onProducer) {
     const QString name = f.string(QStringLiteral("producer"));
     if (!names.producers.contains(name))
-      f.fail(QStringLiteral("producer"), QStringLiteral("no producer named \"%1\"").arg(name));
+      f.fail(QStringLiteral("producer"), QObject::tr("no producer named \"%1\"").arg(name));
     fault.producer = name.toStdString();
   }
   if (action == QLatin1String("add_broker")) {
@@ -91,7 +91,7 @@ void readAdminFault(JsonFields &f, const QString &action, const engine::Scenario
     fault.action = FaultAction::AddTopic;
     const QString name = f.string(QStringLiteral("topic"));
     if (name.isEmpty() || name.size() > 249)
-      f.fail(QStringLiteral("topic"), QStringLiteral("a topic name has 1 to 249 characters"));
+      f.fail(QStringLiteral("topic"), QObject::tr("a topic name has 1 to 249 characters"));
     fault.topic = name.toStdString();
     fault.value = f.integer(QStringLiteral("partitions"), 1, 1024, 1);
     fault.replicationFactor = static_cast<int>(f.integer(QStringLiteral("replication_factor"), 1, 64, 1));
@@ -114,7 +114,7 @@ void readAdminFault(JsonFields &f, const QString &action, const engine::Scenario
   } else if (action == QLatin1String("set_acks")) {
     fault.action = FaultAction::SetAcks;
     if (!f.has(QStringLiteral("acks")))
-      f.fail(QString(), QStringLiteral("set_acks needs \"acks\" (0, 1 or \"all\")"));
+      f.fail(QString(), QObject::tr("set_acks needs \"acks\" (0, 1 or \"all\")"));
     fault.acks = readAcks(f);
   } else {
     fault.action = FaultAction::SetKeys;

@@ -7,11 +7,11 @@ namespace streamscope::model {
 QString jsonTypeName(const QJsonValue &v) {
   switch (v.type()) {
   case QJsonValue::Null: return QStringLiteral("null");
-  case QJsonValue::Bool: return QStringLiteral("a boolean");
-  case QJsonValue::Double: return QStringLiteral("a number");
-  case QJsonValue::String: return QStringLiteral("a string");
-  case QJsonValue::Array: return QStringLiteral("an array");
-  case QJsonValue::Object: return QStringLiteral("an object");
+  case QJsonValue::Bool: return QObject::tr("a boolean");
+  case QJsonValue::Double: return QObject::tr("a number");
+  case QJsonValue::String: return QObject::tr("a string");
+  case QJsonValue::Array: return QObject::tr("an array");
+  case QJsonValue::Object: return QObject::tr("an object");
   case QJsonValue::Undefined: break;
   }
   return QStringLiteral("nothing");
@@ -28,7 +28,7 @@ QJsonValue JsonFields::take(const QString &key, bool required) {
   m_read.insert(key);
   const QJsonValue v = m_object.value(key);
   if (v.isUndefined() && required)
-    throw JsonFieldError{m_pointer, QStringLiteral("%1 needs \"%2\"").arg(m_what, key), false};
+    throw JsonFieldError{m_pointer, QObject::tr("%1 needs \"%2\"").arg(m_what, key), false};
   return v;
 }
 
@@ -39,14 +39,14 @@ QString JsonFields::string(const QString &key, std::optional<QString> fallback) 
   if (v.isUndefined())
     return *fallback;
   if (!v.isString())
-    fail(key, QStringLiteral("\"%1\" must be a string, not %2").arg(key, jsonTypeName(v)));
+    fail(key, QObject::tr("\"%1\" must be a string, not %2").arg(key, jsonTypeName(v)));
   return v.toString();
 }
 
 QString JsonFields::choice(const QString &key, const QStringList &choices, std::optional<QString> fallback) {
   const QString s = string(key, fallback);
   if (!choices.contains(s))
-    fail(key, QStringLiteral("\"%1\" must be one of %2, not \"%3\"")
+    fail(key, QObject::tr("\"%1\" must be one of %2, not \"%3\"")
                   .arg(key, QLatin1Char('"') + choices.join(QLatin1String("\", \"")) + QLatin1Char('"'), s));
   return s;
 }
@@ -56,7 +56,7 @@ bool JsonFields::boolean(const QString &key, std::optional<bool> fallback) {
   if (v.isUndefined())
     return *fallback;
   if (!v.isBool())
-    fail(key, QStringLiteral("\"%1\" must be true or false, not %2").arg(key, jsonTypeName(v)));
+    fail(key, QObject::tr("\"%1\" must be true or false, not %2").arg(key, jsonTypeName(v)));
   return v.toBool();
 }
 
@@ -67,10 +67,10 @@ std::int64_t JsonFields::integer(const QString &key, std::int64_t min, std::int6
     return *fallback;
   const double d = v.toDouble();
   if (!v.isDouble() || std::floor(d) != d)
-    fail(key, QStringLiteral("\"%1\" must be a whole number, not %2")
+    fail(key, QObject::tr("\"%1\" must be a whole number, not %2")
                   .arg(key, v.isDouble() ? QString::number(d) : jsonTypeName(v)));
   if (d < static_cast<double>(min) || d > static_cast<double>(max))
-    fail(key, QStringLiteral("\"%1\" must be between %2 and %3, not %4").arg(key).arg(min).arg(max).arg(QString::number(d, 'g', 17)));
+    fail(key, QObject::tr("\"%1\" must be between %2 and %3, not %4").arg(key).arg(min).arg(max).arg(QString::number(d, 'g', 17)));
   return static_cast<std::int64_t>(d);
 }
 
@@ -79,17 +79,17 @@ double JsonFields::number(const QString &key, double min, double max, std::optio
   if (v.isUndefined())
     return *fallback;
   if (!v.isDouble())
-    fail(key, QStringLiteral("\"%1\" must be a number, not %2").arg(key, jsonTypeName(v)));
+    fail(key, QObject::tr("\"%1\" must be a number, not %2").arg(key, jsonTypeName(v)));
   const double d = v.toDouble();
   if (!std::isfinite(d) || d < min || d > max)
-    fail(key, QStringLiteral("\"%1\" must be between %2 and %3, not %4").arg(key).arg(min).arg(max).arg(d));
+    fail(key, QObject::tr("\"%1\" must be between %2 and %3, not %4").arg(key).arg(min).arg(max).arg(d));
   return d;
 }
 
 QJsonObject JsonFields::object(const QString &key) {
   const QJsonValue v = take(key, true);
   if (!v.isObject())
-    fail(key, QStringLiteral("\"%1\" must be an object, not %2").arg(key, jsonTypeName(v)));
+    fail(key, QObject::tr("\"%1\" must be an object, not %2").arg(key, jsonTypeName(v)));
   return v.toObject();
 }
 
@@ -98,7 +98,7 @@ QJsonArray JsonFields::array(const QString &key, bool required) {
   if (v.isUndefined())
     return {};
   if (!v.isArray())
-    fail(key, QStringLiteral("\"%1\" must be an array, not %2").arg(key, jsonTypeName(v)));
+    fail(key, QObject::tr("\"%1\" must be an array, not %2").arg(key, jsonTypeName(v)));
   return v.toArray();
 }
 
@@ -108,7 +108,7 @@ void JsonFields::finish() const {
       QStringList known(m_read.begin(), m_read.end());
       known.sort();
       throw JsonFieldError{pointerOf(it.key()),
-                           QStringLiteral("unknown key \"%1\" in %2 (known keys: %3)")
+                           QObject::tr("unknown key \"%1\" in %2 (known keys: %3)")
                                .arg(it.key(), m_what, known.join(QLatin1String(", "))),
                            true};
     }

@@ -6,6 +6,7 @@
 #include "json_locator.h"
 
 #include <QByteArray>
+#include <QObject>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -28,16 +29,16 @@ inline constexpr qint64 kMaxJsonFileBytes = 16 * 1024 * 1024;
 inline std::optional<QByteArray> readJsonFile(const QString &path, QString &error) {
   const QFileInfo info(path);
   if (info.exists() && !info.isFile()) {
-    error = QStringLiteral("%1: not a regular file").arg(path);
+    error = QObject::tr("%1: not a regular file").arg(path);
     return std::nullopt;
   }
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) {
-    error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
+    error = QObject::tr("%1: cannot open: %2").arg(path, file.errorString());
     return std::nullopt;
   }
   if (file.size() > kMaxJsonFileBytes) {
-    error = QStringLiteral("%1: too large (%2 bytes; at most %3)").arg(path).arg(file.size()).arg(kMaxJsonFileBytes);
+    error = QObject::tr("%1: too large (%2 bytes; at most %3)").arg(path).arg(file.size()).arg(kMaxJsonFileBytes);
     return std::nullopt;
   }
   return file.readAll();
@@ -52,17 +53,17 @@ auto loadJsonObject(const QByteArray &text, const QString &fileName, const QStri
   const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
   if (parseError.error != QJsonParseError::NoError) {
     // QJsonParseError gives a byte offset; turn it into line and column.
-    error = located(fileName, textPositionAt(text, parseError.offset), QStringLiteral("invalid JSON: %1").arg(parseError.errorString()));
+    error = located(fileName, textPositionAt(text, parseError.offset), QObject::tr("invalid JSON: %1").arg(parseError.errorString()));
     return std::nullopt;
   }
   const JsonLocator locator(text);
   if (!locator.firstDuplicate().isEmpty()) {
     const QString dup = locator.firstDuplicate();
-    error = located(fileName, locator.keyPosition(dup), QStringLiteral("duplicate key \"%1\"").arg(dup.mid(dup.lastIndexOf(QLatin1Char('/')) + 1)));
+    error = located(fileName, locator.keyPosition(dup), QObject::tr("duplicate key \"%1\"").arg(dup.mid(dup.lastIndexOf(QLatin1Char('/')) + 1)));
     return std::nullopt;
   }
   if (!doc.isObject()) {
-    error = located(fileName, TextPosition{}, QStringLiteral("%1 must be a JSON object").arg(what));
+    error = located(fileName, TextPosition{}, QObject::tr("%1 must be a JSON object").arg(what));
     return std::nullopt;
   }
   try {

@@ -5,6 +5,7 @@
 #include "scenario_fields.h"
 
 #include <QSet>
+#include <QObject>
 
 namespace streamscope::model {
 namespace {
@@ -18,11 +19,11 @@ const QStringList kIteratorTypes = {QStringLiteral("trim_horizon"), QStringLiter
                                     QStringLiteral("after_sequence_number"), QStringLiteral("at_timestamp")};
 
 StreamConfig readStream(const QJsonObject &o, const QString &pointer) {
-  JsonFields f(o, pointer, QStringLiteral("a stream"));
+  JsonFields f(o, pointer, QObject::tr("a stream"));
   StreamConfig st;
   st.name = f.string(QStringLiteral("name")).toStdString();
   if (st.name.empty())
-    f.fail(QStringLiteral("name"), QStringLiteral("a stream needs a non-empty name"));
+    f.fail(QStringLiteral("name"), QObject::tr("a stream needs a non-empty name"));
   st.shards = static_cast<int>(f.integer(QStringLiteral("shards"), 1, 1024, 1));
   const std::int64_t hours = f.integer(QStringLiteral("retention_hours"), kMinRetentionHours, kMaxRetentionHours, 24);
   st.retention = hours * 3600 * kSecond;
@@ -36,7 +37,7 @@ int readZone(JsonFields &f) { return static_cast<int>(f.integer(QStringLiteral("
 void readStreamName(JsonFields &f, const Scenario &s, std::string &out) {
   const QString name = f.string(QStringLiteral("stream"));
   if (!findStream(s, name))
-    f.fail(QStringLiteral("stream"), QStringLiteral("no stream named \"%1\" in the kinesis section").arg(name));
+    f.fail(QStringLiteral("stream"), QObject::tr("no stream named \"%1\" in the kinesis section").arg(name));
   out = name.toStdString();
 }
 
@@ -48,23 +49,23 @@ IteratorType readIteratorType(JsonFields &f, const QString &key, const QStringLi
 }
 
 KinesisConfig readKinesis(const QJsonObject &o) {
-  JsonFields f(o, QStringLiteral("/kinesis"), QStringLiteral("the kinesis section"));
+  JsonFields f(o, QStringLiteral("/kinesis"), QObject::tr("the kinesis section"));
   KinesisConfig k;
   latencyRangeField(f, QStringLiteral("client_latency_ms"), k.clientLatencyMin, k.clientLatencyMax);
   latencyRangeField(f, QStringLiteral("az_latency_ms"), k.azLatencyMin, k.azLatencyMax);
   k.efoPushInterval = msField(f, QStringLiteral("fan_out_push_interval_ms"), 1, k.efoPushInterval);
   const QJsonArray streams = f.array(QStringLiteral("streams"));
   if (streams.isEmpty())
-    f.fail(QStringLiteral("streams"), QStringLiteral("the kinesis section needs at least one stream"));
+    f.fail(QStringLiteral("streams"), QObject::tr("the kinesis section needs at least one stream"));
   QSet<QString> names;
   for (int i = 0; i < streams.size(); ++i) {
     const QString ptr = QStringLiteral("/kinesis/streams/%1").arg(i);
     if (!streams[i].isObject())
-      throw JsonFieldError{ptr, QStringLiteral("a stream must be an object, not %1").arg(jsonTypeName(streams[i])), false};
+      throw JsonFieldError{ptr, QObject::tr("a stream must be an object, not %1").arg(jsonTypeName(streams[i])), false};
     StreamConfig st = readStream(streams[i].toObject(), ptr);
     const QString name = QString::fromStdString(st.name);
     if (names.contains(name))
-      throw JsonFieldError{ptr + QStringLiteral("/name"), QStringLiteral("stream \"%1\" is defined twice").arg(name), false};
+      throw JsonFieldError{ptr + QStringLiteral("/name"), QObject::tr("stream \"%1\" is defined twice").arg(name), false};
     names.insert(name);
     k.streams.push_back(std::move(st));
   }
@@ -82,11 +83,11 @@ const StreamConfig *findStream(const Scenario &s, const QString &name) {
 }
 
 KinesisAppConfig readApplication(const QJsonObject &o, const QString &pointer, const Scenario &s) {
-  JsonFields f(o, pointer, QStringLiteral("a Kinesis application"));
+  JsonFields f(o, pointer, QObject::tr("a Kinesis application"));
   KinesisAppConfig c;
   c.application = f.string(QStringLiteral("application")).toStdString();
   if (c.application.empty())
-    f.fail(QStringLiteral("application"), QStringLiteral("an application needs a non-empty name"));
+    f.fail(QStringLiteral("application"), QObject::tr("an application needs a non-empty name"));
   readStreamName(f, s, c.stream);
   c.workers = static_cast<int>(f.integer(QStringLiteral("workers"), 0, 256, 1));
   if (f.has(QStringLiteral("start")) && f.raw(QStringLiteral("start")).isString() &&
@@ -115,7 +116,7 @@ bool isKinesisAction(const QString &action) {
 
 void readKinesisFault(JsonFields &f, const QString &action, const Scenario &s, Fault &fault) {
   if (!s.kinesis)
-    f.fail(QStringLiteral("action"), QStringLiteral("\"%1\" needs a kinesis section").arg(action));
+    f.fail(QStringLiteral("action"), QObject::tr("\"%1\" needs a kinesis section").arg(action));
   if (action == QLatin1String("az_outage") || action == QLatin1String("az_restore")) {
     fault.action = action == QLatin1String("az_outage") ? FaultAction::AzOutage : FaultAction::AzRestore;
     fault.az = readZone(f);
@@ -127,7 +128,7 @@ void readKinesisFault(JsonFields &f, const QString &action, const Scenario &s, F
     fault.action = FaultAction::SplitShard;
     const QJsonValue key = f.raw(QStringLiteral("new_starting_hash_key"));
     if (key.isUndefined())
-      f.fail(QString(), QStringLiteral("split_shard needs \"new_starting_hash_key\""));
+      f.fail(QString(), QObject::tr("split_shard needs \"new_starting_hash_key\""));
     if (!key.isString() || !parseDecimal128(key.toString().toStdString()))
       throw JsonFieldError{f.pointerOf(QStringLiteral("new_starting_hash_key")),
                            QStringLiteral("\"new_starting_hash_key\" must be a decimal string between 0 and 2^128 - 1 "

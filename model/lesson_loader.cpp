@@ -7,6 +7,7 @@
 #include "scenario_loader.h"
 
 #include <QDir>
+#include <QObject>
 #include <QFileInfo>
 
 namespace streamscope::model {
@@ -20,7 +21,7 @@ public:
   explicit LessonReader(QDir base) : m_base(std::move(base)) {}
 
   Lesson read(const QJsonObject &root) {
-    JsonFields f(root, QString(), QStringLiteral("the lesson"));
+    JsonFields f(root, QString(), QObject::tr("the lesson"));
     Lesson lesson;
     lesson.title = f.string(QStringLiteral("title"));
     lesson.summary = f.string(QStringLiteral("summary"), QString());
@@ -28,22 +29,22 @@ public:
     m_scenario = lesson.scenarioJson;
     const QJsonArray steps = f.array(QStringLiteral("steps"));
     if (steps.isEmpty())
-      f.fail(QStringLiteral("steps"), QStringLiteral("a lesson needs at least one step"));
+      f.fail(QStringLiteral("steps"), QObject::tr("a lesson needs at least one step"));
     for (int i = 0; i < steps.size(); ++i) {
       const QString ptr = QStringLiteral("/steps/%1").arg(i);
       if (!steps[i].isObject())
-        throw JsonFieldError{ptr, QStringLiteral("a step must be an object"), false};
+        throw JsonFieldError{ptr, QObject::tr("a step must be an object"), false};
       lesson.steps.push_back(readStep(steps[i].toObject(), ptr));
     }
     const QJsonArray table = f.array(QStringLiteral("comparison"));
     for (int i = 0; i < table.size(); ++i) {
       const QJsonArray row = table[i].toArray();
       if (!table[i].isArray() || row.size() != 3 || !row[0].isString() || !row[1].isString() || !row[2].isString())
-        throw JsonFieldError{QStringLiteral("/comparison/%1").arg(i), QStringLiteral("a comparison row is [\"aspect\", \"Kafka\", \"Kinesis\"]"), false};
+        throw JsonFieldError{QStringLiteral("/comparison/%1").arg(i), QObject::tr("a comparison row is [\"aspect\", \"Kafka\", \"Kinesis\"]"), false};
       lesson.comparison.push_back({row[0].toString(), row[1].toString(), row[2].toString()});
     }
     if (lesson.comparison.empty())
-      f.fail(QStringLiteral("comparison"), QStringLiteral("a lesson ends with its Kafka-versus-Kinesis table: at least one row"));
+      f.fail(QStringLiteral("comparison"), QObject::tr("a lesson ends with its Kafka-versus-Kinesis table: at least one row"));
     f.finish();
     return lesson;
   }
@@ -55,17 +56,17 @@ private:
     QString error;
     const std::optional<QByteArray> read = readJsonFile(path, error);
     if (!read)
-      f.fail(key, QStringLiteral("cannot read scenario \"%1\": %2").arg(relative, error));
+      f.fail(key, QObject::tr("cannot read scenario \"%1\": %2").arg(relative, error));
     const QByteArray text = *read;
     const ScenarioLoadResult loaded = loadScenarioText(text, path);
     if (!loaded.scenario)
-      f.fail(key, QStringLiteral("its scenario does not load: %1").arg(loaded.error));
+      f.fail(key, QObject::tr("its scenario does not load: %1").arg(loaded.error));
     return {text, path};
   }
 
   Expectation readExpectation(const QJsonValue &v, const QString &ptr) {
     if (!v.isString())
-      throw JsonFieldError{ptr, QStringLiteral("an expectation is a string such as \"acknowledged_lost > 0\""), false};
+      throw JsonFieldError{ptr, QObject::tr("an expectation is a string such as \"acknowledged_lost > 0\""), false};
     QString error;
     const auto e = Expectation::parse(v.toString(), &error);
     if (!e)
@@ -78,8 +79,8 @@ private:
     for (int i = 0; i < list.size(); ++i) {
       const QString p = QStringLiteral("%1/%2").arg(ptr).arg(i);
       if (!list[i].isObject())
-        throw JsonFieldError{p, QStringLiteral("an action must be an object"), false};
-      JsonFields f(list[i].toObject(), p, QStringLiteral("an action"));
+        throw JsonFieldError{p, QObject::tr("an action must be an object"), false};
+      JsonFields f(list[i].toObject(), p, QObject::tr("an action"));
       LessonAction a;
       const QStringList kinds = {QStringLiteral("run_for_ms"), QStringLiteral("run_until_ms"), QStringLiteral("run_until"),
                                  QStringLiteral("fault"), QStringLiteral("load")};
@@ -87,7 +88,7 @@ private:
       for (const QString &k : kinds)
         given += f.has(k) ? 1 : 0;
       if (given != 1)
-        f.fail(QString(), QStringLiteral("an action has exactly one of %1").arg(kinds.join(QStringLiteral(", "))));
+        f.fail(QString(), QObject::tr("an action has exactly one of %1").arg(kinds.join(QStringLiteral(", "))));
       if (f.has(kinds[0])) {
         a.kind = LessonAction::Kind::RunFor;
         a.time = instantMsField(f, kinds[0]);
@@ -103,7 +104,7 @@ private:
         QString error;
         const auto fault = faultFromJson(m_scenario, f.object(kinds[3]), &error);
         if (!fault)
-          f.fail(kinds[3], QStringLiteral("this fault does not fit the lesson's scenario: %1").arg(error.section(QStringLiteral(": "), 1)));
+          f.fail(kinds[3], QObject::tr("this fault does not fit the lesson's scenario: %1").arg(error.section(QObject::tr(": "), 1)));
         a.fault = *fault;
       } else {
         a.kind = LessonAction::Kind::Load;
@@ -121,8 +122,8 @@ private:
     for (int i = 0; i < list.size(); ++i) {
       const QString p = QStringLiteral("%1/%2").arg(ptr).arg(i);
       if (!list[i].isObject())
-        throw JsonFieldError{p, QStringLiteral("a highlight must be an object such as {\"broker\": 0}"), false};
-      JsonFields f(list[i].toObject(), p, QStringLiteral("a highlight"));
+        throw JsonFieldError{p, QObject::tr("a highlight must be an object such as {\"broker\": 0}"), false};
+      JsonFields f(list[i].toObject(), p, QObject::tr("a highlight"));
       LessonHighlight h;
       if (f.has(QStringLiteral("broker"))) {
         h.kind = Kind::Broker;
@@ -132,7 +133,7 @@ private:
         h.name = f.string(QStringLiteral("partition"));
         h.index = static_cast<int>(f.integer(QStringLiteral("on_broker"), 0, 63, -1));
       } else if (f.has(QStringLiteral("cells"))) {
-        JsonFields c(f.object(QStringLiteral("cells")), f.pointerOf(QStringLiteral("cells")), QStringLiteral("a cell range"));
+        JsonFields c(f.object(QStringLiteral("cells")), f.pointerOf(QStringLiteral("cells")), QObject::tr("a cell range"));
         h.kind = Kind::LogCell;
         h.name = c.string(QStringLiteral("partition"));
         h.index = static_cast<int>(c.integer(QStringLiteral("broker"), 0, 63));
@@ -163,7 +164,7 @@ private:
         h.kind = Kind::KafkaProducer;
         h.name = f.string(QStringLiteral("producer"));
       } else {
-        f.fail(QString(), QStringLiteral("a highlight names one of broker, partition (with optional on_broker), cells, messages, shard, zone, group, application, producer"));
+        f.fail(QString(), QObject::tr("a highlight names one of broker, partition (with optional on_broker), cells, messages, shard, zone, group, application, producer"));
       }
       f.finish();
       highlights.push_back(h);
@@ -172,19 +173,19 @@ private:
   }
 
   LessonStep readStep(const QJsonObject &o, const QString &ptr) {
-    JsonFields f(o, ptr, QStringLiteral("a step"));
+    JsonFields f(o, ptr, QObject::tr("a step"));
     LessonStep step;
     step.title = f.string(QStringLiteral("title"));
     step.text = f.string(QStringLiteral("text"));
     step.teacherNotes = f.string(QStringLiteral("teacher_notes"), QString());
     if (f.has(QStringLiteral("predict"))) {
-      JsonFields q(f.object(QStringLiteral("predict")), f.pointerOf(QStringLiteral("predict")), QStringLiteral("a prediction"));
+      JsonFields q(f.object(QStringLiteral("predict")), f.pointerOf(QStringLiteral("predict")), QObject::tr("a prediction"));
       Prediction p;
       p.question = q.string(QStringLiteral("question"));
       for (const QJsonValue &c : q.array(QStringLiteral("choices")))
         p.choices << c.toString();
       if (p.choices.size() < 2)
-        q.fail(QStringLiteral("choices"), QStringLiteral("a prediction offers at least two choices"));
+        q.fail(QStringLiteral("choices"), QObject::tr("a prediction offers at least two choices"));
       p.answer = static_cast<int>(q.integer(QStringLiteral("answer"), 0, p.choices.size() - 1));
       p.explanation = q.string(QStringLiteral("explanation"));
       q.finish();
@@ -193,12 +194,12 @@ private:
     // Actions before the try-it's: the setup; the learner (or its solution) does the rest.
     step.actions = readActions(f.array(QStringLiteral("actions"), false), f.pointerOf(QStringLiteral("actions")));
     if (f.has(QStringLiteral("try"))) {
-      JsonFields t(f.object(QStringLiteral("try")), f.pointerOf(QStringLiteral("try")), QStringLiteral("a try-it"));
+      JsonFields t(f.object(QStringLiteral("try")), f.pointerOf(QStringLiteral("try")), QObject::tr("a try-it"));
       TryIt tryIt{t.string(QStringLiteral("task")), t.string(QStringLiteral("hint")),
                   readExpectation(t.raw(QStringLiteral("done_when")), t.pointerOf(QStringLiteral("done_when"))), {}};
       tryIt.solution = readActions(t.array(QStringLiteral("solution")), t.pointerOf(QStringLiteral("solution")));
       if (tryIt.solution.empty())
-        t.fail(QStringLiteral("solution"), QStringLiteral("a try-it needs the solution the player shows and the headless run performs"));
+        t.fail(QStringLiteral("solution"), QObject::tr("a try-it needs the solution the player shows and the headless run performs"));
       t.finish();
       step.tryIt = std::move(tryIt);
     }
@@ -219,7 +220,7 @@ private:
 LessonLoadResult loadLessonText(const QByteArray &text, const QString &fileName) {
   LessonLoadResult result;
   LessonReader reader(QFileInfo(fileName).absoluteDir());
-  result.lesson = loadJsonObject(text, fileName, QStringLiteral("a lesson"), [&](const QJsonObject &o) { return reader.read(o); }, result.error);
+  result.lesson = loadJsonObject(text, fileName, QObject::tr("a lesson"), [&](const QJsonObject &o) { return reader.read(o); }, result.error);
   if (result.lesson) {
     result.lesson->file = fileName;
     result.lesson->id = QFileInfo(fileName).completeBaseName();

@@ -86,19 +86,19 @@ void MetricsRecorder::sample(const engine::World &w) {
   using S = MetricSystem;
 
   if (w.scenario.kafka) {
-    set(seriesFor(QStringLiteral("kafka.produce.records_per_s"), QStringLiteral("throughput"), QStringLiteral("Kafka"), QStringLiteral("records/s"), S::Kafka),
+    set(seriesFor(QStringLiteral("kafka.produce.records_per_s"), QStringLiteral("throughput"), QObject::tr("Kafka"), QObject::tr("records/s"), S::Kafka),
         rate(now.kafkaRecords, previous.kafkaRecords));
-    set(seriesFor(QStringLiteral("kafka.produce.kib_per_s"), QStringLiteral("bytes"), QStringLiteral("Kafka"), QStringLiteral("KiB/s"), S::Kafka),
+    set(seriesFor(QStringLiteral("kafka.produce.kib_per_s"), QStringLiteral("bytes"), QObject::tr("Kafka"), QObject::tr("KiB/s"), S::Kafka),
         rate(now.kafkaBytes, previous.kafkaBytes) / 1024);
     const auto [p50, p99] = latencyPercentiles(w.kafka.records, w.now);
-    set(seriesFor(QStringLiteral("kafka.latency.p50_ms"), QStringLiteral("latency"), QStringLiteral("Kafka p50"), QStringLiteral("ms"), S::Kafka), p50);
-    set(seriesFor(QStringLiteral("kafka.latency.p99_ms"), QStringLiteral("latency"), QStringLiteral("Kafka p99"), QStringLiteral("ms"), S::Kafka), p99);
+    set(seriesFor(QStringLiteral("kafka.latency.p50_ms"), QStringLiteral("latency"), QObject::tr("Kafka p50"), QObject::tr("ms"), S::Kafka), p50);
+    set(seriesFor(QStringLiteral("kafka.latency.p99_ms"), QStringLiteral("latency"), QObject::tr("Kafka p99"), QObject::tr("ms"), S::Kafka), p99);
     for (std::size_t g = 0; g < w.kafka.groups.size(); ++g) {
       std::int64_t lag = 0;
       for (std::size_t i = 0; i < w.kafka.groups[g].parts.size(); ++i)
         lag += engine::kafka::groupLag(w, static_cast<int>(g), static_cast<int>(i));
       const QString name = QString::fromStdString(w.kafka.groups[g].config.group);
-      set(seriesFor(QStringLiteral("kafka.lag.") + name, QStringLiteral("lag"), QObject::tr("Kafka %1").arg(name), QStringLiteral("records"), S::Kafka),
+      set(seriesFor(QStringLiteral("kafka.lag.") + name, QStringLiteral("lag"), QObject::tr("Kafka %1").arg(name), QObject::tr("records"), S::Kafka),
           static_cast<double>(lag));
     }
     int underReplicated = 0;
@@ -110,9 +110,9 @@ void MetricsRecorder::sample(const engine::World &w) {
       smallestIsr = std::min(smallestIsr, p.isr.size());
     }
     set(seriesFor(QStringLiteral("kafka.under_replicated_partitions"), QStringLiteral("replication"), QObject::tr("under-replicated partitions"),
-                  QStringLiteral("partitions"), S::Kafka),
+                  QObject::tr("partitions"), S::Kafka),
         underReplicated);
-    set(seriesFor(QStringLiteral("kafka.smallest_isr"), QStringLiteral("replication"), QObject::tr("smallest ISR"), QStringLiteral("replicas"), S::Kafka),
+    set(seriesFor(QStringLiteral("kafka.smallest_isr"), QStringLiteral("replication"), QObject::tr("smallest ISR"), QObject::tr("replicas"), S::Kafka),
         smallestIsr == SIZE_MAX ? kNaN : static_cast<double>(smallestIsr));
     for (const auto &b : w.kafka.brokers) {
       if (b.removed)
@@ -131,29 +131,29 @@ void MetricsRecorder::sample(const engine::World &w) {
           dirty += bytes * static_cast<double>(count - log.lowerBound(log.flushed())) / static_cast<double>(count);
       }
       set(seriesFor(QStringLiteral("kafka.broker%1.dirty_kib").arg(b.id), QStringLiteral("storage"), QObject::tr("broker %1 dirty").arg(b.id),
-                    QStringLiteral("KiB"), S::Kafka),
+                    QObject::tr("KiB"), S::Kafka),
           dirty / 1024);
       set(seriesFor(QStringLiteral("kafka.broker%1.flushed_kib").arg(b.id), QStringLiteral("storage"), QObject::tr("broker %1 flushed").arg(b.id),
-                    QStringLiteral("KiB"), S::Kafka),
+                    QObject::tr("KiB"), S::Kafka),
           (total - dirty) / 1024);
     }
   }
   if (w.scenario.kinesis) {
-    set(seriesFor(QStringLiteral("kinesis.produce.records_per_s"), QStringLiteral("throughput"), QStringLiteral("Kinesis"), QStringLiteral("records/s"),
+    set(seriesFor(QStringLiteral("kinesis.produce.records_per_s"), QStringLiteral("throughput"), QObject::tr("Kinesis"), QObject::tr("records/s"),
                   S::Kinesis),
         rate(now.kinesisRecords, previous.kinesisRecords));
-    set(seriesFor(QStringLiteral("kinesis.produce.kib_per_s"), QStringLiteral("bytes"), QStringLiteral("Kinesis"), QStringLiteral("KiB/s"), S::Kinesis),
+    set(seriesFor(QStringLiteral("kinesis.produce.kib_per_s"), QStringLiteral("bytes"), QObject::tr("Kinesis"), QObject::tr("KiB/s"), S::Kinesis),
         rate(now.kinesisBytes, previous.kinesisBytes) / 1024);
     const auto [p50, p99] = latencyPercentiles(w.kinesis.records, w.now);
-    set(seriesFor(QStringLiteral("kinesis.latency.p50_ms"), QStringLiteral("latency"), QStringLiteral("Kinesis p50"), QStringLiteral("ms"), S::Kinesis), p50);
-    set(seriesFor(QStringLiteral("kinesis.latency.p99_ms"), QStringLiteral("latency"), QStringLiteral("Kinesis p99"), QStringLiteral("ms"), S::Kinesis), p99);
+    set(seriesFor(QStringLiteral("kinesis.latency.p50_ms"), QStringLiteral("latency"), QObject::tr("Kinesis p50"), QObject::tr("ms"), S::Kinesis), p50);
+    set(seriesFor(QStringLiteral("kinesis.latency.p99_ms"), QStringLiteral("latency"), QObject::tr("Kinesis p99"), QObject::tr("ms"), S::Kinesis), p99);
     for (const auto &app : w.kinesis.apps) {
       std::int64_t behind = 0;
       for (const auto &lease : app.leases)
         behind = std::max(behind, lease.millisBehindLatest);
       const QString name = QString::fromStdString(app.config.application);
       set(seriesFor(QStringLiteral("kinesis.ms_behind_latest.") + name, QStringLiteral("lag"), QObject::tr("Kinesis %1 (ms)").arg(name),
-                    QStringLiteral("ms"), S::Kinesis),
+                    QObject::tr("ms"), S::Kinesis),
           static_cast<double>(behind));
     }
     for (std::size_t s = 0; s < now.throttled.size(); ++s) {
@@ -161,7 +161,7 @@ void MetricsRecorder::sample(const engine::World &w) {
       if (now.throttled[s] == 0)
         continue; // a series appears once its shard has refused something
       const QString name = QString::fromStdString(w.kinesis.shardName(static_cast<int>(s)));
-      set(seriesFor(QStringLiteral("kinesis.throttled_per_s.") + name, QStringLiteral("throttling"), name, QStringLiteral("requests/s"), S::Kinesis),
+      set(seriesFor(QStringLiteral("kinesis.throttled_per_s.") + name, QStringLiteral("throttling"), name, QObject::tr("requests/s"), S::Kinesis),
           rate(now.throttled[s], before));
     }
   }

@@ -116,7 +116,7 @@ void layoutStream(const engine::World &w, int s, const QRectF &box, const Canvas
   const double endpointW = small.horizontalAdvance(endpoint) + t.px(6);
   g.addLabel(QRectF(zoneRow.left(), zoneRow.top(), endpointW, zoneRow.height()), endpoint, false, t, Qt::AlignLeft | Qt::AlignVCenter, true);
   g.kinesisAnchors[stream.endpoint] = QPointF(zoneRow.left() + endpointW, zoneRow.center().y());
-  const double badgeW = title.horizontalAdvance(QStringLiteral("AZ c down")) + t.px(10);
+  const double badgeW = title.horizontalAdvance(QObject::tr("AZ %1 down").arg(QChar(u'c'))) + t.px(10);
   for (int z = 0; z < kZones; ++z) {
     const double centre = zoneRow.left() + zoneRow.width() * (0.45 + 0.2 * z);
     const QRectF badge(std::min(centre - badgeW / 2, zoneRow.right() - badgeW * (kZones - z) - t.px(4) * (kZones - 1 - z)), zoneRow.top(), badgeW,
