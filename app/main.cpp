@@ -79,6 +79,22 @@ void measureFrameRate(model::SimulationController &controller, ui::MainWindow &w
   });
 }
 
+/// `--help`, `--version` and `--screenshot` need no display: without one (a terminal, a build
+/// machine), use the offscreen platform rather than abort for want of X11 or Wayland.
+void useOffscreenWithoutADisplay(int argc, char **argv) {
+  if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
+      qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
+    return;
+  for (int i = 1; i < argc; ++i) {
+    const QByteArray a(argv[i]);
+    if (a == "--help" || a == "-h" || a == "--help-all" || a == "--version" || a == "-v" || a == "--screenshot" ||
+        a.startsWith("--screenshot=")) {
+      qputenv("QT_QPA_PLATFORM", "offscreen");
+      return;
+    }
+  }
+}
+
 int fail(const QString &message) {
   std::fprintf(stderr, "streamscope: %s\n", qPrintable(message));
   return 2;
@@ -89,6 +105,7 @@ int fail(const QString &message) {
 int main(int argc, char **argv) {
   QElapsedTimer sinceLaunch; // --measure-startup: launch to first painted frame
   sinceLaunch.start();
+  useOffscreenWithoutADisplay(argc, argv);
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("StreamScope"));
   QApplication::setOrganizationName(QStringLiteral("StreamScope"));
