@@ -125,6 +125,20 @@ void SimulationController::seek(engine::SimTime t) {
   if (!m_sim)
     return;
   pause();
+  const engine::SimTime explored = m_history.branch().explored;
+  t = std::clamp<engine::SimTime>(t, 0, m_sim->duration());
+  if (m_longWork && t > explored + kLongSeek) {
+    m_history.seek(*m_sim, explored);
+    const engine::SimTime from = m_sim->now();
+    for (engine::SimTime at = from + engine::kSecond; at < t; at += engine::kSecond) {
+      m_history.runForward(*m_sim, at);
+      if (!m_longWork(static_cast<double>(at - from) / static_cast<double>(t - from))) {
+        t = at; // stopped: stay where the computing got to
+        break;
+      }
+    }
+    m_longWork(1.0);
+  }
   m_history.seek(*m_sim, t);
   ++m_frames;
   emit jumped();

@@ -53,7 +53,14 @@ public:
   /// `limit`; one frame at the end. Returns whether it held.
   bool runUntilCondition(const std::function<bool(const engine::World &)> &holds, engine::SimTime limit);
   /// Goes (paused) to simulated time `t` of the current branch, backwards or forwards.
+  /// Beyond the explored part by more than kLongSeek, the new ground is computed a simulated
+  /// second at a time with the long-work reporter told the share done; if it returns false,
+  /// the seek stops where it got.
   void seek(engine::SimTime t);
+  /// Called with the share done (0 to 1) during long work; return false to stop it. It is
+  /// called with 1.0 once the work is over.
+  void setLongWorkReporter(std::function<bool(double)> reporter) { m_longWork = std::move(reporter); }
+  static constexpr engine::SimTime kLongSeek = 10 * engine::kSecond;
 
 public slots:
   void play();
@@ -90,6 +97,7 @@ private:
   QElapsedTimer m_wall;
   double m_speed = 1.0;
   double m_carryMicros = 0; ///< sub-microsecond remainder between ticks
+  std::function<bool(double)> m_longWork;
   std::uint64_t m_frames = 0;
   RunHistory m_history;
 };

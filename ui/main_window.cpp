@@ -94,6 +94,23 @@ MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent)
   buildActions();
   buildDocks();
   buildMenus();
+  m_controller.setLongWorkReporter([this](double share) {
+    if (!m_interactive)
+      return true;
+    if (share >= 1.0) {
+      delete m_longWork;
+      m_longWork = nullptr;
+      return true;
+    }
+    if (!m_longWork) {
+      m_longWork = new QProgressDialog(tr("Computing the run up to there…"), tr("Stop Here"), 0, 1000, this);
+      m_longWork->setWindowTitle(tr("Going forward"));
+      m_longWork->setWindowModality(Qt::WindowModal);
+      m_longWork->setMinimumDuration(400);
+    }
+    m_longWork->setValue(static_cast<int>(share * 1000));
+    return !m_longWork->wasCanceled();
+  });
   connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::startDemo);
   connect(m_welcome, &WelcomePage::openScenarioRequested, this, &MainWindow::chooseScenario);
   connect(m_welcome, &WelcomePage::openRecordingRequested, m_openRecording, &QAction::trigger);
@@ -741,7 +758,7 @@ void MainWindow::showError(const QString &title, const QString &message) {
     QMessageBox::warning(this, title, message);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() { m_controller.setLongWorkReporter({}); } // the controller may outlive the window
 
 void MainWindow::closeEvent(QCloseEvent *event) {
   setRecording(QString());

@@ -15,6 +15,7 @@ class QDialog;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QProgressDialog;
 class QStackedWidget;
 
 namespace streamscope::model {
@@ -116,6 +117,7 @@ private:
   WelcomePage *m_welcome = nullptr;
   QAction *m_showWelcome = nullptr;
   QDialog *m_glossary = nullptr;
+  QProgressDialog *m_longWork = nullptr; ///< while a seek computes new ground
   StreamCanvas *m_canvas = nullptr;
   InspectorPanel *m_inspector = nullptr;
   SpeedControl *m_speed = nullptr;

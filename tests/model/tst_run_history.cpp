@@ -2,8 +2,11 @@
 // reaches, user actions are replayed where they were made, and snapshots stay in budget.
 #include "example_scenario.h"
 #include "model/run_history.h"
+#include "model/simulation_controller.h"
 
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace streamscope;
 using engine::kSecond;
@@ -162,6 +165,34 @@ private slots:
     QCOMPARE(fingerprint(sim.world()), fingerprint(fresh.world()));
     history.seek(sim, s.duration);
     QCOMPARE(fingerprint(sim.world()), end);
+  }
+
+  void aLongSeekForwardReportsProgressAndCanStop() {
+    const engine::Scenario s = test::exampleScenario("first-look.json");
+    engine::Simulation fresh(s);
+    fresh.runUntil(60 * kSecond);
+
+    model::SimulationController controller;
+    controller.load(s);
+    std::vector<double> shares;
+    controller.setLongWorkReporter([&](double share) {
+      shares.push_back(share);
+      return true;
+    });
+    controller.seek(60 * kSecond);
+    QCOMPARE(fingerprint(controller.world()), fingerprint(fresh.world()));
+    QVERIFY(shares.size() >= 50);
+    QVERIFY(std::is_sorted(shares.begin(), shares.end()));
+    QCOMPARE(shares.back(), 1.0); // the end is announced
+
+    // Stopped after five simulated seconds of new ground: the run stays there.
+    model::SimulationController stopped;
+    stopped.load(s);
+    int calls = 0;
+    stopped.setLongWorkReporter([&](double share) { return share >= 1.0 || ++calls < 5; });
+    stopped.seek(60 * kSecond);
+    QCOMPARE(stopped.world().now, 5 * kSecond);
+    QVERIFY(stopped.history().branch().explored < 10 * kSecond);
   }
 };
 
