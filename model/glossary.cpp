@@ -122,23 +122,43 @@ QString glossaryHtml() {
   return html;
 }
 
+namespace {
+
+struct Mention {
+  QRegularExpression pattern; ///< the phrase as a whole word, any case
+  QString id;
+};
+
+/// Every mention of every term, longer phrases first (so "high watermark" is linked before
+/// anything inside it), compiled once: the inspector links its text on every frame.
+const QList<Mention> &mentions() {
+  static const QList<Mention> all = [] {
+    QList<QPair<QString, QString>> phrases; // (phrase, id)
+    for (const GlossaryTerm &t : glossary())
+      for (const QString &m : t.mentions)
+        phrases.append({m, t.id});
+    std::stable_sort(phrases.begin(), phrases.end(), [](const auto &a, const auto &b) { return a.first.size() > b.first.size(); });
+    QList<Mention> out;
+    for (const auto &[phrase, id] : phrases)
+      out.append({QRegularExpression(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(phrase)),
+                                     QRegularExpression::CaseInsensitiveOption),
+                  id});
+    return out;
+  }();
+  return all;
+}
+
+} // namespace
+
 QString linkGlossaryTerms(const QString &plain, QSet<QString> &linked) {
   struct Link {
     qsizetype start, end;
     QString id;
   };
-  // Longer phrases first, so "high watermark" is linked before anything inside it.
-  QList<QPair<QString, QString>> phrases; // (phrase, id)
-  for (const GlossaryTerm &t : glossary())
-    for (const QString &m : t.mentions)
-      phrases.append({m, t.id});
-  std::stable_sort(phrases.begin(), phrases.end(), [](const auto &a, const auto &b) { return a.first.size() > b.first.size(); });
   QList<Link> links;
-  for (const auto &[phrase, id] : phrases) {
+  for (const auto &[re, id] : mentions()) {
     if (linked.contains(id))
       continue;
-    const QRegularExpression re(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(phrase)),
-                                QRegularExpression::CaseInsensitiveOption);
     for (auto it = re.globalMatch(plain); it.hasNext();) {
       const auto m = it.next();
       const bool overlaps = std::any_of(links.begin(), links.end(), [&](const Link &l) {

@@ -293,15 +293,11 @@ std::optional<QString> replayRecording(const Recording &recording, engine::Simul
   for (std::size_t i = 0; i < recording.branches.size(); ++i) {
     const RecordedBranch &rb = recording.branches[i];
     history.switchBranch(sim, static_cast<int>(i));
-    if (progress) // in slices, so that the caller can show progress and cancel
-      for (engine::SimTime t = sim.now() + engine::kSecond; t < rb.explored; t += engine::kSecond) {
-        const engine::SimTime before = sim.now();
-        history.runForward(sim, t);
-        done += static_cast<double>(sim.now() - before);
-        if (!progress(total > 0 ? done / total : 1.0))
-          return replayCancelledMessage();
-      }
-    done += static_cast<double>(rb.explored - sim.now());
+    const engine::SimTime start = sim.now();
+    const auto share = [&] { return total > 0 ? (done + static_cast<double>(sim.now() - start)) / total : 1.0; };
+    if (progress && !history.runForwardBySeconds(sim, rb.explored, [&] { return progress(share()); }))
+      return replayCancelledMessage();
+    done += static_cast<double>(rb.explored - start);
     history.runForwardTo(sim, rb.exploredProcessed, rb.explored);
     if (sim.world().events.hash() != rb.exploredHash)
       return QObject::tr("branch \"%1\" does not replay to the recorded state at %2 s (event hash %3, recorded %4)")

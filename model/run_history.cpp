@@ -180,6 +180,15 @@ void RunHistory::applyNext(engine::Simulation &sim) {
   ++m_applied;
 }
 
+bool RunHistory::runForwardBySeconds(engine::Simulation &sim, SimTime t, const std::function<bool()> &onSecond) {
+  for (SimTime at = sim.now() + engine::kSecond; at < t; at += engine::kSecond) {
+    runForward(sim, at);
+    if (!onSecond())
+      return false;
+  }
+  return true;
+}
+
 void RunHistory::runForward(engine::Simulation &sim, SimTime t) {
   t = std::min(t, sim.duration());
   while (true) {

@@ -66,6 +66,10 @@ public:
 
   /// Runs to `t`, replaying the branch's actions due by then, taking snapshots and markers.
   void runForward(engine::Simulation &sim, engine::SimTime t);
+  /// Runs forward a simulated second at a time up to the last whole second before `t`,
+  /// calling `onSecond` after each; returns false as soon as it does (long work that shows
+  /// progress and can be stopped). The caller goes the rest of the way to `t`.
+  bool runForwardBySeconds(engine::Simulation &sim, engine::SimTime t, const std::function<bool()> &onSecond);
   /// Runs to exactly `processed` engine actions at time `t` (a place reached by stepping may
   /// lie between two actions due at the same microsecond).
   void runForwardTo(engine::Simulation &sim, std::uint64_t processed, engine::SimTime t);

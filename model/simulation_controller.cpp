@@ -130,13 +130,9 @@ void SimulationController::seek(engine::SimTime t) {
   if (m_longWork && t > explored + kLongSeek) {
     m_history.seek(*m_sim, explored);
     const engine::SimTime from = m_sim->now();
-    for (engine::SimTime at = from + engine::kSecond; at < t; at += engine::kSecond) {
-      m_history.runForward(*m_sim, at);
-      if (!m_longWork(static_cast<double>(at - from) / static_cast<double>(t - from))) {
-        t = at; // stopped: stay where the computing got to
-        break;
-      }
-    }
+    const auto share = [&] { return static_cast<double>(m_sim->now() - from) / static_cast<double>(t - from); };
+    if (!m_history.runForwardBySeconds(*m_sim, t, [&] { return m_longWork(share()); }))
+      t = m_sim->now(); // stopped: stay where the computing got to
     m_longWork(1.0);
   }
   m_history.seek(*m_sim, t);

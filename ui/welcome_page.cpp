@@ -20,9 +20,9 @@ QLabel *heading(const QString &text, QWidget *parent) {
 }
 
 /// Items are chosen by a double click, Enter, or a single click (activation follows the style).
-QListWidget *choiceList(const QString &placeholderTip, QWidget *parent) {
+QListWidget *choiceList(const QString &tip, QWidget *parent) {
   auto *list = new QListWidget(parent);
-  list->setToolTip(placeholderTip);
+  list->setToolTip(tip);
   list->setAlternatingRowColors(true);
   return list;
 }

@@ -40,7 +40,6 @@ private:
 
   std::vector<Offset> m_maxHighWatermark;   ///< per partition: the highest any leader reached
   std::vector<LeaderMark> m_leaderMarks;    ///< per partition: the current leader's last HW
-  std::vector<std::size_t> m_shardChecked;  ///< per shard slot: records checked (incl. expired)
   std::vector<std::uint64_t> m_shardLast;   ///< per shard slot: the last counter checked
   std::vector<std::string> m_violations;
 };

@@ -46,6 +46,17 @@ void makeBranchedRun(engine::Simulation &sim, model::RunHistory &history) {
     history.stepForward(sim);
 }
 
+/// The whole run so far as a recording at `path`, in one batch.
+bool writeWholeRun(const QString &path, const QByteArray &scenario, const model::RunHistory &history,
+                   const engine::Simulation &sim) {
+  QString error;
+  model::RecordingWriter writer;
+  const bool ok = writer.create(path, scenario, &error) && writer.writeBatch(history, sim, &error);
+  if (!ok)
+    qWarning("%s", qPrintable(error));
+  return ok;
+}
+
 } // namespace
 
 class TstRecording : public QObject {
@@ -101,11 +112,8 @@ private slots:
     makeBranchedRun(sim, history);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("run.db"));
+    QVERIFY(writeWholeRun(path, text, history, sim));
     QString error;
-    {
-      model::RecordingWriter writer;
-      QVERIFY(writer.create(path, text, &error) && writer.writeBatch(history, sim, &error));
-    }
     const auto recording = model::readRecording(path, &error);
     QVERIFY2(recording, qPrintable(error));
 
@@ -155,10 +163,7 @@ private slots:
     history.reset(sim);
     history.runForward(sim, 3 * kSecond);
     const QString newer = dir.filePath(QStringLiteral("newer.db"));
-    {
-      model::RecordingWriter writer;
-      QVERIFY(writer.create(newer, scenario, &error) && writer.writeBatch(history, sim, &error));
-    }
+    QVERIFY(writeWholeRun(newer, scenario, history, sim));
     {
       QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
       db.setDatabaseName(newer);
@@ -172,10 +177,7 @@ private slots:
 
     // A recording cut short (a power cut mid-write): refused or read, never a crash.
     const QString whole = dir.filePath(QStringLiteral("whole.db"));
-    {
-      model::RecordingWriter writer;
-      QVERIFY(writer.create(whole, scenario, &error) && writer.writeBatch(history, sim, &error));
-    }
+    QVERIFY(writeWholeRun(whole, scenario, history, sim));
     QFile source(whole);
     QVERIFY(source.open(QIODevice::ReadOnly));
     const QByteArray bytes = source.readAll();
