@@ -1,11 +1,11 @@
 // streamscope: the desktop app. Parses the command line, opens the scenario (a small
 // side-by-side one by default), shows the main window and starts playing; or, with
 // --screenshot, runs to --at and saves a picture of the window for docs and tests.
-#include "model/fault_json.h"
-#include "model/lesson_runner.h"
+#include "model/json/fault_json.h"
+#include "model/lessons/lesson_runner.h"
 #include "ui/lesson_panel.h"
-#include "model/recording_store.h"
-#include "model/scenario_loader.h"
+#include "model/history/recording_store.h"
+#include "model/json/scenario_loader.h"
 #include "model/simulation_controller.h"
 #include "ui/canvas/stream_canvas.h"
 #include "ui/main_window.h"

@@ -1,7 +1,7 @@
 #include "simulation_controller.h"
 
-#include "recording_store.h"
-#include "scenario_loader.h"
+#include "model/history/recording_store.h"
+#include "model/json/scenario_loader.h"
 
 #include <algorithm>
 
@@ -17,9 +17,10 @@ SimulationController::SimulationController(QObject *parent) : QObject(parent) {
   connect(&m_timer, &QTimer::timeout, this, &SimulationController::tick);
 }
 
-void SimulationController::load(const engine::Scenario &scenario) {
+void SimulationController::load(const engine::Scenario &scenario, double playbackSpeed) {
   pause();
   m_scenario = scenario;
+  m_playbackSpeed = playbackSpeed;
   m_sim = std::make_unique<engine::Simulation>(scenario);
   m_carryMicros = 0;
   m_history.reset(*m_sim);
@@ -39,6 +40,7 @@ std::optional<QString> SimulationController::loadRecording(const Recording &reco
     return error;
   pause();
   m_scenario = *loaded.scenario;
+  m_playbackSpeed = loaded.playbackSpeed;
   m_sim = std::move(sim);
   m_history = std::move(history);
   m_sim->setEventSink(nullptr);

@@ -3,7 +3,7 @@
 // engine by elapsed wall time x speed and emits one frameReady() per tick (never a signal per
 // engine event); views read the world through world() when it fires.
 #include "engine/sim/simulation.h"
-#include "run_history.h"
+#include "model/history/run_history.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -25,7 +25,8 @@ public:
   explicit SimulationController(QObject *parent = nullptr);
 
   /// Replaces the running scenario (starts paused at time 0).
-  void load(const engine::Scenario &scenario);
+  /// `playbackSpeed` is the scenario file's `playback_speed` (see playbackSpeed()).
+  void load(const engine::Scenario &scenario, double playbackSpeed = 1.0);
   /// Replaces the session by a recording's run: every branch replayed and checked, then the
   /// recorded position. On failure returns why and keeps the current session untouched.
   std::optional<QString> loadRecording(const struct Recording &recording, const std::function<bool(double)> &progress = {});
@@ -35,6 +36,8 @@ public:
   /// REQUIRES: hasSimulation().
   const engine::Simulation &simulation() const { return *m_sim; }
   const engine::Scenario &scenario() const { return m_scenario; }
+  /// The speed the loaded scenario asks the app to start playing at.
+  double playbackSpeed() const { return m_playbackSpeed; }
 
   bool isPlaying() const { return m_timer.isActive(); }
   double speed() const { return m_speed; }
@@ -96,6 +99,7 @@ private:
   QTimer m_timer;
   QElapsedTimer m_wall;
   double m_speed = 1.0;
+  double m_playbackSpeed = 1.0;
   double m_carryMicros = 0; ///< sub-microsecond remainder between ticks
   std::function<bool(double)> m_longWork;
   std::uint64_t m_frames = 0;

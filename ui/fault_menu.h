@@ -2,8 +2,8 @@
 // The faults a user can inject, as menu actions: on the thing itself (right-click a broker,
 // replica, consumer, shard or zone) and for the whole world (power off every broker, drop
 // a record in flight). Actions only describe the fault; `apply` sends it to the controller.
-#include "engine/sim/world.h"
-#include "model/world_item.h"
+#include "engine/world/world.h"
+#include "model/explain/world_item.h"
 
 #include <QMenu>
 

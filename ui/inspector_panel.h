@@ -1,7 +1,7 @@
 #pragma once
 // The inspector dock's contents: the selected item's state in words and numbers, refreshed
 // once per frame while the simulation runs.
-#include "model/item_explainer.h"
+#include "model/explain/item_explainer.h"
 #include "model/simulation_controller.h"
 
 #include <QTextBrowser>

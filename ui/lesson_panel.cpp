@@ -1,8 +1,8 @@
 #include "lesson_panel.h"
 
 #include "canvas/stream_canvas.h"
-#include "model/library_store.h"
-#include "model/lesson_runner.h"
+#include "model/history/library_store.h"
+#include "model/lessons/lesson_runner.h"
 
 #include <QButtonGroup>
 #include <QComboBox>

@@ -3,7 +3,7 @@
 // the canvas (or press "Show me"), and see every expectation checked against the engine.
 // Back rebuilds the state the previous step started from by replaying the lesson (the
 // engine is deterministic). Progress and predictions are kept in the user's library.
-#include "model/lesson.h"
+#include "model/lessons/lesson.h"
 #include "model/simulation_controller.h"
 
 #include <QWidget>

@@ -1,7 +1,7 @@
 #pragma once
 // The library: the scenarios and recordings the user saved or opened, newest first, with
 // name, kind, systems, duration and date. Double-click (or Open) to open one.
-#include "model/library_store.h"
+#include "model/history/library_store.h"
 
 #include <QDialog>
 

@@ -3,15 +3,15 @@
 #include "canvas/stream_canvas.h"
 #include "fault_menu.h"
 #include "inspector_panel.h"
-#include "model/cluster_table_models.h"
-#include "model/fault_json.h"
-#include "model/glossary.h"
-#include "model/library_store.h"
-#include "model/recording_store.h"
+#include "model/tables/cluster_table_models.h"
+#include "model/json/fault_json.h"
+#include "model/explain/glossary.h"
+#include "model/history/library_store.h"
+#include "model/history/recording_store.h"
 #include "library_dialog.h"
 #include "lesson_panel.h"
-#include "model/lesson_runner.h"
-#include "model/scenario_loader.h"
+#include "model/lessons/lesson_runner.h"
+#include "model/json/scenario_loader.h"
 #include "settings_panel.h"
 #include "speed_control.h"
 #include "timeline_bar.h"
@@ -136,7 +136,7 @@ MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent)
   connect(m_speed, &SpeedControl::speedChanged, &controller, &model::SimulationController::setSpeed);
   // Every way a scenario arrives (file, recording, lesson) starts at its own playback speed.
   connect(&controller, &model::SimulationController::scenarioLoaded, this, [this] {
-    m_speed->setSpeed(m_controller.scenario().playbackSpeed);
+    m_speed->setSpeed(m_controller.playbackSpeed());
     m_controller.setSpeed(m_speed->speed());
   });
 
@@ -551,7 +551,7 @@ bool MainWindow::useLoaded(const model::ScenarioLoadResult &loaded, const QStrin
   }
   m_scenarioText = loaded.text;
   m_scenarioPath = path;
-  m_controller.load(*loaded.scenario);
+  m_controller.load(*loaded.scenario, loaded.playbackSpeed);
   showCanvas();
   setWindowTitle(tr("%1 — StreamScope").arg(QString::fromStdString(loaded.scenario->name)));
   if (!path.isEmpty()) {

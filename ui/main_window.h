@@ -4,7 +4,7 @@
 // a status bar with the clock and the run's counters. It never touches the engine: it asks
 // the controller, which records every user action.
 #include "model/simulation_controller.h"
-#include "model/world_item.h"
+#include "model/explain/world_item.h"
 
 #include <QMainWindow>
 

@@ -9,7 +9,7 @@
 
 #include "engine/sim/report.h"
 #include "engine/sim/simulation.h"
-#include "model/run_history.h"
+#include "model/history/run_history.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

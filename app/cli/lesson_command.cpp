@@ -1,6 +1,6 @@
 #include "cli_commands.h"
 
-#include "model/lesson_runner.h"
+#include "model/lessons/lesson_runner.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -2,9 +2,9 @@
 
 #include "engine/sim/report.h"
 #include "engine/sim/simulation.h"
-#include "model/recording_store.h"
-#include "model/report_json.h"
-#include "model/scenario_loader.h"
+#include "model/history/recording_store.h"
+#include "model/json/report_json.h"
+#include "model/json/scenario_loader.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #include "cli_commands.h"
 #include "cli_options.h"
 
-#include "engine/kinesis/hash_keys.h"
+#include "engine/world/kinesis/hash_keys.h"
 
 #include <QTextStream>
 

@@ -3,7 +3,7 @@
 #include "cli_commands.h"
 
 #include "engine/check/checked_run.h"
-#include "model/fault_json.h"
+#include "model/json/fault_json.h"
 
 #include <QJsonDocument>
 

@@ -1,8 +1,8 @@
-#include "checked_run.h"
+#include "engine/check/checked_run.h"
 
-#include "invariant_checker.h"
+#include "engine/check/invariant_checker.h"
 
-#include "../sim/simulation.h"
+#include "engine/sim/simulation.h"
 
 namespace streamscope::engine::check {
 

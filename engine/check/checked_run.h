@@ -2,9 +2,9 @@
 // Runs a generated scenario step by step with the invariant checker watching, then proves
 // it deterministic: replayed from its seed, and from a snapshot taken halfway, it must give
 // the same event stream.
-#include "random_scenario.h"
+#include "engine/check/random_scenario.h"
 
-#include "../sim/report.h"
+#include "engine/sim/report.h"
 
 #include <string>
 #include <vector>

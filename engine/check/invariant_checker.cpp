@@ -1,6 +1,6 @@
-#include "invariant_checker.h"
+#include "engine/check/invariant_checker.h"
 
-#include "../kafka/record_ledger.h"
+#include "engine/kafka/record_ledger.h"
 
 #include <algorithm>
 

@@ -6,8 +6,8 @@
 //   never pass it; lost and duplicate records are counted exactly.
 //   Kinesis: sequence numbers strictly increase within a shard; a KCL worker starts a child
 //   shard only after its parents reached SHARD_END; records acknowledged are not lost.
-#include "../sim/report.h"
-#include "../sim/world.h"
+#include "engine/sim/report.h"
+#include "engine/world/world.h"
 
 #include <span>
 #include <string>

@@ -1,7 +1,7 @@
-#include "random_scenario.h"
+#include "engine/check/random_scenario.h"
 
-#include "../core/rng.h"
-#include "../kinesis/hash_keys.h"
+#include "engine/core/rng.h"
+#include "engine/world/kinesis/hash_keys.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "event.h"
+#include "engine/core/event.h"
 
 namespace streamscope::engine {
 

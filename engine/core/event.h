@@ -2,7 +2,7 @@
 // The compact event stream: one small fixed-size record per thing that happens. Views
 // animate from it (every transfer carries its start and arrival time), recorders store it,
 // and its hash proves that two runs were identical.
-#include "sim_time.h"
+#include "engine/core/sim_time.h"
 
 #include <cstdint>
 #include <string_view>

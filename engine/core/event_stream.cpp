@@ -1,4 +1,4 @@
-#include "event_stream.h"
+#include "engine/core/event_stream.h"
 
 #include <cstdio>
 

@@ -2,7 +2,7 @@
 // Where events go: folded into a running 64-bit hash (the run's `event_hash`) and, when a
 // sink is attached, appended to it for the view or a recorder. The hash covers every field
 // of every event in order, so any divergence between two runs changes it.
-#include "event.h"
+#include "engine/core/event.h"
 
 #include <cstdint>
 #include <string>

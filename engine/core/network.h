@@ -2,8 +2,8 @@
 // The network between nodes (brokers first, then clients). Every message's latency is drawn
 // from the configured range plus any extra delay of a slowed endpoint; links can be cut by
 // isolating a node, and healed. Plain copyable state.
-#include "rng.h"
-#include "sim_time.h"
+#include "engine/core/rng.h"
+#include "engine/core/sim_time.h"
 
 #include <cstdint>
 #include <vector>

@@ -3,7 +3,7 @@
 // number is the stable tie-break: two actions due at the same microsecond run in the order
 // they were scheduled, on every platform and standard library. A plain copyable value, so a
 // snapshot of the world includes everything that is about to happen.
-#include "sim_time.h"
+#include "engine/core/sim_time.h"
 
 #include <algorithm>
 #include <cstdint>

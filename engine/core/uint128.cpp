@@ -1,4 +1,4 @@
-#include "uint128.h"
+#include "engine/core/uint128.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Unsigned 128-bit integers as decimal text: Kinesis hash keys are printed and parsed in
 // decimal, exactly, with no floating point anywhere.
-#include "rng.h" // Uint128
+#include "engine/core/rng.h" // Uint128
 
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "assignors.h"
+#include "engine/kafka/assignors.h"
 
 namespace streamscope::engine::kafka {
 

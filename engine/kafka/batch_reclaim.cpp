@@ -1,4 +1,4 @@
-#include "batch_reclaim.h"
+#include "engine/kafka/batch_reclaim.h"
 
 #include <algorithm>
 

@@ -1,12 +1,12 @@
-#include "cluster_admin.h"
+#include "engine/kafka/cluster_admin.h"
 
-#include "consumer_client.h"
-#include "controller.h"
-#include "partition_leader.h"
-#include "producer_client.h"
-#include "record_ledger.h"
-#include "replica_fetcher.h"
-#include "storage.h"
+#include "engine/kafka/consumer_client.h"
+#include "engine/kafka/controller.h"
+#include "engine/kafka/partition_leader.h"
+#include "engine/kafka/producer_client.h"
+#include "engine/kafka/record_ledger.h"
+#include "engine/kafka/replica_fetcher.h"
+#include "engine/kafka/storage.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "consumer_client.h"
+#include "engine/kafka/consumer_client.h"
 
-#include "assignors.h"
+#include "engine/kafka/assignors.h"
 
 #include <algorithm>
 #include <cstdio>

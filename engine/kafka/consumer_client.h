@@ -4,7 +4,7 @@
 // partition leaders, auto commit, auto.offset.reset, seek). A member's crash before it
 // commits makes the next owner re-read from the committed offset: at-least-once delivery,
 // with every duplicate counted.
-#include "../sim/world.h"
+#include "engine/world/world.h"
 
 namespace streamscope::engine::kafka {
 

@@ -1,8 +1,8 @@
-#include "controller.h"
+#include "engine/kafka/controller.h"
 
-#include "partition_leader.h"
-#include "replica_fetcher.h"
-#include "storage.h"
+#include "engine/kafka/partition_leader.h"
+#include "engine/kafka/replica_fetcher.h"
+#include "engine/kafka/storage.h"
 
 #include <algorithm>
 

@@ -5,7 +5,7 @@
 // when enabled and no ISR member is alive, unclean election. Every leadership change bumps
 // the leader epoch. Faults: crash (page cache survives), power loss (it does not), restart,
 // isolation and healing, slowness.
-#include "../sim/world.h"
+#include "engine/world/world.h"
 
 namespace streamscope::engine::kafka {
 

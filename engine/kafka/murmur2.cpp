@@ -1,4 +1,4 @@
-#include "murmur2.h"
+#include "engine/kafka/murmur2.h"
 
 namespace streamscope::engine::kafka {
 

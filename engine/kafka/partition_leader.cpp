@@ -1,7 +1,7 @@
-#include "partition_leader.h"
+#include "engine/kafka/partition_leader.h"
 
-#include "record_ledger.h"
-#include "storage.h"
+#include "engine/kafka/record_ledger.h"
+#include "engine/kafka/storage.h"
 
 #include <algorithm>
 

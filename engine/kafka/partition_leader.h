@@ -3,7 +3,7 @@
 // idempotent de-duplication), hold acks=all requests in purgatory until the high watermark
 // passes them, track followers' fetch offsets to advance the HW and maintain the ISR, and
 // answer replica and consumer fetches (long-polling when there is nothing to return).
-#include "../sim/world.h"
+#include "engine/world/world.h"
 
 namespace streamscope::engine::kafka {
 

@@ -1,8 +1,8 @@
-#include "producer_client.h"
+#include "engine/kafka/producer_client.h"
 
-#include "batch_reclaim.h"
-#include "murmur2.h"
-#include "record_ledger.h"
+#include "engine/kafka/batch_reclaim.h"
+#include "engine/kafka/murmur2.h"
+#include "engine/kafka/record_ledger.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 // keys, sticky for null keys), accumulates per-partition batches (batch.size, linger.ms),
 // keeps up to max.in.flight requests per partition, and handles acks, retries with
 // back-off, request.timeout.ms and delivery.timeout.ms. acks=0 completes on send.
-#include "../sim/world.h"
+#include "engine/world/world.h"
 
 namespace streamscope::engine::kafka {
 

@@ -1,4 +1,4 @@
-#include "record_ledger.h"
+#include "engine/kafka/record_ledger.h"
 
 namespace streamscope::engine::kafka {
 

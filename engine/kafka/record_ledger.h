@@ -3,7 +3,7 @@
 // whether the producer was told it succeeded, and whether it was legitimately deleted
 // (retention, compaction). An acknowledged record whose last copy disappears for any
 // other reason (truncation, power loss) is lost, and reported as such.
-#include "../sim/world.h"
+#include "engine/world/world.h"
 
 #include <vector>
 

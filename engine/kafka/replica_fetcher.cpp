@@ -1,7 +1,7 @@
-#include "replica_fetcher.h"
+#include "engine/kafka/replica_fetcher.h"
 
-#include "record_ledger.h"
-#include "storage.h"
+#include "engine/kafka/record_ledger.h"
+#include "engine/kafka/storage.h"
 
 #include <algorithm>
 

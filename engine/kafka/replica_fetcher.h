@@ -3,7 +3,7 @@
 // requests carrying its LEO and last fetched epoch; the response either tells it where its
 // log diverged (truncate, KIP-101/KIP-320), or carries records and the leader's HW, which
 // the follower adopts as min(leader HW, own LEO), one round trip late.
-#include "../sim/world.h"
+#include "engine/world/world.h"
 
 namespace streamscope::engine::kafka {
 

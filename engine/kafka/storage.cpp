@@ -1,6 +1,6 @@
-#include "storage.h"
+#include "engine/kafka/storage.h"
 
-#include "record_ledger.h"
+#include "engine/kafka/record_ledger.h"
 
 #include <algorithm>
 #include <map>

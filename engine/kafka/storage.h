@@ -3,7 +3,7 @@
 // policy), OS write-back of old dirty pages, flush.ms, power loss, retention and the log
 // cleaner. Data is in the page cache (dirty) until flushed; only flushed data survives a
 // power loss.
-#include "../sim/world.h"
+#include "engine/world/world.h"
 
 #include <vector>
 

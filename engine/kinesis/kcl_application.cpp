@@ -1,7 +1,7 @@
-#include "kcl_application.h"
+#include "engine/kinesis/kcl_application.h"
 
-#include "shard_reader.h"
-#include "stream_topology.h"
+#include "engine/kinesis/shard_reader.h"
+#include "engine/kinesis/stream_topology.h"
 
 #include <algorithm>
 

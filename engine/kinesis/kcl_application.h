@@ -5,8 +5,8 @@
 // leased shard by polling GetRecords or through enhanced fan-out, and checkpoint the last
 // processed sequence number. A child shard is processed only after its parents reach
 // SHARD_END. A new owner resumes after the checkpoint, so uncheckpointed records come again.
-#include "../sim/world.h"
-#include "shard_reader.h"
+#include "engine/world/world.h"
+#include "engine/kinesis/shard_reader.h"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
-#include "kinesis_producer.h"
+#include "engine/kinesis/kinesis_producer.h"
 
-#include "stream_frontend.h"
+#include "engine/kinesis/stream_frontend.h"
 
 #include <algorithm>
 

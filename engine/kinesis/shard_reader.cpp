@@ -1,6 +1,6 @@
-#include "shard_reader.h"
+#include "engine/kinesis/shard_reader.h"
 
-#include "stream_topology.h"
+#include "engine/kinesis/stream_topology.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "stream_frontend.h"
+#include "engine/kinesis/stream_frontend.h"
 
-#include "stream_topology.h"
+#include "engine/kinesis/stream_topology.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "stream_topology.h"
+#include "engine/kinesis/stream_topology.h"
 
 namespace streamscope::engine::kinesis {
 namespace {

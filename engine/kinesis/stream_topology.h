@@ -1,7 +1,7 @@
 #pragma once
 // Which shards a stream has and which are open: creating a stream, routing a hash key to its
 // open shard, and resharding (SplitShard, MergeShards) with Kinesis's refusals.
-#include "../sim/world.h"
+#include "engine/world/world.h"
 
 #include <optional>
 #include <string>

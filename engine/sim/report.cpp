@@ -1,8 +1,8 @@
-#include "report.h"
+#include "engine/sim/report.h"
 
-#include "../kafka/consumer_client.h"
-#include "../kafka/record_ledger.h"
-#include "../kinesis/kcl_application.h"
+#include "engine/kafka/consumer_client.h"
+#include "engine/kafka/record_ledger.h"
+#include "engine/kinesis/kcl_application.h"
 
 #include <algorithm>
 

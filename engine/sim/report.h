@@ -2,7 +2,7 @@
 // The end-of-run (or any-time) summary that `streamscope-cli run` prints and lessons check:
 // counts of produced, acknowledged, lost and duplicated records, latency percentiles, and
 // the state of every partition and consumer group. Plain values, computed from a World.
-#include "world.h"
+#include "engine/world/world.h"
 
 #include <cstdint>
 #include <optional>

@@ -2,7 +2,7 @@
 // Runs a scenario: builds the World from it, then processes actions in (time, sequence)
 // order. Not thread-safe; one thread owns a Simulation. Snapshots are copies of the World;
 // restore() puts one back, after which running forward repeats the original run exactly.
-#include "world.h"
+#include "engine/world/world.h"
 
 #include <optional>
 #include <string>

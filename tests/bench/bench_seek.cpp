@@ -1,8 +1,8 @@
 // Seek benchmark: the default first-look scenario (10 simulated minutes) explored to the end,
 // then seeks to pseudo-random instants. Prints the snapshot memory it took.
 // Run: ctest --test-dir build -C Benchmark -L benchmark --verbose
-#include "model/run_history.h"
-#include "model/scenario_loader.h"
+#include "model/history/run_history.h"
+#include "model/json/scenario_loader.h"
 
 #include <QtTest>
 

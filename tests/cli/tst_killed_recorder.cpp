@@ -1,7 +1,7 @@
 // A recording survives a killed writer: `streamscope-cli run --record` is killed (SIGKILL)
 // mid-run; the file still opens and replays exactly to its last committed batch.
-#include "model/recording_store.h"
-#include "model/scenario_loader.h"
+#include "model/history/recording_store.h"
+#include "model/json/scenario_loader.h"
 
 #include <QFileInfo>
 #include <QProcess>

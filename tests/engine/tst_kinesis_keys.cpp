@@ -1,7 +1,7 @@
 // Kinesis hash key ranges, MD5 routing, partition key rules and sequence numbers.
-#include "engine/kinesis/hash_keys.h"
-#include "engine/kinesis/md5.h"
-#include "engine/kinesis/sequence_number.h"
+#include "engine/world/kinesis/hash_keys.h"
+#include "engine/world/kinesis/md5.h"
+#include "engine/world/kinesis/sequence_number.h"
 #include "engine/core/uint128.h"
 
 #include <QtTest>

@@ -1,7 +1,7 @@
 // murmur2 and the Java client's partitioners, against Kafka's own test values.
 #include "engine/core/rng.h"
 #include "engine/kafka/murmur2.h"
-#include "engine/kafka/sticky_partitioner.h"
+#include "engine/world/kafka/sticky_partitioner.h"
 
 #include <QtTest>
 

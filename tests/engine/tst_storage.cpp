@@ -1,7 +1,7 @@
 // Page cache versus disk, crash versus power loss, flush policies, retention and compaction.
 #include "scenario_builder.h"
 
-#include "engine/kafka/replica_log.h"
+#include "engine/world/kafka/replica_log.h"
 
 #include <QtTest>
 

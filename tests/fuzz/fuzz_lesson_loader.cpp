@@ -3,7 +3,7 @@
 // loads.
 #include "fuzz_support.h"
 
-#include "model/lesson.h"
+#include "model/lessons/lesson.h"
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv) { return streamscope::fuzz::initialize(argc, argv); }
 

@@ -4,9 +4,9 @@
 #include "fuzz_support.h"
 
 #include "engine/sim/simulation.h"
-#include "model/recording_store.h"
-#include "model/run_history.h"
-#include "model/scenario_loader.h"
+#include "model/history/recording_store.h"
+#include "model/history/run_history.h"
+#include "model/json/scenario_loader.h"
 
 #include <QFile>
 #include <QTemporaryDir>

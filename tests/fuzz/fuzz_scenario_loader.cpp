@@ -3,7 +3,7 @@
 #include "fuzz_support.h"
 
 #include "engine/sim/simulation.h"
-#include "model/scenario_loader.h"
+#include "model/json/scenario_loader.h"
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv) { return streamscope::fuzz::initialize(argc, argv); }
 

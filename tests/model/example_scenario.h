@@ -1,7 +1,7 @@
 // Loads one of the project's example scenarios; a test cannot go on without it.
 #pragma once
 
-#include "model/scenario_loader.h"
+#include "model/json/scenario_loader.h"
 
 #include <QtGlobal>
 

@@ -1,9 +1,9 @@
 // Faults injected in the app are saved into the scenario in the loader's own format, and the
 // inspector's words follow the engine's state.
 #include "engine/sim/simulation.h"
-#include "model/fault_json.h"
-#include "model/item_explainer.h"
-#include "model/scenario_loader.h"
+#include "model/json/fault_json.h"
+#include "model/explain/item_explainer.h"
+#include "model/json/scenario_loader.h"
 
 #include <QFile>
 #include <QtTest>

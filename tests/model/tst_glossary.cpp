@@ -1,8 +1,8 @@
 // The glossary and the links the inspector's explanations get to it.
 #include "engine/sim/simulation.h"
-#include "model/glossary.h"
-#include "model/item_explainer.h"
-#include "model/scenario_loader.h"
+#include "model/explain/glossary.h"
+#include "model/explain/item_explainer.h"
+#include "model/json/scenario_loader.h"
 
 #include <QRegularExpression>
 #include <QtTest>

@@ -1,7 +1,7 @@
 // Lesson files: the examples load; every error names file:line:column; expectations are
 // parsed at load time and evaluated against the engine.
-#include "model/lesson.h"
-#include "model/lesson_runner.h"
+#include "model/lessons/lesson.h"
+#include "model/lessons/lesson_runner.h"
 
 #include <QDir>
 #include <QTemporaryDir>

@@ -4,7 +4,7 @@
 // are printed for docs/reliability.md.
 #include "engine/sim/report.h"
 #include "engine/sim/simulation.h"
-#include "model/run_history.h"
+#include "model/history/run_history.h"
 
 #include <QtTest>
 

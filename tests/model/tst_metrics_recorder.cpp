@@ -1,7 +1,7 @@
 // Metric series: sampled at a fixed simulated interval while a branch is explored, never twice
 // when the past is replayed, cut at a fork, and written as documented CSV.
 #include "example_scenario.h"
-#include "model/run_history.h"
+#include "model/history/run_history.h"
 
 #include <QtTest>
 

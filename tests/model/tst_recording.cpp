@@ -1,9 +1,9 @@
 // Recordings: saving a run with branches and reopening it replays exactly (same event hash,
 // same metric series, same position); damaged, foreign and newer files are refused with a
 // message; the library remembers what was saved.
-#include "model/library_store.h"
-#include "model/recording_store.h"
-#include "model/scenario_loader.h"
+#include "model/history/library_store.h"
+#include "model/history/recording_store.h"
+#include "model/json/scenario_loader.h"
 #include "model/simulation_controller.h"
 
 #include <QFile>

@@ -1,7 +1,7 @@
 // Time travel: stepping back, seeking and branching rebuild exactly the state a fresh run
 // reaches, user actions are replayed where they were made, and snapshots stay in budget.
 #include "example_scenario.h"
-#include "model/run_history.h"
+#include "model/history/run_history.h"
 #include "model/simulation_controller.h"
 
 #include <QtTest>

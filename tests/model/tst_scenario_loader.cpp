@@ -1,6 +1,6 @@
 // Scenario files: every example loads; every error path names file:line:column.
-#include "model/json_load.h"
-#include "model/scenario_loader.h"
+#include "model/json/json_load.h"
+#include "model/json/scenario_loader.h"
 
 #include <QDir>
 #include <QTemporaryFile>

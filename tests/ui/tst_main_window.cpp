@@ -1,5 +1,5 @@
 // The main window shows a live cluster and survives a bad scenario file.
-#include "model/scenario_loader.h"
+#include "model/json/scenario_loader.h"
 #include "model/simulation_controller.h"
 #include "ui/inspector_panel.h"
 #include "ui/lesson_panel.h"

@@ -8,8 +8,8 @@
 // it fits without touching another. Zooming in enlarges the scene, so more detail appears.
 #include "canvas_theme.h"
 #include "recent_changes.h"
-#include "engine/sim/world.h"
-#include "model/world_item.h"
+#include "engine/world/world.h"
+#include "model/explain/world_item.h"
 
 #include <QObject>
 #include <QRectF>

@@ -2,7 +2,7 @@
 // replica it hosts), consumer groups on the right.
 #include "canvas_geometry.h"
 
-#include "model/ack_latency.h"
+#include "model/history/ack_latency.h"
 
 #include <QFontMetricsF>
 #include <QLocale>

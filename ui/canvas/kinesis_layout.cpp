@@ -2,7 +2,7 @@
 // availability-zone rows each) with the zones' status above, KCL applications on the right.
 #include "canvas_geometry.h"
 
-#include "model/ack_latency.h"
+#include "model/history/ack_latency.h"
 
 #include <QFontMetricsF>
 

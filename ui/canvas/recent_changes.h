@@ -2,7 +2,7 @@
 // What changed a moment ago, for changes the world does not timestamp itself: a partition's
 // new leader and a shard's latest throttling. The canvas updates it once per frame and
 // painters make recent changes stand out ("unmistakable" elections, a red throttled lane).
-#include "engine/sim/world.h"
+#include "engine/world/world.h"
 
 #include <vector>
 

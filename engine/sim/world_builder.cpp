@@ -1,0 +1,118 @@
+#include "engine/sim/world_builder.h"
+
+#include "engine/kafka/cluster_admin.h"
+#include "engine/kafka/consumer_client.h"
+#include "engine/kafka/controller.h"
+#include "engine/kafka/producer_client.h"
+#include "engine/kafka/storage.h"
+#include "engine/kinesis/kcl_application.h"
+#include "engine/kinesis/kinesis_producer.h"
+#include "engine/kinesis/stream_frontend.h"
+#include "engine/kinesis/stream_topology.h"
+
+#include <algorithm>
+
+namespace streamscope::engine {
+namespace {
+
+void buildKafka(World &w) {
+  const KafkaConfig &cfg = *w.scenario.kafka;
+  kafka::KafkaState &k = w.kafka;
+  k.config = cfg;
+  for (int b = 0; b < cfg.brokers; ++b) {
+    kafka::Broker broker;
+    broker.id = b;
+    broker.node = w.net.addNode(); // brokers first: node id == broker id
+    k.brokers.push_back(broker);
+  }
+  for (const TopicConfig &t : cfg.topics) {
+    kafka::Topic topic{t, false, {}};
+    for (int i = 0; i < t.partitions; ++i) {
+      topic.partitionIds.push_back(static_cast<int>(k.partitions.size()));
+      k.partitions.push_back(kafka::newPartition(static_cast<int>(k.topics.size()), i, kafka::placeReplicas(i, t.replicationFactor, cfg.brokers)));
+    }
+    k.topics.push_back(topic);
+  }
+  for (std::size_t i = 0; i < w.scenario.producers.size(); ++i) {
+    const ProducerConfig &pc = w.scenario.producers[i];
+    if (pc.topic.empty())
+      continue;
+    kafka::Producer pr;
+    pr.config = pc;
+    pr.workload = static_cast<int>(i);
+    pr.topic = k.topicIndex(pc.topic);
+    pr.node = w.net.addNode();
+    k.producers.push_back(pr);
+  }
+  for (const ConsumerGroupConfig &gc : w.scenario.consumers) {
+    kafka::ConsumerGroup g;
+    g.config = gc;
+    g.topic = k.topicIndex(gc.topic);
+    k.groups.push_back(g);
+  }
+  kafka::bootstrapLeadership(w);
+  for (int b = 0; b < cfg.brokers; ++b) {
+    kafka::scheduleStorageTasks(w, b);
+    w.after(cfg.replicaLagTimeMax / 2, Action{ActionType::IsrCheck, -1, -1, b});
+  }
+  for (std::size_t i = 0; i < k.producers.size(); ++i)
+    kafka::startProducer(w, static_cast<int>(i));
+  for (std::size_t i = 0; i < k.groups.size(); ++i)
+    kafka::startGroup(w, static_cast<int>(i));
+}
+
+void buildKinesis(World &w) {
+  kinesis::KinesisState &k = w.kinesis;
+  k.config = *w.scenario.kinesis;
+  for (NodeId &zone : k.zoneNodes)
+    zone = w.net.addNode();
+  for (const StreamConfig &sc : k.config.streams) {
+    kinesis::Stream st;
+    st.config = sc;
+    st.endpoint = w.net.addNode();
+    k.streams.push_back(st);
+    kinesis::createStream(w, static_cast<int>(k.streams.size()) - 1);
+    kinesis::scheduleRetention(w, static_cast<int>(k.streams.size()) - 1);
+  }
+  for (std::size_t i = 0; i < w.scenario.producers.size(); ++i) {
+    const ProducerConfig &pc = w.scenario.producers[i];
+    if (pc.stream.empty())
+      continue;
+    kinesis::Producer pr;
+    pr.config = pc;
+    pr.workload = static_cast<int>(i);
+    pr.stream = k.streamIndex(pc.stream);
+    // One client feeding both systems is one node.
+    const auto shared = std::find_if(w.kafka.producers.begin(), w.kafka.producers.end(),
+                                     [&](const kafka::Producer &kp) { return kp.workload == pr.workload; });
+    pr.node = shared != w.kafka.producers.end() ? shared->node : w.net.addNode();
+    k.producers.push_back(pr);
+  }
+  for (const KinesisAppConfig &ac : w.scenario.applications) {
+    kinesis::Application app;
+    app.config = ac;
+    app.stream = k.streamIndex(ac.stream);
+    k.apps.push_back(app);
+  }
+  for (std::size_t i = 0; i < k.producers.size(); ++i)
+    kinesis::startProducer(w, static_cast<int>(i));
+  for (std::size_t i = 0; i < k.apps.size(); ++i)
+    kinesis::startApplication(w, static_cast<int>(i));
+}
+
+} // namespace
+
+void buildWorld(World &w, const Scenario &scenario) {
+  w.scenario = scenario;
+  w.rng.reseed(scenario.seed);
+  if (scenario.kafka)
+    w.net = Network(scenario.kafka->latencyMin, scenario.kafka->latencyMax);
+  if (scenario.kafka)
+    buildKafka(w);
+  if (scenario.kinesis)
+    buildKinesis(w);
+  for (std::size_t i = 0; i < scenario.faults.size(); ++i)
+    w.at(scenario.faults[i].at, Action{ActionType::Fault, -1, -1, static_cast<std::int32_t>(i)});
+}
+
+} // namespace streamscope::engine

@@ -1,0 +1,283 @@
+#pragma once
+// Everything a simulated Kafka cluster and its clients hold, as plain copyable data. Logic
+// lives in the free functions of the other kafka/ files; copying this struct (inside World)
+// is a complete snapshot.
+#include "engine/core/event.h"
+#include "engine/core/network.h"
+#include "engine/core/pool.h"
+#include "engine/world/scenario.h"
+#include "engine/world/workload.h"
+#include "engine/world/kafka/replica_log.h"
+#include "engine/world/kafka/sticky_partitioner.h"
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace streamscope::engine::kafka {
+
+enum class BrokerState : std::uint8_t { Running, Crashed, PoweredOff };
+
+struct Broker {
+  int id = 0;
+  NodeId node = -1;
+  BrokerState state = BrokerState::Running;
+  bool fenced = false;          ///< the controller considers it dead
+  std::uint32_t incarnation = 0; ///< bumped on restart: in-flight messages to the old process die
+  std::uint32_t outage = 0;      ///< bumped when it stops heartbeating (crash, power, isolation)
+  SimTime diskBusyUntil = 0;     ///< fsyncs are serialised on the broker's disk
+  bool flushCheckPending = false; ///< a flush.ms check is scheduled
+  bool removed = false;           ///< unregistered from the cluster (it held no replicas)
+  bool running() const { return state == BrokerState::Running; }
+};
+
+/// What the engine remembers of each produced record; payloads are counted, not stored.
+struct RecordInfo {
+  enum Flag : std::uint8_t {
+    Acked = 1,     ///< the producer was told it succeeded
+    Removed = 2,   ///< legitimately deleted somewhere (retention, compaction)
+    Stored = 4,    ///< reached at least one log
+    Dropped = 8,   ///< an acks=0 send that never arrived
+    Failed = 16,   ///< the producer gave up (error reported to the application)
+    LostSeen = 32, ///< a RecordsLost event was emitted for it
+    Tombstone = 64, ///< null value: deletes its key from a compacted topic
+  };
+  SimTime createdAt = 0; ///< also its CreateTime timestamp
+  SimTime ackedAt = -1;
+  std::int32_t partition = -1;
+  std::int32_t key = -1; ///< index into KafkaState::keys; -1 = null key
+  std::int32_t seq = -1; ///< idempotent producer sequence within its partition
+  std::uint32_t bytes = 0;
+  std::int16_t producer = -1;
+  std::uint16_t copies = 0; ///< entries holding it across every replica log
+  std::uint8_t flags = 0;
+  bool has(Flag f) const { return (flags & f) != 0; }
+};
+
+/// The leader's view of one follower (Kafka's remote replica state).
+struct FollowerView {
+  Offset leo = -1;
+  SimTime lastCaughtUp = 0;
+  Offset lastFetchLeaderLeo = -1;
+  SimTime lastFetchTime = 0;
+};
+
+/// An acks=all produce request waiting for the high watermark (the produce purgatory).
+struct PendingProduce {
+  std::int32_t batch = -1;
+  std::uint32_t attempt = 0;
+  Offset baseOffset = 0;
+  Offset required = 0; ///< HW must reach this (last offset + 1)
+  SimTime deadline = 0;
+  SimTime readyAt = 0; ///< the append's fsync (flush.messages) completes then
+};
+
+/// A fetch with nothing to return yet, held until data arrives or fetch.max.wait.ms.
+struct ParkedFetch {
+  bool consumer = false;
+  std::int32_t who = -1;   ///< follower slot, or consumer group index
+  std::uint32_t token = 0; ///< fetcher generation to answer
+  Offset offset = 0;
+  SimTime deadline = 0;
+};
+
+struct Partition {
+  int topic = 0;
+  int index = 0;
+  std::vector<int> replicas;       ///< assignment order; the first is the preferred leader
+  std::vector<ReplicaLog> logs;    ///< one per replica slot
+  std::vector<FollowerView> followers; ///< leader's view, per slot
+  std::vector<std::uint32_t> fetcherGen; ///< per slot: bumping it ends a follower's fetch loop
+  std::vector<std::uint8_t> fetcherActive;
+  int leader = -1; ///< broker id, -1 = offline
+  std::int32_t leaderEpoch = 0;
+  std::vector<int> isr;
+  Offset leaderEpochStart = 0;
+  std::vector<PendingProduce> purgatory;
+  std::vector<ParkedFetch> parked;
+
+  int slotOf(int broker) const {
+    for (std::size_t i = 0; i < replicas.size(); ++i)
+      if (replicas[i] == broker)
+        return static_cast<int>(i);
+    return -1;
+  }
+  bool inIsr(int broker) const {
+    for (int b : isr)
+      if (b == broker)
+        return true;
+    return false;
+  }
+  ReplicaLog &logOf(int broker) { return logs[static_cast<std::size_t>(slotOf(broker))]; }
+  const ReplicaLog &logOf(int broker) const { return logs[static_cast<std::size_t>(slotOf(broker))]; }
+};
+
+struct Topic {
+  TopicConfig config;
+  bool deleted = false; ///< deleted during the run: its partitions hold no replicas any more
+  std::vector<int> partitionIds; ///< by partition number: its index in KafkaState::partitions
+};
+
+/// Pool size at which finished batches are first reclaimed (then twice the live count).
+inline constexpr std::size_t kFirstBatchReclaim = 1024;
+
+struct Batch {
+  std::int32_t producer = -1;
+  std::int32_t partition = -1;
+  std::vector<RecordId> records;
+  std::int64_t bytes = 0;
+  SimTime createdAt = 0;
+  std::uint32_t attempt = 0; ///< 0 until sent, then unique per send: a response for an older attempt is stale
+  std::int64_t retriesUsed = 0;
+  SimTime retryAt = 0; ///< not sent again before this (retry back-off)
+  bool resetSequence = false; ///< earlier batches are gone: the broker accepts a sequence gap
+  bool inFlight = false;
+  bool live = false; ///< slot in use
+};
+
+/// Kafka's per-partition deque in the RecordAccumulator: records go into the last batch until
+/// it is full or sent; linger.ms only makes a batch sendable. Retried batches go to the front.
+struct ProducerPartition {
+  std::deque<std::int32_t> queue;
+  std::vector<std::int32_t> unresolved; ///< batches neither acknowledged nor failed, oldest first
+  int inFlight = 0;
+  std::int32_t nextSeq = 0;
+  bool waitScheduled = false; ///< a retry-after-backoff wake-up is pending
+};
+
+struct Producer {
+  ProducerConfig config;
+  int topic = 0;
+  NodeId node = -1;
+  int workload = 0; ///< index in the scenario's producers (keys are chosen per workload)
+  RateSchedule schedule;
+  std::int64_t produced = 0;
+  std::vector<std::int32_t> keyIds; ///< key pool (indices into KafkaState::keys)
+  std::vector<int> keyPartition;    ///< murmur2 partition of each key in the pool
+  StickyPartitioner sticky;
+  std::vector<ProducerPartition> parts;
+  bool done = false;
+};
+
+struct Member {
+  std::string id;
+  NodeId node = -1;
+  bool alive = true;   ///< process running
+  bool inGroup = true; ///< the coordinator counts it (until leave or session expiry)
+  std::uint32_t incarnation = 0;
+};
+
+struct GroupPartition {
+  int owner = -1;        ///< member index, -1 unassigned
+  int pendingOwner = -1; ///< assigned when the running rebalance completes
+  bool secondRound = false; ///< cooperative: revoked now, assigned in the follow-up round
+  Offset position = -1;  ///< next offset to fetch (owner's)
+  Offset committed = -1; ///< next offset to read after a restart; -1 = none
+  std::uint32_t fetchGen = 0;
+  bool fetching = false;
+  bool stopped = false; ///< auto.offset.reset=none hit an out-of-range position
+};
+
+struct ConsumerGroup {
+  ConsumerGroupConfig config;
+  int topic = 0;
+  std::vector<Member> members;
+  std::vector<GroupPartition> parts;
+  std::int32_t generation = 0;
+  std::uint32_t rebalanceToken = 0;
+  bool rebalancing = false;
+  std::vector<std::uint8_t> deliveries; ///< per record id: times delivered to this group
+  std::int64_t consumed = 0;
+  std::int64_t duplicates = 0;
+};
+
+/// A fetch response in flight (replica or consumer).
+struct FetchPayload {
+  std::vector<LogEntry> entries;
+  Offset highWatermark = 0;
+  Offset logStart = 0;
+  Offset nextOffset = 0; ///< where the fetcher continues (skips compaction gaps)
+  bool diverged = false; ///< the follower's log diverged: truncate before fetching
+  EpochEnd diverging;    ///< the leader's largest epoch <= the follower's, and its end
+  ErrorCode error = ErrorCode::None;
+  bool live = false;
+};
+
+struct Counters {
+  std::int64_t produced = 0;
+  std::int64_t acknowledged = 0;
+  std::int64_t failed = 0;
+  std::int64_t retries = 0;
+  std::int64_t consumed = 0;
+  std::int64_t duplicatesDelivered = 0;
+  std::int64_t lostSeen = 0; ///< acknowledged records seen vanishing (the report recounts exactly)
+};
+
+struct KafkaState {
+  KafkaConfig config;
+  std::vector<Broker> brokers;
+  std::vector<Topic> topics;
+  std::vector<Partition> partitions;
+  std::vector<RecordInfo> records;
+  std::vector<std::string> keys;
+  std::map<std::string, std::int32_t> keyIndex;
+  std::vector<Producer> producers;
+  std::vector<ConsumerGroup> groups;
+  Pool<Batch> batches;
+  std::size_t batchReclaimAt = kFirstBatchReclaim; ///< pool size that triggers the next reclaim
+  std::uint32_t sendSerial = 0; ///< produce attempt numbers: unique, so a stale message never matches
+  Pool<FetchPayload> payloads;
+  Counters counters;
+
+  std::string partitionName(int p) const {
+    const Partition &part = partitions[static_cast<std::size_t>(p)];
+    return topics[static_cast<std::size_t>(part.topic)].config.name + "-" + std::to_string(part.index);
+  }
+  /// Index in `partitions` of partition `local` of `topic` (partitions added later sit at the end).
+  int partitionId(int topic, int local) const {
+    return topics[static_cast<std::size_t>(topic)].partitionIds[static_cast<std::size_t>(local)];
+  }
+  /// The partition number of `partitions[p]` within its topic.
+  int localIndex(int p) const { return partitions[static_cast<std::size_t>(p)].index; }
+  /// Brokers still registered (not removed), by id.
+  std::vector<int> activeBrokers() const {
+    std::vector<int> ids;
+    for (const Broker &b : brokers)
+      if (!b.removed)
+        ids.push_back(b.id);
+    return ids;
+  }
+  /// The broker a node is, or -1 (brokers added during a run get nodes after the clients').
+  int brokerOfNode(NodeId node) const {
+    for (const Broker &b : brokers)
+      if (b.node == node)
+        return b.id;
+    return -1;
+  }
+  /// The live topic called `name`, or -1.
+  int topicIndex(const std::string &name) const {
+    for (std::size_t i = 0; i < topics.size(); ++i)
+      if (topics[i].config.name == name && !topics[i].deleted)
+        return static_cast<int>(i);
+    return -1;
+  }
+  /// The consumer group called `name`, or -1.
+  int groupIndex(const std::string &name) const {
+    for (std::size_t i = 0; i < groups.size(); ++i)
+      if (groups[i].config.group == name)
+        return static_cast<int>(i);
+    return -1;
+  }
+  const TopicConfig &topicOf(int p) const {
+    return topics[static_cast<std::size_t>(partitions[static_cast<std::size_t>(p)].topic)].config;
+  }
+  /// min(min.insync.replicas, replication factor), as the broker applies it.
+  int effectiveMinIsr(int p) const {
+    const TopicConfig &t = topicOf(p);
+    return t.minInsyncReplicas < t.replicationFactor ? t.minInsyncReplicas : t.replicationFactor;
+  }
+};
+
+} // namespace streamscope::engine::kafka

@@ -1,0 +1,209 @@
+#pragma once
+// A scenario as plain data: the cluster, the clients and the timed faults. The model layer
+// fills it from JSON and validates every value; the engine trusts it (REQUIRES: validated).
+// Defaults are the real systems' defaults (Kafka 3.x/4.0) unless noted.
+#include "engine/core/sim_time.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace streamscope::engine {
+
+enum class Acks : std::int8_t { None = 0, Leader = 1, All = -1 };
+enum class CleanupPolicy : std::uint8_t { Delete, Compact };
+enum class OffsetReset : std::uint8_t { Earliest, Latest, None };
+enum class AssignorKind : std::uint8_t { Range, CooperativeSticky };
+
+struct TopicConfig {
+  std::string name;
+  int partitions = 1;
+  int replicationFactor = 1;
+  int minInsyncReplicas = 1;
+  bool uncleanLeaderElection = false;
+  std::optional<std::int64_t> flushIntervalMessages; ///< flush.messages; unset = never
+  std::optional<SimTime> flushInterval;              ///< flush.ms; unset = never
+  std::int64_t segmentBytes = 1073741824;
+  SimTime retention = 168LL * 3600 * kSecond; ///< retention.ms; kNever = -1 (unlimited)
+  std::int64_t retentionBytes = -1;
+  CleanupPolicy cleanupPolicy = CleanupPolicy::Delete;
+  double minCleanableDirtyRatio = 0.5;
+  SimTime deleteRetention = 24LL * 3600 * kSecond; ///< delete.retention.ms: tombstone lifetime
+};
+
+struct KafkaConfig {
+  int brokers = 3;
+  SimTime latencyMin = 500; ///< one-way network latency range
+  SimTime latencyMax = 1500;
+  SimTime fsyncLatency = 2 * kMillisecond;
+  SimTime replicaLagTimeMax = 30 * kSecond;
+  SimTime replicaFetchWaitMax = 500 * kMillisecond;
+  std::int64_t replicaFetchMaxBytes = 1048576;
+  SimTime brokerSessionTimeout = 9 * kSecond;
+  SimTime retentionCheckInterval = 300 * kSecond;
+  SimTime cleanerBackoff = 15 * kSecond;
+  SimTime dirtyWritebackInterval = 5 * kSecond; ///< Linux vm.dirty_writeback_centisecs
+  SimTime dirtyExpire = 30 * kSecond;           ///< Linux vm.dirty_expire_centisecs
+  std::vector<TopicConfig> topics;
+};
+
+/// A Kinesis data stream (provisioned mode).
+struct StreamConfig {
+  std::string name;
+  int shards = 1;
+  SimTime retention = 24LL * 3600 * kSecond; ///< 24 h to 8760 h
+};
+
+struct KinesisConfig {
+  SimTime clientLatencyMin = 4 * kMillisecond; ///< one-way, client <-> Kinesis endpoint
+  SimTime clientLatencyMax = 8 * kMillisecond;
+  SimTime azLatencyMin = 2 * kMillisecond; ///< one-way, endpoint <-> an AZ's storage, incl. the durable write
+  SimTime azLatencyMax = 5 * kMillisecond;
+  SimTime efoPushInterval = 50 * kMillisecond; ///< SubscribeToShard event cadence
+  std::vector<StreamConfig> streams;
+};
+
+struct ProducerConfig {
+  std::string name;
+  std::string topic;  ///< Kafka target ("" = none)
+  std::string stream; ///< Kinesis target ("" = none); both set = the same workload into both
+  Acks acks = Acks::All;
+  bool enableIdempotence = true;
+  double rate = 100.0;           ///< records per second
+  std::int64_t count = -1;       ///< records to send in total; -1 = until the run ends
+  std::int32_t recordBytes = 100;
+  std::int32_t keyCount = 0;      ///< distinct keys "key-0".."key-(n-1)"; 0 = null keys
+  std::vector<std::string> keys;  ///< explicit keys (instead of keyCount)
+  double tombstoneRatio = 0;      ///< share of records sent with a null value (keyed only)
+  std::vector<std::string> explicitHashKeys; ///< Kinesis ExplicitHashKey (decimal) per entry of `keys`
+  SimTime start = 0;
+  std::int64_t batchSize = 16384;
+  SimTime linger = 5 * kMillisecond;
+  SimTime requestTimeout = 30 * kSecond;
+  SimTime deliveryTimeout = 120 * kSecond;
+  SimTime retryBackoff = 100 * kMillisecond;     ///< doubles per retry (KIP-580)...
+  SimTime retryBackoffMax = 1000 * kMillisecond; ///< ...up to this
+  std::int64_t retries = 2147483647;
+  int maxInFlight = 5;
+  int putRecordsMax = 500; ///< Kinesis: records per PutRecords request (the API's limit)
+};
+
+struct ConsumerGroupConfig {
+  std::string group;
+  std::string topic;
+  int members = 1;
+  OffsetReset autoOffsetReset = OffsetReset::Latest;
+  AssignorKind assignor = AssignorKind::Range;
+  bool enableAutoCommit = true;
+  SimTime autoCommitInterval = 5 * kSecond;
+  SimTime sessionTimeout = 45 * kSecond;
+  SimTime fetchMaxWait = 500 * kMillisecond;
+  SimTime requestTimeout = 30 * kSecond;
+  std::int64_t maxPartitionFetchBytes = 1048576;
+  SimTime start = 0;
+};
+
+enum class IteratorType : std::uint8_t { TrimHorizon, Latest, AtSequenceNumber, AfterSequenceNumber, AtTimestamp };
+
+/// A KCL-style application reading a Kinesis stream: workers share the shards through a
+/// lease table and checkpoint the last processed sequence number.
+struct KinesisAppConfig {
+  std::string application;
+  std::string stream;
+  int workers = 1;
+  IteratorType initialPosition = IteratorType::Latest; ///< where to start without a checkpoint
+  std::string startSequence;   ///< AT/AFTER_SEQUENCE_NUMBER (decimal)
+  SimTime startTimestamp = 0;  ///< AT_TIMESTAMP
+  bool enhancedFanOut = false;
+  SimTime idleTimeBetweenReads = 1000 * kMillisecond;
+  int maxRecords = 10000; ///< GetRecords Limit
+  SimTime checkpointInterval = 5 * kSecond; ///< 0 = after every batch
+  SimTime failoverTime = 10 * kSecond;      ///< failoverTimeMillis
+  SimTime start = 0; ///< when the workers start
+};
+
+enum class FaultAction : std::uint8_t {
+  CrashBroker,
+  PowerLoss,
+  RestartBroker,
+  IsolateBroker,
+  Heal,
+  SlowBroker,
+  KillConsumer,
+  AddConsumer,
+  RemoveConsumer,
+  Seek,
+  SetRate,
+  AzOutage,
+  AzRestore,
+  SplitShard,
+  MergeShards,
+  DropMessage, ///< the next produce or PutRecords request to arrive is lost on the wire
+  AddBroker,            ///< a new, empty broker joins the cluster
+  AlterTopic,           ///< topic, topicSetting, value
+  AddPartitions,        ///< topic, value = new partition count
+  SetReplicationFactor, ///< topic, value = new replication factor
+  SetAcks,              ///< producer, acks
+  SetKeys,              ///< producer, value = number of distinct keys
+  AddTopic,             ///< topic, value = partitions, replicationFactor, minInsyncReplicas
+  DeleteTopic,          ///< topic
+  RemoveBroker,         ///< broker
+};
+
+/// Which dynamic topic config an alter_topic fault changes.
+enum class TopicSettingKind : std::uint8_t { MinInsyncReplicas, UncleanLeaderElection, FlushMessages, FlushMs };
+
+enum class SeekTarget : std::uint8_t { Offset, Timestamp, Earliest, Latest };
+
+struct Fault {
+  SimTime at = 0;
+  FaultAction action = FaultAction::CrashBroker;
+  int broker = -1;         ///< -1 = every broker ("all")
+  SimTime extraDelay = 0;  ///< slow_broker
+  std::string group;       ///< consumer actions: a Kafka group or a Kinesis application
+  int member = -1;         ///< kill/remove: member index; -1 = last joined
+  int partition = -1;      ///< seek: -1 = every partition
+  SeekTarget seekTarget = SeekTarget::Earliest;
+  std::int64_t seekValue = 0; ///< offset, or timestamp in microseconds
+  std::string producer;       ///< set_rate
+  double rate = 0;
+  int az = 0;                 ///< az_outage / az_restore: 0..2
+  std::string stream;         ///< split_shard / merge_shards
+  int shard = -1;             ///< split: the shard; merge: the first of the pair; seek: -1 = all
+  int adjacentShard = -1;     ///< merge_shards
+  std::string newStartingHashKey; ///< split_shard (decimal)
+  IteratorType iterator = IteratorType::TrimHorizon; ///< seek on a Kinesis application
+  std::string sequenceNumber;                         ///< ... AT_/AFTER_SEQUENCE_NUMBER
+  std::string topic;                   ///< alter_topic, add_partitions, set_replication_factor
+  TopicSettingKind topicSetting = TopicSettingKind::MinInsyncReplicas;
+  std::int64_t value = 0; ///< the new count, 0/1, or microseconds (flush.ms); -1 unsets flush settings
+  Acks acks = Acks::All;  ///< set_acks
+  int replicationFactor = 1; ///< add_topic
+  int minInsyncReplicas = 1; ///< add_topic
+};
+
+/// A fault on one broker (-1: every broker) at `at`; `extraDelay` for slow_broker.
+inline Fault brokerFault(SimTime at, FaultAction action, int broker, SimTime extraDelay = 0) {
+  Fault f;
+  f.at = at;
+  f.action = action;
+  f.broker = broker;
+  f.extraDelay = extraDelay;
+  return f;
+}
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::uint64_t seed = 1;
+  SimTime duration = 60 * kSecond;
+  std::optional<KafkaConfig> kafka;
+  std::optional<KinesisConfig> kinesis;
+  std::vector<ProducerConfig> producers;
+  std::vector<ConsumerGroupConfig> consumers;
+  std::vector<KinesisAppConfig> applications;
+  std::vector<Fault> faults;
+};
+
+} // namespace streamscope::engine

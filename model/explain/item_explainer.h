@@ -1,0 +1,34 @@
+#pragma once
+// The inspector's words: for any WorldItem, its state as facts (name, value) and one or two
+// sentences saying why it is in that state ("offset 41 is above the high watermark:
+// consumers cannot read it yet because only 1 of 3 replicas has it"). No widgets.
+#include "engine/world/world.h"
+#include "world_item.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QLocale>
+#include <QObject>
+#include <QPair>
+#include <QString>
+
+namespace streamscope::model {
+
+struct Explanation {
+  QString title;
+  QList<QPair<QString, QString>> facts;
+  QString why;
+};
+
+/// An explanation of `item` in `world`; a None or vanished item explains what to click.
+Explanation explainItem(const engine::World &world, const WorldItem &item);
+/// The explanation as HTML for a rich-text view.
+QString explanationHtml(const Explanation &explanation);
+/// A human name for a network node ("broker 1", "producer orders", "AZ b", "worker w0").
+QString nodeName(const engine::World &world, engine::NodeId node);
+
+// Per system, used by explainItem.
+Explanation explainKafka(const engine::World &world, const WorldItem &item);
+Explanation explainKinesis(const engine::World &world, const WorldItem &item);
+
+} // namespace streamscope::model

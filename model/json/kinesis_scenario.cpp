@@ -1,0 +1,144 @@
+#include "kinesis_scenario.h"
+
+#include "engine/core/uint128.h"
+#include "engine/world/kinesis/sequence_number.h"
+#include "scenario_fields.h"
+
+#include <QSet>
+#include <QObject>
+
+namespace streamscope::model {
+namespace {
+
+using namespace streamscope::engine;
+
+constexpr std::int64_t kMinRetentionHours = 24;
+constexpr std::int64_t kMaxRetentionHours = 8760;
+
+const QStringList kIteratorTypes = {QStringLiteral("trim_horizon"), QStringLiteral("latest"), QStringLiteral("at_sequence_number"),
+                                    QStringLiteral("after_sequence_number"), QStringLiteral("at_timestamp")};
+
+StreamConfig readStream(const QJsonObject &o, const QString &pointer) {
+  JsonFields f(o, pointer, QObject::tr("a stream"));
+  StreamConfig st;
+  st.name = f.string(QStringLiteral("name")).toStdString();
+  if (st.name.empty())
+    f.fail(QStringLiteral("name"), QObject::tr("a stream needs a non-empty name"));
+  st.shards = static_cast<int>(f.integer(QStringLiteral("shards"), 1, 1024, 1));
+  const std::int64_t hours = f.integer(QStringLiteral("retention_hours"), kMinRetentionHours, kMaxRetentionHours, 24);
+  st.retention = hours * 3600 * kSecond;
+  f.finish();
+  return st;
+}
+
+int readZone(JsonFields &f) { return static_cast<int>(f.integer(QStringLiteral("az"), 0, 2)); }
+
+/// Reads "stream", which must name a stream of the kinesis section.
+void readStreamName(JsonFields &f, const Scenario &s, std::string &out) {
+  const QString name = f.string(QStringLiteral("stream"));
+  if (!findStream(s, name))
+    f.fail(QStringLiteral("stream"), QObject::tr("no stream named \"%1\" in the kinesis section").arg(name));
+  out = name.toStdString();
+}
+
+} // namespace
+
+IteratorType readIteratorType(JsonFields &f, const QString &key, const QStringList &allowed, std::optional<QString> fallback) {
+  const QString t = f.choice(key, allowed, fallback);
+  return static_cast<IteratorType>(kIteratorTypes.indexOf(t));
+}
+
+KinesisConfig readKinesis(const QJsonObject &o) {
+  JsonFields f(o, QStringLiteral("/kinesis"), QObject::tr("the kinesis section"));
+  KinesisConfig k;
+  latencyRangeField(f, QStringLiteral("client_latency_ms"), k.clientLatencyMin, k.clientLatencyMax);
+  latencyRangeField(f, QStringLiteral("az_latency_ms"), k.azLatencyMin, k.azLatencyMax);
+  k.efoPushInterval = msField(f, QStringLiteral("fan_out_push_interval_ms"), 1, k.efoPushInterval);
+  const QJsonArray streams = f.array(QStringLiteral("streams"));
+  if (streams.isEmpty())
+    f.fail(QStringLiteral("streams"), QObject::tr("the kinesis section needs at least one stream"));
+  QSet<QString> names;
+  for (int i = 0; i < streams.size(); ++i) {
+    const QString ptr = QStringLiteral("/kinesis/streams/%1").arg(i);
+    if (!streams[i].isObject())
+      throw JsonFieldError{ptr, QObject::tr("a stream must be an object, not %1").arg(jsonTypeName(streams[i])), false};
+    StreamConfig st = readStream(streams[i].toObject(), ptr);
+    const QString name = QString::fromStdString(st.name);
+    if (names.contains(name))
+      throw JsonFieldError{ptr + QStringLiteral("/name"), QObject::tr("stream \"%1\" is defined twice").arg(name), false};
+    names.insert(name);
+    k.streams.push_back(std::move(st));
+  }
+  f.finish();
+  return k;
+}
+
+const StreamConfig *findStream(const Scenario &s, const QString &name) {
+  if (!s.kinesis)
+    return nullptr;
+  for (const StreamConfig &st : s.kinesis->streams)
+    if (QString::fromStdString(st.name) == name)
+      return &st;
+  return nullptr;
+}
+
+KinesisAppConfig readApplication(const QJsonObject &o, const QString &pointer, const Scenario &s) {
+  JsonFields f(o, pointer, QObject::tr("a Kinesis application"));
+  KinesisAppConfig c;
+  c.application = f.string(QStringLiteral("application")).toStdString();
+  if (c.application.empty())
+    f.fail(QStringLiteral("application"), QObject::tr("an application needs a non-empty name"));
+  readStreamName(f, s, c.stream);
+  c.workers = static_cast<int>(f.integer(QStringLiteral("workers"), 0, 256, 1));
+  if (f.has(QStringLiteral("start")) && f.raw(QStringLiteral("start")).isString() &&
+      f.raw(QStringLiteral("start")).toString().endsWith(QLatin1String("sequence_number")))
+    f.fail(QStringLiteral("start"), QStringLiteral("a KCL application starts at \"trim_horizon\", \"latest\" or \"at_timestamp\"; "
+                                                   "a sequence number belongs to one shard: use a \"seek\" fault with \"shard\""));
+  c.initialPosition = readIteratorType(f, QStringLiteral("start"),
+                                       {QStringLiteral("trim_horizon"), QStringLiteral("latest"), QStringLiteral("at_timestamp")},
+                                       QStringLiteral("latest"));
+  if (c.initialPosition == IteratorType::AtTimestamp)
+    c.startTimestamp = msField(f, QStringLiteral("timestamp_ms"), 0, std::nullopt);
+  c.enhancedFanOut = f.boolean(QStringLiteral("enhanced_fan_out"), false);
+  c.idleTimeBetweenReads = msField(f, QStringLiteral("idle_time_between_reads_ms"), 1, c.idleTimeBetweenReads);
+  c.maxRecords = static_cast<int>(f.integer(QStringLiteral("max_records"), 1, 10000, 10000));
+  c.checkpointInterval = msField(f, QStringLiteral("checkpoint_interval_ms"), 0, c.checkpointInterval);
+  c.failoverTime = msField(f, QStringLiteral("failover_time_ms"), 100, c.failoverTime);
+  c.start = msField(f, QStringLiteral("start_ms"), 0, 0);
+  f.finish();
+  return c;
+}
+
+bool isKinesisAction(const QString &action) {
+  return action == QLatin1String("az_outage") || action == QLatin1String("az_restore") ||
+         action == QLatin1String("split_shard") || action == QLatin1String("merge_shards");
+}
+
+void readKinesisFault(JsonFields &f, const QString &action, const Scenario &s, Fault &fault) {
+  if (!s.kinesis)
+    f.fail(QStringLiteral("action"), QObject::tr("\"%1\" needs a kinesis section").arg(action));
+  if (action == QLatin1String("az_outage") || action == QLatin1String("az_restore")) {
+    fault.action = action == QLatin1String("az_outage") ? FaultAction::AzOutage : FaultAction::AzRestore;
+    fault.az = readZone(f);
+    return;
+  }
+  readStreamName(f, s, fault.stream);
+  fault.shard = static_cast<int>(f.integer(QStringLiteral("shard"), 0, 100000));
+  if (action == QLatin1String("split_shard")) {
+    fault.action = FaultAction::SplitShard;
+    const QJsonValue key = f.raw(QStringLiteral("new_starting_hash_key"));
+    if (key.isUndefined())
+      f.fail(QString(), QObject::tr("split_shard needs \"new_starting_hash_key\""));
+    if (!key.isString() || !parseDecimal128(key.toString().toStdString()))
+      throw JsonFieldError{f.pointerOf(QStringLiteral("new_starting_hash_key")),
+                           QStringLiteral("\"new_starting_hash_key\" must be a decimal string between 0 and 2^128 - 1 "
+                                          "(a string, because JSON numbers cannot hold 128 bits)"),
+                           false};
+    fault.newStartingHashKey = key.toString().toStdString();
+  } else {
+    fault.action = FaultAction::MergeShards;
+    fault.adjacentShard = static_cast<int>(f.integer(QStringLiteral("adjacent_shard"), 0, 100000));
+  }
+}
+
+} // namespace streamscope::model

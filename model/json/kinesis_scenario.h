@@ -1,0 +1,21 @@
+#pragma once
+// The Kinesis parts of a scenario file: the `kinesis` section (streams), KCL-style
+// applications in `consumers`, and the Kinesis fault actions. Same rules as the rest of the
+// loader: every value checked, errors name the JSON pointer.
+#include "engine/world/scenario.h"
+#include "json_fields.h"
+
+namespace streamscope::model {
+
+engine::KinesisConfig readKinesis(const QJsonObject &o);
+const engine::StreamConfig *findStream(const engine::Scenario &s, const QString &name);
+/// A `consumers` entry with "stream": a KCL-style application.
+engine::KinesisAppConfig readApplication(const QJsonObject &o, const QString &pointer, const engine::Scenario &s);
+/// The fault actions that act on Kinesis; `fault.action` is set from `action`.
+bool isKinesisAction(const QString &action);
+void readKinesisFault(JsonFields &f, const QString &action, const engine::Scenario &s, engine::Fault &fault);
+/// The Kinesis iterator type named in a file (`trim_horizon`, ...).
+engine::IteratorType readIteratorType(JsonFields &f, const QString &key, const QStringList &allowed,
+                                      std::optional<QString> fallback);
+
+} // namespace streamscope::model

@@ -1,0 +1,475 @@
+#include "scenario_loader.h"
+
+#include "json_fields.h"
+#include "json_load.h"
+#include "json_locator.h"
+#include "admin_scenario.h"
+#include "kinesis_scenario.h"
+#include "scenario_fields.h"
+
+#include "engine/core/uint128.h"
+#include "engine/world/kinesis/hash_keys.h"
+#include "engine/world/kinesis/sequence_number.h"
+
+#include <QJsonDocument>
+#include <QObject>
+#include <QSet>
+
+#include <cmath>
+
+namespace streamscope::model {
+namespace {
+
+using namespace streamscope::engine;
+
+TopicConfig readTopic(const QJsonObject &o, const QString &pointer, int brokers) {
+  JsonFields f(o, pointer, QObject::tr("a topic"));
+  TopicConfig t;
+  t.name = f.string(QStringLiteral("name")).toStdString();
+  if (t.name.empty())
+    f.fail(QStringLiteral("name"), QObject::tr("a topic name cannot be empty"));
+  t.partitions = static_cast<int>(f.integer(QStringLiteral("partitions"), 1, 1024, 1));
+  t.replicationFactor = static_cast<int>(f.integer(QStringLiteral("replication_factor"), 1, 64, 1));
+  if (t.replicationFactor > brokers)
+    f.fail(QStringLiteral("replication_factor"),
+           QObject::tr("replication factor %1 is larger than the %2 available brokers (INVALID_REPLICATION_FACTOR)")
+               .arg(t.replicationFactor).arg(brokers));
+  t.minInsyncReplicas = static_cast<int>(f.integer(QStringLiteral("min_insync_replicas"), 1, 64, 1));
+  t.uncleanLeaderElection = f.boolean(QStringLiteral("unclean_leader_election"), false);
+  if (f.has(QStringLiteral("flush_interval_messages")))
+    t.flushIntervalMessages = f.integer(QStringLiteral("flush_interval_messages"), 1, INT64_MAX / 2);
+  else
+    f.raw(QStringLiteral("flush_interval_messages"));
+  if (f.has(QStringLiteral("flush_interval_ms")))
+    t.flushInterval = msField(f, QStringLiteral("flush_interval_ms"), 1, std::nullopt);
+  else
+    f.raw(QStringLiteral("flush_interval_ms"));
+  t.segmentBytes = f.integer(QStringLiteral("segment_bytes"), 1024, 1073741824, 1073741824);
+  const std::int64_t retentionMs = f.integer(QStringLiteral("retention_ms"), -1, kMaxMs, 168LL * 3600 * 1000);
+  if (retentionMs == 0)
+    f.fail(QStringLiteral("retention_ms"), QObject::tr("\"retention_ms\" must be -1 (unlimited) or positive"));
+  t.retention = retentionMs < 0 ? kNever : fromMs(retentionMs);
+  t.retentionBytes = f.integer(QStringLiteral("retention_bytes"), -1, INT64_MAX / 2, -1);
+  t.cleanupPolicy = f.choice(QStringLiteral("cleanup_policy"), {QStringLiteral("delete"), QStringLiteral("compact")},
+                             QStringLiteral("delete")) == QLatin1String("compact")
+                        ? CleanupPolicy::Compact
+                        : CleanupPolicy::Delete;
+  t.minCleanableDirtyRatio = f.number(QStringLiteral("min_cleanable_dirty_ratio"), 0, 1, 0.5);
+  t.deleteRetention = msField(f, QStringLiteral("delete_retention_ms"), 0, t.deleteRetention);
+  f.finish();
+  return t;
+}
+
+KafkaConfig readKafka(const QJsonObject &o) {
+  JsonFields f(o, QStringLiteral("/kafka"), QObject::tr("the kafka section"));
+  KafkaConfig k;
+  k.brokers = static_cast<int>(f.integer(QStringLiteral("brokers"), 1, 64, 3));
+  latencyRangeField(f, QStringLiteral("network_latency_ms"), k.latencyMin, k.latencyMax);
+  k.fsyncLatency = fineMsField(f, QStringLiteral("fsync_ms"), k.fsyncLatency);
+  k.replicaLagTimeMax = msField(f, QStringLiteral("replica_lag_time_max_ms"), 1, k.replicaLagTimeMax);
+  k.replicaFetchWaitMax = msField(f, QStringLiteral("replica_fetch_wait_max_ms"), 0, k.replicaFetchWaitMax);
+  k.replicaFetchMaxBytes = f.integer(QStringLiteral("replica_fetch_max_bytes"), 1, kIntMax, k.replicaFetchMaxBytes);
+  k.brokerSessionTimeout = msField(f, QStringLiteral("broker_session_timeout_ms"), 1, k.brokerSessionTimeout);
+  k.retentionCheckInterval = msField(f, QStringLiteral("retention_check_interval_ms"), 1, k.retentionCheckInterval);
+  k.cleanerBackoff = msField(f, QStringLiteral("log_cleaner_backoff_ms"), 1, k.cleanerBackoff);
+  k.dirtyWritebackInterval = msField(f, QStringLiteral("dirty_writeback_interval_ms"), 1, k.dirtyWritebackInterval);
+  k.dirtyExpire = msField(f, QStringLiteral("dirty_expire_ms"), 0, k.dirtyExpire);
+  const QJsonArray topics = f.array(QStringLiteral("topics"));
+  if (topics.isEmpty())
+    f.fail(QStringLiteral("topics"), QObject::tr("the kafka section needs at least one topic"));
+  QSet<QString> names;
+  for (int i = 0; i < topics.size(); ++i) {
+    const QString ptr = QStringLiteral("/kafka/topics/%1").arg(i);
+    if (!topics[i].isObject())
+      throw JsonFieldError{ptr, QObject::tr("a topic must be an object, not %1").arg(jsonTypeName(topics[i])), false};
+    TopicConfig t = readTopic(topics[i].toObject(), ptr, k.brokers);
+    const QString name = QString::fromStdString(t.name);
+    if (names.contains(name))
+      throw JsonFieldError{ptr + QStringLiteral("/name"), QObject::tr("topic \"%1\" is defined twice").arg(name), false};
+    names.insert(name);
+    k.topics.push_back(std::move(t));
+  }
+  f.finish();
+  return k;
+}
+
+const TopicConfig *findTopic(const Scenario &s, const QString &name) {
+  if (!s.kafka)
+    return nullptr;
+  for (const TopicConfig &t : s.kafka->topics)
+    if (QString::fromStdString(t.name) == name)
+      return &t;
+  return nullptr;
+}
+
+
+/// `target`: "kafka:TOPIC", "kinesis:STREAM", or a list of one of each (the same workload
+/// into both systems); `topic` is the short form of a Kafka target.
+void readTargets(JsonFields &f, const Scenario &s, ProducerConfig &p) {
+  QStringList targets;
+  const QString ptr = f.pointerOf(QStringLiteral("target"));
+  if (f.has(QStringLiteral("topic")) == f.has(QStringLiteral("target")))
+    f.fail(QString(), QObject::tr("a producer needs either \"topic\" or \"target\" (\"kafka:TOPIC\", \"kinesis:STREAM\" or a list of both)"));
+  if (f.has(QStringLiteral("topic"))) {
+    targets << QStringLiteral("kafka:") + f.string(QStringLiteral("topic"));
+  } else {
+    const QJsonValue v = f.raw(QStringLiteral("target"));
+    const QJsonArray list = v.isArray() ? v.toArray() : QJsonArray{v};
+    for (const QJsonValue &t : list) {
+      if (!t.isString())
+        throw JsonFieldError{ptr, QObject::tr("\"target\" must be a string or a list of strings"), false};
+      targets << t.toString();
+    }
+  }
+  for (const QString &target : targets) {
+    const QString name = target.section(QLatin1Char(':'), 1);
+    const bool kafka = target.startsWith(QLatin1String("kafka:")), kinesis = target.startsWith(QLatin1String("kinesis:"));
+    const QString key = f.has(QStringLiteral("topic")) ? QStringLiteral("topic") : QStringLiteral("target");
+    if (!kafka && !kinesis)
+      f.fail(key, QObject::tr("target \"%1\" must start with \"kafka:\" or \"kinesis:\"").arg(target));
+    std::string &slot = kafka ? p.topic : p.stream;
+    if (!slot.empty())
+      f.fail(key, QObject::tr("a producer feeds at most one topic and one stream"));
+    if (kafka && !findTopic(s, name))
+      f.fail(key, QObject::tr("no topic named \"%1\" in the kafka section").arg(name));
+    if (kinesis && !findStream(s, name))
+      f.fail(key, QObject::tr("no stream named \"%1\" in the kinesis section").arg(name));
+    slot = name.toStdString();
+  }
+}
+
+ProducerConfig readProducer(const QJsonObject &o, const QString &pointer, const Scenario &s) {
+  JsonFields f(o, pointer, QObject::tr("a producer"));
+  ProducerConfig p;
+  p.name = f.string(QStringLiteral("name")).toStdString();
+  readTargets(f, s, p);
+  const TopicConfig *t = findTopic(s, QString::fromStdString(p.topic));
+  const QString topic = QString::fromStdString(p.topic);
+  p.acks = readAcks(f);
+  p.enableIdempotence = f.boolean(QStringLiteral("enable_idempotence"), p.acks == Acks::All);
+  if (p.enableIdempotence && p.acks != Acks::All)
+    f.fail(QStringLiteral("enable_idempotence"),
+           QObject::tr("the idempotent producer needs acks=all (Kafka refuses this configuration)"));
+  p.rate = f.number(QStringLiteral("rate"), 0, 10000000, 100);
+  p.count = f.integer(QStringLiteral("count"), 1, 100000000, -1);
+  if (!f.has(QStringLiteral("count")))
+    p.count = -1;
+  p.recordBytes = static_cast<std::int32_t>(f.integer(QStringLiteral("record_bytes"), 1, 1048576, 100));
+  const QJsonValue keys = f.raw(QStringLiteral("keys"));
+  if (keys.isArray()) {
+    const QJsonArray list = keys.toArray();
+    if (list.isEmpty())
+      f.fail(QStringLiteral("keys"), QObject::tr("\"keys\" must not be an empty list (use 0 for null keys)"));
+    for (int i = 0; i < list.size(); ++i) {
+      if (!list[i].isString())
+        throw JsonFieldError{pointer + QStringLiteral("/keys/%1").arg(i), QObject::tr("each key must be a string"), false};
+      p.keys.push_back(list[i].toString().toStdString());
+    }
+  } else if (keys.isDouble()) {
+    p.keyCount = static_cast<std::int32_t>(f.integer(QStringLiteral("keys"), 0, 10000000));
+  } else if (!keys.isUndefined()) {
+    f.fail(QStringLiteral("keys"), QObject::tr("\"keys\" must be a number of distinct keys or a list of keys"));
+  }
+  if (!p.stream.empty())
+    for (std::size_t i = 0; i < p.keys.size(); ++i)
+      if (const auto error = kinesis::partitionKeyError(p.keys[i]))
+        throw JsonFieldError{pointer + QStringLiteral("/keys/%1").arg(i), QString::fromStdString(*error), false};
+  const QJsonValue explicitKeys = f.raw(QStringLiteral("explicit_hash_keys"));
+  if (!explicitKeys.isUndefined()) {
+    const QJsonArray list = explicitKeys.toArray();
+    if (p.stream.empty())
+      f.fail(QStringLiteral("explicit_hash_keys"), QObject::tr("\"explicit_hash_keys\" route Kinesis records: this producer has no Kinesis target"));
+    if (!explicitKeys.isArray() || list.size() != static_cast<int>(p.keys.size()))
+      f.fail(QStringLiteral("explicit_hash_keys"), QObject::tr("\"explicit_hash_keys\" must be a list of decimal strings, one per entry of \"keys\""));
+    for (int i = 0; i < list.size(); ++i) {
+      if (!list[i].isString() || !parseDecimal128(list[i].toString().toStdString()))
+        throw JsonFieldError{pointer + QStringLiteral("/explicit_hash_keys/%1").arg(i),
+                             QObject::tr("an ExplicitHashKey must be a decimal string from 0 to 2^128 - 1"), false};
+      p.explicitHashKeys.push_back(list[i].toString().toStdString());
+    }
+  }
+  if (t && t->cleanupPolicy == CleanupPolicy::Compact && p.keys.empty() && p.keyCount == 0)
+    f.fail(QStringLiteral("keys"), QObject::tr("topic \"%1\" is compacted: records need keys (Kafka rejects null keys there)").arg(topic));
+  p.tombstoneRatio = f.number(QStringLiteral("tombstone_ratio"), 0, 1, 0);
+  if (p.tombstoneRatio > 0 && !p.stream.empty())
+    f.fail(QStringLiteral("tombstone_ratio"), QObject::tr("Kinesis records always have data: tombstones only exist in Kafka"));
+  if (p.tombstoneRatio > 0 && p.keys.empty() && p.keyCount == 0)
+    f.fail(QStringLiteral("tombstone_ratio"), QObject::tr("a tombstone deletes a key: \"tombstone_ratio\" needs \"keys\""));
+  p.start = msField(f, QStringLiteral("start_ms"), 0, 0);
+  p.batchSize = f.integer(QStringLiteral("batch_size"), 1, 16777216, p.batchSize);
+  p.linger = msField(f, QStringLiteral("linger_ms"), 0, p.linger);
+  p.requestTimeout = msField(f, QStringLiteral("request_timeout_ms"), 1, p.requestTimeout);
+  p.deliveryTimeout = msField(f, QStringLiteral("delivery_timeout_ms"), 1, p.deliveryTimeout);
+  p.retryBackoff = msField(f, QStringLiteral("retry_backoff_ms"), 0, p.retryBackoff);
+  p.retryBackoffMax = msField(f, QStringLiteral("retry_backoff_max_ms"), 0, p.retryBackoffMax);
+  if (p.deliveryTimeout < p.linger + p.requestTimeout)
+    f.fail(QStringLiteral("delivery_timeout_ms"),
+           QObject::tr("\"delivery_timeout_ms\" (%1) must be at least linger_ms + request_timeout_ms (%2), as Kafka requires")
+               .arg(p.deliveryTimeout / kMillisecond).arg((p.linger + p.requestTimeout) / kMillisecond));
+  p.retries = f.integer(QStringLiteral("retries"), 0, kIntMax, p.retries);
+  p.putRecordsMax = static_cast<int>(f.integer(QStringLiteral("put_records_max"), 1, 500, 500));
+  p.maxInFlight = static_cast<int>(f.integer(QStringLiteral("max_in_flight_requests_per_connection"), 1, 100, 5));
+  if (p.enableIdempotence && p.maxInFlight > 5)
+    f.fail(QStringLiteral("max_in_flight_requests_per_connection"),
+           QObject::tr("the idempotent producer allows at most 5 requests in flight"));
+  f.finish();
+  return p;
+}
+
+ConsumerGroupConfig readConsumer(const QJsonObject &o, const QString &pointer, const Scenario &s) {
+  JsonFields f(o, pointer, QObject::tr("a consumer group"));
+  ConsumerGroupConfig c;
+  c.group = f.string(QStringLiteral("group")).toStdString();
+  const QString topic = f.string(QStringLiteral("topic"));
+  if (!findTopic(s, topic))
+    f.fail(QStringLiteral("topic"), QObject::tr("no topic named \"%1\" in the kafka section").arg(topic));
+  c.topic = topic.toStdString();
+  c.members = static_cast<int>(f.integer(QStringLiteral("members"), 0, 256, 1));
+  const QString reset = f.choice(QStringLiteral("auto_offset_reset"),
+                                 {QStringLiteral("earliest"), QStringLiteral("latest"), QStringLiteral("none")},
+                                 QStringLiteral("latest"));
+  c.autoOffsetReset = reset == QLatin1String("earliest") ? OffsetReset::Earliest
+                      : reset == QLatin1String("latest") ? OffsetReset::Latest
+                                                         : OffsetReset::None;
+  c.assignor = f.choice(QStringLiteral("assignor"), {QStringLiteral("range"), QStringLiteral("cooperative-sticky")},
+                        QStringLiteral("range")) == QLatin1String("range")
+                   ? AssignorKind::Range
+                   : AssignorKind::CooperativeSticky;
+  c.enableAutoCommit = f.boolean(QStringLiteral("enable_auto_commit"), true);
+  c.autoCommitInterval = msField(f, QStringLiteral("auto_commit_interval_ms"), 1, c.autoCommitInterval);
+  c.sessionTimeout = msField(f, QStringLiteral("session_timeout_ms"), 1, c.sessionTimeout);
+  c.fetchMaxWait = msField(f, QStringLiteral("fetch_max_wait_ms"), 0, c.fetchMaxWait);
+  c.requestTimeout = msField(f, QStringLiteral("request_timeout_ms"), 1, c.requestTimeout);
+  c.maxPartitionFetchBytes = f.integer(QStringLiteral("max_partition_fetch_bytes"), 1, kIntMax, c.maxPartitionFetchBytes);
+  c.start = msField(f, QStringLiteral("start_ms"), 0, 0);
+  f.finish();
+  return c;
+}
+
+const QStringList kFaultActions = {
+    QStringLiteral("crash_broker"),  QStringLiteral("power_loss"),     QStringLiteral("restart_broker"),
+    QStringLiteral("isolate_broker"), QStringLiteral("heal"),          QStringLiteral("slow_broker"),
+    QStringLiteral("kill_consumer"), QStringLiteral("add_consumer"),   QStringLiteral("remove_consumer"),
+    QStringLiteral("seek"),          QStringLiteral("set_rate"),       QStringLiteral("drop_message")};
+
+int readBroker(JsonFields &f, int brokerCount, bool allowAll) {
+  const QJsonValue v = f.raw(QStringLiteral("broker"));
+  if (allowAll && v.isString() && v.toString() == QLatin1String("all"))
+    return -1;
+  if (v.isUndefined())
+    f.fail(QString(), QObject::tr("this action needs \"broker\"%1").arg(allowAll ? QObject::tr(" (a broker id or \"all\")") : QString()));
+  return static_cast<int>(f.integer(QStringLiteral("broker"), 0, brokerCount - 1));
+}
+
+struct ConsumerNames {
+  const QSet<QString> &groups;
+  const QSet<QString> &applications;
+};
+
+/// seek on a Kinesis application: a shard (or all) and an iterator type.
+void readApplicationSeek(JsonFields &f, Fault &fault) {
+  fault.shard = static_cast<int>(f.integer(QStringLiteral("shard"), 0, 100000, -1));
+  const QStringList types = {QStringLiteral("trim_horizon"), QStringLiteral("latest"), QStringLiteral("at_sequence_number"),
+                             QStringLiteral("after_sequence_number"), QStringLiteral("at_timestamp")};
+  fault.iterator = readIteratorType(f, QStringLiteral("to"), types, std::nullopt);
+  if (fault.iterator == IteratorType::AtSequenceNumber || fault.iterator == IteratorType::AfterSequenceNumber) {
+    if (fault.shard < 0)
+      f.fail(QStringLiteral("to"), QObject::tr("a sequence number belongs to one shard: this seek needs \"shard\""));
+    fault.sequenceNumber = f.string(QStringLiteral("sequence_number")).toStdString();
+    if (!kinesis::SequenceNumber::parse(fault.sequenceNumber))
+      f.fail(QStringLiteral("sequence_number"), QObject::tr("\"%1\" is not a Kinesis sequence number").arg(QString::fromStdString(fault.sequenceNumber)));
+  }
+  if (fault.iterator == IteratorType::AtTimestamp)
+    fault.seekValue = msField(f, QStringLiteral("timestamp_ms"), 0, std::nullopt);
+}
+
+/// What faults may name: the scenario's brokers and topics plus those its faults add.
+struct KnownAtRuntime {
+  int brokers = 0;
+  QSet<QString> topics;
+};
+
+KnownAtRuntime knownAtRuntime(const Scenario &s, const QJsonArray &faults) {
+  KnownAtRuntime known;
+  if (!s.kafka)
+    return known;
+  known.brokers = s.kafka->brokers;
+  for (const TopicConfig &t : s.kafka->topics)
+    known.topics.insert(QString::fromStdString(t.name));
+  for (const QJsonValue &v : faults) {
+    const QJsonObject o = v.toObject();
+    if (o.value(QStringLiteral("action")).toString() == QLatin1String("add_broker"))
+      ++known.brokers;
+    if (o.value(QStringLiteral("action")).toString() == QLatin1String("add_topic") && o.value(QStringLiteral("topic")).isString())
+      known.topics.insert(o.value(QStringLiteral("topic")).toString());
+  }
+  return known;
+}
+
+Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s, ConsumerNames consumers,
+                const QSet<QString> &producers, const KnownAtRuntime &known) {
+  JsonFields f(o, pointer, QObject::tr("a fault"));
+  Fault fault;
+  fault.at = instantMsField(f, QStringLiteral("at_ms"));
+  if (fault.at > s.duration)
+    f.fail(QStringLiteral("at_ms"), QObject::tr("the fault is after the end of the run (duration_ms %1)").arg(s.duration / kMillisecond));
+  const QString action = f.string(QStringLiteral("action"));
+  if (isKinesisAction(action)) {
+    readKinesisFault(f, action, s, fault);
+    f.finish();
+    return fault;
+  }
+  if (isAdminAction(action)) {
+    readAdminFault(f, action, s, AdminNames{producers, known.topics, known.brokers}, fault);
+    f.finish();
+    return fault;
+  }
+  if (!kFaultActions.contains(action))
+    f.fail(QStringLiteral("action"), QObject::tr("unknown action \"%1\" (known actions: %2, az_outage, az_restore, split_shard, merge_shards, add_broker, alter_topic, add_partitions, set_replication_factor, set_acks, set_keys)").arg(action, kFaultActions.join(QLatin1String(", "))));
+  const bool onApplication = f.has(QStringLiteral("application"));
+  const bool needsKafka = action != QLatin1String("set_rate") && action != QLatin1String("drop_message") && !onApplication;
+  if (needsKafka && !s.kafka)
+    f.fail(QStringLiteral("action"), QObject::tr("\"%1\" needs a kafka section").arg(action));
+  auto readGroup = [&] {
+    if (onApplication) {
+      const QString a = f.string(QStringLiteral("application"));
+      if (!consumers.applications.contains(a))
+        f.fail(QStringLiteral("application"), QObject::tr("no Kinesis application named \"%1\"").arg(a));
+      fault.group = a.toStdString();
+      return;
+    }
+    const QString g = f.string(QStringLiteral("group"));
+    if (!consumers.groups.contains(g))
+      f.fail(QStringLiteral("group"), QObject::tr("no consumer group named \"%1\"").arg(g));
+    fault.group = g.toStdString();
+  };
+  if (action == QLatin1String("crash_broker")) { fault.action = FaultAction::CrashBroker; fault.broker = readBroker(f, known.brokers, true); }
+  else if (action == QLatin1String("power_loss")) { fault.action = FaultAction::PowerLoss; fault.broker = readBroker(f, known.brokers, true); }
+  else if (action == QLatin1String("restart_broker")) { fault.action = FaultAction::RestartBroker; fault.broker = readBroker(f, known.brokers, true); }
+  else if (action == QLatin1String("isolate_broker")) { fault.action = FaultAction::IsolateBroker; fault.broker = readBroker(f, known.brokers, false); }
+  else if (action == QLatin1String("heal")) { fault.action = FaultAction::Heal; fault.broker = f.has(QStringLiteral("broker")) ? readBroker(f, known.brokers, true) : -1; }
+  else if (action == QLatin1String("slow_broker")) {
+    fault.action = FaultAction::SlowBroker;
+    fault.broker = readBroker(f, known.brokers, false);
+    fault.extraDelay = static_cast<SimTime>(std::llround(f.number(QStringLiteral("extra_latency_ms"), 0, 60000) * 1000));
+  } else if (action == QLatin1String("kill_consumer") || action == QLatin1String("remove_consumer")) {
+    fault.action = action == QLatin1String("kill_consumer") ? FaultAction::KillConsumer : FaultAction::RemoveConsumer;
+    readGroup();
+    fault.member = static_cast<int>(f.integer(onApplication ? QStringLiteral("worker") : QStringLiteral("member"), 0, 255, -1));
+  } else if (action == QLatin1String("add_consumer")) { fault.action = FaultAction::AddConsumer; readGroup(); }
+  else if (action == QLatin1String("drop_message")) { fault.action = FaultAction::DropMessage; }
+  else if (action == QLatin1String("seek") && onApplication) {
+    fault.action = FaultAction::Seek;
+    readGroup();
+    readApplicationSeek(f, fault);
+  } else if (action == QLatin1String("seek")) {
+    fault.action = FaultAction::Seek;
+    readGroup();
+    fault.partition = static_cast<int>(f.integer(QStringLiteral("partition"), 0, 1023, -1));
+    const int targets = int(f.has(QStringLiteral("to"))) + int(f.has(QStringLiteral("offset"))) + int(f.has(QStringLiteral("timestamp_ms")));
+    if (targets != 1)
+      f.fail(QString(), QObject::tr("seek needs exactly one of \"to\" (\"earliest\" or \"latest\"), \"offset\" or \"timestamp_ms\""));
+    if (f.has(QStringLiteral("to")))
+      fault.seekTarget = f.choice(QStringLiteral("to"), {QStringLiteral("earliest"), QStringLiteral("latest")}) == QLatin1String("earliest")
+                             ? SeekTarget::Earliest : SeekTarget::Latest;
+    else if (f.has(QStringLiteral("offset"))) {
+      fault.seekTarget = SeekTarget::Offset;
+      fault.seekValue = f.integer(QStringLiteral("offset"), 0, INT64_MAX / 2);
+    } else {
+      fault.seekTarget = SeekTarget::Timestamp;
+      fault.seekValue = msField(f, QStringLiteral("timestamp_ms"), 0, std::nullopt);
+    }
+    f.raw(QStringLiteral("to")); f.raw(QStringLiteral("offset")); f.raw(QStringLiteral("timestamp_ms"));
+  } else { // set_rate
+    fault.action = FaultAction::SetRate;
+    const QString name = f.string(QStringLiteral("producer"));
+    if (!producers.contains(name))
+      f.fail(QStringLiteral("producer"), QObject::tr("no producer named \"%1\"").arg(name));
+    fault.producer = name.toStdString();
+    fault.rate = f.number(QStringLiteral("rate"), 0, 10000000);
+  }
+  f.finish();
+  return fault;
+}
+
+Scenario readScenario(const QJsonObject &root) {
+  JsonFields f(root, QString(), QObject::tr("the scenario"));
+  Scenario s;
+  s.name = f.string(QStringLiteral("name")).toStdString();
+  s.description = f.string(QStringLiteral("description"), QString()).toStdString();
+  s.seed = static_cast<std::uint64_t>(f.integer(QStringLiteral("seed"), 0, (1LL << 53), 1));
+  s.duration = msField(f, QStringLiteral("duration_ms"), 1, std::nullopt);
+  f.number(QStringLiteral("playback_speed"), 0.01, 1000, 1.0); // checked here, kept by the app (see loadScenarioText)
+  if (!f.has(QStringLiteral("kafka")) && !f.has(QStringLiteral("kinesis")))
+    f.fail(QString(), QObject::tr("the scenario needs a \"kafka\" section, a \"kinesis\" section, or both"));
+  if (f.has(QStringLiteral("kafka")))
+    s.kafka = readKafka(f.object(QStringLiteral("kafka")));
+  if (f.has(QStringLiteral("kinesis")))
+    s.kinesis = readKinesis(f.object(QStringLiteral("kinesis")));
+
+  QSet<QString> producerNames, groupNames, appNames;
+  const QJsonArray producers = f.array(QStringLiteral("producers"), false);
+  for (int i = 0; i < producers.size(); ++i) {
+    const QString ptr = QStringLiteral("/producers/%1").arg(i);
+    if (!producers[i].isObject())
+      throw JsonFieldError{ptr, QObject::tr("a producer must be an object"), false};
+    ProducerConfig p = readProducer(producers[i].toObject(), ptr, s);
+    const QString name = QString::fromStdString(p.name);
+    if (producerNames.contains(name))
+      throw JsonFieldError{ptr + QStringLiteral("/name"), QObject::tr("producer \"%1\" is defined twice").arg(name), false};
+    producerNames.insert(name);
+    s.producers.push_back(std::move(p));
+  }
+  const QJsonArray consumers = f.array(QStringLiteral("consumers"), false);
+  for (int i = 0; i < consumers.size(); ++i) {
+    const QString ptr = QStringLiteral("/consumers/%1").arg(i);
+    if (!consumers[i].isObject())
+      throw JsonFieldError{ptr, QObject::tr("a consumer group must be an object"), false};
+    const QJsonObject o = consumers[i].toObject();
+    if (o.contains(QStringLiteral("stream")) || o.contains(QStringLiteral("application"))) {
+      KinesisAppConfig c = readApplication(o, ptr, s);
+      const QString name = QString::fromStdString(c.application);
+      if (appNames.contains(name) || groupNames.contains(name))
+        throw JsonFieldError{ptr + QStringLiteral("/application"), QObject::tr("consumer \"%1\" is defined twice").arg(name), false};
+      appNames.insert(name);
+      s.applications.push_back(std::move(c));
+      continue;
+    }
+    ConsumerGroupConfig c = readConsumer(o, ptr, s);
+    const QString name = QString::fromStdString(c.group);
+    if (groupNames.contains(name) || appNames.contains(name))
+      throw JsonFieldError{ptr + QStringLiteral("/group"), QObject::tr("consumer group \"%1\" is defined twice").arg(name), false};
+    groupNames.insert(name);
+    s.consumers.push_back(std::move(c));
+  }
+  const QJsonArray faults = f.array(QStringLiteral("faults"), false);
+  const KnownAtRuntime known = knownAtRuntime(s, faults);
+  for (int i = 0; i < faults.size(); ++i) {
+    const QString ptr = QStringLiteral("/faults/%1").arg(i);
+    if (!faults[i].isObject())
+      throw JsonFieldError{ptr, QObject::tr("a fault must be an object"), false};
+    s.faults.push_back(readFault(faults[i].toObject(), ptr, s, ConsumerNames{groupNames, appNames}, producerNames, known));
+  }
+  f.finish();
+  return s;
+}
+
+
+} // namespace
+
+ScenarioLoadResult loadScenarioText(const QByteArray &text, const QString &fileName) {
+  ScenarioLoadResult result;
+  result.text = text;
+  result.scenario = loadJsonObject(text, fileName, QObject::tr("a scenario"), readScenario, result.error);
+  if (result.scenario) // a display setting, not the engine's: valid once the scenario is
+    result.playbackSpeed = QJsonDocument::fromJson(text).object().value(QStringLiteral("playback_speed")).toDouble(1.0);
+  return result;
+}
+
+ScenarioLoadResult loadScenarioFile(const QString &path) {
+  ScenarioLoadResult result;
+  const std::optional<QByteArray> text = readJsonFile(path, result.error);
+  return text ? loadScenarioText(*text, path) : result;
+}
+
+} // namespace streamscope::model

@@ -1,0 +1,85 @@
+#pragma once
+// A lesson as data: a scenario to start from and a sequence of steps. A step narrates
+// (Markdown), drives the engine (actions), points at things (highlights), and claims what the
+// engine then shows (expectations, checked by the player and by `streamscope-cli lesson`).
+// A step may first ask the learner to predict, or ask them to do something (try it).
+#include "engine/world/scenario.h"
+#include "expectation.h"
+#include "model/explain/world_item.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace streamscope::model {
+
+/// One thing a step does to the engine.
+struct LessonAction {
+  enum class Kind { RunFor, RunUntilTime, RunUntil, Fault, Load };
+  Kind kind = Kind::RunFor;
+  engine::SimTime time = 0;            ///< RunFor: duration; RunUntilTime: instant; RunUntil: limit (from now)
+  std::optional<Expectation> until;    ///< RunUntil: stop as soon as it holds
+  engine::Fault fault;                 ///< Fault (its time is "now")
+  QByteArray scenarioJson;             ///< Load: the scenario's text
+  QString scenarioFile;
+};
+
+/// Something on the canvas the step points at, by name (resolved against the running world).
+struct LessonHighlight {
+  WorldItem::Kind kind = WorldItem::Kind::None;
+  QString name;   ///< partition ("orders-0"), group, application or producer name
+  int index = -1; ///< broker id, shard number, zone; a transfer kind for messages
+  std::int64_t from = 0, to = 0; ///< a cell range: offsets [from, to) of a replica
+};
+
+struct Prediction {
+  QString question;
+  QStringList choices;
+  int answer = 0;
+  QString explanation;
+};
+
+struct TryIt {
+  QString task;
+  QString hint;
+  Expectation doneWhen;
+  std::vector<LessonAction> solution; ///< what "show me" (and the headless run) does
+};
+
+struct LessonStep {
+  QString title;
+  QString text;         ///< Markdown
+  QString teacherNotes; ///< Markdown, shown in the presenter view
+  std::vector<LessonAction> actions;
+  std::vector<LessonHighlight> highlights;
+  std::vector<Expectation> expectations;
+  std::optional<Prediction> prediction;
+  std::optional<TryIt> tryIt;
+};
+
+struct Lesson {
+  QString file;
+  QString id; ///< the file name without extension
+  QString title;
+  QString summary;
+  QByteArray scenarioJson;
+  QString scenarioFile;
+  std::vector<LessonStep> steps;
+  /// The closing Kafka-versus-Kinesis table: rows of (aspect, Kafka, Kinesis).
+  std::vector<QStringList> comparison;
+};
+
+struct LessonLoadResult {
+  std::optional<Lesson> lesson;
+  QString error; ///< file:line:column: message
+};
+
+/// Reads and validates a lesson file; scenario paths are relative to it. Every action's
+/// fault and every expectation is checked here, so a lesson that loads can run.
+LessonLoadResult loadLessonFile(const QString &path);
+LessonLoadResult loadLessonText(const QByteArray &text, const QString &fileName);
+
+} // namespace streamscope::model

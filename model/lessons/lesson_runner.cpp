@@ -1,0 +1,160 @@
+#include "lesson_runner.h"
+
+#include "model/json/scenario_loader.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+namespace streamscope::model {
+namespace {
+
+std::optional<QString> load(SimulationController &controller, const QByteArray &json, const QString &file) {
+  const ScenarioLoadResult loaded = loadScenarioText(json, file);
+  if (!loaded.scenario)
+    return loaded.error;
+  controller.load(*loaded.scenario, loaded.playbackSpeed);
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<QString> startLesson(SimulationController &controller, const Lesson &lesson) {
+  return load(controller, lesson.scenarioJson, lesson.scenarioFile);
+}
+
+std::optional<QString> performActions(SimulationController &controller, const std::vector<LessonAction> &actions) {
+  for (const LessonAction &a : actions) {
+    if (!controller.hasSimulation())
+      return QObject::tr("no scenario is loaded");
+    const engine::SimTime now = controller.world().now;
+    switch (a.kind) {
+    case LessonAction::Kind::RunFor: controller.runTo(now + a.time); break;
+    case LessonAction::Kind::RunUntilTime: controller.runTo(a.time); break;
+    case LessonAction::Kind::RunUntil: {
+      // Event by event, so the run stops at the very moment the condition first holds.
+      const engine::SimTime limit = std::min(now + a.time, controller.world().scenario.duration);
+      if (!controller.runUntilCondition([&](const engine::World &w) { return a.until->evaluate(w).holds; }, limit))
+        return QObject::tr("run_until \"%1\" did not happen within %2 ms").arg(a.until->text()).arg(engine::toMs(a.time));
+      break;
+    }
+    case LessonAction::Kind::Fault:
+      if (const auto refused = controller.applyUserAction(a.fault))
+        return QObject::tr("the fault was refused: %1").arg(*refused);
+      break;
+    case LessonAction::Kind::Load:
+      if (const auto error = load(controller, a.scenarioJson, a.scenarioFile))
+        return error;
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
+StepResult checkStep(const SimulationController &controller, const LessonStep &step) {
+  StepResult r{step.title, true, {}};
+  for (const Expectation &e : step.expectations) {
+    const Expectation::Outcome o = e.evaluate(controller.world());
+    r.passed = r.passed && o.holds;
+    r.details << (o.holds ? QStringLiteral("ok    ") : QStringLiteral("FAIL  ")) + o.detail;
+  }
+  return r;
+}
+
+std::vector<WorldItem> resolveHighlights(const engine::World &w, const std::vector<LessonHighlight> &highlights) {
+  using Kind = WorldItem::Kind;
+  std::vector<WorldItem> items;
+  const auto named = [](const auto &list, const QString &name, auto nameOf) {
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (QString::fromStdString(nameOf(list[i])) == name)
+        return static_cast<int>(i);
+    return -1;
+  };
+  for (const LessonHighlight &h : highlights) {
+    switch (h.kind) {
+    case Kind::Broker:
+      if (h.index < static_cast<int>(w.kafka.brokers.size()))
+        items.push_back({Kind::Broker, h.index});
+      break;
+    case Kind::Replica:
+      for (std::size_t p = 0; p < w.kafka.partitions.size(); ++p)
+        if (!w.kafka.partitions[p].replicas.empty() && QString::fromStdString(w.kafka.partitionName(static_cast<int>(p))) == h.name)
+          for (int b : w.kafka.partitions[p].replicas)
+            if (h.index < 0 || b == h.index)
+              items.push_back({Kind::Replica, static_cast<int>(p), b});
+      break;
+    case Kind::LogCell:
+      for (std::size_t p = 0; p < w.kafka.partitions.size(); ++p)
+        if (!w.kafka.partitions[p].replicas.empty() && QString::fromStdString(w.kafka.partitionName(static_cast<int>(p))) == h.name &&
+            w.kafka.partitions[p].slotOf(h.index) >= 0)
+          for (std::int64_t o = h.from; o < h.to; ++o)
+            items.push_back({Kind::LogCell, static_cast<int>(p), h.index, o});
+      break;
+    case Kind::Message: items.push_back({Kind::Message, h.index, -1, -1}); break; // every message of that kind
+    case Kind::Shard:
+      for (const auto &st : w.kinesis.streams)
+        for (int slot : st.shards)
+          if (w.kinesis.shardAt(slot).index == h.index)
+            items.push_back({Kind::Shard, slot});
+      break;
+    case Kind::Zone: items.push_back({Kind::Zone, h.index}); break;
+    case Kind::Group:
+      if (const int g = named(w.kafka.groups, h.name, [](const auto &x) { return x.config.group; }); g >= 0)
+        items.push_back({Kind::Group, g});
+      break;
+    case Kind::Application:
+      if (const int a = named(w.kinesis.apps, h.name, [](const auto &x) { return x.config.application; }); a >= 0)
+        items.push_back({Kind::Application, a});
+      break;
+    case Kind::KafkaProducer:
+      if (const int p = named(w.kafka.producers, h.name, [](const auto &x) { return x.config.name; }); p >= 0)
+        items.push_back({Kind::KafkaProducer, p});
+      if (const int p = named(w.kinesis.producers, h.name, [](const auto &x) { return x.config.name; }); p >= 0)
+        items.push_back({Kind::KinesisProducer, p});
+      break;
+    default: break;
+    }
+  }
+  return items;
+}
+
+QString lessonDirectory() {
+  const QStringList candidates = {QDir::current().filePath(QStringLiteral("lessons")),
+                                  QCoreApplication::applicationDirPath() + QStringLiteral("/../share/streamscope/lessons"),
+                                  QStringLiteral(STREAMSCOPE_SOURCE_DIR "/lessons")};
+  for (const QString &dir : candidates)
+    if (!QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files).isEmpty())
+      return dir;
+  return candidates.front();
+}
+
+LessonResult runLessonHeadless(const Lesson &lesson) {
+  LessonResult result{lesson.title, lesson.file, {}};
+  SimulationController controller;
+  if (const auto error = startLesson(controller, lesson)) {
+    result.steps.push_back({QObject::tr("start"), false, {*error}});
+    return result;
+  }
+  for (const LessonStep &step : lesson.steps) {
+    StepResult r{step.title, true, {}};
+    std::optional<QString> failed = performActions(controller, step.actions);
+    if (!failed && step.tryIt) {
+      failed = performActions(controller, step.tryIt->solution);
+      if (!failed) {
+        const auto done = step.tryIt->doneWhen.evaluate(controller.world());
+        r.details << (done.holds ? QStringLiteral("ok    try-it done: ") : QStringLiteral("FAIL  try-it not done: ")) + done.detail;
+        r.passed = done.holds;
+      }
+    }
+    if (failed) {
+      r.passed = false;
+      r.details << QStringLiteral("FAIL  ") + *failed;
+    }
+    const StepResult checked = checkStep(controller, step);
+    r.passed = r.passed && checked.passed;
+    r.details += checked.details;
+    result.steps.push_back(std::move(r));
+  }
+  return result;
+}
+
+} // namespace streamscope::model

@@ -1,0 +1,48 @@
+#pragma once
+// Running lessons: a step's actions performed through the simulation controller (so the
+// player and the headless check do the same thing), its expectations checked, and a whole
+// lesson run headless with try-it steps done by their scripted solution.
+#include "lesson.h"
+#include "model/simulation_controller.h"
+
+#include <optional>
+
+namespace streamscope::model {
+
+/// Loads the scenario a lesson starts from into the controller.
+std::optional<QString> startLesson(SimulationController &controller, const Lesson &lesson);
+/// Performs actions in order; returns why one could not be (a refused fault, a run_until
+/// whose condition did not hold in time).
+std::optional<QString> performActions(SimulationController &controller, const std::vector<LessonAction> &actions);
+
+struct StepResult {
+  QString title;
+  bool passed = true;
+  QStringList details; ///< one line per expectation (and any failure)
+};
+
+struct LessonResult {
+  QString title;
+  QString file;
+  std::vector<StepResult> steps;
+  bool passed() const {
+    for (const StepResult &s : steps)
+      if (!s.passed)
+        return false;
+    return !steps.empty();
+  }
+};
+
+/// Checks a step's expectations against the world now.
+StepResult checkStep(const SimulationController &controller, const LessonStep &step);
+/// The canvas items a step's highlights name, in the world as it is now (names that do not
+/// exist yet, such as a partition still to be created, resolve to nothing).
+std::vector<WorldItem> resolveHighlights(const engine::World &world, const std::vector<LessonHighlight> &highlights);
+/// Where lessons are: ./lessons, the installed copy, or the source tree.
+QString lessonDirectory();
+
+/// Plays the whole lesson headless: each step's actions, then its try-it solution, then its
+/// expectations (and the try-it's completion condition).
+LessonResult runLessonHeadless(const Lesson &lesson);
+
+} // namespace streamscope::model
