@@ -1,5 +1,7 @@
 #include "engine/check/random_scenario.h"
 
+#include "engine/world/config_rules.h"
+
 #include "engine/core/rng.h"
 #include "engine/world/kinesis/hash_keys.h"
 
@@ -43,7 +45,7 @@ Scenario kafkaScenario(Rng &rng, int brokers, int partitions, int rf, int minIsr
   p.name = "p";
   p.topic = "t";
   p.acks = acks;
-  p.enableIdempotence = acks == Acks::All && rng.chance(0.7);
+  p.enableIdempotence = idempotenceAllowed(acks) && rng.chance(0.7);
   p.rate = static_cast<double>(rng.between(50, 400));
   p.keyCount = static_cast<std::int32_t>(rng.between(0, 50));
   p.requestTimeout = rng.chance(0.5) ? seconds(3) : seconds(30);

@@ -1,5 +1,7 @@
 #include "engine/kafka/cluster_admin.h"
 
+#include "engine/world/config_rules.h"
+
 #include "engine/kafka/consumer_client.h"
 #include "engine/kafka/controller.h"
 #include "engine/kafka/partition_leader.h"
@@ -135,9 +137,8 @@ std::optional<std::string> createTopic(World &w, const TopicConfig &config) {
     if (!t.deleted && t.config.name == config.name)
       return "TopicExistsException: Topic '" + config.name + "' already exists.";
   const int brokers = static_cast<int>(k.activeBrokers().size());
-  if (config.replicationFactor < 1 || config.replicationFactor > brokers)
-    return "InvalidReplicationFactorException: Replication factor: " + std::to_string(config.replicationFactor) +
-           " larger than available brokers: " + std::to_string(brokers) + ".";
+  if (auto refused = replicationFactorError(config.replicationFactor, brokers))
+    return refused;
   if (config.partitions < 1)
     return std::string("InvalidPartitionsException: Number of partitions must be larger than 0.");
   const int topic = static_cast<int>(k.topics.size());
@@ -251,9 +252,8 @@ std::optional<std::string> addPartitions(World &w, int topic, int total) {
   const int brokers = static_cast<int>(k.activeBrokers().size());
   if (t.deleted)
     return "UnknownTopicOrPartitionException: This server does not host this topic-partition.";
-  if (t.config.replicationFactor > brokers)
-    return "InvalidReplicationFactorException: Replication factor: " + std::to_string(t.config.replicationFactor) +
-           " larger than available brokers: " + std::to_string(brokers) + ".";
+  if (auto refused = replicationFactorError(t.config.replicationFactor, brokers))
+    return refused;
   for (int i = current; i < total; ++i) {
     const int p = static_cast<int>(k.partitions.size());
     k.partitions.push_back(newPartition(topic, i, placeOnActive(k, i, t.config.replicationFactor)));
@@ -273,9 +273,8 @@ std::optional<std::string> setReplicationFactor(World &w, int topic, int rf) {
   const int brokers = static_cast<int>(active.size());
   if (t.deleted)
     return "UnknownTopicOrPartitionException: This server does not host this topic-partition.";
-  if (rf < 1 || rf > brokers)
-    return "InvalidReplicationFactorException: Replication factor: " + std::to_string(rf) +
-           " larger than available brokers: " + std::to_string(brokers) + ".";
+  if (auto refused = replicationFactorError(rf, brokers))
+    return refused;
   for (int p : t.partitionIds) {
     Partition &part = k.partitions[static_cast<std::size_t>(p)];
     while (static_cast<int>(part.replicas.size()) < rf) {

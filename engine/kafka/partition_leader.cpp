@@ -155,7 +155,7 @@ void onProduceArrive(World &w, const Action &a) {
   const int brokerId = w.kafka.brokerOfNode(a.to);
   Broker &broker = brokerAt(w, brokerId);
   const Producer &producer = w.kafka.producers[static_cast<std::size_t>(batch.producer)];
-  const bool fireAndForget = producer.config.acks == Acks::None;
+  const bool fireAndForget = batch.acks == Acks::None;
   const bool up = broker.state != BrokerState::PoweredOff && broker.incarnation == static_cast<std::uint32_t>(a.d);
   if (!w.arrive(a, p) || !up) {
     if (fireAndForget)
@@ -179,7 +179,7 @@ void onProduceArrive(World &w, const Action &a) {
     respondProduce(w, broker.node, a.a, a.c, ErrorCode::NotLeaderOrFollower, -1, w.now);
     return;
   }
-  if (producer.config.acks == Acks::All && static_cast<int>(part.isr.size()) < w.kafka.effectiveMinIsr(p)) {
+  if (batch.acks == Acks::All && static_cast<int>(part.isr.size()) < w.kafka.effectiveMinIsr(p)) {
     respondProduce(w, broker.node, a.a, a.c, ErrorCode::NotEnoughReplicas, -1, w.now);
     return;
   }
@@ -191,7 +191,7 @@ void onProduceArrive(World &w, const Action &a) {
     const std::int32_t last = lastSequence(w, log, first.producer, first.seq, duplicateAt);
     if (last >= 0 && lastRecord.seq <= last) { // already appended: answer as the first time...
       const Offset required = duplicateAt >= 0 ? duplicateAt + static_cast<Offset>(batch.records.size()) : -1;
-      if (producer.config.acks == Acks::All && required > log.highWatermark()) {
+      if (batch.acks == Acks::All && required > log.highWatermark()) {
         // ...which, with acks=all, is only once the ISR has it: the retry waits in purgatory
         // like the original request did (a retry after a timeout must not skip replication).
         const SimTime deadline = w.now + producer.config.requestTimeout;
@@ -215,7 +215,7 @@ void onProduceArrive(World &w, const Action &a) {
   const Offset base = entries.front().offset;
   const SimTime readyAt = appendToReplica(w, p, brokerId, entries);
   wakeParked(w, p);
-  switch (producer.config.acks) {
+  switch (batch.acks) {
   case Acks::None:
     break;
   case Acks::Leader:

@@ -1,5 +1,7 @@
 #include "engine/kafka/producer_client.h"
 
+#include "engine/world/config_rules.h"
+
 #include "engine/kafka/batch_reclaim.h"
 #include "engine/kafka/murmur2.h"
 #include "engine/kafka/record_ledger.h"
@@ -49,10 +51,11 @@ void sendBatch(World &w, std::int32_t batchId) {
   const Partition &part = w.kafka.partitions[static_cast<std::size_t>(b.partition)];
   const Broker &leader = w.kafka.brokers[static_cast<std::size_t>(part.leader)];
   b.attempt = ++w.kafka.sendSerial;
+  b.acks = pr.config.acks;
   const Action request{ActionType::ProduceArrive, -1, -1, batchId, -1, b.attempt, leader.incarnation};
   const bool sent = w.send(pr.node, leader.node, TransferKind::ProduceRequest, b.partition, -1,
                            static_cast<std::int64_t>(b.records.size()), request);
-  if (pr.config.acks == Acks::None) {
+  if (b.acks == Acks::None) {
     // Fire and forget: the send itself completes the record (offset -1).
     resolve(pr.parts[static_cast<std::size_t>(w.kafka.localIndex(b.partition))], batchId);
     for (RecordId id : b.records)
@@ -159,7 +162,7 @@ void setProducerAcks(World &w, int index, Acks acks) {
   Producer &pr = producerAt(w, index);
   pr.config.acks = acks;
   // The Java client turns idempotence off unless acks=all; it stays off when acks returns to all.
-  if (acks != Acks::All)
+  if (!idempotenceAllowed(acks))
     pr.config.enableIdempotence = false;
   w.record(EventType::ConfigChanged, pr.node, -1, static_cast<std::int64_t>(acks), 0, kAcksChanged);
 }

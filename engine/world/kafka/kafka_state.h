@@ -133,6 +133,7 @@ struct Batch {
   std::int64_t retriesUsed = 0;
   SimTime retryAt = 0; ///< not sent again before this (retry back-off)
   bool resetSequence = false; ///< earlier batches are gone: the broker accepts a sequence gap
+  Acks acks = Acks::All; ///< stamped on each send, as a real request carries it: set_acks later does not change it
   bool inFlight = false;
   bool live = false; ///< slot in use
 };

@@ -1,0 +1,2 @@
+#include "engine/sim/simulation.h"
+#include "engine/kinesis/shard_reader.h"

@@ -1,0 +1,2 @@
+#include <QString>
+#include "model/json/scenario_loader.h"
