@@ -6,6 +6,7 @@
 //   never pass it; lost and duplicate records are counted exactly.
 //   Kinesis: sequence numbers strictly increase within a shard; a KCL worker starts a child
 //   shard only after its parents reached SHARD_END; records acknowledged are not lost.
+// Contract: one checker watches one Simulation, on that simulation's thread; not thread-safe.
 #include "engine/sim/report.h"
 #include "engine/world/world.h"
 

@@ -2,6 +2,7 @@
 // The compact event stream: one small fixed-size record per thing that happens. Views
 // animate from it (every transfer carries its start and arrival time), recorders store it,
 // and its hash proves that two runs were identical.
+// Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
 #include "engine/core/sim_time.h"
 
 #include <cstdint>

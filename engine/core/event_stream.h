@@ -2,6 +2,7 @@
 // Where events go: folded into a running 64-bit hash (the run's `event_hash`) and, when a
 // sink is attached, appended to it for the view or a recorder. The hash covers every field
 // of every event in order, so any divergence between two runs changes it.
+// Contract: owned by the World; the sink (not owned) is written on the World's thread only.
 #include "engine/core/event.h"
 
 #include <cstdint>

@@ -2,6 +2,7 @@
 // The network between nodes (brokers first, then clients). Every message's latency is drawn
 // from the configured range plus any extra delay of a slowed endpoint; links can be cut by
 // isolating a node, and healed. Plain copyable state.
+// Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
 #include "engine/core/rng.h"
 #include "engine/core/sim_time.h"
 

@@ -1,6 +1,7 @@
 #pragma once
 // A slot pool with a free list: stable small indices that fit in a scheduled action, and a
 // plain copyable value (part of every snapshot). T needs a `bool live` member.
+// Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
 #include <cstdint>
 #include <vector>
 

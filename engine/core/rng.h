@@ -2,6 +2,7 @@
 // The simulation's single pseudo-random generator: xoshiro256** seeded through splitmix64.
 // It is a plain value so that copying the world copies the generator's position too, which
 // is what makes "restore a snapshot and replay" reproduce the original run bit for bit.
+// Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
 #include <cstdint>
 
 namespace streamscope::engine {

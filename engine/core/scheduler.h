@@ -3,6 +3,7 @@
 // number is the stable tie-break: two actions due at the same microsecond run in the order
 // they were scheduled, on every platform and standard library. A plain copyable value, so a
 // snapshot of the world includes everything that is about to happen.
+// Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
 #include "engine/core/sim_time.h"
 
 #include <algorithm>

@@ -1,6 +1,7 @@
 #pragma once
 // Virtual time of the simulation. Integer microseconds, so that every run is exact and
 // reproducible: no floating point ever decides the order of two events.
+// Contract: pure functions of their arguments; any thread.
 #include <cstdint>
 
 namespace streamscope::engine {

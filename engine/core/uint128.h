@@ -1,6 +1,7 @@
 #pragma once
 // Unsigned 128-bit integers as decimal text: Kinesis hash keys are printed and parsed in
 // decimal, exactly, with no floating point anywhere.
+// Contract: pure functions of their arguments; any thread.
 #include "engine/core/rng.h" // Uint128
 
 #include <optional>

@@ -2,6 +2,7 @@
 // Partition assignment strategies of a consumer group, for one subscribed topic.
 // Members are given in member-id order; the result maps partition -> member index (-1 if
 // there are no members). Pure functions.
+// Contract: pure functions of their arguments; any thread.
 #include <vector>
 
 namespace streamscope::engine::kafka {

@@ -2,6 +2,7 @@
 // Producer batches live in a pool whose slots are named by scheduled actions. A batch is
 // finished once the producer has resolved it, but a late request or response may still be
 // on the wire and read it, so slots are reclaimed by marking what can still be reached.
+// Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
 namespace streamscope::engine::kafka {

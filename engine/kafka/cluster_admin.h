@@ -2,6 +2,7 @@
 // Changes an operator makes to a running cluster, as Kafka's admin tools do them: add a
 // broker, alter a topic's dynamic configs, add partitions, reassign replicas to a new
 // replication factor. Each returns the error Kafka would give, or nullopt when done.
+// Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
 #include <optional>

@@ -4,6 +4,7 @@
 // partition leaders, auto commit, auto.offset.reset, seek). A member's crash before it
 // commits makes the next owner re-read from the committed offset: at-least-once delivery,
 // with every duplicate counted.
+// Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
 namespace streamscope::engine::kafka {

@@ -5,6 +5,7 @@
 // when enabled and no ISR member is alive, unclean election. Every leadership change bumps
 // the leader epoch. Faults: crash (page cache survives), power loss (it does not), restart,
 // isolation and healing, slowness.
+// Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
 namespace streamscope::engine::kafka {

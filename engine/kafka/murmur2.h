@@ -1,6 +1,7 @@
 #pragma once
 // Kafka's murmur2, bit-compatible with org.apache.kafka.common.utils.Utils#murmur2, and the
 // Java client's partition choice for keyed records.
+// Contract: pure functions of their arguments; any thread.
 #include <cstdint>
 #include <string_view>
 

@@ -3,6 +3,7 @@
 // idempotent de-duplication), hold acks=all requests in purgatory until the high watermark
 // passes them, track followers' fetch offsets to advance the HW and maintain the ISR, and
 // answer replica and consumer fetches (long-polling when there is nothing to return).
+// Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
 namespace streamscope::engine::kafka {

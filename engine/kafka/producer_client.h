@@ -3,6 +3,7 @@
 // keys, sticky for null keys), accumulates per-partition batches (batch.size, linger.ms),
 // keeps up to max.in.flight requests per partition, and handles acks, retries with
 // back-off, request.timeout.ms and delivery.timeout.ms. acks=0 completes on send.
+// Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
 namespace streamscope::engine::kafka {

@@ -3,6 +3,7 @@
 // whether the producer was told it succeeded, and whether it was legitimately deleted
 // (retention, compaction). An acknowledged record whose last copy disappears for any
 // other reason (truncation, power loss) is lost, and reported as such.
+// Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
 #include <vector>

@@ -3,6 +3,7 @@
 // requests carrying its LEO and last fetched epoch; the response either tells it where its
 // log diverged (truncate, KIP-101/KIP-320), or carries records and the leader's HW, which
 // the follower adopts as min(leader HW, own LEO), one round trip late.
+// Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
 namespace streamscope::engine::kafka {

@@ -3,6 +3,7 @@
 // policy), OS write-back of old dirty pages, flush.ms, power loss, retention and the log
 // cleaner. Data is in the page cache (dirty) until flushed; only flushed data survives a
 // power loss.
+// Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
 #include <vector>

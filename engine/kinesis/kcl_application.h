@@ -5,6 +5,7 @@
 // leased shard by polling GetRecords or through enhanced fan-out, and checkpoint the last
 // processed sequence number. A child shard is processed only after its parents reach
 // SHARD_END. A new owner resumes after the checkpoint, so uncheckpointed records come again.
+// Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 #include "engine/kinesis/shard_reader.h"
 

@@ -3,6 +3,7 @@
 // 500 records and 5 MiB; entries refused with ProvisionedThroughputExceeded go back to the
 // front of the buffer and are retried after an exponential back-off. Kinesis has no
 // idempotent producer: a put whose answer is lost is sent again and may be stored twice.
+// Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
 namespace streamscope::engine::kinesis {

@@ -2,6 +2,7 @@
 // Reading a shard: GetShardIterator of every type, and GetRecords with its limits (5 calls/s
 // and 2 MiB/s per shard shared by polling consumers, or an enhanced fan-out consumer's own
 // 2 MiB/s), iterator expiry, the trim horizon, shard end and MillisBehindLatest.
+// Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
 #include <optional>

@@ -2,6 +2,7 @@
 // The Kinesis endpoint's write side: PutRecords checked against each shard's limits,
 // sequence numbers assigned, every accepted record written to the availability zones, and the
 // response sent only once every zone that is up has it. Also zone outages and retention.
+// Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
 #include <optional>

@@ -1,6 +1,7 @@
 #pragma once
 // Which shards a stream has and which are open: creating a stream, routing a hash key to its
 // open shard, and resharding (SplitShard, MergeShards) with Kinesis's refusals.
+// Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
 #include <optional>

@@ -2,6 +2,7 @@
 // The end-of-run (or any-time) summary that `streamscope-cli run` prints and lessons check:
 // counts of produced, acknowledged, lost and duplicated records, latency percentiles, and
 // the state of every partition and consumer group. Plain values, computed from a World.
+// Contract: reads a World it is given (const); call it on the thread that owns that World, or on a copy.
 #include "engine/world/world.h"
 
 #include <cstdint>

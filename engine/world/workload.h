@@ -1,6 +1,7 @@
 #pragma once
 // What a producer generates, shared by the Kafka and the Kinesis clients so that a producer
 // feeding both sends the same records at the same instants with the same keys.
+// Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
 #include "engine/core/rng.h"
 #include "engine/core/sim_time.h"
 #include "engine/world/scenario.h"

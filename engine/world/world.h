@@ -2,6 +2,7 @@
 // The whole simulated world as one copyable value: clock, random generator, pending actions,
 // network, event hash and the Kafka state. A snapshot is a copy of World; restoring it and
 // running forward reproduces the original run exactly.
+// Contract: a plain copyable value owned by one Simulation; only its thread changes it (copies are snapshots).
 #include "engine/core/event_stream.h"
 #include "engine/core/network.h"
 #include "engine/core/rng.h"

@@ -2,6 +2,7 @@
 // The glossary of Kafka and Kinesis terms (Help › Glossary), and the links from the
 // inspector's explanations to it: the first mention of each term in an explanation links to
 // its entry.
+// Contract: the glossary is built once and read-only afterwards; any thread may read it.
 #include <QList>
 #include <QSet>
 #include <QString>

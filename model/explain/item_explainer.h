@@ -2,6 +2,7 @@
 // The inspector's words: for any WorldItem, its state as facts (name, value) and one or two
 // sentences saying why it is in that state ("offset 41 is above the high watermark:
 // consumers cannot read it yet because only 1 of 3 replicas has it"). No widgets.
+// Contract: reads a World it is given (const), on the GUI thread that owns the controller.
 #include "engine/world/world.h"
 #include "world_item.h"
 

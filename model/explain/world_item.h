@@ -3,6 +3,7 @@
 // replica's log, one record in it, a shard, a consumer, a message in flight. Views hit-test
 // to a WorldItem, the inspector explains one, and fault injection targets one. A plain value;
 // it stays meaningful across frames because it names things by index, offset or counter.
+// Contract: a plain copyable value; any thread may use its own copy, it names things, it owns none.
 #include <cstdint>
 
 namespace streamscope::model {

@@ -3,6 +3,7 @@
 // systems and duration, in the application's own SQLite database (so it survives moving
 // files around only as far as their paths do). Missing files are listed as missing. It also
 // keeps each lesson's progress and the learner's predictions.
+// Contract: GUI thread only; each LibraryStore owns its own database connection.
 #include <QDateTime>
 #include <QString>
 

@@ -3,6 +3,7 @@
 // while a branch is explored: produce throughput and latency per system, consumer lag, under-
 // replicated partitions and ISR size, throttling per shard, dirty and flushed bytes per broker.
 // Plain values; a branch forked in the past starts with its parent's series cut at the fork.
+// Contract: owned by one Branch of RunHistory; GUI thread (or the CLI's main thread) only.
 #include "engine/world/world.h"
 
 #include <QString>

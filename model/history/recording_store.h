@@ -7,6 +7,7 @@
 // Snapshots themselves are not stored: opening a recording replays each branch from its
 // actions (the engine is deterministic), rebuilding the snapshots, and checks the stored
 // event hashes on the way, so a recording that does not replay exactly is refused.
+// Contract: a RecordingWriter is used by one thread (GUI or CLI main thread); readers open their own connection.
 #include "run_history.h"
 
 #include <QByteArray>

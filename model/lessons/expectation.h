@@ -7,6 +7,7 @@
 // Grammar: SUBJECT OP VALUE, where OP is one of == != < <= > >= and VALUE is a number, a
 // state name (running, crashed, powered_off, true, false) or another SUBJECT. The subjects are
 // listed in lessons/README.md.
+// Contract: pure checks of a World it is given (const); any thread that owns that World.
 #include "engine/world/world.h"
 
 #include <QString>

@@ -3,6 +3,7 @@
 // (Markdown), drives the engine (actions), points at things (highlights), and claims what the
 // engine then shows (expectations, checked by the player and by `streamscope-cli lesson`).
 // A step may first ask the learner to predict, or ask them to do something (try it).
+// Contract: a plain copyable value; any thread may use its own copy, lessons are read-only once loaded.
 #include "engine/world/scenario.h"
 #include "expectation.h"
 #include "model/explain/world_item.h"

@@ -2,6 +2,7 @@
 // Running lessons: a step's actions performed through the simulation controller (so the
 // player and the headless check do the same thing), its expectations checked, and a whole
 // lesson run headless with try-it steps done by their scripted solution.
+// Contract: drives one SimulationController on the GUI thread (or the CLI's main thread).
 #include "lesson.h"
 #include "model/simulation_controller.h"
 

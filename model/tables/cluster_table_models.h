@@ -2,6 +2,7 @@
 // Read-only table models of the cluster's state, refreshed once per frame: brokers,
 // partitions (leader, epoch, ISR, HW, LEO and flushed offset per replica) and consumer groups.
 // Rows only change on load (a structural reset); each frame sends one dataChanged per table.
+// Contract: Qt item models on the GUI thread; they read the controller's world when it emits frameReady.
 #include "model/simulation_controller.h"
 
 #include <QAbstractTableModel>

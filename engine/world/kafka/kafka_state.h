@@ -2,6 +2,7 @@
 // Everything a simulated Kafka cluster and its clients hold, as plain copyable data. Logic
 // lives in the free functions of the other kafka/ files; copying this struct (inside World)
 // is a complete snapshot.
+// Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
 #include "engine/core/event.h"
 #include "engine/core/network.h"
 #include "engine/core/pool.h"

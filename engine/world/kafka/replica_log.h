@@ -7,6 +7,7 @@
 //
 // Invariants: entries strictly increase by offset (gaps only after compaction);
 // logStart <= hw <= leo and logStart <= flushed <= leo. A plain copyable value.
+// Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
 #include "engine/core/sim_time.h"
 
 #include <cstdint>

@@ -3,6 +3,7 @@
 // BuiltInPartitioner): stay on one partition until at least batch.size bytes went to it,
 // then pick the next one at random among partitions that have a leader, weighted toward
 // shorter send queues (adaptive partitioning). A plain copyable value.
+// Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
 #include "engine/core/rng.h"
 
 #include <cstdint>

@@ -1,6 +1,7 @@
 #pragma once
 // The 128-bit hash key space of a Kinesis stream: how a new stream divides it among its
 // shards, how a partition key maps into it, and the shard ids Kinesis prints.
+// Contract: pure functions of their arguments; any thread.
 #include "engine/core/uint128.h"
 
 #include <optional>

@@ -2,6 +2,7 @@
 // Everything a simulated Kinesis region holds: streams of shards with their records, the
 // three availability zones, producers and KCL-style applications. Plain copyable data (a
 // part of World, so copying it is a snapshot); the logic lives in the other kinesis/ files.
+// Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
 #include "engine/core/network.h"
 #include "engine/core/pool.h"
 #include "engine/world/scenario.h"

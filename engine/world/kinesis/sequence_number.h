@@ -7,6 +7,7 @@
 // Only the counter orders records within a shard; it advances by 1 plus the microseconds
 // since the previous put, so gaps depend on time. Nothing computes "the next" number: readers
 // search for the first record at or after a given one.
+// Contract: pure functions of their arguments; any thread.
 #include <compare>
 #include <cstdint>
 #include <optional>

@@ -1,5 +1,6 @@
 #pragma once
 // The per-shard rate limits of provisioned Kinesis streams, as plain values.
+// Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
 #include "engine/core/sim_time.h"
 
 #include <algorithm>
