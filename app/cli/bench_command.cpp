@@ -10,6 +10,7 @@
 
 #include "engine/sim/report.h"
 #include "engine/sim/simulation.h"
+#include "engine/world/scenario_builder.h"
 #include "model/history/run_history.h"
 
 #include <QElapsedTimer>
@@ -32,64 +33,27 @@ struct Shape {
   int partitions = 6;
 };
 
-Scenario kafkaPart(Scenario s, Shape shape) {
-  KafkaConfig k;
-  k.brokers = shape.brokers;
-  TopicConfig t;
-  t.name = "bench";
-  t.partitions = shape.partitions;
-  t.replicationFactor = 3;
-  t.minInsyncReplicas = 2;
-  k.topics.push_back(t);
-  s.kafka = k;
-  ConsumerGroupConfig g;
-  g.group = "readers";
-  g.topic = "bench";
-  g.members = 3;
-  g.autoOffsetReset = OffsetReset::Earliest;
-  s.consumers.push_back(g);
-  return s;
-}
-
-Scenario kinesisPart(Scenario s) {
-  KinesisConfig k;
-  StreamConfig st;
-  st.name = "bench";
-  st.shards = 4;
-  k.streams.push_back(st);
-  s.kinesis = k;
-  KinesisAppConfig a;
-  a.application = "readers";
-  a.stream = "bench";
-  a.workers = 4;
-  a.initialPosition = IteratorType::TrimHorizon;
-  s.applications.push_back(a);
-  return s;
-}
-
 Scenario workload(const QString &name, std::int64_t records, Shape shape) {
-  Scenario s;
-  s.name = name.toStdString();
-  s.seed = 1;
-  ProducerConfig p;
-  p.name = "load";
+  const bool kafka = name != QLatin1String("N1");
+  const bool kinesis = name == QLatin1String("N1") || name == QLatin1String("S1");
+  const double rate = kinesis ? kKinesisRate : 100000;
+  const double produceSeconds = static_cast<double>(records) / rate;
+  ScenarioBuilder b(name.toStdString(), 1, static_cast<SimTime>((produceSeconds + 120) * kSecond));
+  ProducerConfig &p = b.producer("load", kafka ? "bench" : "", kinesis ? "bench" : "");
   p.count = records;
   p.recordBytes = 100;
   p.keyCount = 10000;
-  const bool kafka = name != QLatin1String("N1");
-  const bool kinesis = name == QLatin1String("N1") || name == QLatin1String("S1");
-  p.rate = kinesis ? kKinesisRate : 100000;
-  if (kafka)
-    p.topic = "bench";
-  if (kinesis)
-    p.stream = "bench";
-  s.producers.push_back(p);
-  const double produceSeconds = static_cast<double>(records) / p.rate;
-  s.duration = static_cast<SimTime>((produceSeconds + 120) * kSecond);
-  if (kafka)
-    s = kafkaPart(s, shape);
-  if (kinesis)
-    s = kinesisPart(s);
+  p.rate = rate;
+  if (kafka) {
+    b.kafka(shape.brokers);
+    b.topic("bench", shape.partitions, 3, 2);
+    b.consumerGroup("readers", "bench", 3, OffsetReset::Earliest);
+  }
+  if (kinesis) {
+    b.stream("bench", 4);
+    b.application("readers", "bench", 4, IteratorType::TrimHorizon);
+  }
+  Scenario s = b.build();
   if (name == QLatin1String("K2")) {
     const auto half = static_cast<SimTime>(produceSeconds / 2 * kSecond);
     Fault off;
