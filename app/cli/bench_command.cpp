@@ -6,9 +6,11 @@
 //       with 4 workers, run until all are consumed.
 //   S1  The same N records into K1's cluster and N1's stream.
 #include "cli_commands.h"
+#include "command_line.h"
 
 #include "engine/sim/report.h"
 #include "engine/sim/simulation.h"
+#include "engine/world/scenario_builder.h"
 #include "model/history/run_history.h"
 
 #include <QElapsedTimer>
@@ -31,64 +33,27 @@ struct Shape {
   int partitions = 6;
 };
 
-Scenario kafkaPart(Scenario s, Shape shape) {
-  KafkaConfig k;
-  k.brokers = shape.brokers;
-  TopicConfig t;
-  t.name = "bench";
-  t.partitions = shape.partitions;
-  t.replicationFactor = 3;
-  t.minInsyncReplicas = 2;
-  k.topics.push_back(t);
-  s.kafka = k;
-  ConsumerGroupConfig g;
-  g.group = "readers";
-  g.topic = "bench";
-  g.members = 3;
-  g.autoOffsetReset = OffsetReset::Earliest;
-  s.consumers.push_back(g);
-  return s;
-}
-
-Scenario kinesisPart(Scenario s) {
-  KinesisConfig k;
-  StreamConfig st;
-  st.name = "bench";
-  st.shards = 4;
-  k.streams.push_back(st);
-  s.kinesis = k;
-  KinesisAppConfig a;
-  a.application = "readers";
-  a.stream = "bench";
-  a.workers = 4;
-  a.initialPosition = IteratorType::TrimHorizon;
-  s.applications.push_back(a);
-  return s;
-}
-
 Scenario workload(const QString &name, std::int64_t records, Shape shape) {
-  Scenario s;
-  s.name = name.toStdString();
-  s.seed = 1;
-  ProducerConfig p;
-  p.name = "load";
+  const bool kafka = name != QLatin1String("N1");
+  const bool kinesis = name == QLatin1String("N1") || name == QLatin1String("S1");
+  const double rate = kinesis ? kKinesisRate : 100000;
+  const double produceSeconds = static_cast<double>(records) / rate;
+  ScenarioBuilder b(name.toStdString(), 1, static_cast<SimTime>((produceSeconds + 120) * kSecond));
+  ProducerConfig &p = b.producer("load", kafka ? "bench" : "", kinesis ? "bench" : "");
   p.count = records;
   p.recordBytes = 100;
   p.keyCount = 10000;
-  const bool kafka = name != QLatin1String("N1");
-  const bool kinesis = name == QLatin1String("N1") || name == QLatin1String("S1");
-  p.rate = kinesis ? kKinesisRate : 100000;
-  if (kafka)
-    p.topic = "bench";
-  if (kinesis)
-    p.stream = "bench";
-  s.producers.push_back(p);
-  const double produceSeconds = static_cast<double>(records) / p.rate;
-  s.duration = static_cast<SimTime>((produceSeconds + 120) * kSecond);
-  if (kafka)
-    s = kafkaPart(s, shape);
-  if (kinesis)
-    s = kinesisPart(s);
+  p.rate = rate;
+  if (kafka) {
+    b.kafka(shape.brokers);
+    b.topic("bench", shape.partitions, 3, 2);
+    b.consumerGroup("readers", "bench", 3, OffsetReset::Earliest);
+  }
+  if (kinesis) {
+    b.stream("bench", 4);
+    b.application("readers", "bench", 4, IteratorType::TrimHorizon);
+  }
+  Scenario s = b.build();
   if (name == QLatin1String("K2")) {
     const auto half = static_cast<SimTime>(produceSeconds / 2 * kSecond);
     Fault off;
@@ -131,40 +96,37 @@ long peakRssKiB() {
   return usage.ru_maxrss;
 }
 
-} // namespace
-
 int runBenchCommand(const QStringList &args) {
-  QTextStream out(stdout), err(stderr);
-  const QString usage = QStringLiteral("usage: streamscope-cli bench [--records N] [--brokers B] [--partitions P] [--json] [K1|K2|N1|S1...]");
-  std::int64_t records = 1000000;
-  Shape shape;
-  bool json = false;
+  QTextStream out(stdout);
+  CommandLine cli(kBenchCommand);
+  const QCommandLineOption recordsOption(QStringLiteral("records"), QStringLiteral("Records per workload, 1000 to 100000000 (default 1000000)."),
+                                         QStringLiteral("N"), QStringLiteral("1000000"));
+  const QCommandLineOption brokersOption(QStringLiteral("brokers"), QStringLiteral("Brokers of K1 and K2's cluster, 3 to 64 (default 3)."),
+                                         QStringLiteral("B"), QStringLiteral("3"));
+  const QCommandLineOption partitionsOption(QStringLiteral("partitions"), QStringLiteral("Partitions of K1 and K2's topic, 1 to 1024 (default 6)."),
+                                            QStringLiteral("P"), QStringLiteral("6"));
+  const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON array of the results."));
+  for (const QCommandLineOption &option : {recordsOption, brokersOption, partitionsOption, jsonOption})
+    cli.addOption(option);
+  cli.addPositional(QStringLiteral("WORKLOAD"), QStringLiteral("K1, K2, N1 or S1 (default: all four)."), QStringLiteral("[K1|K2|N1|S1...]"));
+  if (const auto exit = cli.parse(args))
+    return *exit;
+  const auto records = cli.wholeNumber(recordsOption, 1000, 100000000);
+  if (!records)
+    return 2;
+  const auto brokers = cli.wholeNumber(brokersOption, 3, 64);
+  if (!brokers)
+    return 2;
+  const auto partitions = cli.wholeNumber(partitionsOption, 1, 1024);
+  if (!partitions)
+    return 2;
+  const Shape shape{static_cast<int>(*brokers), static_cast<int>(*partitions)};
+  const bool json = cli.isSet(jsonOption);
   QStringList names;
-  for (int i = 0; i < args.size(); ++i) {
-    if (args[i] == QLatin1String("--json")) {
-      json = true;
-    } else if (args[i] == QLatin1String("--records")) {
-      bool ok = false;
-      records = i + 1 < args.size() ? args[++i].toLongLong(&ok) : 0;
-      if (!ok || records < 1000 || records > 100000000) {
-        err << "streamscope-cli bench: --records needs a whole number from 1000 to 100000000\n" << usage << '\n';
-        return 2;
-      }
-    } else if (args[i] == QLatin1String("--brokers") || args[i] == QLatin1String("--partitions")) {
-      const bool brokers = args[i] == QLatin1String("--brokers");
-      bool ok = false;
-      const int n = i + 1 < args.size() ? args[++i].toInt(&ok) : 0;
-      if (!ok || n < (brokers ? 3 : 1) || n > (brokers ? 64 : 1024)) {
-        err << "streamscope-cli bench: " << (brokers ? "--brokers needs 3 to 64" : "--partitions needs 1 to 1024") << '\n' << usage << '\n';
-        return 2;
-      }
-      (brokers ? shape.brokers : shape.partitions) = n;
-    } else if (QStringList{QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("N1"), QStringLiteral("S1")}.contains(args[i])) {
-      names << args[i];
-    } else {
-      err << "streamscope-cli bench: unexpected argument '" << args[i] << "'\n" << usage << '\n';
-      return 2;
-    }
+  for (const QString &name : cli.positional()) {
+    if (!QStringList{QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("N1"), QStringLiteral("S1")}.contains(name))
+      return cli.refuse(QStringLiteral("unknown workload '%1' (K1, K2, N1 or S1)").arg(name));
+    names << name;
   }
   if (names.isEmpty())
     names = {QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("N1"), QStringLiteral("S1")};
@@ -172,7 +134,7 @@ int runBenchCommand(const QStringList &args) {
     return 0;
   QJsonArray results;
   for (const QString &name : names) {
-    const Scenario scenario = workload(name, records, shape);
+    const Scenario scenario = workload(name, *records, shape);
     QElapsedTimer clock;
     clock.start();
     Simulation sim(scenario);
@@ -184,7 +146,7 @@ int runBenchCommand(const QStringList &args) {
     const std::size_t retained = retainedRecords(w);
     QJsonObject r;
     r[QStringLiteral("workload")] = name;
-    r[QStringLiteral("records")] = static_cast<qint64>(records);
+    r[QStringLiteral("records")] = static_cast<qint64>(*records);
     r[QStringLiteral("brokers")] = shape.brokers;
     r[QStringLiteral("partitions")] = shape.partitions;
     r[QStringLiteral("all_consumed")] = allConsumed(w);
@@ -195,12 +157,14 @@ int runBenchCommand(const QStringList &args) {
     r[QStringLiteral("sim_s_per_wall_s")] = toMs(w.now) / 1000 / wall;
     r[QStringLiteral("peak_rss_mib")] = static_cast<double>(peakRssKiB()) / 1024;
     r[QStringLiteral("bytes_per_retained_record")] = retained ? static_cast<double>(model::estimateWorldBytes(w)) / static_cast<double>(retained) : 0.0;
-    r[QStringLiteral("acknowledged_lost")] = static_cast<qint64>(makeReport(w).acknowledgedLost);
+    const Report report = makeReport(w);
+    r[QStringLiteral("acknowledged_lost")] = static_cast<qint64>(report.acknowledgedLost);
+    r[QStringLiteral("event_hash")] = QString::fromStdString(report.eventHash);
     results.append(r);
     if (!json)
       out << QStringLiteral("%1  %2 records  %3 s wall  %4 sim s  %5 records/s  %6 events/s  %7 sim s/wall s  peak RSS %8 MiB  %9 B/retained record  lost %10%11\n")
                  .arg(name)
-                 .arg(records)
+                 .arg(*records)
                  .arg(wall, 0, 'f', 2)
                  .arg(toMs(w.now) / 1000, 0, 'f', 1)
                  .arg(static_cast<double>(produced) / wall, 0, 'f', 0)
@@ -216,5 +180,13 @@ int runBenchCommand(const QStringList &args) {
     out << QJsonDocument(results).toJson(QJsonDocument::Indented);
   return 0;
 }
+
+} // namespace
+
+const CliCommand kBenchCommand{"bench", "[--records N] [--brokers B] [--partitions P] [--json] [K1|K2|N1|S1...]",
+                               "Time the engine workloads of the performance targets (docs/benchmarks.md) and print "
+                               "records/s, events/s, simulated seconds per second, peak RSS, bytes per retained record "
+                               "and acknowledged records lost.",
+                               runBenchCommand};
 
 } // namespace streamscope::app

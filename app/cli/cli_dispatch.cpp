@@ -4,11 +4,25 @@
 
 namespace streamscope::app {
 namespace {
+
 bool g_parseOnly = false;
+
+const CliCommand *const kCommands[] = {&kPartitionCommand, &kShardsCommand, &kShardCommand, &kRunCommand,
+                                       &kLessonCommand,    &kBenchCommand,  &kSoakCommand};
+
+const CliCommand *findCommand(const QString &name) {
+  for (const CliCommand *command : kCommands)
+    if (name == QLatin1String(command->name))
+      return command;
+  return nullptr;
+}
+
 } // namespace
 
 void setParseOnly(bool on) { g_parseOnly = on; }
 bool parseOnly() { return g_parseOnly; }
+
+std::span<const CliCommand *const> cliCommands() { return kCommands; }
 
 int runCli(QStringList args) {
   if (args.isEmpty()) {
@@ -17,24 +31,16 @@ int runCli(QStringList args) {
   }
   const QString command = args.takeFirst();
   if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+    // "help COMMAND" is "COMMAND --help".
+    if (command == QLatin1String("help") && !args.isEmpty())
+      if (const CliCommand *c = findCommand(args.front()))
+        return c->run({QStringLiteral("--help")});
     if (!parseOnly())
       printUsage(false);
     return 0;
   }
-  if (command == QLatin1String("partition"))
-    return runPartitionCommand(args);
-  if (command == QLatin1String("run"))
-    return runScenarioCommand(args);
-  if (command == QLatin1String("shards"))
-    return runShardsCommand(args);
-  if (command == QLatin1String("shard"))
-    return runShardCommand(args);
-  if (command == QLatin1String("lesson"))
-    return runLessonCommand(args);
-  if (command == QLatin1String("bench"))
-    return runBenchCommand(args);
-  if (command == QLatin1String("soak"))
-    return runSoakCommand(args);
+  if (const CliCommand *c = findCommand(command))
+    return c->run(args);
   QTextStream err(stderr);
   err << "streamscope-cli: unknown command '" << command << "'\n";
   printUsage(true);

@@ -1,4 +1,5 @@
 #include "cli_commands.h"
+#include "command_line.h"
 
 #include "model/lessons/lesson_runner.h"
 
@@ -8,18 +9,27 @@
 #include <QTextStream>
 
 namespace streamscope::app {
-int runLessonCommand(const QStringList &arguments) {
+namespace {
+
+int runLessonCommand(const QStringList &args) {
   QTextStream out(stdout), err(stderr);
-  const QString usage = QStringLiteral("usage: streamscope-cli lesson [--verbose] FILE... | --all [DIR]");
-  QStringList args = arguments;
-  const bool verbose = args.removeAll(QStringLiteral("--verbose")) > 0;
+  CommandLine cli(kLessonCommand);
+  const QCommandLineOption verboseOption(QStringLiteral("verbose"), QStringLiteral("Print every expectation with the value the engine had."));
+  const QCommandLineOption allOption(QStringLiteral("all"),
+                                     QStringLiteral("Play every lesson (*.json) of DIR, or of ./lessons, the installed lessons or the "
+                                                    "source tree's."));
+  cli.addOption(verboseOption);
+  cli.addOption(allOption);
+  cli.addPositional(QStringLiteral("FILE"), QStringLiteral("Lesson files to play (without --all)."), QStringLiteral("FILE..."));
+  cli.addPositional(QStringLiteral("DIR"), QStringLiteral("With --all: the folder of lessons."), QStringLiteral("[DIR]"));
+  if (const auto exit = cli.parse(args))
+    return *exit;
+  const bool verbose = cli.isSet(verboseOption);
   QStringList files;
-  if (!args.isEmpty() && args.first() == QLatin1String("--all")) {
-    if (args.size() > 2) {
-      err << "streamscope-cli lesson: --all takes at most one directory\n" << usage << '\n';
-      return 2;
-    }
-    const QString dir = args.size() == 2 ? args[1] : model::lessonDirectory();
+  if (cli.isSet(allOption)) {
+    if (cli.positional().size() > 1)
+      return cli.refuse(QStringLiteral("--all takes at most one directory"));
+    const QString dir = cli.positional().size() == 1 ? cli.positional().front() : model::lessonDirectory();
     for (const QString &name : QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
       files << QDir(dir).filePath(name);
     if (files.isEmpty()) {
@@ -27,17 +37,10 @@ int runLessonCommand(const QStringList &arguments) {
       return 1;
     }
   } else {
-    for (const QString &a : args)
-      if (a.startsWith(QLatin1String("--"))) {
-        err << "streamscope-cli lesson: unexpected argument '" << a << "'\n" << usage << '\n';
-        return 2;
-      }
-    files = args;
+    files = cli.positional();
   }
-  if (files.isEmpty()) {
-    err << "streamscope-cli lesson: a lesson FILE or --all is required\n" << usage << '\n';
-    return 2;
-  }
+  if (files.isEmpty())
+    return cli.refuse(QStringLiteral("a lesson FILE or --all is required"));
   int failed = 0;
   for (const QString &file : files) {
     const model::LessonLoadResult loaded = model::loadLessonFile(file);
@@ -67,5 +70,12 @@ int runLessonCommand(const QStringList &arguments) {
   out << files.size() - failed << " of " << files.size() << " lessons passed\n";
   return failed == 0 ? 0 : 1;
 }
+
+} // namespace
+
+const CliCommand kLessonCommand{"lesson", "[--verbose] FILE... | --all [DIR]",
+                                "Play lessons headless (try-it steps by their scripted solution) and check every "
+                                "expectation; one line per step; exit 1 if any fails.",
+                                runLessonCommand};
 
 } // namespace streamscope::app

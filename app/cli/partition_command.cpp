@@ -1,5 +1,5 @@
 #include "cli_commands.h"
-#include "cli_options.h"
+#include "command_line.h"
 
 #include "engine/kafka/murmur2.h"
 
@@ -11,10 +11,20 @@
 
 namespace streamscope::app {
 
+namespace {
+
 int runPartitionCommand(const QStringList &args) {
-  const std::optional<long long> partitions =
-      requiredCount(args, QStringLiteral("--partitions"), QStringLiteral("partition"), 2147483647,
-                    QStringLiteral("streamscope-cli partition --partitions N < keys.txt"));
+  CommandLine cli(kPartitionCommand);
+  const QCommandLineOption partitionsOption(QStringLiteral("partitions"), QStringLiteral("Number of partitions of the topic (1 to 2147483647)."),
+                                            QStringLiteral("N"));
+  cli.addOption(partitionsOption);
+  if (const auto exit = cli.parse(args))
+    return *exit;
+  if (!cli.positional().isEmpty())
+    return cli.refuse(QStringLiteral("unexpected argument '%1'").arg(cli.positional().front()));
+  if (!cli.isSet(partitionsOption))
+    return cli.refuse(QStringLiteral("--partitions N is required"));
+  const std::optional<long long> partitions = cli.wholeNumber(partitionsOption, 1, 2147483647);
   if (!partitions)
     return 2;
   if (parseOnly())
@@ -36,5 +46,12 @@ int runPartitionCommand(const QStringList &args) {
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;
 }
+
+} // namespace
+
+const CliCommand kPartitionCommand{"partition", "--partitions N < keys.txt",
+                                   "Read one key per line on stdin (the raw line without its newline) and print "
+                                   "KEY<TAB>PARTITION, as the Kafka Java client's default partitioner assigns keyed records.",
+                                   runPartitionCommand};
 
 } // namespace streamscope::app

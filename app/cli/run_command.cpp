@@ -1,4 +1,5 @@
 #include "cli_commands.h"
+#include "command_line.h"
 
 #include "engine/sim/report.h"
 #include "engine/sim/simulation.h"
@@ -13,52 +14,44 @@
 
 namespace streamscope::app {
 
+namespace {
+
 int runScenarioCommand(const QStringList &args) {
   QTextStream err(stderr);
-  QString file;
-  bool json = false, timing = false, haveSeed = false, events = false;
-  QString record;
+  CommandLine cli(kRunCommand);
+  const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Seed instead of the scenario's own (0 to 9007199254740992)."),
+                                      QStringLiteral("S"));
+  const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the report as one JSON object (docs/cli.md lists its keys)."));
+  const QCommandLineOption timingOption(QStringLiteral("timing"), QStringLiteral("Add the wall-clock time and records per second."));
+  const QCommandLineOption eventsOption(QStringLiteral("events"), QStringLiteral("First print every engine event, one per line."));
+  const QCommandLineOption recordOption(QStringLiteral("record"),
+                                        QStringLiteral("Also write the run as a recording (SQLite) that the app replays exactly."),
+                                        QStringLiteral("OUT.db"));
+  for (const QCommandLineOption &option : {seedOption, jsonOption, timingOption, eventsOption, recordOption})
+    cli.addOption(option);
+  cli.addPositional(QStringLiteral("FILE"), QStringLiteral("The scenario file (JSON, docs/scenario-format.md)."));
+  if (const auto exit = cli.parse(args))
+    return *exit;
+  const bool json = cli.isSet(jsonOption), timing = cli.isSet(timingOption), events = cli.isSet(eventsOption);
+  const bool haveSeed = cli.isSet(seedOption);
+  const QString record = cli.value(recordOption);
+  if (cli.isSet(recordOption) && (record.isEmpty() || record.startsWith(QLatin1String("--"))))
+    return cli.refuse(QStringLiteral("--record needs an output file (OUT.db)"));
   quint64 seed = 0;
-  for (int i = 0; i < args.size(); ++i) {
-    const QString &a = args[i];
-    if (a == QLatin1String("--json")) {
-      json = true;
-    } else if (a == QLatin1String("--timing")) {
-      timing = true;
-    } else if (a == QLatin1String("--events")) {
-      events = true;
-    } else if (a == QLatin1String("--record")) {
-      if (i + 1 >= args.size() || args[i + 1].startsWith(QLatin1String("--"))) {
-        err << "streamscope-cli run: --record needs an output file (OUT.db)\n";
-        return 2;
-      }
-      record = args[++i];
-    } else if (a == QLatin1String("--seed")) {
-      bool ok = false;
-      if (i + 1 < args.size())
-        seed = args[++i].toULongLong(&ok);
-      if (!ok || seed > (1ULL << 53)) {
-        err << "streamscope-cli run: --seed needs a whole number from 0 to 9007199254740992\n";
-        return 2;
-      }
-      haveSeed = true;
-    } else if (a.startsWith(QLatin1String("--")) || !file.isEmpty()) {
-      err << "streamscope-cli run: unexpected argument '" << a << "'\n"
-          << "usage: streamscope-cli run FILE [--seed S] [--json] [--timing] [--events] [--record OUT.db]\n";
+  if (haveSeed) {
+    const auto given = cli.seed(seedOption, 1ULL << 53);
+    if (!given)
       return 2;
-    } else {
-      file = a;
-    }
+    seed = *given;
   }
-  if (file.isEmpty()) {
-    err << "streamscope-cli run: a scenario FILE is required\n"
-        << "usage: streamscope-cli run FILE [--seed S] [--json] [--timing] [--events] [--record OUT.db]\n";
-    return 2;
-  }
-  if (events && !record.isEmpty()) {
-    err << "streamscope-cli run: --events and --record cannot be combined\n";
-    return 2;
-  }
+  const QStringList positional = cli.positional();
+  if (positional.size() > 1)
+    return cli.refuse(QStringLiteral("unexpected argument '%1'").arg(positional[1]));
+  if (positional.isEmpty())
+    return cli.refuse(QStringLiteral("a scenario FILE is required"));
+  const QString file = positional.front();
+  if (events && !record.isEmpty())
+    return cli.refuse(QStringLiteral("--events and --record cannot be combined"));
   const model::ScenarioLoadResult loaded = model::loadScenarioFile(file);
   if (!loaded.scenario) {
     err << loaded.error << '\n';
@@ -132,5 +125,13 @@ int runScenarioCommand(const QStringList &args) {
   }
   return 0;
 }
+
+} // namespace
+
+const CliCommand kRunCommand{"run", "FILE [--seed S] [--json] [--timing] [--events] [--record OUT.db]",
+                             "Run a scenario to its end and print the report: what was produced, acknowledged, lost, "
+                             "delivered twice and throttled, the event hash, and the state of every partition, shard, "
+                             "consumer group and application.",
+                             runScenarioCommand};
 
 } // namespace streamscope::app

@@ -1,5 +1,5 @@
 #include "cli_commands.h"
-#include "cli_options.h"
+#include "command_line.h"
 
 #include "engine/world/kinesis/hash_keys.h"
 
@@ -22,13 +22,33 @@ void flushIfLarge(std::string &out, bool force = false) {
   }
 }
 
-} // namespace
+/// The one option both commands take, --shards N; nullopt after --help or a refusal (`exit`).
+std::optional<long long> shardCount(const CliCommand &command, const QStringList &args, int &exit) {
+  CommandLine cli(command);
+  const QCommandLineOption shardsOption(QStringLiteral("shards"), QStringLiteral("Number of shards of the new stream (1 to %1).").arg(kMaxShards),
+                                        QStringLiteral("N"));
+  cli.addOption(shardsOption);
+  if (const auto done = cli.parse(args)) {
+    exit = *done;
+    return std::nullopt;
+  }
+  exit = 2;
+  if (!cli.positional().isEmpty()) {
+    cli.refuse(QStringLiteral("unexpected argument '%1'").arg(cli.positional().front()));
+    return std::nullopt;
+  }
+  if (!cli.isSet(shardsOption)) {
+    cli.refuse(QStringLiteral("--shards N is required"));
+    return std::nullopt;
+  }
+  return cli.wholeNumber(shardsOption, 1, kMaxShards);
+}
 
 int runShardsCommand(const QStringList &args) {
-  const std::optional<long long> shards = requiredCount(args, QStringLiteral("--shards"), QStringLiteral("shards"), kMaxShards,
-                                                        QStringLiteral("streamscope-cli shards --shards N"));
+  int exit = 0;
+  const std::optional<long long> shards = shardCount(kShardsCommand, args, exit);
   if (!shards)
-    return 2;
+    return exit;
   if (parseOnly())
     return 0;
   std::string out;
@@ -43,10 +63,10 @@ int runShardsCommand(const QStringList &args) {
 }
 
 int runShardCommand(const QStringList &args) {
-  const std::optional<long long> shards = requiredCount(args, QStringLiteral("--shards"), QStringLiteral("shard"), kMaxShards,
-                                                        QStringLiteral("streamscope-cli shard --shards N < partition-keys.txt"));
+  int exit = 0;
+  const std::optional<long long> shards = shardCount(kShardCommand, args, exit);
   if (!shards)
-    return 2;
+    return exit;
   if (parseOnly())
     return 0;
   const auto ranges = engine::kinesis::initialHashKeyRanges(static_cast<int>(*shards));
@@ -71,5 +91,16 @@ int runShardCommand(const QStringList &args) {
   flushIfLarge(out, true);
   return status;
 }
+
+} // namespace
+
+const CliCommand kShardsCommand{"shards", "--shards N",
+                                "Print the shards of a new Kinesis stream of N shards as "
+                                "SHARD_ID<TAB>STARTING_HASH_KEY<TAB>ENDING_HASH_KEY (decimal), as Kinesis creates them.",
+                                runShardsCommand};
+const CliCommand kShardCommand{"shard", "--shards N < partition-keys.txt",
+                               "Read one partition key per line on stdin and print KEY<TAB>SHARD_ID<TAB>HASH_KEY (MD5, "
+                               "decimal) for a new stream of N shards; keys Kinesis refuses are reported on stderr (exit 1).",
+                               runShardCommand};
 
 } // namespace streamscope::app

@@ -1,14 +1,18 @@
 // streamscope-cli soak: random scenarios with random faults, every invariant checked after
 // every step, every run replayed; failing seeds are printed for reproduction.
 #include "cli_commands.h"
+#include "command_line.h"
 
 #include "engine/check/checked_run.h"
+#include "engine/world/config_rules.h"
 #include "model/json/fault_json.h"
 
 #include <QJsonDocument>
 
 #include <QElapsedTimer>
 #include <QTextStream>
+
+#include <limits>
 
 namespace streamscope::app {
 
@@ -31,7 +35,7 @@ void describe(QTextStream &out, const engine::Scenario &s) {
   for (const engine::ProducerConfig &p : s.producers) {
     out << "  producer: " << p.rate << " records/s, " << p.keyCount << " keys";
     if (!p.topic.empty())
-      out << ", acks " << (p.acks == engine::Acks::All ? QStringLiteral("all") : QString::number(static_cast<int>(p.acks)))
+      out << ", acks " << engine::acksName(p.acks)
           << (p.enableIdempotence ? ", idempotent" : "") << ", request timeout " << p.requestTimeout / engine::kMillisecond << " ms";
     out << '\n';
   }
@@ -41,51 +45,46 @@ void describe(QTextStream &out, const engine::Scenario &s) {
         << '\n';
 }
 
-} // namespace
+/// The family names, "kafka-safe, kafka-anything, ...".
+QString familyNames() {
+  QStringList names;
+  for (RunFamily f : kAllFamilies)
+    names << QString::fromUtf8(familyName(f).data(), static_cast<qsizetype>(familyName(f).size()));
+  return names.join(QStringLiteral(", "));
+}
 
 int runSoakCommand(const QStringList &args) {
   QTextStream out(stdout), err(stderr);
-  const QString usage = QStringLiteral("usage: streamscope-cli soak [--runs N] [--seed S] [--family NAME] [--describe]");
-  bool describeRuns = false;
-  long long runs = 50;
-  unsigned long long firstSeed = 1;
+  CommandLine cli(kSoakCommand);
+  const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Scenarios per family, 1 to 1000000 (default 50)."), QStringLiteral("N"),
+                                      QStringLiteral("50"));
+  const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Seed of the first scenario (default 1); the others follow it."),
+                                      QStringLiteral("S"), QStringLiteral("1"));
+  const QCommandLineOption familyOption(QStringLiteral("family"), QStringLiteral("Only this family: %1.").arg(familyNames()),
+                                        QStringLiteral("NAME"));
+  const QCommandLineOption describeOption(QStringLiteral("describe"),
+                                          QStringLiteral("Print each scenario's settings and faults (as scenario-file faults entries)."));
+  for (const QCommandLineOption &option : {runsOption, seedOption, familyOption, describeOption})
+    cli.addOption(option);
+  if (const auto exit = cli.parse(args))
+    return *exit;
+  if (!cli.positional().isEmpty())
+    return cli.refuse(QStringLiteral("unexpected argument '%1'").arg(cli.positional().front()));
+  const bool describeRuns = cli.isSet(describeOption);
+  const auto runCount = cli.wholeNumber(runsOption, 1, 1000000);
+  if (!runCount)
+    return 2;
+  const long long runs = *runCount;
+  const auto seed = cli.seed(seedOption, std::numeric_limits<unsigned long long>::max());
+  if (!seed)
+    return 2;
+  const unsigned long long firstSeed = *seed;
   std::vector<RunFamily> families(std::begin(kAllFamilies), std::end(kAllFamilies));
-  for (int i = 0; i < args.size(); ++i) {
-    const QString option = args[i];
-    const QString value = i + 1 < args.size() ? args[i + 1] : QString();
-    bool ok = false;
-    if (option == QLatin1String("--describe")) {
-      describeRuns = true;
-      continue;
-    }
-    if (option == QLatin1String("--runs")) {
-      runs = value.toLongLong(&ok);
-      if (!ok || runs < 1 || runs > 1000000) {
-        err << "streamscope-cli soak: --runs needs a whole number from 1 to 1000000, not '" << value << "'\n" << usage << '\n';
-        return 2;
-      }
-    } else if (option == QLatin1String("--seed")) {
-      firstSeed = value.toULongLong(&ok);
-      if (!ok) {
-        err << "streamscope-cli soak: --seed needs a whole number from 0 to 18446744073709551615, not '" << value << "'\n"
-            << usage << '\n';
-        return 2;
-      }
-    } else if (option == QLatin1String("--family")) {
-      const auto family = familyFromName(value.toStdString());
-      if (!family) {
-        err << "streamscope-cli soak: unknown family '" << value << "'; one of:";
-        for (RunFamily f : kAllFamilies)
-          err << ' ' << QString::fromUtf8(familyName(f).data(), static_cast<qsizetype>(familyName(f).size()));
-        err << '\n' << usage << '\n';
-        return 2;
-      }
-      families = {*family};
-    } else {
-      err << "streamscope-cli soak: unexpected argument '" << option << "'\n" << usage << '\n';
-      return 2;
-    }
-    ++i;
+  if (cli.isSet(familyOption)) {
+    const auto family = familyFromName(cli.value(familyOption).toStdString());
+    if (!family)
+      return cli.refuse(QStringLiteral("unknown family '%1'; one of: %2").arg(cli.value(familyOption), familyNames()));
+    families = {*family};
   }
 
   if (parseOnly())
@@ -129,5 +128,13 @@ int runSoakCommand(const QStringList &args) {
   out << (failures == 0 ? "every invariant held\n" : QStringLiteral("%1 runs broke an invariant\n").arg(failures));
   return failures == 0 ? 0 : 1;
 }
+
+} // namespace
+
+const CliCommand kSoakCommand{"soak", "[--runs N] [--seed S] [--family NAME] [--describe]",
+                              "Generate N random scenarios per family (seeds S to S+N-1) with random faults, check the "
+                              "invariants after every step and replay each run from its seed and from a halfway "
+                              "snapshot; print the failing seeds and exit 1 if any invariant breaks.",
+                              runSoakCommand};
 
 } // namespace streamscope::app

@@ -1,6 +1,7 @@
 #include "engine/check/random_scenario.h"
 
 #include "engine/world/config_rules.h"
+#include "engine/world/scenario_builder.h"
 
 #include "engine/core/rng.h"
 #include "engine/world/kinesis/hash_keys.h"
@@ -23,42 +24,26 @@ Fault clientFault(SimTime at, FaultAction action, const std::string &group) {
   return f;
 }
 
-/// One topic "t" on `brokers` brokers, one producer "p", one consumer group "g".
+/// One topic "t" on `brokers` brokers, one producer "p", one consumer group "g". The draws
+/// follow the order of the settings below: a seed's scenario depends on it.
 Scenario kafkaScenario(Rng &rng, int brokers, int partitions, int rf, int minIsr, Acks acks, SimTime duration) {
-  Scenario s;
-  s.duration = duration;
-  KafkaConfig k;
-  k.brokers = brokers;
-  TopicConfig t;
-  t.name = "t";
-  t.partitions = partitions;
-  t.replicationFactor = rf;
-  t.minInsyncReplicas = minIsr;
+  ScenarioBuilder b({}, 1, duration);
+  b.kafka(brokers);
+  TopicConfig &t = b.topic("t", partitions, rf, minIsr);
   switch (rng.below(3)) { // flush policy: the OS alone, flush.messages, or flush.ms
   case 1: t.flushIntervalMessages = rng.between(1, 50); break;
   case 2: t.flushInterval = millis(rng.between(50, 2000)); break;
   default: break;
   }
-  k.topics.push_back(t);
-  s.kafka = k;
-  ProducerConfig p;
-  p.name = "p";
-  p.topic = "t";
-  p.acks = acks;
+  ProducerConfig &p = b.producer("p", "t", {}, acks);
   p.enableIdempotence = idempotenceAllowed(acks) && rng.chance(0.7);
   p.rate = static_cast<double>(rng.between(50, 400));
   p.keyCount = static_cast<std::int32_t>(rng.between(0, 50));
   p.requestTimeout = rng.chance(0.5) ? seconds(3) : seconds(30);
-  s.producers.push_back(p);
-  ConsumerGroupConfig g;
-  g.group = "g";
-  g.topic = "t";
-  g.members = static_cast<int>(rng.between(1, 3));
-  g.autoOffsetReset = OffsetReset::Earliest;
+  ConsumerGroupConfig &g = b.consumerGroup("g", "t", static_cast<int>(rng.between(1, 3)), OffsetReset::Earliest);
   g.assignor = rng.chance(0.5) ? AssignorKind::Range : AssignorKind::CooperativeSticky;
   g.requestTimeout = seconds(3);
-  s.consumers.push_back(g);
-  return s;
+  return b.build();
 }
 
 /// Consumer churn and a lost request now and then: they never risk acknowledged records.
@@ -150,28 +135,16 @@ GeneratedRun kinesisRun(Rng &rng) {
   // a dead worker's leases expire after failoverTime (10 s), the lease taker runs every
   // 20 s and takes only a fair share, and children wait for their parents' SHARD_END.
   const SimTime stopAt = seconds(rng.between(20, 60));
-  s.duration = stopAt + seconds(150);
-  KinesisConfig k;
-  StreamConfig st;
-  st.name = "s";
-  st.shards = static_cast<int>(rng.between(1, 4));
-  k.streams.push_back(st);
-  s.kinesis = k;
-  ProducerConfig p;
-  p.name = "p";
-  p.stream = "s";
+  ScenarioBuilder b({}, 1, stopAt + seconds(150)); // the draws follow the order of the settings
+  const StreamConfig &st = b.stream("s", static_cast<int>(rng.between(1, 4)));
+  ProducerConfig &p = b.producer("p", {}, "s");
   p.rate = static_cast<double>(rng.between(100, 1200 * st.shards)); // sometimes over the shards' limits
   p.keyCount = static_cast<std::int32_t>(rng.between(5, 200));
   p.count = static_cast<std::int64_t>(p.rate) * (stopAt / kSecond);
-  s.producers.push_back(p);
-  KinesisAppConfig app;
-  app.application = "app";
-  app.stream = "s";
-  app.workers = static_cast<int>(rng.between(1, 3));
-  app.initialPosition = IteratorType::TrimHorizon;
+  KinesisAppConfig &app = b.application("app", "s", static_cast<int>(rng.between(1, 3)), IteratorType::TrimHorizon);
   app.enhancedFanOut = rng.chance(0.3);
   app.checkpointInterval = std::array{SimTime{0}, seconds(1), seconds(5)}[rng.below(3)];
-  s.applications.push_back(app);
+  s = b.build();
 
   // One zone out at a time.
   for (SimTime t = millis(rng.between(2000, 10000)); t < stopAt;) {

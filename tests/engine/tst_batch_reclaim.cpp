@@ -1,6 +1,6 @@
 // Finished producer batches go back to their pool, and reclaiming them changes nothing the
 // run does: late requests and responses still find their batch, stale timeouts never match.
-#include "scenario_builder.h"
+#include "small_scenarios.h"
 
 #include <QtTest>
 

@@ -2,7 +2,7 @@
 // partitions remap keys and trigger a rebalance, reassigned replicas catch up before they
 // join the ISR, dynamic topic configs take effect at once, and nothing acknowledged is lost.
 #include "engine/kafka/murmur2.h"
-#include "scenario_builder.h"
+#include "small_scenarios.h"
 
 #include <QtTest>
 

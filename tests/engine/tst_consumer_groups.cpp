@@ -1,5 +1,5 @@
 // Assignors, rebalancing, commits, redelivery and seeks.
-#include "scenario_builder.h"
+#include "small_scenarios.h"
 
 #include "engine/kafka/assignors.h"
 #include "engine/kafka/consumer_client.h"

@@ -1,5 +1,5 @@
 // Same scenario and seed, same event stream; restoring a snapshot and replaying repeats it.
-#include "scenario_builder.h"
+#include "small_scenarios.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
 // Clean and unclean leader election, leader epochs and truncation of diverged logs.
-#include "scenario_builder.h"
+#include "small_scenarios.h"
 
 #include <QtTest>
 

@@ -5,7 +5,7 @@
 #include "engine/check/checked_run.h"
 #include "engine/check/invariant_checker.h"
 #include "engine/kafka/record_ledger.h"
-#include "scenario_builder.h"
+#include "small_scenarios.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
 // KCL-style applications: leases, checkpoints, failover, parents before children, fan-out.
-#include "scenario_builder.h"
+#include "small_scenarios.h"
 
 #include "engine/kinesis/kcl_application.h"
 

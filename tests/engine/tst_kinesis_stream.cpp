@@ -1,6 +1,6 @@
 // The Kinesis write path and shards: routing, sequence numbers, write and read limits,
 // iterators, resharding, availability zones, determinism.
-#include "scenario_builder.h"
+#include "small_scenarios.h"
 
 #include "engine/kinesis/shard_reader.h"
 #include "engine/kinesis/stream_frontend.h"

@@ -1,5 +1,5 @@
 // High watermark, ISR, acks and min.insync.replicas.
-#include "scenario_builder.h"
+#include "small_scenarios.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
 // Page cache versus disk, crash versus power loss, flush policies, retention and compaction.
-#include "scenario_builder.h"
+#include "small_scenarios.h"
 
 #include "engine/world/kafka/replica_log.h"
 
