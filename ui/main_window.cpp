@@ -284,10 +284,10 @@ void MainWindow::buildActions() {
       return;
     m_faultMenu->addActions({m_itemFaults, m_dropRecord, m_powerOffAll});
     m_faultMenu->addSeparator();
-    addWorldFaults(*m_faultMenu, m_controller.world(), [this](const engine::Fault &f) { applyFault(f); });
+    addWorldFaults(*m_faultMenu, m_controller.view(), [this](const engine::Fault &f) { applyFault(f); });
     if (m_canvas->selected()) {
       m_faultMenu->addSeparator();
-      addItemFaults(*m_faultMenu, m_controller.world(), m_canvas->selected(), [this](const engine::Fault &f) { applyFault(f); });
+      addItemFaults(*m_faultMenu, m_controller.view(), m_canvas->selected(), [this](const engine::Fault &f) { applyFault(f); });
     }
   });
   QAction *faults = m_toolBar->addAction(style()->standardIcon(QStyle::SP_MessageBoxWarning), tr("Faults"));
@@ -740,10 +740,10 @@ void MainWindow::showItemMenu(const model::WorldItem &item, const QPoint &global
     return;
   QMenu menu(this);
   const auto apply = [this](const engine::Fault &f) { applyFault(f); };
-  if (addItemFaults(menu, m_controller.world(), item, apply) > 0)
+  if (addItemFaults(menu, m_controller.view(), item, apply) > 0)
     menu.addSeparator();
   QMenu *world = menu.addMenu(tr("Whole system"));
-  addWorldFaults(*world, m_controller.world(), apply);
+  addWorldFaults(*world, m_controller.view(), apply);
   menu.exec(globalPos);
 }
 
