@@ -24,6 +24,7 @@ void SimulationController::load(const engine::Scenario &scenario, double playbac
   m_sim = std::make_unique<engine::Simulation>(scenario);
   m_carryMicros = 0;
   m_history.reset(*m_sim);
+  m_groupApplied = false;
   emit scenarioLoaded();
   emit branchesChanged();
   emit frameReady();
@@ -92,14 +93,45 @@ std::optional<QString> SimulationController::applyUserAction(engine::Fault actio
   if (!m_sim)
     return tr("No scenario is loaded.");
   const std::size_t branches = m_history.branches().size();
-  if (auto refused = m_history.act(*m_sim, action))
+  if (auto refused = m_history.act(*m_sim, action, m_groupDepth > 0 && m_groupApplied))
     return QString::fromStdString(*refused);
+  if (m_groupDepth > 0) {
+    m_groupApplied = true; // announced when the group ends
+    return std::nullopt;
+  }
+  announceUserActions(branches);
+  return std::nullopt;
+}
+
+std::optional<QString> SimulationController::applyUserActions(const std::vector<engine::Fault> &actions) {
+  const UserActionGroup group(*this);
+  for (const engine::Fault &action : actions)
+    if (auto refused = applyUserAction(action))
+      return refused;
+  return std::nullopt;
+}
+
+void SimulationController::beginUserActionGroup() {
+  if (m_groupDepth++ == 0) {
+    m_groupApplied = false;
+    m_groupBranches = m_history.branches().size();
+  }
+}
+
+void SimulationController::endUserActionGroup() {
+  if (m_groupDepth == 0 || --m_groupDepth > 0)
+    return;
+  if (m_groupApplied && m_sim)
+    announceUserActions(m_groupBranches);
+  m_groupApplied = false;
+}
+
+void SimulationController::announceUserActions(std::size_t branchesBefore) {
   ++m_frames;
   emit frameReady();
   emit userActionApplied();
-  if (m_history.branches().size() != branches)
+  if (m_history.branches().size() != branchesBefore)
     emit branchesChanged();
-  return std::nullopt;
 }
 
 void SimulationController::runTo(engine::SimTime t) {
