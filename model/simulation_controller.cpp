@@ -22,6 +22,7 @@ void SimulationController::load(const engine::Scenario &scenario, double playbac
   m_scenario = scenario;
   m_playbackSpeed = playbackSpeed;
   m_sim = std::make_unique<engine::Simulation>(scenario);
+  ++m_loads;
   m_carryMicros = 0;
   m_history.reset(*m_sim);
   m_groupApplied = false;
@@ -43,6 +44,7 @@ std::optional<QString> SimulationController::loadRecording(const Recording &reco
   m_scenario = *loaded.scenario;
   m_playbackSpeed = loaded.playbackSpeed;
   m_sim = std::move(sim);
+  ++m_loads;
   m_history = std::move(history);
   m_sim->setEventSink(nullptr);
   m_history.reattach(*m_sim);
@@ -52,6 +54,22 @@ std::optional<QString> SimulationController::loadRecording(const Recording &reco
   emit jumped();
   emit frameReady();
   return std::nullopt;
+}
+
+const WorldView &SimulationController::view() const {
+  const engine::World &w = m_sim->world();
+  // Every change to the world goes through a frame, a step (processed) or a load; time and
+  // processed count are checked too, so a stale view is never returned.
+  if (!m_view.built() || &m_view.source() != &w || m_viewLoad != m_loads || m_viewFrame != m_frames || m_viewEdits != m_edits ||
+      m_viewProcessed != w.processed || m_viewNow != w.now) {
+    m_view.rebuild(w);
+    m_viewLoad = m_loads;
+    m_viewEdits = m_edits;
+    m_viewFrame = m_frames;
+    m_viewProcessed = w.processed;
+    m_viewNow = w.now;
+  }
+  return m_view;
 }
 
 void SimulationController::play() {
@@ -95,6 +113,7 @@ std::optional<QString> SimulationController::applyUserAction(engine::Fault actio
   const std::size_t branches = m_history.branches().size();
   if (auto refused = m_history.act(*m_sim, action, m_groupDepth > 0 && m_groupApplied))
     return QString::fromStdString(*refused);
+  ++m_edits; // the world changed in place (inside a group, with no frame yet)
   if (m_groupDepth > 0) {
     m_groupApplied = true; // announced when the group ends
     return std::nullopt;

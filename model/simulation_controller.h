@@ -1,9 +1,10 @@
 #pragma once
 // Owns the running Simulation on the GUI thread. One QTimer at the display rate advances the
 // engine by elapsed wall time x speed and emits one frameReady() per tick (never a signal per
-// engine event); views read the world through world() when it fires.
+// engine event); views read the world through view() when it fires.
 #include "engine/sim/simulation.h"
 #include "model/history/run_history.h"
+#include "model/view/world_view.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -33,6 +34,9 @@ public:
   bool hasSimulation() const { return m_sim != nullptr; }
   /// REQUIRES: hasSimulation().
   const engine::World &world() const { return m_sim->world(); }
+  /// What the UI may read of the world, built at most once per frame (on the first read
+  /// after the world moved); valid until the next frame. REQUIRES: hasSimulation().
+  const WorldView &view() const;
   /// REQUIRES: hasSimulation().
   const engine::Simulation &simulation() const { return *m_sim; }
   const engine::Scenario &scenario() const { return m_scenario; }
@@ -121,6 +125,13 @@ private:
   int m_groupDepth = 0;          ///< open beginUserActionGroup calls
   bool m_groupApplied = false;   ///< the open group has an applied action (later ones join it)
   std::size_t m_groupBranches = 0; ///< branch count when the group opened
+  // The view is a cache: rebuilt when any of these differs from the world's state now.
+  mutable WorldView m_view;
+  mutable std::uint64_t m_viewFrame = 0, m_viewProcessed = 0, m_viewLoad = 0;
+  mutable engine::SimTime m_viewNow = -1;
+  std::uint64_t m_loads = 0; ///< bumped when a new simulation replaces the old one
+  mutable std::uint64_t m_viewEdits = 0;
+  std::uint64_t m_edits = 0; ///< bumped by every applied user action (a group applies several before its frame)
 };
 
 /// Scoped user action group: everything applied through the controller while it lives is

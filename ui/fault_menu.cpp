@@ -1,12 +1,10 @@
 #include "fault_menu.h"
 
-#include "engine/core/uint128.h"
-
 namespace streamscope::ui {
 namespace {
 
-using engine::Fault;
-using engine::FaultAction;
+using model::Fault;
+using model::FaultAction;
 using Kind = model::WorldItem::Kind;
 
 void add(QMenu &menu, const QString &text, const QString &tip, const Fault &fault, const ApplyFault &apply) {
@@ -22,8 +20,8 @@ Fault make(FaultAction action) {
   return f;
 }
 
-int brokerFaults(QMenu &menu, const engine::World &w, int id, const ApplyFault &apply) {
-  const auto &b = w.kafka.brokers.at(static_cast<std::size_t>(id));
+int brokerFaults(QMenu &menu, const model::WorldView &w, int id, const ApplyFault &apply) {
+  const model::BrokerView &b = w.kafka().brokers.at(static_cast<std::size_t>(id));
   Fault f = make(FaultAction::CrashBroker);
   f.broker = id;
   menu.addSection(QObject::tr("Broker %1").arg(id));
@@ -35,7 +33,7 @@ int brokerFaults(QMenu &menu, const engine::World &w, int id, const ApplyFault &
     f.action = FaultAction::RestartBroker;
     add(menu, QObject::tr("Restart broker %1").arg(id), QObject::tr("Log recovery, then it rejoins and catches up"), f, apply);
   }
-  if (w.net.isIsolated(b.node)) {
+  if (b.isolated) {
     f.action = FaultAction::Heal;
     add(menu, QObject::tr("Heal broker %1's network").arg(id), QObject::tr("Restore every link to it"), f, apply);
   } else {
@@ -43,11 +41,11 @@ int brokerFaults(QMenu &menu, const engine::World &w, int id, const ApplyFault &
     add(menu, QObject::tr("Isolate broker %1").arg(id), QObject::tr("Cut every network link to it"), f, apply);
   }
   f.action = FaultAction::SlowBroker;
-  if (w.net.extraDelay(b.node) > 0) {
+  if (b.extraDelay > 0) {
     f.extraDelay = 0;
     add(menu, QObject::tr("Back to normal speed"), QObject::tr("Remove the extra network delay"), f, apply);
   } else {
-    f.extraDelay = 50 * engine::kMillisecond;
+    f.extraDelay = 50 * model::kMillisecond;
     add(menu, QObject::tr("Slow broker %1 (+50 ms)").arg(id), QObject::tr("Every message to or from it takes 50 ms longer: watch it fall out of the ISR"), f, apply);
   }
   return 4;
@@ -75,28 +73,28 @@ int consumerFaults(QMenu &menu, const std::string &group, int member, bool appli
   return n + 1;
 }
 
-int shardFaults(QMenu &menu, const engine::World &w, int slot, const ApplyFault &apply) {
-  const auto &k = w.kinesis;
-  const auto &s = k.shardAt(slot);
-  const auto &stream = k.streams[static_cast<std::size_t>(s.stream)];
-  menu.addSection(QString::fromStdString(k.shardName(slot)));
-  if (!s.open()) {
+int shardFaults(QMenu &menu, const model::WorldView &w, int slot, const ApplyFault &apply) {
+  const model::KinesisView &k = w.kinesis();
+  const model::ShardView &s = k.shardAt(slot);
+  const model::StreamView &stream = k.streams[static_cast<std::size_t>(s.stream)];
+  menu.addSection(QString::fromStdString(s.name));
+  if (!s.open) {
     menu.addAction(QObject::tr("Closed shards cannot be split or merged"))->setEnabled(false);
     return 0;
   }
   Fault f = make(FaultAction::SplitShard);
-  f.stream = stream.config.name;
+  f.stream = stream.name;
   f.shard = s.index;
   // Split in the middle of the range, as the AWS guide's example does.
-  f.newStartingHashKey = engine::toDecimal(s.range.start + (s.range.end - s.range.start) / 2 + 1);
+  f.newStartingHashKey = model::decimalText(s.rangeStart + (s.rangeEnd - s.rangeStart) / 2 + 1);
   add(menu, QObject::tr("Split shard %1 in the middle").arg(s.index), QObject::tr("Two children, each with half the hash key range and the full write limit"), f, apply);
   int n = 1;
   for (int other : stream.shards) {
-    const auto &o = k.shardAt(other);
-    if (!o.open() || other == slot || o.range.start != s.range.end + 1)
+    const model::ShardView &o = k.shardAt(other);
+    if (!o.open || other == slot || o.rangeStart != s.rangeEnd + 1)
       continue;
     Fault m = make(FaultAction::MergeShards);
-    m.stream = stream.config.name;
+    m.stream = stream.name;
     m.shard = s.index;
     m.adjacentShard = o.index;
     add(menu, QObject::tr("Merge with adjacent shard %1").arg(o.index), QObject::tr("One child covers both hash key ranges"), m, apply);
@@ -105,8 +103,8 @@ int shardFaults(QMenu &menu, const engine::World &w, int slot, const ApplyFault 
   return n;
 }
 
-int zoneFaults(QMenu &menu, const engine::World &w, int z, const ApplyFault &apply) {
-  Fault f = make(w.kinesis.zoneUp[static_cast<std::size_t>(z)] ? FaultAction::AzOutage : FaultAction::AzRestore);
+int zoneFaults(QMenu &menu, const model::WorldView &w, int z, const ApplyFault &apply) {
+  Fault f = make(w.kinesis().zones[static_cast<std::size_t>(z)].up ? FaultAction::AzOutage : FaultAction::AzRestore);
   f.az = z;
   menu.addSection(QObject::tr("Availability zone %1").arg(QChar('a' + z)));
   add(menu, f.action == FaultAction::AzOutage ? QObject::tr("Take AZ %1 down").arg(QChar('a' + z)) : QObject::tr("Bring AZ %1 back").arg(QChar('a' + z)),
@@ -116,19 +114,19 @@ int zoneFaults(QMenu &menu, const engine::World &w, int z, const ApplyFault &app
 
 } // namespace
 
-int addItemFaults(QMenu &menu, const engine::World &w, const model::WorldItem &item, const ApplyFault &apply) {
+int addItemFaults(QMenu &menu, const model::WorldView &w, const model::WorldItem &item, const ApplyFault &apply) {
   switch (item.kind) {
   case Kind::Broker: return brokerFaults(menu, w, item.a, apply);
   case Kind::Replica:
   case Kind::LogCell: return brokerFaults(menu, w, item.b, apply);
-  case Kind::Group: return consumerFaults(menu, w.kafka.groups.at(static_cast<std::size_t>(item.a)).config.group, -1, false, {}, apply);
+  case Kind::Group: return consumerFaults(menu, w.kafka().groups.at(static_cast<std::size_t>(item.a)).name, -1, false, {}, apply);
   case Kind::Member: {
-    const auto &g = w.kafka.groups.at(static_cast<std::size_t>(item.a));
-    return consumerFaults(menu, g.config.group, item.b, false, QString::fromStdString(g.members.at(static_cast<std::size_t>(item.b)).id), apply);
+    const model::GroupView &g = w.kafka().groups.at(static_cast<std::size_t>(item.a));
+    return consumerFaults(menu, g.name, item.b, false, QString::fromStdString(g.members.at(static_cast<std::size_t>(item.b)).id), apply);
   }
-  case Kind::Application: return consumerFaults(menu, w.kinesis.apps.at(static_cast<std::size_t>(item.a)).config.application, -1, true, {}, apply);
+  case Kind::Application: return consumerFaults(menu, w.kinesis().apps.at(static_cast<std::size_t>(item.a)).name, -1, true, {}, apply);
   case Kind::Worker:
-    return consumerFaults(menu, w.kinesis.apps.at(static_cast<std::size_t>(item.a)).config.application, item.b, true, QObject::tr("worker w%1").arg(item.b), apply);
+    return consumerFaults(menu, w.kinesis().apps.at(static_cast<std::size_t>(item.a)).name, item.b, true, QObject::tr("worker w%1").arg(item.b), apply);
   case Kind::Shard:
   case Kind::ShardRecord: return shardFaults(menu, w, item.a, apply);
   case Kind::Zone: return zoneFaults(menu, w, item.a, apply);
@@ -136,8 +134,8 @@ int addItemFaults(QMenu &menu, const engine::World &w, const model::WorldItem &i
   }
 }
 
-void addWorldFaults(QMenu &menu, const engine::World &w, const ApplyFault &apply) {
-  if (w.scenario.kafka) {
+void addWorldFaults(QMenu &menu, const model::WorldView &w, const ApplyFault &apply) {
+  if (w.hasKafka()) {
     Fault f = make(FaultAction::PowerLoss);
     f.broker = -1;
     add(menu, QObject::tr("Power off every broker"), QObject::tr("A data-centre power cut: every record not yet flushed is gone"), f, apply);
@@ -148,8 +146,8 @@ void addWorldFaults(QMenu &menu, const engine::World &w, const ApplyFault &apply
   }
   add(menu, QObject::tr("Drop a record in flight"), QObject::tr("The next produce or PutRecords request to arrive is lost; its producer times out and retries"),
       make(FaultAction::DropMessage), apply);
-  if (w.scenario.kinesis)
-    for (int z = 0; z < engine::kinesis::kZones; ++z)
+  if (w.hasKinesis())
+    for (int z = 0; z < model::kZones; ++z)
       zoneFaults(menu, w, z, apply);
 }
 

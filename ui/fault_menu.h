@@ -2,8 +2,9 @@
 // The faults a user can inject, as menu actions: on the thing itself (right-click a broker,
 // replica, consumer, shard or zone) and for the whole world (power off every broker, drop
 // a record in flight). Actions only describe the fault; `apply` sends it to the controller.
-#include "engine/world/world.h"
+// GUI thread; reads the frame's view of the world while the menu is built.
 #include "model/explain/world_item.h"
+#include "model/view/world_view.h"
 
 #include <QMenu>
 
@@ -11,11 +12,11 @@
 
 namespace streamscope::ui {
 
-using ApplyFault = std::function<void(const engine::Fault &)>;
+using ApplyFault = std::function<void(const model::Fault &)>;
 
 /// Adds the faults that make sense for `item`; returns how many were added.
-int addItemFaults(QMenu &menu, const engine::World &world, const model::WorldItem &item, const ApplyFault &apply);
+int addItemFaults(QMenu &menu, const model::WorldView &view, const model::WorldItem &item, const ApplyFault &apply);
 /// Adds faults that act on the whole cluster or stream.
-void addWorldFaults(QMenu &menu, const engine::World &world, const ApplyFault &apply);
+void addWorldFaults(QMenu &menu, const model::WorldView &view, const ApplyFault &apply);
 
 } // namespace streamscope::ui

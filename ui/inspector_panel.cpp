@@ -22,7 +22,7 @@ void InspectorPanel::inspect(const model::WorldItem &item) {
 void InspectorPanel::refresh() {
   if (!m_controller.hasSimulation())
     return;
-  m_explanation = model::explainItem(m_controller.world(), m_item);
+  m_explanation = model::explainItem(m_controller.view(), m_item);
   const QString html = model::explanationHtml(m_explanation);
   if (html != m_html) { // unchanged text keeps the reader's scroll position and selection
     m_html = html;

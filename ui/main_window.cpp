@@ -112,8 +112,8 @@ void MainWindow::restoreSettings() {
 void MainWindow::updateStatus() {
   if (!m_controller.hasSimulation())
     return;
-  const auto &w = m_controller.world();
-  m_clock->setText(tr("t = %1 s of %2 s").arg(engine::toMs(w.now) / 1000, 0, 'f', 3).arg(engine::toMs(w.scenario.duration) / 1000, 0, 'f', 0));
+  const model::WorldView &view = m_controller.view();
+  m_clock->setText(tr("t = %1 s of %2 s").arg(model::toMs(view.now()) / 1000, 0, 'f', 3).arg(model::toMs(view.duration()) / 1000, 0, 'f', 0));
   const model::RunCounters c = model::runCounters(m_controller);
   m_counters->setText(tr("produced %1 · acknowledged %2 · acknowledged but lost %3 · consumed %4 · duplicates %5 · throttled %6")
                           .arg(c.produced)
@@ -169,10 +169,10 @@ void MainWindow::showItemMenu(const model::WorldItem &item, const QPoint &global
     return;
   QMenu menu(this);
   const auto apply = [this](const engine::Fault &f) { applyFault(f); };
-  if (addItemFaults(menu, m_controller.world(), item, apply) > 0)
+  if (addItemFaults(menu, m_controller.view(), item, apply) > 0)
     menu.addSeparator();
   QMenu *world = menu.addMenu(tr("Whole system"));
-  addWorldFaults(*world, m_controller.world(), apply);
+  addWorldFaults(*world, m_controller.view(), apply);
   menu.exec(globalPos);
 }
 

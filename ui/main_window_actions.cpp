@@ -144,10 +144,10 @@ void MainWindow::buildActions() {
       return;
     m_faultMenu->addActions({m_itemFaults, m_dropRecord, m_powerOffAll});
     m_faultMenu->addSeparator();
-    addWorldFaults(*m_faultMenu, m_controller.world(), [this](const engine::Fault &f) { applyFault(f); });
+    addWorldFaults(*m_faultMenu, m_controller.view(), [this](const engine::Fault &f) { applyFault(f); });
     if (m_canvas->selected()) {
       m_faultMenu->addSeparator();
-      addItemFaults(*m_faultMenu, m_controller.world(), m_canvas->selected(), [this](const engine::Fault &f) { applyFault(f); });
+      addItemFaults(*m_faultMenu, m_controller.view(), m_canvas->selected(), [this](const engine::Fault &f) { applyFault(f); });
     }
   });
   QAction *faults = m_toolBar->addAction(style()->standardIcon(QStyle::SP_MessageBoxWarning), tr("Faults"));

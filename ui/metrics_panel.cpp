@@ -45,7 +45,7 @@ MetricsPanel::MetricsPanel(model::SimulationController &controller, QWidget *par
   connect(&controller, &model::SimulationController::scenarioLoaded, this, &MetricsPanel::rebuild);
   connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
     if (event->button() == Qt::LeftButton && m_controller.hasSimulation())
-      m_controller.seek(static_cast<engine::SimTime>(std::max(0.0, secondsAt(static_cast<int>(event->position().x()))) * engine::kSecond));
+      m_controller.seek(static_cast<model::SimTime>(std::max(0.0, secondsAt(static_cast<int>(event->position().x()))) * model::kSecond));
   });
 }
 
@@ -149,11 +149,11 @@ void MetricsPanel::refresh() {
   for (const model::MetricSeries &series : metrics.series()) {
     QCPGraph *graph = graphFor(series);
     for (std::size_t i = m_drawn; i < times.size(); ++i)
-      graph->addData(engine::toMs(times[i]) / 1000, series.values[i]);
+      graph->addData(model::toMs(times[i]) / 1000, series.values[i]);
   }
   m_drawn = times.size();
-  const double explored = engine::toMs(history.branch().explored) / 1000;
-  const double now = engine::toMs(m_controller.world().now) / 1000;
+  const double explored = model::toMs(history.branch().explored) / 1000;
+  const double now = model::toMs(m_controller.view().now()) / 1000;
   for (auto &entry : m_rects) {
     QCPAxisRect *rect = entry.second; // a plain name: lambdas below capture it
     rect->axis(QCPAxis::atBottom)->setRange(0, std::max(10.0, explored));

@@ -23,8 +23,8 @@ QColor markerColour(model::MarkerKind kind, bool dark) {
   return Qt::gray;
 }
 
-QString timeText(engine::SimTime t) {
-  const double s = engine::toMs(t) / 1000;
+QString timeText(model::SimTime t) {
+  const double s = model::toMs(t) / 1000;
   return s >= 120 ? QObject::tr("%1 min").arg(s / 60, 0, 'f', s >= 600 ? 0 : 1) : QObject::tr("%1 s").arg(s, 0, 'f', s >= 10 ? 0 : 1);
 }
 
@@ -40,18 +40,18 @@ TimelineBar::TimelineBar(model::SimulationController &controller, QWidget *paren
 
 QRectF TimelineBar::track() const { return QRectF(12, 8, width() - 24, 12); }
 
-double TimelineBar::xOf(engine::SimTime t) const {
+double TimelineBar::xOf(model::SimTime t) const {
   if (!m_controller.hasSimulation())
     return track().left();
-  const double d = static_cast<double>(std::max<engine::SimTime>(1, m_controller.world().scenario.duration));
+  const double d = static_cast<double>(std::max<model::SimTime>(1, m_controller.view().duration()));
   return track().left() + track().width() * static_cast<double>(t) / d;
 }
 
-engine::SimTime TimelineBar::timeAt(double x) const {
+model::SimTime TimelineBar::timeAt(double x) const {
   if (!m_controller.hasSimulation())
     return 0;
   const double share = std::clamp((x - track().left()) / track().width(), 0.0, 1.0);
-  return static_cast<engine::SimTime>(std::llround(share * static_cast<double>(m_controller.world().scenario.duration)));
+  return static_cast<model::SimTime>(std::llround(share * static_cast<double>(m_controller.view().duration())));
 }
 
 const model::TimelineMarker *TimelineBar::markerAt(double x) const {
@@ -97,7 +97,7 @@ void TimelineBar::paintEvent(QPaintEvent *) {
     p.drawLine(QPointF(x, t.top() - 2), QPointF(x, t.bottom() + 2));
   }
   // The current time: a bold handle.
-  const double now = xOf(m_controller.world().now);
+  const double now = xOf(m_controller.view().now());
   p.setPen(QPen(pal.color(QPalette::Text), 1));
   p.setBrush(pal.color(QPalette::Highlight));
   p.drawRoundedRect(QRectF(now - 3, t.top() - 5, 6, t.height() + 10), 2, 2);
@@ -107,10 +107,10 @@ void TimelineBar::paintEvent(QPaintEvent *) {
   f.setPointSizeF(f.pointSizeF() * 0.85);
   p.setFont(f);
   const double labelTop = t.bottom() + 4;
-  const engine::SimTime duration = m_controller.world().scenario.duration;
+  const model::SimTime duration = m_controller.view().duration();
   const int ticks = std::max(1, static_cast<int>(t.width() / 120));
   for (int i = 0; i <= ticks; ++i) {
-    const engine::SimTime at = duration * i / ticks;
+    const model::SimTime at = duration * i / ticks;
     const Qt::Alignment align = i == 0 ? Qt::AlignLeft : i == ticks ? Qt::AlignRight : Qt::AlignHCenter;
     const double x = xOf(at);
     const QRectF box = i == 0 ? QRectF(x, labelTop, 100, 16) : i == ticks ? QRectF(x - 100, labelTop, 100, 16) : QRectF(x - 50, labelTop, 100, 16);

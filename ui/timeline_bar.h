@@ -14,8 +14,8 @@ public:
   explicit TimelineBar(model::SimulationController &controller, QWidget *parent = nullptr);
   QSize sizeHint() const override { return {800, 46}; }
   /// The x of simulated time `t`, and back (for tests and hit-testing).
-  double xOf(engine::SimTime t) const;
-  engine::SimTime timeAt(double x) const;
+  double xOf(model::SimTime t) const;
+  model::SimTime timeAt(double x) const;
   /// The marker drawn nearest to x, within a few pixels, or nullptr.
   const model::TimelineMarker *markerAt(double x) const;
 

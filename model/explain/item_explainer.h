@@ -3,6 +3,7 @@
 // sentences saying why it is in that state ("offset 41 is above the high watermark:
 // consumers cannot read it yet because only 1 of 3 replicas has it"). No widgets.
 #include "engine/world/world.h"
+#include "model/view/world_view.h"
 #include "world_item.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,8 @@ struct Explanation {
 
 /// An explanation of `item` in `world`; a None or vanished item explains what to click.
 Explanation explainItem(const engine::World &world, const WorldItem &item);
+/// The same, for the UI, which reads the world only through its view.
+inline Explanation explainItem(const WorldView &view, const WorldItem &item) { return explainItem(view.source(), item); }
 /// The explanation as HTML for a rich-text view.
 QString explanationHtml(const Explanation &explanation);
 /// A human name for a network node ("broker 1", "producer orders", "AZ b", "worker w0").

@@ -26,52 +26,56 @@ int WorldSettings::liveConsumers(const QString &name) const {
 }
 
 WorldSettings readWorldSettings(const SimulationController &controller) {
+  // Most of it from the frame's view; what the view leaves out (a topic's unclean election
+  // and flush settings, a producer's key count) from the world itself.
+  const WorldView &view = controller.view();
   const engine::World &w = controller.world();
   WorldSettings s;
-  s.hasKafka = w.scenario.kafka.has_value();
-  s.hasKinesis = w.scenario.kinesis.has_value();
-  s.brokers = w.kafka.activeBrokers();
-  for (std::size_t i = 0; i < w.kafka.topics.size(); ++i) {
-    const auto &t = w.kafka.topics[i];
+  s.hasKafka = view.hasKafka();
+  s.hasKinesis = view.hasKinesis();
+  s.brokers = view.kafka().activeBrokers;
+  for (std::size_t i = 0; i < view.kafka().topics.size(); ++i) {
+    const TopicView &t = view.kafka().topics[i];
     if (t.deleted)
       continue;
-    s.topics.push_back({static_cast<int>(i), QString::fromStdString(t.config.name), t.config.partitions, t.config.replicationFactor,
-                        t.config.minInsyncReplicas, t.config.uncleanLeaderElection, t.config.flushIntervalMessages, t.config.flushInterval});
+    const auto &config = w.kafka.topics[i].config;
+    s.topics.push_back({static_cast<int>(i), QString::fromStdString(t.name), t.partitions, t.replicationFactor, t.minInsyncReplicas,
+                        config.uncleanLeaderElection, config.flushIntervalMessages, config.flushInterval});
   }
-  for (const auto &scenarioProducer : w.scenario.producers) {
+  for (const auto &scenarioProducer : controller.scenario().producers) {
     ProducerSettings p;
     p.name = QString::fromStdString(scenarioProducer.name);
     // A producer writing to both systems runs a client in each; the Kinesis one's rate and
     // keys win, as the dock always showed.
-    for (const auto &k : w.kafka.producers)
-      if (k.config.name == scenarioProducer.name) {
+    for (std::size_t i = 0; i < view.kafka().producers.size(); ++i)
+      if (view.kafka().producers[i].name == scenarioProducer.name) {
         p.kafka = true;
-        p.rate = k.schedule.rate;
-        p.acks = k.config.acks;
-        p.keys = static_cast<int>(k.keyIds.size());
+        p.rate = view.kafka().producers[i].rate;
+        p.acks = view.kafka().producers[i].acks;
+        p.keys = static_cast<int>(w.kafka.producers[i].keyIds.size());
       }
-    for (const auto &k : w.kinesis.producers)
-      if (k.config.name == scenarioProducer.name) {
+    for (std::size_t i = 0; i < view.kinesis().producers.size(); ++i)
+      if (view.kinesis().producers[i].name == scenarioProducer.name) {
         p.kinesis = true;
-        p.rate = k.schedule.rate;
-        p.keys = static_cast<int>(k.keyIds.size());
+        p.rate = view.kinesis().producers[i].rate;
+        p.keys = static_cast<int>(w.kinesis.producers[i].keyIds.size());
       }
     s.producers.push_back(p);
   }
-  for (const auto &g : w.kafka.groups) {
-    ConsumerSettings c{QString::fromStdString(g.config.group), 0};
-    for (const auto &m : g.members)
+  for (const GroupView &g : view.kafka().groups) {
+    ConsumerSettings c{QString::fromStdString(g.name), 0};
+    for (const MemberView &m : g.members)
       c.live += m.alive && m.inGroup ? 1 : 0;
     s.consumers.push_back(c);
   }
-  for (const auto &a : w.kinesis.apps) {
-    ConsumerSettings c{QString::fromStdString(a.config.application), 0};
-    for (const auto &wk : a.workers)
+  for (const ApplicationView &a : view.kinesis().apps) {
+    ConsumerSettings c{QString::fromStdString(a.name), 0};
+    for (const WorkerView &wk : a.workers)
       c.live += wk.alive && wk.inApp ? 1 : 0;
     s.consumers.push_back(c);
   }
-  for (std::size_t i = 0; i < w.kinesis.streams.size(); ++i)
-    s.streams.push_back({QString::fromStdString(w.kinesis.streams[i].config.name), engine::kinesis::openShardCount(w, static_cast<int>(i))});
+  for (const StreamView &st : view.kinesis().streams)
+    s.streams.push_back({QString::fromStdString(st.name), st.openShards});
   return s;
 }
 

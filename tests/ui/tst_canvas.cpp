@@ -244,7 +244,7 @@ private slots:
     Window w(scenario, 25 * engine::kSecond);
     const ui::CanvasTheme theme = ui::CanvasTheme::from(w.canvas().palette(), w.canvas().font(), false);
     for (const QSizeF size : {QSizeF(1600, 900), QSizeF(1000, 640)}) {
-      const auto g = ui::CanvasGeometry::build(w.controller.world(), QRectF(QPointF(), size * zoom), theme);
+      const auto g = ui::CanvasGeometry::build(w.controller.view(), QRectF(QPointF(), size * zoom), theme);
       QVERIFY(g.labels.size() > 10);
       const QStringList found = overlaps(g);
       QVERIFY2(found.isEmpty(), qPrintable(found.join(QStringLiteral("; "))));
@@ -254,7 +254,7 @@ private slots:
     }
     // Level of detail: a 64-partition cluster at 1x shows bars, and zooming in shows cells.
     if (scenario == QLatin1String("big-cluster.json")) {
-      const auto g = ui::CanvasGeometry::build(w.controller.world(), QRectF(0, 0, 1600 * zoom, 900 * zoom), theme);
+      const auto g = ui::CanvasGeometry::build(w.controller.view(), QRectF(0, 0, 1600 * zoom, 900 * zoom), theme);
       QCOMPARE(static_cast<int>(g.strips.size()), 64 * 3);
       if (zoom > 2)
         QVERIFY(g.strips.front().cellWidth > 0);

@@ -45,23 +45,23 @@ void layoutLegend(CanvasGeometry &g, bool kafka, bool kinesis, const CanvasTheme
   }
 }
 
-double kinesisWantedHeight(const engine::World &w, const CanvasTheme &t) {
+double kinesisWantedHeight(const model::WorldView &w, const CanvasTheme &t) {
   const double title = QFontMetricsF(t.font).height();
   double h = title * 2 + t.px(40);
-  for (const auto &stream : w.kinesis.streams)
+  for (const auto &stream : w.kinesis().streams)
     h += 2 * title + t.px(28) + t.px(46) * static_cast<double>(stream.shards.size());
   return h;
 }
 
 } // namespace
 
-CanvasGeometry CanvasGeometry::build(const engine::World &world, const QRectF &scene, const CanvasTheme &theme,
+CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF &scene, const CanvasTheme &theme,
                                      const RecentChanges *recent) {
   CanvasGeometry g;
   g.scene = scene;
   g.recent = recent;
-  const bool kafka = world.scenario.kafka.has_value();
-  const bool kinesis = world.scenario.kinesis.has_value();
+  const bool kafka = world.hasKafka();
+  const bool kinesis = world.hasKinesis();
   const double legendHeight = QFontMetricsF(theme.small).height() * 1.8;
   g.legend = QRectF(scene.left(), scene.bottom() - legendHeight, scene.width(), legendHeight);
   const QRectF panes(scene.left(), scene.top(), scene.width(), scene.height() - legendHeight);
@@ -105,7 +105,7 @@ bool CanvasGeometry::addLabel(const QRectF &rect, const QString &text, bool titl
 }
 
 void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vector<ClientBox> &boxes, const CanvasTheme &t,
-                        std::unordered_map<engine::NodeId, QPointF> &anchors) {
+                        std::unordered_map<NodeId, QPointF> &anchors) {
   const QFontMetricsF title(t.font), small(t.small);
   double wanted = 0;
   for (const ClientBox &box : boxes)
@@ -129,7 +129,7 @@ void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vect
 }
 
 void layoutProducerColumn(CanvasGeometry &g, const QRectF &column, const std::vector<ProducerBox> &boxes, const CanvasTheme &t,
-                          std::unordered_map<engine::NodeId, QPointF> &anchors) {
+                          std::unordered_map<NodeId, QPointF> &anchors) {
   const QFontMetricsF title(t.font), small(t.small);
   const auto rects = stackBoxes(column, static_cast<int>(boxes.size()), title.height() + small.height() + t.px(14), t.px(8));
   for (std::size_t i = 0; i < boxes.size(); ++i) {

@@ -1,14 +1,14 @@
 #pragma once
 // Where everything sits on the canvas for one frame: panes, boxes, replica strips, shard
 // lanes, the labels that fit, and the anchor point of every network node. Built from the
-// world and the scene size alone (no painting), so painters, hit-testing and tests all agree.
+// world's view and the scene size alone (no painting), so painters, hit-testing and tests all agree.
 //
 // Level of detail is decided here: a strip shows one cell per record while cells stay wide
 // enough to see, otherwise one bar with proportions and counts; a label is placed only where
 // it fits without touching another. Zooming in enlarges the scene, so more detail appears.
 #include "canvas_theme.h"
 #include "recent_changes.h"
-#include "engine/world/world.h"
+#include "model/view/world_view.h"
 #include "model/explain/world_item.h"
 
 #include <QObject>
@@ -21,7 +21,8 @@
 
 namespace streamscope::ui {
 
-using engine::kafka::Offset;
+using model::NodeId;
+using model::Offset;
 
 struct CanvasShape {
   model::WorldItem item;
@@ -55,7 +56,7 @@ struct LaneGeometry {
   int slot = -1;
   QRectF rect, cells;
   QRectF zoneRows[3];
-  std::size_t first = 0, end = 0; ///< indices into Shard::records drawn as cells
+  std::size_t first = 0, end = 0; ///< indices into the shard's records drawn as cells
   double cellWidth = 0;            ///< 0: drawn as one bar
   std::vector<std::uint64_t> counters; ///< of the records drawn, so a click names one for good
   double xOfIndex(std::size_t i) const { return cells.left() + static_cast<double>(i - first) * cellWidth; }
@@ -70,9 +71,9 @@ struct LegendSwatch {
 
 class CanvasGeometry {
 public:
-  /// Lays out the world in `scene` (the zoomed canvas size).
+  /// Lays out the world's view in `scene` (the zoomed canvas size).
   /// `recent` (optional) lets captions call out what just changed, such as a new leader.
-  static CanvasGeometry build(const engine::World &world, const QRectF &scene, const CanvasTheme &theme,
+  static CanvasGeometry build(const model::WorldView &view, const QRectF &scene, const CanvasTheme &theme,
                               const RecentChanges *recent = nullptr);
 
   /// The innermost item at `p` (cells and records included), or a None item.
@@ -90,7 +91,7 @@ public:
   std::vector<LegendSwatch> swatches;
   /// Where a message to or from a node starts or ends, per system (a side-by-side
   /// producer is one node drawn in both panes).
-  std::unordered_map<engine::NodeId, QPointF> kafkaAnchors, kinesisAnchors;
+  std::unordered_map<NodeId, QPointF> kafkaAnchors, kinesisAnchors;
 
   // Used by the per-system layouts.
   const RecentChanges *recent = nullptr; ///< not owned; only during build()
@@ -106,7 +107,7 @@ struct ClientRow {
   model::WorldItem item;
   QString text;
   bool down = false; ///< dead or gone: drawn muted
-  engine::NodeId node = -1;
+  NodeId node = -1;
 };
 struct ClientBox {
   model::WorldItem item;
@@ -114,15 +115,15 @@ struct ClientBox {
   std::vector<ClientRow> rows;
 };
 void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vector<ClientBox> &boxes, const CanvasTheme &t,
-                        std::unordered_map<engine::NodeId, QPointF> &anchors);
+                        std::unordered_map<NodeId, QPointF> &anchors);
 /// A producer's box on the left of a pane: its name and one line of detail.
 struct ProducerBox {
   model::WorldItem item;
   QString title, detail;
-  engine::NodeId node = -1;
+  NodeId node = -1;
 };
 void layoutProducerColumn(CanvasGeometry &g, const QRectF &column, const std::vector<ProducerBox> &boxes, const CanvasTheme &t,
-                          std::unordered_map<engine::NodeId, QPointF> &anchors);
+                          std::unordered_map<NodeId, QPointF> &anchors);
 
 /// A pane's title row, with the live acknowledgement caption on the right; returns the body.
 QRectF layoutPaneHeading(CanvasGeometry &g, const QRectF &pane, const QString &heading, std::optional<double> ackMs,
@@ -137,7 +138,7 @@ PaneColumns paneColumns(const QRectF &body, bool hasClients, const CanvasTheme &
 /// `n` boxes of at most `maxHeight`, stacked from the top of `column` with `gap` between.
 std::vector<QRectF> stackBoxes(const QRectF &column, int n, double maxHeight, double gap);
 
-void layoutKafka(const engine::World &world, const QRectF &pane, const CanvasTheme &theme, CanvasGeometry &g);
-void layoutKinesis(const engine::World &world, const QRectF &pane, const CanvasTheme &theme, CanvasGeometry &g);
+void layoutKafka(const model::WorldView &view, const QRectF &pane, const CanvasTheme &theme, CanvasGeometry &g);
+void layoutKinesis(const model::WorldView &view, const QRectF &pane, const CanvasTheme &theme, CanvasGeometry &g);
 
 } // namespace streamscope::ui

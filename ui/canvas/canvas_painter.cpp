@@ -8,7 +8,7 @@
 namespace streamscope::ui {
 namespace {
 
-using engine::TransferKind;
+using model::TransferKind;
 
 QColor flightColour(TransferKind kind, const CanvasTheme &t) {
   switch (kind) {
@@ -191,9 +191,9 @@ void paintCanvas(QPainter &p, const CanvasFrame &f) {
     p.setPen(QPen(f.theme.panelBorder, f.theme.px(1.5), Qt::DashLine));
     p.drawLine(f.geometry.kinesisPane.topLeft(), f.geometry.kinesisPane.topRight());
   }
-  if (f.world.scenario.kafka)
+  if (f.view.hasKafka())
     paintKafka(p, f);
-  if (f.world.scenario.kinesis)
+  if (f.view.hasKinesis())
     paintKinesis(p, f);
   paintFlights(p, f);
   paintLegend(p, f);

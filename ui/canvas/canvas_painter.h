@@ -1,6 +1,6 @@
 #pragma once
 // Paints one frame of the canvas with a QPainter, so the same code draws the widget, a PNG
-// export and an SVG export. Reads the world; changes nothing.
+// export and an SVG export. Reads the world's view; changes nothing.
 #include "canvas_geometry.h"
 #include "flights.h"
 #include "recent_changes.h"
@@ -10,7 +10,7 @@
 namespace streamscope::ui {
 
 struct CanvasFrame {
-  const engine::World &world;
+  const model::WorldView &view;
   const CanvasGeometry &geometry;
   const CanvasTheme &theme;
   const std::vector<Flight> &flights;

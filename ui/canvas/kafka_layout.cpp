@@ -2,8 +2,6 @@
 // replica it hosts), consumer groups on the right.
 #include "canvas_geometry.h"
 
-#include "model/history/ack_latency.h"
-
 #include <QFontMetricsF>
 #include <QLocale>
 
@@ -14,32 +12,32 @@ namespace streamscope::ui {
 namespace {
 
 using Kind = model::WorldItem::Kind;
-using namespace engine::kafka;
+using namespace model; // the view's rows
 
-QString acksText(engine::Acks acks) {
+QString acksText(Acks acks) {
   switch (acks) {
-  case engine::Acks::None: return QStringLiteral("acks=0");
-  case engine::Acks::Leader: return QStringLiteral("acks=1");
-  case engine::Acks::All: break;
+  case Acks::None: return QStringLiteral("acks=0");
+  case Acks::Leader: return QStringLiteral("acks=1");
+  case Acks::All: break;
   }
   return QStringLiteral("acks=all");
 }
 
-void layoutProducers(const engine::World &w, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
+void layoutProducers(const KafkaView &k, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
   std::vector<ProducerBox> boxes;
-  for (std::size_t i = 0; i < w.kafka.producers.size(); ++i) {
-    const Producer &p = w.kafka.producers[i];
-    boxes.push_back({{Kind::KafkaProducer, static_cast<int>(i)}, QString::fromStdString(p.config.name),
-                     QObject::tr("%1 · %2 rec/s").arg(acksText(p.config.acks)).arg(p.schedule.rate, 0, 'f', 0), p.node});
+  for (std::size_t i = 0; i < k.producers.size(); ++i) {
+    const KafkaProducerView &p = k.producers[i];
+    boxes.push_back({{Kind::KafkaProducer, static_cast<int>(i)}, QString::fromStdString(p.name),
+                     QObject::tr("%1 · %2 rec/s").arg(acksText(p.acks)).arg(p.rate, 0, 'f', 0), p.node});
   }
   layoutProducerColumn(g, column, boxes, t, g.kafkaAnchors);
 }
 
 /// Replicas hosted by `broker`, in partition order.
-std::vector<int> partitionsOn(const KafkaState &k, int broker) {
+std::vector<int> partitionsOn(const KafkaView &k, int broker) {
   std::vector<int> result;
   for (std::size_t p = 0; p < k.partitions.size(); ++p)
-    if (k.partitions[p].slotOf(broker) >= 0)
+    if (k.partitions[p].replicaOn(broker))
       result.push_back(static_cast<int>(p));
   return result;
 }
@@ -62,17 +60,17 @@ int chooseColumns(int brokers, int maxStrips, const QRectF &area, const CanvasTh
   return best;
 }
 
-QString brokerStateText(const Broker &b, const engine::World &w) {
+QString brokerStateText(const BrokerView &b) {
   if (b.state == BrokerState::PoweredOff)
     return QObject::tr("POWER OFF");
   if (b.state == BrokerState::Crashed)
     return QObject::tr("CRASHED");
-  if (w.net.isIsolated(b.node))
+  if (b.isolated)
     return QObject::tr("ISOLATED");
   if (b.fenced)
     return QObject::tr("fenced");
-  if (w.net.extraDelay(b.node) > 0)
-    return QObject::tr("slow +%1 ms").arg(engine::toMs(w.net.extraDelay(b.node)), 0, 'f', 0);
+  if (b.extraDelay > 0)
+    return QObject::tr("slow +%1 ms").arg(toMs(b.extraDelay), 0, 'f', 0);
   return QObject::tr("running");
 }
 
@@ -82,12 +80,12 @@ struct Window {
   double cellWidth = 0, x0 = 0;
 };
 
-Window windowFor(const Partition &part, const QRectF &cells, double stripHeight, const CanvasTheme &t) {
+Window windowFor(const PartitionView &part, const QRectF &cells, double stripHeight, const CanvasTheme &t) {
   Window win;
   Offset end = 0, start = INT64_MAX;
-  for (const ReplicaLog &log : part.logs) {
-    end = std::max(end, log.leo());
-    start = std::min(start, log.logStart());
+  for (const ReplicaView &replica : part.replicas) {
+    end = std::max(end, replica.log->leo());
+    start = std::min(start, replica.log->logStart());
   }
   start = std::min(start, end);
   win.logStart = start;
@@ -113,22 +111,22 @@ Window windowFor(const Partition &part, const QRectF &cells, double stripHeight,
 }
 
 /// The numbers behind a strip's marks: role, HW, LEO and, on the leader, each group's offset.
-QString stripCaption(const engine::World &w, int p, int broker, const RecentChanges *recent) {
-  const KafkaState &k = w.kafka;
-  const Partition &part = k.partitions[static_cast<std::size_t>(p)];
+QString stripCaption(const WorldView &w, int p, int broker, const RecentChanges *recent) {
+  const KafkaView &k = w.kafka();
+  const PartitionView &part = k.partitions[static_cast<std::size_t>(p)];
   const ReplicaLog &log = part.logOf(broker);
   const QLocale locale;
   const auto n = [&](Offset o) { return locale.toString(static_cast<qlonglong>(o)); };
   if (!k.brokers[static_cast<std::size_t>(broker)].running())
     return QObject::tr("stopped · LEO %1").arg(n(log.leo()));
   if (part.leader == broker) {
-    const bool fresh = recent && recent->leaderChanged(p, w.now);
+    const bool fresh = recent && recent->leaderChanged(p, w.now());
     QString text = (fresh ? QObject::tr("NEW LEADER, epoch %1 · HW %2 · LEO %3") : QObject::tr("leader, epoch %1 · HW %2 · LEO %3"))
-                       .arg(part.leaderEpoch)
+                       .arg(part.epoch)
                        .arg(n(log.highWatermark()), n(log.leo()));
-    for (const ConsumerGroup &g : k.groups)
-      if (g.topic == part.topic && static_cast<std::size_t>(part.index) < g.parts.size() && g.parts[static_cast<std::size_t>(part.index)].committed >= 0)
-        text += QObject::tr(" · %1 committed %2").arg(QString::fromStdString(g.config.group), n(g.parts[static_cast<std::size_t>(part.index)].committed));
+    for (const GroupView &g : k.groups)
+      if (const GroupPartitionView *gp = g.partition(part); gp && gp->committed >= 0)
+        text += QObject::tr(" · %1 committed %2").arg(QString::fromStdString(g.name), n(gp->committed));
     return text;
   }
   if (part.leader < 0)
@@ -139,23 +137,23 @@ QString stripCaption(const engine::World &w, int p, int broker, const RecentChan
 }
 
 /// "broker 3 · leads 7/21": the counts stay readable when strips are too small for names.
-QString brokerTitle(const KafkaState &k, int broker) {
+QString brokerTitle(const KafkaView &k, int broker) {
   int hosted = 0, leads = 0;
-  for (const Partition &p : k.partitions)
-    if (p.slotOf(broker) >= 0) {
+  for (const PartitionView &p : k.partitions)
+    if (p.replicaOn(broker)) {
       ++hosted;
       leads += p.leader == broker ? 1 : 0;
     }
   return QObject::tr("broker %1 · leads %2/%3").arg(broker).arg(leads).arg(hosted);
 }
 
-void layoutBroker(const engine::World &w, const Broker &b, const QRectF &box, const CanvasTheme &t, CanvasGeometry &g) {
-  const KafkaState &k = w.kafka;
+void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, const CanvasTheme &t, CanvasGeometry &g) {
+  const KafkaView &k = w.kafka();
   const QFontMetricsF title(t.font), small(t.small);
   g.addShape({Kind::Broker, b.id}, box);
   const double titleH = title.height() + t.px(6);
   const QRectF head(box.left() + t.px(8), box.top() + t.px(3), box.width() - t.px(16), title.height());
-  const QString state = brokerStateText(b, w);
+  const QString state = brokerStateText(b);
   const double stateW = std::min(head.width() * 0.55, title.horizontalAdvance(state) + t.px(4));
   g.addLabel(QRectF(head.left(), head.top(), head.width() - stateW - t.px(6), head.height()),
              brokerTitle(k, b.id), true, t);
@@ -175,12 +173,12 @@ void layoutBroker(const engine::World &w, const Broker &b, const QRectF &box, co
   double labelW = 0;
   if (stripH + 0.5 >= small.height()) {
     for (int p : parts)
-      labelW = std::max(labelW, small.horizontalAdvance(QString::fromStdString(k.partitionName(p)) + QStringLiteral(" ★")));
+      labelW = std::max(labelW, small.horizontalAdvance(QString::fromStdString(k.partitions[static_cast<std::size_t>(p)].name) + QStringLiteral(" ★")));
     labelW = std::min(labelW + t.px(6), content.width() * 0.4);
   }
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const int p = parts[i];
-    const Partition &part = k.partitions[static_cast<std::size_t>(p)];
+    const PartitionView &part = k.partitions[static_cast<std::size_t>(p)];
     StripGeometry s;
     s.partition = p;
     s.broker = b.id;
@@ -193,7 +191,7 @@ void layoutBroker(const engine::World &w, const Broker &b, const QRectF &box, co
     s.cellWidth = win.cellWidth;
     s.x0 = win.x0;
     if (labelW > 0) {
-      const QString name = QString::fromStdString(k.partitionName(p)) + (part.leader == b.id ? QStringLiteral(" ★") : QString());
+      const QString name = QString::fromStdString(part.name) + (part.leader == b.id ? QStringLiteral(" ★") : QString());
       g.addLabel(QRectF(s.rect.left(), s.rect.top(), labelW - t.px(4), stripH), name, false, t);
     }
     if (captions)
@@ -204,17 +202,14 @@ void layoutBroker(const engine::World &w, const Broker &b, const QRectF &box, co
   }
 }
 
-void layoutGroups(const engine::World &w, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
+void layoutGroups(const KafkaView &k, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
   std::vector<ClientBox> boxes;
-  for (std::size_t gi = 0; gi < w.kafka.groups.size(); ++gi) {
-    const ConsumerGroup &group = w.kafka.groups[gi];
-    ClientBox box{{Kind::Group, static_cast<int>(gi)}, QString::fromStdString(group.config.group), {}};
+  for (std::size_t gi = 0; gi < k.groups.size(); ++gi) {
+    const GroupView &group = k.groups[gi];
+    ClientBox box{{Kind::Group, static_cast<int>(gi)}, QString::fromStdString(group.name), {}};
     for (std::size_t m = 0; m < group.members.size(); ++m) {
-      const Member &member = group.members[m];
-      int owned = 0;
-      for (const GroupPartition &gp : group.parts)
-        owned += gp.owner == static_cast<int>(m) ? 1 : 0;
-      const QString state = !member.alive ? QObject::tr("dead") : !member.inGroup ? QObject::tr("left") : QObject::tr("%n partition(s)", nullptr, owned);
+      const MemberView &member = group.members[m];
+      const QString state = !member.alive ? QObject::tr("dead") : !member.inGroup ? QObject::tr("left") : QObject::tr("%n partition(s)", nullptr, member.owned);
       box.rows.push_back({{Kind::Member, static_cast<int>(gi), static_cast<int>(m)},
                           QStringLiteral("%1 · %2").arg(QString::fromStdString(member.id), state), !member.alive || !member.inGroup, member.node});
     }
@@ -225,26 +220,26 @@ void layoutGroups(const engine::World &w, const QRectF &column, const CanvasThem
 
 } // namespace
 
-void layoutKafka(const engine::World &w, const QRectF &pane, const CanvasTheme &t, CanvasGeometry &g) {
-  const KafkaState &k = w.kafka;
+void layoutKafka(const WorldView &w, const QRectF &pane, const CanvasTheme &t, CanvasGeometry &g) {
+  const KafkaView &k = w.kafka();
   const QFontMetricsF title(t.font);
-  const std::vector<int> active = k.activeBrokers(); // removed brokers are not drawn
+  const std::vector<int> &active = k.activeBrokers; // removed brokers are not drawn
   QString heading = QObject::tr("Apache Kafka · %n broker(s)", nullptr, static_cast<int>(active.size()));
-  for (const Topic &topic : k.topics)
+  for (const TopicView &topic : k.topics)
     if (!topic.deleted)
       heading += QObject::tr(" · topic %1: %2 partitions, RF %3, min ISR %4")
-                   .arg(QString::fromStdString(topic.config.name))
-                   .arg(topic.config.partitions)
-                   .arg(topic.config.replicationFactor)
-                   .arg(topic.config.minInsyncReplicas);
+                   .arg(QString::fromStdString(topic.name))
+                   .arg(topic.partitions)
+                   .arg(topic.replicationFactor)
+                   .arg(topic.minInsyncReplicas);
   // The live caption: how long acknowledgements take right now (side by side, the contrast).
-  const QRectF body = layoutPaneHeading(g, pane, heading, model::recentAckLatencyMs(k.records), t);
+  const QRectF body = layoutPaneHeading(g, pane, heading, k.ackLatencyMs, t);
   const PaneColumns columns = paneColumns(body, !k.groups.empty(), t);
   const QRectF &middle = columns.middle;
-  layoutProducers(w, columns.producers, t, g);
+  layoutProducers(k, columns.producers, t, g);
   const int brokers = static_cast<int>(active.size());
   int maxStrips = 1;
-  for (const Broker &b : k.brokers)
+  for (const BrokerView &b : k.brokers)
     maxStrips = std::max(maxStrips, static_cast<int>(partitionsOn(k, b.id).size()));
   const int cols = chooseColumns(brokers, maxStrips, middle, t);
   const int rows = (brokers + cols - 1) / cols;
@@ -256,7 +251,7 @@ void layoutKafka(const engine::World &w, const QRectF &pane, const CanvasTheme &
     layoutBroker(w, k.brokers[static_cast<std::size_t>(active[static_cast<std::size_t>(i)])], box, t, g);
   }
   if (!columns.clients.isEmpty())
-    layoutGroups(w, columns.clients, t, g);
+    layoutGroups(k, columns.clients, t, g);
 }
 
 } // namespace streamscope::ui

@@ -6,7 +6,7 @@
 namespace streamscope::ui {
 namespace {
 
-using namespace engine::kafka;
+using namespace model; // the view's rows
 using Kind = model::WorldItem::Kind;
 
 void paintCells(QPainter &p, const StripGeometry &s, const ReplicaLog &log, const CanvasTheme &t) {
@@ -75,13 +75,14 @@ void paintMarks(QPainter &p, const StripGeometry &s, const ReplicaLog &log, cons
 
 /// Committed offsets (filled) and fetch positions (hollow) of every group, under the leader strip.
 void paintGroupMarks(QPainter &p, const StripGeometry &s, const CanvasFrame &f) {
-  const KafkaState &k = f.world.kafka;
-  const Partition &part = k.partitions[static_cast<std::size_t>(s.partition)];
+  const KafkaView &k = f.view.kafka();
+  const PartitionView &part = k.partitions[static_cast<std::size_t>(s.partition)];
   const CanvasTheme &t = f.theme;
-  for (const ConsumerGroup &g : k.groups) {
-    if (g.topic != part.topic || static_cast<std::size_t>(part.index) >= g.parts.size())
+  for (const GroupView &g : k.groups) {
+    const GroupPartitionView *found = g.partition(part);
+    if (!found)
       continue;
-    const GroupPartition &gp = g.parts[static_cast<std::size_t>(part.index)];
+    const GroupPartitionView &gp = *found;
     const double size = std::min(t.px(5), s.rect.height() * 0.45);
     if (gp.committed >= 0)
       paintOffsetMark(p, markX(s, gp.committed), s.rect, size, true, t);
@@ -91,10 +92,10 @@ void paintGroupMarks(QPainter &p, const StripGeometry &s, const CanvasFrame &f) 
 }
 
 void paintStrip(QPainter &p, const StripGeometry &s, const CanvasFrame &f) {
-  const KafkaState &k = f.world.kafka;
+  const KafkaView &k = f.view.kafka();
   const CanvasTheme &t = f.theme;
-  const Partition &part = k.partitions[static_cast<std::size_t>(s.partition)];
-  const Broker &broker = k.brokers[static_cast<std::size_t>(s.broker)];
+  const PartitionView &part = k.partitions[static_cast<std::size_t>(s.partition)];
+  const BrokerView &broker = k.brokers[static_cast<std::size_t>(s.broker)];
   const ReplicaLog &log = part.logOf(s.broker);
   const bool leader = part.leader == s.broker;
   const bool outOfIsr = !leader && part.leader >= 0 && !part.inIsr(s.broker);
@@ -107,7 +108,7 @@ void paintStrip(QPainter &p, const StripGeometry &s, const CanvasFrame &f) {
   if (broker.running())
     paintMarks(p, s, log, t);
   if (leader) {
-    const bool fresh = f.recent.leaderChanged(s.partition, f.world.now);
+    const bool fresh = f.recent.leaderChanged(s.partition, f.view.now());
     p.fillRect(QRectF(s.cells.left() - t.px(4), s.rect.top(), t.px(3), s.rect.height()), t.leader);
     if (fresh) { // a new leader was just elected: ring the strip
       p.setPen(QPen(t.leader, t.px(3)));
@@ -123,9 +124,9 @@ void paintStrip(QPainter &p, const StripGeometry &s, const CanvasFrame &f) {
   }
 }
 
-void paintBroker(QPainter &p, const Broker &b, const QRectF &box, const CanvasFrame &f) {
+void paintBroker(QPainter &p, const BrokerView &b, const QRectF &box, const CanvasFrame &f) {
   const CanvasTheme &t = f.theme;
-  const bool isolated = f.world.net.isIsolated(b.node);
+  const bool isolated = b.isolated;
   if (b.state == BrokerState::PoweredOff) {
     paintBox(p, box, t, t.failure, t.px(3));
     p.fillRect(box.adjusted(t.px(2), t.px(2), -t.px(2), -t.px(2)), t.dark ? QColor(0, 0, 0, 150) : QColor(40, 40, 40, 90));
@@ -146,7 +147,7 @@ void paintBroker(QPainter &p, const Broker &b, const QRectF &box, const CanvasFr
 } // namespace
 
 void paintKafka(QPainter &p, const CanvasFrame &f) {
-  const KafkaState &k = f.world.kafka;
+  const KafkaView &k = f.view.kafka();
   const CanvasTheme &t = f.theme;
   for (const CanvasShape &shape : f.geometry.shapes) {
     switch (shape.item.kind) {
@@ -154,7 +155,7 @@ void paintKafka(QPainter &p, const CanvasFrame &f) {
     case Kind::KafkaProducer: paintBox(p, shape.rect, t, t.produce, t.px(1.5)); break;
     case Kind::Group: paintBox(p, shape.rect, t, t.consume, t.px(1.5)); break;
     case Kind::Member: {
-      const Member &m = k.groups[static_cast<std::size_t>(shape.item.a)].members[static_cast<std::size_t>(shape.item.b)];
+      const MemberView &m = k.groups[static_cast<std::size_t>(shape.item.a)].members[static_cast<std::size_t>(shape.item.b)];
       paintClientDot(p, shape.rect, m.alive && m.inGroup, t);
       break;
     }

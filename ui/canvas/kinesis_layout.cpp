@@ -2,8 +2,6 @@
 // availability-zone rows each) with the zones' status above, KCL applications on the right.
 #include "canvas_geometry.h"
 
-#include "model/history/ack_latency.h"
-
 #include <QFontMetricsF>
 
 #include <algorithm>
@@ -13,41 +11,37 @@ namespace streamscope::ui {
 namespace {
 
 using Kind = model::WorldItem::Kind;
-using namespace engine::kinesis;
+using namespace model; // the view's rows
 
 /// A hash key as a share of the 2^128 key space, for lane labels ("25%–50%").
-QString keySpaceShare(engine::Uint128 key, bool end) {
+QString keySpaceShare(Uint128 key, bool end) {
   const double share = (static_cast<double>(key) + (end ? 1.0 : 0.0)) / std::ldexp(1.0, 128) * 100.0;
   return QString::number(share, 'f', share == std::floor(share) ? 0 : 1) + QLatin1Char('%');
 }
 
-void layoutProducers(const engine::World &w, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
+void layoutProducers(const WorldView &w, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
   std::vector<ProducerBox> boxes;
-  for (std::size_t i = 0; i < w.kinesis.producers.size(); ++i) {
-    const Producer &p = w.kinesis.producers[i];
-    const QString detail = p.backoffUntil > w.now
-                               ? QObject::tr("backing off %1 ms").arg(engine::toMs(p.backoffUntil - w.now), 0, 'f', 0)
-                               : QObject::tr("PutRecords · %1 rec/s").arg(p.schedule.rate, 0, 'f', 0);
-    boxes.push_back({{Kind::KinesisProducer, static_cast<int>(i)}, QString::fromStdString(p.config.name), detail, p.node});
+  for (std::size_t i = 0; i < w.kinesis().producers.size(); ++i) {
+    const KinesisProducerView &p = w.kinesis().producers[i];
+    const QString detail = p.backoffUntil > w.now()
+                               ? QObject::tr("backing off %1 ms").arg(toMs(p.backoffUntil - w.now()), 0, 'f', 0)
+                               : QObject::tr("PutRecords · %1 rec/s").arg(p.rate, 0, 'f', 0);
+    boxes.push_back({{Kind::KinesisProducer, static_cast<int>(i)}, QString::fromStdString(p.name), detail, p.node});
   }
   layoutProducerColumn(g, column, boxes, t, g.kinesisAnchors);
 }
 
-/// Lease owners of a shard, as "w0" (first application) for the lane label.
-QString ownerText(const KinesisState &k, int slot) {
-  for (const Application &app : k.apps)
-    for (const Lease &lease : app.leases)
-      if (lease.shard == slot && lease.owner >= 0)
-        return QObject::tr("lease: w%1").arg(lease.owner);
-  return {};
+/// A shard's lease owner, as "w0" (first application) for the lane label.
+QString ownerText(const ShardView &shard) {
+  return shard.leaseOwner >= 0 ? QObject::tr("lease: w%1").arg(shard.leaseOwner) : QString();
 }
 
 /// Lanes are roomier when Kinesis has the canvas to itself.
-double laneMaxPitch(const engine::World &w, const CanvasTheme &t) { return t.px(w.scenario.kafka ? 46 : 96); }
+double laneMaxPitch(const WorldView &w, const CanvasTheme &t) { return t.px(w.hasKafka() ? 46 : 96); }
 
-void layoutLane(const engine::World &w, int slot, const QRectF &rect, double labelW, const CanvasTheme &t, CanvasGeometry &g) {
-  const KinesisState &k = w.kinesis;
-  const Shard &shard = k.shardAt(slot);
+void layoutLane(const WorldView &w, int slot, const QRectF &rect, double labelW, const CanvasTheme &t, CanvasGeometry &g) {
+  const ShardView &shard = w.kinesis().shardAt(slot);
+  const std::deque<StoredRecord> &records = *shard.records;
   const QFontMetricsF small(t.small);
   LaneGeometry lane;
   lane.slot = slot;
@@ -61,16 +55,16 @@ void layoutLane(const engine::World &w, int slot, const QRectF &rect, double lab
   const auto capacity = static_cast<std::size_t>(lane.cells.width() / cellWidth);
   if (rowH >= t.px(2) && capacity >= 6) {
     lane.cellWidth = cellWidth;
-    lane.end = shard.records.size();
+    lane.end = records.size();
     lane.first = lane.end > capacity ? lane.end - capacity : 0;
     for (std::size_t i = lane.first; i < lane.end; ++i)
-      lane.counters.push_back(shard.records[i].counter);
+      lane.counters.push_back(records[i].counter);
   }
 
   // Label: the shard id and its hash key range; on two lines when the lane is tall enough.
   const QString name = QObject::tr("shard %1").arg(shard.index);
-  const QString range = keySpaceShare(shard.range.start, false) + QStringLiteral("–") + keySpaceShare(shard.range.end, true);
-  const QString status = shard.open() ? ownerText(k, slot) : QObject::tr("CLOSED");
+  const QString range = keySpaceShare(shard.rangeStart, false) + QStringLiteral("–") + keySpaceShare(shard.rangeEnd, true);
+  const QString status = shard.open ? ownerText(shard) : QObject::tr("CLOSED");
   const QRectF labelRect(rect.left() + t.px(4), rect.top(), labelW - t.px(8), rect.height());
   if (labelW > 0) {
     if (rect.height() >= small.height() * 3) {
@@ -80,7 +74,7 @@ void layoutLane(const engine::World &w, int slot, const QRectF &rect, double lab
                  Qt::AlignLeft | Qt::AlignVCenter, true);
       if (!status.isEmpty())
         g.addLabel(QRectF(labelRect.left(), top + 2 * small.height(), labelRect.width(), small.height()), status, false, t,
-                   Qt::AlignLeft | Qt::AlignVCenter, shard.open());
+                   Qt::AlignLeft | Qt::AlignVCenter, shard.open);
     } else if (rect.height() + 0.5 >= small.height()) {
       g.addLabel(labelRect, name + QStringLiteral(" · ") + range, false, t);
     }
@@ -89,7 +83,7 @@ void layoutLane(const engine::World &w, int slot, const QRectF &rect, double lab
   const double digitsW = small.horizontalAdvance(QStringLiteral("…0000")) + t.px(3);
   if (lane.cellWidth >= digitsW && rowH + 0.5 >= small.height()) {
     for (std::size_t i = lane.first; i < lane.end; ++i) {
-      const std::string seq = shard.sequenceOf(shard.records[i]).toDecimal();
+      const std::string seq = shard.sequenceText(records[i]);
       const QRectF cell(lane.xOfIndex(i), lane.zoneRows[0].top(), lane.cellWidth, rowH);
       g.addLabel(cell.adjusted(1, 0, -1, 0), QStringLiteral("…") + QString::fromStdString(seq.substr(seq.size() - 4)), false, t,
                  Qt::AlignHCenter | Qt::AlignVCenter);
@@ -99,16 +93,13 @@ void layoutLane(const engine::World &w, int slot, const QRectF &rect, double lab
   g.lanes.push_back(std::move(lane));
 }
 
-void layoutStream(const engine::World &w, int s, const QRectF &box, const CanvasTheme &t, CanvasGeometry &g) {
-  const KinesisState &k = w.kinesis;
-  const Stream &stream = k.streams[static_cast<std::size_t>(s)];
+void layoutStream(const WorldView &w, int s, const QRectF &box, const CanvasTheme &t, CanvasGeometry &g) {
+  const KinesisView &k = w.kinesis();
+  const StreamView &stream = k.streams[static_cast<std::size_t>(s)];
   const QFontMetricsF title(t.font), small(t.small);
   g.addShape({Kind::Stream, s}, box);
   const QRectF head(box.left() + t.px(8), box.top() + t.px(3), box.width() - t.px(16), title.height());
-  int open = 0;
-  for (int slot : stream.shards)
-    open += k.shardAt(slot).open() ? 1 : 0;
-  g.addLabel(head, QObject::tr("stream %1 · %n open shard(s)", nullptr, open).arg(QString::fromStdString(stream.config.name)), true, t);
+  g.addLabel(head, QObject::tr("stream %1 · %n open shard(s)", nullptr, stream.openShards).arg(QString::fromStdString(stream.name)), true, t);
   // A row of its own for the endpoint and the three zones: puts arrive at the endpoint on the
   // left and fan out to the zone badges, so their flights cross nothing but this row.
   const QRectF zoneRow(head.left(), head.bottom() + t.px(4), head.width(), title.height());
@@ -122,14 +113,12 @@ void layoutStream(const engine::World &w, int s, const QRectF &box, const Canvas
     const QRectF badge(std::min(centre - badgeW / 2, zoneRow.right() - badgeW * (kZones - z) - t.px(4) * (kZones - 1 - z)), zoneRow.top(), badgeW,
                        zoneRow.height());
     g.addShape({Kind::Zone, z}, badge);
-    g.addLabel(badge, k.zoneUp[static_cast<std::size_t>(z)] ? QObject::tr("AZ %1").arg(QChar('a' + z)) : QObject::tr("AZ %1 down").arg(QChar('a' + z)),
+    g.addLabel(badge, k.zones[static_cast<std::size_t>(z)].up ? QObject::tr("AZ %1").arg(QChar('a' + z)) : QObject::tr("AZ %1 down").arg(QChar('a' + z)),
                true, t, Qt::AlignHCenter | Qt::AlignVCenter);
-    g.kinesisAnchors[k.zoneNodes[static_cast<std::size_t>(z)]] = QPointF(badge.left(), badge.center().y());
+    g.kinesisAnchors[k.zones[static_cast<std::size_t>(z)].node] = QPointF(badge.left(), badge.center().y());
   }
 
-  bool lineage = false;
-  for (int slot : stream.shards)
-    lineage = lineage || k.shardAt(slot).parent >= 0;
+  const bool lineage = stream.lineage;
   const QRectF content(box.left() + t.px(8) + (lineage ? t.px(18) : 0), zoneRow.bottom() + t.px(6),
                        box.width() - t.px(16) - (lineage ? t.px(18) : 0), box.bottom() - t.px(6) - zoneRow.bottom() - t.px(6));
   const auto n = static_cast<double>(stream.shards.size());
@@ -144,18 +133,15 @@ void layoutStream(const engine::World &w, int s, const QRectF &box, const Canvas
                labelW, t, g);
 }
 
-void layoutApplications(const engine::World &w, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
+void layoutApplications(const KinesisView &k, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
   std::vector<ClientBox> boxes;
-  for (std::size_t a = 0; a < w.kinesis.apps.size(); ++a) {
-    const Application &app = w.kinesis.apps[a];
+  for (std::size_t a = 0; a < k.apps.size(); ++a) {
+    const ApplicationView &app = k.apps[a];
     ClientBox box{{Kind::Application, static_cast<int>(a)},
-                  QString::fromStdString(app.config.application) + (app.config.enhancedFanOut ? QObject::tr(" (fan-out)") : QString()), {}};
+                  QString::fromStdString(app.name) + (app.fanOut ? QObject::tr(" (fan-out)") : QString()), {}};
     for (std::size_t wi = 0; wi < app.workers.size(); ++wi) {
-      const Worker &worker = app.workers[wi];
-      int leases = 0;
-      for (const Lease &lease : app.leases)
-        leases += lease.owner == static_cast<int>(wi) ? 1 : 0;
-      const QString state = !worker.alive ? QObject::tr("dead") : !worker.inApp ? QObject::tr("shut down") : QObject::tr("%n lease(s)", nullptr, leases);
+      const WorkerView &worker = app.workers[wi];
+      const QString state = !worker.alive ? QObject::tr("dead") : !worker.inApp ? QObject::tr("shut down") : QObject::tr("%n lease(s)", nullptr, worker.leases);
       box.rows.push_back({{Kind::Worker, static_cast<int>(a), static_cast<int>(wi)}, QObject::tr("w%1 · %2").arg(wi).arg(state),
                           !worker.alive || !worker.inApp, worker.node});
     }
@@ -166,23 +152,23 @@ void layoutApplications(const engine::World &w, const QRectF &column, const Canv
 
 } // namespace
 
-void layoutKinesis(const engine::World &w, const QRectF &pane, const CanvasTheme &t, CanvasGeometry &g) {
-  const KinesisState &k = w.kinesis;
+void layoutKinesis(const WorldView &w, const QRectF &pane, const CanvasTheme &t, CanvasGeometry &g) {
+  const KinesisView &k = w.kinesis();
   const QFontMetricsF title(t.font);
   const QRectF body = layoutPaneHeading(
       g, pane, QObject::tr("Amazon Kinesis Data Streams · each put is written to 3 availability zones before it is acknowledged"),
-      model::recentAckLatencyMs(k.records), t);
+      k.ackLatencyMs, t);
   const PaneColumns columns = paneColumns(body, !k.apps.empty(), t);
   layoutProducers(w, columns.producers, t, g);
   const auto streams = static_cast<int>(k.streams.size());
   double wanted = 0;
-  for (const Stream &st : k.streams)
+  for (const StreamView &st : k.streams)
     wanted = std::max(wanted, 2 * title.height() + t.px(24) + laneMaxPitch(w, t) * static_cast<double>(st.shards.size()));
   const auto boxes = stackBoxes(columns.middle, streams, wanted, t.px(10));
   for (int s = 0; s < streams; ++s)
     layoutStream(w, s, boxes[static_cast<std::size_t>(s)], t, g);
   if (!columns.clients.isEmpty())
-    layoutApplications(w, columns.clients, t, g);
+    layoutApplications(k, columns.clients, t, g);
 }
 
 } // namespace streamscope::ui

@@ -10,7 +10,7 @@
 namespace streamscope::ui {
 namespace {
 
-using namespace engine::kinesis;
+using namespace model; // the view's rows
 using Kind = model::WorldItem::Kind;
 
 double xOfCounter(const LaneGeometry &l, std::uint64_t counter) {
@@ -18,17 +18,18 @@ double xOfCounter(const LaneGeometry &l, std::uint64_t counter) {
   return l.cells.left() + static_cast<double>(it - l.counters.begin()) * l.cellWidth;
 }
 
-void paintLaneCells(QPainter &p, const LaneGeometry &l, const Shard &shard, const KinesisState &k, const CanvasTheme &t) {
+void paintLaneCells(QPainter &p, const LaneGeometry &l, const ShardView &shard, const KinesisView &k, const CanvasTheme &t) {
+  const std::deque<StoredRecord> &records = *shard.records;
   if (l.cellWidth <= 0) { // level of detail too low: how full each zone's row is, as one bar
     for (int z = 0; z < kZones; ++z) {
       const QRectF row = l.zoneRows[z].adjusted(0, 0.5, 0, -0.5);
-      p.fillRect(row, shard.records.empty() ? QColor(Qt::transparent) : (k.zoneUp[static_cast<std::size_t>(z)] ? t.zone : t.pending));
+      p.fillRect(row, records.empty() ? QColor(Qt::transparent) : (k.zones[static_cast<std::size_t>(z)].up ? t.zone : t.pending));
     }
     return;
   }
   const double inset = l.cellWidth >= t.px(5) ? std::max(0.5, l.cellWidth * 0.08) : 0;
   for (std::size_t i = l.first; i < l.end; ++i) {
-    const StoredRecord &r = shard.records[i];
+    const StoredRecord &r = records[i];
     for (int z = 0; z < kZones; ++z) {
       const QRectF row = l.zoneRows[z];
       const QRectF cell(l.xOfIndex(i) + inset, row.top() + inset, l.cellWidth - 2 * inset, row.height() - 2 * inset);
@@ -47,35 +48,35 @@ void paintLaneCells(QPainter &p, const LaneGeometry &l, const Shard &shard, cons
 }
 
 /// Checkpoints (filled, below the lane) and iterator positions (hollow, above) of every lease.
-void paintLeaseMarks(QPainter &p, const LaneGeometry &l, const KinesisState &k, const CanvasTheme &t) {
+void paintLeaseMarks(QPainter &p, const LaneGeometry &l, const KinesisView &k, const CanvasTheme &t) {
   if (l.cellWidth <= 0)
     return;
   const double size = std::min(t.px(5), l.rect.height() * 0.3);
-  for (const Application &app : k.apps)
-    for (const Lease &lease : app.leases) {
+  for (const ApplicationView &app : k.apps)
+    for (const LeaseView &lease : app.leases) {
       if (lease.shard != l.slot)
         continue;
       if (lease.checkpoint == CheckpointKind::Sequence)
         paintOffsetMark(p, xOfCounter(l, lease.checkpointCounter + 1), l.rect, size, true, t);
       if (lease.hasIterator && lease.owner >= 0)
-        paintOffsetMark(p, xOfCounter(l, lease.iterator.position.counter + (lease.iterator.position.inclusive ? 0 : 1)), l.rect, size, false, t);
+        paintOffsetMark(p, xOfCounter(l, lease.iteratorCounter + (lease.iteratorInclusive ? 0 : 1)), l.rect, size, false, t);
     }
 }
 
 void paintLane(QPainter &p, const LaneGeometry &l, const CanvasFrame &f) {
-  const KinesisState &k = f.world.kinesis;
+  const KinesisView &k = f.view.kinesis();
   const CanvasTheme &t = f.theme;
-  const Shard &shard = k.shardAt(l.slot);
+  const ShardView &shard = k.shardAt(l.slot);
   p.fillRect(l.cells, t.track);
   paintLaneCells(p, l, shard, k, t);
-  if (!shard.open()) { // closed parent: still readable until retention, but takes no writes
+  if (!shard.open) { // closed parent: still readable until retention, but takes no writes
     QColor veil = t.background;
     veil.setAlpha(140);
     p.fillRect(l.rect, veil);
     p.fillRect(l.cells, QBrush(t.pending, Qt::FDiagPattern));
   }
   paintLeaseMarks(p, l, k, t);
-  if (f.recent.throttled(l.slot, f.world.now)) {
+  if (f.recent.throttled(l.slot, f.view.now())) {
     p.setPen(QPen(t.throttle, t.px(3)));
     p.setBrush(Qt::NoBrush);
     p.drawRect(l.rect.adjusted(-t.px(1.5), -t.px(1.5), t.px(1.5), t.px(1.5)));
@@ -84,12 +85,12 @@ void paintLane(QPainter &p, const LaneGeometry &l, const CanvasFrame &f) {
 
 /// Lineage: a bracket in the left margin from each parent lane to its child.
 void paintLineage(QPainter &p, const CanvasFrame &f) {
-  const KinesisState &k = f.world.kinesis;
+  const KinesisView &k = f.view.kinesis();
   const CanvasTheme &t = f.theme;
   p.setPen(QPen(t.mutedText, t.px(1.5)));
   p.setBrush(Qt::NoBrush);
   for (const LaneGeometry &child : f.geometry.lanes) {
-    const Shard &shard = k.shardAt(child.slot);
+    const ShardView &shard = k.shardAt(child.slot);
     for (int parentIndex : {shard.parent, shard.adjacentParent}) {
       if (parentIndex < 0)
         continue;
@@ -112,27 +113,27 @@ void paintLineage(QPainter &p, const CanvasFrame &f) {
 } // namespace
 
 void paintKinesis(QPainter &p, const CanvasFrame &f) {
-  const KinesisState &k = f.world.kinesis;
+  const KinesisView &k = f.view.kinesis();
   const CanvasTheme &t = f.theme;
   for (const CanvasShape &shape : f.geometry.shapes) {
     switch (shape.item.kind) {
     case Kind::Stream: paintBox(p, shape.rect, t, t.panelBorder, t.px(1.2)); break;
     case Kind::KinesisProducer: {
       const auto &producer = k.producers[static_cast<std::size_t>(shape.item.a)];
-      const bool backingOff = producer.backoffUntil > f.world.now;
+      const bool backingOff = producer.backoffUntil > f.view.now();
       paintBox(p, shape.rect, t, backingOff ? t.throttle : t.produce, t.px(backingOff ? 3 : 1.5), backingOff ? Qt::DashLine : Qt::SolidLine);
       break;
     }
     case Kind::Application: paintBox(p, shape.rect, t, t.consume, t.px(1.5)); break;
     case Kind::Zone: {
-      const bool up = k.zoneUp[static_cast<std::size_t>(shape.item.a)];
+      const bool up = k.zones[static_cast<std::size_t>(shape.item.a)].up;
       p.setPen(QPen(up ? t.zone : t.failure, t.px(up ? 1.2 : 3)));
       p.setBrush(up ? t.panel : QBrush(t.failure, Qt::BDiagPattern));
       p.drawRoundedRect(shape.rect, t.px(4), t.px(4));
       break;
     }
     case Kind::Worker: {
-      const Worker &w = k.apps[static_cast<std::size_t>(shape.item.a)].workers[static_cast<std::size_t>(shape.item.b)];
+      const WorkerView &w = k.apps[static_cast<std::size_t>(shape.item.a)].workers[static_cast<std::size_t>(shape.item.b)];
       paintClientDot(p, shape.rect, w.alive && w.inApp, t);
       break;
     }

@@ -36,7 +36,7 @@ StreamCanvas::StreamCanvas(model::SimulationController &controller, QWidget *par
 void StreamCanvas::refresh() {
   if (!m_controller.hasSimulation())
     return;
-  m_recent.update(m_controller.world());
+  m_recent.update(m_controller.view());
   rebuild();
   update();
 }
@@ -45,8 +45,8 @@ void StreamCanvas::rebuild() {
   if (!m_controller.hasSimulation())
     return;
   const QRectF scene(0, 0, width() * m_zoom, height() * m_zoom);
-  m_geometry = CanvasGeometry::build(m_controller.world(), scene, m_theme, &m_recent);
-  m_flights = collectFlights(m_controller.world(), m_geometry);
+  m_geometry = CanvasGeometry::build(m_controller.view(), scene, m_theme, &m_recent);
+  m_flights = collectFlights(m_controller.view(), m_geometry);
 }
 
 void StreamCanvas::paintEvent(QPaintEvent *) {
@@ -56,7 +56,7 @@ void StreamCanvas::paintEvent(QPaintEvent *) {
     return;
   }
   p.translate(-m_pan);
-  paintCanvas(p, CanvasFrame{m_controller.world(), m_geometry, m_theme, m_flights, m_recent, m_selected, m_highlights});
+  paintCanvas(p, CanvasFrame{m_controller.view(), m_geometry, m_theme, m_flights, m_recent, m_selected, m_highlights});
   p.resetTransform();
   p.setPen(QPen(m_theme.warning, m_theme.px(4), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
   for (const QPolygonF &stroke : m_ink)
@@ -82,9 +82,9 @@ void StreamCanvas::clearAnnotations() {
 void StreamCanvas::render(QPainter &painter, const QSize &size) const {
   if (!m_controller.hasSimulation())
     return;
-  const CanvasGeometry g = CanvasGeometry::build(m_controller.world(), QRectF(QPointF(0, 0), QSizeF(size)), m_theme, &m_recent);
-  const std::vector<Flight> flights = collectFlights(m_controller.world(), g);
-  paintCanvas(painter, CanvasFrame{m_controller.world(), g, m_theme, flights, m_recent, m_selected, m_highlights});
+  const CanvasGeometry g = CanvasGeometry::build(m_controller.view(), QRectF(QPointF(0, 0), QSizeF(size)), m_theme, &m_recent);
+  const std::vector<Flight> flights = collectFlights(m_controller.view(), g);
+  paintCanvas(painter, CanvasFrame{m_controller.view(), g, m_theme, flights, m_recent, m_selected, m_highlights});
 }
 
 bool StreamCanvas::exportPng(const QString &path, const QSize &size) const {
@@ -105,7 +105,7 @@ bool StreamCanvas::exportSvg(const QString &path, const QSize &size) const {
   svg.setSize(size);
   svg.setViewBox(QRect(QPoint(0, 0), size));
   svg.setTitle(tr("StreamScope"));
-  svg.setDescription(QString::fromStdString(m_controller.hasSimulation() ? m_controller.scenario().name : std::string()));
+  svg.setDescription(QString::fromStdString(m_controller.hasSimulation() ? m_controller.view().scenarioName() : std::string()));
   QPainter p;
   if (!p.begin(&svg))
     return false;

@@ -1,6 +1,6 @@
 #pragma once
 // The animated picture of the running world. Rebuilds its geometry once per frame from the
-// controller's world (never per engine event), paints it, and turns clicks into WorldItems:
+// controller's view of the world (never per engine event), paints it, and turns clicks into WorldItems:
 // a left click selects (for the inspector), a right click asks for the item's fault menu.
 // Zoom enlarges the laid-out scene, so detail appears as you zoom in; drag to pan.
 #include "canvas_geometry.h"

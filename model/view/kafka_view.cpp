@@ -1,0 +1,83 @@
+#include "kafka_view.h"
+
+#include "engine/world/world.h"
+#include "model/history/ack_latency.h"
+
+namespace streamscope::model {
+
+bool PartitionView::inIsr(int broker) const {
+  for (int b : isr)
+    if (b == broker)
+      return true;
+  return false;
+}
+
+const ReplicaView *PartitionView::replicaOn(int broker) const {
+  for (const ReplicaView &r : replicas)
+    if (r.broker == broker)
+      return &r;
+  return nullptr;
+}
+
+const GroupPartitionView *GroupView::partition(const PartitionView &p) const {
+  if (p.topic != topic || p.index < 0 || static_cast<std::size_t>(p.index) >= parts.size())
+    return nullptr;
+  return &parts[static_cast<std::size_t>(p.index)];
+}
+
+int KafkaView::brokerOfNode(NodeId node) const {
+  for (const BrokerView &b : brokers)
+    if (b.node == node)
+      return b.id;
+  return -1;
+}
+
+void KafkaView::build(const engine::World &world) {
+  const engine::kafka::KafkaState &k = world.kafka;
+  brokers.clear();
+  for (const auto &b : k.brokers)
+    brokers.push_back({b.id, b.node, b.state, b.fenced, b.removed, world.net.isIsolated(b.node), world.net.extraDelay(b.node)});
+  activeBrokers = k.activeBrokers();
+  topics.clear();
+  for (const auto &t : k.topics)
+    topics.push_back({t.config.name, t.config.partitions, t.config.replicationFactor, t.config.minInsyncReplicas, t.deleted});
+  partitions.resize(k.partitions.size());
+  for (std::size_t p = 0; p < k.partitions.size(); ++p) {
+    const auto &part = k.partitions[p];
+    PartitionView &v = partitions[p];
+    v.id = static_cast<int>(p);
+    v.topic = part.topic;
+    v.index = part.index;
+    v.name = k.partitionName(static_cast<int>(p));
+    v.leader = part.leader;
+    v.epoch = part.leaderEpoch;
+    v.replicas.clear();
+    for (std::size_t slot = 0; slot < part.replicas.size(); ++slot)
+      v.replicas.push_back({part.replicas[slot], &part.logs[slot]});
+    v.isr = part.isr;
+  }
+  producers.clear();
+  for (const auto &p : k.producers)
+    producers.push_back({p.config.name, p.node, p.config.acks, p.schedule.rate});
+  groups.resize(k.groups.size());
+  for (std::size_t gi = 0; gi < k.groups.size(); ++gi) {
+    const auto &g = k.groups[gi];
+    GroupView &v = groups[gi];
+    v.name = g.config.group;
+    v.topic = g.topic;
+    v.parts.clear();
+    for (const auto &gp : g.parts)
+      v.parts.push_back({gp.owner, gp.position, gp.committed});
+    v.members.clear();
+    for (std::size_t m = 0; m < g.members.size(); ++m) {
+      const auto &member = g.members[m];
+      int owned = 0;
+      for (const auto &gp : g.parts)
+        owned += gp.owner == static_cast<int>(m) ? 1 : 0;
+      v.members.push_back({member.id, member.node, member.alive, member.inGroup, owned});
+    }
+  }
+  ackLatencyMs = recentAckLatencyMs(k.records);
+}
+
+} // namespace streamscope::model
