@@ -25,6 +25,7 @@ void SimulationController::load(const engine::Scenario &scenario, double playbac
   ++m_loads;
   m_carryMicros = 0;
   m_history.reset(*m_sim);
+  m_groupApplied = false;
   emit scenarioLoaded();
   emit branchesChanged();
   emit frameReady();
@@ -59,10 +60,11 @@ const WorldView &SimulationController::view() const {
   const engine::World &w = m_sim->world();
   // Every change to the world goes through a frame, a step (processed) or a load; time and
   // processed count are checked too, so a stale view is never returned.
-  if (!m_view.built() || &m_view.source() != &w || m_viewLoad != m_loads || m_viewFrame != m_frames ||
+  if (!m_view.built() || &m_view.source() != &w || m_viewLoad != m_loads || m_viewFrame != m_frames || m_viewEdits != m_edits ||
       m_viewProcessed != w.processed || m_viewNow != w.now) {
     m_view.rebuild(w);
     m_viewLoad = m_loads;
+    m_viewEdits = m_edits;
     m_viewFrame = m_frames;
     m_viewProcessed = w.processed;
     m_viewNow = w.now;
@@ -109,14 +111,46 @@ std::optional<QString> SimulationController::applyUserAction(engine::Fault actio
   if (!m_sim)
     return tr("No scenario is loaded.");
   const std::size_t branches = m_history.branches().size();
-  if (auto refused = m_history.act(*m_sim, action))
+  if (auto refused = m_history.act(*m_sim, action, m_groupDepth > 0 && m_groupApplied))
     return QString::fromStdString(*refused);
+  ++m_edits; // the world changed in place (inside a group, with no frame yet)
+  if (m_groupDepth > 0) {
+    m_groupApplied = true; // announced when the group ends
+    return std::nullopt;
+  }
+  announceUserActions(branches);
+  return std::nullopt;
+}
+
+std::optional<QString> SimulationController::applyUserActions(const std::vector<engine::Fault> &actions) {
+  const UserActionGroup group(*this);
+  for (const engine::Fault &action : actions)
+    if (auto refused = applyUserAction(action))
+      return refused;
+  return std::nullopt;
+}
+
+void SimulationController::beginUserActionGroup() {
+  if (m_groupDepth++ == 0) {
+    m_groupApplied = false;
+    m_groupBranches = m_history.branches().size();
+  }
+}
+
+void SimulationController::endUserActionGroup() {
+  if (m_groupDepth == 0 || --m_groupDepth > 0)
+    return;
+  if (m_groupApplied && m_sim)
+    announceUserActions(m_groupBranches);
+  m_groupApplied = false;
+}
+
+void SimulationController::announceUserActions(std::size_t branchesBefore) {
   ++m_frames;
   emit frameReady();
   emit userActionApplied();
-  if (m_history.branches().size() != branches)
+  if (m_history.branches().size() != branchesBefore)
     emit branchesChanged();
-  return std::nullopt;
 }
 
 void SimulationController::runTo(engine::SimTime t) {

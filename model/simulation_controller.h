@@ -52,8 +52,20 @@ public:
   const RunHistory &history() const { return m_history; }
 
   /// Applies a fault now, as the user asked (recorded with the current time). Returns the
-  /// reason the real system would refuse it, or nullopt when it took effect.
+  /// reason the real system would refuse it, or nullopt when it took effect. Inside an open
+  /// group (beginUserActionGroup) it joins the group and announces nothing yet.
   std::optional<QString> applyUserAction(engine::Fault action);
+  /// Applies `actions` in order as ONE user action group: one entry in the run history (one
+  /// step back undoes all of it), one frame and one userActionApplied. Stops at the first
+  /// refusal and returns it; the actions before it stay applied and recorded, as a group,
+  /// because each was valid where it was made (as a shell script of admin calls would be).
+  std::optional<QString> applyUserActions(const std::vector<engine::Fault> &actions);
+  /// Opens a group for edits whose later steps depend on the world after the earlier ones
+  /// (consumer counts, resharding step by step): every applyUserAction until the matching
+  /// endUserActionGroup joins one group. Groups nest; the outermost end announces the
+  /// group once (if anything was applied). Prefer UserActionGroup, which cannot forget to end.
+  void beginUserActionGroup();
+  void endUserActionGroup();
   /// Runs the engine (paused) until simulated time `t` or the end of the run.
   void runTo(engine::SimTime t);
   /// Steps (paused) one engine action at a time until `holds` is true or the clock passes
@@ -97,6 +109,8 @@ signals:
 
 private:
   void tick();
+  /// The one frame and the signals of applied user actions.
+  void announceUserActions(std::size_t branchesBefore);
 
   engine::Scenario m_scenario;
   std::unique_ptr<engine::Simulation> m_sim;
@@ -108,11 +122,29 @@ private:
   std::function<bool(double)> m_longWork;
   std::uint64_t m_frames = 0;
   RunHistory m_history;
+  int m_groupDepth = 0;          ///< open beginUserActionGroup calls
+  bool m_groupApplied = false;   ///< the open group has an applied action (later ones join it)
+  std::size_t m_groupBranches = 0; ///< branch count when the group opened
   // The view is a cache: rebuilt when any of these differs from the world's state now.
   mutable WorldView m_view;
   mutable std::uint64_t m_viewFrame = 0, m_viewProcessed = 0, m_viewLoad = 0;
   mutable engine::SimTime m_viewNow = -1;
   std::uint64_t m_loads = 0; ///< bumped when a new simulation replaces the old one
+  mutable std::uint64_t m_viewEdits = 0;
+  std::uint64_t m_edits = 0; ///< bumped by every applied user action (a group applies several before its frame)
+};
+
+/// Scoped user action group: everything applied through the controller while it lives is
+/// one entry in the history, announced once when it ends. GUI thread.
+class UserActionGroup {
+public:
+  explicit UserActionGroup(SimulationController &controller) : m_controller(controller) { m_controller.beginUserActionGroup(); }
+  ~UserActionGroup() { m_controller.endUserActionGroup(); }
+  UserActionGroup(const UserActionGroup &) = delete;
+  UserActionGroup &operator=(const UserActionGroup &) = delete;
+
+private:
+  SimulationController &m_controller;
 };
 
 } // namespace streamscope::model

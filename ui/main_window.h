@@ -2,7 +2,12 @@
 // The main window: the animated canvas in the middle, the inspector and the cluster tables
 // as docks, menus and a toolbar for files, playback, faults, zoom and presentation mode, and
 // a status bar with the clock and the run's counters. It never touches the engine: it asks
-// the controller, which records every user action.
+// the controller, which records every user action. GUI thread.
+//
+// Its code is split by concern: main_window.cpp (wiring, status, welcome page, faults),
+// main_window_actions.cpp (actions, toolbar, menus), main_window_docks.cpp (the docks),
+// main_window_files.cpp (scenarios, recordings, the library, export); recent_files,
+// presentation_mode and help_dialogs are small helpers of their own.
 #include "model/simulation_controller.h"
 #include "model/explain/world_item.h"
 
@@ -25,7 +30,9 @@ class RecordingWriter;
 
 namespace streamscope::ui {
 
+class GlossaryDialog;
 class InspectorPanel;
+class PresentationMode;
 class TimelineBar;
 class MetricsPanel;
 class LessonPanel;
@@ -60,7 +67,7 @@ public:
   void showWelcome();
   bool isShowingWelcome() const;
   WelcomePage *welcomePage() const { return m_welcome; }
-  QDialog *glossaryDialog() const { return m_glossary; }
+  QDialog *glossaryDialog() const;
   /// Loads and plays the built-in side-by-side first look.
   void startDemo();
 
@@ -76,7 +83,7 @@ public:
   LessonPanel *lessons() const { return m_lessons; }
   QDockWidget *lessonDock() const { return m_lessonDock; }
   QDockWidget *metricsDock() const { return m_metricsDock; }
-  bool isPresenting() const { return m_presenting; }
+  bool isPresenting() const;
   /// Shows an error without a modal dialog when false (tests, --screenshot runs).
   void setInteractive(bool interactive) { m_interactive = interactive; }
 
@@ -87,7 +94,8 @@ public slots:
   /// Help › Glossary, scrolled to the term `id` (from an inspector link) or at the top.
   void showGlossary(const QString &id = QString());
   /// Applies a fault through the controller; a refusal is shown, never silently dropped.
-  void applyFault(const engine::Fault &fault);
+  /// True when it took effect.
+  bool applyFault(const engine::Fault &fault);
 
 protected:
   void closeEvent(QCloseEvent *event) override;
@@ -100,23 +108,25 @@ private:
   void chooseScenario();
   void saveScenarioAs();
   void exportView(bool svg);
-  void rememberRecent(const QString &path);
+  /// A file was opened or saved: first in the recent files, and in the library.
+  void remember(const QString &path, bool recording);
   void rememberInLibrary(const QString &path, bool recording);
   void showLibrary();
-  void fillRecentMenu();
   void showItemMenu(const model::WorldItem &item, const QPoint &globalPos);
   void showError(const QString &title, const QString &message);
   /// Takes a load result: shows its error, or starts it. `path` is empty for built-ins.
   bool useLoaded(const model::ScenarioLoadResult &loaded, const QString &path);
 
   void showCanvas();
+  /// While Record is on, writes each frame's news to the recording; a new scenario ends it.
+  void keepRecording();
 
   model::SimulationController &m_controller;
   QStackedWidget *m_pages = nullptr;
   QWidget *m_canvasPage = nullptr;
   WelcomePage *m_welcome = nullptr;
   QAction *m_showWelcome = nullptr;
-  QDialog *m_glossary = nullptr;
+  GlossaryDialog *m_glossary = nullptr;
   QProgressDialog *m_longWork = nullptr; ///< while a seek computes new ground
   StreamCanvas *m_canvas = nullptr;
   InspectorPanel *m_inspector = nullptr;
@@ -145,8 +155,7 @@ private:
   QLabel *m_counters = nullptr;
   QByteArray m_scenarioText;
   QString m_scenarioPath;
-  QByteArray m_stateBeforePresenting;
-  bool m_presenting = false;
+  std::unique_ptr<PresentationMode> m_presentation;
   bool m_interactive = true;
 };
 

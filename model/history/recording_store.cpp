@@ -22,7 +22,7 @@ const char *const kSchema[] = {
     "CREATE TABLE branches(id INTEGER PRIMARY KEY, parent INTEGER NOT NULL, forked_at_us INTEGER NOT NULL, name TEXT NOT NULL,"
     " explored_us INTEGER NOT NULL, explored_processed INTEGER NOT NULL, explored_hash TEXT NOT NULL)",
     "CREATE TABLE actions(branch INTEGER NOT NULL, seq INTEGER NOT NULL, at_us INTEGER NOT NULL, processed INTEGER NOT NULL,"
-    " fault TEXT NOT NULL, PRIMARY KEY (branch, seq))",
+    " fault TEXT NOT NULL, action_group INTEGER, PRIMARY KEY (branch, seq))",
     "CREATE TABLE checkpoints(branch INTEGER NOT NULL, at_us INTEGER NOT NULL, processed INTEGER NOT NULL,"
     " actions_applied INTEGER NOT NULL, event_hash TEXT NOT NULL, PRIMARY KEY (branch, at_us))",
     "CREATE TABLE samples(branch INTEGER NOT NULL, t_us INTEGER NOT NULL, series TEXT NOT NULL, value REAL)",
@@ -138,13 +138,14 @@ bool RecordingWriter::writeBatch(const RunHistory &history, const engine::Simula
       return db.rollback(), false;
     for (; w.actions < branch.actions.size(); ++w.actions) {
       const UserAction &a = branch.actions[w.actions];
-      q.prepare(QStringLiteral("INSERT INTO actions(branch, seq, at_us, processed, fault) VALUES (?, ?, ?, ?, ?)"));
+      q.prepare(QStringLiteral("INSERT INTO actions(branch, seq, at_us, processed, fault, action_group) VALUES (?, ?, ?, ?, ?, ?)"));
       q.addBindValue(static_cast<int>(b));
       q.addBindValue(static_cast<qlonglong>(w.actions));
       q.addBindValue(static_cast<qlonglong>(a.fault.at));
       q.addBindValue(static_cast<qlonglong>(a.processed));
       q.addBindValue(QString::fromUtf8(QJsonDocument(faultToJson(a.fault, isScenarioApplication(sim.world().scenario, a.fault.group)))
                                            .toJson(QJsonDocument::Compact)));
+      q.addBindValue(static_cast<qlonglong>(a.group));
       if (!exec(q, error))
         return db.rollback(), false;
     }
@@ -241,7 +242,11 @@ std::optional<Recording> readRecording(const QString &path, QString *error) {
   const auto scenario = loadScenarioText(r.scenarioJson, path);
   if (!scenario.scenario)
     return fail(QObject::tr("its scenario does not load: %1").arg(scenario.error));
-  if (!q.exec(QStringLiteral("SELECT branch, at_us, processed, fault FROM actions ORDER BY branch, seq")))
+  // Files written before action groups existed have no action_group column: each action is
+  // then a group of its own.
+  const bool hasGroups = q.exec(QStringLiteral("SELECT action_group FROM actions LIMIT 1"));
+  if (!q.exec(hasGroups ? QStringLiteral("SELECT branch, at_us, processed, fault, action_group FROM actions ORDER BY branch, seq")
+                        : QStringLiteral("SELECT branch, at_us, processed, fault, NULL FROM actions ORDER BY branch, seq")))
     return fail(q.lastError().text());
   while (q.next()) {
     const int branch = q.value(0).toInt();
@@ -252,9 +257,16 @@ std::optional<Recording> readRecording(const QString &path, QString *error) {
     const auto fault = faultFromJson(r.scenarioJson, QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object(), &faultError);
     if (!fault)
       return fail(QObject::tr("a recorded action does not load: %1").arg(faultError));
-    UserAction a{*fault, static_cast<std::uint64_t>(q.value(2).toLongLong())};
+    auto &actions = r.branches[static_cast<std::size_t>(branch)].actions;
+    UserAction a{*fault, static_cast<std::uint64_t>(q.value(2).toLongLong()), actions.size()};
     a.fault.at = q.value(1).toLongLong();
-    r.branches[static_cast<std::size_t>(branch)].actions.push_back(a);
+    // A group continues only the action before it, made at the same place; anything else
+    // (an old file, a damaged one) starts a group of its own.
+    const qlonglong group = q.value(4).isNull() ? -1 : q.value(4).toLongLong();
+    if (!actions.empty() && group >= 0 && static_cast<std::size_t>(group) == actions.back().group &&
+        actions.back().processed == a.processed && actions.back().fault.at == a.fault.at)
+      a.group = actions.back().group;
+    actions.push_back(a);
   }
   r.samples.resize(r.branches.size());
   if (!q.exec(QStringLiteral("SELECT branch, t_us, series, value FROM samples ORDER BY rowid")))

@@ -7,6 +7,10 @@
 // Snapshots themselves are not stored: opening a recording replays each branch from its
 // actions (the engine is deterministic), rebuilding the snapshots, and checks the stored
 // event hashes on the way, so a recording that does not replay exactly is refused.
+//
+// User action groups are kept in the actions table's nullable action_group column (the index
+// of the group's first action). The column was added within schema 1: files without it read
+// as one group per action, and older readers, which name their columns, ignore it.
 // Contract: a RecordingWriter is used by one thread (GUI or CLI main thread); readers open their own connection.
 #include "run_history.h"
 

@@ -99,6 +99,18 @@ QString describeFault(const engine::Fault &f) {
   return {};
 }
 
+QStringList describeActionGroups(const Branch &branch) {
+  QStringList lines;
+  for (std::size_t i = 0; i < branch.actions.size(); ++i) {
+    const UserAction &a = branch.actions[i];
+    if (a.group == i || lines.isEmpty())
+      lines << QStringLiteral("%1 s: %2").arg(engine::toMs(a.fault.at) / 1000, 0, 'f', 3).arg(describeFault(a.fault));
+    else
+      lines.last() += QStringLiteral(" · ") + describeFault(a.fault);
+  }
+  return lines;
+}
+
 RunHistory::RunHistory(std::size_t snapshotBudgetBytes) : m_budget(snapshotBudgetBytes) {}
 
 void RunHistory::reset(engine::Simulation &sim) {
@@ -230,18 +242,24 @@ bool RunHistory::stepForward(engine::Simulation &sim) {
   const Branch &b = branch();
   const SimTime exploredBefore = b.explored;
   bool moved = true;
-  if (m_applied < b.actions.size() && b.actions[m_applied].processed == sim.processed())
-    applyNext(sim);
-  else
+  if (m_applied < b.actions.size() && b.actions[m_applied].processed == sim.processed()) {
+    const std::size_t group = b.actions[m_applied].group;
+    do // a group is redone whole, as it was made
+      applyNext(sim);
+    while (m_applied < b.actions.size() && b.actions[m_applied].group == group);
+  } else
     moved = sim.step();
   collectMarkers(exploredBefore);
   noteExplored(sim);
   return moved;
 }
 
-std::optional<std::string> RunHistory::act(engine::Simulation &sim, engine::Fault fault) {
+std::optional<std::string> RunHistory::act(engine::Simulation &sim, engine::Fault fault, bool joinGroup) {
   fault.at = sim.now();
   const std::uint64_t processed = sim.processed();
+  // Only an action made right after the branch's last one, at the same place, can join it.
+  joinGroup = joinGroup && m_applied > 0 && m_applied == branch().actions.size() &&
+              branch().actions[m_applied - 1].processed == processed && branch().actions[m_applied - 1].fault.at == fault.at;
   const bool hasFuture = m_applied < branch().actions.size() || branch().explored > sim.now();
   if (auto refused = sim.applyFault(fault))
     return refused;
@@ -267,8 +285,12 @@ std::optional<std::string> RunHistory::act(engine::Simulation &sim, engine::Faul
     m_current = static_cast<int>(m_branches.size()) - 1;
   }
   Branch &b = branchMut();
-  b.actions.push_back(UserAction{fault, processed});
-  b.markers.push_back({fault.at, MarkerKind::UserAction, describeFault(fault)});
+  const std::size_t group = joinGroup ? b.actions.back().group : b.actions.size();
+  b.actions.push_back(UserAction{fault, processed, group});
+  if (joinGroup && !b.markers.empty() && b.markers.back().kind == MarkerKind::UserAction && b.markers.back().at == fault.at)
+    b.markers.back().text += QStringLiteral(" · ") + describeFault(fault); // one marker per group
+  else
+    b.markers.push_back({fault.at, MarkerKind::UserAction, describeFault(fault)});
   ++m_applied;
   m_events.clear(); // the action's own events: already marked as the user's
   if (sim.now() >= b.explored) {
@@ -309,8 +331,8 @@ void RunHistory::seek(engine::Simulation &sim, SimTime t) {
 bool RunHistory::stepBack(engine::Simulation &sim) {
   const Branch &b = branch();
   const std::uint64_t p = sim.processed();
-  if (m_applied > 0 && b.actions[m_applied - 1].processed == p) { // undo the user's action first
-    rebuild(sim, p, m_applied - 1);
+  if (m_applied > 0 && b.actions[m_applied - 1].processed == p) { // undo the user's last group first
+    rebuild(sim, p, std::min(b.actions[m_applied - 1].group, m_applied - 1));
     return true;
   }
   if (p == 0)

@@ -12,6 +12,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <cstddef>
 #include <memory>
@@ -20,9 +21,15 @@
 namespace streamscope::model {
 
 /// A user's fault or change, with the place in the run where it was made.
+///
+/// Actions made together (one apply in the settings dock: new partitions, RF and min ISR) form
+/// a group: consecutive actions of a branch with the same `group`, which is the index of the
+/// group's first action in the branch. A group is made at one place (same time, same
+/// `processed`); stepping back undoes it whole and stepping forward redoes it whole.
 struct UserAction {
   engine::Fault fault;         ///< fault.at is the simulated time
   std::uint64_t processed = 0; ///< engine actions processed when it was made
+  std::size_t group = 0;       ///< index in the branch's actions of its group's first action
 };
 
 struct Snapshot {
@@ -75,9 +82,11 @@ public:
   void runForwardTo(engine::Simulation &sim, std::uint64_t processed, engine::SimTime t);
   /// One engine action forward (or the branch's next user action, if it comes first).
   bool stepForward(engine::Simulation &sim);
-  /// Applies a user action now. Returns the real system's refusal, or nullopt. When the
-  /// branch has a future beyond this point, a new branch is forked first; the old one stays.
-  std::optional<std::string> act(engine::Simulation &sim, engine::Fault fault);
+  /// Applies a user action now. Returns the real system's refusal, or nullopt (a refused
+  /// action is not recorded). When the branch has a future beyond this point, a new branch
+  /// is forked first; the old one stays. With `joinGroup`, the action joins the group of the
+  /// branch's last action if that one was made at this very place (else it starts a group).
+  std::optional<std::string> act(engine::Simulation &sim, engine::Fault fault, bool joinGroup = false);
   /// Rebuilds the state at time `t` of the current branch.
   void seek(engine::Simulation &sim, engine::SimTime t);
   /// Back to just before the last thing that happened (an engine action or a user action).
@@ -123,5 +132,8 @@ private:
 std::size_t estimateWorldBytes(const engine::World &world);
 /// A short description of a fault for markers and branch names.
 QString describeFault(const engine::Fault &fault);
+/// One line per group of the branch's user actions ("2.500 s: a · b · c"), for lists that
+/// show what the user did as they did it.
+QStringList describeActionGroups(const Branch &branch);
 
 } // namespace streamscope::model

@@ -2,6 +2,7 @@
 // iterators, resharding, availability zones, determinism.
 #include "small_scenarios.h"
 
+#include "engine/kinesis/reshard_plan.h"
 #include "engine/kinesis/shard_reader.h"
 #include "engine/kinesis/stream_frontend.h"
 #include "engine/kinesis/stream_topology.h"
@@ -253,6 +254,40 @@ private slots:
     QCOMPARE(open.back().end, kUint128Max);
     for (std::size_t i = 1; i < open.size(); ++i)
       QCOMPARE(open[i].start, open[i - 1].end + 1);
+  }
+
+  void reshardPlanReachesTheTargetOneValidStepAtATime() {
+    Scenario s = kinesisScenario(3, 400, 10 * kSecond);
+    Simulation sim(s);
+    sim.runUntil(2 * kSecond);
+    const auto reshardTo = [&](int target, FaultAction expected) {
+      for (int steps = 0; openShardCount(sim.world(), 0) != target; ++steps) {
+        QVERIFY2(steps < 16, "the plan does not converge");
+        const int before = openShardCount(sim.world(), 0);
+        const std::optional<Fault> step = nextReshardStep(sim.world(), 0, target);
+        QVERIFY(step);
+        QCOMPARE(step->action, expected);
+        QCOMPARE(step->stream, std::string("s"));
+        const auto refused = sim.applyFault(*step); // Kinesis accepts every step
+        QVERIFY2(!refused, refused ? refused->c_str() : "");
+        QCOMPARE(openShardCount(sim.world(), 0), before + (expected == FaultAction::SplitShard ? 1 : -1));
+      }
+      QVERIFY(!nextReshardStep(sim.world(), 0, target)); // nothing left to do
+    };
+    reshardTo(5, FaultAction::SplitShard);
+    reshardTo(2, FaultAction::MergeShards);
+    sim.runUntil(4 * kSecond);
+    // The open shards still cover the key space exactly.
+    std::vector<HashKeyRange> open;
+    for (const Shard &sh : sim.world().kinesis.shards)
+      if (sh.open())
+        open.push_back(sh.range);
+    std::sort(open.begin(), open.end(), [](const HashKeyRange &x, const HashKeyRange &y) { return x.start < y.start; });
+    QCOMPARE(open.size(), std::size_t{2});
+    QCOMPARE(open.front().start, Uint128{0});
+    QCOMPARE(open.back().end, kUint128Max);
+    QCOMPARE(open[1].start, open[0].end + 1);
+    QCOMPARE(makeReport(sim.world()).acknowledgedLost, 0);
   }
 
   void sameSeedSameEventsAndSnapshotsReplay() {

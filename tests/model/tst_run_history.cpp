@@ -4,6 +4,7 @@
 #include "model/history/run_history.h"
 #include "model/simulation_controller.h"
 
+#include <QSignalSpy>
 #include <QtTest>
 
 #include <algorithm>
@@ -121,6 +122,67 @@ private slots:
     history.switchBranch(sim, 1);
     QCOMPARE(fingerprint(sim.world()), forkEnd);
     QCOMPARE(sim.world().kafka.brokers[1].state, engine::kafka::BrokerState::Crashed);
+  }
+
+  void aUserActionGroupIsOneEntryOneSignalAndOneStepBack() {
+    model::SimulationController controller;
+    controller.load(test::exampleScenario("first-look.json"));
+    controller.runTo(5 * kSecond);
+    const Fingerprint before = fingerprint(controller.world());
+    QSignalSpy applied(&controller, &model::SimulationController::userActionApplied);
+    QSignalSpy frames(&controller, &model::SimulationController::frameReady);
+    engine::Fault partitions;
+    partitions.action = engine::FaultAction::AddPartitions;
+    partitions.topic = "orders";
+    partitions.value = 5;
+    engine::Fault minIsr = partitions;
+    minIsr.action = engine::FaultAction::AlterTopic;
+    minIsr.topicSetting = engine::TopicSettingKind::MinInsyncReplicas;
+    minIsr.value = 3;
+    engine::Fault rate;
+    rate.action = engine::FaultAction::SetRate;
+    rate.producer = "checkout";
+    rate.rate = 80;
+    QVERIFY(!controller.applyUserActions({partitions, minIsr, rate}));
+    QCOMPARE(applied.count(), 1);
+    QCOMPARE(frames.count(), 1);
+    const model::Branch &b = controller.history().branch();
+    QCOMPARE(b.actions.size(), std::size_t{3});
+    for (const model::UserAction &a : b.actions)
+      QCOMPARE(a.group, std::size_t{0});
+    QCOMPARE(model::describeActionGroups(b).size(), 1);
+    QCOMPARE(std::count_if(b.markers.begin(), b.markers.end(), [](const model::TimelineMarker &m) { return m.kind == model::MarkerKind::UserAction; }), 1);
+    QCOMPARE(controller.world().kafka.topics[0].config.partitions, 5);
+    QCOMPARE(controller.world().kafka.topics[0].config.minInsyncReplicas, 3);
+
+    // One step back undoes the whole group; one step forward redoes it.
+    controller.stepBack();
+    QCOMPARE(controller.history().actionsApplied(), std::size_t{0});
+    QCOMPARE(fingerprint(controller.world()), before);
+    QCOMPARE(controller.world().kafka.topics[0].config.partitions, 3);
+    controller.stepEvent();
+    QCOMPARE(controller.history().actionsApplied(), std::size_t{3});
+    QCOMPARE(controller.world().kafka.topics[0].config.minInsyncReplicas, 3);
+
+    // A later action at the same place is a group of its own, and is undone alone.
+    rate.rate = 20;
+    QVERIFY(!controller.applyUserAction(rate));
+    QCOMPARE(controller.history().branch().actions.back().group, std::size_t{3});
+    QCOMPARE(model::describeActionGroups(controller.history().branch()).size(), 2);
+    controller.stepBack();
+    QCOMPARE(controller.history().actionsApplied(), std::size_t{3});
+
+    // A refusal stops the group; what came before it stays, announced once.
+    applied.clear();
+    engine::Fault fewer = partitions;
+    fewer.value = 2; // partitions can only be added
+    engine::Fault unreached = rate;
+    unreached.rate = 5;
+    rate.rate = 60;
+    QVERIFY(controller.applyUserActions({rate, fewer, unreached}));
+    QCOMPARE(applied.count(), 1);
+    QCOMPARE(controller.history().branch().actions.size(), std::size_t{4});
+    QCOMPARE(controller.history().branch().actions.back().fault.rate, 60.0);
   }
 
   void markersNameFaultsElectionsAndLosses() {

@@ -3,9 +3,11 @@
 #include "model/simulation_controller.h"
 #include "ui/main_window.h"
 #include "ui/settings_panel.h"
+#include "model/history/run_history.h"
 
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QtTest>
 
@@ -38,11 +40,15 @@ private slots:
     QVERIFY(error->text().contains(QStringLiteral("only be added")));
     QVERIFY(!button("applyTopic")->isEnabled());
 
-    // Five partitions and min ISR 3, in one apply: both happen, both are recorded.
+    // Five partitions and min ISR 3, in one apply: both happen, both are recorded, as one
+    // group announced once.
     spin("partitions")->setValue(5);
     spin("minInsyncReplicas")->setValue(3);
     QVERIFY(error->isHidden());
+    QSignalSpy applied(&controller, &model::SimulationController::userActionApplied);
     QTest::mouseClick(button("applyTopic"), Qt::LeftButton);
+    QCOMPARE(applied.count(), 1);
+    QCOMPARE(model::describeActionGroups(controller.history().branch()).size(), 1);
     const auto &topic = controller.world().kafka.topics[0].config;
     QCOMPARE(topic.partitions, 5);
     QCOMPARE(topic.minInsyncReplicas, 3);
@@ -63,6 +69,7 @@ private slots:
       open += s.open() ? 1 : 0;
     QCOMPARE(open, 4);
     QCOMPARE(controller.userActions().back().action, engine::FaultAction::SplitShard);
+    QCOMPARE(applied.count(), 3); // the consumer step and the reshard: one each
     spin("openShards")->setValue(2);
     QTest::mouseClick(button("reshard"), Qt::LeftButton);
     open = 0;
@@ -70,6 +77,30 @@ private slots:
       open += s.open() ? 1 : 0;
     QCOMPARE(open, 2);
     QCOMPARE(controller.userActions().back().action, engine::FaultAction::MergeShards);
+    // Two merges, one step back: the stream has the four shards it had before.
+    controller.stepBack();
+    open = 0;
+    for (const auto &s : controller.world().kinesis.shards)
+      open += s.open() ? 1 : 0;
+    QCOMPARE(open, 4);
+  }
+
+  void aWarningDoesNotStopTheApply() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/first-look.json")));
+    controller.runTo(2 * engine::kSecond);
+    auto *panel = window.findChild<ui::SettingsPanel *>();
+    const auto spin = [&](const char *name) { return panel->findChild<QSpinBox *>(QString::fromLatin1(name)); };
+    // Min ISR above the replication factor is only a warning: the apply goes through.
+    spin("minInsyncReplicas")->setValue(4);
+    auto *apply = panel->findChild<QPushButton *>(QStringLiteral("applyTopic"));
+    QVERIFY(apply->isEnabled());
+    QSignalSpy applied(&controller, &model::SimulationController::userActionApplied);
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QCOMPARE(applied.count(), 1);
+    QCOMPARE(controller.world().kafka.topics[0].config.minInsyncReplicas, 4);
   }
 };
 

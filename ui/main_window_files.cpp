@@ -1,0 +1,202 @@
+// MainWindow, part: files. Opening scenarios and recordings (with replay progress), saving
+// the scenario with the user's actions, saving and live-recording the run, the library, and
+// exporting the canvas as an image.
+#include "main_window.h"
+
+#include "canvas/stream_canvas.h"
+#include "library_dialog.h"
+#include "model/history/library_store.h"
+#include "model/history/recording_store.h"
+#include "model/json/fault_json.h"
+#include "model/json/scenario_loader.h"
+#include "recent_files.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QProgressDialog>
+#include <QSaveFile>
+#include <QStatusBar>
+
+#include <limits>
+
+namespace streamscope::ui {
+
+void MainWindow::chooseScenario() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QFileInfo(m_scenarioPath).path(), tr("Scenarios (*.json);;All files (*)"));
+  if (!path.isEmpty())
+    openScenario(path);
+}
+
+bool MainWindow::openScenario(const QString &path) { return useLoaded(model::loadScenarioFile(path), path); }
+
+bool MainWindow::openScenarioText(const QByteArray &text, const QString &name) {
+  return useLoaded(model::loadScenarioText(text, name), QString());
+}
+
+bool MainWindow::useLoaded(const model::ScenarioLoadResult &loaded, const QString &path) {
+  if (!loaded.scenario) {
+    showError(tr("Cannot open scenario"), loaded.error);
+    return false;
+  }
+  m_scenarioText = loaded.text;
+  m_scenarioPath = path;
+  m_controller.load(*loaded.scenario, loaded.playbackSpeed);
+  showCanvas();
+  setWindowTitle(tr("%1 — StreamScope").arg(QString::fromStdString(loaded.scenario->name)));
+  if (!path.isEmpty()) {
+    remember(path, false);
+  }
+  return true;
+}
+
+
+bool MainWindow::openFile(const QString &path) {
+  return model::isSqliteFile(path) ? openRecording(path) : openScenario(path);
+}
+
+bool MainWindow::openRecording(const QString &path) {
+  QString error;
+  const std::optional<model::Recording> recording = model::readRecording(path, &error);
+  if (!recording) {
+    showError(tr("Cannot open recording"), error);
+    return false;
+  }
+  // Replaying a long recording takes seconds: show how far it is, and let it be cancelled.
+  QProgressDialog progress(tr("Replaying %1 and checking it…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 1000, this);
+  progress.setWindowTitle(tr("Opening recording"));
+  progress.setWindowModality(Qt::WindowModal);
+  progress.setMinimumDuration(m_interactive ? 400 : std::numeric_limits<int>::max());
+  const auto report = [&progress](double share) {
+    progress.setValue(static_cast<int>(share * 1000));
+    return !progress.wasCanceled();
+  };
+  if (const auto failed = m_controller.loadRecording(*recording, report)) {
+    if (*failed == model::replayCancelledMessage()) {
+      statusBar()->showMessage(tr("Opening %1 was cancelled; the current run is kept.").arg(QFileInfo(path).fileName()), 8000);
+      return false;
+    }
+    showError(tr("Cannot open recording"), QStringLiteral("%1: %2").arg(path, *failed));
+    return false;
+  }
+  progress.setValue(1000);
+  m_scenarioText = recording->scenarioJson;
+  m_scenarioPath.clear();
+  showCanvas();
+  setWindowTitle(tr("%1 (recording) — StreamScope").arg(QString::fromStdString(m_controller.scenario().name)));
+  remember(path, true);
+  return true;
+}
+
+bool MainWindow::saveRecording(const QString &path) {
+  if (!m_controller.hasSimulation())
+    return false;
+  QString error;
+  model::RecordingWriter writer;
+  QByteArray text = m_scenarioText;
+  if (!writer.create(path, text, &error) || !writer.writeBatch(m_controller.history(), m_controller.simulation(), &error)) {
+    showError(tr("Cannot save recording"), error);
+    return false;
+  }
+  statusBar()->showMessage(tr("Saved the run to %1").arg(path), 6000);
+  remember(path, true);
+  return true;
+}
+
+void MainWindow::keepRecording() {
+  connect(&m_controller, &model::SimulationController::frameReady, this, [this] {
+    QString error;
+    if (m_recorder && !m_recorder->writeBatch(m_controller.history(), m_controller.simulation(), &error)) {
+      setRecording(QString());
+      showError(tr("Recording stopped"), error);
+    }
+  });
+  connect(&m_controller, &model::SimulationController::scenarioLoaded, this, [this] {
+    if (m_recorder) // a recording holds one run
+      setRecording(QString());
+  });
+}
+
+bool MainWindow::setRecording(const QString &path) {
+  if (path.isEmpty()) {
+    if (m_recorder) {
+      m_recorder.reset();
+      statusBar()->showMessage(tr("Recording saved to %1").arg(m_recordingPath), 6000);
+      remember(m_recordingPath, true);
+    }
+    const QSignalBlocker block(m_record);
+    m_record->setChecked(false);
+    return true;
+  }
+  if (!m_controller.hasSimulation())
+    return false;
+  auto recorder = std::make_unique<model::RecordingWriter>();
+  QString error;
+  if (!recorder->create(path, m_scenarioText, &error) || !recorder->writeBatch(m_controller.history(), m_controller.simulation(), &error)) {
+    showError(tr("Cannot record"), error);
+    return false;
+  }
+  m_recorder = std::move(recorder);
+  m_recordingPath = path;
+  const QSignalBlocker block(m_record);
+  m_record->setChecked(true);
+  statusBar()->showMessage(tr("Recording to %1").arg(path), 4000);
+  return true;
+}
+
+void MainWindow::rememberInLibrary(const QString &path, bool recording) {
+  model::LibraryStore library(model::LibraryStore::defaultPath());
+  const engine::Scenario &s = m_controller.scenario();
+  const QString systems = s.kafka && s.kinesis ? tr("Kafka + Kinesis") : s.kafka ? tr("Kafka") : tr("Kinesis");
+  library.remember({path, recording ? QStringLiteral("recording") : QStringLiteral("scenario"), QString::fromStdString(s.name), systems,
+                    s.duration / engine::kMillisecond, QDateTime::currentDateTimeUtc()});
+}
+
+void MainWindow::showLibrary() {
+  model::LibraryStore library(model::LibraryStore::defaultPath());
+  if (!library.ok()) {
+    showError(tr("Cannot open the library"), library.error());
+    return;
+  }
+  LibraryDialog dialog(library, this);
+  if (dialog.exec() == QDialog::Accepted && !dialog.chosenPath().isEmpty())
+    openFile(dialog.chosenPath());
+}
+
+void MainWindow::remember(const QString &path, bool recording) {
+  rememberRecentFile(path);
+  rememberInLibrary(path, recording);
+}
+
+void MainWindow::saveScenarioAs() {
+  if (!m_controller.hasSimulation())
+    return;
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), m_scenarioPath, tr("Scenarios (*.json)"));
+  if (path.isEmpty())
+    return;
+  QString error;
+  const QByteArray text = model::withFaults(m_scenarioText, m_controller.scenario(), m_controller.userActions(), &error);
+  QSaveFile file(path);
+  if (text.isEmpty() || !file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
+    showError(tr("Cannot save scenario"), error.isEmpty() ? tr("%1: %2").arg(path, file.errorString()) : error);
+    return;
+  }
+  statusBar()->showMessage(tr("Saved %1 with %n injected fault(s)", nullptr, static_cast<int>(m_controller.userActions().size())).arg(path), 6000);
+  remember(path, false);
+}
+
+void MainWindow::exportView(bool svg) {
+  const QString path = QFileDialog::getSaveFileName(this, svg ? tr("Export view as SVG") : tr("Export view as PNG"), QString(),
+                                                    svg ? tr("SVG drawings (*.svg)") : tr("PNG images (*.png)"));
+  if (path.isEmpty())
+    return;
+  const bool ok = svg ? m_canvas->exportSvg(path, m_canvas->size()) : m_canvas->exportPng(path, m_canvas->size());
+  if (!ok)
+    showError(tr("Cannot export the view"), tr("%1 could not be written.").arg(path));
+  else
+    statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+
+} // namespace streamscope::ui
