@@ -24,9 +24,7 @@ void BranchPanel::reload() {
       ++depth;
     auto *item = new QListWidgetItem(QString(depth * 2, QLatin1Char(' ')) + b.name, this);
     item->setData(Qt::UserRole, static_cast<int>(i));
-    QStringList actions;
-    for (const model::UserAction &a : b.actions)
-      actions << QStringLiteral("%1 s: %2").arg(model::toMs(a.fault.at) / 1000, 0, 'f', 3).arg(model::describeFault(a.fault));
+    const QStringList actions = model::describeActionGroups(b); // a settings Apply is one line, as it is one step back
     item->setToolTip(actions.isEmpty() ? tr("No actions of yours on this branch") : actions.join(QLatin1Char('\n')));
     if (static_cast<int>(i) == m_controller.history().current()) {
       QFont f = item->font();
