@@ -1,6 +1,8 @@
 // Inspector words for Kafka: brokers, replicas, records in a log, producers and groups.
 #include "item_explainer.h"
 
+#include "engine/world/config_rules.h"
+
 namespace streamscope::model {
 namespace {
 
@@ -122,9 +124,8 @@ Explanation producer(const engine::World &w, int i) {
   int inFlight = 0;
   for (const ProducerPartition &pp : p.parts)
     inFlight += pp.inFlight;
-  const char *acks = p.config.acks == engine::Acks::All ? "all" : p.config.acks == engine::Acks::Leader ? "1" : "0";
   Explanation e{QObject::tr("Producer %1").arg(QString::fromStdString(p.config.name)), {}, {}};
-  e.facts = {{QObject::tr("acks"), QString::fromLatin1(acks)},
+  e.facts = {{QObject::tr("acks"), QString::fromLatin1(engine::acksName(p.config.acks))},
              {QObject::tr("Rate"), QObject::tr("%1 records/s").arg(p.schedule.rate, 0, 'f', 0)},
              {QObject::tr("Produced"), num(p.produced)},
              {QObject::tr("Requests in flight"), QString::number(inFlight)},

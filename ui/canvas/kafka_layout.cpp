@@ -1,6 +1,7 @@
 // Kafka pane: producers on the left, brokers in the middle (each holding one log strip per
 // replica it hosts), consumer groups on the right.
 #include "canvas_geometry.h"
+#include "model/settings/config_checks.h"
 
 #include <QFontMetricsF>
 #include <QLocale>
@@ -14,21 +15,12 @@ namespace {
 using Kind = model::WorldItem::Kind;
 using namespace model; // the view's rows
 
-QString acksText(Acks acks) {
-  switch (acks) {
-  case Acks::None: return QStringLiteral("acks=0");
-  case Acks::Leader: return QStringLiteral("acks=1");
-  case Acks::All: break;
-  }
-  return QStringLiteral("acks=all");
-}
-
 void layoutProducers(const KafkaView &k, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
   std::vector<ProducerBox> boxes;
   for (std::size_t i = 0; i < k.producers.size(); ++i) {
     const KafkaProducerView &p = k.producers[i];
     boxes.push_back({{Kind::KafkaProducer, static_cast<int>(i)}, QString::fromStdString(p.name),
-                     QObject::tr("%1 · %2 rec/s").arg(acksText(p.acks)).arg(p.rate, 0, 'f', 0), p.node});
+                     QObject::tr("%1 · %2 rec/s").arg(QString::fromStdString(acksSetting(p.acks))).arg(p.rate, 0, 'f', 0), p.node});
   }
   layoutProducerColumn(g, column, boxes, t, g.kafkaAnchors);
 }
