@@ -19,7 +19,6 @@ namespace streamscope::ui {
 namespace {
 
 using engine::Fault;
-using engine::FaultAction;
 
 QSpinBox *spin(int min, int max, const QString &tip, QWidget *parent) {
   auto *s = new QSpinBox(parent);
@@ -71,8 +70,6 @@ std::optional<Fault> reshardStep(const engine::World &w, int stream, int target)
   const auto &k = w.kinesis;
   const auto &st = k.streams[static_cast<std::size_t>(stream)];
   const int open = openShards(w, stream);
-  Fault f;
-  f.stream = st.config.name;
   if (target > open) {
     int widest = -1;
     for (int slot : st.shards) {
@@ -81,26 +78,22 @@ std::optional<Fault> reshardStep(const engine::World &w, int stream, int target)
         widest = slot;
     }
     const auto &s = k.shardAt(widest);
-    f.action = FaultAction::SplitShard;
-    f.shard = s.index;
-    f.newStartingHashKey = engine::toDecimal(s.range.start + (s.range.end - s.range.start) / 2 + 1);
-    return f;
+    return Fault{0, engine::SplitShard{st.config.name, s.index, engine::toDecimal(s.range.start + (s.range.end - s.range.start) / 2 + 1)}};
   }
   if (target < open) {
     engine::Uint128 best = engine::kUint128Max;
+    std::optional<Fault> merge;
     for (int a : st.shards)
       for (int b : st.shards) {
         const auto &x = k.shardAt(a), &y = k.shardAt(b);
         if (x.open() && y.open() && x.range.end != engine::kUint128Max && y.range.start == x.range.end + 1 &&
             y.range.end - x.range.start <= best) {
           best = y.range.end - x.range.start;
-          f.action = FaultAction::MergeShards;
-          f.shard = x.index;
-          f.adjacentShard = y.index;
+          merge = Fault{0, engine::MergeShards{st.config.name, x.index, y.index}};
         }
       }
-    if (f.action == FaultAction::MergeShards)
-      return f;
+    if (merge)
+      return merge;
   }
   return std::nullopt;
 }
@@ -138,9 +131,7 @@ QWidget *SettingsPanel::buildKafka() {
   auto *addBroker = new QPushButton(tr("Add broker"), box);
   addBroker->setToolTip(tr("A new broker joins empty: it gets replicas only from new partitions or a reassignment"));
   connect(addBroker, &QPushButton::clicked, this, [this] {
-    Fault f;
-    f.action = FaultAction::AddBroker;
-    send(f);
+    send(Fault{0, engine::AddBroker{}});
   });
   brokerRow->addWidget(m_brokers);
   brokerRow->addWidget(addBroker);
@@ -152,10 +143,7 @@ QWidget *SettingsPanel::buildKafka() {
   connect(removeBroker, &QPushButton::clicked, this, [this] {
     if (m_removeBrokerId->currentIndex() < 0)
       return;
-    Fault f;
-    f.action = FaultAction::RemoveBroker;
-    f.broker = m_removeBrokerId->currentData().toInt();
-    send(f);
+    send(Fault{0, engine::RemoveBroker{m_removeBrokerId->currentData().toInt()}});
   });
   removeRow->addWidget(m_removeBrokerId, 1);
   removeRow->addWidget(removeBroker);
@@ -173,13 +161,7 @@ QWidget *SettingsPanel::buildKafka() {
       showError(m_topicError, tr("Give the new topic a name."));
       return;
     }
-    Fault f;
-    f.action = FaultAction::AddTopic;
-    f.topic = m_newTopic->text().trimmed().toStdString();
-    f.value = m_newTopicPartitions->value();
-    f.replicationFactor = m_rf->value();
-    f.minInsyncReplicas = m_minIsr->value();
-    send(f);
+    send(Fault{0, engine::AddTopic{m_newTopic->text().trimmed().toStdString(), m_newTopicPartitions->value(), m_rf->value(), m_minIsr->value()}});
   });
   createRow->addWidget(m_newTopic, 1);
   createRow->addWidget(m_newTopicPartitions);
@@ -193,10 +175,7 @@ QWidget *SettingsPanel::buildKafka() {
   connect(deleteTopic, &QPushButton::clicked, this, [this] {
     if (selectedTopic() < 0)
       return;
-    Fault f;
-    f.action = FaultAction::DeleteTopic;
-    f.topic = m_topic->currentText().toStdString();
-    send(f);
+    send(Fault{0, engine::DeleteTopic{m_topic->currentText().toStdString()}});
   });
   topicRow->addWidget(m_topic, 1);
   topicRow->addWidget(deleteTopic);
@@ -445,24 +424,11 @@ void SettingsPanel::applyTopic() {
   const bool unclean = m_unclean->isChecked();
   const std::int64_t messages = m_flushMessagesOn->isChecked() ? m_flushMessages->value() : -1;
   const std::int64_t ms = m_flushMsOn->isChecked() ? std::int64_t{m_flushMs->value()} * engine::kMillisecond : -1;
-  Fault f;
-  f.topic = t.name;
-  if (partitions != t.partitions) {
-    f.action = FaultAction::AddPartitions;
-    f.value = partitions;
-    send(f);
-  }
-  if (rf != t.replicationFactor) {
-    f.action = FaultAction::SetReplicationFactor;
-    f.value = rf;
-    send(f);
-  }
-  f.action = FaultAction::AlterTopic;
-  const auto alter = [&](engine::TopicSettingKind setting, std::int64_t value) {
-    f.topicSetting = setting;
-    f.value = value;
-    send(f);
-  };
+  if (partitions != t.partitions)
+    send(Fault{0, engine::AddPartitions{t.name, partitions}});
+  if (rf != t.replicationFactor)
+    send(Fault{0, engine::SetReplicationFactor{t.name, rf}});
+  const auto alter = [&](engine::TopicSettingKind setting, std::int64_t value) { send(Fault{0, engine::AlterTopic{t.name, setting, value}}); };
   if (minIsr != t.minInsyncReplicas)
     alter(engine::TopicSettingKind::MinInsyncReplicas, minIsr);
   if (unclean != t.uncleanLeaderElection)
@@ -481,13 +447,9 @@ void SettingsPanel::applyProducer() {
   const int wantedAcks = m_acks->currentData().toInt();
   const double wantedRate = m_rate->value();
   const int wantedKeys = m_keys->value();
-  Fault f;
-  f.producer = name;
   for (const auto &p : w.kafka.producers)
     if (p.config.name == name && static_cast<int>(p.config.acks) != wantedAcks) {
-      f.action = FaultAction::SetAcks;
-      f.acks = static_cast<engine::Acks>(wantedAcks);
-      send(f);
+      send(Fault{0, engine::SetAcks{name, static_cast<engine::Acks>(wantedAcks)}});
       break;
     }
   double rate = -1;
@@ -502,28 +464,19 @@ void SettingsPanel::applyProducer() {
       rate = p.schedule.rate;
       keys = p.keyIds.size();
     }
-  if (wantedRate != rate) {
-    f.action = FaultAction::SetRate;
-    f.rate = wantedRate;
-    send(f);
-  }
-  if (static_cast<std::size_t>(wantedKeys) != keys) {
-    f.action = FaultAction::SetKeys;
-    f.value = wantedKeys;
-    send(f);
-  }
+  if (wantedRate != rate)
+    send(Fault{0, engine::SetRate{name, wantedRate}});
+  if (static_cast<std::size_t>(wantedKeys) != keys)
+    send(Fault{0, engine::SetKeys{name, wantedKeys}});
   reload();
 }
 
 void SettingsPanel::applyConsumers() {
   const QString name = m_consumer->currentText();
   const int target = m_members->value();
-  Fault f;
-  f.group = name.toStdString();
+  const std::string group = name.toStdString();
   for (int live = liveConsumers(m_controller.world(), name); live != target;) {
-    f.action = live < target ? FaultAction::AddConsumer : FaultAction::RemoveConsumer;
-    f.member = -1;
-    send(f);
+    send(live < target ? Fault{0, engine::AddConsumer{group}} : Fault{0, engine::RemoveConsumer{group, -1}});
     const int now = liveConsumers(m_controller.world(), name);
     if (now == live)
       break; // refused: the message is already shown

@@ -37,9 +37,7 @@ void makeBranchedRun(engine::Simulation &sim, model::RunHistory &history) {
   history.seek(sim, 4 * kSecond);
   for (int i = 0; i < 5; ++i) // mid-microsecond, on purpose
     history.stepForward(sim);
-  engine::Fault crash;
-  crash.action = engine::FaultAction::CrashBroker;
-  crash.broker = 1;
+  const engine::Fault crash{0, engine::CrashBroker{1}};
   QVERIFY(!history.act(sim, crash));
   history.runForward(sim, 9 * kSecond);
   for (int i = 0; i < 3; ++i)

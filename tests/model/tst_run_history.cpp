@@ -26,12 +26,7 @@ Fingerprint fingerprint(const engine::World &w) {
   return {w.events.hash(), w.processed, w.now, w.kafka.counters.acknowledged, w.kinesis.counters.acknowledged};
 }
 
-engine::Fault fault(engine::FaultAction action, int broker) {
-  engine::Fault f;
-  f.action = action;
-  f.broker = broker;
-  return f;
-}
+engine::Fault fault(engine::FaultAction action, int broker) { return engine::brokerFault(0, action, broker); }
 
 } // namespace
 

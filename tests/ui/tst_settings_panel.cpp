@@ -62,14 +62,14 @@ private slots:
     for (const auto &s : controller.world().kinesis.shards)
       open += s.open() ? 1 : 0;
     QCOMPARE(open, 4);
-    QCOMPARE(controller.userActions().back().action, engine::FaultAction::SplitShard);
+    QCOMPARE(controller.userActions().back().action(), engine::FaultAction::SplitShard);
     spin("openShards")->setValue(2);
     QTest::mouseClick(button("reshard"), Qt::LeftButton);
     open = 0;
     for (const auto &s : controller.world().kinesis.shards)
       open += s.open() ? 1 : 0;
     QCOMPARE(open, 2);
-    QCOMPARE(controller.userActions().back().action, engine::FaultAction::MergeShards);
+    QCOMPARE(controller.userActions().back().action(), engine::FaultAction::MergeShards);
   }
 };
 
