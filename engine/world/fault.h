@@ -4,6 +4,9 @@
 // random-scenario checker build them; engine/sim/fault_router applies them. The model layer
 // validates every value first (REQUIRES: validated; the engine trusts them). Plain values;
 // any thread.
+// A new action needs: its enumerator and struct here (same place in FaultSpec; the
+// static_asserts check), a handler in engine/sim/fault_router.cpp (std::visit does not
+// compile without one) and a row in model/json/fault_table.cpp (tst_fault_table checks).
 #include "engine/core/sim_time.h"
 #include "engine/world/config_enums.h"
 
@@ -251,9 +254,9 @@ static_assert(static_cast<std::size_t>(FaultAction::RemoveBroker) + 1 == kFaultA
 
 struct Fault {
   SimTime at = 0;
-  FaultSpec what;
+  FaultSpec what; ///< the action and exactly its values
 
-  bool operator==(const Fault &) const = default;
+  bool operator==(const Fault &) const = default; ///< same time, action and values
   /// Which action `what` holds.
   FaultAction action() const { return static_cast<FaultAction>(what.index()); }
   /// The action's values, or nullptr if the fault is another action.
