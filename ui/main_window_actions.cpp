@@ -108,19 +108,10 @@ void MainWindow::buildActions() {
   });
   m_dropRecord = makeAction(this, tr("Drop a Record in Flight"), QKeySequence(Qt::CTRL | Qt::Key_D),
                             tr("The next produce or PutRecords request to arrive is lost on the wire"));
-  connect(m_dropRecord, &QAction::triggered, this, [apply] {
-    engine::Fault f;
-    f.action = engine::FaultAction::DropMessage;
-    apply(f);
-  });
+  connect(m_dropRecord, &QAction::triggered, this, [apply] { apply(engine::Fault{0, model::DropMessage{}}); });
   m_powerOffAll = makeAction(this, tr("Power Off Every Broker"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
                              tr("A data-centre power cut: every record not yet flushed is gone"));
-  connect(m_powerOffAll, &QAction::triggered, this, [apply] {
-    engine::Fault f;
-    f.action = engine::FaultAction::PowerLoss;
-    f.broker = -1;
-    apply(f);
-  });
+  connect(m_powerOffAll, &QAction::triggered, this, [apply] { apply(engine::Fault{0, model::PowerLoss{-1}}); });
   // Window-level actions keep their shortcuts while menus and toolbars are hidden.
   addActions({m_open, m_save, m_openRecording, m_saveRecording, m_record, m_library, m_showWelcome, m_exportPng, m_exportSvg, m_quit, m_play, m_stepBack, m_step, m_reset, m_faster, m_slower, m_zoomIn,
               m_zoomOut, m_fit, m_present, m_leavePresent, m_annotate, m_clearInk, m_itemFaults, m_dropRecord, m_powerOffAll});

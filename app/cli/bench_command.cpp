@@ -56,14 +56,7 @@ Scenario workload(const QString &name, std::int64_t records, Shape shape) {
   Scenario s = b.build();
   if (name == QLatin1String("K2")) {
     const auto half = static_cast<SimTime>(produceSeconds / 2 * kSecond);
-    Fault off;
-    off.at = half;
-    off.action = FaultAction::PowerLoss;
-    off.broker = 1;
-    Fault on = off;
-    on.at = half + 5 * kSecond;
-    on.action = FaultAction::RestartBroker;
-    s.faults = {off, on};
+    s.faults = {Fault{half, PowerLoss{1}}, Fault{half + 5 * kSecond, RestartBroker{1}}};
   }
   return s;
 }

@@ -39,10 +39,11 @@ void describe(QTextStream &out, const engine::Scenario &s) {
           << (p.enableIdempotence ? ", idempotent" : "") << ", request timeout " << p.requestTimeout / engine::kMillisecond << " ms";
     out << '\n';
   }
-  for (const engine::Fault &f : s.faults)
-    out << "  fault: " << QJsonDocument(model::faultToJson(f, !s.applications.empty() && !f.group.empty() && f.group == s.applications.front().application))
-                             .toJson(QJsonDocument::Compact)
-        << '\n';
+  for (const engine::Fault &f : s.faults) {
+    const std::string *group = engine::faultGroup(f);
+    const bool application = !s.applications.empty() && group && !group->empty() && *group == s.applications.front().application;
+    out << "  fault: " << QJsonDocument(model::faultToJson(f, application)).toJson(QJsonDocument::Compact) << '\n';
+  }
 }
 
 /// The family names, "kafka-safe, kafka-anything, ...".

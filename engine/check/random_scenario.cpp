@@ -16,13 +16,9 @@ namespace {
 SimTime seconds(std::int64_t s) { return s * kSecond; }
 SimTime millis(std::int64_t ms) { return ms * kMillisecond; }
 
-Fault clientFault(SimTime at, FaultAction action, const std::string &group) {
-  Fault f;
-  f.at = at;
-  f.action = action;
-  f.group = group;
-  return f;
-}
+/// A consumer that dies, or one that joins.
+Fault killConsumerFault(SimTime at, const std::string &group) { return {at, KillConsumer{group}}; }
+Fault addConsumerFault(SimTime at, const std::string &group) { return {at, AddConsumer{group}}; }
 
 /// One topic "t" on `brokers` brokers, one producer "p", one consumer group "g". The draws
 /// follow the order of the settings below: a seed's scenario depends on it.
@@ -51,14 +47,11 @@ void addClientFaults(Rng &rng, Scenario &s, const std::string &group, SimTime un
   const auto count = rng.between(0, 3);
   for (std::int64_t i = 0; i < count; ++i) {
     const SimTime at = millis(rng.between(1000, until / kMillisecond));
-    s.faults.push_back(clientFault(at, FaultAction::KillConsumer, group));
-    s.faults.push_back(clientFault(at + millis(rng.between(500, 8000)), FaultAction::AddConsumer, group));
+    s.faults.push_back(killConsumerFault(at, group));
+    s.faults.push_back(addConsumerFault(at + millis(rng.between(500, 8000)), group));
   }
   if (rng.chance(0.5)) {
-    Fault drop;
-    drop.at = millis(rng.between(1000, until / kMillisecond));
-    drop.action = FaultAction::DropMessage;
-    s.faults.push_back(drop);
+    s.faults.push_back(Fault{millis(rng.between(1000, until / kMillisecond)), DropMessage{}});
   }
 }
 
@@ -149,25 +142,19 @@ GeneratedRun kinesisRun(Rng &rng) {
   // One zone out at a time.
   for (SimTime t = millis(rng.between(2000, 10000)); t < stopAt;) {
     const SimTime down = millis(rng.between(2000, 20000));
-    Fault out;
-    out.at = t;
-    out.action = FaultAction::AzOutage;
-    out.az = static_cast<int>(rng.below(3));
-    Fault back = out;
-    back.at = t + down;
-    back.action = FaultAction::AzRestore;
-    s.faults.push_back(out);
-    s.faults.push_back(back);
+    const int az = static_cast<int>(rng.below(3));
+    s.faults.push_back(Fault{t, AzOutage{az}});
+    s.faults.push_back(Fault{t + down, AzRestore{az}});
     t += down + millis(rng.between(5000, 30000));
   }
   // Worker deaths, never the last one, each replaced later.
   int alive = app.workers;
   for (SimTime t = millis(rng.between(3000, 15000)); t < stopAt; t += millis(rng.between(5000, 20000))) {
     if (alive > 1 && rng.chance(0.6)) {
-      s.faults.push_back(clientFault(t, FaultAction::KillConsumer, "app"));
+      s.faults.push_back(killConsumerFault(t, "app"));
       --alive;
     } else {
-      s.faults.push_back(clientFault(t, FaultAction::AddConsumer, "app"));
+      s.faults.push_back(addConsumerFault(t, "app"));
       ++alive;
     }
   }
@@ -184,15 +171,11 @@ GeneratedRun kinesisRun(Rng &rng) {
   const auto reshards = rng.between(0, 3);
   SimTime t = millis(rng.between(3000, 10000));
   for (std::int64_t i = 0; i < reshards && t < stopAt; ++i, t += millis(rng.between(3000, 15000))) {
-    Fault f;
-    f.at = t;
-    f.stream = "s";
+    Fault f{t, {}};
     std::sort(open.begin(), open.end(), [](const OpenShard &a, const OpenShard &b) { return a.range.start < b.range.start; });
     if (open.size() > 1 && rng.chance(0.4)) {
       const std::size_t a = rng.below(open.size() - 1);
-      f.action = FaultAction::MergeShards;
-      f.shard = open[a].index;
-      f.adjacentShard = open[a + 1].index;
+      f.what = MergeShards{"s", open[a].index, open[a + 1].index};
       const OpenShard merged{next++, {open[a].range.start, open[a + 1].range.end}};
       open.erase(open.begin() + static_cast<std::ptrdiff_t>(a), open.begin() + static_cast<std::ptrdiff_t>(a) + 2);
       open.push_back(merged);
@@ -200,9 +183,7 @@ GeneratedRun kinesisRun(Rng &rng) {
       const std::size_t a = rng.below(open.size());
       const kinesis::HashKeyRange r = open[a].range;
       const Uint128 middle = r.start + (r.end - r.start) / 2;
-      f.action = FaultAction::SplitShard;
-      f.shard = open[a].index;
-      f.newStartingHashKey = toDecimal(middle);
+      f.what = SplitShard{"s", open[a].index, toDecimal(middle)};
       open.erase(open.begin() + static_cast<std::ptrdiff_t>(a));
       open.push_back({next++, {r.start, middle - 1}});
       open.push_back({next++, {middle, r.end}});

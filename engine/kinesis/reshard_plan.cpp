@@ -15,8 +15,6 @@ std::optional<Fault> nextReshardStep(const World &w, int stream, int targetOpenS
   const auto &k = w.kinesis;
   const auto &st = k.streams[static_cast<std::size_t>(stream)];
   const int open = openShardCount(w, stream);
-  Fault f;
-  f.stream = st.config.name;
   if (targetOpenShards > open) {
     // The widest shard first, so the key space stays as evenly spread as halving allows.
     int widest = -1;
@@ -28,28 +26,22 @@ std::optional<Fault> nextReshardStep(const World &w, int stream, int targetOpenS
     if (widest < 0)
       return std::nullopt;
     const auto &s = k.shardAt(widest);
-    f.action = FaultAction::SplitShard;
-    f.shard = s.index;
-    f.newStartingHashKey = toDecimal(s.range.start + (s.range.end - s.range.start) / 2 + 1);
-    return f;
+    return Fault{w.now, SplitShard{st.config.name, s.index, toDecimal(s.range.start + (s.range.end - s.range.start) / 2 + 1)}};
   }
   if (targetOpenShards < open) {
     Uint128 best = kUint128Max;
-    bool found = false;
+    std::optional<Fault> merge;
     for (int a : st.shards)
       for (int b : st.shards) {
         const auto &x = k.shardAt(a), &y = k.shardAt(b);
         if (x.open() && y.open() && x.range.end != kUint128Max && y.range.start == x.range.end + 1 &&
             y.range.end - x.range.start <= best) {
           best = y.range.end - x.range.start;
-          f.action = FaultAction::MergeShards;
-          f.shard = x.index;
-          f.adjacentShard = y.index;
-          found = true;
+          merge = Fault{w.now, MergeShards{st.config.name, x.index, y.index}};
         }
       }
-    if (found)
-      return f;
+    if (merge)
+      return merge;
   }
   return std::nullopt;
 }

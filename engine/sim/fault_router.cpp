@@ -62,120 +62,170 @@ int lastLiveMember(const kafka::ConsumerGroup &g) {
   return -1;
 }
 
-} // namespace
+using Refusal = std::optional<std::string>;
 
-std::optional<std::string> applyFault(World &w, const Fault &f) {
-  using namespace kafka;
-  const int app = w.kinesis.appIndex(f.group);
-  switch (f.action) {
-  case FaultAction::CrashBroker: return forBrokers(w, f.broker, crashBroker);
-  case FaultAction::PowerLoss: return forBrokers(w, f.broker, powerOffBroker);
-  case FaultAction::RestartBroker: return forBrokers(w, f.broker, restartBroker);
-  case FaultAction::IsolateBroker: return forBrokers(w, f.broker, isolateBroker);
-  case FaultAction::Heal: return forBrokers(w, f.broker, healBroker);
-  case FaultAction::SlowBroker: return forBrokers(w, f.broker, [&](World &world, int b) { slowBroker(world, b, f.extraDelay); });
-  case FaultAction::KillConsumer:
-  case FaultAction::RemoveConsumer: {
-    if (app >= 0) {
-      const auto &workers = w.kinesis.apps[static_cast<std::size_t>(app)].workers;
-      int m = f.member;
-      for (std::size_t i = workers.size(); m < 0 && i-- > 0;)
-        m = workers[i].alive ? static_cast<int>(i) : -1;
-      if (m < 0 || m >= static_cast<int>(workers.size()))
-        return "application \"" + f.group + "\" has no such live worker";
-      (f.action == FaultAction::KillConsumer ? kinesis::killWorker : kinesis::removeWorker)(w, app, m);
-      break;
-    }
-    const int g = w.kafka.groupIndex(f.group);
-    const int m = f.member >= 0 ? f.member : lastLiveMember(w.kafka.groups[static_cast<std::size_t>(g)]);
-    if (m < 0 || m >= static_cast<int>(w.kafka.groups[static_cast<std::size_t>(g)].members.size()))
-      return "group \"" + f.group + "\" has no such live member";
-    if (f.action == FaultAction::KillConsumer)
-      killConsumer(w, g, m);
-    else
-      removeConsumer(w, g, m);
-    break;
+/// Kill or remove: a Kinesis worker or a Kafka member (-1: the last live one).
+template <typename Leave> Refusal leave(World &w, const Leave &a, bool kill) {
+  const int app = w.kinesis.appIndex(a.group);
+  if (app >= 0) {
+    const auto &workers = w.kinesis.apps[static_cast<std::size_t>(app)].workers;
+    int m = a.member;
+    for (std::size_t i = workers.size(); m < 0 && i-- > 0;)
+      m = workers[i].alive ? static_cast<int>(i) : -1;
+    if (m < 0 || m >= static_cast<int>(workers.size()))
+      return "application \"" + a.group + "\" has no such live worker";
+    (kill ? kinesis::killWorker : kinesis::removeWorker)(w, app, m);
+    return std::nullopt;
   }
-  case FaultAction::AddConsumer:
+  const int g = w.kafka.groupIndex(a.group);
+  const int m = a.member >= 0 ? a.member : lastLiveMember(w.kafka.groups[static_cast<std::size_t>(g)]);
+  if (m < 0 || m >= static_cast<int>(w.kafka.groups[static_cast<std::size_t>(g)].members.size()))
+    return "group \"" + a.group + "\" has no such live member";
+  (kill ? kafka::killConsumer : kafka::removeConsumer)(w, g, m);
+  return std::nullopt;
+}
+
+/// A Kinesis stream by name, or the error Kinesis gives for an unknown one.
+Refusal findStream(const World &w, const std::string &name, int &stream) {
+  stream = w.kinesis.streamIndex(name);
+  if (stream < 0)
+    return "ResourceNotFoundException: Stream " + name + " under account " + kinesis::kAccountId + " not found.";
+  return std::nullopt;
+}
+
+/// A resharding result; new shards get leases when it took effect.
+Refusal resharded(World &w, int stream, Refusal refused) {
+  if (!refused)
+    kinesis::addLeasesForNewShards(w, stream);
+  return refused;
+}
+
+/// A Kafka topic by name, or the error Kafka gives for an unknown one.
+Refusal findTopic(const World &w, const std::string &name, int &topic) {
+  topic = w.kafka.topicIndex(name);
+  if (topic < 0)
+    return "UnknownTopicOrPartitionException: topic '" + name + "' does not exist";
+  return std::nullopt;
+}
+
+/// One handler per action; std::visit picks it by the fault's struct.
+struct Router {
+  World &w;
+
+  Refusal operator()(const CrashBroker &a) const { return forBrokers(w, a.broker, kafka::crashBroker); }
+  Refusal operator()(const PowerLoss &a) const { return forBrokers(w, a.broker, kafka::powerOffBroker); }
+  Refusal operator()(const RestartBroker &a) const { return forBrokers(w, a.broker, kafka::restartBroker); }
+  Refusal operator()(const IsolateBroker &a) const { return forBrokers(w, a.broker, kafka::isolateBroker); }
+  Refusal operator()(const Heal &a) const { return forBrokers(w, a.broker, kafka::healBroker); }
+  Refusal operator()(const SlowBroker &a) const {
+    return forBrokers(w, a.broker, [&](World &world, int b) { kafka::slowBroker(world, b, a.extraDelay); });
+  }
+  Refusal operator()(const KillConsumer &a) const { return leave(w, a, true); }
+  Refusal operator()(const RemoveConsumer &a) const { return leave(w, a, false); }
+  Refusal operator()(const AddConsumer &a) const {
+    const int app = w.kinesis.appIndex(a.group);
     if (app >= 0)
       kinesis::addWorker(w, app);
     else
-      addConsumer(w, w.kafka.groupIndex(f.group));
-    break;
-  case FaultAction::Seek:
-    if (app >= 0)
-      return kinesis::seekApplication(w, app, f.shard, kinesis::IteratorRequest{f.iterator, f.sequenceNumber, f.seekValue});
-    seekGroup(w, w.kafka.groupIndex(f.group), f.partition, f.seekTarget, f.seekValue);
-    break;
-  case FaultAction::SetRate: {
-    const auto sameWorkload = [&](const ProducerConfig &c) { return c.name == f.producer; };
+      kafka::addConsumer(w, w.kafka.groupIndex(a.group));
+    return std::nullopt;
+  }
+  Refusal operator()(const Seek &a) const {
+    if (const auto *p = std::get_if<ApplicationPosition>(&a.to))
+      return kinesis::seekApplication(w, w.kinesis.appIndex(a.group), p->shard,
+                                      kinesis::IteratorRequest{p->iterator, p->sequenceNumber, p->timestamp});
+    const auto &p = std::get<GroupPosition>(a.to);
+    kafka::seekGroup(w, w.kafka.groupIndex(a.group), p.partition, p.target, p.value);
+    return std::nullopt;
+  }
+  Refusal operator()(const SetRate &a) const {
+    // Every producer with that name: one workload may feed both systems.
     for (std::size_t i = 0; i < w.kafka.producers.size(); ++i)
-      if (sameWorkload(w.kafka.producers[i].config))
-        setProducerRate(w, static_cast<int>(i), f.rate);
+      if (w.kafka.producers[i].config.name == a.producer)
+        kafka::setProducerRate(w, static_cast<int>(i), a.rate);
     for (std::size_t i = 0; i < w.kinesis.producers.size(); ++i)
-      if (sameWorkload(w.kinesis.producers[i].config))
-        kinesis::setProducerRate(w, static_cast<int>(i), f.rate);
-    break;
+      if (w.kinesis.producers[i].config.name == a.producer)
+        kinesis::setProducerRate(w, static_cast<int>(i), a.rate);
+    return std::nullopt;
   }
-  case FaultAction::AzOutage: return kinesis::zoneOutage(w, f.az);
-  case FaultAction::AzRestore: kinesis::zoneRestore(w, f.az); break;
-  case FaultAction::SplitShard:
-  case FaultAction::MergeShards: {
-    const int stream = w.kinesis.streamIndex(f.stream);
-    if (stream < 0)
-      return "ResourceNotFoundException: Stream " + f.stream + " under account " + kinesis::kAccountId + " not found.";
-    auto refused = f.action == FaultAction::SplitShard ? kinesis::splitShard(w, stream, f.shard, f.newStartingHashKey)
-                                                       : kinesis::mergeShards(w, stream, f.shard, f.adjacentShard);
-    if (!refused)
-      kinesis::addLeasesForNewShards(w, stream);
-    return refused;
+  Refusal operator()(const AzOutage &a) const { return kinesis::zoneOutage(w, a.az); }
+  Refusal operator()(const AzRestore &a) const {
+    kinesis::zoneRestore(w, a.az);
+    return std::nullopt;
   }
-  case FaultAction::AddBroker: kafka::addBroker(w); break;
-  case FaultAction::RemoveBroker:
-    if (f.broker < 0 || f.broker >= static_cast<int>(w.kafka.brokers.size()))
-      return "BrokerIdNotRegisteredException: Broker " + std::to_string(f.broker) + " is not registered.";
-    return kafka::removeBroker(w, f.broker);
-  case FaultAction::AddTopic: {
-    TopicConfig t;
-    t.name = f.topic;
-    t.partitions = static_cast<int>(f.value);
-    t.replicationFactor = f.replicationFactor;
-    t.minInsyncReplicas = f.minInsyncReplicas;
-    return kafka::createTopic(w, t);
+  Refusal operator()(const SplitShard &a) const {
+    int stream = -1;
+    if (auto refused = findStream(w, a.stream, stream))
+      return refused;
+    return resharded(w, stream, kinesis::splitShard(w, stream, a.shard, a.newStartingHashKey));
   }
-
-  case FaultAction::AlterTopic:
-  case FaultAction::AddPartitions:
-  case FaultAction::SetReplicationFactor:
-  case FaultAction::DeleteTopic: {
-    const int topic = w.kafka.topicIndex(f.topic);
-    if (topic < 0)
-      return "UnknownTopicOrPartitionException: topic '" + f.topic + "' does not exist";
-    if (f.action == FaultAction::AlterTopic)
-      return kafka::alterTopic(w, topic, f.topicSetting, f.value);
-    if (f.action == FaultAction::AddPartitions)
-      return kafka::addPartitions(w, topic, static_cast<int>(f.value));
-    if (f.action == FaultAction::DeleteTopic)
-      return kafka::deleteTopic(w, topic);
-    return kafka::setReplicationFactor(w, topic, static_cast<int>(f.value));
+  Refusal operator()(const MergeShards &a) const {
+    int stream = -1;
+    if (auto refused = findStream(w, a.stream, stream))
+      return refused;
+    return resharded(w, stream, kinesis::mergeShards(w, stream, a.shard, a.adjacentShard));
   }
-  case FaultAction::SetAcks:
-    for (std::size_t i = 0; i < w.kafka.producers.size(); ++i)
-      if (w.kafka.producers[i].config.name == f.producer)
-        kafka::setProducerAcks(w, static_cast<int>(i), f.acks);
-    break;
-  case FaultAction::SetKeys: return setKeys(w, f.producer, static_cast<int>(f.value));
-  case FaultAction::DropMessage: {
+  Refusal operator()(const DropMessage &) const {
     Action *next = w.queue.findEarliest([](const Action &m) {
       return !m.dropped && (m.type == ActionType::ProduceArrive || m.type == ActionType::PutArrive);
     });
     if (!next)
       return std::string("no produce or PutRecords request is in flight");
     next->dropped = true;
-    break;
+    return std::nullopt;
   }
+  Refusal operator()(const AddBroker &) const {
+    kafka::addBroker(w);
+    return std::nullopt;
   }
-  return std::nullopt;
-}
+  Refusal operator()(const RemoveBroker &a) const {
+    if (a.broker < 0 || a.broker >= static_cast<int>(w.kafka.brokers.size()))
+      return "BrokerIdNotRegisteredException: Broker " + std::to_string(a.broker) + " is not registered.";
+    return kafka::removeBroker(w, a.broker);
+  }
+  Refusal operator()(const AddTopic &a) const {
+    TopicConfig t;
+    t.name = a.topic;
+    t.partitions = a.partitions;
+    t.replicationFactor = a.replicationFactor;
+    t.minInsyncReplicas = a.minInsyncReplicas;
+    return kafka::createTopic(w, t);
+  }
+  Refusal operator()(const AlterTopic &a) const {
+    int topic = -1;
+    if (auto refused = findTopic(w, a.topic, topic))
+      return refused;
+    return kafka::alterTopic(w, topic, a.setting, a.value);
+  }
+  Refusal operator()(const AddPartitions &a) const {
+    int topic = -1;
+    if (auto refused = findTopic(w, a.topic, topic))
+      return refused;
+    return kafka::addPartitions(w, topic, a.partitions);
+  }
+  Refusal operator()(const SetReplicationFactor &a) const {
+    int topic = -1;
+    if (auto refused = findTopic(w, a.topic, topic))
+      return refused;
+    return kafka::setReplicationFactor(w, topic, a.replicationFactor);
+  }
+  Refusal operator()(const DeleteTopic &a) const {
+    int topic = -1;
+    if (auto refused = findTopic(w, a.topic, topic))
+      return refused;
+    return kafka::deleteTopic(w, topic);
+  }
+  Refusal operator()(const SetAcks &a) const {
+    for (std::size_t i = 0; i < w.kafka.producers.size(); ++i)
+      if (w.kafka.producers[i].config.name == a.producer)
+        kafka::setProducerAcks(w, static_cast<int>(i), a.acks);
+    return std::nullopt;
+  }
+  Refusal operator()(const SetKeys &a) const { return setKeys(w, a.producer, a.keys); }
+};
+
+} // namespace
+
+std::optional<std::string> applyFault(World &w, const Fault &f) { return std::visit(Router{w}, f.what); }
 
 } // namespace streamscope::engine

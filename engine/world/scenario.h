@@ -3,6 +3,8 @@
 // fills it from JSON and validates every value; the engine trusts it (REQUIRES: validated).
 // Defaults are the real systems' defaults (Kafka 3.x/4.0) unless noted.
 #include "engine/core/sim_time.h"
+#include "engine/world/config_enums.h"
+#include "engine/world/fault.h"
 
 #include <cstdint>
 #include <optional>
@@ -10,11 +12,6 @@
 #include <vector>
 
 namespace streamscope::engine {
-
-enum class Acks : std::int8_t { None = 0, Leader = 1, All = -1 };
-enum class CleanupPolicy : std::uint8_t { Delete, Compact };
-enum class OffsetReset : std::uint8_t { Earliest, Latest, None };
-enum class AssignorKind : std::uint8_t { Range, CooperativeSticky };
 
 struct TopicConfig {
   std::string name;
@@ -104,8 +101,6 @@ struct ConsumerGroupConfig {
   SimTime start = 0;
 };
 
-enum class IteratorType : std::uint8_t { TrimHorizon, Latest, AtSequenceNumber, AfterSequenceNumber, AtTimestamp };
-
 /// A KCL-style application reading a Kinesis stream: workers share the shards through a
 /// lease table and checkpoint the last processed sequence number.
 struct KinesisAppConfig {
@@ -122,76 +117,6 @@ struct KinesisAppConfig {
   SimTime failoverTime = 10 * kSecond;      ///< failoverTimeMillis
   SimTime start = 0; ///< when the workers start
 };
-
-enum class FaultAction : std::uint8_t {
-  CrashBroker,
-  PowerLoss,
-  RestartBroker,
-  IsolateBroker,
-  Heal,
-  SlowBroker,
-  KillConsumer,
-  AddConsumer,
-  RemoveConsumer,
-  Seek,
-  SetRate,
-  AzOutage,
-  AzRestore,
-  SplitShard,
-  MergeShards,
-  DropMessage, ///< the next produce or PutRecords request to arrive is lost on the wire
-  AddBroker,            ///< a new, empty broker joins the cluster
-  AlterTopic,           ///< topic, topicSetting, value
-  AddPartitions,        ///< topic, value = new partition count
-  SetReplicationFactor, ///< topic, value = new replication factor
-  SetAcks,              ///< producer, acks
-  SetKeys,              ///< producer, value = number of distinct keys
-  AddTopic,             ///< topic, value = partitions, replicationFactor, minInsyncReplicas
-  DeleteTopic,          ///< topic
-  RemoveBroker,         ///< broker
-};
-
-/// Which dynamic topic config an alter_topic fault changes.
-enum class TopicSettingKind : std::uint8_t { MinInsyncReplicas, UncleanLeaderElection, FlushMessages, FlushMs };
-
-enum class SeekTarget : std::uint8_t { Offset, Timestamp, Earliest, Latest };
-
-struct Fault {
-  SimTime at = 0;
-  FaultAction action = FaultAction::CrashBroker;
-  int broker = -1;         ///< -1 = every broker ("all")
-  SimTime extraDelay = 0;  ///< slow_broker
-  std::string group;       ///< consumer actions: a Kafka group or a Kinesis application
-  int member = -1;         ///< kill/remove: member index; -1 = last joined
-  int partition = -1;      ///< seek: -1 = every partition
-  SeekTarget seekTarget = SeekTarget::Earliest;
-  std::int64_t seekValue = 0; ///< offset, or timestamp in microseconds
-  std::string producer;       ///< set_rate
-  double rate = 0;
-  int az = 0;                 ///< az_outage / az_restore: 0..2
-  std::string stream;         ///< split_shard / merge_shards
-  int shard = -1;             ///< split: the shard; merge: the first of the pair; seek: -1 = all
-  int adjacentShard = -1;     ///< merge_shards
-  std::string newStartingHashKey; ///< split_shard (decimal)
-  IteratorType iterator = IteratorType::TrimHorizon; ///< seek on a Kinesis application
-  std::string sequenceNumber;                         ///< ... AT_/AFTER_SEQUENCE_NUMBER
-  std::string topic;                   ///< alter_topic, add_partitions, set_replication_factor
-  TopicSettingKind topicSetting = TopicSettingKind::MinInsyncReplicas;
-  std::int64_t value = 0; ///< the new count, 0/1, or microseconds (flush.ms); -1 unsets flush settings
-  Acks acks = Acks::All;  ///< set_acks
-  int replicationFactor = 1; ///< add_topic
-  int minInsyncReplicas = 1; ///< add_topic
-};
-
-/// A fault on one broker (-1: every broker) at `at`; `extraDelay` for slow_broker.
-inline Fault brokerFault(SimTime at, FaultAction action, int broker, SimTime extraDelay = 0) {
-  Fault f;
-  f.at = at;
-  f.action = action;
-  f.broker = broker;
-  f.extraDelay = extraDelay;
-  return f;
-}
 
 struct Scenario {
   std::string name;

@@ -56,9 +56,10 @@ private:
   QString m_name;
 };
 
-bool isScenarioApplication(const engine::Scenario &s, const std::string &group) {
+bool isScenarioApplication(const engine::Scenario &s, const engine::Fault &fault) {
+  const std::string *group = engine::faultGroup(fault);
   for (const auto &a : s.applications)
-    if (a.application == group)
+    if (group && a.application == *group)
       return true;
   return false;
 }
@@ -143,7 +144,7 @@ bool RecordingWriter::writeBatch(const RunHistory &history, const engine::Simula
       q.addBindValue(static_cast<qlonglong>(w.actions));
       q.addBindValue(static_cast<qlonglong>(a.fault.at));
       q.addBindValue(static_cast<qlonglong>(a.processed));
-      q.addBindValue(QString::fromUtf8(QJsonDocument(faultToJson(a.fault, isScenarioApplication(sim.world().scenario, a.fault.group)))
+      q.addBindValue(QString::fromUtf8(QJsonDocument(faultToJson(a.fault, isScenarioApplication(sim.world().scenario, a.fault)))
                                            .toJson(QJsonDocument::Compact)));
       q.addBindValue(static_cast<qlonglong>(a.group));
       if (!exec(q, error))

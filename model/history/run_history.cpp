@@ -1,5 +1,7 @@
 #include "run_history.h"
 
+#include "model/json/fault_table.h"
+
 #include <algorithm>
 #include <unordered_set>
 
@@ -7,7 +9,6 @@ namespace streamscope::model {
 namespace {
 
 using engine::EventType;
-using engine::FaultAction;
 using engine::SimTime;
 
 template <typename T> std::size_t bytesOf(const std::vector<T> &v) { return v.capacity() * sizeof(T); }
@@ -67,37 +68,7 @@ std::size_t estimateWorldBytes(const engine::World &w) {
   return n;
 }
 
-QString describeFault(const engine::Fault &f) {
-  const QString broker = f.broker < 0 ? QObject::tr("every broker") : QObject::tr("broker %1").arg(f.broker);
-  switch (f.action) {
-  case FaultAction::CrashBroker: return QObject::tr("crash %1").arg(broker);
-  case FaultAction::PowerLoss: return QObject::tr("power off %1").arg(broker);
-  case FaultAction::RestartBroker: return QObject::tr("restart %1").arg(broker);
-  case FaultAction::IsolateBroker: return QObject::tr("isolate %1").arg(broker);
-  case FaultAction::Heal: return QObject::tr("heal %1").arg(broker);
-  case FaultAction::SlowBroker: return QObject::tr("slow %1 by %2 ms").arg(broker).arg(engine::toMs(f.extraDelay));
-  case FaultAction::KillConsumer: return QObject::tr("kill a consumer of %1").arg(QString::fromStdString(f.group));
-  case FaultAction::AddConsumer: return QObject::tr("add a consumer to %1").arg(QString::fromStdString(f.group));
-  case FaultAction::RemoveConsumer: return QObject::tr("remove a consumer from %1").arg(QString::fromStdString(f.group));
-  case FaultAction::Seek: return QObject::tr("seek %1").arg(QString::fromStdString(f.group));
-  case FaultAction::SetRate: return QObject::tr("%1 at %2 rec/s").arg(QString::fromStdString(f.producer)).arg(f.rate);
-  case FaultAction::AzOutage: return QObject::tr("AZ %1 outage").arg(QChar('a' + f.az));
-  case FaultAction::AzRestore: return QObject::tr("AZ %1 restored").arg(QChar('a' + f.az));
-  case FaultAction::SplitShard: return QObject::tr("split shard %1").arg(f.shard);
-  case FaultAction::MergeShards: return QObject::tr("merge shards %1 and %2").arg(f.shard).arg(f.adjacentShard);
-  case FaultAction::DropMessage: return QObject::tr("drop a record in flight");
-  case FaultAction::AddBroker: return QObject::tr("add a broker");
-  case FaultAction::RemoveBroker: return QObject::tr("remove %1").arg(broker);
-  case FaultAction::AddTopic: return QObject::tr("create topic %1").arg(QString::fromStdString(f.topic));
-  case FaultAction::DeleteTopic: return QObject::tr("delete topic %1").arg(QString::fromStdString(f.topic));
-  case FaultAction::AlterTopic: return QObject::tr("alter topic %1").arg(QString::fromStdString(f.topic));
-  case FaultAction::AddPartitions: return QObject::tr("%1 to %2 partitions").arg(QString::fromStdString(f.topic)).arg(f.value);
-  case FaultAction::SetReplicationFactor: return QObject::tr("%1 to RF %2").arg(QString::fromStdString(f.topic)).arg(f.value);
-  case FaultAction::SetAcks: return QObject::tr("%1 to acks=%2").arg(QString::fromStdString(f.producer)).arg(f.acks == engine::Acks::All ? QStringLiteral("all") : QString::number(static_cast<int>(f.acks)));
-  case FaultAction::SetKeys: return QObject::tr("%1 to %2 keys").arg(QString::fromStdString(f.producer)).arg(f.value);
-  }
-  return {};
-}
+QString describeFault(const engine::Fault &f) { return faultRow(f.action()).describe(f.what); }
 
 QStringList describeActionGroups(const Branch &branch) {
   QStringList lines;

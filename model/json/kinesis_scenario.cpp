@@ -1,7 +1,5 @@
 #include "kinesis_scenario.h"
 
-#include "engine/core/uint128.h"
-#include "engine/world/kinesis/sequence_number.h"
 #include "scenario_fields.h"
 
 #include <QSet>
@@ -31,17 +29,14 @@ StreamConfig readStream(const QJsonObject &o, const QString &pointer) {
   return st;
 }
 
-int readZone(JsonFields &f) { return static_cast<int>(f.integer(QStringLiteral("az"), 0, 2)); }
+} // namespace
 
-/// Reads "stream", which must name a stream of the kinesis section.
 void readStreamName(JsonFields &f, const Scenario &s, std::string &out) {
   const QString name = f.string(QStringLiteral("stream"));
   if (!findStream(s, name))
     f.fail(QStringLiteral("stream"), QObject::tr("no stream named \"%1\" in the kinesis section").arg(name));
   out = name.toStdString();
 }
-
-} // namespace
 
 IteratorType readIteratorType(JsonFields &f, const QString &key, const QStringList &allowed, std::optional<QString> fallback) {
   const QString t = f.choice(key, allowed, fallback);
@@ -107,38 +102,6 @@ KinesisAppConfig readApplication(const QJsonObject &o, const QString &pointer, c
   c.start = msField(f, QStringLiteral("start_ms"), 0, 0);
   f.finish();
   return c;
-}
-
-bool isKinesisAction(const QString &action) {
-  return action == QLatin1String("az_outage") || action == QLatin1String("az_restore") ||
-         action == QLatin1String("split_shard") || action == QLatin1String("merge_shards");
-}
-
-void readKinesisFault(JsonFields &f, const QString &action, const Scenario &s, Fault &fault) {
-  if (!s.kinesis)
-    f.fail(QStringLiteral("action"), QObject::tr("\"%1\" needs a kinesis section").arg(action));
-  if (action == QLatin1String("az_outage") || action == QLatin1String("az_restore")) {
-    fault.action = action == QLatin1String("az_outage") ? FaultAction::AzOutage : FaultAction::AzRestore;
-    fault.az = readZone(f);
-    return;
-  }
-  readStreamName(f, s, fault.stream);
-  fault.shard = static_cast<int>(f.integer(QStringLiteral("shard"), 0, 100000));
-  if (action == QLatin1String("split_shard")) {
-    fault.action = FaultAction::SplitShard;
-    const QJsonValue key = f.raw(QStringLiteral("new_starting_hash_key"));
-    if (key.isUndefined())
-      f.fail(QString(), QObject::tr("split_shard needs \"new_starting_hash_key\""));
-    if (!key.isString() || !parseDecimal128(key.toString().toStdString()))
-      throw JsonFieldError{f.pointerOf(QStringLiteral("new_starting_hash_key")),
-                           QStringLiteral("\"new_starting_hash_key\" must be a decimal string between 0 and 2^128 - 1 "
-                                          "(a string, because JSON numbers cannot hold 128 bits)"),
-                           false};
-    fault.newStartingHashKey = key.toString().toStdString();
-  } else {
-    fault.action = FaultAction::MergeShards;
-    fault.adjacentShard = static_cast<int>(f.integer(QStringLiteral("adjacent_shard"), 0, 100000));
-  }
 }
 
 } // namespace streamscope::model

@@ -1,7 +1,7 @@
 #pragma once
-// The Kinesis parts of a scenario file: the `kinesis` section (streams), KCL-style
-// applications in `consumers`, and the Kinesis fault actions. Same rules as the rest of the
-// loader: every value checked, errors name the JSON pointer.
+// The Kinesis parts of a scenario file: the `kinesis` section (streams) and KCL-style
+// applications in `consumers` (the Kinesis fault actions are rows of fault_table). Same
+// rules as the rest of the loader: every value checked, errors name the JSON pointer.
 #include "engine/world/scenario.h"
 #include "json_fields.h"
 
@@ -11,9 +11,8 @@ engine::KinesisConfig readKinesis(const QJsonObject &o);
 const engine::StreamConfig *findStream(const engine::Scenario &s, const QString &name);
 /// A `consumers` entry with "stream": a KCL-style application.
 engine::KinesisAppConfig readApplication(const QJsonObject &o, const QString &pointer, const engine::Scenario &s);
-/// The fault actions that act on Kinesis; `fault.action` is set from `action`.
-bool isKinesisAction(const QString &action);
-void readKinesisFault(JsonFields &f, const QString &action, const engine::Scenario &s, engine::Fault &fault);
+/// Reads "stream", which must name a stream of the kinesis section.
+void readStreamName(JsonFields &f, const engine::Scenario &s, std::string &out);
 /// The Kinesis iterator type named in a file (`trim_horizon`, ...).
 engine::IteratorType readIteratorType(JsonFields &f, const QString &key, const QStringList &allowed,
                                       std::optional<QString> fallback);

@@ -1,7 +1,10 @@
 #pragma once
-// Field readers shared by the scenario loaders: durations given in milliseconds.
+// Field readers shared by the scenario loaders: durations given in milliseconds, acks.
 #include "engine/core/sim_time.h"
+#include "engine/world/config_enums.h"
 #include "json_fields.h"
+
+#include <QObject>
 
 #include <cmath>
 #include <optional>
@@ -46,6 +49,26 @@ inline void latencyRangeField(JsonFields &f, const QString &key, engine::SimTime
     throw JsonFieldError{ptr, QStringLiteral("\"%1\" needs 0 <= min <= max <= 60000, not [%2, %3]").arg(key).arg(lo).arg(hi), false};
   min = std::llround(lo * 1000);
   max = std::llround(hi * 1000);
+}
+
+/// "acks": 0, 1, "all" or -1 (absent: all). A producer's setting and set_acks' value.
+inline engine::Acks readAcks(JsonFields &f) {
+  using engine::Acks;
+  const QJsonValue v = f.raw(QStringLiteral("acks"));
+  if (v.isUndefined())
+    return Acks::All;
+  if (v.isString()) {
+    const QString s = v.toString();
+    if (s == QLatin1String("all") || s == QLatin1String("-1")) return Acks::All;
+    if (s == QLatin1String("1")) return Acks::Leader;
+    if (s == QLatin1String("0")) return Acks::None;
+  } else if (v.isDouble()) {
+    const double d = v.toDouble();
+    if (d == -1) return Acks::All;
+    if (d == 1) return Acks::Leader;
+    if (d == 0) return Acks::None;
+  }
+  f.fail(QStringLiteral("acks"), QObject::tr("\"acks\" must be 0, 1 or \"all\" (or -1)"));
 }
 
 } // namespace streamscope::model

@@ -3,13 +3,12 @@
 #include "json_fields.h"
 #include "json_load.h"
 #include "json_locator.h"
-#include "admin_scenario.h"
+#include "fault_table.h"
 #include "kinesis_scenario.h"
 #include "scenario_fields.h"
 
 #include "engine/core/uint128.h"
 #include "engine/world/kinesis/hash_keys.h"
-#include "engine/world/kinesis/sequence_number.h"
 
 #include <QJsonDocument>
 #include <QObject>
@@ -246,43 +245,6 @@ ConsumerGroupConfig readConsumer(const QJsonObject &o, const QString &pointer, c
   return c;
 }
 
-const QStringList kFaultActions = {
-    QStringLiteral("crash_broker"),  QStringLiteral("power_loss"),     QStringLiteral("restart_broker"),
-    QStringLiteral("isolate_broker"), QStringLiteral("heal"),          QStringLiteral("slow_broker"),
-    QStringLiteral("kill_consumer"), QStringLiteral("add_consumer"),   QStringLiteral("remove_consumer"),
-    QStringLiteral("seek"),          QStringLiteral("set_rate"),       QStringLiteral("drop_message")};
-
-int readBroker(JsonFields &f, int brokerCount, bool allowAll) {
-  const QJsonValue v = f.raw(QStringLiteral("broker"));
-  if (allowAll && v.isString() && v.toString() == QLatin1String("all"))
-    return -1;
-  if (v.isUndefined())
-    f.fail(QString(), QObject::tr("this action needs \"broker\"%1").arg(allowAll ? QObject::tr(" (a broker id or \"all\")") : QString()));
-  return static_cast<int>(f.integer(QStringLiteral("broker"), 0, brokerCount - 1));
-}
-
-struct ConsumerNames {
-  const QSet<QString> &groups;
-  const QSet<QString> &applications;
-};
-
-/// seek on a Kinesis application: a shard (or all) and an iterator type.
-void readApplicationSeek(JsonFields &f, Fault &fault) {
-  fault.shard = static_cast<int>(f.integer(QStringLiteral("shard"), 0, 100000, -1));
-  const QStringList types = {QStringLiteral("trim_horizon"), QStringLiteral("latest"), QStringLiteral("at_sequence_number"),
-                             QStringLiteral("after_sequence_number"), QStringLiteral("at_timestamp")};
-  fault.iterator = readIteratorType(f, QStringLiteral("to"), types, std::nullopt);
-  if (fault.iterator == IteratorType::AtSequenceNumber || fault.iterator == IteratorType::AfterSequenceNumber) {
-    if (fault.shard < 0)
-      f.fail(QStringLiteral("to"), QObject::tr("a sequence number belongs to one shard: this seek needs \"shard\""));
-    fault.sequenceNumber = f.string(QStringLiteral("sequence_number")).toStdString();
-    if (!kinesis::SequenceNumber::parse(fault.sequenceNumber))
-      f.fail(QStringLiteral("sequence_number"), QObject::tr("\"%1\" is not a Kinesis sequence number").arg(QString::fromStdString(fault.sequenceNumber)));
-  }
-  if (fault.iterator == IteratorType::AtTimestamp)
-    fault.seekValue = msField(f, QStringLiteral("timestamp_ms"), 0, std::nullopt);
-}
-
 /// What faults may name: the scenario's brokers and topics plus those its faults add.
 struct KnownAtRuntime {
   int brokers = 0;
@@ -298,96 +260,40 @@ KnownAtRuntime knownAtRuntime(const Scenario &s, const QJsonArray &faults) {
     known.topics.insert(QString::fromStdString(t.name));
   for (const QJsonValue &v : faults) {
     const QJsonObject o = v.toObject();
-    if (o.value(QStringLiteral("action")).toString() == QLatin1String("add_broker"))
+    const QString action = o.value(QStringLiteral("action")).toString();
+    if (action == faultRow(FaultAction::AddBroker).name)
       ++known.brokers;
-    if (o.value(QStringLiteral("action")).toString() == QLatin1String("add_topic") && o.value(QStringLiteral("topic")).isString())
+    if (action == faultRow(FaultAction::AddTopic).name && o.value(QStringLiteral("topic")).isString())
       known.topics.insert(o.value(QStringLiteral("topic")).toString());
   }
   return known;
 }
 
-Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s, ConsumerNames consumers,
-                const QSet<QString> &producers, const KnownAtRuntime &known) {
+/// The names a fault may refer to, as the loader collected them.
+struct ScenarioNames {
+  const QSet<QString> &groups;
+  const QSet<QString> &applications;
+  const QSet<QString> &producers;
+};
+
+/// One "faults" entry: at_ms, then the action's row reads the rest.
+Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s, const ScenarioNames &names,
+                const KnownAtRuntime &known) {
   JsonFields f(o, pointer, QObject::tr("a fault"));
   Fault fault;
   fault.at = instantMsField(f, QStringLiteral("at_ms"));
   if (fault.at > s.duration)
     f.fail(QStringLiteral("at_ms"), QObject::tr("the fault is after the end of the run (duration_ms %1)").arg(s.duration / kMillisecond));
   const QString action = f.string(QStringLiteral("action"));
-  if (isKinesisAction(action)) {
-    readKinesisFault(f, action, s, fault);
-    f.finish();
-    return fault;
-  }
-  if (isAdminAction(action)) {
-    readAdminFault(f, action, s, AdminNames{producers, known.topics, known.brokers}, fault);
-    f.finish();
-    return fault;
-  }
-  if (!kFaultActions.contains(action))
-    f.fail(QStringLiteral("action"), QObject::tr("unknown action \"%1\" (known actions: %2, az_outage, az_restore, split_shard, merge_shards, add_broker, alter_topic, add_partitions, set_replication_factor, set_acks, set_keys)").arg(action, kFaultActions.join(QLatin1String(", "))));
-  const bool onApplication = f.has(QStringLiteral("application"));
-  const bool needsKafka = action != QLatin1String("set_rate") && action != QLatin1String("drop_message") && !onApplication;
-  if (needsKafka && !s.kafka)
+  const FaultRow *row = findFaultRow(action);
+  if (!row)
+    f.fail(QStringLiteral("action"), QObject::tr("unknown action \"%1\" (known actions: %2)").arg(action, faultActionNames().join(QLatin1String(", "))));
+  if (row->system == FaultSystem::Kinesis && !s.kinesis)
+    f.fail(QStringLiteral("action"), QObject::tr("\"%1\" needs a kinesis section").arg(action));
+  if (row->system == FaultSystem::Kafka && !s.kafka)
     f.fail(QStringLiteral("action"), QObject::tr("\"%1\" needs a kafka section").arg(action));
-  auto readGroup = [&] {
-    if (onApplication) {
-      const QString a = f.string(QStringLiteral("application"));
-      if (!consumers.applications.contains(a))
-        f.fail(QStringLiteral("application"), QObject::tr("no Kinesis application named \"%1\"").arg(a));
-      fault.group = a.toStdString();
-      return;
-    }
-    const QString g = f.string(QStringLiteral("group"));
-    if (!consumers.groups.contains(g))
-      f.fail(QStringLiteral("group"), QObject::tr("no consumer group named \"%1\"").arg(g));
-    fault.group = g.toStdString();
-  };
-  if (action == QLatin1String("crash_broker")) { fault.action = FaultAction::CrashBroker; fault.broker = readBroker(f, known.brokers, true); }
-  else if (action == QLatin1String("power_loss")) { fault.action = FaultAction::PowerLoss; fault.broker = readBroker(f, known.brokers, true); }
-  else if (action == QLatin1String("restart_broker")) { fault.action = FaultAction::RestartBroker; fault.broker = readBroker(f, known.brokers, true); }
-  else if (action == QLatin1String("isolate_broker")) { fault.action = FaultAction::IsolateBroker; fault.broker = readBroker(f, known.brokers, false); }
-  else if (action == QLatin1String("heal")) { fault.action = FaultAction::Heal; fault.broker = f.has(QStringLiteral("broker")) ? readBroker(f, known.brokers, true) : -1; }
-  else if (action == QLatin1String("slow_broker")) {
-    fault.action = FaultAction::SlowBroker;
-    fault.broker = readBroker(f, known.brokers, false);
-    fault.extraDelay = static_cast<SimTime>(std::llround(f.number(QStringLiteral("extra_latency_ms"), 0, 60000) * 1000));
-  } else if (action == QLatin1String("kill_consumer") || action == QLatin1String("remove_consumer")) {
-    fault.action = action == QLatin1String("kill_consumer") ? FaultAction::KillConsumer : FaultAction::RemoveConsumer;
-    readGroup();
-    fault.member = static_cast<int>(f.integer(onApplication ? QStringLiteral("worker") : QStringLiteral("member"), 0, 255, -1));
-  } else if (action == QLatin1String("add_consumer")) { fault.action = FaultAction::AddConsumer; readGroup(); }
-  else if (action == QLatin1String("drop_message")) { fault.action = FaultAction::DropMessage; }
-  else if (action == QLatin1String("seek") && onApplication) {
-    fault.action = FaultAction::Seek;
-    readGroup();
-    readApplicationSeek(f, fault);
-  } else if (action == QLatin1String("seek")) {
-    fault.action = FaultAction::Seek;
-    readGroup();
-    fault.partition = static_cast<int>(f.integer(QStringLiteral("partition"), 0, 1023, -1));
-    const int targets = int(f.has(QStringLiteral("to"))) + int(f.has(QStringLiteral("offset"))) + int(f.has(QStringLiteral("timestamp_ms")));
-    if (targets != 1)
-      f.fail(QString(), QObject::tr("seek needs exactly one of \"to\" (\"earliest\" or \"latest\"), \"offset\" or \"timestamp_ms\""));
-    if (f.has(QStringLiteral("to")))
-      fault.seekTarget = f.choice(QStringLiteral("to"), {QStringLiteral("earliest"), QStringLiteral("latest")}) == QLatin1String("earliest")
-                             ? SeekTarget::Earliest : SeekTarget::Latest;
-    else if (f.has(QStringLiteral("offset"))) {
-      fault.seekTarget = SeekTarget::Offset;
-      fault.seekValue = f.integer(QStringLiteral("offset"), 0, INT64_MAX / 2);
-    } else {
-      fault.seekTarget = SeekTarget::Timestamp;
-      fault.seekValue = msField(f, QStringLiteral("timestamp_ms"), 0, std::nullopt);
-    }
-    f.raw(QStringLiteral("to")); f.raw(QStringLiteral("offset")); f.raw(QStringLiteral("timestamp_ms"));
-  } else { // set_rate
-    fault.action = FaultAction::SetRate;
-    const QString name = f.string(QStringLiteral("producer"));
-    if (!producers.contains(name))
-      f.fail(QStringLiteral("producer"), QObject::tr("no producer named \"%1\"").arg(name));
-    fault.producer = name.toStdString();
-    fault.rate = f.number(QStringLiteral("rate"), 0, 10000000);
-  }
+  const FaultContext context{s, action, names.groups, names.applications, names.producers, known.topics, known.brokers};
+  fault.what = row->read(f, context);
   f.finish();
   return fault;
 }
@@ -448,7 +354,7 @@ Scenario readScenario(const QJsonObject &root) {
     const QString ptr = QStringLiteral("/faults/%1").arg(i);
     if (!faults[i].isObject())
       throw JsonFieldError{ptr, QObject::tr("a fault must be an object"), false};
-    s.faults.push_back(readFault(faults[i].toObject(), ptr, s, ConsumerNames{groupNames, appNames}, producerNames, known));
+    s.faults.push_back(readFault(faults[i].toObject(), ptr, s, ScenarioNames{groupNames, appNames, producerNames}, known));
   }
   f.finish();
   return s;

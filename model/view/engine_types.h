@@ -27,6 +27,36 @@ using CheckpointKind = engine::kinesis::CheckpointKind;
 // Faults are built by the fault menu and handed to the controller untouched.
 using Fault = engine::Fault;
 using FaultAction = engine::FaultAction;
+using FaultSpec = engine::FaultSpec;
+using TopicSettingKind = engine::TopicSettingKind;
+// The per-action fault structs (engine/world/fault.h).
+using engine::CrashBroker;
+using engine::PowerLoss;
+using engine::RestartBroker;
+using engine::IsolateBroker;
+using engine::Heal;
+using engine::SlowBroker;
+using engine::KillConsumer;
+using engine::AddConsumer;
+using engine::RemoveConsumer;
+using engine::GroupPosition;
+using engine::ApplicationPosition;
+using engine::Seek;
+using engine::SetRate;
+using engine::AzOutage;
+using engine::AzRestore;
+using engine::SplitShard;
+using engine::MergeShards;
+using engine::DropMessage;
+using engine::AddBroker;
+using engine::AlterTopic;
+using engine::AddPartitions;
+using engine::SetReplicationFactor;
+using engine::SetAcks;
+using engine::SetKeys;
+using engine::AddTopic;
+using engine::DeleteTopic;
+using engine::RemoveBroker;
 
 inline constexpr SimTime kMillisecond = engine::kMillisecond;
 inline constexpr SimTime kSecond = engine::kSecond;

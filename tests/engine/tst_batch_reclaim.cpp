@@ -21,10 +21,7 @@ Scenario troubledScenario(Acks acks) {
   s.faults.push_back(brokerFault(5 * kSecond, FaultAction::SlowBroker, 0, 400 * kMillisecond));
   s.faults.push_back(brokerFault(12 * kSecond, FaultAction::PowerLoss, 1));
   s.faults.push_back(brokerFault(20 * kSecond, FaultAction::RestartBroker, 1));
-  Fault drop;
-  drop.at = 25 * kSecond;
-  drop.action = FaultAction::DropMessage;
-  s.faults.push_back(drop);
+  s.faults.push_back(Fault{25 * kSecond, DropMessage{}});
   return s;
 }
 

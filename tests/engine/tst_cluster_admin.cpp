@@ -11,15 +11,6 @@ using namespace streamscope::engine;
 
 namespace {
 
-Fault admin(FaultAction action, std::int64_t value = 0) {
-  Fault f;
-  f.action = action;
-  f.topic = std::string("t");
-  f.producer = std::string("p");
-  f.value = value;
-  return f;
-}
-
 /// The partition (within topic t) the newest stored record with `key` went to.
 int partitionOfNewest(const World &w, const std::string &key) {
   const auto k = w.kafka.keyIndex.at(key);
@@ -40,7 +31,7 @@ private slots:
     Simulation sim(s);
     sim.runUntil(5 * kSecond);
     QCOMPARE(partitionOfNewest(sim.world(), "key-7"), kafka::partitionForKey("key-7", 3));
-    QVERIFY(!sim.applyFault(admin(FaultAction::AddPartitions, 8)));
+    QVERIFY(!sim.applyFault(Fault{0, AddPartitions{"t", 8}}));
     QCOMPARE(sim.world().kafka.topics[0].config.partitions, 8);
     QCOMPARE(static_cast<int>(sim.world().kafka.partitions.size()), 8);
     for (const auto &p : sim.world().kafka.partitions)
@@ -63,14 +54,14 @@ private slots:
       readFromNew += g.parts[i].position;
     QVERIFY(readFromNew > 0);
     QCOMPARE(makeReport(w).acknowledgedLost, 0);
-    QVERIFY(sim.applyFault(admin(FaultAction::AddPartitions, 4)).value().find("higher than the requested 4") != std::string::npos);
+    QVERIFY(sim.applyFault(Fault{0, AddPartitions{"t", 4}}).value().find("higher than the requested 4") != std::string::npos);
   }
 
   void raisingTheReplicationFactorCatchesUpBeforeJoiningTheIsr() {
     Scenario s = kafkaScenario(3, 2, 1, 1, Acks::All, 300, 30 * kSecond);
     Simulation sim(s);
     sim.runUntil(5 * kSecond);
-    QVERIFY(!sim.applyFault(admin(FaultAction::SetReplicationFactor, 3)));
+    QVERIFY(!sim.applyFault(Fault{0, SetReplicationFactor{"t", 3}}));
     const auto &p0 = sim.world().kafka.partitions[0];
     QCOMPARE(p0.replicas.size(), std::size_t{3});
     QCOMPARE(p0.isr.size(), std::size_t{1}); // the new replicas are empty: not in sync yet
@@ -81,7 +72,7 @@ private slots:
         QVERIFY(log.leo() + 50 >= p.logOf(p.leader).leo());
     }
     // And back down to 2: the leader stays, one follower and its log go; nothing is lost.
-    QVERIFY(!sim.applyFault(admin(FaultAction::SetReplicationFactor, 2)));
+    QVERIFY(!sim.applyFault(Fault{0, SetReplicationFactor{"t", 2}}));
     for (const auto &p : sim.world().kafka.partitions) {
       QCOMPARE(p.replicas.size(), std::size_t{2});
       QVERIFY(p.slotOf(p.leader) >= 0);
@@ -90,7 +81,7 @@ private slots:
     sim.runToEnd();
     QVERIFY(sim.world().kafka.counters.acknowledged > acked + 1000);
     QCOMPARE(makeReport(sim.world()).acknowledgedLost, 0);
-    QVERIFY(sim.applyFault(admin(FaultAction::SetReplicationFactor, 4)).value().find("larger than available brokers: 3") != std::string::npos);
+    QVERIFY(sim.applyFault(Fault{0, SetReplicationFactor{"t", 4}}).value().find("larger than available brokers: 3") != std::string::npos);
   }
 
   void minIsrChangeTakesEffectAtOnce() {
@@ -98,19 +89,18 @@ private slots:
     s.faults.push_back(brokerFault(8 * kSecond, FaultAction::PowerLoss, 2));
     Simulation sim(s);
     sim.runUntil(5 * kSecond);
-    Fault minIsr = admin(FaultAction::AlterTopic, 3);
-    minIsr.topicSetting = TopicSettingKind::MinInsyncReplicas;
+    Fault minIsr{0, AlterTopic{"t", TopicSettingKind::MinInsyncReplicas, 3}};
     QVERIFY(!sim.applyFault(minIsr));
     // Broker 2 is fenced after the session timeout; the ISR of 2 is now below min ISR 3.
     sim.runUntil(20 * kSecond);
     const auto ackedBefore = sim.world().kafka.counters.acknowledged;
     sim.runUntil(25 * kSecond);
     QCOMPARE(sim.world().kafka.counters.acknowledged, ackedBefore);
-    minIsr.value = 2;
+    std::get<AlterTopic>(minIsr.what).value = 2;
     QVERIFY(!sim.applyFault(minIsr));
     sim.runToEnd();
     QVERIFY(sim.world().kafka.counters.acknowledged > ackedBefore);
-    minIsr.value = 0;
+    std::get<AlterTopic>(minIsr.what).value = 0;
     QVERIFY(sim.applyFault(minIsr).value().find("at least 1") != std::string::npos);
   }
 
@@ -122,8 +112,7 @@ private slots:
     Simulation sim(s);
     sim.runUntil(30 * kSecond);
     QCOMPARE(sim.world().kafka.partitions[0].leader, -1); // only the dead leader is in the ISR
-    Fault unclean = admin(FaultAction::AlterTopic, 1);
-    unclean.topicSetting = TopicSettingKind::UncleanLeaderElection;
+    const Fault unclean{0, AlterTopic{"t", TopicSettingKind::UncleanLeaderElection, 1}};
     QVERIFY(!sim.applyFault(unclean));
     QCOMPARE(sim.world().kafka.partitions[0].leader, 1);
   }
@@ -134,8 +123,7 @@ private slots:
     Simulation sim(s);
     sim.runUntil(5 * kSecond);
     QCOMPARE(sim.world().kafka.partitions[0].logs[0].flushed(), 0);
-    Fault flush = admin(FaultAction::AlterTopic, 200 * kMillisecond);
-    flush.topicSetting = TopicSettingKind::FlushMs;
+    const Fault flush{0, AlterTopic{"t", TopicSettingKind::FlushMs, 200 * kMillisecond}};
     QVERIFY(!sim.applyFault(flush));
     sim.runUntil(6 * kSecond);
     QVERIFY(sim.world().kafka.partitions[0].logs[0].flushed() > 0);
@@ -145,12 +133,12 @@ private slots:
     Scenario s = kafkaScenario(3, 3, 2, 1, Acks::All, 100, 20 * kSecond);
     Simulation sim(s);
     sim.runUntil(2 * kSecond);
-    QVERIFY(!sim.applyFault(admin(FaultAction::AddBroker)));
+    QVERIFY(!sim.applyFault(Fault{0, AddBroker{}}));
     const auto &k = sim.world().kafka;
     QCOMPARE(k.brokers.size(), std::size_t{4});
     for (const auto &p : k.partitions)
       QCOMPARE(p.slotOf(3), -1);
-    QVERIFY(!sim.applyFault(admin(FaultAction::AddPartitions, 4)));
+    QVERIFY(!sim.applyFault(Fault{0, AddPartitions{"t", 4}}));
     QCOMPARE(sim.world().kafka.partitions[3].replicas.front(), 3); // partition 3 starts at broker 3
     sim.runToEnd();
     QVERIFY(sim.world().kafka.partitions[3].logOf(3).leo() > 0);
@@ -161,12 +149,11 @@ private slots:
     Scenario s = kafkaScenario(3, 2, 3, 2, Acks::All, 200, 10 * kSecond);
     Simulation sim(s);
     sim.runUntil(2 * kSecond);
-    Fault acks = admin(FaultAction::SetAcks);
-    acks.acks = Acks::Leader;
+    const Fault acks{0, SetAcks{"p", Acks::Leader}};
     QVERIFY(!sim.applyFault(acks));
     QCOMPARE(sim.world().kafka.producers[0].config.acks, Acks::Leader);
     QVERIFY(!sim.world().kafka.producers[0].config.enableIdempotence);
-    QVERIFY(!sim.applyFault(admin(FaultAction::SetKeys, 1)));
+    QVERIFY(!sim.applyFault(Fault{0, SetKeys{"p", 1}}));
     const auto firstNew = sim.world().kafka.records.size();
     sim.runToEnd();
     const World &w = sim.world();
@@ -180,10 +167,7 @@ private slots:
     Scenario s = kafkaScenario(3, 2, 2, 1, Acks::All, 100, 20 * kSecond);
     Simulation sim(s);
     sim.runUntil(2 * kSecond);
-    Fault create = admin(FaultAction::AddTopic, 4);
-    create.topic = std::string("audit");
-    create.replicationFactor = 3;
-    create.minInsyncReplicas = 2;
+    const Fault create{0, AddTopic{"audit", 4, 3, 2}};
     QVERIFY(!sim.applyFault(create));
     const auto &k = sim.world().kafka;
     QCOMPARE(k.topics.size(), std::size_t{2});
@@ -193,23 +177,20 @@ private slots:
       QVERIFY(k.partitions[static_cast<std::size_t>(p)].leader >= 0);
     }
     QVERIFY(sim.applyFault(create).value().find("TopicExistsException") == 0);
-    Fault used = admin(FaultAction::DeleteTopic);
+    const Fault used{0, DeleteTopic{"t"}};
     QVERIFY(sim.applyFault(used).value().find("in use by producer p") != std::string::npos);
-    Fault drop = admin(FaultAction::DeleteTopic);
-    drop.topic = std::string("audit");
+    const Fault drop{0, DeleteTopic{"audit"}};
     QVERIFY(!sim.applyFault(drop));
     QVERIFY(sim.world().kafka.topics[1].deleted);
     QVERIFY(sim.applyFault(drop).has_value()); // gone: Kafka says it does not exist
 
-    Fault remove = admin(FaultAction::RemoveBroker);
-    remove.broker = 0;
+    Fault remove{0, RemoveBroker{0}};
     QVERIFY(sim.applyFault(remove).value().find("still holds a replica") != std::string::npos);
-    QVERIFY(!sim.applyFault(admin(FaultAction::AddBroker)));
-    remove.broker = 3;
+    QVERIFY(!sim.applyFault(Fault{0, AddBroker{}}));
+    remove.what = RemoveBroker{3};
     QVERIFY(!sim.applyFault(remove));
     QVERIFY(sim.world().kafka.brokers[3].removed);
-    Fault restart = admin(FaultAction::RestartBroker);
-    restart.broker = 3;
+    const Fault restart{0, RestartBroker{3}};
     QVERIFY(sim.applyFault(restart).value().find("not registered") != std::string::npos);
     sim.runToEnd();
     QCOMPARE(makeReport(sim.world()).acknowledgedLost, 0);
@@ -221,8 +202,8 @@ private slots:
     addGroup(s, 2);
     Simulation a(s);
     a.runUntil(3 * kSecond);
-    QVERIFY(!a.applyFault(admin(FaultAction::AddPartitions, 5)));
-    QVERIFY(!a.applyFault(admin(FaultAction::SetReplicationFactor, 3)));
+    QVERIFY(!a.applyFault(Fault{0, AddPartitions{"t", 5}}));
+    QVERIFY(!a.applyFault(Fault{0, SetReplicationFactor{"t", 3}}));
     const World snapshot = a.snapshot();
     a.runToEnd();
     Simulation b(s);

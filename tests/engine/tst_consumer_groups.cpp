@@ -11,14 +11,8 @@ using namespace streamscope::engine::kafka;
 
 namespace {
 
-Fault groupFault(SimTime at, FaultAction action, int member = -1) {
-  Fault f;
-  f.at = at;
-  f.action = action;
-  f.group = std::string("g");
-  f.member = member;
-  return f;
-}
+/// A seek of group "g" on every partition.
+Fault seekFault(SimTime at, SeekTarget target, std::int64_t value = 0) { return Fault{at, Seek{"g", GroupPosition{-1, target, value}}}; }
 
 std::vector<int> owners(const World &w) {
   std::vector<int> o;
@@ -49,7 +43,7 @@ private slots:
   void joiningMemberTriggersRebalanceThatMovesPartitions() {
     Scenario s = kafkaScenario(3, 4, 3, 2, Acks::All, 200, 20 * kSecond);
     addGroup(s, 1);
-    s.faults.push_back(groupFault(8 * kSecond, FaultAction::AddConsumer));
+    s.faults.push_back(Fault{8 * kSecond, AddConsumer{"g"}});
     Simulation sim(s);
     sim.runUntil(7 * kSecond);
     QCOMPARE(owners(sim.world()), (std::vector<int>{0, 0, 0, 0}));
@@ -66,7 +60,7 @@ private slots:
     s.producers[0].keyCount = 100; // every partition gets records
     addGroup(s, 2);
     s.consumers[0].assignor = AssignorKind::CooperativeSticky;
-    s.faults.push_back(groupFault(8 * kSecond, FaultAction::AddConsumer));
+    s.faults.push_back(Fault{8 * kSecond, AddConsumer{"g"}});
     Simulation sim(s);
     std::vector<Event> events;
     sim.setEventSink(&events);
@@ -100,7 +94,7 @@ private slots:
   void eagerRebalanceRevokesEveryPartition() {
     Scenario s = kafkaScenario(3, 6, 3, 2, Acks::All, 600, 12 * kSecond);
     addGroup(s, 2);
-    s.faults.push_back(groupFault(8 * kSecond, FaultAction::AddConsumer));
+    s.faults.push_back(Fault{8 * kSecond, AddConsumer{"g"}});
     Simulation sim(s);
     sim.runUntil(8 * kSecond - 1);
     std::vector<bool> everUnowned(6, false);
@@ -115,7 +109,7 @@ private slots:
     Scenario s = kafkaScenario(3, 2, 3, 2, Acks::All, 300, 70 * kSecond);
     addGroup(s, 2);
     s.consumers[0].sessionTimeout = 10 * kSecond;
-    s.faults.push_back(groupFault(13 * kSecond, FaultAction::KillConsumer, 1)); // 3 s after its last commit... or so
+    s.faults.push_back(Fault{13 * kSecond, KillConsumer{"g", 1}}); // 3 s after its last commit... or so
     Simulation sim(s);
     sim.runToEnd();
     const World &w = sim.world();
@@ -149,9 +143,7 @@ private slots:
   void seekToEarliestReplaysAndLatestSkips() {
     Scenario s = kafkaScenario(3, 1, 3, 2, Acks::All, 100, 20 * kSecond);
     addGroup(s, 1);
-    Fault seek = groupFault(10 * kSecond, FaultAction::Seek);
-    seek.seekTarget = SeekTarget::Earliest;
-    s.faults.push_back(seek);
+    s.faults.push_back(seekFault(10 * kSecond, SeekTarget::Earliest));
     const Report r = runToEnd(s);
     QVERIFY(r.duplicatesDelivered >= 900); // the first ~10 s are read again
     QVERIFY(r.groups[0].lag < 600); // at most one auto-commit interval behind
@@ -160,10 +152,7 @@ private slots:
   void seekToTimestampFindsTheFirstOffsetAtOrAfterIt() {
     Scenario s = kafkaScenario(3, 1, 3, 2, Acks::All, 100, 20 * kSecond);
     addGroup(s, 1);
-    Fault seek = groupFault(15 * kSecond, FaultAction::Seek);
-    seek.seekTarget = SeekTarget::Timestamp;
-    seek.seekValue = 5 * kSecond;
-    s.faults.push_back(seek);
+    s.faults.push_back(seekFault(15 * kSecond, SeekTarget::Timestamp, 5 * kSecond));
     Simulation sim(s);
     std::vector<Event> events;
     sim.setEventSink(&events);

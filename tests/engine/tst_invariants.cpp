@@ -118,13 +118,7 @@ private slots:
   void checkerNoticesAChildProcessedBeforeItsParent() {
     Scenario s = kinesisScenario(1, 200);
     addApplication(s, 1);
-    Fault split;
-    split.at = 2 * kSecond;
-    split.action = FaultAction::SplitShard;
-    split.stream = "s";
-    split.shard = 0;
-    split.newStartingHashKey = "170141183460469231731687303715884105728";
-    s.faults.push_back(split);
+    s.faults.push_back(Fault{2 * kSecond, SplitShard{"s", 0, "170141183460469231731687303715884105728"}});
     Simulation sim(s);
     sim.runUntil(2 * kSecond + kMillisecond);
     World w = sim.snapshot();

@@ -8,19 +8,6 @@
 using namespace streamscope::test;
 using namespace streamscope::engine::kinesis;
 
-namespace {
-
-Fault appFault(SimTime at, FaultAction action, int worker = -1) {
-  Fault f;
-  f.at = at;
-  f.action = action;
-  f.group = std::string("app");
-  f.member = worker;
-  return f;
-}
-
-} // namespace
-
 class TstKinesisConsumers : public QObject {
   Q_OBJECT
 private slots:
@@ -46,7 +33,7 @@ private slots:
     Scenario s = kinesisScenario(2, 600, 60 * kSecond);
     addApplication(s, 2);
     s.applications[0].checkpointInterval = 10 * kSecond;
-    s.faults = {appFault(33 * kSecond, FaultAction::KillConsumer, 0)};
+    s.faults = {Fault{33 * kSecond, KillConsumer{"app", 0}}};
     Simulation sim(s);
     sim.runUntil(33 * kSecond - 1);
     std::vector<std::uint64_t> checkpointAtKill;
@@ -79,7 +66,7 @@ private slots:
     Scenario s = kinesisScenario(2, 600, 40 * kSecond);
     addApplication(s, 2);
     s.applications[0].checkpointInterval = 0; // after every batch
-    s.faults = {appFault(25 * kSecond, FaultAction::RemoveConsumer, 0)};
+    s.faults = {Fault{25 * kSecond, RemoveConsumer{"app", 0}}};
     const Report r = runToEnd(s);
     QCOMPARE(r.applications[0].workers, 1);
     const std::int64_t startupSteals = r.applications[0].duplicates; // the second worker stole from the first at start
@@ -89,13 +76,7 @@ private slots:
   void childrenWaitForTheirParents() {
     Scenario s = kinesisScenario(1, 500, 40 * kSecond);
     addApplication(s, 1);
-    Fault split;
-    split.at = 10 * kSecond;
-    split.action = FaultAction::SplitShard;
-    split.stream = std::string("s");
-    split.shard = 0;
-    split.newStartingHashKey = std::string("170141183460469231731687303715884105728");
-    s.faults = {split};
+    s.faults = {Fault{10 * kSecond, SplitShard{"s", 0, "170141183460469231731687303715884105728"}}};
     Simulation sim(s);
     std::vector<Event> events;
     sim.setEventSink(&events);

@@ -14,15 +14,11 @@ using namespace streamscope::engine::kinesis;
 
 namespace {
 
+/// A split of `shard` at `key`, or a merge of `shard` with `adjacent`, on stream "s".
 Fault reshard(SimTime at, FaultAction action, int shard, int adjacent = -1, std::string key = std::string()) {
-  Fault f;
-  f.at = at;
-  f.action = action;
-  f.stream = std::string("s");
-  f.shard = shard;
-  f.adjacentShard = adjacent;
-  f.newStartingHashKey = std::move(key);
-  return f;
+  if (action == FaultAction::SplitShard)
+    return Fault{at, SplitShard{"s", shard, std::move(key)}};
+  return Fault{at, MergeShards{"s", shard, adjacent}};
 }
 
 ShardIterator iteratorOf(const World &w, int slot, IteratorType type, std::string seq = std::string(), SimTime ts = 0) {
@@ -112,14 +108,8 @@ private slots:
   void zoneOutageLosesNothingAcknowledged() {
     Scenario s = kinesisScenario(2, 400, 20 * kSecond);
     addApplication(s, 1);
-    Fault down;
-    down.at = 5 * kSecond;
-    down.action = FaultAction::AzOutage;
-    down.az = 1;
-    Fault up = down;
-    up.at = 12 * kSecond;
-    up.action = FaultAction::AzRestore;
-    s.faults = {down, up};
+    const Fault down{5 * kSecond, AzOutage{1}};
+    s.faults = {down, Fault{12 * kSecond, AzRestore{1}}};
     Simulation sim(s);
     sim.runUntil(10 * kSecond);
     const World &w = sim.world();
@@ -135,8 +125,7 @@ private slots:
     QVERIFY(r.consumed >= r.acknowledged - 1000); // reads kept being served
     Fault again = down;
     QVERIFY(!sim.applyFault(again).has_value());
-    Fault second = down;
-    second.az = 2;
+    const Fault second{down.at, AzOutage{2}};
     QVERIFY(sim.applyFault(second).has_value()); // one zone at a time
   }
 
@@ -266,8 +255,9 @@ private slots:
         const int before = openShardCount(sim.world(), 0);
         const std::optional<Fault> step = nextReshardStep(sim.world(), 0, target);
         QVERIFY(step);
-        QCOMPARE(step->action, expected);
-        QCOMPARE(step->stream, std::string("s"));
+        QCOMPARE(step->action(), expected);
+        const std::string stream = expected == FaultAction::SplitShard ? step->as<SplitShard>()->stream : step->as<MergeShards>()->stream;
+        QCOMPARE(stream, std::string("s"));
         const auto refused = sim.applyFault(*step); // Kinesis accepts every step
         QVERIFY2(!refused, refused ? refused->c_str() : "");
         QCOMPARE(openShardCount(sim.world(), 0), before + (expected == FaultAction::SplitShard ? 1 : -1));

@@ -75,9 +75,7 @@ private slots:
     history.reset(sim);
     history.runForward(sim, 10 * kSecond);
     history.seek(sim, 4 * kSecond);
-    engine::Fault crash;
-    crash.action = engine::FaultAction::CrashBroker;
-    crash.broker = 0;
+    const engine::Fault crash{0, engine::CrashBroker{0}};
     QVERIFY(!history.act(sim, crash));
     QCOMPARE(history.branch().metrics.times().back(), 4 * kSecond);
     history.runForward(sim, 6 * kSecond);

@@ -37,9 +37,7 @@ void makeBranchedRun(engine::Simulation &sim, model::RunHistory &history) {
   history.seek(sim, 4 * kSecond);
   for (int i = 0; i < 5; ++i) // mid-microsecond, on purpose
     history.stepForward(sim);
-  engine::Fault crash;
-  crash.action = engine::FaultAction::CrashBroker;
-  crash.broker = 1;
+  const engine::Fault crash{0, engine::CrashBroker{1}};
   QVERIFY(!history.act(sim, crash));
   history.runForward(sim, 9 * kSecond);
   for (int i = 0; i < 3; ++i)
@@ -113,16 +111,9 @@ private slots:
     history.runForward(sim, 3 * kSecond);
     for (int i = 0; i < 2; ++i) // mid-microsecond, on purpose
       history.stepForward(sim);
-    engine::Fault partitions;
-    partitions.action = engine::FaultAction::AddPartitions;
-    partitions.topic = "orders";
-    partitions.value = 4;
-    engine::Fault rf = partitions;
-    rf.action = engine::FaultAction::SetReplicationFactor;
-    rf.value = 2;
-    engine::Fault crash;
-    crash.action = engine::FaultAction::CrashBroker;
-    crash.broker = 2;
+    const engine::Fault partitions{0, engine::AddPartitions{"orders", 4}};
+    const engine::Fault rf{0, engine::SetReplicationFactor{"orders", 2}};
+    const engine::Fault crash{0, engine::CrashBroker{2}};
     QVERIFY(!history.act(sim, partitions));
     QVERIFY(!history.act(sim, rf, true));
     QVERIFY(!history.act(sim, crash)); // a group of its own, at the same place

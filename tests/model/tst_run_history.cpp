@@ -27,12 +27,7 @@ Fingerprint fingerprint(const engine::World &w) {
   return {w.events.hash(), w.processed, w.now, w.kafka.counters.acknowledged, w.kinesis.counters.acknowledged};
 }
 
-engine::Fault fault(engine::FaultAction action, int broker) {
-  engine::Fault f;
-  f.action = action;
-  f.broker = broker;
-  return f;
-}
+engine::Fault fault(engine::FaultAction action, int broker) { return engine::brokerFault(0, action, broker); }
 
 } // namespace
 
@@ -131,18 +126,10 @@ private slots:
     const Fingerprint before = fingerprint(controller.world());
     QSignalSpy applied(&controller, &model::SimulationController::userActionApplied);
     QSignalSpy frames(&controller, &model::SimulationController::frameReady);
-    engine::Fault partitions;
-    partitions.action = engine::FaultAction::AddPartitions;
-    partitions.topic = "orders";
-    partitions.value = 5;
-    engine::Fault minIsr = partitions;
-    minIsr.action = engine::FaultAction::AlterTopic;
-    minIsr.topicSetting = engine::TopicSettingKind::MinInsyncReplicas;
-    minIsr.value = 3;
-    engine::Fault rate;
-    rate.action = engine::FaultAction::SetRate;
-    rate.producer = "checkout";
-    rate.rate = 80;
+    const engine::Fault partitions{0, engine::AddPartitions{"orders", 5}};
+    const engine::Fault minIsr{0, engine::AlterTopic{"orders", engine::TopicSettingKind::MinInsyncReplicas, 3}};
+    const auto rateOf = [](double r) { return engine::Fault{0, engine::SetRate{"checkout", r}}; };
+    const engine::Fault rate = rateOf(80);
     QVERIFY(!controller.applyUserActions({partitions, minIsr, rate}));
     QCOMPARE(applied.count(), 1);
     QCOMPARE(frames.count(), 1);
@@ -165,8 +152,7 @@ private slots:
     QCOMPARE(controller.world().kafka.topics[0].config.minInsyncReplicas, 3);
 
     // A later action at the same place is a group of its own, and is undone alone.
-    rate.rate = 20;
-    QVERIFY(!controller.applyUserAction(rate));
+    QVERIFY(!controller.applyUserAction(rateOf(20)));
     QCOMPARE(controller.history().branch().actions.back().group, std::size_t{3});
     QCOMPARE(model::describeActionGroups(controller.history().branch()).size(), 2);
     controller.stepBack();
@@ -174,15 +160,11 @@ private slots:
 
     // A refusal stops the group; what came before it stays, announced once.
     applied.clear();
-    engine::Fault fewer = partitions;
-    fewer.value = 2; // partitions can only be added
-    engine::Fault unreached = rate;
-    unreached.rate = 5;
-    rate.rate = 60;
-    QVERIFY(controller.applyUserActions({rate, fewer, unreached}));
+    const engine::Fault fewer{0, engine::AddPartitions{"orders", 2}}; // partitions can only be added
+    QVERIFY(controller.applyUserActions({rateOf(60), fewer, rateOf(5)}));
     QCOMPARE(applied.count(), 1);
     QCOMPARE(controller.history().branch().actions.size(), std::size_t{4});
-    QCOMPARE(controller.history().branch().actions.back().fault.rate, 60.0);
+    QCOMPARE(controller.history().branch().actions.back().fault.as<engine::SetRate>()->rate, 60.0);
   }
 
   void markersNameFaultsElectionsAndLosses() {

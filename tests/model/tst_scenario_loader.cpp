@@ -54,7 +54,7 @@ private slots:
     QVERIFY2(r.scenario, qPrintable(r.error));
     QCOMPARE(r.scenario->kafka->topics[0].partitions, 2);
     QCOMPARE(r.scenario->producers[0].enableIdempotence, true);
-    QCOMPARE(r.scenario->faults[0].broker, 1);
+    QCOMPARE(std::get<streamscope::engine::CrashBroker>(r.scenario->faults[0].what).broker, 1);
     QCOMPARE(r.scenario->seed, 1u);
   }
 
@@ -146,9 +146,9 @@ private slots:
     const ScenarioLoadResult r = loadScenarioText(text, QStringLiteral("s.json"));
     QVERIFY2(r.scenario.has_value(), qPrintable(r.error));
     QCOMPARE(r.scenario->faults.size(), std::size_t{5});
-    QCOMPARE(r.scenario->faults[1].broker, 3);
+    QCOMPARE(std::get<streamscope::engine::CrashBroker>(r.scenario->faults[1].what).broker, 3);
     QCOMPARE(r.scenario->faults[2].at, 700250); // fractions of a millisecond are kept
-    QCOMPARE(r.scenario->faults[3].value, -1);
+    QCOMPARE(std::get<streamscope::engine::AlterTopic>(r.scenario->faults[3].what).value, -1);
   }
 
   void kinesisScenarioHasTheValues() {
@@ -158,8 +158,8 @@ private slots:
     QCOMPARE(r.scenario->producers[0].stream, std::string("orders"));
     QVERIFY(r.scenario->producers[0].topic.empty());
     QCOMPARE(r.scenario->applications[0].initialPosition, streamscope::engine::IteratorType::TrimHorizon);
-    QCOMPARE(r.scenario->faults[0].action, streamscope::engine::FaultAction::SplitShard);
-    QCOMPARE(r.scenario->faults[2].group, std::string("billing"));
+    QCOMPARE(r.scenario->faults[0].action(), streamscope::engine::FaultAction::SplitShard);
+    QCOMPARE(std::get<streamscope::engine::KillConsumer>(r.scenario->faults[2].what).group, std::string("billing"));
   }
 
   void errors() {

@@ -15,11 +15,7 @@ using model::TransferKind;
 namespace {
 
 engine::Fault brokerAction(engine::FaultAction action, int broker, engine::SimTime extraDelay = 0) {
-  engine::Fault f;
-  f.action = action;
-  f.broker = broker;
-  f.extraDelay = extraDelay;
-  return f;
+  return engine::brokerFault(0, action, broker, extraDelay);
 }
 
 } // namespace

@@ -115,11 +115,7 @@ private slots:
 
   void refusedFaultsAreReportedAndNotRecorded() {
     Window w(QStringLiteral("first-look.json"), engine::kSecond);
-    engine::Fault merge;
-    merge.action = engine::FaultAction::MergeShards;
-    merge.stream = "orders";
-    merge.shard = 0;
-    merge.adjacentShard = 2; // not adjacent: Kinesis refuses
+    const engine::Fault merge{0, engine::MergeShards{"orders", 0, 2}}; // not adjacent: Kinesis refuses
     w.window.applyFault(merge);
     QVERIFY(w.controller.userActions().empty());
     QVERIFY(w.window.statusBar()->currentMessage().contains(QStringLiteral("Refused")));

@@ -68,7 +68,7 @@ private slots:
     for (const auto &s : controller.world().kinesis.shards)
       open += s.open() ? 1 : 0;
     QCOMPARE(open, 4);
-    QCOMPARE(controller.userActions().back().action, engine::FaultAction::SplitShard);
+    QCOMPARE(controller.userActions().back().action(), engine::FaultAction::SplitShard);
     QCOMPARE(applied.count(), 3); // the consumer step and the reshard: one each
     spin("openShards")->setValue(2);
     QTest::mouseClick(button("reshard"), Qt::LeftButton);
@@ -76,7 +76,7 @@ private slots:
     for (const auto &s : controller.world().kinesis.shards)
       open += s.open() ? 1 : 0;
     QCOMPARE(open, 2);
-    QCOMPARE(controller.userActions().back().action, engine::FaultAction::MergeShards);
+    QCOMPARE(controller.userActions().back().action(), engine::FaultAction::MergeShards);
     // Two merges, one step back: the stream has the four shards it had before.
     controller.stepBack();
     open = 0;

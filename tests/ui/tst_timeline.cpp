@@ -57,10 +57,7 @@ private slots:
       QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/first-look.json")));
       controller.runTo(6 * engine::kSecond);
       controller.seek(2 * engine::kSecond);
-      engine::Fault crash;
-      crash.action = engine::FaultAction::PowerLoss;
-      crash.broker = 0;
-      window.applyFault(crash);
+      window.applyFault(engine::Fault{0, engine::PowerLoss{0}});
       controller.runTo(4 * engine::kSecond);
       hash = controller.world().events.hash();
       now = controller.world().now;
@@ -119,10 +116,7 @@ private slots:
     controller.runTo(8 * engine::kSecond);
     const auto hashAtEight = controller.world().events.hash();
     controller.seek(3 * engine::kSecond);
-    engine::Fault crash;
-    crash.action = engine::FaultAction::CrashBroker;
-    crash.broker = 2;
-    window.applyFault(crash);
+    window.applyFault(engine::Fault{0, engine::CrashBroker{2}});
     auto *panel = window.findChild<ui::BranchPanel *>();
     QVERIFY(panel);
     QCOMPARE(panel->count(), 2);

@@ -7,8 +7,7 @@
 
 namespace streamscope::ui {
 
-using engine::Fault;
-using engine::FaultAction;
+using model::Fault;
 
 ConsumerSettings::ConsumerSettings(model::SimulationController &controller, ApplyFault applyFault, QWidget *parent)
     : QGroupBox(tr("Consumers"), parent), m_controller(controller), m_apply(std::move(applyFault)) {
@@ -47,12 +46,10 @@ void ConsumerSettings::applyConsumers() {
   const QString name = m_consumer->currentText();
   const int target = m_members->value();
   const model::UserActionGroup group(m_controller);
-  Fault f;
-  f.group = name.toStdString();
+  const std::string consumer = name.toStdString();
   for (int live = liveNow(name); live != target;) {
-    f.action = live < target ? FaultAction::AddConsumer : FaultAction::RemoveConsumer;
-    f.member = -1;
-    if (!m_apply(f))
+    const Fault step = live < target ? Fault{0, model::AddConsumer{consumer}} : Fault{0, model::RemoveConsumer{consumer, -1}};
+    if (!m_apply(step))
       break; // refused: the message is already shown
     const int now = liveNow(name);
     if (now == live)

@@ -13,8 +13,7 @@
 
 namespace streamscope::ui {
 
-using engine::Fault;
-using engine::FaultAction;
+using model::Fault;
 
 KafkaSettings::KafkaSettings(model::SimulationController &controller, ApplyFault applyFault, QWidget *parent)
     : QGroupBox(tr("Kafka cluster"), parent), m_controller(controller), m_apply(std::move(applyFault)) {
@@ -24,11 +23,7 @@ KafkaSettings::KafkaSettings(model::SimulationController &controller, ApplyFault
   m_brokers = new QLabel(box);
   auto *addBroker = new QPushButton(tr("Add broker"), box);
   addBroker->setToolTip(tr("A new broker joins empty: it gets replicas only from new partitions or a reassignment"));
-  connect(addBroker, &QPushButton::clicked, this, [this] {
-    Fault f;
-    f.action = FaultAction::AddBroker;
-    send(f);
-  });
+  connect(addBroker, &QPushButton::clicked, this, [this] { send(Fault{0, model::AddBroker{}}); });
   brokerRow->addWidget(m_brokers);
   brokerRow->addWidget(addBroker);
   form->addRow(tr("Brokers"), brokerRow);
@@ -39,10 +34,7 @@ KafkaSettings::KafkaSettings(model::SimulationController &controller, ApplyFault
   connect(removeBroker, &QPushButton::clicked, this, [this] {
     if (m_removeBrokerId->currentIndex() < 0)
       return;
-    Fault f;
-    f.action = FaultAction::RemoveBroker;
-    f.broker = m_removeBrokerId->currentData().toInt();
-    send(f);
+    send(Fault{0, model::RemoveBroker{m_removeBrokerId->currentData().toInt()}});
   });
   removeRow->addWidget(m_removeBrokerId, 1);
   removeRow->addWidget(removeBroker);
@@ -60,13 +52,7 @@ KafkaSettings::KafkaSettings(model::SimulationController &controller, ApplyFault
       showSettingsError(m_topicError, tr("Give the new topic a name."));
       return;
     }
-    Fault f;
-    f.action = FaultAction::AddTopic;
-    f.topic = m_newTopic->text().trimmed().toStdString();
-    f.value = m_newTopicPartitions->value();
-    f.replicationFactor = m_rf->value();
-    f.minInsyncReplicas = m_minIsr->value();
-    send(f);
+    send(Fault{0, model::AddTopic{m_newTopic->text().trimmed().toStdString(), m_newTopicPartitions->value(), m_rf->value(), m_minIsr->value()}});
   });
   createRow->addWidget(m_newTopic, 1);
   createRow->addWidget(m_newTopicPartitions);
@@ -80,10 +66,7 @@ KafkaSettings::KafkaSettings(model::SimulationController &controller, ApplyFault
   connect(deleteTopic, &QPushButton::clicked, this, [this] {
     if (selectedTopic() < 0)
       return;
-    Fault f;
-    f.action = FaultAction::DeleteTopic;
-    f.topic = m_topic->currentText().toStdString();
-    send(f);
+    send(Fault{0, model::DeleteTopic{m_topic->currentText().toStdString()}});
   });
   topicRow->addWidget(m_topic, 1);
   topicRow->addWidget(deleteTopic);
@@ -207,34 +190,20 @@ void KafkaSettings::applyTopic() {
   const std::int64_t messages = m_flushMessagesOn->isChecked() ? m_flushMessages->value() : -1;
   const std::int64_t ms = m_flushMsOn->isChecked() ? std::int64_t{m_flushMs->value()} * engine::kMillisecond : -1;
   const model::UserActionGroup group(m_controller);
-  Fault f;
-  f.topic = t.name.toStdString();
-  if (partitions != t.partitions) {
-    f.action = FaultAction::AddPartitions;
-    f.value = partitions;
-    if (!send(f))
-      return;
-  }
-  if (rf != t.replicationFactor) {
-    f.action = FaultAction::SetReplicationFactor;
-    f.value = rf;
-    if (!send(f))
-      return;
-  }
-  f.action = FaultAction::AlterTopic;
-  const auto alter = [&](engine::TopicSettingKind setting, std::int64_t value) {
-    f.topicSetting = setting;
-    f.value = value;
-    return send(f);
-  };
-  if (minIsr != t.minInsyncReplicas && !alter(engine::TopicSettingKind::MinInsyncReplicas, minIsr))
+  const std::string topic = t.name.toStdString();
+  if (partitions != t.partitions && !send(Fault{0, model::AddPartitions{topic, partitions}}))
     return;
-  if (unclean != t.uncleanLeaderElection && !alter(engine::TopicSettingKind::UncleanLeaderElection, unclean ? 1 : 0))
+  if (rf != t.replicationFactor && !send(Fault{0, model::SetReplicationFactor{topic, rf}}))
     return;
-  if (messages != t.flushMessages.value_or(-1) && !alter(engine::TopicSettingKind::FlushMessages, messages))
+  const auto alter = [&](model::TopicSettingKind setting, std::int64_t value) { return send(Fault{0, model::AlterTopic{topic, setting, value}}); };
+  if (minIsr != t.minInsyncReplicas && !alter(model::TopicSettingKind::MinInsyncReplicas, minIsr))
+    return;
+  if (unclean != t.uncleanLeaderElection && !alter(model::TopicSettingKind::UncleanLeaderElection, unclean ? 1 : 0))
+    return;
+  if (messages != t.flushMessages.value_or(-1) && !alter(model::TopicSettingKind::FlushMessages, messages))
     return;
   if (ms != t.flushInterval.value_or(-1))
-    alter(engine::TopicSettingKind::FlushMs, ms);
+    alter(model::TopicSettingKind::FlushMs, ms);
 }
 
 } // namespace streamscope::ui

@@ -11,8 +11,7 @@
 
 namespace streamscope::ui {
 
-using engine::Fault;
-using engine::FaultAction;
+using model::Fault;
 
 ProducerSettings::ProducerSettings(model::SimulationController &controller, ApplyFault applyFault, QWidget *parent)
     : QGroupBox(tr("Producer"), parent), m_controller(controller), m_apply(std::move(applyFault)) {
@@ -86,25 +85,13 @@ void ProducerSettings::applyProducer() {
   const double wantedRate = m_rate->value();
   const int wantedKeys = m_keys->value();
   const model::UserActionGroup group(m_controller);
-  Fault f;
-  f.producer = p->name.toStdString();
-  if (p->kafka && static_cast<int>(p->acks) != wantedAcks) {
-    f.action = FaultAction::SetAcks;
-    f.acks = static_cast<engine::Acks>(wantedAcks);
-    if (!send(f))
-      return;
-  }
-  if (wantedRate != p->rate) {
-    f.action = FaultAction::SetRate;
-    f.rate = wantedRate;
-    if (!send(f))
-      return;
-  }
-  if (wantedKeys != p->keys) {
-    f.action = FaultAction::SetKeys;
-    f.value = wantedKeys;
-    send(f);
-  }
+  const std::string producer = p->name.toStdString();
+  if (p->kafka && static_cast<int>(p->acks) != wantedAcks && !send(Fault{0, model::SetAcks{producer, static_cast<model::Acks>(wantedAcks)}}))
+    return;
+  if (wantedRate != p->rate && !send(Fault{0, model::SetRate{producer, wantedRate}}))
+    return;
+  if (wantedKeys != p->keys)
+    send(Fault{0, model::SetKeys{producer, wantedKeys}});
 }
 
 } // namespace streamscope::ui

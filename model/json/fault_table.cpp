@@ -1,0 +1,292 @@
+#include "fault_table.h"
+
+#include "scenario_fields.h"
+
+#include "engine/core/uint128.h"
+
+#include <QObject>
+
+#include <algorithm>
+#include <cmath>
+#include <type_traits>
+
+namespace streamscope::model {
+namespace {
+
+using namespace streamscope::engine;
+
+/// One row from typed parts: the reader returns T, the writer and the description take it.
+template <typename T, typename Read, typename Write, typename Describe>
+FaultRow row(const char *name, FaultSystem system, Read read, Write write, Describe describe) {
+  return FaultRow{T::kAction, QString::fromLatin1(name), system,
+                  [read](JsonFields &f, const FaultContext &c) -> FaultSpec { return read(f, c); },
+                  [write](QJsonObject &o, const FaultSpec &spec, bool application) {
+                    if constexpr (std::is_invocable_v<Write, QJsonObject &, const T &, bool>)
+                      write(o, std::get<T>(spec), application);
+                    else
+                      write(o, std::get<T>(spec));
+                  },
+                  [describe](const FaultSpec &spec) -> QString { return describe(std::get<T>(spec)); }};
+}
+
+QString text(const std::string &s) { return QString::fromStdString(s); }
+QString brokerText(int broker) { return broker < 0 ? QObject::tr("every broker") : QObject::tr("broker %1").arg(broker); }
+QString groupKey(bool application) { return application ? QStringLiteral("application") : QStringLiteral("group"); }
+QString memberKey(bool application) { return application ? QStringLiteral("worker") : QStringLiteral("member"); }
+QString acksText(Acks acks) { return acks == Acks::All ? QStringLiteral("all") : QString::number(static_cast<int>(acks)); }
+
+const QString kBroker = QStringLiteral("broker");
+const QString kProducer = QStringLiteral("producer");
+const QString kTopic = QStringLiteral("topic");
+const QString kStream = QStringLiteral("stream");
+const QString kShard = QStringLiteral("shard");
+const QString kPartitions = QStringLiteral("partitions");
+const QString kReplicationFactor = QStringLiteral("replication_factor");
+
+/// kill_consumer and remove_consumer: a member (or worker) index, -1 for the last live one.
+template <typename Leave> Leave readLeave(JsonFields &f, const FaultContext &c) {
+  Leave a;
+  a.group = readConsumerName(f, c);
+  a.member = static_cast<int>(f.integer(memberKey(f.has(QStringLiteral("application"))), 0, 255, -1));
+  return a;
+}
+template <typename Leave> void writeLeave(QJsonObject &o, const Leave &a, bool application) {
+  o[groupKey(application)] = text(a.group);
+  if (a.member >= 0)
+    o[memberKey(application)] = a.member;
+}
+
+int readZone(JsonFields &f) { return static_cast<int>(f.integer(QStringLiteral("az"), 0, 2)); }
+
+std::vector<FaultRow> buildTable() {
+  constexpr FaultSystem Kafka = FaultSystem::Kafka, Kinesis = FaultSystem::Kinesis, Both = FaultSystem::Both;
+  return {
+      row<CrashBroker>(
+          "crash_broker", Kafka, [](JsonFields &f, const FaultContext &c) { return CrashBroker{readBroker(f, c, true)}; },
+          [](QJsonObject &o, const CrashBroker &a) { o[kBroker] = brokerOrAll(a.broker); },
+          [](const CrashBroker &a) { return QObject::tr("crash %1").arg(brokerText(a.broker)); }),
+      row<PowerLoss>(
+          "power_loss", Kafka, [](JsonFields &f, const FaultContext &c) { return PowerLoss{readBroker(f, c, true)}; },
+          [](QJsonObject &o, const PowerLoss &a) { o[kBroker] = brokerOrAll(a.broker); },
+          [](const PowerLoss &a) { return QObject::tr("power off %1").arg(brokerText(a.broker)); }),
+      row<RestartBroker>(
+          "restart_broker", Kafka, [](JsonFields &f, const FaultContext &c) { return RestartBroker{readBroker(f, c, true)}; },
+          [](QJsonObject &o, const RestartBroker &a) { o[kBroker] = brokerOrAll(a.broker); },
+          [](const RestartBroker &a) { return QObject::tr("restart %1").arg(brokerText(a.broker)); }),
+      row<IsolateBroker>(
+          "isolate_broker", Kafka, [](JsonFields &f, const FaultContext &c) { return IsolateBroker{readBroker(f, c, false)}; },
+          [](QJsonObject &o, const IsolateBroker &a) { o[kBroker] = brokerOrAll(a.broker); },
+          [](const IsolateBroker &a) { return QObject::tr("isolate %1").arg(brokerText(a.broker)); }),
+      row<Heal>(
+          "heal", Kafka,
+          [](JsonFields &f, const FaultContext &c) { return Heal{f.has(kBroker) ? readBroker(f, c, true) : -1}; },
+          [](QJsonObject &o, const Heal &a) {
+            if (a.broker >= 0) // absent: every broker
+              o[kBroker] = a.broker;
+          },
+          [](const Heal &a) { return QObject::tr("heal %1").arg(brokerText(a.broker)); }),
+      row<SlowBroker>(
+          "slow_broker", Kafka,
+          [](JsonFields &f, const FaultContext &c) {
+            const int broker = readBroker(f, c, false);
+            return SlowBroker{broker, static_cast<SimTime>(std::llround(f.number(QStringLiteral("extra_latency_ms"), 0, 60000) * 1000))};
+          },
+          [](QJsonObject &o, const SlowBroker &a) {
+            o[kBroker] = a.broker;
+            o[QStringLiteral("extra_latency_ms")] = msValue(a.extraDelay);
+          },
+          [](const SlowBroker &a) { return QObject::tr("slow %1 by %2 ms").arg(brokerText(a.broker)).arg(toMs(a.extraDelay)); }),
+      row<KillConsumer>(
+          "kill_consumer", Both, readLeave<KillConsumer>, writeLeave<KillConsumer>,
+          [](const KillConsumer &a) { return QObject::tr("kill a consumer of %1").arg(text(a.group)); }),
+      row<AddConsumer>(
+          "add_consumer", Both, [](JsonFields &f, const FaultContext &c) { return AddConsumer{readConsumerName(f, c)}; },
+          [](QJsonObject &o, const AddConsumer &a, bool application) { o[groupKey(application)] = text(a.group); },
+          [](const AddConsumer &a) { return QObject::tr("add a consumer to %1").arg(text(a.group)); }),
+      row<RemoveConsumer>(
+          "remove_consumer", Both, readLeave<RemoveConsumer>, writeLeave<RemoveConsumer>,
+          [](const RemoveConsumer &a) { return QObject::tr("remove a consumer from %1").arg(text(a.group)); }),
+      row<Seek>(
+          "seek", Both, readSeek, writeSeek, [](const Seek &a) { return QObject::tr("seek %1").arg(text(a.group)); }),
+      row<SetRate>(
+          "set_rate", Both,
+          [](JsonFields &f, const FaultContext &c) {
+            std::string producer = readProducerName(f, c);
+            return SetRate{std::move(producer), f.number(QStringLiteral("rate"), 0, 10000000)};
+          },
+          [](QJsonObject &o, const SetRate &a) {
+            o[kProducer] = text(a.producer);
+            o[QStringLiteral("rate")] = a.rate;
+          },
+          [](const SetRate &a) { return QObject::tr("%1 at %2 rec/s").arg(text(a.producer)).arg(a.rate); }),
+      row<AzOutage>(
+          "az_outage", Kinesis, [](JsonFields &f, const FaultContext &) { return AzOutage{readZone(f)}; },
+          [](QJsonObject &o, const AzOutage &a) { o[QStringLiteral("az")] = a.az; },
+          [](const AzOutage &a) { return QObject::tr("AZ %1 outage").arg(QChar('a' + a.az)); }),
+      row<AzRestore>(
+          "az_restore", Kinesis, [](JsonFields &f, const FaultContext &) { return AzRestore{readZone(f)}; },
+          [](QJsonObject &o, const AzRestore &a) { o[QStringLiteral("az")] = a.az; },
+          [](const AzRestore &a) { return QObject::tr("AZ %1 restored").arg(QChar('a' + a.az)); }),
+      row<SplitShard>(
+          "split_shard", Kinesis,
+          [](JsonFields &f, const FaultContext &c) {
+            SplitShard a;
+            a.stream = readStreamName(f, c);
+            a.shard = static_cast<int>(f.integer(kShard, 0, 100000));
+            const QJsonValue key = f.raw(QStringLiteral("new_starting_hash_key"));
+            if (key.isUndefined())
+              f.fail(QString(), QObject::tr("split_shard needs \"new_starting_hash_key\""));
+            if (!key.isString() || !parseDecimal128(key.toString().toStdString()))
+              throw JsonFieldError{f.pointerOf(QStringLiteral("new_starting_hash_key")),
+                                   QStringLiteral("\"new_starting_hash_key\" must be a decimal string between 0 and 2^128 - 1 "
+                                                  "(a string, because JSON numbers cannot hold 128 bits)"),
+                                   false};
+            a.newStartingHashKey = key.toString().toStdString();
+            return a;
+          },
+          [](QJsonObject &o, const SplitShard &a) {
+            o[kStream] = text(a.stream);
+            o[kShard] = a.shard;
+            o[QStringLiteral("new_starting_hash_key")] = text(a.newStartingHashKey);
+          },
+          [](const SplitShard &a) { return QObject::tr("split shard %1").arg(a.shard); }),
+      row<MergeShards>(
+          "merge_shards", Kinesis,
+          [](JsonFields &f, const FaultContext &c) {
+            MergeShards a;
+            a.stream = readStreamName(f, c);
+            a.shard = static_cast<int>(f.integer(kShard, 0, 100000));
+            a.adjacentShard = static_cast<int>(f.integer(QStringLiteral("adjacent_shard"), 0, 100000));
+            return a;
+          },
+          [](QJsonObject &o, const MergeShards &a) {
+            o[kStream] = text(a.stream);
+            o[kShard] = a.shard;
+            o[QStringLiteral("adjacent_shard")] = a.adjacentShard;
+          },
+          [](const MergeShards &a) { return QObject::tr("merge shards %1 and %2").arg(a.shard).arg(a.adjacentShard); }),
+      row<DropMessage>(
+          "drop_message", Both, [](JsonFields &, const FaultContext &) { return DropMessage{}; }, [](QJsonObject &, const DropMessage &) {},
+          [](const DropMessage &) { return QObject::tr("drop a record in flight"); }),
+      row<AddBroker>(
+          "add_broker", Kafka, [](JsonFields &, const FaultContext &) { return AddBroker{}; }, [](QJsonObject &, const AddBroker &) {},
+          [](const AddBroker &) { return QObject::tr("add a broker"); }),
+      row<AlterTopic>(
+          "alter_topic", Kafka,
+          [](JsonFields &f, const FaultContext &c) {
+            AlterTopic a;
+            a.topic = readTopicName(f, c);
+            readTopicSetting(f, a);
+            return a;
+          },
+          writeTopicSetting, [](const AlterTopic &a) { return QObject::tr("alter topic %1").arg(text(a.topic)); }),
+      row<AddPartitions>(
+          "add_partitions", Kafka,
+          [](JsonFields &f, const FaultContext &c) {
+            std::string topic = readTopicName(f, c);
+            return AddPartitions{std::move(topic), static_cast<int>(f.integer(kPartitions, 1, 1024))};
+          },
+          [](QJsonObject &o, const AddPartitions &a) {
+            o[kTopic] = text(a.topic);
+            o[kPartitions] = a.partitions;
+          },
+          [](const AddPartitions &a) { return QObject::tr("%1 to %2 partitions").arg(text(a.topic)).arg(a.partitions); }),
+      row<SetReplicationFactor>(
+          "set_replication_factor", Kafka,
+          [](JsonFields &f, const FaultContext &c) {
+            std::string topic = readTopicName(f, c);
+            return SetReplicationFactor{std::move(topic), static_cast<int>(f.integer(kReplicationFactor, 1, 64))};
+          },
+          [](QJsonObject &o, const SetReplicationFactor &a) {
+            o[kTopic] = text(a.topic);
+            o[kReplicationFactor] = a.replicationFactor;
+          },
+          [](const SetReplicationFactor &a) { return QObject::tr("%1 to RF %2").arg(text(a.topic)).arg(a.replicationFactor); }),
+      // acks are Kafka's, yet set_acks has always been accepted on any producer (without a
+      // Kafka target it changes nothing), so it asks for no section.
+      row<SetAcks>(
+          "set_acks", Both,
+          [](JsonFields &f, const FaultContext &c) {
+            SetAcks a;
+            a.producer = readProducerName(f, c);
+            if (!f.has(QStringLiteral("acks")))
+              f.fail(QString(), QObject::tr("set_acks needs \"acks\" (0, 1 or \"all\")"));
+            a.acks = readAcks(f);
+            return a;
+          },
+          [](QJsonObject &o, const SetAcks &a) {
+            o[kProducer] = text(a.producer);
+            o[QStringLiteral("acks")] = a.acks == Acks::All ? QJsonValue(QStringLiteral("all")) : QJsonValue(static_cast<int>(a.acks));
+          },
+          [](const SetAcks &a) { return QObject::tr("%1 to acks=%2").arg(text(a.producer)).arg(acksText(a.acks)); }),
+      row<SetKeys>(
+          "set_keys", Both,
+          [](JsonFields &f, const FaultContext &c) {
+            std::string producer = readProducerName(f, c);
+            return SetKeys{std::move(producer), static_cast<int>(f.integer(QStringLiteral("keys"), 0, 1000000))};
+          },
+          [](QJsonObject &o, const SetKeys &a) {
+            o[kProducer] = text(a.producer);
+            o[QStringLiteral("keys")] = a.keys;
+          },
+          [](const SetKeys &a) { return QObject::tr("%1 to %2 keys").arg(text(a.producer)).arg(a.keys); }),
+      row<AddTopic>(
+          "add_topic", Kafka,
+          [](JsonFields &f, const FaultContext &) {
+            AddTopic a;
+            const QString name = f.string(kTopic);
+            if (name.isEmpty() || name.size() > 249)
+              f.fail(kTopic, QObject::tr("a topic name has 1 to 249 characters"));
+            a.topic = name.toStdString();
+            a.partitions = static_cast<int>(f.integer(kPartitions, 1, 1024, 1));
+            a.replicationFactor = static_cast<int>(f.integer(kReplicationFactor, 1, 64, 1));
+            a.minInsyncReplicas = static_cast<int>(f.integer(QStringLiteral("min_insync_replicas"), 1, 64, 1));
+            return a;
+          },
+          [](QJsonObject &o, const AddTopic &a) {
+            o[kTopic] = text(a.topic);
+            o[kPartitions] = a.partitions;
+            o[kReplicationFactor] = a.replicationFactor;
+            o[QStringLiteral("min_insync_replicas")] = a.minInsyncReplicas;
+          },
+          [](const AddTopic &a) { return QObject::tr("create topic %1").arg(text(a.topic)); }),
+      row<DeleteTopic>(
+          "delete_topic", Kafka, [](JsonFields &f, const FaultContext &c) { return DeleteTopic{readTopicName(f, c)}; },
+          [](QJsonObject &o, const DeleteTopic &a) { o[kTopic] = text(a.topic); },
+          [](const DeleteTopic &a) { return QObject::tr("delete topic %1").arg(text(a.topic)); }),
+      row<RemoveBroker>(
+          "remove_broker", Kafka,
+          [](JsonFields &f, const FaultContext &c) { return RemoveBroker{static_cast<int>(f.integer(kBroker, 0, c.brokers - 1))}; },
+          [](QJsonObject &o, const RemoveBroker &a) { o[kBroker] = a.broker; },
+          [](const RemoveBroker &a) { return QObject::tr("remove %1").arg(brokerText(a.broker)); }),
+  };
+}
+
+} // namespace
+
+const std::vector<FaultRow> &faultTable() {
+  static const std::vector<FaultRow> table = [] {
+    std::vector<FaultRow> rows = buildTable();
+    std::stable_sort(rows.begin(), rows.end(), [](const FaultRow &a, const FaultRow &b) { return a.action < b.action; });
+    return rows;
+  }();
+  return table;
+}
+
+const FaultRow &faultRow(FaultAction action) { return faultTable()[static_cast<std::size_t>(action)]; }
+
+const FaultRow *findFaultRow(const QString &name) {
+  for (const FaultRow &r : faultTable())
+    if (r.name == name)
+      return &r;
+  return nullptr;
+}
+
+QStringList faultActionNames() {
+  QStringList names;
+  for (const FaultRow &r : faultTable())
+    names << r.name;
+  return names;
+}
+
+} // namespace streamscope::model
