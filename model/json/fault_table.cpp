@@ -3,6 +3,7 @@
 #include "scenario_fields.h"
 
 #include "engine/core/uint128.h"
+#include "engine/world/config_rules.h"
 
 #include <QObject>
 
@@ -33,7 +34,6 @@ QString text(const std::string &s) { return QString::fromStdString(s); }
 QString brokerText(int broker) { return broker < 0 ? QObject::tr("every broker") : QObject::tr("broker %1").arg(broker); }
 QString groupKey(bool application) { return application ? QStringLiteral("application") : QStringLiteral("group"); }
 QString memberKey(bool application) { return application ? QStringLiteral("worker") : QStringLiteral("member"); }
-QString acksText(Acks acks) { return acks == Acks::All ? QStringLiteral("all") : QString::number(static_cast<int>(acks)); }
 
 const QString kBroker = QStringLiteral("broker");
 const QString kProducer = QStringLiteral("producer");
@@ -218,7 +218,7 @@ std::vector<FaultRow> buildTable() {
             o[kProducer] = text(a.producer);
             o[QStringLiteral("acks")] = a.acks == Acks::All ? QJsonValue(QStringLiteral("all")) : QJsonValue(static_cast<int>(a.acks));
           },
-          [](const SetAcks &a) { return QObject::tr("%1 to acks=%2").arg(text(a.producer)).arg(acksText(a.acks)); }),
+          [](const SetAcks &a) { return QObject::tr("%1 to %2").arg(text(a.producer), QString::fromStdString(engine::acksSetting(a.acks))); }),
       row<SetKeys>(
           "set_keys", Both,
           [](JsonFields &f, const FaultContext &c) {

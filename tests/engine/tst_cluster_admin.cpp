@@ -163,6 +163,44 @@ private slots:
     QVERIFY(w.kafka.counters.acknowledged > 1500);
   }
 
+  // A produce request carries the acks it was sent with: set_acks while it is on the wire
+  // changes only later requests, as with a real producer's request header.
+  void aRequestInFlightKeepsTheAcksItWasSentWith() {
+    for (const Acks from : {Acks::All, Acks::Leader}) {
+      const Acks to = from == Acks::All ? Acks::Leader : Acks::All;
+      Simulation sim(kafkaScenario(3, 1, 3, 2, from, 200, 10 * kSecond));
+      sim.runUntil(1 * kSecond);
+      const auto pendingProduce = [&]() -> std::optional<std::pair<std::int32_t, std::uint32_t>> {
+        std::optional<std::pair<std::int32_t, std::uint32_t>> found;
+        sim.world().queue.forEach([&](const auto &entry) {
+          if (!found && entry.action.type == ActionType::ProduceArrive)
+            found = std::make_pair(entry.action.a, entry.action.c);
+        });
+        return found;
+      };
+      while (!pendingProduce())
+        QVERIFY(sim.step());
+      const auto [batch, attempt] = *pendingProduce();
+      QVERIFY(!sim.applyFault(Fault{0, SetAcks{"p", to}}));
+      const auto stillPending = [&] {
+        bool pending = false;
+        sim.world().queue.forEach([&](const auto &entry) {
+          pending = pending || (entry.action.type == ActionType::ProduceArrive && entry.action.a == batch && entry.action.c == attempt);
+        });
+        return pending;
+      };
+      while (stillPending())
+        QVERIFY(sim.step());
+      // The leader has appended it; with acks=all it waits in purgatory for the high watermark,
+      // with acks=1 it was answered at once.
+      const auto &purgatory = sim.world().kafka.partitions[0].purgatory;
+      const bool waits = std::any_of(purgatory.begin(), purgatory.end(), [&](const auto &p) { return p.batch == batch && p.attempt == attempt; });
+      QCOMPARE(waits, from == Acks::All);
+      sim.runToEnd();
+      QCOMPARE(makeReport(sim.world()).acknowledgedLost, 0);
+    }
+  }
+
   void topicsComeAndGoAndEmptyBrokersLeave() {
     Scenario s = kafkaScenario(3, 2, 2, 1, Acks::All, 100, 20 * kSecond);
     Simulation sim(s);

@@ -36,8 +36,10 @@ file(GLOB_RECURSE sources RELATIVE ${ROOT} ${ROOT}/engine/*.h ${ROOT}/engine/*.c
 set(checked 0)
 foreach(file IN LISTS sources)
   math(EXPR checked "${checked} + 1")
-  file(STRINGS ${ROOT}/${file} lines)
-  list(LENGTH lines count)
+  # Count newlines (file(STRINGS) would split lines at semicolons and skip blank ones).
+  file(READ ${ROOT}/${file} text)
+  string(REGEX MATCHALL "\n" newlines "${text}")
+  list(LENGTH newlines count)
   room_of("${file}" room)
   list(APPEND rooms "${room}")
   math(EXPR lines_${room} "0${lines_${room}} + ${count}")
