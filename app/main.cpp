@@ -1,13 +1,13 @@
 // streamscope: the desktop app. Parses the command line, opens the scenario (a small
 // side-by-side one by default), shows the main window and starts playing; or, with
 // --screenshot, runs to --at and saves a picture of the window for docs and tests.
-#include "model/json/fault_json.h"
-#include "model/lessons/lesson_runner.h"
-#include "ui/lesson_panel.h"
 #include "model/history/recording_store.h"
+#include "model/json/fault_json.h"
 #include "model/json/scenario_loader.h"
+#include "model/lessons/lesson_runner.h"
 #include "model/simulation_controller.h"
 #include "ui/canvas/stream_canvas.h"
+#include "ui/lesson_panel.h"
 #include "ui/main_window.h"
 
 #include <QDockWidget>
@@ -59,8 +59,7 @@ void measureFrameRate(model::SimulationController &controller, ui::MainWindow &w
   const auto report = [sample, &controller](const char *what) {
     const double wall = static_cast<double>(sample->wall.nsecsElapsed()) / 1e9;
     std::printf("%s: %.1f frames/s (%.1f painted/s), CPU %.1f%% of one core\n", what,
-                static_cast<double>(controller.frames() - sample->frames) / wall, sample->painted / wall,
-                100 * (cpuSeconds() - sample->cpu) / wall);
+                static_cast<double>(controller.frames() - sample->frames) / wall, sample->painted / wall, 100 * (cpuSeconds() - sample->cpu) / wall);
     std::fflush(stdout);
   };
   const int ms = static_cast<int>(seconds * 1000);
@@ -82,13 +81,11 @@ void measureFrameRate(model::SimulationController &controller, ui::MainWindow &w
 /// `--help`, `--version` and `--screenshot` need no display: without one (a terminal, a build
 /// machine), use the offscreen platform rather than abort for want of X11 or Wayland.
 void useOffscreenWithoutADisplay(int argc, char **argv) {
-  if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
-      qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
+  if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
     return;
   for (int i = 1; i < argc; ++i) {
     const QByteArray a(argv[i]);
-    if (a == "--help" || a == "-h" || a == "--help-all" || a == "--version" || a == "-v" || a == "--screenshot" ||
-        a.startsWith("--screenshot=")) {
+    if (a == "--help" || a == "-h" || a == "--help-all" || a == "--version" || a == "-v" || a == "--screenshot" || a.startsWith("--screenshot=")) {
       qputenv("QT_QPA_PLATFORM", "offscreen");
       return;
     }
@@ -128,29 +125,29 @@ int main(int argc, char **argv) {
   const QCommandLineOption welcome(QStringLiteral("welcome"),
                                    QObject::tr("Show the welcome page (what a plain start shows; with --screenshot, pictures it)."));
   const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                      QObject::tr("Run the scenario to --at, save a PNG of the window to <file>, and exit."),
-                                      QStringLiteral("file"));
+                                      QObject::tr("Run the scenario to --at, save a PNG of the window to <file>, and exit."), QStringLiteral("file"));
   const QCommandLineOption at(QStringLiteral("at"), QObject::tr("Simulated milliseconds to run before --screenshot (default 1000)."),
                               QStringLiteral("ms"), QStringLiteral("1000"));
   const QCommandLineOption size(QStringLiteral("size"), QObject::tr("Window size for --screenshot, as WIDTHxHEIGHT (default 1600x900)."),
                                 QStringLiteral("size"), QStringLiteral("1600x900"));
   const QCommandLineOption thenSeek(QStringLiteral("then-seek"), QObject::tr("After --at, go back (or forward) to this simulated millisecond."),
                                     QStringLiteral("ms"));
-  const QCommandLineOption thenAct(QStringLiteral("then-act"),
-                                   QObject::tr("Then apply this fault, given as a scenario \"faults\" entry in JSON (acting in the past forks a branch)."),
-                                   QStringLiteral("json"));
+  const QCommandLineOption thenAct(
+      QStringLiteral("then-act"),
+      QObject::tr("Then apply this fault, given as a scenario \"faults\" entry in JSON (acting in the past forks a branch)."),
+      QStringLiteral("json"));
   const QCommandLineOption thenRun(QStringLiteral("then-run"), QObject::tr("Then run on to this simulated millisecond."), QStringLiteral("ms"));
   const QCommandLineOption lessonOption(QStringLiteral("lesson"), QObject::tr("Open the lesson whose file name starts with <id> (e.g. 07)."),
                                         QStringLiteral("id"));
   const QCommandLineOption lessonSteps(QStringLiteral("lesson-steps"), QObject::tr("Play this many of the lesson's steps first (default 0)."),
                                        QStringLiteral("n"), QStringLiteral("0"));
   const QCommandLineOption measureStartup(QStringLiteral("measure-startup"),
-                                         QObject::tr("Print the milliseconds from launch to the first painted frame, then exit."));
+                                          QObject::tr("Print the milliseconds from launch to the first painted frame, then exit."));
   const QCommandLineOption measureFps(QStringLiteral("measure-fps"),
-                                     QObject::tr("Play for <seconds> and print frames per second and CPU use, then the same paused; exit."),
-                                     QStringLiteral("seconds"));
-  parser.addOptions({scenario, open, present, metrics, welcome, screenshot, at, size, thenSeek, thenAct, thenRun, lessonOption, lessonSteps, measureStartup,
-                     measureFps});
+                                      QObject::tr("Play for <seconds> and print frames per second and CPU use, then the same paused; exit."),
+                                      QStringLiteral("seconds"));
+  parser.addOptions({scenario, open, present, metrics, welcome, screenshot, at, size, thenSeek, thenAct, thenRun, lessonOption, lessonSteps,
+                     measureStartup, measureFps});
   parser.process(app);
 
   QStringList files = parser.positionalArguments();
@@ -277,8 +274,8 @@ int main(int argc, char **argv) {
     return QApplication::exec();
   }
   // A plain start shows the welcome page; anything asked for on the command line wins.
-  const bool welcoming = parser.isSet(welcome) || (files.isEmpty() && !shooting && !scripted && !parser.isSet(present) &&
-                                                  !parser.isSet(measureStartup));
+  const bool welcoming =
+      parser.isSet(welcome) || (files.isEmpty() && !shooting && !scripted && !parser.isSet(present) && !parser.isSet(measureStartup));
   if (welcoming)
     window.showWelcome();
   if (!shooting) {

@@ -122,8 +122,8 @@ private:
   std::function<bool(double)> m_longWork;
   std::uint64_t m_frames = 0;
   RunHistory m_history;
-  int m_groupDepth = 0;          ///< open beginUserActionGroup calls
-  bool m_groupApplied = false;   ///< the open group has an applied action (later ones join it)
+  int m_groupDepth = 0; ///< open beginUserActionGroup calls
+  bool m_groupApplied = false; ///< the open group has an applied action (later ones join it)
   std::size_t m_groupBranches = 0; ///< branch count when the group opened
   // The view is a cache: rebuilt when any of these differs from the world's state now.
   mutable WorldView m_view;

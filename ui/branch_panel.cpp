@@ -2,8 +2,7 @@
 
 namespace streamscope::ui {
 
-BranchPanel::BranchPanel(model::SimulationController &controller, QWidget *parent)
-    : QListWidget(parent), m_controller(controller) {
+BranchPanel::BranchPanel(model::SimulationController &controller, QWidget *parent) : QListWidget(parent), m_controller(controller) {
   setToolTip(tr("Acting in the past starts a new branch; the old future is kept here. Double-click or press Enter to switch."));
   connect(&controller, &model::SimulationController::branchesChanged, this, &BranchPanel::reload);
   connect(&controller, &model::SimulationController::scenarioLoaded, this, &BranchPanel::reload);

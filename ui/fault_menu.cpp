@@ -21,9 +21,11 @@ int brokerFaults(QMenu &menu, const model::WorldView &w, int id, const ApplyFaul
   menu.addSection(QObject::tr("Broker %1").arg(id));
   if (b.running()) {
     add(menu, QObject::tr("Crash broker %1").arg(id), QObject::tr("The process dies; the page cache survives"), make(model::CrashBroker{id}), apply);
-    add(menu, QObject::tr("Power off broker %1").arg(id), QObject::tr("The machine loses power: unflushed records are gone"), make(model::PowerLoss{id}), apply);
+    add(menu, QObject::tr("Power off broker %1").arg(id), QObject::tr("The machine loses power: unflushed records are gone"),
+        make(model::PowerLoss{id}), apply);
   } else {
-    add(menu, QObject::tr("Restart broker %1").arg(id), QObject::tr("Log recovery, then it rejoins and catches up"), make(model::RestartBroker{id}), apply);
+    add(menu, QObject::tr("Restart broker %1").arg(id), QObject::tr("Log recovery, then it rejoins and catches up"), make(model::RestartBroker{id}),
+        apply);
   }
   if (b.isolated) {
     add(menu, QObject::tr("Heal broker %1's network").arg(id), QObject::tr("Restore every link to it"), make(model::Heal{id}), apply);
@@ -33,22 +35,24 @@ int brokerFaults(QMenu &menu, const model::WorldView &w, int id, const ApplyFaul
   if (b.extraDelay > 0) {
     add(menu, QObject::tr("Back to normal speed"), QObject::tr("Remove the extra network delay"), make(model::SlowBroker{id, 0}), apply);
   } else {
-    add(menu, QObject::tr("Slow broker %1 (+50 ms)").arg(id), QObject::tr("Every message to or from it takes 50 ms longer: watch it fall out of the ISR"),
+    add(menu, QObject::tr("Slow broker %1 (+50 ms)").arg(id),
+        QObject::tr("Every message to or from it takes 50 ms longer: watch it fall out of the ISR"),
         make(model::SlowBroker{id, 50 * model::kMillisecond}), apply);
   }
   return 4;
 }
 
-int consumerFaults(QMenu &menu, const std::string &group, int member, bool application, const QString &memberName,
-                   const ApplyFault &apply) {
+int consumerFaults(QMenu &menu, const std::string &group, int member, bool application, const QString &memberName, const ApplyFault &apply) {
   const QString name = QString::fromStdString(group);
   int n = 0;
   menu.addSection(name);
   if (member >= 0) {
     add(menu, QObject::tr("Kill %1").arg(memberName),
-        application ? QObject::tr("The worker dies; its leases expire after failoverTimeMillis") : QObject::tr("The consumer dies without leaving; the group notices after session.timeout.ms"),
+        application ? QObject::tr("The worker dies; its leases expire after failoverTimeMillis")
+                    : QObject::tr("The consumer dies without leaving; the group notices after session.timeout.ms"),
         make(model::KillConsumer{group, member}), apply);
-    add(menu, QObject::tr("Shut down %1 gracefully").arg(memberName), QObject::tr("Leaves at once (a rebalance follows)"), make(model::RemoveConsumer{group, member}), apply);
+    add(menu, QObject::tr("Shut down %1 gracefully").arg(memberName), QObject::tr("Leaves at once (a rebalance follows)"),
+        make(model::RemoveConsumer{group, member}), apply);
     n += 2;
   }
   add(menu, application ? QObject::tr("Add a worker to %1").arg(name) : QObject::tr("Add a consumer to %1").arg(name),
@@ -67,7 +71,8 @@ int shardFaults(QMenu &menu, const model::WorldView &w, int slot, const ApplyFau
   }
   // Split in the middle of the range, as the AWS guide's example does.
   const Fault split = make(model::SplitShard{stream.name, s.index, model::decimalText(s.rangeStart + (s.rangeEnd - s.rangeStart) / 2 + 1)});
-  add(menu, QObject::tr("Split shard %1 in the middle").arg(s.index), QObject::tr("Two children, each with half the hash key range and the full write limit"), split, apply);
+  add(menu, QObject::tr("Split shard %1 in the middle").arg(s.index),
+      QObject::tr("Two children, each with half the hash key range and the full write limit"), split, apply);
   int n = 1;
   for (int other : stream.shards) {
     const model::ShardView &o = k.shardAt(other);
@@ -102,7 +107,8 @@ int addItemFaults(QMenu &menu, const model::WorldView &w, const model::WorldItem
   }
   case Kind::Application: return consumerFaults(menu, w.kinesis().apps.at(static_cast<std::size_t>(item.a)).name, -1, true, {}, apply);
   case Kind::Worker:
-    return consumerFaults(menu, w.kinesis().apps.at(static_cast<std::size_t>(item.a)).name, item.b, true, QObject::tr("worker w%1").arg(item.b), apply);
+    return consumerFaults(menu, w.kinesis().apps.at(static_cast<std::size_t>(item.a)).name, item.b, true, QObject::tr("worker w%1").arg(item.b),
+                          apply);
   case Kind::Shard:
   case Kind::ShardRecord: return shardFaults(menu, w, item.a, apply);
   case Kind::Zone: return zoneFaults(menu, w, item.a, apply);
@@ -112,12 +118,14 @@ int addItemFaults(QMenu &menu, const model::WorldView &w, const model::WorldItem
 
 void addWorldFaults(QMenu &menu, const model::WorldView &w, const ApplyFault &apply) {
   if (w.hasKafka()) {
-    add(menu, QObject::tr("Power off every broker"), QObject::tr("A data-centre power cut: every record not yet flushed is gone"), make(model::PowerLoss{-1}), apply);
-    add(menu, QObject::tr("Restart every stopped broker"), QObject::tr("Brokers that are down come back and recover their logs"), make(model::RestartBroker{-1}), apply);
+    add(menu, QObject::tr("Power off every broker"), QObject::tr("A data-centre power cut: every record not yet flushed is gone"),
+        make(model::PowerLoss{-1}), apply);
+    add(menu, QObject::tr("Restart every stopped broker"), QObject::tr("Brokers that are down come back and recover their logs"),
+        make(model::RestartBroker{-1}), apply);
     add(menu, QObject::tr("Heal every network link"), QObject::tr("Undo every isolation"), make(model::Heal{-1}), apply);
   }
-  add(menu, QObject::tr("Drop a record in flight"), QObject::tr("The next produce or PutRecords request to arrive is lost; its producer times out and retries"),
-      make(model::DropMessage{}), apply);
+  add(menu, QObject::tr("Drop a record in flight"),
+      QObject::tr("The next produce or PutRecords request to arrive is lost; its producer times out and retries"), make(model::DropMessage{}), apply);
   if (w.hasKinesis())
     for (int z = 0; z < model::kZones; ++z)
       zoneFaults(menu, w, z, apply);

@@ -54,11 +54,11 @@ void showShortcutsDialog(QWidget *parent, const QList<QAction *> &actions) {
 }
 
 void showAboutDialog(QWidget *parent) {
-  QMessageBox::about(parent, QMessageBox::tr("About StreamScope"),
-                     QMessageBox::tr("<h3>StreamScope %1</h3><p>Apache Kafka and Amazon Kinesis Data Streams, simulated and animated.</p>"
-                                     "<p>Qt %2 · QCustomPlot %3 · SQLite %4</p>")
-                         .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
-                              QStringLiteral(QCUSTOMPLOT_VERSION_STR), model::sqliteVersion()));
+  QMessageBox::about(
+      parent, QMessageBox::tr("About StreamScope"),
+      QMessageBox::tr("<h3>StreamScope %1</h3><p>Apache Kafka and Amazon Kinesis Data Streams, simulated and animated.</p>"
+                      "<p>Qt %2 · QCustomPlot %3 · SQLite %4</p>")
+          .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()), QStringLiteral(QCUSTOMPLOT_VERSION_STR), model::sqliteVersion()));
 }
 
 } // namespace streamscope::ui

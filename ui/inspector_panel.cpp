@@ -2,8 +2,7 @@
 
 namespace streamscope::ui {
 
-InspectorPanel::InspectorPanel(model::SimulationController &controller, QWidget *parent)
-    : QTextBrowser(parent), m_controller(controller) {
+InspectorPanel::InspectorPanel(model::SimulationController &controller, QWidget *parent) : QTextBrowser(parent), m_controller(controller) {
   setOpenLinks(false);
   connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
     if (url.scheme() == QLatin1String("glossary"))

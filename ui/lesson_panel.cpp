@@ -313,8 +313,8 @@ void LessonPanel::render() {
       } else if (m_chosen >= 0) {
         const QString right = step.prediction->choices[step.prediction->answer];
         md += m_chosen == step.prediction->answer
-                  ? QStringLiteral("%1 **%2**\n\n").arg(tr("You predicted it:"), right)
-                  : QStringLiteral("%1 *%2*. %3 **%4**\n\n").arg(tr("You chose"), step.prediction->choices[m_chosen], tr("What happened:"), right);
+            ? QStringLiteral("%1 **%2**\n\n").arg(tr("You predicted it:"), right)
+            : QStringLiteral("%1 *%2*. %3 **%4**\n\n").arg(tr("You chose"), step.prediction->choices[m_chosen], tr("What happened:"), right);
         md += step.prediction->explanation + QStringLiteral("\n\n");
       }
     }

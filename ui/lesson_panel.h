@@ -59,9 +59,9 @@ signals:
 private:
   const model::Lesson *lesson() const;
   void enterStep(int index);
-  void runStep();     ///< the step's actions, then waits for the try-it or checks at once
-  void finishStep();  ///< expectations checked, Next enabled
-  void checkTryIt();  ///< on every frame while a try-it waits
+  void runStep(); ///< the step's actions, then waits for the try-it or checks at once
+  void finishStep(); ///< expectations checked, Next enabled
+  void checkTryIt(); ///< on every frame while a try-it waits
   void render();
   void saveProgress();
 
@@ -83,7 +83,8 @@ private:
   QTextBrowser *m_view = nullptr;
   QGroupBox *m_choiceBox = nullptr;
   QButtonGroup *m_choices = nullptr;
-  QPushButton *m_answer = nullptr, *m_hint = nullptr, *m_showMe = nullptr, *m_back = nullptr, *m_next = nullptr, *m_restart = nullptr, *m_notes = nullptr;
+  QPushButton *m_answer = nullptr, *m_hint = nullptr, *m_showMe = nullptr, *m_back = nullptr, *m_next = nullptr, *m_restart = nullptr,
+              *m_notes = nullptr;
 };
 
 } // namespace streamscope::ui

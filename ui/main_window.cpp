@@ -32,8 +32,7 @@
 
 namespace streamscope::ui {
 
-MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent)
-    : QMainWindow(parent), m_controller(controller) {
+MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent) : QMainWindow(parent), m_controller(controller) {
   setWindowTitle(tr("StreamScope"));
   m_canvas = new StreamCanvas(controller, this);
   m_timeline = new TimelineBar(controller, this);
@@ -52,7 +51,8 @@ MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent)
   buildDocks();
   buildMenus();
   m_presentation = std::make_unique<PresentationMode>(
-      *this, PresentationParts{m_toolBar, {m_inspectorDock, m_settingsDock, m_branchDock, m_metricsDock, m_tablesDock}, m_canvas, m_lessons, m_present});
+      *this,
+      PresentationParts{m_toolBar, {m_inspectorDock, m_settingsDock, m_branchDock, m_metricsDock, m_tablesDock}, m_canvas, m_lessons, m_present});
   m_controller.setLongWorkReporter([this](double share) {
     if (!m_interactive)
       return true;
@@ -108,7 +108,6 @@ void MainWindow::restoreSettings() {
   restoreState(settings.value(settings_keys::kWindowState).toByteArray());
 }
 
-
 void MainWindow::updateStatus() {
   if (!m_controller.hasSimulation())
     return;
@@ -148,7 +147,6 @@ void MainWindow::startDemo() {
   if (openScenarioText(file.readAll(), QStringLiteral("first-look.json")))
     m_controller.play();
 }
-
 
 bool MainWindow::isPresenting() const { return m_presentation && m_presentation->isOn(); }
 
@@ -201,6 +199,5 @@ void MainWindow::closeEvent(QCloseEvent *event) {
   settings.setValue(settings_keys::kWindowState, saveState());
   event->accept();
 }
-
 
 } // namespace streamscope::ui

@@ -8,8 +8,8 @@
 // main_window_actions.cpp (actions, toolbar, menus), main_window_docks.cpp (the docks),
 // main_window_files.cpp (scenarios, recordings, the library, export); recent_files,
 // presentation_mode and help_dialogs are small helpers of their own.
-#include "model/simulation_controller.h"
 #include "model/explain/world_item.h"
+#include "model/simulation_controller.h"
 
 #include <QMainWindow>
 
@@ -26,7 +26,7 @@ class QStackedWidget;
 namespace streamscope::model {
 struct ScenarioLoadResult;
 class RecordingWriter;
-}
+} // namespace streamscope::model
 
 namespace streamscope::ui {
 

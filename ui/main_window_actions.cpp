@@ -102,7 +102,8 @@ void MainWindow::buildActions() {
   connect(m_clearInk, &QAction::triggered, m_canvas, &StreamCanvas::clearAnnotations);
 
   const auto apply = [this](const engine::Fault &f) { applyFault(f); };
-  m_itemFaults = makeAction(this, tr("Faults on the Selection…"), Qt::Key_F, tr("Open the fault menu of the selected broker, consumer, shard or zone"));
+  m_itemFaults =
+      makeAction(this, tr("Faults on the Selection…"), Qt::Key_F, tr("Open the fault menu of the selected broker, consumer, shard or zone"));
   connect(m_itemFaults, &QAction::triggered, this, [this] {
     showItemMenu(m_canvas->selected(), m_canvas->mapToGlobal(m_canvas->geometry().rectOf(m_canvas->selected()).center().toPoint()));
   });
@@ -113,8 +114,9 @@ void MainWindow::buildActions() {
                              tr("A data-centre power cut: every record not yet flushed is gone"));
   connect(m_powerOffAll, &QAction::triggered, this, [apply] { apply(engine::Fault{0, model::PowerLoss{-1}}); });
   // Window-level actions keep their shortcuts while menus and toolbars are hidden.
-  addActions({m_open, m_save, m_openRecording, m_saveRecording, m_record, m_library, m_showWelcome, m_exportPng, m_exportSvg, m_quit, m_play, m_stepBack, m_step, m_reset, m_faster, m_slower, m_zoomIn,
-              m_zoomOut, m_fit, m_present, m_leavePresent, m_annotate, m_clearInk, m_itemFaults, m_dropRecord, m_powerOffAll});
+  addActions({m_open, m_save,    m_openRecording, m_saveRecording, m_record,   m_library,    m_showWelcome, m_exportPng,  m_exportSvg,
+              m_quit, m_play,    m_stepBack,      m_step,          m_reset,    m_faster,     m_slower,      m_zoomIn,     m_zoomOut,
+              m_fit,  m_present, m_leavePresent,  m_annotate,      m_clearInk, m_itemFaults, m_dropRecord,  m_powerOffAll});
 
   m_toolBar = addToolBar(tr("Simulation"));
   m_toolBar->setObjectName(QStringLiteral("simulationToolBar"));
@@ -151,7 +153,6 @@ void MainWindow::buildActions() {
   m_toolBar->addAction(m_fit);
   m_toolBar->addAction(m_present);
 }
-
 
 void MainWindow::buildMenus() {
   QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -202,6 +203,5 @@ void MainWindow::buildMenus() {
   help->addAction(tr("&Glossary"), this, [this] { showGlossary(); })->setStatusTip(tr("Kafka and Kinesis terms, explained"));
   help->addAction(tr("&About StreamScope"), this, [this] { showAboutDialog(this); });
 }
-
 
 } // namespace streamscope::ui

@@ -47,7 +47,8 @@ void MainWindow::buildDocks() {
 
   m_settingsDock = new QDockWidget(tr("Settings"), this);
   m_settingsDock->setObjectName(QStringLiteral("settingsDock"));
-  m_settingsDock->setWidget(new SettingsPanel(m_controller, [this](const engine::Fault &f) { return applyFault(f); }, this));
+  m_settingsDock->setWidget(new SettingsPanel(
+      m_controller, [this](const engine::Fault &f) { return applyFault(f); }, this));
   addDockWidget(Qt::RightDockWidgetArea, m_settingsDock);
   tabifyDockWidget(m_inspectorDock, m_settingsDock);
   m_inspectorDock->raise();
@@ -122,6 +123,5 @@ void MainWindow::buildDocks() {
   m_tablesDock->hide();
   tabifyDockWidget(m_tablesDock, m_metricsDock);
 }
-
 
 } // namespace streamscope::ui

@@ -24,16 +24,15 @@
 namespace streamscope::ui {
 
 void MainWindow::chooseScenario() {
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QFileInfo(m_scenarioPath).path(), tr("Scenarios (*.json);;All files (*)"));
+  const QString path =
+      QFileDialog::getOpenFileName(this, tr("Open scenario"), QFileInfo(m_scenarioPath).path(), tr("Scenarios (*.json);;All files (*)"));
   if (!path.isEmpty())
     openScenario(path);
 }
 
 bool MainWindow::openScenario(const QString &path) { return useLoaded(model::loadScenarioFile(path), path); }
 
-bool MainWindow::openScenarioText(const QByteArray &text, const QString &name) {
-  return useLoaded(model::loadScenarioText(text, name), QString());
-}
+bool MainWindow::openScenarioText(const QByteArray &text, const QString &name) { return useLoaded(model::loadScenarioText(text, name), QString()); }
 
 bool MainWindow::useLoaded(const model::ScenarioLoadResult &loaded, const QString &path) {
   if (!loaded.scenario) {
@@ -51,10 +50,7 @@ bool MainWindow::useLoaded(const model::ScenarioLoadResult &loaded, const QStrin
   return true;
 }
 
-
-bool MainWindow::openFile(const QString &path) {
-  return model::isSqliteFile(path) ? openRecording(path) : openScenario(path);
-}
+bool MainWindow::openFile(const QString &path) { return model::isSqliteFile(path) ? openRecording(path) : openScenario(path); }
 
 bool MainWindow::openRecording(const QString &path) {
   QString error;
@@ -197,6 +193,5 @@ void MainWindow::exportView(bool svg) {
   else
     statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }
-
 
 } // namespace streamscope::ui

@@ -71,7 +71,8 @@ void MetricsPanel::ensureLayout() {
       axis->setLabelColor(palette().color(QPalette::Text));
       axis->grid()->setPen(QPen(dark ? QColor(80, 80, 80) : QColor(220, 220, 220)));
     }
-    rect->axis(QCPAxis::atBottom)->setLabel(row == 2 * static_cast<int>(model::MetricsRecorder::plots().size()) ? tr("simulated time (s)") : QString());
+    rect->axis(QCPAxis::atBottom)
+        ->setLabel(row == 2 * static_cast<int>(model::MetricsRecorder::plots().size()) ? tr("simulated time (s)") : QString());
     auto *legend = new QCPLegend;
     rect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
@@ -107,7 +108,8 @@ QCPGraph *MetricsPanel::graphFor(const model::MetricSeries &series) {
     sameSystem += g != graph && g->property("system").toInt() == static_cast<int>(series.system) ? 1 : 0;
   graph->setProperty("system", static_cast<int>(series.system));
   QPen pen(seriesColour(series.system, sameSystem, palette().color(QPalette::Window).lightness() < 128), 1.6);
-  if (series.key.endsWith(QLatin1String("p99_ms")) || series.key.endsWith(QLatin1String("flushed_kib")) || series.key.endsWith(QLatin1String("smallest_isr")))
+  if (series.key.endsWith(QLatin1String("p99_ms")) || series.key.endsWith(QLatin1String("flushed_kib")) ||
+      series.key.endsWith(QLatin1String("smallest_isr")))
     pen.setStyle(Qt::DashLine);
   graph->setPen(pen);
   graph->setName(series.label);
@@ -205,9 +207,12 @@ void MetricsPanel::contextMenuEvent(QContextMenuEvent *event) {
     if (!path.isEmpty() && !write(path))
       QMessageBox::warning(this, tr("Export failed"), tr("%1 could not be written.").arg(path));
   };
-  menu.addAction(tr("Export as PNG…"), this, [&] { save(tr("Export plots as PNG"), tr("PNG images (*.png)"), [this](const QString &p) { return exportPng(p); }); });
-  menu.addAction(tr("Export as PDF…"), this, [&] { save(tr("Export plots as PDF"), tr("PDF documents (*.pdf)"), [this](const QString &p) { return exportPdf(p); }); });
-  menu.addAction(tr("Export data as CSV…"), this, [&] { save(tr("Export data as CSV"), tr("CSV files (*.csv)"), [this](const QString &p) { return exportCsv(p); }); });
+  menu.addAction(tr("Export as PNG…"), this,
+                 [&] { save(tr("Export plots as PNG"), tr("PNG images (*.png)"), [this](const QString &p) { return exportPng(p); }); });
+  menu.addAction(tr("Export as PDF…"), this,
+                 [&] { save(tr("Export plots as PDF"), tr("PDF documents (*.pdf)"), [this](const QString &p) { return exportPdf(p); }); });
+  menu.addAction(tr("Export data as CSV…"), this,
+                 [&] { save(tr("Export data as CSV"), tr("CSV files (*.csv)"), [this](const QString &p) { return exportCsv(p); }); });
   menu.addAction(tr("Copy data"), this, &MetricsPanel::copyToClipboard);
   menu.exec(event->globalPos());
 }

@@ -44,11 +44,11 @@ private:
 
   model::SimulationController &m_controller;
   QCustomPlot *m_plot = nullptr;
-  std::map<QString, QCPAxisRect *> m_rects;          ///< by plot key
-  std::map<QString, QCPGraph *> m_graphs;            ///< by series key
+  std::map<QString, QCPAxisRect *> m_rects; ///< by plot key
+  std::map<QString, QCPGraph *> m_graphs; ///< by series key
   std::map<QString, QCPItemStraightLine *> m_cursors; ///< by plot key
-  std::size_t m_drawn = 0;   ///< samples already in the graphs
-  int m_branch = -1;         ///< the branch they came from
+  std::size_t m_drawn = 0; ///< samples already in the graphs
+  int m_branch = -1; ///< the branch they came from
 };
 
 } // namespace streamscope::ui

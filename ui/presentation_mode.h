@@ -21,7 +21,7 @@ struct PresentationParts {
   QList<QDockWidget *> docks; ///< hidden while presenting (a lesson's dock is not among them)
   StreamCanvas *canvas = nullptr;
   QWidget *lessons = nullptr; ///< its font grows while presenting
-  QAction *toggle = nullptr;  ///< checkable; kept in step without re-triggering
+  QAction *toggle = nullptr; ///< checkable; kept in step without re-triggering
 };
 
 class PresentationMode {

@@ -11,8 +11,7 @@
 
 namespace streamscope::ui {
 
-SettingsPanel::SettingsPanel(model::SimulationController &controller, Apply apply, QWidget *parent)
-    : QWidget(parent), m_controller(controller) {
+SettingsPanel::SettingsPanel(model::SimulationController &controller, Apply apply, QWidget *parent) : QWidget(parent), m_controller(controller) {
   auto *outer = new QVBoxLayout(this);
   outer->setContentsMargins(0, 0, 0, 0);
   auto *scroll = new QScrollArea(this);

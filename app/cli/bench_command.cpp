@@ -65,11 +65,12 @@ Scenario workload(const QString &name, std::int64_t records, Shape shape) {
 /// one has been read.
 bool allConsumed(const World &w) {
   const auto &kc = w.kafka.counters;
-  const bool kafkaDone = !w.scenario.kafka || (w.kafka.producers.front().done && kc.acknowledged + kc.failed >= kc.produced &&
-                                               w.kafka.groups.front().consumed - w.kafka.groups.front().duplicates >= w.kafka.counters.acknowledged);
-  const bool kinesisDone = !w.scenario.kinesis || (w.kinesis.producers.front().done &&
-                                                   w.kinesis.counters.acknowledged >= w.kinesis.counters.produced &&
-                                                   w.kinesis.apps.front().consumed - w.kinesis.apps.front().duplicates >= w.kinesis.counters.acknowledged);
+  const bool kafkaDone = !w.scenario.kafka ||
+      (w.kafka.producers.front().done && kc.acknowledged + kc.failed >= kc.produced &&
+       w.kafka.groups.front().consumed - w.kafka.groups.front().duplicates >= w.kafka.counters.acknowledged);
+  const bool kinesisDone = !w.scenario.kinesis ||
+      (w.kinesis.producers.front().done && w.kinesis.counters.acknowledged >= w.kinesis.counters.produced &&
+       w.kinesis.apps.front().consumed - w.kinesis.apps.front().duplicates >= w.kinesis.counters.acknowledged);
   return kafkaDone && kinesisDone;
 }
 
@@ -149,13 +150,15 @@ int runBenchCommand(const QStringList &args) {
     r[QStringLiteral("events_per_s")] = static_cast<double>(w.events.count()) / wall;
     r[QStringLiteral("sim_s_per_wall_s")] = toMs(w.now) / 1000 / wall;
     r[QStringLiteral("peak_rss_mib")] = static_cast<double>(peakRssKiB()) / 1024;
-    r[QStringLiteral("bytes_per_retained_record")] = retained ? static_cast<double>(model::estimateWorldBytes(w)) / static_cast<double>(retained) : 0.0;
+    r[QStringLiteral("bytes_per_retained_record")] =
+        retained ? static_cast<double>(model::estimateWorldBytes(w)) / static_cast<double>(retained) : 0.0;
     const Report report = makeReport(w);
     r[QStringLiteral("acknowledged_lost")] = static_cast<qint64>(report.acknowledgedLost);
     r[QStringLiteral("event_hash")] = QString::fromStdString(report.eventHash);
     results.append(r);
     if (!json)
-      out << QStringLiteral("%1  %2 records  %3 s wall  %4 sim s  %5 records/s  %6 events/s  %7 sim s/wall s  peak RSS %8 MiB  %9 B/retained record  lost %10%11\n")
+      out << QStringLiteral("%1  %2 records  %3 s wall  %4 sim s  %5 records/s  %6 events/s  %7 sim s/wall s  peak RSS %8 MiB  %9 B/retained record  "
+                            "lost %10%11\n")
                  .arg(name)
                  .arg(*records)
                  .arg(wall, 0, 'f', 2)

@@ -13,7 +13,7 @@ namespace streamscope::app {
 struct CliCommand {
   const char *name;
   const char *synopsis; ///< what follows the name on the usage line
-  const char *summary;  ///< what it does, in the overall help and in its own
+  const char *summary; ///< what it does, in the overall help and in its own
   int (*run)(const QStringList &args);
 };
 

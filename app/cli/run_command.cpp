@@ -24,9 +24,8 @@ int runScenarioCommand(const QStringList &args) {
   const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the report as one JSON object (docs/cli.md lists its keys)."));
   const QCommandLineOption timingOption(QStringLiteral("timing"), QStringLiteral("Add the wall-clock time and records per second."));
   const QCommandLineOption eventsOption(QStringLiteral("events"), QStringLiteral("First print every engine event, one per line."));
-  const QCommandLineOption recordOption(QStringLiteral("record"),
-                                        QStringLiteral("Also write the run as a recording (SQLite) that the app replays exactly."),
-                                        QStringLiteral("OUT.db"));
+  const QCommandLineOption recordOption(
+      QStringLiteral("record"), QStringLiteral("Also write the run as a recording (SQLite) that the app replays exactly."), QStringLiteral("OUT.db"));
   for (const QCommandLineOption &option : {seedOption, jsonOption, timingOption, eventsOption, recordOption})
     cli.addOption(option);
   cli.addPositional(QStringLiteral("FILE"), QStringLiteral("The scenario file (JSON, docs/scenario-format.md)."));

@@ -54,8 +54,7 @@ int runShardsCommand(const QStringList &args) {
   std::string out;
   const auto ranges = engine::kinesis::initialHashKeyRanges(static_cast<int>(*shards));
   for (std::size_t i = 0; i < ranges.size(); ++i) {
-    out += engine::kinesis::shardId(static_cast<int>(i)) + '\t' + engine::toDecimal(ranges[i].start) + '\t' +
-           engine::toDecimal(ranges[i].end) + '\n';
+    out += engine::kinesis::shardId(static_cast<int>(i)) + '\t' + engine::toDecimal(ranges[i].start) + '\t' + engine::toDecimal(ranges[i].end) + '\n';
     flushIfLarge(out);
   }
   flushIfLarge(out, true);
@@ -83,8 +82,7 @@ int runShardCommand(const QStringList &args) {
       continue;
     }
     const engine::Uint128 hash = engine::kinesis::hashKeyOf(line);
-    const auto it = std::partition_point(ranges.begin(), ranges.end(),
-                                         [&](const engine::kinesis::HashKeyRange &r) { return r.end < hash; });
+    const auto it = std::partition_point(ranges.begin(), ranges.end(), [&](const engine::kinesis::HashKeyRange &r) { return r.end < hash; });
     out += line + '\t' + engine::kinesis::shardId(static_cast<int>(it - ranges.begin())) + '\t' + engine::toDecimal(hash) + '\n';
     flushIfLarge(out);
   }

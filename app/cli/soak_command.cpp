@@ -25,8 +25,8 @@ void describe(QTextStream &out, const engine::Scenario &s) {
   out << "  scenario: " << QString::fromStdString(s.name) << ", " << s.duration / engine::kMillisecond << " ms\n";
   if (s.kafka) {
     const engine::TopicConfig &t = s.kafka->topics.front();
-    out << "  kafka: " << s.kafka->brokers << " brokers, " << t.partitions << " partitions, RF " << t.replicationFactor
-        << ", min ISR " << t.minInsyncReplicas << (t.uncleanLeaderElection ? ", unclean election" : "")
+    out << "  kafka: " << s.kafka->brokers << " brokers, " << t.partitions << " partitions, RF " << t.replicationFactor << ", min ISR "
+        << t.minInsyncReplicas << (t.uncleanLeaderElection ? ", unclean election" : "")
         << (t.flushIntervalMessages ? QStringLiteral(", flush.messages %1").arg(*t.flushIntervalMessages) : QString())
         << (t.flushInterval ? QStringLiteral(", flush.ms %1").arg(*t.flushInterval / engine::kMillisecond) : QString()) << '\n';
   }
@@ -35,8 +35,8 @@ void describe(QTextStream &out, const engine::Scenario &s) {
   for (const engine::ProducerConfig &p : s.producers) {
     out << "  producer: " << p.rate << " records/s, " << p.keyCount << " keys";
     if (!p.topic.empty())
-      out << ", acks " << engine::acksName(p.acks)
-          << (p.enableIdempotence ? ", idempotent" : "") << ", request timeout " << p.requestTimeout / engine::kMillisecond << " ms";
+      out << ", acks " << engine::acksName(p.acks) << (p.enableIdempotence ? ", idempotent" : "") << ", request timeout "
+          << p.requestTimeout / engine::kMillisecond << " ms";
     out << '\n';
   }
   for (const engine::Fault &f : s.faults) {
@@ -61,8 +61,7 @@ int runSoakCommand(const QStringList &args) {
                                       QStringLiteral("50"));
   const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Seed of the first scenario (default 1); the others follow it."),
                                       QStringLiteral("S"), QStringLiteral("1"));
-  const QCommandLineOption familyOption(QStringLiteral("family"), QStringLiteral("Only this family: %1.").arg(familyNames()),
-                                        QStringLiteral("NAME"));
+  const QCommandLineOption familyOption(QStringLiteral("family"), QStringLiteral("Only this family: %1.").arg(familyNames()), QStringLiteral("NAME"));
   const QCommandLineOption describeOption(QStringLiteral("describe"),
                                           QStringLiteral("Print each scenario's settings and faults (as scenario-file faults entries)."));
   for (const QCommandLineOption &option : {runsOption, seedOption, familyOption, describeOption})
@@ -110,8 +109,7 @@ int runSoakCommand(const QStringList &args) {
       runsWithLoss += checked.report.acknowledgedLost > 0 ? 1 : 0;
       if (!checked.violations.empty()) {
         ++failures;
-        out << "FAIL " << name << " seed " << seed << " (reproduce: streamscope-cli soak --family " << name << " --seed "
-            << seed << " --runs 1)\n";
+        out << "FAIL " << name << " seed " << seed << " (reproduce: streamscope-cli soak --family " << name << " --seed " << seed << " --runs 1)\n";
         for (const std::string &v : checked.violations)
           out << "  " << QString::fromStdString(v) << '\n';
       }
@@ -120,10 +118,9 @@ int runSoakCommand(const QStringList &args) {
         err.flush();
       }
     }
-    out << name << ": " << runs << " runs (seeds " << firstSeed << ".." << firstSeed + static_cast<std::uint64_t>(runs) - 1
-        << "), " << events << " events checked, " << acknowledged << " acknowledged, " << lost << " lost in " << runsWithLoss
-        << " runs, " << duplicates << " duplicates, " << QString::number(static_cast<double>(timer.elapsed()) / 1000.0, 'f', 1)
-        << " s\n";
+    out << name << ": " << runs << " runs (seeds " << firstSeed << ".." << firstSeed + static_cast<std::uint64_t>(runs) - 1 << "), " << events
+        << " events checked, " << acknowledged << " acknowledged, " << lost << " lost in " << runsWithLoss << " runs, " << duplicates
+        << " duplicates, " << QString::number(static_cast<double>(timer.elapsed()) / 1000.0, 'f', 1) << " s\n";
     out.flush();
   }
   out << (failures == 0 ? "every invariant held\n" : QStringLiteral("%1 runs broke an invariant\n").arg(failures));

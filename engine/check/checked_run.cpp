@@ -28,21 +28,20 @@ CheckedRun checkRun(const GeneratedRun &run) {
   checker.atEnd(sim.world(), result.report, run.settle);
   result.violations = checker.violations();
   if (run.promisesNoLoss && result.report.acknowledgedLost > 0)
-    result.violations.push_back(std::to_string(result.report.acknowledgedLost) +
-                                " acknowledged records lost, in a configuration that promises none");
+    result.violations.push_back(std::to_string(result.report.acknowledgedLost) + " acknowledged records lost, in a configuration that promises none");
 
   Simulation again(run.scenario);
   again.runToEnd();
   if (again.world().events.hashHex() != result.report.eventHash)
-    result.violations.push_back("replayed from its seed, the run gave event hash " + again.world().events.hashHex() +
-                                " instead of " + result.report.eventHash);
+    result.violations.push_back("replayed from its seed, the run gave event hash " + again.world().events.hashHex() + " instead of " +
+                                result.report.eventHash);
   if (haveHalfway) {
     Simulation resumed(run.scenario);
     resumed.restore(halfway);
     resumed.runToEnd();
     if (resumed.world().events.hashHex() != result.report.eventHash)
-      result.violations.push_back("resumed from its halfway snapshot, the run gave event hash " +
-                                  resumed.world().events.hashHex() + " instead of " + result.report.eventHash);
+      result.violations.push_back("resumed from its halfway snapshot, the run gave event hash " + resumed.world().events.hashHex() + " instead of " +
+                                  result.report.eventHash);
   }
   return result;
 }

@@ -10,8 +10,7 @@ namespace {
 std::string num(std::int64_t v) { return std::to_string(v); }
 
 /// consumed - distinct records delivered: what "duplicates" must be, however they arose.
-template <typename Deliveries>
-std::int64_t duplicatesFrom(const Deliveries &deliveries, std::int64_t consumed, bool &saturated) {
+template <typename Deliveries> std::int64_t duplicatesFrom(const Deliveries &deliveries, std::int64_t consumed, bool &saturated) {
   std::int64_t distinct = 0;
   for (std::uint8_t times : deliveries) {
     distinct += times > 0 ? 1 : 0;
@@ -61,8 +60,9 @@ void InvariantChecker::checkKafka(const World &w, std::span<const Event> events)
     }
     LeaderMark &mark = m_leaderMarks[p];
     if (mark.leader == part.leader && mark.epoch == part.leaderEpoch && hw < mark.highWatermark)
-      fail(w, name + ": HW moved back from " + num(mark.highWatermark) + " to " + num(hw) + " under leader " +
-                  num(part.leader) + " in epoch " + num(part.leaderEpoch));
+      fail(w,
+           name + ": HW moved back from " + num(mark.highWatermark) + " to " + num(hw) + " under leader " + num(part.leader) + " in epoch " +
+               num(part.leaderEpoch));
     mark = LeaderMark{part.leader, part.leaderEpoch, hw};
     m_maxHighWatermark[p] = std::max(m_maxHighWatermark[p], hw);
   }
@@ -71,11 +71,11 @@ void InvariantChecker::checkKafka(const World &w, std::span<const Event> events)
       continue;
     const Offset highest = m_maxHighWatermark[static_cast<std::size_t>(e.partition)];
     if (e.type == EventType::Fetched && e.a + e.b > highest)
-      fail(w, k.partitionName(e.partition) + ": a consumer received offsets up to " + num(e.a + e.b - 1) +
-                  ", at or above every HW reached (" + num(highest) + ")");
+      fail(w,
+           k.partitionName(e.partition) + ": a consumer received offsets up to " + num(e.a + e.b - 1) + ", at or above every HW reached (" +
+               num(highest) + ")");
     if (e.type == EventType::Committed && e.a > highest)
-      fail(w, k.partitionName(e.partition) + ": committed offset " + num(e.a) + " is above every HW reached (" +
-                  num(highest) + ")");
+      fail(w, k.partitionName(e.partition) + ": committed offset " + num(e.a) + " is above every HW reached (" + num(highest) + ")");
   }
 }
 
@@ -109,8 +109,9 @@ void InvariantChecker::checkKinesis(const World &w) {
         const int parentSlot = st.shards[static_cast<std::size_t>(parentIndex)];
         const auto parentLease = std::find_if(app.leases.begin(), app.leases.end(), [&](const Lease &l) { return l.shard == parentSlot; });
         if (parentLease != app.leases.end() && parentLease->checkpoint != CheckpointKind::ShardEnd)
-          fail(w, app.config.application + " processed " + k.shardName(lease.shard) + " before its parent " +
-                      k.shardName(parentSlot) + " reached SHARD_END");
+          fail(w,
+               app.config.application + " processed " + k.shardName(lease.shard) + " before its parent " + k.shardName(parentSlot) +
+                   " reached SHARD_END");
       }
     }
   }
@@ -161,15 +162,15 @@ void InvariantChecker::atEnd(const World &w, const Report &report, SimTime settl
     for (std::size_t id = 0; id < w.kinesis.records.size(); ++id) {
       const kinesis::RecordInfo &r = w.kinesis.records[id];
       const auto &producer = w.kinesis.producers[static_cast<std::size_t>(r.producer)];
-      if (producer.stream != app.stream || !r.has(kinesis::RecordInfo::Acked) || r.has(kinesis::RecordInfo::Expired) ||
-          r.ackedAt > w.now - settle)
+      if (producer.stream != app.stream || !r.has(kinesis::RecordInfo::Acked) || r.has(kinesis::RecordInfo::Expired) || r.ackedAt > w.now - settle)
         continue;
       if (id >= app.deliveries.size() || app.deliveries[id] == 0)
         ++missed;
     }
     if (missed > 0)
-      fail(w, app.config.application + " never processed " + num(missed) + " records acknowledged more than " +
-                  num(settle / kMillisecond) + " ms before the end");
+      fail(w,
+           app.config.application + " never processed " + num(missed) + " records acknowledged more than " + num(settle / kMillisecond) +
+               " ms before the end");
   }
 }
 

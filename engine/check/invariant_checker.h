@@ -39,9 +39,9 @@ private:
   void checkKinesis(const World &w);
   void fail(const World &w, std::string what);
 
-  std::vector<Offset> m_maxHighWatermark;   ///< per partition: the highest any leader reached
-  std::vector<LeaderMark> m_leaderMarks;    ///< per partition: the current leader's last HW
-  std::vector<std::uint64_t> m_shardLast;   ///< per shard slot: the last counter checked
+  std::vector<Offset> m_maxHighWatermark; ///< per partition: the highest any leader reached
+  std::vector<LeaderMark> m_leaderMarks; ///< per partition: the current leader's last HW
+  std::vector<std::uint64_t> m_shardLast; ///< per shard slot: the last counter checked
   std::vector<std::string> m_violations;
 };
 

@@ -83,8 +83,7 @@ GeneratedRun kafkaSafe(Rng &rng) {
   const int rf = static_cast<int>(rng.between(3, std::min(brokers, 4)));
   const int minIsr = static_cast<int>(rng.between(2, rf - 1));
   GeneratedRun run;
-  run.scenario = kafkaScenario(rng, brokers, static_cast<int>(rng.between(1, 6)), rf, minIsr, Acks::All,
-                               seconds(rng.between(40, 90)));
+  run.scenario = kafkaScenario(rng, brokers, static_cast<int>(rng.between(1, 6)), rf, minIsr, Acks::All, seconds(rng.between(40, 90)));
   run.promisesNoLoss = true;
   Scenario &s = run.scenario;
   // Episodes on one broker at a time, each healed well before the next starts.
@@ -252,8 +251,7 @@ GeneratedRun randomRun(RunFamily family, std::uint64_t seed) {
   }
   run.scenario.name = std::string(familyName(family)) + " seed " + std::to_string(seed);
   run.scenario.seed = seed;
-  std::stable_sort(run.scenario.faults.begin(), run.scenario.faults.end(),
-                   [](const Fault &a, const Fault &b) { return a.at < b.at; });
+  std::stable_sort(run.scenario.faults.begin(), run.scenario.faults.end(), [](const Fault &a, const Fault &b) { return a.at < b.at; });
   return run;
 }
 

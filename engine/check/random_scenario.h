@@ -11,11 +11,11 @@
 namespace streamscope::engine::check {
 
 enum class RunFamily {
-  KafkaSafe,        ///< acks=all, RF >= 3, min ISR >= 2, clean election, one faulty broker at a time
-  KafkaAnything,    ///< any settings, overlapping faults, power loss of every broker
-  Kinesis,          ///< one zone out at a time, worker deaths, splits and merges
-  Acks1PowerLoss,   ///< acks=1, lagging followers, the leader of partition 0 loses power
-  UncleanElection,  ///< followers fall out of the ISR, the leader crashes, unclean election
+  KafkaSafe, ///< acks=all, RF >= 3, min ISR >= 2, clean election, one faulty broker at a time
+  KafkaAnything, ///< any settings, overlapping faults, power loss of every broker
+  Kinesis, ///< one zone out at a time, worker deaths, splits and merges
+  Acks1PowerLoss, ///< acks=1, lagging followers, the leader of partition 0 loses power
+  UncleanElection, ///< followers fall out of the ISR, the leader crashes, unclean election
   AllBrokersPowerLoss, ///< every broker loses power before the OS writes the page cache back
 };
 
@@ -23,15 +23,14 @@ struct GeneratedRun {
   Scenario scenario;
   bool promisesNoLoss = false; ///< the real system guarantees no acknowledged record is lost
   SimTime settle = -1; ///< records acknowledged this long before the end must be processed (-1: not checked)
-  SimTime faultAt = -1;        ///< loss families: when the losing fault strikes
+  SimTime faultAt = -1; ///< loss families: when the losing fault strikes
 };
 
 GeneratedRun randomRun(RunFamily family, std::uint64_t seed);
 
 std::string_view familyName(RunFamily family);
 std::optional<RunFamily> familyFromName(std::string_view name);
-inline constexpr RunFamily kAllFamilies[] = {RunFamily::KafkaSafe, RunFamily::KafkaAnything, RunFamily::Kinesis,
-                                             RunFamily::Acks1PowerLoss, RunFamily::UncleanElection,
-                                             RunFamily::AllBrokersPowerLoss};
+inline constexpr RunFamily kAllFamilies[] = {RunFamily::KafkaSafe,      RunFamily::KafkaAnything,   RunFamily::Kinesis,
+                                             RunFamily::Acks1PowerLoss, RunFamily::UncleanElection, RunFamily::AllBrokersPowerLoss};
 
 } // namespace streamscope::engine::check

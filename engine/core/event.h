@@ -11,57 +11,57 @@
 namespace streamscope::engine {
 
 enum class EventType : std::uint8_t {
-  RecordProduced,   ///< producer created records: partition, a=first record id, b=count
-  TransferStarted,  ///< a message left `node` for `peer`; arrival set; sub=TransferKind
-  TransferArrived,  ///< the message reached `peer`
-  TransferDropped,  ///< the message was lost (link cut, peer down)
-  Appended,         ///< broker appended to its replica: a=first offset, b=count, sub=epoch
-  Flushed,          ///< replica fsynced or written back: a=new flushed offset
-  HighWatermark,    ///< leader's (or follower's) HW moved: a=new HW
-  IsrShrunk,        ///< follower `peer` left the ISR: a=ISR size after
-  IsrExpanded,      ///< follower `peer` joined the ISR: a=ISR size after
-  LeaderElected,    ///< node=new leader, a=leader epoch, sub=1 if unclean
+  RecordProduced, ///< producer created records: partition, a=first record id, b=count
+  TransferStarted, ///< a message left `node` for `peer`; arrival set; sub=TransferKind
+  TransferArrived, ///< the message reached `peer`
+  TransferDropped, ///< the message was lost (link cut, peer down)
+  Appended, ///< broker appended to its replica: a=first offset, b=count, sub=epoch
+  Flushed, ///< replica fsynced or written back: a=new flushed offset
+  HighWatermark, ///< leader's (or follower's) HW moved: a=new HW
+  IsrShrunk, ///< follower `peer` left the ISR: a=ISR size after
+  IsrExpanded, ///< follower `peer` joined the ISR: a=ISR size after
+  LeaderElected, ///< node=new leader, a=leader epoch, sub=1 if unclean
   PartitionOffline, ///< no eligible leader: a=leader epoch
-  Truncated,        ///< replica truncated: a=new log end offset, b=records removed
-  Acked,            ///< producer got success: a=base offset (-1 for acks=0), b=count
-  ProduceFailed,    ///< producer got an error: sub=ErrorCode, b=count
-  ProduceRetried,   ///< producer will resend a batch: sub=ErrorCode, b=count
-  Fetched,          ///< consumer received records: a=first offset, b=count
-  Committed,        ///< group committed: a=offset (next to read)
-  Rebalanced,       ///< group finished a rebalance: a=generation, b=members
-  OffsetReset,      ///< consumer position reset: a=new position, sub=ErrorCode
+  Truncated, ///< replica truncated: a=new log end offset, b=records removed
+  Acked, ///< producer got success: a=base offset (-1 for acks=0), b=count
+  ProduceFailed, ///< producer got an error: sub=ErrorCode, b=count
+  ProduceRetried, ///< producer will resend a batch: sub=ErrorCode, b=count
+  Fetched, ///< consumer received records: a=first offset, b=count
+  Committed, ///< group committed: a=offset (next to read)
+  Rebalanced, ///< group finished a rebalance: a=generation, b=members
+  OffsetReset, ///< consumer position reset: a=new position, sub=ErrorCode
   BrokerCrashed,
   BrokerPowerLost,
   BrokerRestarted,
   BrokerIsolated,
   BrokerHealed,
-  BrokerFenced,   ///< the controller fenced the broker (session expired)
-  BrokerSlowed,   ///< a=extra latency in microseconds (0 = back to normal)
-  RecordsLost,    ///< acknowledged records vanished from every replica: b=count
+  BrokerFenced, ///< the controller fenced the broker (session expired)
+  BrokerSlowed, ///< a=extra latency in microseconds (0 = back to normal)
+  RecordsLost, ///< acknowledged records vanished from every replica: b=count
   SegmentDeleted, ///< retention deleted a segment: a=new log start offset, b=records
-  Compacted,      ///< cleaner removed superseded records: b=records removed
+  Compacted, ///< cleaner removed superseded records: b=records removed
   ConsumerJoined,
   ConsumerLeft,
   ConsumerKilled,
   RateChanged, ///< producer rate: a=records per second
   // Kinesis. `partition` is a shard slot (KinesisState::shards) unless noted.
-  KinesisProduced,  ///< producer created records: a=first record id, b=count, partition=-1
-  PutAccepted,      ///< shard assigned sequence numbers: a=first counter, b=count
-  Throttled,        ///< ProvisionedThroughputExceeded: sub=0 writes (b=records) / 1 reads (b=calls)
-  KinesisAcked,     ///< PutRecords response: a=accepted, b=failed entries
-  ShardSplit,       ///< partition=parent, a=first child slot, b=second child slot
-  ShardsMerged,     ///< partition=child, a=parent slot, b=adjacent parent slot
-  FaultRefused,     ///< a=fault index; the reason is in World::refusals
-  ZoneDown,         ///< node=zone node, a=zone
-  ZoneUp,           ///< node=zone node, a=zone
-  RecordsExpired,   ///< retention trimmed: b=count
-  RecordsRead,      ///< node=worker, a=count, b=MillisBehindLatest, sub=ReadError
-  LeaseTaken,       ///< node=worker, a=worker index, sub=1 if stolen from a live owner
-  Checkpointed,     ///< node=worker, a=counter, sub=1 at SHARD_END
+  KinesisProduced, ///< producer created records: a=first record id, b=count, partition=-1
+  PutAccepted, ///< shard assigned sequence numbers: a=first counter, b=count
+  Throttled, ///< ProvisionedThroughputExceeded: sub=0 writes (b=records) / 1 reads (b=calls)
+  KinesisAcked, ///< PutRecords response: a=accepted, b=failed entries
+  ShardSplit, ///< partition=parent, a=first child slot, b=second child slot
+  ShardsMerged, ///< partition=child, a=parent slot, b=adjacent parent slot
+  FaultRefused, ///< a=fault index; the reason is in World::refusals
+  ZoneDown, ///< node=zone node, a=zone
+  ZoneUp, ///< node=zone node, a=zone
+  RecordsExpired, ///< retention trimmed: b=count
+  RecordsRead, ///< node=worker, a=count, b=MillisBehindLatest, sub=ReadError
+  LeaseTaken, ///< node=worker, a=worker index, sub=1 if stolen from a live owner
+  Checkpointed, ///< node=worker, a=counter, sub=1 at SHARD_END
   // Changes made to a running system (admin tools, producer and consumer settings).
-  BrokerAdded,      ///< node=new broker id
-  ConfigChanged,    ///< partition=topic (or -1), sub=what changed, a=new value
-  PartitionsAdded,  ///< partition=topic, a=new partition count
+  BrokerAdded, ///< node=new broker id
+  ConfigChanged, ///< partition=topic (or -1), sub=what changed, a=new value
+  PartitionsAdded, ///< partition=topic, a=new partition count
   ReplicasReassigned, ///< partition=topic, a=new replication factor
 };
 
@@ -99,9 +99,9 @@ struct Event {
   SimTime time = 0;
   SimTime arrival = 0; ///< transfers only: when the message arrives
   EventType type = EventType::RecordProduced;
-  std::uint8_t sub = 0;       ///< TransferKind, ErrorCode, epoch or flag, per type
-  std::int32_t node = -1;     ///< broker id, or client node id
-  std::int32_t peer = -1;     ///< other end of a transfer, or the affected follower
+  std::uint8_t sub = 0; ///< TransferKind, ErrorCode, epoch or flag, per type
+  std::int32_t node = -1; ///< broker id, or client node id
+  std::int32_t peer = -1; ///< other end of a transfer, or the affected follower
   std::int32_t partition = -1; ///< global partition index, or group index for group events
   std::int64_t a = 0;
   std::int64_t b = 0;

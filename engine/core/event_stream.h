@@ -17,8 +17,7 @@ public:
     fold(static_cast<std::uint64_t>(e.time));
     fold(static_cast<std::uint64_t>(e.arrival));
     fold((static_cast<std::uint64_t>(e.type) << 8) | e.sub);
-    fold((static_cast<std::uint64_t>(static_cast<std::uint32_t>(e.node)) << 32) |
-         static_cast<std::uint32_t>(e.peer));
+    fold((static_cast<std::uint64_t>(static_cast<std::uint32_t>(e.node)) << 32) | static_cast<std::uint32_t>(e.peer));
     fold(static_cast<std::uint64_t>(static_cast<std::uint32_t>(e.partition)));
     fold(static_cast<std::uint64_t>(e.a));
     fold(static_cast<std::uint64_t>(e.b));

@@ -32,9 +32,7 @@ public:
   void setExtraDelay(NodeId n, SimTime extra) { m_nodes.at(n).extraDelay = extra; }
   SimTime extraDelay(NodeId n) const { return m_nodes.at(n).extraDelay; }
 
-  bool reachable(NodeId a, NodeId b) const {
-    return a == b || (!m_nodes.at(a).isolated && !m_nodes.at(b).isolated);
-  }
+  bool reachable(NodeId a, NodeId b) const { return a == b || (!m_nodes.at(a).isolated && !m_nodes.at(b).isolated); }
 
   /// One-way latency of a message from a to b, drawn now.
   SimTime latency(NodeId a, NodeId b, Rng &rng) const {

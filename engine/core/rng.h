@@ -33,14 +33,10 @@ public:
 
   /// Uniform integer in [0, bound). REQUIRES: bound > 0. Lemire's multiply-shift; the tiny
   /// bias is irrelevant here and the result is identical on every platform.
-  std::uint64_t below(std::uint64_t bound) {
-    return static_cast<std::uint64_t>((static_cast<Uint128>(next()) * bound) >> 64);
-  }
+  std::uint64_t below(std::uint64_t bound) { return static_cast<std::uint64_t>((static_cast<Uint128>(next()) * bound) >> 64); }
 
   /// Uniform integer in [lo, hi]. REQUIRES: lo <= hi.
-  std::int64_t between(std::int64_t lo, std::int64_t hi) {
-    return lo + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hi - lo) + 1));
-  }
+  std::int64_t between(std::int64_t lo, std::int64_t hi) { return lo + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hi - lo) + 1)); }
 
   /// Uniform double in [0, 1) with 53 random bits (exact on every IEEE-754 platform).
   double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }

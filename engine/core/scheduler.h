@@ -55,9 +55,7 @@ public:
   }
 
 private:
-  static bool later(const Entry &a, const Entry &b) {
-    return a.time != b.time ? a.time > b.time : a.seq > b.seq;
-  }
+  static bool later(const Entry &a, const Entry &b) { return a.time != b.time ? a.time > b.time : a.seq > b.seq; }
 
   std::vector<Entry> m_heap;
   std::uint64_t m_nextSeq = 0;

@@ -23,8 +23,7 @@ void reclaimFinishedBatches(World &w) {
       mark(pending.batch);
   w.queue.forEach([&](const auto &entry) {
     const Action &a = entry.action;
-    if (a.type == ActionType::ProduceArrive || a.type == ActionType::ProduceResponseArrive ||
-        a.type == ActionType::ProduceRespondAfterFsync)
+    if (a.type == ActionType::ProduceArrive || a.type == ActionType::ProduceResponseArrive || a.type == ActionType::ProduceRespondAfterFsync)
       mark(a.a);
   });
   for (std::size_t id = 0; id < reachable.size(); ++id)

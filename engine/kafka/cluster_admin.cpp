@@ -67,8 +67,7 @@ void removeReplica(World &w, int p, int slot) {
   part.fetcherActive.erase(part.fetcherActive.begin() + at);
   noteRemoved(w, p, removed, Removal::Destroyed);
   // Slot numbers moved: end every fetch loop and parked fetch that names an old slot.
-  part.parked.erase(std::remove_if(part.parked.begin(), part.parked.end(), [](const ParkedFetch &f) { return !f.consumer; }),
-                    part.parked.end());
+  part.parked.erase(std::remove_if(part.parked.begin(), part.parked.end(), [](const ParkedFetch &f) { return !f.consumer; }), part.parked.end());
   for (std::size_t s = 0; s < part.replicas.size(); ++s) {
     part.fetcherGen[s] += 1u << 20;
     part.fetcherActive[s] = 0;
@@ -186,7 +185,7 @@ std::optional<std::string> removeBroker(World &w, int broker) {
   for (std::size_t p = 0; p < k.partitions.size(); ++p)
     if (k.partitions[p].slotOf(broker) >= 0)
       return "broker " + std::to_string(broker) + " still holds a replica of " + k.partitionName(static_cast<int>(p)) +
-             ": reassign its replicas first";
+          ": reassign its replicas first";
   b.removed = true;
   b.state = BrokerState::PoweredOff;
   w.net.isolate(b.node);
@@ -212,7 +211,7 @@ std::optional<std::string> alterTopic(World &w, int topic, TopicSetting setting,
   case TopicSetting::MinInsyncReplicas:
     if (value < 1)
       return "InvalidConfigurationException: Invalid value " + std::to_string(value) +
-             " for configuration min.insync.replicas: Value must be at least 1";
+          " for configuration min.insync.replicas: Value must be at least 1";
     t.minInsyncReplicas = static_cast<int>(value);
     break;
   case TopicSetting::UncleanLeaderElection:
@@ -224,8 +223,7 @@ std::optional<std::string> alterTopic(World &w, int topic, TopicSetting setting,
     break;
   case TopicSetting::FlushMessages:
     if (value == 0 || value < -1)
-      return "InvalidConfigurationException: Invalid value " + std::to_string(value) +
-             " for configuration flush.messages: Value must be at least 1";
+      return "InvalidConfigurationException: Invalid value " + std::to_string(value) + " for configuration flush.messages: Value must be at least 1";
     t.flushIntervalMessages = value < 0 ? std::nullopt : std::optional<std::int64_t>(value);
     break;
   case TopicSetting::FlushMs:
@@ -247,8 +245,8 @@ std::optional<std::string> addPartitions(World &w, int topic, int total) {
   if (total == current)
     return "InvalidPartitionsException: Topic already has " + std::to_string(current) + " partitions.";
   if (total < current)
-    return "InvalidPartitionsException: Topic currently has " + std::to_string(current) +
-           " partitions, which is higher than the requested " + std::to_string(total) + ".";
+    return "InvalidPartitionsException: Topic currently has " + std::to_string(current) + " partitions, which is higher than the requested " +
+        std::to_string(total) + ".";
   const int brokers = static_cast<int>(k.activeBrokers().size());
   if (t.deleted)
     return "UnknownTopicOrPartitionException: This server does not host this topic-partition.";

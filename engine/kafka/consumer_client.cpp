@@ -8,14 +8,12 @@
 namespace streamscope::engine::kafka {
 namespace {
 
-constexpr SimTime kRetryBackoff = 100 * kMillisecond;   // retry.backoff.ms
+constexpr SimTime kRetryBackoff = 100 * kMillisecond; // retry.backoff.ms
 constexpr SimTime kInitialRebalanceDelay = 3 * kSecond; // group.initial.rebalance.delay.ms
 
 ConsumerGroup &groupAt(World &w, int g) { return w.kafka.groups[static_cast<std::size_t>(g)]; }
 /// The index in KafkaState::partitions of the group's topic's partition `local`.
-int partitionOf(const World &w, const ConsumerGroup &g, int local) {
-  return w.kafka.partitionId(g.topic, local);
-}
+int partitionOf(const World &w, const ConsumerGroup &g, int local) { return w.kafka.partitionId(g.topic, local); }
 
 /// The log a client's ListOffsets would be answered from: the leader's, else the first replica's.
 const ReplicaLog &servingLog(const World &w, int p) {
@@ -34,8 +32,7 @@ int addMember(World &w, int g) {
   const int index = static_cast<int>(group.members.size() - 1);
   w.record(EventType::ConsumerJoined, m.node, g, index);
   if (group.config.enableAutoCommit)
-    w.after(std::max<SimTime>(0, group.config.start - w.now) + group.config.autoCommitInterval,
-            Action{ActionType::AutoCommit, -1, -1, g, index, 0});
+    w.after(std::max<SimTime>(0, group.config.start - w.now) + group.config.autoCommitInterval, Action{ActionType::AutoCommit, -1, -1, g, index, 0});
   return index;
 }
 
@@ -100,8 +97,7 @@ void sendFetch(World &w, int g, int local) {
   }
   const NodeId from = group.members[static_cast<std::size_t>(gp.owner)].node;
   const NodeId to = w.kafka.brokers[static_cast<std::size_t>(part.leader)].node;
-  w.send(from, to, TransferKind::ConsumerFetchRequest, p, gp.position, 0,
-         Action{ActionType::ConsumerFetchArrive, -1, -1, p, g, gen, gp.position});
+  w.send(from, to, TransferKind::ConsumerFetchRequest, p, gp.position, 0, Action{ActionType::ConsumerFetchArrive, -1, -1, p, g, gen, gp.position});
   w.after(group.config.fetchMaxWait + group.config.requestTimeout, Action{ActionType::ConsumerRetryFetch, -1, -1, p, g, gen});
 }
 
@@ -120,8 +116,8 @@ void beginRebalance(World &w, int g, SimTime extraDelay = 0) {
     const auto it = std::find(active.begin(), active.end(), group.parts[i].owner);
     previous[i] = it == active.end() ? -1 : static_cast<int>(it - active.begin());
   }
-  const std::vector<int> target = eager ? assignRange(partitions, static_cast<int>(active.size()))
-                                        : assignSticky(partitions, static_cast<int>(active.size()), previous);
+  const std::vector<int> target =
+      eager ? assignRange(partitions, static_cast<int>(active.size())) : assignSticky(partitions, static_cast<int>(active.size()), previous);
   for (int local = 0; local < partitions; ++local) {
     GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
     const int next = target[static_cast<std::size_t>(local)] >= 0 ? active[static_cast<std::size_t>(target[static_cast<std::size_t>(local)])] : -1;
@@ -145,8 +141,7 @@ void beginRebalance(World &w, int g, SimTime extraDelay = 0) {
 
 void startGroup(World &w, int index) {
   ConsumerGroup &group = groupAt(w, index);
-  group.parts.assign(static_cast<std::size_t>(w.kafka.topics[static_cast<std::size_t>(group.topic)].config.partitions),
-                     GroupPartition{});
+  group.parts.assign(static_cast<std::size_t>(w.kafka.topics[static_cast<std::size_t>(group.topic)].config.partitions), GroupPartition{});
   for (int m = 0; m < group.config.members; ++m)
     addMember(w, index);
   beginRebalance(w, index, std::max<SimTime>(0, group.config.start - w.now) + kInitialRebalanceDelay);

@@ -15,8 +15,7 @@ std::int32_t murmur2(std::string_view bytes) {
   const std::uint32_t blocks = length / 4;
   for (std::uint32_t i = 0; i < blocks; ++i) {
     const unsigned char *b = data + 4 * i;
-    std::uint32_t k = std::uint32_t(b[0]) | std::uint32_t(b[1]) << 8 | std::uint32_t(b[2]) << 16 |
-                      std::uint32_t(b[3]) << 24;
+    std::uint32_t k = std::uint32_t(b[0]) | std::uint32_t(b[1]) << 8 | std::uint32_t(b[2]) << 16 | std::uint32_t(b[3]) << 24;
     k *= m;
     k ^= k >> r;
     k *= m;
@@ -26,15 +25,9 @@ std::int32_t murmur2(std::string_view bytes) {
 
   const std::uint32_t tail = length & ~3U;
   switch (length % 4) {
-  case 3:
-    h ^= std::uint32_t(data[tail + 2]) << 16;
-    [[fallthrough]];
-  case 2:
-    h ^= std::uint32_t(data[tail + 1]) << 8;
-    [[fallthrough]];
-  case 1:
-    h ^= std::uint32_t(data[tail]);
-    h *= m;
+  case 3: h ^= std::uint32_t(data[tail + 2]) << 16; [[fallthrough]];
+  case 2: h ^= std::uint32_t(data[tail + 1]) << 8; [[fallthrough]];
+  case 1: h ^= std::uint32_t(data[tail]); h *= m;
   }
 
   h ^= h >> 13;

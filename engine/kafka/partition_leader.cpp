@@ -11,8 +11,7 @@ namespace {
 Partition &partitionAt(World &w, int p) { return w.kafka.partitions[static_cast<std::size_t>(p)]; }
 Broker &brokerAt(World &w, int b) { return w.kafka.brokers[static_cast<std::size_t>(b)]; }
 
-void respondProduce(World &w, NodeId from, std::int32_t batch, std::uint32_t attempt, ErrorCode error,
-                    Offset base, SimTime at) {
+void respondProduce(World &w, NodeId from, std::int32_t batch, std::uint32_t attempt, ErrorCode error, Offset base, SimTime at) {
   const Batch &bt = w.kafka.batches[batch];
   const NodeId to = w.kafka.producers[static_cast<std::size_t>(bt.producer)].node;
   Action resp{ActionType::ProduceResponseArrive, -1, -1, batch, static_cast<std::int32_t>(error), attempt, base};
@@ -29,8 +28,7 @@ void respondProduce(World &w, NodeId from, std::int32_t batch, std::uint32_t att
 /// The idempotence check of the broker: the sequence of the producer's last record in this
 /// log (appends are kept in sequence order, so it is the last entry of that producer), or -1.
 /// Also returns the offset of the record with sequence `wanted`, if seen on the way.
-std::int32_t lastSequence(const World &w, const ReplicaLog &log, std::int16_t producer, std::int32_t wanted,
-                          Offset &wantedOffset) {
+std::int32_t lastSequence(const World &w, const ReplicaLog &log, std::int16_t producer, std::int32_t wanted, Offset &wantedOffset) {
   const auto &entries = log.entries();
   std::int32_t last = -1;
   for (std::size_t i = entries.size(); i-- > 0;) {
@@ -118,8 +116,7 @@ void completePurgatory(World &w, int p) {
   part.purgatory = std::move(still);
   const NodeId node = brokerAt(w, part.leader).node;
   for (const PendingProduce &pp : done)
-    respondProduce(w, node, pp.batch, pp.attempt,
-                   enoughIsr ? ErrorCode::None : ErrorCode::NotEnoughReplicasAfterAppend, pp.baseOffset, pp.readyAt);
+    respondProduce(w, node, pp.batch, pp.attempt, enoughIsr ? ErrorCode::None : ErrorCode::NotEnoughReplicasAfterAppend, pp.baseOffset, pp.readyAt);
 }
 
 bool followerCaughtUp(const FollowerView &f, Offset leaderLeo, SimTime now, SimTime maxLag) {
@@ -216,11 +213,8 @@ void onProduceArrive(World &w, const Action &a) {
   const SimTime readyAt = appendToReplica(w, p, brokerId, entries);
   wakeParked(w, p);
   switch (batch.acks) {
-  case Acks::None:
-    break;
-  case Acks::Leader:
-    respondProduce(w, broker.node, a.a, a.c, ErrorCode::None, base, readyAt);
-    break;
+  case Acks::None: break;
+  case Acks::Leader: respondProduce(w, broker.node, a.a, a.c, ErrorCode::None, base, readyAt); break;
   case Acks::All: {
     const SimTime deadline = w.now + producer.config.requestTimeout;
     part.purgatory.push_back(PendingProduce{a.a, a.c, base, log.leo(), deadline, readyAt});
@@ -241,8 +235,7 @@ void onPurgatoryExpire(World &w, const Action &a) {
     (pp.deadline <= w.now ? expired : still).push_back(pp);
   part.purgatory = std::move(still);
   for (const PendingProduce &pp : expired)
-    respondProduce(w, brokerAt(w, part.leader).node, pp.batch, pp.attempt, ErrorCode::RequestTimedOut,
-                   pp.baseOffset, w.now);
+    respondProduce(w, brokerAt(w, part.leader).node, pp.batch, pp.attempt, ErrorCode::RequestTimedOut, pp.baseOffset, w.now);
 }
 
 void onReplicaFetchArrive(World &w, const Action &a) {
@@ -253,8 +246,8 @@ void onReplicaFetchArrive(World &w, const Action &a) {
   Partition &part = partitionAt(w, p);
   const int leaderId = w.kafka.brokerOfNode(a.to);
   const Broker &leader = brokerAt(w, leaderId);
-  if (!w.arrive(a, p) || !leader.running() || part.leader != leaderId ||
-      static_cast<std::size_t>(slot) >= part.replicas.size() || part.fetcherGen[static_cast<std::size_t>(slot)] != a.c)
+  if (!w.arrive(a, p) || !leader.running() || part.leader != leaderId || static_cast<std::size_t>(slot) >= part.replicas.size() ||
+      part.fetcherGen[static_cast<std::size_t>(slot)] != a.c)
     return; // the follower's fetch timeout or a leader change restarts its loop
   ReplicaLog &log = part.logOf(leaderId);
   ParkedFetch f{false, slot, a.c, fetchOffset, w.now + w.kafka.config.replicaFetchWaitMax};
@@ -291,8 +284,8 @@ void onReplicaFetchArrive(World &w, const Action &a) {
   view.leo = fetchOffset;
 
   const int follower = part.replicas[static_cast<std::size_t>(slot)];
-  if (!part.inIsr(follower) && !w.net.isIsolated(leader.node) && !brokerAt(w, follower).fenced &&
-      fetchOffset >= log.highWatermark() && fetchOffset >= part.leaderEpochStart) {
+  if (!part.inIsr(follower) && !w.net.isIsolated(leader.node) && !brokerAt(w, follower).fenced && fetchOffset >= log.highWatermark() &&
+      fetchOffset >= part.leaderEpochStart) {
     part.isr.push_back(follower);
     std::sort(part.isr.begin(), part.isr.end());
     w.record(EventType::IsrExpanded, leaderId, p, static_cast<std::int64_t>(part.isr.size()), 0, 0, follower);
@@ -317,12 +310,11 @@ void onConsumerFetchArrive(World &w, const Action &a) {
   if (broker.state == BrokerState::Crashed || part.leader != brokerId) {
     // Answer from this broker even though it is not (or no longer) able to serve.
     const std::int32_t id = w.kafka.payloads.acquire();
-    w.kafka.payloads[id].error = broker.state == BrokerState::Crashed ? ErrorCode::NetworkException
-                                                                       : ErrorCode::NotLeaderOrFollower;
+    w.kafka.payloads[id].error = broker.state == BrokerState::Crashed ? ErrorCode::NetworkException : ErrorCode::NotLeaderOrFollower;
     const GroupPartition &gp = g.parts[static_cast<std::size_t>(part.index)];
     const NodeId to = gp.owner >= 0 ? g.members[static_cast<std::size_t>(gp.owner)].node : -1;
-    if (to < 0 || !w.send(broker.node, to, TransferKind::ConsumerFetchResponse, p, a.d, 0,
-                          Action{ActionType::ConsumerFetchResponse, -1, -1, p, a.b, a.c, id}))
+    if (to < 0 ||
+        !w.send(broker.node, to, TransferKind::ConsumerFetchResponse, p, a.d, 0, Action{ActionType::ConsumerFetchResponse, -1, -1, p, a.b, a.c, id}))
       w.kafka.payloads.release(id);
     return;
   }

@@ -25,8 +25,8 @@ void failBatch(World &w, Batch &b, ErrorCode error) {
   for (RecordId id : b.records)
     w.kafka.records[id].flags |= RecordInfo::Failed;
   w.kafka.counters.failed += static_cast<std::int64_t>(b.records.size());
-  w.record(EventType::ProduceFailed, producerAt(w, b.producer).node, b.partition, -1,
-         static_cast<std::int64_t>(b.records.size()), static_cast<std::uint8_t>(error));
+  w.record(EventType::ProduceFailed, producerAt(w, b.producer).node, b.partition, -1, static_cast<std::int64_t>(b.records.size()),
+           static_cast<std::uint8_t>(error));
 }
 
 void trySend(World &w, int producer, int localPartition);
@@ -53,8 +53,7 @@ void sendBatch(World &w, std::int32_t batchId) {
   b.attempt = ++w.kafka.sendSerial;
   b.acks = pr.config.acks;
   const Action request{ActionType::ProduceArrive, -1, -1, batchId, -1, b.attempt, leader.incarnation};
-  const bool sent = w.send(pr.node, leader.node, TransferKind::ProduceRequest, b.partition, -1,
-                           static_cast<std::int64_t>(b.records.size()), request);
+  const bool sent = w.send(pr.node, leader.node, TransferKind::ProduceRequest, b.partition, -1, static_cast<std::int64_t>(b.records.size()), request);
   if (b.acks == Acks::None) {
     // Fire and forget: the send itself completes the record (offset -1).
     resolve(pr.parts[static_cast<std::size_t>(w.kafka.localIndex(b.partition))], batchId);
@@ -91,8 +90,7 @@ void trySend(World &w, int producer, int localPartition) {
       continue;
     }
     // The last batch still takes records until it is full or linger.ms has passed.
-    const bool lingering = pp.queue.size() == 1 && b.bytes < pr.config.batchSize && b.attempt == 0 &&
-                           w.now < b.createdAt + pr.config.linger;
+    const bool lingering = pp.queue.size() == 1 && b.bytes < pr.config.batchSize && b.attempt == 0 && w.now < b.createdAt + pr.config.linger;
     if (lingering) {
       scheduleWake(w, producer, localPartition, b.createdAt + pr.config.linger);
       return;
@@ -127,8 +125,7 @@ void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) 
   } else if (b.retriesUsed < pr.config.retries && w.now < b.createdAt + pr.config.deliveryTimeout) {
     ++b.retriesUsed;
     ++w.kafka.counters.retries;
-    w.record(EventType::ProduceRetried, pr.node, b.partition, -1, static_cast<std::int64_t>(b.records.size()),
-           static_cast<std::uint8_t>(error));
+    w.record(EventType::ProduceRetried, pr.node, b.partition, -1, static_cast<std::int64_t>(b.records.size()), static_cast<std::uint8_t>(error));
     b.retryAt = w.now + retryBackoff(w.rng, pr.config, b.retriesUsed);
     // The broker refuses a gap in sequences; when every earlier batch is resolved the gap
     // is real (those records are gone) and the producer starts a new sequence epoch.
@@ -139,8 +136,7 @@ void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) 
     return;
   } else {
     resolve(pp, batchId);
-    failBatch(w, b, error == ErrorCode::RequestTimedOut && w.now >= b.createdAt + pr.config.deliveryTimeout
-                        ? ErrorCode::DeliveryTimeout : error);
+    failBatch(w, b, error == ErrorCode::RequestTimedOut && w.now >= b.createdAt + pr.config.deliveryTimeout ? ErrorCode::DeliveryTimeout : error);
   }
   trySend(w, b.producer, local);
 }
@@ -235,8 +231,8 @@ void onProducerTick(World &w, const Action &a) {
     if (key < 0)
       pr.sticky.onAppend(bytes);
 
-    const bool fits = !pp.queue.empty() && w.kafka.batches[pp.queue.back()].attempt == 0 &&
-                      w.kafka.batches[pp.queue.back()].bytes + bytes <= pr.config.batchSize;
+    const bool fits =
+        !pp.queue.empty() && w.kafka.batches[pp.queue.back()].attempt == 0 && w.kafka.batches[pp.queue.back()].bytes + bytes <= pr.config.batchSize;
     if (!fits) {
       const std::int32_t id = acquireBatch(w);
       Batch &b = w.kafka.batches[id];

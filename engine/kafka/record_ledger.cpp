@@ -53,8 +53,7 @@ void noteAcked(World &w, RecordId id) {
 }
 
 bool isLost(const RecordInfo &r) {
-  return r.has(RecordInfo::Acked) && !r.has(RecordInfo::Removed) && r.copies == 0 &&
-         (r.has(RecordInfo::Stored) || r.has(RecordInfo::Dropped));
+  return r.has(RecordInfo::Acked) && !r.has(RecordInfo::Removed) && r.copies == 0 && (r.has(RecordInfo::Stored) || r.has(RecordInfo::Dropped));
 }
 
 } // namespace streamscope::engine::kafka

@@ -24,8 +24,7 @@ void sendFetch(World &w, int p, int slot) {
   const std::int32_t packed = slot | ((log.latestEpoch() + 1) << 8);
   const NodeId from = w.kafka.brokers[static_cast<std::size_t>(broker)].node;
   const NodeId to = w.kafka.brokers[static_cast<std::size_t>(part.leader)].node;
-  w.send(from, to, TransferKind::ReplicaFetchRequest, p, log.leo(), 0,
-         Action{ActionType::ReplicaFetchArrive, -1, -1, p, packed, gen, log.leo()});
+  w.send(from, to, TransferKind::ReplicaFetchRequest, p, log.leo(), 0, Action{ActionType::ReplicaFetchArrive, -1, -1, p, packed, gen, log.leo()});
   w.after(kReplicaFetchTimeout, Action{ActionType::ReplicaFetchTimeout, -1, -1, p, slot, gen});
 }
 
@@ -70,8 +69,7 @@ void onReplicaFetchResponse(World &w, const Action &a) {
     return;
   }
   const int broker = part.replicas[static_cast<std::size_t>(slot)];
-  const bool current = part.fetcherGen[static_cast<std::size_t>(slot)] == a.c &&
-                       w.kafka.brokers[static_cast<std::size_t>(broker)].running();
+  const bool current = part.fetcherGen[static_cast<std::size_t>(slot)] == a.c && w.kafka.brokers[static_cast<std::size_t>(broker)].running();
   if (!w.arrive(a, p) || !current)
     return;
   ReplicaLog &log = part.logs[static_cast<std::size_t>(slot)];
@@ -80,9 +78,7 @@ void onReplicaFetchResponse(World &w, const Action &a) {
     // Truncate to where the leader's history and ours agree, then fetch again. Without a
     // common epoch, only the prefix below our high watermark is known to be shared.
     const EpochEnd leaderEnd = payload.diverging;
-    const Offset to = leaderEnd.epoch >= 0
-                          ? std::min(leaderEnd.endOffset, log.endOffsetForEpoch(leaderEnd.epoch).endOffset)
-                          : log.highWatermark();
+    const Offset to = leaderEnd.epoch >= 0 ? std::min(leaderEnd.endOffset, log.endOffsetForEpoch(leaderEnd.epoch).endOffset) : log.highWatermark();
     truncateReplica(w, p, broker, std::max<Offset>(to, log.logStart()));
     sendFetch(w, p, slot);
     return;

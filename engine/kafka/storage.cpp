@@ -8,9 +8,7 @@
 namespace streamscope::engine::kafka {
 namespace {
 
-void emitFlushed(World &w, int p, int broker, const ReplicaLog &log) {
-  w.record(EventType::Flushed, broker, p, log.flushed());
-}
+void emitFlushed(World &w, int p, int broker, const ReplicaLog &log) { w.record(EventType::Flushed, broker, p, log.flushed()); }
 
 /// fsync of the replica: the disk serialises fsyncs; returns when this one completes.
 SimTime fsync(World &w, int p, int broker) {
@@ -41,8 +39,7 @@ SimTime shortestFlushInterval(const KafkaState &k) {
 }
 
 bool anyCompactedTopic(const KafkaState &k) {
-  return std::any_of(k.topics.begin(), k.topics.end(),
-                     [](const Topic &t) { return t.config.cleanupPolicy == CleanupPolicy::Compact; });
+  return std::any_of(k.topics.begin(), k.topics.end(), [](const Topic &t) { return t.config.cleanupPolicy == CleanupPolicy::Compact; });
 }
 
 bool segmentExpired(const World &w, const TopicConfig &t, const Segment &s, std::int64_t logBytes) {
@@ -55,8 +52,7 @@ void applyRetention(World &w, int p, int broker, const TopicConfig &t, ReplicaLo
   for (;;) {
     const std::vector<Segment> &segs = log.segments();
     const Segment &oldest = segs.front();
-    const bool qualifies = oldest.records > 0 && oldest.end <= log.highWatermark() &&
-                           segmentExpired(w, t, oldest, log.bytes());
+    const bool qualifies = oldest.records > 0 && oldest.end <= log.highWatermark() && segmentExpired(w, t, oldest, log.bytes());
     if (!qualifies)
       return;
     if (segs.size() == 1)
@@ -67,9 +63,7 @@ void applyRetention(World &w, int p, int broker, const TopicConfig &t, ReplicaLo
   }
 }
 
-bool isTombstone(const World &w, const LogEntry &e) {
-  return w.kafka.records[e.record].has(RecordInfo::Tombstone);
-}
+bool isTombstone(const World &w, const LogEntry &e) { return w.kafka.records[e.record].has(RecordInfo::Tombstone); }
 
 // A tombstone survives cleaning for delete.retention.ms after the pass that first cleaned it,
 // so that consumers reading from the start still see the delete (KIP-534).
@@ -132,8 +126,8 @@ SimTime appendToReplica(World &w, int p, int broker, const std::vector<LogEntry>
     noteStored(w, e);
   }
   log.noteDirty(w.now);
-  w.record(EventType::Appended, broker, p, entries.front().offset,
-         static_cast<std::int64_t>(entries.size()), static_cast<std::uint8_t>(entries.back().epoch & 0xff));
+  w.record(EventType::Appended, broker, p, entries.front().offset, static_cast<std::int64_t>(entries.size()),
+           static_cast<std::uint8_t>(entries.back().epoch & 0xff));
   if (t.flushIntervalMessages && log.leo() - log.flushed() >= *t.flushIntervalMessages)
     return fsync(w, p, broker);
   return w.now;

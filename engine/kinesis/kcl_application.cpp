@@ -13,16 +13,10 @@ constexpr SimTime kEpsilon = 25 * kMillisecond; // the KCL's lease timing slack
 Application &appAt(World &w, int i) { return w.kinesis.apps[static_cast<std::size_t>(i)]; }
 SimTime renewInterval(const Application &a) { return a.config.failoverTime / 3 - kEpsilon; }
 SimTime takerInterval(const Application &a) { return (a.config.failoverTime + kEpsilon) * 2; }
-SimTime clientLatency(World &w) {
-  return w.rng.between(w.kinesis.config.clientLatencyMin, w.kinesis.config.clientLatencyMax);
-}
-NodeId endpointOf(const World &w, const Application &app) {
-  return w.kinesis.streams[static_cast<std::size_t>(app.stream)].endpoint;
-}
+SimTime clientLatency(World &w) { return w.rng.between(w.kinesis.config.clientLatencyMin, w.kinesis.config.clientLatencyMax); }
+NodeId endpointOf(const World &w, const Application &app) { return w.kinesis.streams[static_cast<std::size_t>(app.stream)].endpoint; }
 
-bool expired(const World &w, const Application &app, const Lease &l) {
-  return l.owner >= 0 && w.now - l.renewedAt > app.config.failoverTime;
-}
+bool expired(const World &w, const Application &app, const Lease &l) { return l.owner >= 0 && w.now - l.renewedAt > app.config.failoverTime; }
 
 /// A child shard waits until every parent that has a lease is read to SHARD_END.
 bool parentsDone(const World &w, const Application &app, const Lease &l) {
@@ -39,9 +33,7 @@ bool parentsDone(const World &w, const Application &app, const Lease &l) {
   return true;
 }
 
-bool eligible(const World &w, const Application &app, const Lease &l) {
-  return l.checkpoint != CheckpointKind::ShardEnd && parentsDone(w, app, l);
-}
+bool eligible(const World &w, const Application &app, const Lease &l) { return l.checkpoint != CheckpointKind::ShardEnd && parentsDone(w, app, l); }
 
 void addLease(Application &app, int slot) {
   Lease l;
@@ -145,9 +137,7 @@ void takeLeases(World &w, int a, int worker) {
       return take(w, a, static_cast<int>(i), worker);
 }
 
-bool ownsLive(const Application &app, const Lease &l) {
-  return l.owner >= 0 && app.workers[static_cast<std::size_t>(l.owner)].alive;
-}
+bool ownsLive(const Application &app, const Lease &l) { return l.owner >= 0 && app.workers[static_cast<std::size_t>(l.owner)].alive; }
 
 void startWorker(World &w, int a, int worker, SimTime delay) {
   const Worker &wk = appAt(w, a).workers[static_cast<std::size_t>(worker)];
@@ -223,8 +213,8 @@ std::optional<std::string> seekApplication(World &w, int a, int shardIndex, cons
   Application &app = appAt(w, a);
   const Stream &st = w.kinesis.streams[static_cast<std::size_t>(app.stream)];
   if (shardIndex >= static_cast<int>(st.shards.size()))
-    return "ResourceNotFoundException: Shard " + shardId(shardIndex) + " in stream " + st.config.name + " under account " +
-           kAccountId + " does not exist";
+    return "ResourceNotFoundException: Shard " + shardId(shardIndex) + " in stream " + st.config.name + " under account " + kAccountId +
+        " does not exist";
   for (std::size_t i = 0; i < app.leases.size(); ++i) {
     Lease &l = app.leases[i];
     if (shardIndex >= 0 && l.shard != st.shards[static_cast<std::size_t>(shardIndex)])
@@ -273,8 +263,8 @@ void onReadShard(World &w, const Action &a) {
   if (l.readGen != a.c || !ownsLive(app, l))
     return;
   const NodeId worker = app.workers[static_cast<std::size_t>(l.owner)].node;
-  w.send(worker, endpointOf(w, app), TransferKind::GetRecordsRequest, l.shard, 0, 0,
-         Action{ActionType::GetRecordsArrive, -1, -1, a.a, a.b, a.c}, clientLatency(w));
+  w.send(worker, endpointOf(w, app), TransferKind::GetRecordsRequest, l.shard, 0, 0, Action{ActionType::GetRecordsArrive, -1, -1, a.a, a.b, a.c},
+         clientLatency(w));
 }
 
 /// The endpoint serves a GetRecords call (or, for fan-out, pushes an event) to the owner.
@@ -288,14 +278,12 @@ void serveRead(World &w, const Action &a, bool fanOut) {
     l.hasIterator = true;
   }
   const std::int32_t id = w.kinesis.reads.acquire();
-  w.kinesis.reads[id] = readRecords(w, l.iterator, app.config.maxRecords,
-                                    fanOut ? &app.fanOut[static_cast<std::size_t>(l.shard)] : nullptr);
+  w.kinesis.reads[id] = readRecords(w, l.iterator, app.config.maxRecords, fanOut ? &app.fanOut[static_cast<std::size_t>(l.shard)] : nullptr);
   w.kinesis.reads[id].live = true;
   const ReadPayload &p = w.kinesis.reads[id];
   const NodeId worker = app.workers[static_cast<std::size_t>(l.owner)].node;
-  w.send(endpointOf(w, app), worker, fanOut ? TransferKind::SubscribeToShardEvent : TransferKind::GetRecordsResponse, l.shard,
-         0, static_cast<std::int64_t>(p.records.size()), Action{ActionType::ReadResponseArrive, -1, -1, a.a, a.b, a.c, id},
-         clientLatency(w));
+  w.send(endpointOf(w, app), worker, fanOut ? TransferKind::SubscribeToShardEvent : TransferKind::GetRecordsResponse, l.shard, 0,
+         static_cast<std::int64_t>(p.records.size()), Action{ActionType::ReadResponseArrive, -1, -1, a.a, a.b, a.c, id}, clientLatency(w));
 }
 
 void onGetRecordsArrive(World &w, const Action &a) {

@@ -6,8 +6,8 @@
 // processed sequence number. A child shard is processed only after its parents reach
 // SHARD_END. A new owner resumes after the checkpoint, so uncheckpointed records come again.
 // Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
-#include "engine/world/world.h"
 #include "engine/kinesis/shard_reader.h"
+#include "engine/world/world.h"
 
 #include <optional>
 #include <string>
@@ -18,7 +18,7 @@ void startApplication(World &w, int app);
 /// After a reshard: every application on `stream` gets leases for the new shards.
 void addLeasesForNewShards(World &w, int stream);
 
-void killWorker(World &w, int app, int worker);   ///< no checkpoint, leases expire
+void killWorker(World &w, int app, int worker); ///< no checkpoint, leases expire
 void removeWorker(World &w, int app, int worker); ///< graceful: checkpoints and releases
 void addWorker(World &w, int app);
 /// Replays (or skips): the leases of shard `shardIndex` (-1 = all) continue from a new

@@ -34,8 +34,7 @@ std::optional<Fault> nextReshardStep(const World &w, int stream, int targetOpenS
     for (int a : st.shards)
       for (int b : st.shards) {
         const auto &x = k.shardAt(a), &y = k.shardAt(b);
-        if (x.open() && y.open() && x.range.end != kUint128Max && y.range.start == x.range.end + 1 &&
-            y.range.end - x.range.start <= best) {
+        if (x.open() && y.open() && x.range.end != kUint128Max && y.range.start == x.range.end + 1 && y.range.end - x.range.start <= best) {
           best = y.range.end - x.range.start;
           merge = Fault{w.now, MergeShards{st.config.name, x.index, y.index}};
         }

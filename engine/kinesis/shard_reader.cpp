@@ -8,9 +8,8 @@ namespace streamscope::engine::kinesis {
 namespace {
 
 std::string invalidSequence(const World &w, const Shard &s, const std::string &text, const char *why) {
-  return "InvalidArgumentException: StartingSequenceNumber " + text + " used in GetShardIterator on shard " + shardId(s.index) +
-         " in stream " + w.kinesis.streams[static_cast<std::size_t>(s.stream)].config.name + " under account " + kAccountId +
-         " is invalid" + why;
+  return "InvalidArgumentException: StartingSequenceNumber " + text + " used in GetShardIterator on shard " + shardId(s.index) + " in stream " +
+      w.kinesis.streams[static_cast<std::size_t>(s.stream)].config.name + " under account " + kAccountId + " is invalid" + why;
 }
 
 } // namespace
@@ -24,8 +23,8 @@ IteratorResult getShardIterator(const World &w, int slot, const IteratorRequest 
   case IteratorType::TrimHorizon: it.position = {0, true}; break;
   case IteratorType::Latest: it.position = after(s.lastCounter); break;
   case IteratorType::AtTimestamp: {
-    const auto found = std::lower_bound(s.records.begin(), s.records.end(), request.timestamp,
-                                        [](const StoredRecord &r, SimTime t) { return r.arrival < t; });
+    const auto found =
+        std::lower_bound(s.records.begin(), s.records.end(), request.timestamp, [](const StoredRecord &r, SimTime t) { return r.arrival < t; });
     // Older than the trim horizon: the oldest record. Newer than everything: what comes next.
     it.position = found == s.records.end() ? after(s.lastCounter) : IteratorPosition{found->counter, true};
     break;
@@ -36,9 +35,9 @@ IteratorResult getShardIterator(const World &w, int slot, const IteratorRequest 
     if (!seq)
       return {std::nullopt, invalidSequence(w, s, request.sequenceNumber, ".")};
     if (seq->shardIndex != static_cast<std::uint32_t>(s.index) || seq->shardCreatedSec != s.startingSequence().shardCreatedSec)
-      return {std::nullopt, "InvalidArgumentException: Invalid StartingSequenceNumber. It encodes " +
-                                shardId(static_cast<int>(seq->shardIndex)) + ", while it was used in a call to a shard with " +
-                                shardId(s.index)};
+      return {std::nullopt,
+              "InvalidArgumentException: Invalid StartingSequenceNumber. It encodes " + shardId(static_cast<int>(seq->shardIndex)) +
+                  ", while it was used in a call to a shard with " + shardId(s.index)};
     it.position = {seq->counter, request.type == IteratorType::AtSequenceNumber};
     break;
   }

@@ -13,7 +13,7 @@ namespace streamscope::engine::kinesis {
 struct IteratorRequest {
   IteratorType type = IteratorType::Latest;
   std::string sequenceNumber; ///< AT_ and AFTER_SEQUENCE_NUMBER
-  SimTime timestamp = 0;      ///< AT_TIMESTAMP
+  SimTime timestamp = 0; ///< AT_TIMESTAMP
 };
 
 /// GetShardIterator: an iterator, or Kinesis's InvalidArgumentException text.

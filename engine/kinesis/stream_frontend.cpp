@@ -10,9 +10,7 @@ namespace {
 constexpr SimTime kRetentionCheck = 1 * kSecond;
 
 SimTime zoneLatency(World &w) { return w.rng.between(w.kinesis.config.azLatencyMin, w.kinesis.config.azLatencyMax); }
-SimTime clientLatency(World &w) {
-  return w.rng.between(w.kinesis.config.clientLatencyMin, w.kinesis.config.clientLatencyMax);
-}
+SimTime clientLatency(World &w) { return w.rng.between(w.kinesis.config.clientLatencyMin, w.kinesis.config.clientLatencyMax); }
 
 const Stream &streamOfProducer(const World &w, const PutRequest &r) {
   return w.kinesis.streams[static_cast<std::size_t>(w.kinesis.producers[static_cast<std::size_t>(r.producer)].stream)];
@@ -129,9 +127,8 @@ void onPutArrive(World &w, const Action &a) {
   }
   r.zonesAsked = zonesUpMask(w);
   for (int z = 0; z < kZones; ++z)
-    w.send(st.endpoint, w.kinesis.zoneNodes[static_cast<std::size_t>(z)], TransferKind::ZoneWrite, -1, z,
-           static_cast<std::int64_t>(r.records.size()), Action{ActionType::ZoneWriteArrive, -1, -1, a.a, z, r.attempt},
-           zoneLatency(w));
+    w.send(st.endpoint, w.kinesis.zoneNodes[static_cast<std::size_t>(z)], TransferKind::ZoneWrite, -1, z, static_cast<std::int64_t>(r.records.size()),
+           Action{ActionType::ZoneWriteArrive, -1, -1, a.a, z, r.attempt}, zoneLatency(w));
 }
 
 void onZoneWriteArrive(World &w, const Action &a) {
@@ -143,8 +140,7 @@ void onZoneWriteArrive(World &w, const Action &a) {
       if (StoredRecord *stored = findStored(w.kinesis.shardAt(slot), counter))
         stored->zones |= static_cast<std::uint8_t>(1u << a.b);
   const Stream &st = streamOfProducer(w, r);
-  w.send(a.to, st.endpoint, TransferKind::ZoneAck, -1, a.b, 0, Action{ActionType::ZoneAckArrive, -1, -1, a.a, a.b, a.c},
-         zoneLatency(w));
+  w.send(a.to, st.endpoint, TransferKind::ZoneAck, -1, a.b, 0, Action{ActionType::ZoneAckArrive, -1, -1, a.a, a.b, a.c}, zoneLatency(w));
 }
 
 void onZoneAckArrive(World &w, const Action &a) {
@@ -191,9 +187,7 @@ void zoneRestore(World &w, int zone) {
   w.record(EventType::ZoneUp, node, -1, zone);
 }
 
-void scheduleRetention(World &w, int stream) {
-  w.after(kRetentionCheck, Action{ActionType::RetentionTrim, -1, -1, stream});
-}
+void scheduleRetention(World &w, int stream) { w.after(kRetentionCheck, Action{ActionType::RetentionTrim, -1, -1, stream}); }
 
 void onRetentionTrim(World &w, const Action &a) {
   const Stream &st = w.kinesis.streams[static_cast<std::size_t>(a.a)];

@@ -27,18 +27,15 @@ int addShard(World &w, int stream, HashKeyRange range, int parent, int adjacentP
 
 std::string notFound(const World &w, int stream, int index) {
   return "ResourceNotFoundException: Could not find shard " + shardId(index) + " in stream " +
-         w.kinesis.streams[static_cast<std::size_t>(stream)].config.name + " under account " + kAccountId + ".";
+      w.kinesis.streams[static_cast<std::size_t>(stream)].config.name + " under account " + kAccountId + ".";
 }
 
 std::string alreadyResharded(const World &w, int stream, int index) {
-  return "InvalidArgumentException: Shard " + shardId(index) + " in stream " +
-         w.kinesis.streams[static_cast<std::size_t>(stream)].config.name + " under account " + kAccountId +
-         " has already been merged or split, and thus is not eligible for merging or splitting.";
+  return "InvalidArgumentException: Shard " + shardId(index) + " in stream " + w.kinesis.streams[static_cast<std::size_t>(stream)].config.name +
+      " under account " + kAccountId + " has already been merged or split, and thus is not eligible for merging or splitting.";
 }
 
-void close(World &w, int slot) {
-  w.kinesis.shardAt(slot).closedAt = w.now;
-}
+void close(World &w, int slot) { w.kinesis.shardAt(slot).closedAt = w.now; }
 
 } // namespace
 
@@ -64,15 +61,14 @@ std::optional<std::string> splitShard(World &w, int stream, int shardIndex, std:
   const HashKeyRange range = w.kinesis.shardAt(parent).range;
   const std::optional<Uint128> key = parseDecimal128(newStartingHashKey);
   if (!key)
-    return "InvalidArgumentException: NewStartingHashKey " + std::string(newStartingHashKey) +
-           " is not a decimal number between 0 and 2^128 - 1.";
+    return "InvalidArgumentException: NewStartingHashKey " + std::string(newStartingHashKey) + " is not a decimal number between 0 and 2^128 - 1.";
   if (!w.kinesis.shardAt(parent).open())
     return alreadyResharded(w, stream, shardIndex);
   if (*key <= range.start + 1 || *key >= range.end)
     return "InvalidArgumentException: NewStartingHashKey " + std::string(newStartingHashKey) + " used in SplitShard() on shard " +
-           shardId(shardIndex) + " in stream " + st.config.name + " under account " + kAccountId +
-           " is not both greater than one plus the shard's StartingHashKey " + toDecimal(range.start) +
-           " and less than the shard's EndingHashKey " + toDecimal(range.end) + ".";
+        shardId(shardIndex) + " in stream " + st.config.name + " under account " + kAccountId +
+        " is not both greater than one plus the shard's StartingHashKey " + toDecimal(range.start) + " and less than the shard's EndingHashKey " +
+        toDecimal(range.end) + ".";
   close(w, parent);
   const int first = addShard(w, stream, {range.start, *key - 1}, shardIndex, -1);
   const int second = addShard(w, stream, {*key, range.end}, shardIndex, -1);
@@ -93,8 +89,8 @@ std::optional<std::string> mergeShards(World &w, int stream, int shardIndex, int
   const HashKeyRange ra = w.kinesis.shardAt(a).range, rb = w.kinesis.shardAt(b).range;
   const auto abuts = [](const HashKeyRange &lo, const HashKeyRange &hi) { return lo.end != kUint128Max && lo.end + 1 == hi.start; };
   if (!abuts(ra, rb) && !abuts(rb, ra)) // adjacent: their union is one contiguous range
-    return "InvalidArgumentException: Shards " + shardId(shardIndex) + " and " + shardId(adjacentShardIndex) + " in stream " +
-           st.config.name + " under account " + kAccountId + " are not an adjacent pair of shards eligible for merging";
+    return "InvalidArgumentException: Shards " + shardId(shardIndex) + " and " + shardId(adjacentShardIndex) + " in stream " + st.config.name +
+        " under account " + kAccountId + " are not an adjacent pair of shards eligible for merging";
   close(w, a);
   close(w, b);
   const HashKeyRange merged = abuts(ra, rb) ? HashKeyRange{ra.start, rb.end} : HashKeyRange{rb.start, ra.end};

@@ -42,7 +42,9 @@ std::optional<std::string> setKeys(World &w, const std::string &producer, int co
 
 /// Runs a broker fault on one broker, or on every registered one (broker -1).
 template <typename Fn> std::optional<std::string> forBrokers(World &w, int broker, Fn fn) {
-  const auto registered = [&](int b) { return b >= 0 && b < static_cast<int>(w.kafka.brokers.size()) && !w.kafka.brokers[static_cast<std::size_t>(b)].removed; };
+  const auto registered = [&](int b) {
+    return b >= 0 && b < static_cast<int>(w.kafka.brokers.size()) && !w.kafka.brokers[static_cast<std::size_t>(b)].removed;
+  };
   if (broker >= 0) {
     if (!registered(broker))
       return "BrokerIdNotRegisteredException: Broker " + std::to_string(broker) + " is not registered.";
@@ -166,9 +168,8 @@ struct Router {
     return resharded(w, stream, kinesis::mergeShards(w, stream, a.shard, a.adjacentShard));
   }
   Refusal operator()(const DropMessage &) const {
-    Action *next = w.queue.findEarliest([](const Action &m) {
-      return !m.dropped && (m.type == ActionType::ProduceArrive || m.type == ActionType::PutArrive);
-    });
+    Action *next =
+        w.queue.findEarliest([](const Action &m) { return !m.dropped && (m.type == ActionType::ProduceArrive || m.type == ActionType::PutArrive); });
     if (!next)
       return std::string("no produce or PutRecords request is in flight");
     next->dropped = true;

@@ -121,8 +121,7 @@ Report makeReport(const World &w) {
     if (kafka::isLost(rec)) {
       ++r.acknowledgedLost;
       const kafka::Producer &pr = k.producers[static_cast<std::size_t>(rec.producer)];
-      r.lost.push_back(LostRecord{pr.config.name, k.topicOf(rec.partition).name,
-                                  k.partitions[static_cast<std::size_t>(rec.partition)].index,
+      r.lost.push_back(LostRecord{pr.config.name, k.topicOf(rec.partition).name, k.partitions[static_cast<std::size_t>(rec.partition)].index,
                                   rec.key >= 0 ? k.keys[static_cast<std::size_t>(rec.key)] : std::string(), rec.seq});
     }
   }
@@ -133,8 +132,7 @@ Report makeReport(const World &w) {
   r.latencyP50Ms = percentile(latencies, 0.50);
   r.latencyP99Ms = percentile(latencies, 0.99);
   for (const Refusal &refusal : w.refusals)
-    r.refusals.push_back("at " + std::to_string(refusal.at / kMillisecond) + " ms, fault " + std::to_string(refusal.fault) +
-                         ": " + refusal.message);
+    r.refusals.push_back("at " + std::to_string(refusal.at / kMillisecond) + " ms, fault " + std::to_string(refusal.fault) + ": " + refusal.message);
 
   for (const kafka::Partition &part : k.partitions) {
     if (part.replicas.empty())
@@ -161,8 +159,7 @@ Report makeReport(const World &w) {
     gr.group = group.config.group;
     gr.topic = group.config.topic;
     gr.generation = group.generation;
-    gr.members = static_cast<int>(std::count_if(group.members.begin(), group.members.end(),
-                                                [](const kafka::Member &m) { return m.inGroup; }));
+    gr.members = static_cast<int>(std::count_if(group.members.begin(), group.members.end(), [](const kafka::Member &m) { return m.inGroup; }));
     for (std::size_t i = 0; i < group.parts.size(); ++i) {
       gr.committed.push_back(group.parts[i].committed);
       gr.lags.push_back(kafka::groupLag(w, static_cast<int>(g), static_cast<int>(i)));

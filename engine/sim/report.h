@@ -44,7 +44,7 @@ struct ShardReport {
   std::string startingSequenceNumber, endingSequenceNumber; ///< ending empty while open
   std::int64_t records = 0; ///< retained
   std::int64_t throttledWrites = 0; ///< records refused
-  std::int64_t throttledReads = 0;  ///< GetRecords calls refused
+  std::int64_t throttledReads = 0; ///< GetRecords calls refused
 };
 
 struct LeaseReport {
@@ -99,7 +99,7 @@ struct Report {
   std::vector<LostRecord> lost; ///< every acknowledged record that was lost
   std::vector<ShardReport> shards;
   std::vector<ApplicationReport> applications;
-  std::optional<LatencyReport> kafkaLatency;   ///< set when the scenario has that system
+  std::optional<LatencyReport> kafkaLatency; ///< set when the scenario has that system
   std::optional<LatencyReport> kinesisLatency;
   std::vector<std::string> refusals; ///< faults the real system would refuse, with why
 };

@@ -46,8 +46,7 @@ bool Simulation::step() {
 }
 
 void Simulation::advanceTo(std::uint64_t processed, SimTime t) {
-  while (m_world.processed < processed && step()) {
-  }
+  while (m_world.processed < processed && step()) {}
   const bool nextIsLater = m_world.queue.empty() || m_world.queue.nextTime() > t;
   if (t > m_world.now && nextIsLater)
     m_world.now = t;
@@ -116,4 +115,3 @@ void Simulation::dispatch(const Action &a) {
 }
 
 } // namespace streamscope::engine
-

@@ -83,8 +83,8 @@ void buildKinesis(World &w) {
     pr.workload = static_cast<int>(i);
     pr.stream = k.streamIndex(pc.stream);
     // One client feeding both systems is one node.
-    const auto shared = std::find_if(w.kafka.producers.begin(), w.kafka.producers.end(),
-                                     [&](const kafka::Producer &kp) { return kp.workload == pr.workload; });
+    const auto shared =
+        std::find_if(w.kafka.producers.begin(), w.kafka.producers.end(), [&](const kafka::Producer &kp) { return kp.workload == pr.workload; });
     pr.node = shared != w.kafka.producers.end() ? shared->node : w.net.addNode();
     k.producers.push_back(pr);
   }

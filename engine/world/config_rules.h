@@ -26,22 +26,18 @@ inline std::string acksSetting(Acks acks) { return std::string("acks=") + acksNa
 inline bool idempotenceAllowed(Acks acks) { return acks == Acks::All; }
 
 /// Whether `brokers` registered brokers can hold `replicationFactor` replicas of a partition.
-inline bool replicationFactorFits(int replicationFactor, int brokers) {
-  return replicationFactor >= 1 && replicationFactor <= brokers;
-}
+inline bool replicationFactorFits(int replicationFactor, int brokers) { return replicationFactor >= 1 && replicationFactor <= brokers; }
 
 /// The broker's refusal of a replication factor it cannot place, or nullopt if it fits.
 inline std::optional<std::string> replicationFactorError(int replicationFactor, int brokers) {
   if (replicationFactorFits(replicationFactor, brokers))
     return std::nullopt;
   return "InvalidReplicationFactorException: Replication factor: " + std::to_string(replicationFactor) +
-         " larger than available brokers: " + std::to_string(brokers) + ".";
+      " larger than available brokers: " + std::to_string(brokers) + ".";
 }
 
 /// min.insync.replicas above the replication factor: every acks=all write fails with
 /// NOT_ENOUGH_REPLICAS (Kafka accepts the setting; it is a warning, not an error).
-inline bool minIsrUnreachable(int minInsyncReplicas, int replicationFactor) {
-  return minInsyncReplicas > replicationFactor;
-}
+inline bool minIsrUnreachable(int minInsyncReplicas, int replicationFactor) { return minInsyncReplicas > replicationFactor; }
 
 } // namespace streamscope::engine

@@ -121,7 +121,7 @@ struct ApplicationPosition {
   int shard = -1;
   IteratorType iterator = IteratorType::TrimHorizon;
   std::string sequenceNumber; ///< AT_/AFTER_SEQUENCE_NUMBER (decimal)
-  SimTime timestamp = 0;      ///< AT_TIMESTAMP
+  SimTime timestamp = 0; ///< AT_TIMESTAMP
   bool operator==(const ApplicationPosition &) const = default;
 };
 /// Moves positions; the position's kind matches what `group` names.
@@ -235,10 +235,9 @@ struct RemoveBroker {
 };
 
 /// One alternative per FaultAction, in the enum's order (checked below).
-using FaultSpec = std::variant<CrashBroker, PowerLoss, RestartBroker, IsolateBroker, Heal, SlowBroker, KillConsumer,
-                               AddConsumer, RemoveConsumer, Seek, SetRate, AzOutage, AzRestore, SplitShard, MergeShards,
-                               DropMessage, AddBroker, AlterTopic, AddPartitions, SetReplicationFactor, SetAcks, SetKeys,
-                               AddTopic, DeleteTopic, RemoveBroker>;
+using FaultSpec = std::variant<CrashBroker, PowerLoss, RestartBroker, IsolateBroker, Heal, SlowBroker, KillConsumer, AddConsumer, RemoveConsumer,
+                               Seek, SetRate, AzOutage, AzRestore, SplitShard, MergeShards, DropMessage, AddBroker, AlterTopic, AddPartitions,
+                               SetReplicationFactor, SetAcks, SetKeys, AddTopic, DeleteTopic, RemoveBroker>;
 
 inline constexpr std::size_t kFaultActionCount = std::variant_size_v<FaultSpec>;
 
@@ -249,8 +248,7 @@ template <std::size_t... I> consteval bool faultSpecInActionOrder(std::index_seq
 } // namespace detail
 static_assert(detail::faultSpecInActionOrder(std::make_index_sequence<kFaultActionCount>{}),
               "FaultSpec's alternatives must follow FaultAction's order");
-static_assert(static_cast<std::size_t>(FaultAction::RemoveBroker) + 1 == kFaultActionCount,
-              "every FaultAction needs its struct in FaultSpec");
+static_assert(static_cast<std::size_t>(FaultAction::RemoveBroker) + 1 == kFaultActionCount, "every FaultAction needs its struct in FaultSpec");
 
 struct Fault {
   SimTime at = 0;

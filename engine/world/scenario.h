@@ -20,7 +20,7 @@ struct TopicConfig {
   int minInsyncReplicas = 1;
   bool uncleanLeaderElection = false;
   std::optional<std::int64_t> flushIntervalMessages; ///< flush.messages; unset = never
-  std::optional<SimTime> flushInterval;              ///< flush.ms; unset = never
+  std::optional<SimTime> flushInterval; ///< flush.ms; unset = never
   std::int64_t segmentBytes = 1073741824;
   SimTime retention = 168LL * 3600 * kSecond; ///< retention.ms; kNever = -1 (unlimited)
   std::int64_t retentionBytes = -1;
@@ -41,7 +41,7 @@ struct KafkaConfig {
   SimTime retentionCheckInterval = 300 * kSecond;
   SimTime cleanerBackoff = 15 * kSecond;
   SimTime dirtyWritebackInterval = 5 * kSecond; ///< Linux vm.dirty_writeback_centisecs
-  SimTime dirtyExpire = 30 * kSecond;           ///< Linux vm.dirty_expire_centisecs
+  SimTime dirtyExpire = 30 * kSecond; ///< Linux vm.dirty_expire_centisecs
   std::vector<TopicConfig> topics;
 };
 
@@ -63,23 +63,23 @@ struct KinesisConfig {
 
 struct ProducerConfig {
   std::string name;
-  std::string topic;  ///< Kafka target ("" = none)
+  std::string topic; ///< Kafka target ("" = none)
   std::string stream; ///< Kinesis target ("" = none); both set = the same workload into both
   Acks acks = Acks::All;
   bool enableIdempotence = true;
-  double rate = 100.0;           ///< records per second
-  std::int64_t count = -1;       ///< records to send in total; -1 = until the run ends
+  double rate = 100.0; ///< records per second
+  std::int64_t count = -1; ///< records to send in total; -1 = until the run ends
   std::int32_t recordBytes = 100;
-  std::int32_t keyCount = 0;      ///< distinct keys "key-0".."key-(n-1)"; 0 = null keys
-  std::vector<std::string> keys;  ///< explicit keys (instead of keyCount)
-  double tombstoneRatio = 0;      ///< share of records sent with a null value (keyed only)
+  std::int32_t keyCount = 0; ///< distinct keys "key-0".."key-(n-1)"; 0 = null keys
+  std::vector<std::string> keys; ///< explicit keys (instead of keyCount)
+  double tombstoneRatio = 0; ///< share of records sent with a null value (keyed only)
   std::vector<std::string> explicitHashKeys; ///< Kinesis ExplicitHashKey (decimal) per entry of `keys`
   SimTime start = 0;
   std::int64_t batchSize = 16384;
   SimTime linger = 5 * kMillisecond;
   SimTime requestTimeout = 30 * kSecond;
   SimTime deliveryTimeout = 120 * kSecond;
-  SimTime retryBackoff = 100 * kMillisecond;     ///< doubles per retry (KIP-580)...
+  SimTime retryBackoff = 100 * kMillisecond; ///< doubles per retry (KIP-580)...
   SimTime retryBackoffMax = 1000 * kMillisecond; ///< ...up to this
   std::int64_t retries = 2147483647;
   int maxInFlight = 5;
@@ -108,13 +108,13 @@ struct KinesisAppConfig {
   std::string stream;
   int workers = 1;
   IteratorType initialPosition = IteratorType::Latest; ///< where to start without a checkpoint
-  std::string startSequence;   ///< AT/AFTER_SEQUENCE_NUMBER (decimal)
-  SimTime startTimestamp = 0;  ///< AT_TIMESTAMP
+  std::string startSequence; ///< AT/AFTER_SEQUENCE_NUMBER (decimal)
+  SimTime startTimestamp = 0; ///< AT_TIMESTAMP
   bool enhancedFanOut = false;
   SimTime idleTimeBetweenReads = 1000 * kMillisecond;
   int maxRecords = 10000; ///< GetRecords Limit
   SimTime checkpointInterval = 5 * kSecond; ///< 0 = after every batch
-  SimTime failoverTime = 10 * kSecond;      ///< failoverTimeMillis
+  SimTime failoverTime = 10 * kSecond; ///< failoverTimeMillis
   SimTime start = 0; ///< when the workers start
 };
 

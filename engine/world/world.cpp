@@ -2,8 +2,8 @@
 
 namespace streamscope::engine {
 
-bool World::send(NodeId from, NodeId to, TransferKind kind, std::int32_t partition, std::int64_t a,
-                 std::int64_t b, Action onArrival, SimTime latency) {
+bool World::send(NodeId from, NodeId to, TransferKind kind, std::int32_t partition, std::int64_t a, std::int64_t b, Action onArrival,
+                 SimTime latency) {
   Event e;
   e.time = now;
   e.type = EventType::TransferStarted;
@@ -37,8 +37,7 @@ bool World::arrive(const Action &message, std::int32_t partition) {
   e.node = message.from;
   e.peer = message.to;
   e.partition = partition;
-  e.type = !message.dropped && net.reachable(message.from, message.to) ? EventType::TransferArrived
-                                                    : EventType::TransferDropped;
+  e.type = !message.dropped && net.reachable(message.from, message.to) ? EventType::TransferArrived : EventType::TransferDropped;
   events.record(e);
   return e.type == EventType::TransferArrived;
 }

@@ -16,59 +16,59 @@
 namespace streamscope::engine {
 
 enum class ActionType : std::uint8_t {
-  Fault,                  ///< a = index into scenario faults
-  ProducerTick,           ///< a = producer
-  ProducerWake,           ///< a = producer, b = partition: linger or back-off ended, try sending
-  ProduceArrive,          ///< a = batch, c = attempt, d = broker incarnation, to = broker node
+  Fault, ///< a = index into scenario faults
+  ProducerTick, ///< a = producer
+  ProducerWake, ///< a = producer, b = partition: linger or back-off ended, try sending
+  ProduceArrive, ///< a = batch, c = attempt, d = broker incarnation, to = broker node
   ProduceRespondAfterFsync, ///< as ProduceResponseArrive, sent once the fsync completes
-  ProduceResponseArrive,  ///< a = batch, c = attempt, b = ErrorCode, d = base offset
-  ProduceRequestTimeout,  ///< a = batch, c = attempt
-  PurgatoryExpire,        ///< a = partition
-  FollowerFetch,          ///< a = partition, b = follower slot, c = fetcher gen: send next fetch
-  ReplicaFetchTimeout,    ///< a = partition, b = follower slot, c = fetcher gen
-  ReplicaFetchArrive,     ///< a = partition, b = slot | (last epoch + 1) << 8, c = gen, d = offset
-  ReplicaFetchResponse,   ///< a = partition, b = follower slot, c = fetcher gen, d = payload
-  ParkedFetchExpire,      ///< a = partition
-  ConsumerFetchArrive,    ///< a = partition, b = group, c = fetch gen, d = offset
-  ConsumerFetchResponse,  ///< a = partition, b = group, c = fetch gen, d = payload
-  ConsumerRetryFetch,     ///< a = partition, b = group, c = fetch gen
-  AutoCommit,             ///< a = group, b = member, c = incarnation
-  RebalanceDone,          ///< a = group, c = token
-  SessionExpired,         ///< a = group, b = member, c = incarnation
-  IsrCheck,               ///< a = broker
-  FenceCheck,             ///< a = broker, c = outage
-  WriteBack,              ///< a = broker
-  FlushIntervalCheck,     ///< a = broker
-  RetentionCheck,         ///< a = broker
-  CleanerCheck,           ///< a = broker
+  ProduceResponseArrive, ///< a = batch, c = attempt, b = ErrorCode, d = base offset
+  ProduceRequestTimeout, ///< a = batch, c = attempt
+  PurgatoryExpire, ///< a = partition
+  FollowerFetch, ///< a = partition, b = follower slot, c = fetcher gen: send next fetch
+  ReplicaFetchTimeout, ///< a = partition, b = follower slot, c = fetcher gen
+  ReplicaFetchArrive, ///< a = partition, b = slot | (last epoch + 1) << 8, c = gen, d = offset
+  ReplicaFetchResponse, ///< a = partition, b = follower slot, c = fetcher gen, d = payload
+  ParkedFetchExpire, ///< a = partition
+  ConsumerFetchArrive, ///< a = partition, b = group, c = fetch gen, d = offset
+  ConsumerFetchResponse, ///< a = partition, b = group, c = fetch gen, d = payload
+  ConsumerRetryFetch, ///< a = partition, b = group, c = fetch gen
+  AutoCommit, ///< a = group, b = member, c = incarnation
+  RebalanceDone, ///< a = group, c = token
+  SessionExpired, ///< a = group, b = member, c = incarnation
+  IsrCheck, ///< a = broker
+  FenceCheck, ///< a = broker, c = outage
+  WriteBack, ///< a = broker
+  FlushIntervalCheck, ///< a = broker
+  RetentionCheck, ///< a = broker
+  CleanerCheck, ///< a = broker
   // Kinesis
-  KinesisProducerTick,    ///< a = producer
-  KinesisProducerWake,    ///< a = producer: linger or back-off ended
-  PutArrive,              ///< a = put request, c = attempt
-  ZoneWriteArrive,        ///< a = put request, b = zone, c = attempt
-  ZoneAckArrive,          ///< a = put request, b = zone, c = attempt
-  PutResponseArrive,      ///< a = put request, c = attempt
-  PutTimeout,             ///< a = put request, c = attempt
-  RetentionTrim,          ///< a = stream
-  LeaseRenew,             ///< a = application, b = worker, c = incarnation
-  LeaseTake,              ///< a = application, b = worker, c = incarnation
-  ReadShard,              ///< a = application, b = lease, c = read generation: next GetRecords
-  GetRecordsArrive,       ///< a = application, b = lease, c = read generation
-  ReadResponseArrive,     ///< a = application, b = lease, c = read generation, d = payload
-  FanOutPush,             ///< a = application, b = lease, c = read generation
+  KinesisProducerTick, ///< a = producer
+  KinesisProducerWake, ///< a = producer: linger or back-off ended
+  PutArrive, ///< a = put request, c = attempt
+  ZoneWriteArrive, ///< a = put request, b = zone, c = attempt
+  ZoneAckArrive, ///< a = put request, b = zone, c = attempt
+  PutResponseArrive, ///< a = put request, c = attempt
+  PutTimeout, ///< a = put request, c = attempt
+  RetentionTrim, ///< a = stream
+  LeaseRenew, ///< a = application, b = worker, c = incarnation
+  LeaseTake, ///< a = application, b = worker, c = incarnation
+  ReadShard, ///< a = application, b = lease, c = read generation: next GetRecords
+  GetRecordsArrive, ///< a = application, b = lease, c = read generation
+  ReadResponseArrive, ///< a = application, b = lease, c = read generation, d = payload
+  FanOutPush, ///< a = application, b = lease, c = read generation
 };
 
 struct Action {
   ActionType type = ActionType::Fault;
   NodeId from = -1; ///< messages: sender node (for the arrival's transfer event)
-  NodeId to = -1;   ///< messages: receiver node
+  NodeId to = -1; ///< messages: receiver node
   std::int32_t a = -1;
   std::int32_t b = -1;
   std::uint32_t c = 0;
   std::int64_t d = 0;
   SimTime sentAt = 0;
   std::uint8_t kind = 0; ///< TransferKind for messages
-  bool dropped = false;  ///< messages: lost in flight by a user's drop_message fault
+  bool dropped = false; ///< messages: lost in flight by a user's drop_message fault
 };
 
 /// A fault the real system refused (the scenario asked for something it would not do).
@@ -93,8 +93,8 @@ struct World {
   void at(SimTime time, const Action &action) { queue.schedule(time, action); }
   void after(SimTime delay, const Action &action) { queue.schedule(now + delay, action); }
 
-  void record(EventType type, std::int32_t node = -1, std::int32_t partition = -1, std::int64_t a = 0,
-            std::int64_t b = 0, std::uint8_t sub = 0, std::int32_t peer = -1) {
+  void record(EventType type, std::int32_t node = -1, std::int32_t partition = -1, std::int64_t a = 0, std::int64_t b = 0, std::uint8_t sub = 0,
+              std::int32_t peer = -1) {
     Event e;
     e.time = now;
     e.arrival = now;
@@ -112,8 +112,8 @@ struct World {
   /// or emits TransferDropped if the link is cut now. `partition`, `a` and `b` describe the
   /// payload for the view (offset range). The latency is the network's unless given.
   /// Returns false if dropped at once.
-  bool send(NodeId from, NodeId to, TransferKind kind, std::int32_t partition, std::int64_t a,
-            std::int64_t b, Action onArrival, SimTime latency = -1);
+  bool send(NodeId from, NodeId to, TransferKind kind, std::int32_t partition, std::int64_t a, std::int64_t b, Action onArrival,
+            SimTime latency = -1);
   /// Called first by every message handler: emits TransferArrived, or TransferDropped and
   /// returns false if the link was cut while the message was in flight.
   bool arrive(const Action &message, std::int32_t partition);

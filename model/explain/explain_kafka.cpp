@@ -40,11 +40,14 @@ Explanation broker(const engine::World &w, int id) {
              {QObject::tr("Records only in page cache"), num(dirty)},
              {QObject::tr("Extra network delay"), ms(w.net.extraDelay(b.node))}};
   if (b.state == BrokerState::PoweredOff)
-    e.why = QObject::tr("The machine lost power: its page cache is gone, so every record above each replica's flushed offset is lost from this broker. Restart it to run log recovery and let followers catch up.");
+    e.why = QObject::tr("The machine lost power: its page cache is gone, so every record above each replica's flushed offset is lost from this "
+                        "broker. Restart it to run log recovery and let followers catch up.");
   else if (b.state == BrokerState::Crashed)
-    e.why = QObject::tr("The broker process died but the operating system kept running, so its page cache (and every record written to it) survives a restart. The controller fences it after the session timeout and moves leadership away.");
+    e.why = QObject::tr("The broker process died but the operating system kept running, so its page cache (and every record written to it) survives "
+                        "a restart. The controller fences it after the session timeout and moves leadership away.");
   else if (w.net.isIsolated(b.node))
-    e.why = QObject::tr("No message reaches it or leaves it. The controller stops hearing its heartbeats and fences it; partitions it led elect a new leader from the ISR.");
+    e.why = QObject::tr("No message reaches it or leaves it. The controller stops hearing its heartbeats and fences it; partitions it led elect a "
+                        "new leader from the ISR.");
   else if (b.fenced)
     e.why = QObject::tr("The controller has not heard from it within the broker session timeout, so it leads nothing until it registers again.");
   else
@@ -62,7 +65,10 @@ Explanation replica(const engine::World &w, int p, int b) {
   QStringList isr;
   for (int r : part.isr)
     isr << QString::number(r);
-  e.facts = {{QObject::tr("Role"), leader ? QObject::tr("leader (epoch %1)").arg(part.leaderEpoch) : part.leader < 0 ? QObject::tr("offline partition") : QObject::tr("follower")},
+  e.facts = {{QObject::tr("Role"),
+              leader                ? QObject::tr("leader (epoch %1)").arg(part.leaderEpoch)
+                  : part.leader < 0 ? QObject::tr("offline partition")
+                                    : QObject::tr("follower")},
              {QObject::tr("In the ISR"), part.inIsr(b) ? QObject::tr("yes") : QObject::tr("no")},
              {QObject::tr("ISR"), QStringLiteral("{%1}").arg(isr.join(QStringLiteral(", ")))},
              {QObject::tr("Log start offset"), num(log.logStart())},
@@ -71,15 +77,19 @@ Explanation replica(const engine::World &w, int p, int b) {
              {QObject::tr("Flushed to disk below"), num(log.flushed())},
              {QObject::tr("Segments"), num(static_cast<std::int64_t>(log.segments().size()))}};
   if (leader) {
-    e.why = QObject::tr("The leader: producers write here and consumers read here. Its high watermark is the smallest log end offset among the ISR; only records below it are committed and readable.");
+    e.why = QObject::tr("The leader: producers write here and consumers read here. Its high watermark is the smallest log end offset among the ISR; "
+                        "only records below it are committed and readable.");
   } else if (part.leader < 0) {
     e.why = QObject::tr("The partition has no leader: no ISR member is alive, and unclean election is off.");
   } else if (!part.inIsr(b)) {
     const Offset leaderLeo = part.logOf(part.leader).leo();
-    e.why = QObject::tr("Out of the ISR: it has not caught up to the leader's log end (it is at %1, the leader at %2) for replica.lag.time.max.ms, so acks=all no longer waits for it and it cannot become leader in a clean election.")
+    e.why = QObject::tr("Out of the ISR: it has not caught up to the leader's log end (it is at %1, the leader at %2) for replica.lag.time.max.ms, "
+                        "so acks=all no longer waits for it and it cannot become leader in a clean election.")
                 .arg(num(log.leo()), num(leaderLeo));
   } else {
-    e.why = QObject::tr("An in-sync follower: it keeps fetching from leader %1 and has caught up recently, so acks=all waits for it and it may become leader if the leader fails.").arg(part.leader);
+    e.why = QObject::tr("An in-sync follower: it keeps fetching from leader %1 and has caught up recently, so acks=all waits for it and it may "
+                        "become leader if the leader fails.")
+                .arg(part.leader);
   }
   return e;
 }
@@ -92,28 +102,36 @@ Explanation logCell(const engine::World &w, int p, int b, Offset offset) {
   const std::size_t i = log.lowerBound(offset);
   const QString name = QString::fromStdString(k.partitionName(p));
   if (i >= entries.size() || entries[i].offset != offset)
-    return {QObject::tr("%1 offset %2 on broker %3").arg(name).arg(offset).arg(b), {},
+    return {QObject::tr("%1 offset %2 on broker %3").arg(name).arg(offset).arg(b),
+            {},
             QObject::tr("This replica holds no record at offset %1 any more (truncated, deleted by retention or compacted away).").arg(offset)};
   const LogEntry &entry = entries[i];
   const RecordInfo &r = k.records.at(entry.record);
   Explanation e{QObject::tr("%1 offset %2 on broker %3").arg(name).arg(offset).arg(b), {}, {}};
   const bool committed = offset < log.highWatermark();
   const bool onDisk = offset < log.flushed();
-  e.facts = {{QObject::tr("Key"), r.key >= 0 ? QString::fromStdString(k.keys[static_cast<std::size_t>(r.key)]) : QObject::tr("null (no key)")},
-             {QObject::tr("Value"), r.has(RecordInfo::Tombstone) ? QObject::tr("null (tombstone)") : QObject::tr("%1 bytes").arg(r.bytes)},
-             {QObject::tr("Leader epoch"), QString::number(entry.epoch)},
-             {QObject::tr("Created"), ms(r.createdAt)},
-             {QObject::tr("Acknowledged"), r.ackedAt >= 0 ? ms(r.ackedAt) : QObject::tr("not yet")},
-             {QObject::tr("Storage"), onDisk ? QObject::tr("flushed to disk") : QObject::tr("in the page cache only")},
-             {QObject::tr("Committed"), committed ? QObject::tr("yes (below the high watermark)") : QObject::tr("no (at or above the high watermark)")}};
+  e.facts = {
+      {QObject::tr("Key"), r.key >= 0 ? QString::fromStdString(k.keys[static_cast<std::size_t>(r.key)]) : QObject::tr("null (no key)")},
+      {QObject::tr("Value"), r.has(RecordInfo::Tombstone) ? QObject::tr("null (tombstone)") : QObject::tr("%1 bytes").arg(r.bytes)},
+      {QObject::tr("Leader epoch"), QString::number(entry.epoch)},
+      {QObject::tr("Created"), ms(r.createdAt)},
+      {QObject::tr("Acknowledged"), r.ackedAt >= 0 ? ms(r.ackedAt) : QObject::tr("not yet")},
+      {QObject::tr("Storage"), onDisk ? QObject::tr("flushed to disk") : QObject::tr("in the page cache only")},
+      {QObject::tr("Committed"), committed ? QObject::tr("yes (below the high watermark)") : QObject::tr("no (at or above the high watermark)")}};
   int holders = 0;
   for (const ReplicaLog &other : part.logs)
     holders += other.leo() > offset ? 1 : 0;
   if (!committed)
-    e.why = QObject::tr("Offset %1 is above the high watermark (%2): consumers cannot read it yet because only %3 of %4 replicas have it, and the ISR has %5 members.")
-                .arg(offset).arg(log.highWatermark()).arg(holders).arg(part.replicas.size()).arg(part.isr.size());
+    e.why = QObject::tr("Offset %1 is above the high watermark (%2): consumers cannot read it yet because only %3 of %4 replicas have it, and the "
+                        "ISR has %5 members.")
+                .arg(offset)
+                .arg(log.highWatermark())
+                .arg(holders)
+                .arg(part.replicas.size())
+                .arg(part.isr.size());
   else if (!onDisk)
-    e.why = QObject::tr("Committed and readable, but only in this broker's page cache: Kafka relies on replication, not fsync. If every replica holding it lost power before write-back, it would be gone.");
+    e.why = QObject::tr("Committed and readable, but only in this broker's page cache: Kafka relies on replication, not fsync. If every replica "
+                        "holding it lost power before write-back, it would be gone.");
   else
     e.why = QObject::tr("Committed and flushed to disk on this broker: it survives a crash and a power loss of this machine.");
   return e;
@@ -131,11 +149,12 @@ Explanation producer(const engine::World &w, int i) {
              {QObject::tr("Requests in flight"), QString::number(inFlight)},
              {QObject::tr("Idempotent"), p.config.enableIdempotence ? QObject::tr("yes") : QObject::tr("no")},
              {QObject::tr("linger.ms"), ms(p.config.linger)}};
-  e.why = p.config.acks == engine::Acks::All
-              ? QObject::tr("acks=all: each batch is acknowledged once every in-sync replica has it (the high watermark passed it), so a single broker failure cannot lose it.")
-          : p.config.acks == engine::Acks::Leader
-              ? QObject::tr("acks=1: the leader acknowledges as soon as the batch is in its own log; if the leader dies before followers fetch it, the record can be lost.")
-              : QObject::tr("acks=0: the producer does not wait for any answer; records lost on the way are never known.");
+  e.why = p.config.acks == engine::Acks::All ? QObject::tr("acks=all: each batch is acknowledged once every in-sync replica has it (the high "
+                                                           "watermark passed it), so a single broker failure cannot lose it.")
+      : p.config.acks == engine::Acks::Leader
+      ? QObject::tr("acks=1: the leader acknowledges as soon as the batch is in its own log; if the leader dies before followers fetch it, the "
+                    "record can be lost.")
+      : QObject::tr("acks=0: the producer does not wait for any answer; records lost on the way are never known.");
   return e;
 }
 
@@ -153,15 +172,17 @@ Explanation group(const engine::World &w, int gi) {
   for (const Member &m : g.members)
     live += m.alive && m.inGroup ? 1 : 0;
   Explanation e{QObject::tr("Consumer group %1").arg(QString::fromStdString(g.config.group)), {}, {}};
-  e.facts = {{QObject::tr("Topic"), QString::fromStdString(topic.config.name)},
-             {QObject::tr("Assignor"), g.config.assignor == engine::AssignorKind::Range ? QObject::tr("range (eager)") : QObject::tr("cooperative-sticky")},
-             {QObject::tr("Generation"), QString::number(g.generation)},
-             {QObject::tr("Members"), QObject::tr("%1 live of %2").arg(live).arg(g.members.size())},
-             {QObject::tr("Lag (committed)"), num(lag)},
-             {QObject::tr("Consumed"), num(g.consumed)},
-             {QObject::tr("Delivered twice"), num(g.duplicates)}};
+  e.facts = {
+      {QObject::tr("Topic"), QString::fromStdString(topic.config.name)},
+      {QObject::tr("Assignor"), g.config.assignor == engine::AssignorKind::Range ? QObject::tr("range (eager)") : QObject::tr("cooperative-sticky")},
+      {QObject::tr("Generation"), QString::number(g.generation)},
+      {QObject::tr("Members"), QObject::tr("%1 live of %2").arg(live).arg(g.members.size())},
+      {QObject::tr("Lag (committed)"), num(lag)},
+      {QObject::tr("Consumed"), num(g.consumed)},
+      {QObject::tr("Delivered twice"), num(g.duplicates)}};
   e.why = g.rebalancing ? QObject::tr("A rebalance is in progress: partitions are being reassigned among the live members.")
-                        : QObject::tr("Each partition is read by exactly one member; the committed offset is where a new owner resumes, so anything processed after it is delivered again.");
+                        : QObject::tr("Each partition is read by exactly one member; the committed offset is where a new owner resumes, so anything "
+                                      "processed after it is delivered again.");
   return e;
 }
 
@@ -173,13 +194,22 @@ Explanation member(const engine::World &w, int gi, int mi) {
   QStringList owned;
   for (std::size_t i = 0; i < g.parts.size(); ++i)
     if (g.parts[i].owner == mi)
-      owned << QObject::tr("%1-%2 at %3 (committed %4)").arg(QString::fromStdString(topic.config.name)).arg(i).arg(g.parts[i].position).arg(g.parts[i].committed);
+      owned << QObject::tr("%1-%2 at %3 (committed %4)")
+                   .arg(QString::fromStdString(topic.config.name))
+                   .arg(i)
+                   .arg(g.parts[i].position)
+                   .arg(g.parts[i].committed);
   Explanation e{QObject::tr("Consumer %1").arg(QString::fromStdString(m.id)), {}, {}};
   e.facts = {{QObject::tr("Group"), QString::fromStdString(g.config.group)},
-             {QObject::tr("State"), !m.alive ? QObject::tr("dead") : !m.inGroup ? QObject::tr("left the group") : QObject::tr("running")},
+             {QObject::tr("State"),
+              !m.alive         ? QObject::tr("dead")
+                  : !m.inGroup ? QObject::tr("left the group")
+                               : QObject::tr("running")},
              {QObject::tr("Partitions"), owned.isEmpty() ? QObject::tr("none") : owned.join(QStringLiteral("; "))}};
-  e.why = !m.alive ? QObject::tr("Killed without leaving: the coordinator only notices when session.timeout.ms passes without a heartbeat, then rebalances its partitions.")
-                   : QObject::tr("Fetches its partitions from their leaders; positions move as records arrive, and committed offsets follow at each auto-commit.");
+  e.why = !m.alive
+      ? QObject::tr("Killed without leaving: the coordinator only notices when session.timeout.ms passes without a heartbeat, then rebalances its "
+                    "partitions.")
+      : QObject::tr("Fetches its partitions from their leaders; positions move as records arrive, and committed offsets follow at each auto-commit.");
   return e;
 }
 

@@ -37,12 +37,15 @@ Explanation shard(const engine::World &w, int slot) {
              {QObject::tr("Reads throttled"), num(s.throttledReads)},
              {QObject::tr("Retention"), QObject::tr("%1 h").arg(stream.config.retention / engine::kSecond / 3600)}};
   if (!s.open())
-    e.why = QObject::tr("Closed by a split or merge: it takes no more writes, but its records stay readable until retention removes them. A KCL application finishes it (SHARD_END) before it reads the children.");
+    e.why = QObject::tr("Closed by a split or merge: it takes no more writes, but its records stay readable until retention removes them. A KCL "
+                        "application finishes it (SHARD_END) before it reads the children.");
   else if (s.throttledWrites > 0)
-    e.why = QObject::tr("A shard accepts at most %1 records/s and 1 MiB/s of writes. Puts beyond that get ProvisionedThroughputExceededException for those records, and the producer retries them after a back-off. Splitting the shard doubles the capacity for its key range.")
+    e.why = QObject::tr("A shard accepts at most %1 records/s and 1 MiB/s of writes. Puts beyond that get ProvisionedThroughputExceededException for "
+                        "those records, and the producer retries them after a back-off. Splitting the shard doubles the capacity for its key range.")
                 .arg(kWriteRecordsPerSecond, 0, 'f', 0);
   else
-    e.why = QObject::tr("Every partition key whose MD5 hash falls between its starting and ending hash key is written here, in the order Kinesis assigns sequence numbers.");
+    e.why = QObject::tr("Every partition key whose MD5 hash falls between its starting and ending hash key is written here, in the order Kinesis "
+                        "assigns sequence numbers.");
   return e;
 }
 
@@ -66,9 +69,11 @@ Explanation record(const engine::World &w, int slot, std::uint64_t counter) {
              {QObject::tr("ApproximateArrivalTimestamp"), ms(stored.arrival)},
              {QObject::tr("Stored in"), zones.join(QStringLiteral(", "))},
              {QObject::tr("Acknowledged"), stored.durable ? QObject::tr("yes") : QObject::tr("not yet")}};
-  e.why = stored.durable
-              ? QObject::tr("Acknowledged: every availability zone that was up has it, so consumers may read it. Its sequence number is unique within the shard and larger than every earlier one; the numbers are sparse, not consecutive.")
-              : QObject::tr("Written to %n zone(s) so far: Kinesis answers the put only when every zone that was up has stored it, and consumers cannot read it until then.", nullptr, static_cast<int>(zones.size()));
+  e.why = stored.durable ? QObject::tr("Acknowledged: every availability zone that was up has it, so consumers may read it. Its sequence number is "
+                                       "unique within the shard and larger than every earlier one; the numbers are sparse, not consecutive.")
+                         : QObject::tr("Written to %n zone(s) so far: Kinesis answers the put only when every zone that was up has stored it, and "
+                                       "consumers cannot read it until then.",
+                                       nullptr, static_cast<int>(zones.size()));
   return e;
 }
 
@@ -77,7 +82,8 @@ Explanation zone(const engine::World &w, int z) {
   return {QObject::tr("Availability zone %1").arg(QChar('a' + z)),
           {{QObject::tr("State"), up ? QObject::tr("up") : QObject::tr("down")}},
           up ? QObject::tr("Kinesis keeps every record in three availability zones and acknowledges a put only after they have stored it.")
-             : QObject::tr("Down: puts are acknowledged once the zones still up have the records, so no acknowledged record is lost; this zone is brought up to date when it returns.")};
+             : QObject::tr("Down: puts are acknowledged once the zones still up have the records, so no acknowledged record is lost; this zone is "
+                           "brought up to date when it returns.")};
 }
 
 Explanation producer(const engine::World &w, int i) {
@@ -89,8 +95,10 @@ Explanation producer(const engine::World &w, int i) {
              {QObject::tr("PutRecords in flight"), QString::number(p.inFlight)},
              {QObject::tr("Back-off"), p.backoffUntil > w.now ? QObject::tr("until %1").arg(ms(p.backoffUntil)) : QObject::tr("none")}};
   e.why = p.backoffUntil > w.now
-              ? QObject::tr("Backing off: the last PutRecords had throttled entries (ProvisionedThroughputExceededException); it waits, then resends only those records.")
-              : QObject::tr("Sends up to %1 records per PutRecords call; each record goes to the shard its partition key hashes to.").arg(p.config.putRecordsMax);
+      ? QObject::tr("Backing off: the last PutRecords had throttled entries (ProvisionedThroughputExceededException); it waits, then resends only "
+                    "those records.")
+      : QObject::tr("Sends up to %1 records per PutRecords call; each record goes to the shard its partition key hashes to.")
+            .arg(p.config.putRecordsMax);
   return e;
 }
 
@@ -100,7 +108,8 @@ QString leaseText(const engine::World &w, const Lease &lease) {
   if (lease.checkpoint == CheckpointKind::ShardEnd)
     checkpoint = QStringLiteral("SHARD_END");
   else if (lease.checkpoint == CheckpointKind::Sequence)
-    checkpoint = QString::fromStdString(k.shardAt(lease.shard).sequenceOf(StoredRecord{lease.checkpointCounter, lease.checkpointArrival}).toDecimal());
+    checkpoint =
+        QString::fromStdString(k.shardAt(lease.shard).sequenceOf(StoredRecord{lease.checkpointCounter, lease.checkpointArrival}).toDecimal());
   return QObject::tr("%1: owner %2, checkpoint %3, %4 ms behind latest")
       .arg(QString::fromStdString(shardId(k.shardAt(lease.shard).index)))
       .arg(lease.owner >= 0 ? QStringLiteral("w%1").arg(lease.owner) : QObject::tr("none"))
@@ -111,13 +120,15 @@ QString leaseText(const engine::World &w, const Lease &lease) {
 Explanation application(const engine::World &w, int a) {
   const Application &app = w.kinesis.apps.at(static_cast<std::size_t>(a));
   Explanation e{QObject::tr("Application %1").arg(QString::fromStdString(app.config.application)), {}, {}};
-  e.facts = {{QObject::tr("Reads"), app.config.enhancedFanOut ? QObject::tr("enhanced fan-out (SubscribeToShard)") : QObject::tr("shared throughput (GetRecords)")},
+  e.facts = {{QObject::tr("Reads"),
+              app.config.enhancedFanOut ? QObject::tr("enhanced fan-out (SubscribeToShard)") : QObject::tr("shared throughput (GetRecords)")},
              {QObject::tr("Workers"), QString::number(app.workers.size())},
              {QObject::tr("Consumed"), num(app.consumed)},
              {QObject::tr("Delivered twice"), num(app.duplicates)}};
   for (const Lease &lease : app.leases)
     e.facts.append({QObject::tr("Lease"), leaseText(w, lease)});
-  e.why = QObject::tr("A KCL application: workers share the shards through a lease table, and each checkpoints the last sequence number it processed, so a worker that takes over a lease resumes after the checkpoint.");
+  e.why = QObject::tr("A KCL application: workers share the shards through a lease table, and each checkpoints the last sequence number it "
+                      "processed, so a worker that takes over a lease resumes after the checkpoint.");
   return e;
 }
 
@@ -129,7 +140,8 @@ Explanation worker(const engine::World &w, int a, int wi) {
   for (const Lease &lease : app.leases)
     if (lease.owner == wi)
       e.facts.append({QObject::tr("Lease"), leaseText(w, lease)});
-  e.why = !worker.alive ? QObject::tr("Dead: its leases stop being renewed, and after failoverTimeMillis other workers take them over and resume from the last checkpoint (records after it are processed again).")
+  e.why = !worker.alive ? QObject::tr("Dead: its leases stop being renewed, and after failoverTimeMillis other workers take them over and resume "
+                                      "from the last checkpoint (records after it are processed again).")
                         : QObject::tr("Renews its leases and reads each leased shard, checkpointing as it goes.");
   return e;
 }

@@ -39,7 +39,8 @@ QList<GlossaryTerm> buildGlossary() {
       term("election", QObject::tr("Leader election"), "Kafka", L{QStringLiteral("leader election"), QStringLiteral("elected")},
            QObject::tr("When a partition's leader fails, the controller makes an ISR member the new leader and bumps the "
                        "leader epoch. Followers then truncate anything the new leader does not have.")),
-      term("fsync", QObject::tr("fsync and write-back"), "Kafka", L{QStringLiteral("fsync"), QStringLiteral("flushed"), QStringLiteral("write-back"), QStringLiteral("flush")},
+      term("fsync", QObject::tr("fsync and write-back"), "Kafka",
+           L{QStringLiteral("fsync"), QStringLiteral("flushed"), QStringLiteral("write-back"), QStringLiteral("flush")},
            QObject::tr("Kafka writes to the operating system's page cache; the OS writes it to disk later (write-back), "
                        "or at once when flush.messages or flush.ms force an fsync. A power cut loses what was not yet on disk.")),
       term("hash-key-range", QObject::tr("Hash key range"), "Kinesis", L{QStringLiteral("hash key range"), QStringLiteral("hash key")},
@@ -54,7 +55,8 @@ QList<GlossaryTerm> buildGlossary() {
       term("isr", QObject::tr("In-sync replicas (ISR)"), "Kafka", L{QStringLiteral("in-sync replicas"), QStringLiteral("ISR")},
            QObject::tr("The replicas that have kept up with the leader within replica.lag.time.max.ms. Only they count "
                        "for the high watermark and only they may become leader in a clean election.")),
-      term("iterator", QObject::tr("Shard iterator"), "Kinesis", L{QStringLiteral("iterator"), QStringLiteral("TRIM_HORIZON"), QStringLiteral("LATEST")},
+      term("iterator", QObject::tr("Shard iterator"), "Kinesis",
+           L{QStringLiteral("iterator"), QStringLiteral("TRIM_HORIZON"), QStringLiteral("LATEST")},
            QObject::tr("Where GetRecords reads in a shard: TRIM_HORIZON (the oldest record), LATEST, AT_ or "
                        "AFTER_SEQUENCE_NUMBER, or AT_TIMESTAMP. It expires after five minutes.")),
       term("kcl", QObject::tr("KCL application"), "Kinesis", L{QStringLiteral("KCL")},
@@ -82,10 +84,12 @@ QList<GlossaryTerm> buildGlossary() {
       term("rebalance", QObject::tr("Rebalance"), "Kafka", L{QStringLiteral("rebalance")},
            QObject::tr("The group reassigns its partitions after a member joins, leaves or times out; with the eager "
                        "protocol every member stops reading meanwhile.")),
-      term("replica", QObject::tr("Replica, leader and follower"), "Kafka", L{QStringLiteral("replica"), QStringLiteral("follower"), QStringLiteral("leader")},
+      term("replica", QObject::tr("Replica, leader and follower"), "Kafka",
+           L{QStringLiteral("replica"), QStringLiteral("follower"), QStringLiteral("leader")},
            QObject::tr("Each partition is copied on replication-factor brokers. The leader takes writes and reads; "
                        "followers fetch from it to stay in the ISR.")),
-      term("resharding", QObject::tr("Resharding"), "Kinesis", L{QStringLiteral("split"), QStringLiteral("merge"), QStringLiteral("resharding"), QStringLiteral("parent")},
+      term("resharding", QObject::tr("Resharding"), "Kinesis",
+           L{QStringLiteral("split"), QStringLiteral("merge"), QStringLiteral("resharding"), QStringLiteral("parent")},
            QObject::tr("Splitting a shard in two or merging two adjacent ones. The parents close and keep their records "
                        "until retention ends; the children take new writes.")),
       term("retention", QObject::tr("Retention"), "Both", L{QStringLiteral("retention"), QStringLiteral("expired")},
@@ -96,7 +100,8 @@ QList<GlossaryTerm> buildGlossary() {
       term("shard", QObject::tr("Shard"), "Kinesis", L{QStringLiteral("shard")},
            QObject::tr("A unit of a Kinesis stream's capacity: 1 MiB/s or 1,000 records/s in, 2 MiB/s out, holding the "
                        "records of one hash key range in sequence order.")),
-      term("throttling", QObject::tr("Throttling"), "Kinesis", L{QStringLiteral("throttled"), QStringLiteral("throttling"), QStringLiteral("ProvisionedThroughputExceeded")},
+      term("throttling", QObject::tr("Throttling"), "Kinesis",
+           L{QStringLiteral("throttled"), QStringLiteral("throttling"), QStringLiteral("ProvisionedThroughputExceeded")},
            QObject::tr("A shard refuses records beyond its limits with ProvisionedThroughputExceededException; the "
                        "producer backs off and retries them.")),
       term("unclean-election", QObject::tr("Unclean leader election"), "Kafka", L{QStringLiteral("unclean")},
@@ -140,9 +145,8 @@ const QList<Mention> &mentions() {
     std::stable_sort(phrases.begin(), phrases.end(), [](const auto &a, const auto &b) { return a.first.size() > b.first.size(); });
     QList<Mention> out;
     for (const auto &[phrase, id] : phrases)
-      out.append({QRegularExpression(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(phrase)),
-                                     QRegularExpression::CaseInsensitiveOption),
-                  id});
+      out.append(
+          {QRegularExpression(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(phrase)), QRegularExpression::CaseInsensitiveOption), id});
     return out;
   }();
   return all;
@@ -161,9 +165,8 @@ QString linkGlossaryTerms(const QString &plain, QSet<QString> &linked) {
       continue;
     for (auto it = re.globalMatch(plain); it.hasNext();) {
       const auto m = it.next();
-      const bool overlaps = std::any_of(links.begin(), links.end(), [&](const Link &l) {
-        return m.capturedStart() < l.end && l.start < m.capturedEnd();
-      });
+      const bool overlaps =
+          std::any_of(links.begin(), links.end(), [&](const Link &l) { return m.capturedStart() < l.end && l.start < m.capturedEnd(); });
       if (!overlaps) {
         links.append({m.capturedStart(), m.capturedEnd(), id});
         linked.insert(id);

@@ -11,9 +11,9 @@
 namespace streamscope::model {
 
 struct GlossaryTerm {
-  QString id;         ///< link target: glossary:ID
-  QString term;       ///< as the entry's heading
-  QString system;     ///< "Kafka", "Kinesis" or "Both"
+  QString id; ///< link target: glossary:ID
+  QString term; ///< as the entry's heading
+  QString system; ///< "Kafka", "Kinesis" or "Both"
   QStringList mentions; ///< phrases in explanations that link here (case-insensitive, whole words)
   QString definition;
 };

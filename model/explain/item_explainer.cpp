@@ -28,16 +28,29 @@ QString transferName(engine::TransferKind kind) {
 QString why(engine::TransferKind kind) {
   using engine::TransferKind;
   switch (kind) {
-  case TransferKind::ProduceRequest: return QObject::tr("The producer's batch travels to the partition leader; with acks=all the leader answers only once every in-sync replica has fetched it.");
-  case TransferKind::ProduceResponse: return QObject::tr("The leader acknowledges the batch: with acks=1 once it is in the leader's page cache, with acks=all once the high watermark passed it.");
-  case TransferKind::ReplicaFetchRequest: return QObject::tr("Followers pull from the leader: a fetch names the offset the follower needs next, which also tells the leader how far the follower has got.");
+  case TransferKind::ProduceRequest:
+    return QObject::tr(
+        "The producer's batch travels to the partition leader; with acks=all the leader answers only once every in-sync replica has fetched it.");
+  case TransferKind::ProduceResponse:
+    return QObject::tr(
+        "The leader acknowledges the batch: with acks=1 once it is in the leader's page cache, with acks=all once the high watermark passed it.");
+  case TransferKind::ReplicaFetchRequest:
+    return QObject::tr("Followers pull from the leader: a fetch names the offset the follower needs next, which also tells the leader how far the "
+                       "follower has got.");
   case TransferKind::ReplicaFetchResponse: return QObject::tr("The leader sends records the follower does not have yet, with its high watermark.");
   case TransferKind::ConsumerFetchRequest:
-  case TransferKind::ConsumerFetchResponse: return QObject::tr("Consumers pull from the leader and only ever receive records below the high watermark.");
-  case TransferKind::PutRecordsRequest: return QObject::tr("Up to 500 records in one call; Kinesis routes each by the MD5 of its partition key to the shard whose hash key range holds it.");
-  case TransferKind::PutRecordsResponse: return QObject::tr("Per-record results: a sequence number for each accepted record, ProvisionedThroughputExceededException for each throttled one (the producer retries those).");
+  case TransferKind::ConsumerFetchResponse:
+    return QObject::tr("Consumers pull from the leader and only ever receive records below the high watermark.");
+  case TransferKind::PutRecordsRequest:
+    return QObject::tr(
+        "Up to 500 records in one call; Kinesis routes each by the MD5 of its partition key to the shard whose hash key range holds it.");
+  case TransferKind::PutRecordsResponse:
+    return QObject::tr("Per-record results: a sequence number for each accepted record, ProvisionedThroughputExceededException for each throttled "
+                       "one (the producer retries those).");
   case TransferKind::ZoneWrite:
-  case TransferKind::ZoneAck: return QObject::tr("Kinesis stores every record in three availability zones before it answers the put; this is why its ack takes longer than a Kafka acks=1 ack.");
+  case TransferKind::ZoneAck:
+    return QObject::tr("Kinesis stores every record in three availability zones before it answers the put; this is why its ack takes longer than a "
+                       "Kafka acks=1 ack.");
   case TransferKind::GetRecordsRequest:
   case TransferKind::GetRecordsResponse: return QObject::tr("Polling consumers share the shard's 2 MiB/s and 5 calls/s of reads.");
   case TransferKind::SubscribeToShardEvent: return QObject::tr("Enhanced fan-out pushes records to this consumer with its own 2 MiB/s per shard.");
@@ -55,10 +68,12 @@ Explanation explainMessage(const engine::World &w, const WorldItem &item) {
     const engine::Action &m = entry.action;
     const auto kind = static_cast<engine::TransferKind>(m.kind);
     e.title = transferName(kind);
-    e.facts = {{QObject::tr("From"), nodeName(w, m.from)},
-               {QObject::tr("To"), nodeName(w, m.to)},
-               {QObject::tr("Sent at"), QObject::tr("%1 ms").arg(engine::toMs(m.sentAt), 0, 'f', 3)},
-               {QObject::tr("Arrives at"), QObject::tr("%1 ms (%2 ms on the wire)").arg(engine::toMs(entry.time), 0, 'f', 3).arg(engine::toMs(entry.time - m.sentAt), 0, 'f', 3)}};
+    e.facts = {
+        {QObject::tr("From"), nodeName(w, m.from)},
+        {QObject::tr("To"), nodeName(w, m.to)},
+        {QObject::tr("Sent at"), QObject::tr("%1 ms").arg(engine::toMs(m.sentAt), 0, 'f', 3)},
+        {QObject::tr("Arrives at"),
+         QObject::tr("%1 ms (%2 ms on the wire)").arg(engine::toMs(entry.time), 0, 'f', 3).arg(engine::toMs(entry.time - m.sentAt), 0, 'f', 3)}};
     if (m.dropped)
       e.facts.append({QObject::tr("Fate"), QObject::tr("will be lost on the wire (drop_message)")});
     e.why = why(kind);
@@ -112,8 +127,10 @@ Explanation explainItem(const engine::World &w, const WorldItem &item) {
   case Kind::Member: return explainKafka(w, item);
   default: return explainKinesis(w, item);
   }
-  return {QObject::tr("Nothing selected"), {},
-          QObject::tr("Click a broker, a replica strip, a record cell, a shard, a consumer or a message in flight to see its state and why it is in it.")};
+  return {QObject::tr("Nothing selected"),
+          {},
+          QObject::tr(
+              "Click a broker, a replica strip, a record cell, a shard, a consumer or a message in flight to see its state and why it is in it.")};
 }
 
 QString explanationHtml(const Explanation &e) {

@@ -11,20 +11,20 @@ namespace streamscope::model {
 struct WorldItem {
   enum class Kind : std::uint8_t {
     None,
-    Broker,          ///< a = broker id
-    Replica,         ///< a = partition, b = broker id
-    LogCell,         ///< a = partition, b = broker id, c = offset
-    KafkaProducer,   ///< a = producer
-    Group,           ///< a = group
-    Member,          ///< a = group, b = member
-    Stream,          ///< a = stream
-    Shard,           ///< a = shard slot
-    ShardRecord,     ///< a = shard slot, c = counter (the ordering part of its sequence number)
-    Zone,            ///< a = availability zone 0..2
+    Broker, ///< a = broker id
+    Replica, ///< a = partition, b = broker id
+    LogCell, ///< a = partition, b = broker id, c = offset
+    KafkaProducer, ///< a = producer
+    Group, ///< a = group
+    Member, ///< a = group, b = member
+    Stream, ///< a = stream
+    Shard, ///< a = shard slot
+    ShardRecord, ///< a = shard slot, c = counter (the ordering part of its sequence number)
+    Zone, ///< a = availability zone 0..2
     KinesisProducer, ///< a = producer
-    Application,     ///< a = application
-    Worker,          ///< a = application, b = worker
-    Message,         ///< c = the scheduler sequence number of the message's arrival
+    Application, ///< a = application
+    Worker, ///< a = application, b = worker
+    Message, ///< c = the scheduler sequence number of the message's arrival
   };
   Kind kind = Kind::None;
   int a = -1;

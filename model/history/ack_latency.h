@@ -11,8 +11,7 @@ namespace streamscope::model {
 /// Mean time from creation to acknowledgement of the last `window` acknowledged records
 /// among the newest `scanLimit`; nullopt if none was acknowledged yet. Works for Kafka's and
 /// Kinesis's record tables (both have createdAt and ackedAt).
-template <typename Record>
-std::optional<double> recentAckLatencyMs(const std::vector<Record> &records, int window = 50, int scanLimit = 5000) {
+template <typename Record> std::optional<double> recentAckLatencyMs(const std::vector<Record> &records, int window = 50, int scanLimit = 5000) {
   double sum = 0;
   int n = 0;
   int scanned = 0;

@@ -49,9 +49,7 @@ LibraryStore::~LibraryStore() {
   QSqlDatabase::removeDatabase(m_connection);
 }
 
-QString LibraryStore::defaultPath() {
-  return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/library.sqlite");
-}
+QString LibraryStore::defaultPath() { return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/library.sqlite"); }
 
 bool LibraryStore::remember(const LibraryEntry &e) {
   if (!ok())

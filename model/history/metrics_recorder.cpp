@@ -45,8 +45,7 @@ const std::vector<std::pair<QString, QString>> &MetricsRecorder::plots() {
   return list;
 }
 
-MetricSeries &MetricsRecorder::seriesFor(const QString &key, const QString &plot, const QString &label, const QString &unit,
-                                         MetricSystem system) {
+MetricSeries &MetricsRecorder::seriesFor(const QString &key, const QString &plot, const QString &label, const QString &unit, MetricSystem system) {
   const auto it = m_index.find(key);
   if (it != m_index.end())
     return m_series[it->second];
@@ -86,7 +85,8 @@ void MetricsRecorder::sample(const engine::World &w) {
   using S = MetricSystem;
 
   if (w.scenario.kafka) {
-    set(seriesFor(QStringLiteral("kafka.produce.records_per_s"), QStringLiteral("throughput"), QObject::tr("Kafka"), QObject::tr("records/s"), S::Kafka),
+    set(seriesFor(QStringLiteral("kafka.produce.records_per_s"), QStringLiteral("throughput"), QObject::tr("Kafka"), QObject::tr("records/s"),
+                  S::Kafka),
         rate(now.kafkaRecords, previous.kafkaRecords));
     set(seriesFor(QStringLiteral("kafka.produce.kib_per_s"), QStringLiteral("bytes"), QObject::tr("Kafka"), QObject::tr("KiB/s"), S::Kafka),
         rate(now.kafkaBytes, previous.kafkaBytes) / 1024);
@@ -112,7 +112,8 @@ void MetricsRecorder::sample(const engine::World &w) {
     set(seriesFor(QStringLiteral("kafka.under_replicated_partitions"), QStringLiteral("replication"), QObject::tr("under-replicated partitions"),
                   QObject::tr("partitions"), S::Kafka),
         underReplicated);
-    set(seriesFor(QStringLiteral("kafka.smallest_isr"), QStringLiteral("replication"), QObject::tr("smallest ISR"), QObject::tr("replicas"), S::Kafka),
+    set(seriesFor(QStringLiteral("kafka.smallest_isr"), QStringLiteral("replication"), QObject::tr("smallest ISR"), QObject::tr("replicas"),
+                  S::Kafka),
         smallestIsr == SIZE_MAX ? kNaN : static_cast<double>(smallestIsr));
     for (const auto &b : w.kafka.brokers) {
       if (b.removed)
@@ -145,8 +146,10 @@ void MetricsRecorder::sample(const engine::World &w) {
     set(seriesFor(QStringLiteral("kinesis.produce.kib_per_s"), QStringLiteral("bytes"), QObject::tr("Kinesis"), QObject::tr("KiB/s"), S::Kinesis),
         rate(now.kinesisBytes, previous.kinesisBytes) / 1024);
     const auto [p50, p99] = latencyPercentiles(w.kinesis.records, w.now);
-    set(seriesFor(QStringLiteral("kinesis.latency.p50_ms"), QStringLiteral("latency"), QObject::tr("Kinesis p50"), QObject::tr("ms"), S::Kinesis), p50);
-    set(seriesFor(QStringLiteral("kinesis.latency.p99_ms"), QStringLiteral("latency"), QObject::tr("Kinesis p99"), QObject::tr("ms"), S::Kinesis), p99);
+    set(seriesFor(QStringLiteral("kinesis.latency.p50_ms"), QStringLiteral("latency"), QObject::tr("Kinesis p50"), QObject::tr("ms"), S::Kinesis),
+        p50);
+    set(seriesFor(QStringLiteral("kinesis.latency.p99_ms"), QStringLiteral("latency"), QObject::tr("Kinesis p99"), QObject::tr("ms"), S::Kinesis),
+        p99);
     for (const auto &app : w.kinesis.apps) {
       std::int64_t behind = 0;
       for (const auto &lease : app.leases)

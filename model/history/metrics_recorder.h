@@ -16,8 +16,8 @@ namespace streamscope::model {
 enum class MetricSystem { Kafka, Kinesis };
 
 struct MetricSeries {
-  QString key;   ///< stable id, also the CSV column name ("kafka.produce.records_per_s")
-  QString plot;  ///< the plot it belongs to ("throughput", "latency", ...)
+  QString key; ///< stable id, also the CSV column name ("kafka.produce.records_per_s")
+  QString plot; ///< the plot it belongs to ("throughput", "latency", ...)
   QString label; ///< legend text
   QString unit;
   MetricSystem system = MetricSystem::Kafka;

@@ -3,15 +3,15 @@
 #include "model/json/fault_json.h"
 #include "model/json/scenario_loader.h"
 
-#include <algorithm>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonObject>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+#include <algorithm>
 
 namespace streamscope::model {
 namespace {
@@ -144,8 +144,8 @@ bool RecordingWriter::writeBatch(const RunHistory &history, const engine::Simula
       q.addBindValue(static_cast<qlonglong>(w.actions));
       q.addBindValue(static_cast<qlonglong>(a.fault.at));
       q.addBindValue(static_cast<qlonglong>(a.processed));
-      q.addBindValue(QString::fromUtf8(QJsonDocument(faultToJson(a.fault, isScenarioApplication(sim.world().scenario, a.fault)))
-                                           .toJson(QJsonDocument::Compact)));
+      q.addBindValue(QString::fromUtf8(
+          QJsonDocument(faultToJson(a.fault, isScenarioApplication(sim.world().scenario, a.fault))).toJson(QJsonDocument::Compact)));
       q.addBindValue(static_cast<qlonglong>(a.group));
       if (!exec(q, error))
         return db.rollback(), false;
@@ -175,7 +175,8 @@ bool RecordingWriter::writeBatch(const RunHistory &history, const engine::Simula
           return db.rollback(), false;
       }
   }
-  q.prepare(QStringLiteral("INSERT INTO position(id, branch, at_us) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET branch = excluded.branch, at_us = excluded.at_us"));
+  q.prepare(QStringLiteral(
+      "INSERT INTO position(id, branch, at_us) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET branch = excluded.branch, at_us = excluded.at_us"));
   q.addBindValue(history.current());
   q.addBindValue(static_cast<qlonglong>(sim.now()));
   if (!exec(q, error))
@@ -214,10 +215,13 @@ std::optional<Recording> readRecording(const QString &path, QString *error) {
     return fail(db.lastError().text());
   QSqlQuery q(db);
   if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) || !q.next())
-    return fail(QObject::tr("not a StreamScope recording, or damaged (%1)").arg(q.lastError().text().isEmpty() ? QObject::tr("no schema version") : q.lastError().text()));
+    return fail(QObject::tr("not a StreamScope recording, or damaged (%1)")
+                    .arg(q.lastError().text().isEmpty() ? QObject::tr("no schema version") : q.lastError().text()));
   const int version = q.value(0).toInt();
   if (version > kRecordingSchemaVersion)
-    return fail(QObject::tr("recording schema %1 is newer than this StreamScope reads (%2); open it with a newer version").arg(version).arg(kRecordingSchemaVersion));
+    return fail(QObject::tr("recording schema %1 is newer than this StreamScope reads (%2); open it with a newer version")
+                    .arg(version)
+                    .arg(kRecordingSchemaVersion));
   if (version < 1)
     return fail(QObject::tr("unknown recording schema %1").arg(version));
   Recording r;
@@ -264,8 +268,8 @@ std::optional<Recording> readRecording(const QString &path, QString *error) {
     // A group continues only the action before it, made at the same place; anything else
     // (an old file, a damaged one) starts a group of its own.
     const qlonglong group = q.value(4).isNull() ? -1 : q.value(4).toLongLong();
-    if (!actions.empty() && group >= 0 && static_cast<std::size_t>(group) == actions.back().group &&
-        actions.back().processed == a.processed && actions.back().fault.at == a.fault.at)
+    if (!actions.empty() && group >= 0 && static_cast<std::size_t>(group) == actions.back().group && actions.back().processed == a.processed &&
+        actions.back().fault.at == a.fault.at)
       a.group = actions.back().group;
     actions.push_back(a);
   }
@@ -276,7 +280,7 @@ std::optional<Recording> readRecording(const QString &path, QString *error) {
     const int branch = q.value(0).toInt();
     if (branch >= 0 && branch < static_cast<int>(r.samples.size()))
       r.samples[static_cast<std::size_t>(branch)][q.value(2).toString()].emplace_back(q.value(1).toLongLong(),
-                                                                                         q.value(3).isNull() ? std::nan("") : q.value(3).toDouble());
+                                                                                      q.value(3).isNull() ? std::nan("") : q.value(3).toDouble());
   }
   if (q.exec(QStringLiteral("SELECT branch, at_us FROM position WHERE id = 1")) && q.next()) {
     r.currentBranch = std::clamp(q.value(0).toInt(), 0, static_cast<int>(r.branches.size()) - 1);

@@ -17,8 +17,8 @@
 #include <QByteArray>
 #include <QString>
 
-#include <map>
 #include <functional>
+#include <map>
 #include <optional>
 #include <vector>
 

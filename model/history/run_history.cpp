@@ -29,9 +29,11 @@ std::optional<TimelineMarker> markerFor(const engine::Event &e) {
   case EventType::LeaderElected:
     if (e.a == 0)
       return std::nullopt; // the first leaders, at creation
-    return TimelineMarker{e.time, MarkerKind::LeaderElection,
-                          QObject::tr("%1leader election: broker %2, epoch %3").arg(e.sub ? QObject::tr("unclean ") : QString()).arg(e.node).arg(e.a)};
-  case EventType::Rebalanced: return TimelineMarker{e.time, MarkerKind::Rebalance, QObject::tr("rebalance: generation %1, %2 members").arg(e.a).arg(e.b)};
+    return TimelineMarker{
+        e.time, MarkerKind::LeaderElection,
+        QObject::tr("%1leader election: broker %2, epoch %3").arg(e.sub ? QObject::tr("unclean ") : QString()).arg(e.node).arg(e.a)};
+  case EventType::Rebalanced:
+    return TimelineMarker{e.time, MarkerKind::Rebalance, QObject::tr("rebalance: generation %1, %2 members").arg(e.a).arg(e.b)};
   case EventType::RecordsLost:
     return TimelineMarker{e.time, MarkerKind::AcknowledgedLoss, QObject::tr("%n acknowledged record(s) lost", nullptr, static_cast<int>(e.b))};
   default: return std::nullopt;
@@ -201,8 +203,7 @@ void RunHistory::runForwardTo(engine::Simulation &sim, std::uint64_t processed, 
   if (t > 0)
     runForward(sim, t - 1);
   const SimTime exploredBefore = branch().explored;
-  while (m_applied < branch().actions.size() && branch().actions[m_applied].fault.at <= t &&
-         branch().actions[m_applied].processed <= processed)
+  while (m_applied < branch().actions.size() && branch().actions[m_applied].fault.at <= t && branch().actions[m_applied].processed <= processed)
     applyNext(sim);
   sim.advanceTo(processed, t);
   collectMarkers(exploredBefore);
@@ -229,8 +230,8 @@ std::optional<std::string> RunHistory::act(engine::Simulation &sim, engine::Faul
   fault.at = sim.now();
   const std::uint64_t processed = sim.processed();
   // Only an action made right after the branch's last one, at the same place, can join it.
-  joinGroup = joinGroup && m_applied > 0 && m_applied == branch().actions.size() &&
-              branch().actions[m_applied - 1].processed == processed && branch().actions[m_applied - 1].fault.at == fault.at;
+  joinGroup = joinGroup && m_applied > 0 && m_applied == branch().actions.size() && branch().actions[m_applied - 1].processed == processed &&
+      branch().actions[m_applied - 1].fault.at == fault.at;
   const bool hasFuture = m_applied < branch().actions.size() || branch().explored > sim.now();
   if (auto refused = sim.applyFault(fault))
     return refused;

@@ -27,9 +27,9 @@ namespace streamscope::model {
 /// group's first action in the branch. A group is made at one place (same time, same
 /// `processed`); stepping back undoes it whole and stepping forward redoes it whole.
 struct UserAction {
-  engine::Fault fault;         ///< fault.at is the simulated time
+  engine::Fault fault; ///< fault.at is the simulated time
   std::uint64_t processed = 0; ///< engine actions processed when it was made
-  std::size_t group = 0;       ///< index in the branch's actions of its group's first action
+  std::size_t group = 0; ///< index in the branch's actions of its group's first action
 };
 
 struct Snapshot {
@@ -49,16 +49,16 @@ struct TimelineMarker {
 };
 
 struct Branch {
-  int parent = -1;               ///< index of the branch it forked from, -1 for the first
+  int parent = -1; ///< index of the branch it forked from, -1 for the first
   engine::SimTime forkedAt = 0;
   QString name;
   std::vector<UserAction> actions;
   std::vector<Snapshot> snapshots; ///< increasing time
   std::vector<TimelineMarker> markers;
-  engine::SimTime explored = 0;    ///< furthest time computed on this branch
-  std::uint64_t exploredHash = 0;  ///< the event hash there (recordings check replays with it)
+  engine::SimTime explored = 0; ///< furthest time computed on this branch
+  std::uint64_t exploredHash = 0; ///< the event hash there (recordings check replays with it)
   std::uint64_t exploredProcessed = 0; ///< engine actions processed there
-  MetricsRecorder metrics;         ///< sampled as the branch is explored
+  MetricsRecorder metrics; ///< sampled as the branch is explored
 };
 
 class RunHistory {

@@ -34,7 +34,8 @@ GroupPosition readGroupPosition(JsonFields &f) {
     f.fail(QString(), QObject::tr("seek needs exactly one of \"to\" (\"earliest\" or \"latest\"), \"offset\" or \"timestamp_ms\""));
   if (f.has(QStringLiteral("to")))
     p.target = f.choice(QStringLiteral("to"), {QStringLiteral("earliest"), QStringLiteral("latest")}) == QLatin1String("earliest")
-                   ? SeekTarget::Earliest : SeekTarget::Latest;
+        ? SeekTarget::Earliest
+        : SeekTarget::Latest;
   else if (f.has(QStringLiteral("offset"))) {
     p.target = SeekTarget::Offset;
     p.value = f.integer(QStringLiteral("offset"), 0, INT64_MAX / 2);
@@ -42,7 +43,9 @@ GroupPosition readGroupPosition(JsonFields &f) {
     p.target = SeekTarget::Timestamp;
     p.value = msField(f, QStringLiteral("timestamp_ms"), 0, std::nullopt);
   }
-  f.raw(QStringLiteral("to")); f.raw(QStringLiteral("offset")); f.raw(QStringLiteral("timestamp_ms"));
+  f.raw(QStringLiteral("to"));
+  f.raw(QStringLiteral("offset"));
+  f.raw(QStringLiteral("timestamp_ms"));
   return p;
 }
 

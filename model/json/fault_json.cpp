@@ -34,8 +34,7 @@ std::optional<engine::Fault> faultFromJson(const QByteArray &scenarioJson, const
   return loaded.scenario->faults.front();
 }
 
-QByteArray withFaults(const QByteArray &scenarioJson, const engine::Scenario &scenario,
-                      const std::vector<engine::Fault> &faults, QString *error) {
+QByteArray withFaults(const QByteArray &scenarioJson, const engine::Scenario &scenario, const std::vector<engine::Fault> &faults, QString *error) {
   QJsonParseError parse;
   QJsonDocument doc = QJsonDocument::fromJson(scenarioJson, &parse);
   if (!doc.isObject()) {
@@ -47,8 +46,9 @@ QByteArray withFaults(const QByteArray &scenarioJson, const engine::Scenario &sc
   QJsonArray all = root.value(QStringLiteral("faults")).toArray();
   for (const engine::Fault &f : faults) {
     const std::string *group = engine::faultGroup(f);
-    const bool application = group && std::any_of(scenario.applications.begin(), scenario.applications.end(),
-                                                   [&](const engine::KinesisAppConfig &a) { return a.application == *group; });
+    const bool application = group && std::any_of(scenario.applications.begin(), scenario.applications.end(), [&](const engine::KinesisAppConfig &a) {
+                               return a.application == *group;
+                             });
     all.append(faultToJson(f, application));
   }
   QList<QJsonValue> sorted(all.begin(), all.end());

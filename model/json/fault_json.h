@@ -24,7 +24,6 @@ std::optional<engine::Fault> faultFromJson(const QByteArray &scenarioJson, const
 /// The scenario text with `faults` appended to its "faults" array (sorted by time with the
 /// ones already there). Returns an empty array and sets `error` if the text is not a
 /// JSON object.
-QByteArray withFaults(const QByteArray &scenarioJson, const engine::Scenario &scenario,
-                      const std::vector<engine::Fault> &faults, QString *error);
+QByteArray withFaults(const QByteArray &scenarioJson, const engine::Scenario &scenario, const std::vector<engine::Fault> &faults, QString *error);
 
 } // namespace streamscope::model

@@ -19,7 +19,9 @@ using namespace streamscope::engine;
 /// One row from typed parts: the reader returns T, the writer and the description take it.
 template <typename T, typename Read, typename Write, typename Describe>
 FaultRow row(const char *name, FaultSystem system, Read read, Write write, Describe describe) {
-  return FaultRow{T::kAction, QString::fromLatin1(name), system,
+  return FaultRow{T::kAction,
+                  QString::fromLatin1(name),
+                  system,
                   [read](JsonFields &f, const FaultContext &c) -> FaultSpec { return read(f, c); },
                   [write](QJsonObject &o, const FaultSpec &spec, bool application) {
                     if constexpr (std::is_invocable_v<Write, QJsonObject &, const T &, bool>)
@@ -78,8 +80,7 @@ std::vector<FaultRow> buildTable() {
           [](QJsonObject &o, const IsolateBroker &a) { o[kBroker] = brokerOrAll(a.broker); },
           [](const IsolateBroker &a) { return QObject::tr("isolate %1").arg(brokerText(a.broker)); }),
       row<Heal>(
-          "heal", Kafka,
-          [](JsonFields &f, const FaultContext &c) { return Heal{f.has(kBroker) ? readBroker(f, c, true) : -1}; },
+          "heal", Kafka, [](JsonFields &f, const FaultContext &c) { return Heal{f.has(kBroker) ? readBroker(f, c, true) : -1}; },
           [](QJsonObject &o, const Heal &a) {
             if (a.broker >= 0) // absent: every broker
               o[kBroker] = a.broker;
@@ -96,18 +97,15 @@ std::vector<FaultRow> buildTable() {
             o[QStringLiteral("extra_latency_ms")] = msValue(a.extraDelay);
           },
           [](const SlowBroker &a) { return QObject::tr("slow %1 by %2 ms").arg(brokerText(a.broker)).arg(toMs(a.extraDelay)); }),
-      row<KillConsumer>(
-          "kill_consumer", Both, readLeave<KillConsumer>, writeLeave<KillConsumer>,
-          [](const KillConsumer &a) { return QObject::tr("kill a consumer of %1").arg(text(a.group)); }),
+      row<KillConsumer>("kill_consumer", Both, readLeave<KillConsumer>, writeLeave<KillConsumer>,
+                        [](const KillConsumer &a) { return QObject::tr("kill a consumer of %1").arg(text(a.group)); }),
       row<AddConsumer>(
           "add_consumer", Both, [](JsonFields &f, const FaultContext &c) { return AddConsumer{readConsumerName(f, c)}; },
           [](QJsonObject &o, const AddConsumer &a, bool application) { o[groupKey(application)] = text(a.group); },
           [](const AddConsumer &a) { return QObject::tr("add a consumer to %1").arg(text(a.group)); }),
-      row<RemoveConsumer>(
-          "remove_consumer", Both, readLeave<RemoveConsumer>, writeLeave<RemoveConsumer>,
-          [](const RemoveConsumer &a) { return QObject::tr("remove a consumer from %1").arg(text(a.group)); }),
-      row<Seek>(
-          "seek", Both, readSeek, writeSeek, [](const Seek &a) { return QObject::tr("seek %1").arg(text(a.group)); }),
+      row<RemoveConsumer>("remove_consumer", Both, readLeave<RemoveConsumer>, writeLeave<RemoveConsumer>,
+                          [](const RemoveConsumer &a) { return QObject::tr("remove a consumer from %1").arg(text(a.group)); }),
+      row<Seek>("seek", Both, readSeek, writeSeek, [](const Seek &a) { return QObject::tr("seek %1").arg(text(a.group)); }),
       row<SetRate>(
           "set_rate", Both,
           [](JsonFields &f, const FaultContext &c) {

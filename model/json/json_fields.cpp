@@ -46,8 +46,9 @@ QString JsonFields::string(const QString &key, std::optional<QString> fallback) 
 QString JsonFields::choice(const QString &key, const QStringList &choices, std::optional<QString> fallback) {
   const QString s = string(key, fallback);
   if (!choices.contains(s))
-    fail(key, QObject::tr("\"%1\" must be one of %2, not \"%3\"")
-                  .arg(key, QLatin1Char('"') + choices.join(QLatin1String("\", \"")) + QLatin1Char('"'), s));
+    fail(
+        key,
+        QObject::tr("\"%1\" must be one of %2, not \"%3\"").arg(key, QLatin1Char('"') + choices.join(QLatin1String("\", \"")) + QLatin1Char('"'), s));
   return s;
 }
 
@@ -60,15 +61,13 @@ bool JsonFields::boolean(const QString &key, std::optional<bool> fallback) {
   return v.toBool();
 }
 
-std::int64_t JsonFields::integer(const QString &key, std::int64_t min, std::int64_t max,
-                                 std::optional<std::int64_t> fallback) {
+std::int64_t JsonFields::integer(const QString &key, std::int64_t min, std::int64_t max, std::optional<std::int64_t> fallback) {
   const QJsonValue v = take(key, !fallback);
   if (v.isUndefined())
     return *fallback;
   const double d = v.toDouble();
   if (!v.isDouble() || std::floor(d) != d)
-    fail(key, QObject::tr("\"%1\" must be a whole number, not %2")
-                  .arg(key, v.isDouble() ? QString::number(d) : jsonTypeName(v)));
+    fail(key, QObject::tr("\"%1\" must be a whole number, not %2").arg(key, v.isDouble() ? QString::number(d) : jsonTypeName(v)));
   if (d < static_cast<double>(min) || d > static_cast<double>(max))
     fail(key, QObject::tr("\"%1\" must be between %2 and %3, not %4").arg(key).arg(min).arg(max).arg(QString::number(d, 'g', 17)));
   return static_cast<std::int64_t>(d);
@@ -108,9 +107,7 @@ void JsonFields::finish() const {
       QStringList known(m_read.begin(), m_read.end());
       known.sort();
       throw JsonFieldError{pointerOf(it.key()),
-                           QObject::tr("unknown key \"%1\" in %2 (known keys: %3)")
-                               .arg(it.key(), m_what, known.join(QLatin1String(", "))),
-                           true};
+                           QObject::tr("unknown key \"%1\" in %2 (known keys: %3)").arg(it.key(), m_what, known.join(QLatin1String(", "))), true};
     }
   }
 }

@@ -34,8 +34,7 @@ public:
   QString choice(const QString &key, const QStringList &choices, std::optional<QString> fallback = std::nullopt);
   bool boolean(const QString &key, std::optional<bool> fallback = std::nullopt);
   /// A whole number in [min, max].
-  std::int64_t integer(const QString &key, std::int64_t min, std::int64_t max,
-                       std::optional<std::int64_t> fallback = std::nullopt);
+  std::int64_t integer(const QString &key, std::int64_t min, std::int64_t max, std::optional<std::int64_t> fallback = std::nullopt);
   double number(const QString &key, double min, double max, std::optional<double> fallback = std::nullopt);
   QJsonObject object(const QString &key);
   QJsonArray array(const QString &key, bool required = true);

@@ -6,10 +6,10 @@
 #include "json_locator.h"
 
 #include <QByteArray>
-#include <QObject>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QObject>
 #include <QString>
 
 #include <optional>

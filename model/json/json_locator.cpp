@@ -9,8 +9,7 @@ JsonLocator::JsonLocator(const QByteArray &text) : m_text(text) {
 }
 
 void JsonLocator::skipSpace() {
-  while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\r' ||
-                                   m_text[m_pos] == '\t'))
+  while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\r' || m_text[m_pos] == '\t'))
     ++m_pos;
 }
 
@@ -68,8 +67,8 @@ void JsonLocator::parseValue(const QString &pointer) {
   } else if (c == '"') {
     parseString();
   } else {
-    while (m_pos < m_text.size() && m_text[m_pos] != ',' && m_text[m_pos] != '}' && m_text[m_pos] != ']' &&
-           m_text[m_pos] != ' ' && m_text[m_pos] != '\n' && m_text[m_pos] != '\r' && m_text[m_pos] != '\t')
+    while (m_pos < m_text.size() && m_text[m_pos] != ',' && m_text[m_pos] != '}' && m_text[m_pos] != ']' && m_text[m_pos] != ' ' &&
+           m_text[m_pos] != '\n' && m_text[m_pos] != '\r' && m_text[m_pos] != '\t')
       ++m_pos;
   }
 }

@@ -2,8 +2,8 @@
 
 #include "scenario_fields.h"
 
-#include <QSet>
 #include <QObject>
+#include <QSet>
 
 namespace streamscope::model {
 namespace {
@@ -87,11 +87,12 @@ KinesisAppConfig readApplication(const QJsonObject &o, const QString &pointer, c
   c.workers = static_cast<int>(f.integer(QStringLiteral("workers"), 0, 256, 1));
   if (f.has(QStringLiteral("start")) && f.raw(QStringLiteral("start")).isString() &&
       f.raw(QStringLiteral("start")).toString().endsWith(QLatin1String("sequence_number")))
-    f.fail(QStringLiteral("start"), QStringLiteral("a KCL application starts at \"trim_horizon\", \"latest\" or \"at_timestamp\"; "
-                                                   "a sequence number belongs to one shard: use a \"seek\" fault with \"shard\""));
-  c.initialPosition = readIteratorType(f, QStringLiteral("start"),
-                                       {QStringLiteral("trim_horizon"), QStringLiteral("latest"), QStringLiteral("at_timestamp")},
-                                       QStringLiteral("latest"));
+    f.fail(QStringLiteral("start"),
+           QStringLiteral("a KCL application starts at \"trim_horizon\", \"latest\" or \"at_timestamp\"; "
+                          "a sequence number belongs to one shard: use a \"seek\" fault with \"shard\""));
+  c.initialPosition =
+      readIteratorType(f, QStringLiteral("start"), {QStringLiteral("trim_horizon"), QStringLiteral("latest"), QStringLiteral("at_timestamp")},
+                       QStringLiteral("latest"));
   if (c.initialPosition == IteratorType::AtTimestamp)
     c.startTimestamp = msField(f, QStringLiteral("timestamp_ms"), 0, std::nullopt);
   c.enhancedFanOut = f.boolean(QStringLiteral("enhanced_fan_out"), false);

@@ -14,7 +14,6 @@ engine::KinesisAppConfig readApplication(const QJsonObject &o, const QString &po
 /// Reads "stream", which must name a stream of the kinesis section.
 void readStreamName(JsonFields &f, const engine::Scenario &s, std::string &out);
 /// The Kinesis iterator type named in a file (`trim_horizon`, ...).
-engine::IteratorType readIteratorType(JsonFields &f, const QString &key, const QStringList &allowed,
-                                      std::optional<QString> fallback);
+engine::IteratorType readIteratorType(JsonFields &f, const QString &key, const QStringList &allowed, std::optional<QString> fallback);
 
 } // namespace streamscope::model

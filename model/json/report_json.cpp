@@ -28,9 +28,8 @@ QString joinInts(const std::vector<int> &values) {
 }
 
 QJsonObject latencyToJson(const engine::LatencyReport &l) {
-  return QJsonObject{{QStringLiteral("acknowledged"), static_cast<qint64>(l.acknowledged)},
-                     {QStringLiteral("p50"), l.p50Ms},
-                     {QStringLiteral("p99"), l.p99Ms}};
+  return QJsonObject{
+      {QStringLiteral("acknowledged"), static_cast<qint64>(l.acknowledged)}, {QStringLiteral("p50"), l.p50Ms}, {QStringLiteral("p99"), l.p99Ms}};
 }
 
 QJsonValue orNull(const std::string &s) { return s.empty() ? QJsonValue() : QJsonValue(QString::fromStdString(s)); }
@@ -198,16 +197,24 @@ QString reportToText(const engine::Report &r) {
                  .arg(s.records, 8)
                  .arg(QStringLiteral("%1/%2").arg(s.throttledWrites).arg(s.throttledReads), 15)
                  .arg(QStringList{QString::fromStdString(s.parentShardId), QString::fromStdString(s.adjacentParentShardId)}
-                          .filter(QStringLiteral("shardId")).join(QLatin1Char('+')), -27)
+                          .filter(QStringLiteral("shardId"))
+                          .join(QLatin1Char('+')),
+                      -27)
                  .arg(QString::fromStdString(s.startingHashKey), QString::fromStdString(s.endingHashKey));
   }
   for (const engine::ApplicationReport &a : r.applications) {
     out += QStringLiteral("\napplication %1 (%2 workers%3): consumed %4, duplicates %5, throttled %6, millis_behind_latest %7\n")
-               .arg(QString::fromStdString(a.application)).arg(a.workers)
+               .arg(QString::fromStdString(a.application))
+               .arg(a.workers)
                .arg(a.enhancedFanOut ? QStringLiteral(", enhanced fan-out") : QString())
-               .arg(a.consumed).arg(a.duplicates).arg(a.throttled).arg(a.millisBehindLatest);
+               .arg(a.consumed)
+               .arg(a.duplicates)
+               .arg(a.throttled)
+               .arg(a.millisBehindLatest);
     for (const engine::LeaseReport &l : a.leases)
-      out += QStringLiteral("  %1 owner %2 checkpoint %3\n").arg(QString::fromStdString(l.shardId)).arg(l.owner, 2)
+      out += QStringLiteral("  %1 owner %2 checkpoint %3\n")
+                 .arg(QString::fromStdString(l.shardId))
+                 .arg(l.owner, 2)
                  .arg(QString::fromStdString(l.checkpoint));
   }
   return out;
@@ -222,15 +229,22 @@ QString eventToText(const engine::Event &e) {
   case EventType::TransferDropped:
     line += QStringLiteral(" %1 node=%2 peer=%3 p=%4 offset=%5 count=%6 arrival=%7")
                 .arg(QString::fromLatin1(engine::transferKindName(static_cast<engine::TransferKind>(e.sub)).data()))
-                .arg(e.node).arg(e.peer).arg(e.partition).arg(e.a).arg(e.b).arg(engine::toMs(e.arrival), 0, 'f', 3);
+                .arg(e.node)
+                .arg(e.peer)
+                .arg(e.partition)
+                .arg(e.a)
+                .arg(e.b)
+                .arg(engine::toMs(e.arrival), 0, 'f', 3);
     break;
   case EventType::ProduceFailed:
   case EventType::ProduceRetried:
-    line += QStringLiteral(" node=%1 p=%2 count=%3 error=%4").arg(e.node).arg(e.partition).arg(e.b)
+    line += QStringLiteral(" node=%1 p=%2 count=%3 error=%4")
+                .arg(e.node)
+                .arg(e.partition)
+                .arg(e.b)
                 .arg(QString::fromLatin1(engine::errorCodeName(static_cast<engine::ErrorCode>(e.sub)).data()));
     break;
-  default:
-    line += QStringLiteral(" node=%1 peer=%2 p=%3 a=%4 b=%5 sub=%6").arg(e.node).arg(e.peer).arg(e.partition).arg(e.a).arg(e.b).arg(e.sub);
+  default: line += QStringLiteral(" node=%1 peer=%2 p=%3 a=%4 b=%5 sub=%6").arg(e.node).arg(e.peer).arg(e.partition).arg(e.a).arg(e.b).arg(e.sub);
   }
   return line;
 }

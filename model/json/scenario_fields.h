@@ -16,8 +16,7 @@ inline constexpr std::int64_t kIntMax = 2147483647;
 
 /// A whole number of milliseconds in [min, ten years], kept in microseconds.
 inline engine::SimTime msField(JsonFields &f, const QString &key, std::int64_t min, std::optional<engine::SimTime> fallback) {
-  const std::optional<std::int64_t> fallbackMs =
-      fallback ? std::optional<std::int64_t>(*fallback / engine::kMillisecond) : std::nullopt;
+  const std::optional<std::int64_t> fallbackMs = fallback ? std::optional<std::int64_t>(*fallback / engine::kMillisecond) : std::nullopt;
   return engine::fromMs(f.integer(key, min, kMaxMs, fallbackMs));
 }
 
@@ -59,14 +58,20 @@ inline engine::Acks readAcks(JsonFields &f) {
     return Acks::All;
   if (v.isString()) {
     const QString s = v.toString();
-    if (s == QLatin1String("all") || s == QLatin1String("-1")) return Acks::All;
-    if (s == QLatin1String("1")) return Acks::Leader;
-    if (s == QLatin1String("0")) return Acks::None;
+    if (s == QLatin1String("all") || s == QLatin1String("-1"))
+      return Acks::All;
+    if (s == QLatin1String("1"))
+      return Acks::Leader;
+    if (s == QLatin1String("0"))
+      return Acks::None;
   } else if (v.isDouble()) {
     const double d = v.toDouble();
-    if (d == -1) return Acks::All;
-    if (d == 1) return Acks::Leader;
-    if (d == 0) return Acks::None;
+    if (d == -1)
+      return Acks::All;
+    if (d == 1)
+      return Acks::Leader;
+    if (d == 0)
+      return Acks::None;
   }
   f.fail(QStringLiteral("acks"), QObject::tr("\"acks\" must be 0, 1 or \"all\" (or -1)"));
 }

@@ -1,9 +1,9 @@
 #include "scenario_loader.h"
 
+#include "fault_table.h"
 #include "json_fields.h"
 #include "json_load.h"
 #include "json_locator.h"
-#include "fault_table.h"
 #include "kinesis_scenario.h"
 #include "scenario_fields.h"
 
@@ -32,7 +32,8 @@ TopicConfig readTopic(const QJsonObject &o, const QString &pointer, int brokers)
   if (t.replicationFactor > brokers)
     f.fail(QStringLiteral("replication_factor"),
            QObject::tr("replication factor %1 is larger than the %2 available brokers (INVALID_REPLICATION_FACTOR)")
-               .arg(t.replicationFactor).arg(brokers));
+               .arg(t.replicationFactor)
+               .arg(brokers));
   t.minInsyncReplicas = static_cast<int>(f.integer(QStringLiteral("min_insync_replicas"), 1, 64, 1));
   t.uncleanLeaderElection = f.boolean(QStringLiteral("unclean_leader_election"), false);
   if (f.has(QStringLiteral("flush_interval_messages")))
@@ -49,10 +50,10 @@ TopicConfig readTopic(const QJsonObject &o, const QString &pointer, int brokers)
     f.fail(QStringLiteral("retention_ms"), QObject::tr("\"retention_ms\" must be -1 (unlimited) or positive"));
   t.retention = retentionMs < 0 ? kNever : fromMs(retentionMs);
   t.retentionBytes = f.integer(QStringLiteral("retention_bytes"), -1, INT64_MAX / 2, -1);
-  t.cleanupPolicy = f.choice(QStringLiteral("cleanup_policy"), {QStringLiteral("delete"), QStringLiteral("compact")},
-                             QStringLiteral("delete")) == QLatin1String("compact")
-                        ? CleanupPolicy::Compact
-                        : CleanupPolicy::Delete;
+  t.cleanupPolicy = f.choice(QStringLiteral("cleanup_policy"), {QStringLiteral("delete"), QStringLiteral("compact")}, QStringLiteral("delete")) ==
+          QLatin1String("compact")
+      ? CleanupPolicy::Compact
+      : CleanupPolicy::Delete;
   t.minCleanableDirtyRatio = f.number(QStringLiteral("min_cleanable_dirty_ratio"), 0, 1, 0.5);
   t.deleteRetention = msField(f, QStringLiteral("delete_retention_ms"), 0, t.deleteRetention);
   f.finish();
@@ -101,7 +102,6 @@ const TopicConfig *findTopic(const Scenario &s, const QString &name) {
   return nullptr;
 }
 
-
 /// `target`: "kafka:TOPIC", "kinesis:STREAM", or a list of one of each (the same workload
 /// into both systems); `topic` is the short form of a Kafka target.
 void readTargets(JsonFields &f, const Scenario &s, ProducerConfig &p) {
@@ -147,8 +147,7 @@ ProducerConfig readProducer(const QJsonObject &o, const QString &pointer, const 
   p.acks = readAcks(f);
   p.enableIdempotence = f.boolean(QStringLiteral("enable_idempotence"), p.acks == Acks::All);
   if (p.enableIdempotence && p.acks != Acks::All)
-    f.fail(QStringLiteral("enable_idempotence"),
-           QObject::tr("the idempotent producer needs acks=all (Kafka refuses this configuration)"));
+    f.fail(QStringLiteral("enable_idempotence"), QObject::tr("the idempotent producer needs acks=all (Kafka refuses this configuration)"));
   p.rate = f.number(QStringLiteral("rate"), 0, 10000000, 100);
   p.count = f.integer(QStringLiteral("count"), 1, 100000000, -1);
   if (!f.has(QStringLiteral("count")))
@@ -179,7 +178,8 @@ ProducerConfig readProducer(const QJsonObject &o, const QString &pointer, const 
     if (p.stream.empty())
       f.fail(QStringLiteral("explicit_hash_keys"), QObject::tr("\"explicit_hash_keys\" route Kinesis records: this producer has no Kinesis target"));
     if (!explicitKeys.isArray() || list.size() != static_cast<int>(p.keys.size()))
-      f.fail(QStringLiteral("explicit_hash_keys"), QObject::tr("\"explicit_hash_keys\" must be a list of decimal strings, one per entry of \"keys\""));
+      f.fail(QStringLiteral("explicit_hash_keys"),
+             QObject::tr("\"explicit_hash_keys\" must be a list of decimal strings, one per entry of \"keys\""));
     for (int i = 0; i < list.size(); ++i) {
       if (!list[i].isString() || !parseDecimal128(list[i].toString().toStdString()))
         throw JsonFieldError{pointer + QStringLiteral("/explicit_hash_keys/%1").arg(i),
@@ -204,13 +204,13 @@ ProducerConfig readProducer(const QJsonObject &o, const QString &pointer, const 
   if (p.deliveryTimeout < p.linger + p.requestTimeout)
     f.fail(QStringLiteral("delivery_timeout_ms"),
            QObject::tr("\"delivery_timeout_ms\" (%1) must be at least linger_ms + request_timeout_ms (%2), as Kafka requires")
-               .arg(p.deliveryTimeout / kMillisecond).arg((p.linger + p.requestTimeout) / kMillisecond));
+               .arg(p.deliveryTimeout / kMillisecond)
+               .arg((p.linger + p.requestTimeout) / kMillisecond));
   p.retries = f.integer(QStringLiteral("retries"), 0, kIntMax, p.retries);
   p.putRecordsMax = static_cast<int>(f.integer(QStringLiteral("put_records_max"), 1, 500, 500));
   p.maxInFlight = static_cast<int>(f.integer(QStringLiteral("max_in_flight_requests_per_connection"), 1, 100, 5));
   if (p.enableIdempotence && p.maxInFlight > 5)
-    f.fail(QStringLiteral("max_in_flight_requests_per_connection"),
-           QObject::tr("the idempotent producer allows at most 5 requests in flight"));
+    f.fail(QStringLiteral("max_in_flight_requests_per_connection"), QObject::tr("the idempotent producer allows at most 5 requests in flight"));
   f.finish();
   return p;
 }
@@ -224,16 +224,15 @@ ConsumerGroupConfig readConsumer(const QJsonObject &o, const QString &pointer, c
     f.fail(QStringLiteral("topic"), QObject::tr("no topic named \"%1\" in the kafka section").arg(topic));
   c.topic = topic.toStdString();
   c.members = static_cast<int>(f.integer(QStringLiteral("members"), 0, 256, 1));
-  const QString reset = f.choice(QStringLiteral("auto_offset_reset"),
-                                 {QStringLiteral("earliest"), QStringLiteral("latest"), QStringLiteral("none")},
+  const QString reset = f.choice(QStringLiteral("auto_offset_reset"), {QStringLiteral("earliest"), QStringLiteral("latest"), QStringLiteral("none")},
                                  QStringLiteral("latest"));
   c.autoOffsetReset = reset == QLatin1String("earliest") ? OffsetReset::Earliest
-                      : reset == QLatin1String("latest") ? OffsetReset::Latest
+      : reset == QLatin1String("latest")                 ? OffsetReset::Latest
                                                          : OffsetReset::None;
-  c.assignor = f.choice(QStringLiteral("assignor"), {QStringLiteral("range"), QStringLiteral("cooperative-sticky")},
-                        QStringLiteral("range")) == QLatin1String("range")
-                   ? AssignorKind::Range
-                   : AssignorKind::CooperativeSticky;
+  c.assignor = f.choice(QStringLiteral("assignor"), {QStringLiteral("range"), QStringLiteral("cooperative-sticky")}, QStringLiteral("range")) ==
+          QLatin1String("range")
+      ? AssignorKind::Range
+      : AssignorKind::CooperativeSticky;
   c.enableAutoCommit = f.boolean(QStringLiteral("enable_auto_commit"), true);
   c.autoCommitInterval = msField(f, QStringLiteral("auto_commit_interval_ms"), 1, c.autoCommitInterval);
   c.sessionTimeout = msField(f, QStringLiteral("session_timeout_ms"), 1, c.sessionTimeout);
@@ -277,8 +276,7 @@ struct ScenarioNames {
 };
 
 /// One "faults" entry: at_ms, then the action's row reads the rest.
-Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s, const ScenarioNames &names,
-                const KnownAtRuntime &known) {
+Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s, const ScenarioNames &names, const KnownAtRuntime &known) {
   JsonFields f(o, pointer, QObject::tr("a fault"));
   Fault fault;
   fault.at = instantMsField(f, QStringLiteral("at_ms"));
@@ -287,7 +285,8 @@ Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s,
   const QString action = f.string(QStringLiteral("action"));
   const FaultRow *row = findFaultRow(action);
   if (!row)
-    f.fail(QStringLiteral("action"), QObject::tr("unknown action \"%1\" (known actions: %2)").arg(action, faultActionNames().join(QLatin1String(", "))));
+    f.fail(QStringLiteral("action"),
+           QObject::tr("unknown action \"%1\" (known actions: %2)").arg(action, faultActionNames().join(QLatin1String(", "))));
   if (row->system == FaultSystem::Kinesis && !s.kinesis)
     f.fail(QStringLiteral("action"), QObject::tr("\"%1\" needs a kinesis section").arg(action));
   if (row->system == FaultSystem::Kafka && !s.kafka)
@@ -359,7 +358,6 @@ Scenario readScenario(const QJsonObject &root) {
   f.finish();
   return s;
 }
-
 
 } // namespace
 

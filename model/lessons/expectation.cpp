@@ -2,8 +2,8 @@
 
 #include "engine/kafka/consumer_client.h"
 #include "engine/kafka/murmur2.h"
-#include "engine/world/kinesis/hash_keys.h"
 #include "engine/sim/report.h"
+#include "engine/world/kinesis/hash_keys.h"
 
 #include <QObject>
 
@@ -59,19 +59,23 @@ int shardByName(const kinesis::KinesisState &k, const QString &name) {
 }
 
 const QStringList kTotals = {QStringLiteral("produced"), QStringLiteral("acknowledged"), QStringLiteral("acknowledged_lost"),
-                             QStringLiteral("consumed"), QStringLiteral("duplicates"), QStringLiteral("throttled"),
-                             QStringLiteral("failed"), QStringLiteral("retries"), QStringLiteral("time_ms")};
-const QStringList kSystemFields = {QStringLiteral("produced"), QStringLiteral("acknowledged"), QStringLiteral("consumed"),
+                             QStringLiteral("consumed"), QStringLiteral("duplicates"),   QStringLiteral("throttled"),
+                             QStringLiteral("failed"),   QStringLiteral("retries"),      QStringLiteral("time_ms")};
+const QStringList kSystemFields = {QStringLiteral("produced"),   QStringLiteral("acknowledged"),   QStringLiteral("consumed"),
                                    QStringLiteral("duplicates"), QStringLiteral("latency_p50_ms"), QStringLiteral("latency_p99_ms")};
-const QStringList kPartitionFields = {QStringLiteral("high_watermark"), QStringLiteral("leader"), QStringLiteral("leader_epoch"),
-                                      QStringLiteral("isr_size"), QStringLiteral("replicas"), QStringLiteral("log_end_offset"),
-                                      QStringLiteral("log_start_offset"), QStringLiteral("flushed"), QStringLiteral("unflushed"),
+const QStringList kPartitionFields = {QStringLiteral("high_watermark"),   QStringLiteral("leader"),   QStringLiteral("leader_epoch"),
+                                      QStringLiteral("isr_size"),         QStringLiteral("replicas"), QStringLiteral("log_end_offset"),
+                                      QStringLiteral("log_start_offset"), QStringLiteral("flushed"),  QStringLiteral("unflushed"),
                                       QStringLiteral("records")};
 const QStringList kReplicaFields = {QStringLiteral("log_end_offset"), QStringLiteral("high_watermark"), QStringLiteral("flushed"),
                                     QStringLiteral("in_isr")};
 const QStringList kBrokerFields = {QStringLiteral("state"), QStringLiteral("fenced"), QStringLiteral("leads"), QStringLiteral("isolated")};
-const QStringList kShardFields = {QStringLiteral("throttled_writes"), QStringLiteral("throttled_reads"), QStringLiteral("throttled"),
-                                  QStringLiteral("records"), QStringLiteral("open"), QStringLiteral("sequence_digits"),
+const QStringList kShardFields = {QStringLiteral("throttled_writes"),
+                                  QStringLiteral("throttled_reads"),
+                                  QStringLiteral("throttled"),
+                                  QStringLiteral("records"),
+                                  QStringLiteral("open"),
+                                  QStringLiteral("sequence_digits"),
                                   QStringLiteral("sequence_increasing")};
 const QStringList kGroupFields = {QStringLiteral("lag"), QStringLiteral("consumed"), QStringLiteral("duplicates"), QStringLiteral("generation"),
                                   QStringLiteral("members")};
@@ -115,9 +119,10 @@ std::optional<QString> Expectation::checkSubject(const QStringList &s) {
     return field(2, {QStringLiteral("table_size"), QStringLiteral("records")}, QStringLiteral("topic"));
   if (head == QLatin1String("key")) // key KEY partition N | key KEY shard
     return (s.size() == 4 && s[2] == QLatin1String("partition")) || (s.size() == 3 && s[2] == QLatin1String("shard"))
-               ? std::nullopt
-               : std::optional<QString>(QObject::tr("write \"key KEY partition N\" (of N partitions) or \"key KEY shard\""));
-  return QObject::tr("unknown subject \"%1\" (known: %2, kafka, kinesis, topic, partition, replica, broker, shard, stream, group, application, zone, key)")
+        ? std::nullopt
+        : std::optional<QString>(QObject::tr("write \"key KEY partition N\" (of N partitions) or \"key KEY shard\""));
+  return QObject::tr(
+             "unknown subject \"%1\" (known: %2, kafka, kinesis, topic, partition, replica, broker, shard, stream, group, application, zone, key)")
       .arg(s.join(QLatin1Char(' ')), oneOf(kTotals));
 }
 
@@ -165,7 +170,8 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
     if (head == QLatin1String("time_ms"))
       return toMs(w.now);
     const Report r = makeReport(w);
-    const std::int64_t values[] = {r.produced, r.acknowledged, r.acknowledgedLost, r.duplicatesDelivered, r.consumed, r.throttled, r.failed, r.retries};
+    const std::int64_t values[] = {r.produced, r.acknowledged, r.acknowledgedLost, r.duplicatesDelivered,
+                                   r.consumed, r.throttled,    r.failed,           r.retries};
     return static_cast<double>(values[kTotals.indexOf(head)]);
   }
   if (head == QLatin1String("kafka") || head == QLatin1String("kinesis")) {
@@ -205,7 +211,9 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
       const QString f = s[3];
       if (f == QLatin1String("in_isr"))
         return part.inIsr(broker) ? 1 : 0;
-      return static_cast<double>(f == QLatin1String("log_end_offset") ? log.leo() : f == QLatin1String("flushed") ? log.flushed() : log.highWatermark());
+      return static_cast<double>(f == QLatin1String("log_end_offset") ? log.leo()
+                                     : f == QLatin1String("flushed")  ? log.flushed()
+                                                                      : log.highWatermark());
     }
     const QString f = s[2];
     if (f == QLatin1String("leader"))

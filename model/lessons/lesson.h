@@ -21,17 +21,17 @@ namespace streamscope::model {
 struct LessonAction {
   enum class Kind { RunFor, RunUntilTime, RunUntil, Fault, Load };
   Kind kind = Kind::RunFor;
-  engine::SimTime time = 0;            ///< RunFor: duration; RunUntilTime: instant; RunUntil: limit (from now)
-  std::optional<Expectation> until;    ///< RunUntil: stop as soon as it holds
-  engine::Fault fault;                 ///< Fault (its time is "now")
-  QByteArray scenarioJson;             ///< Load: the scenario's text
+  engine::SimTime time = 0; ///< RunFor: duration; RunUntilTime: instant; RunUntil: limit (from now)
+  std::optional<Expectation> until; ///< RunUntil: stop as soon as it holds
+  engine::Fault fault; ///< Fault (its time is "now")
+  QByteArray scenarioJson; ///< Load: the scenario's text
   QString scenarioFile;
 };
 
 /// Something on the canvas the step points at, by name (resolved against the running world).
 struct LessonHighlight {
   WorldItem::Kind kind = WorldItem::Kind::None;
-  QString name;   ///< partition ("orders-0"), group, application or producer name
+  QString name; ///< partition ("orders-0"), group, application or producer name
   int index = -1; ///< broker id, shard number, zone; a transfer kind for messages
   std::int64_t from = 0, to = 0; ///< a cell range: offsets [from, to) of a replica
 };
@@ -52,7 +52,7 @@ struct TryIt {
 
 struct LessonStep {
   QString title;
-  QString text;         ///< Markdown
+  QString text; ///< Markdown
   QString teacherNotes; ///< Markdown, shown in the presenter view
   std::vector<LessonAction> actions;
   std::vector<LessonHighlight> highlights;

@@ -1,14 +1,14 @@
 // Reads lesson files: every key checked, every fault and expectation validated against the
 // scenario in force at that step, errors as file:line:column.
+#include "lesson.h"
 #include "model/json/fault_json.h"
 #include "model/json/json_load.h"
-#include "lesson.h"
 #include "model/json/scenario_fields.h"
 #include "model/json/scenario_loader.h"
 
 #include <QDir>
-#include <QObject>
 #include <QFileInfo>
+#include <QObject>
 
 namespace streamscope::model {
 namespace {
@@ -82,8 +82,8 @@ private:
         throw JsonFieldError{p, QObject::tr("an action must be an object"), false};
       JsonFields f(list[i].toObject(), p, QObject::tr("an action"));
       LessonAction a;
-      const QStringList kinds = {QStringLiteral("run_for_ms"), QStringLiteral("run_until_ms"), QStringLiteral("run_until"),
-                                 QStringLiteral("fault"), QStringLiteral("load")};
+      const QStringList kinds = {QStringLiteral("run_for_ms"), QStringLiteral("run_until_ms"), QStringLiteral("run_until"), QStringLiteral("fault"),
+                                 QStringLiteral("load")};
       int given = 0;
       for (const QString &k : kinds)
         given += f.has(k) ? 1 : 0;
@@ -141,11 +141,13 @@ private:
         h.to = c.integer(QStringLiteral("to"), h.from + 1, h.from + 1000);
         c.finish();
       } else if (f.has(QStringLiteral("messages"))) {
-        static const QStringList kinds = {QStringLiteral("produce"), QStringLiteral("produce_response"), QStringLiteral("replica_fetch"),
-                                          QStringLiteral("replica_fetch_response"), QStringLiteral("consumer_fetch"),
-                                          QStringLiteral("consumer_fetch_response"), QStringLiteral("put_records"),
-                                          QStringLiteral("put_records_response"), QStringLiteral("zone_write"), QStringLiteral("zone_ack"),
-                                          QStringLiteral("get_records"), QStringLiteral("get_records_response"), QStringLiteral("fan_out_event")};
+        static const QStringList kinds = {QStringLiteral("produce"),        QStringLiteral("produce_response"),
+                                          QStringLiteral("replica_fetch"),  QStringLiteral("replica_fetch_response"),
+                                          QStringLiteral("consumer_fetch"), QStringLiteral("consumer_fetch_response"),
+                                          QStringLiteral("put_records"),    QStringLiteral("put_records_response"),
+                                          QStringLiteral("zone_write"),     QStringLiteral("zone_ack"),
+                                          QStringLiteral("get_records"),    QStringLiteral("get_records_response"),
+                                          QStringLiteral("fan_out_event")};
         h.kind = Kind::Message;
         h.index = static_cast<int>(kinds.indexOf(f.choice(QStringLiteral("messages"), kinds))); // TransferKind order
       } else if (f.has(QStringLiteral("shard"))) {
@@ -164,7 +166,10 @@ private:
         h.kind = Kind::KafkaProducer;
         h.name = f.string(QStringLiteral("producer"));
       } else {
-        f.fail(QString(), QObject::tr("a highlight names one of broker, partition (with optional on_broker), cells, messages, shard, zone, group, application, producer"));
+        f.fail(
+            QString(),
+            QObject::tr(
+                "a highlight names one of broker, partition (with optional on_broker), cells, messages, shard, zone, group, application, producer"));
       }
       f.finish();
       highlights.push_back(h);
@@ -195,8 +200,10 @@ private:
     step.actions = readActions(f.array(QStringLiteral("actions"), false), f.pointerOf(QStringLiteral("actions")));
     if (f.has(QStringLiteral("try"))) {
       JsonFields t(f.object(QStringLiteral("try")), f.pointerOf(QStringLiteral("try")), QObject::tr("a try-it"));
-      TryIt tryIt{t.string(QStringLiteral("task")), t.string(QStringLiteral("hint")),
-                  readExpectation(t.raw(QStringLiteral("done_when")), t.pointerOf(QStringLiteral("done_when"))), {}};
+      TryIt tryIt{t.string(QStringLiteral("task")),
+                  t.string(QStringLiteral("hint")),
+                  readExpectation(t.raw(QStringLiteral("done_when")), t.pointerOf(QStringLiteral("done_when"))),
+                  {}};
       tryIt.solution = readActions(t.array(QStringLiteral("solution")), t.pointerOf(QStringLiteral("solution")));
       if (tryIt.solution.empty())
         t.fail(QStringLiteral("solution"), QObject::tr("a try-it needs the solution the player shows and the headless run performs"));
@@ -220,7 +227,8 @@ private:
 LessonLoadResult loadLessonText(const QByteArray &text, const QString &fileName) {
   LessonLoadResult result;
   LessonReader reader(QFileInfo(fileName).absoluteDir());
-  result.lesson = loadJsonObject(text, fileName, QObject::tr("a lesson"), [&](const QJsonObject &o) { return reader.read(o); }, result.error);
+  result.lesson = loadJsonObject(
+      text, fileName, QObject::tr("a lesson"), [&](const QJsonObject &o) { return reader.read(o); }, result.error);
   if (result.lesson) {
     result.lesson->file = fileName;
     result.lesson->id = QFileInfo(fileName).completeBaseName();

@@ -28,11 +28,11 @@ struct TopicSettings {
 
 struct ProducerSettings {
   QString name;
-  bool kafka = false;    ///< writes to Kafka (acks apply)
-  bool kinesis = false;  ///< writes to Kinesis (a partition key is required)
-  double rate = -1;      ///< records per second; -1 when no client runs under this name
+  bool kafka = false; ///< writes to Kafka (acks apply)
+  bool kinesis = false; ///< writes to Kinesis (a partition key is required)
+  double rate = -1; ///< records per second; -1 when no client runs under this name
   engine::Acks acks = engine::Acks::All;
-  int keys = 0;          ///< distinct keys (0: null keys)
+  int keys = 0; ///< distinct keys (0: null keys)
 };
 
 struct ConsumerSettings {

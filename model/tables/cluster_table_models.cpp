@@ -38,9 +38,7 @@ ClusterTableModel::ClusterTableModel(const SimulationController &controller, QOb
 }
 
 int ClusterTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : m_rows; }
-int ClusterTableModel::columnCount(const QModelIndex &parent) const {
-  return parent.isValid() ? 0 : static_cast<int>(headers().size());
-}
+int ClusterTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : static_cast<int>(headers().size()); }
 
 QVariant ClusterTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section < headers().size())
@@ -69,9 +67,7 @@ void ClusterTableModel::refresh() {
 
 int BrokerTableModel::rows() const { return static_cast<int>(m_controller.world().kafka.brokers.size()); }
 
-QStringList BrokerTableModel::headers() const {
-  return {tr("Broker"), tr("State"), tr("Network"), tr("Leader of"), tr("Unflushed records")};
-}
+QStringList BrokerTableModel::headers() const { return {tr("Broker"), tr("State"), tr("Network"), tr("Leader of"), tr("Unflushed records")}; }
 
 QVariant BrokerTableModel::cell(int row, int column) const {
   const auto &k = m_controller.world().kafka;
@@ -99,10 +95,12 @@ QVariant BrokerTableModel::cell(int row, int column) const {
 
 QString BrokerTableModel::tip(int, int column) const {
   switch (column) {
-  case 1: return tr("A crashed broker process loses nothing: the OS keeps its page cache. A power loss "
-                    "drops every record that was not yet flushed to disk.");
-  case 4: return tr("Records in the OS page cache, not yet on disk. Kafka does not fsync by default: the "
-                    "kernel writes dirty pages back after about 30 seconds.");
+  case 1:
+    return tr("A crashed broker process loses nothing: the OS keeps its page cache. A power loss "
+              "drops every record that was not yet flushed to disk.");
+  case 4:
+    return tr("Records in the OS page cache, not yet on disk. Kafka does not fsync by default: the "
+              "kernel writes dirty pages back after about 30 seconds.");
   }
   return {};
 }
@@ -112,8 +110,8 @@ QString BrokerTableModel::tip(int, int column) const {
 int PartitionTableModel::rows() const { return static_cast<int>(m_controller.world().kafka.partitions.size()); }
 
 QStringList PartitionTableModel::headers() const {
-  return {tr("Partition"), tr("Leader"), tr("Epoch"), tr("Replicas"), tr("ISR"), tr("High watermark"),
-          tr("Log end offsets"), tr("Flushed offsets"), tr("Log start")};
+  return {tr("Partition"),      tr("Leader"),          tr("Epoch"),           tr("Replicas"), tr("ISR"),
+          tr("High watermark"), tr("Log end offsets"), tr("Flushed offsets"), tr("Log start")};
 }
 
 QVariant PartitionTableModel::cell(int row, int column) const {
@@ -144,12 +142,15 @@ QVariant PartitionTableModel::cell(int row, int column) const {
 
 QString PartitionTableModel::tip(int, int column) const {
   switch (column) {
-  case 2: return tr("The leader epoch grows with every leadership change; followers use it to find "
-                    "where their log diverged and truncate.");
-  case 4: return tr("In-sync replicas: followers that caught up with the leader within "
-                    "replica.lag.time.max.ms. Only they may become leader in a clean election.");
-  case 5: return tr("Offsets below the high watermark are on every in-sync replica: consumers can read "
-                    "them and acks=all producers were answered.");
+  case 2:
+    return tr("The leader epoch grows with every leadership change; followers use it to find "
+              "where their log diverged and truncate.");
+  case 4:
+    return tr("In-sync replicas: followers that caught up with the leader within "
+              "replica.lag.time.max.ms. Only they may become leader in a clean election.");
+  case 5:
+    return tr("Offsets below the high watermark are on every in-sync replica: consumers can read "
+              "them and acks=all producers were answered.");
   case 6: return tr("Log end offset of each replica: the offset the next record appended there will get.");
   case 7: return tr("Below this offset the replica's data is on disk; above it, only in the page cache.");
   }
@@ -161,8 +162,7 @@ QString PartitionTableModel::tip(int, int column) const {
 int GroupTableModel::rows() const { return static_cast<int>(m_controller.world().kafka.groups.size()); }
 
 QStringList GroupTableModel::headers() const {
-  return {tr("Group"), tr("Topic"), tr("Generation"), tr("Members"), tr("Lag"), tr("Committed offsets"),
-          tr("Consumed"), tr("Duplicates")};
+  return {tr("Group"), tr("Topic"), tr("Generation"), tr("Members"), tr("Lag"), tr("Committed offsets"), tr("Consumed"), tr("Duplicates")};
 }
 
 QVariant GroupTableModel::cell(int row, int column) const {
@@ -200,8 +200,9 @@ QString GroupTableModel::tip(int, int column) const {
   switch (column) {
   case 4: return tr("High watermark minus committed offset, summed over partitions (as kafka-consumer-groups shows).");
   case 5: return tr("The committed offset is the next offset to read after a restart: last processed + 1.");
-  case 7: return tr("Records delivered to this group more than once, e.g. re-read after a member died "
-                    "before committing.");
+  case 7:
+    return tr("Records delivered to this group more than once, e.g. re-read after a member died "
+              "before committing.");
   }
   return {};
 }

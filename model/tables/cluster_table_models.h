@@ -22,7 +22,11 @@ protected:
   virtual int rows() const = 0;
   virtual QStringList headers() const = 0;
   virtual QVariant cell(int row, int column) const = 0;
-  virtual QString tip(int row, int column) const { Q_UNUSED(row) Q_UNUSED(column) return {}; }
+  virtual QString tip(int row, int column) const {
+    Q_UNUSED(row)
+    Q_UNUSED(column)
+    return {};
+  }
   const SimulationController &m_controller;
 
 private:
@@ -33,6 +37,7 @@ private:
 class BrokerTableModel final : public ClusterTableModel {
 public:
   using ClusterTableModel::ClusterTableModel;
+
 protected:
   int rows() const override;
   QStringList headers() const override;
@@ -43,6 +48,7 @@ protected:
 class PartitionTableModel final : public ClusterTableModel {
 public:
   using ClusterTableModel::ClusterTableModel;
+
 protected:
   int rows() const override;
   QStringList headers() const override;
@@ -53,6 +59,7 @@ protected:
 class GroupTableModel final : public ClusterTableModel {
 public:
   using ClusterTableModel::ClusterTableModel;
+
 protected:
   int rows() const override;
   QStringList headers() const override;

@@ -19,8 +19,8 @@ struct BrokerView {
   int id = 0;
   NodeId node = -1;
   BrokerState state = BrokerState::Running;
-  bool fenced = false;   ///< the controller considers it dead
-  bool removed = false;  ///< unregistered from the cluster
+  bool fenced = false; ///< the controller considers it dead
+  bool removed = false; ///< unregistered from the cluster
   bool isolated = false; ///< every network link to it is cut
   SimTime extraDelay = 0; ///< added to every message to or from it
   bool running() const { return state == BrokerState::Running; }
@@ -32,14 +32,14 @@ struct ReplicaView {
 };
 
 struct PartitionView {
-  int id = 0;    ///< index among all partitions (WorldItem's numbering)
+  int id = 0; ///< index among all partitions (WorldItem's numbering)
   int topic = 0; ///< index in KafkaView::topics
   int index = 0; ///< partition number within its topic
   std::string name; ///< "orders-3"
-  int leader = -1;  ///< broker id, -1 = offline
+  int leader = -1; ///< broker id, -1 = offline
   std::int32_t epoch = 0;
   std::vector<ReplicaView> replicas; ///< assignment order; the first is the preferred leader
-  std::span<const int> isr;          ///< broker ids in the in-sync replica set
+  std::span<const int> isr; ///< broker ids in the in-sync replica set
   bool inIsr(int broker) const;
   /// The replica on `broker`, or nullptr if it hosts none.
   const ReplicaView *replicaOn(int broker) const;
@@ -65,14 +65,14 @@ struct KafkaProducerView {
 struct MemberView {
   std::string id;
   NodeId node = -1;
-  bool alive = true;   ///< process running
+  bool alive = true; ///< process running
   bool inGroup = true; ///< the coordinator counts it
-  int owned = 0;       ///< partitions assigned to it
+  int owned = 0; ///< partitions assigned to it
 };
 
 struct GroupPartitionView {
-  int owner = -1;        ///< member index, -1 unassigned
-  Offset position = -1;  ///< next offset the owner fetches
+  int owner = -1; ///< member index, -1 unassigned
+  Offset position = -1; ///< next offset the owner fetches
   Offset committed = -1; ///< -1 = none
 };
 
@@ -87,7 +87,7 @@ struct GroupView {
 
 struct KafkaView {
   std::vector<BrokerView> brokers; ///< by id (removed ones included)
-  std::vector<int> activeBrokers;  ///< ids of brokers still registered
+  std::vector<int> activeBrokers; ///< ids of brokers still registered
   std::vector<TopicView> topics;
   std::vector<PartitionView> partitions;
   std::vector<KafkaProducerView> producers;

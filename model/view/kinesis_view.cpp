@@ -51,8 +51,8 @@ void KinesisView::build(const engine::World &world) {
     v.stream = app.stream;
     v.leases.clear();
     for (const auto &lease : app.leases) {
-      v.leases.push_back({lease.shard, lease.owner, lease.checkpoint, lease.checkpointCounter, lease.hasIterator,
-                          lease.iterator.position.counter, lease.iterator.position.inclusive});
+      v.leases.push_back({lease.shard, lease.owner, lease.checkpoint, lease.checkpointCounter, lease.hasIterator, lease.iterator.position.counter,
+                          lease.iterator.position.inclusive});
       // The first application's owner names the lease on the lane, as apps are listed.
       if (lease.owner >= 0 && lease.shard >= 0 && static_cast<std::size_t>(lease.shard) < shards.size() &&
           shards[static_cast<std::size_t>(lease.shard)].leaseOwner < 0)

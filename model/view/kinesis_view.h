@@ -19,9 +19,9 @@ struct World;
 namespace streamscope::model {
 
 struct ShardView {
-  int slot = 0;   ///< index among all shards (WorldItem's numbering)
+  int slot = 0; ///< index among all shards (WorldItem's numbering)
   int stream = 0; ///< index in KinesisView::streams
-  int index = 0;  ///< the number in shardId-NNNNNNNNNNNN
+  int index = 0; ///< the number in shardId-NNNNNNNNNNNN
   std::string name; ///< "orders/shardId-000000000001"
   Uint128 rangeStart = 0, rangeEnd = 0; ///< hash key range, both inclusive
   int parent = -1, adjacentParent = -1; ///< shard indices within the stream, -1 = none
@@ -53,7 +53,7 @@ struct ZoneView {
 struct KinesisProducerView {
   std::string name;
   NodeId node = -1;
-  double rate = 0;        ///< records per second it is set to put
+  double rate = 0; ///< records per second it is set to put
   SimTime backoffUntil = 0; ///< after throttling, no put before this
 };
 
@@ -71,7 +71,7 @@ struct WorkerView {
   NodeId node = -1;
   bool alive = true;
   bool inApp = true; ///< false after a graceful shutdown
-  int leases = 0;    ///< leases it owns
+  int leases = 0; ///< leases it owns
 };
 
 struct ApplicationView {

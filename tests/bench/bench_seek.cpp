@@ -20,9 +20,8 @@ private slots:
     QElapsedTimer clock;
     clock.start();
     m_history.runForward(*m_sim, m_sim->duration());
-    qInfo("explored 600 s in %lld ms; %zu snapshots, %.1f MiB, one every %.1f s", static_cast<long long>(clock.elapsed()),
-          m_history.snapshotCount(), static_cast<double>(m_history.snapshotBytes()) / (1 << 20),
-          engine::toMs(m_history.snapshotInterval()) / 1000);
+    qInfo("explored 600 s in %lld ms; %zu snapshots, %.1f MiB, one every %.1f s", static_cast<long long>(clock.elapsed()), m_history.snapshotCount(),
+          static_cast<double>(m_history.snapshotBytes()) / (1 << 20), engine::toMs(m_history.snapshotInterval()) / 1000);
   }
 
   void seekAnywhere() {

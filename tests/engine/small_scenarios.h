@@ -11,8 +11,7 @@ namespace streamscope::test {
 using namespace streamscope::engine;
 
 /// One topic "t" and one keyed producer "p" (10 keys, short request and delivery timeouts).
-inline Scenario kafkaScenario(int brokers, int partitions, int rf, int minIsr, Acks acks, double rate,
-                              SimTime duration = 20 * kSecond) {
+inline Scenario kafkaScenario(int brokers, int partitions, int rf, int minIsr, Acks acks, double rate, SimTime duration = 20 * kSecond) {
   ScenarioBuilder b("test", 42, duration);
   b.kafka(brokers);
   b.topic("t", partitions, rf, minIsr);

@@ -51,8 +51,7 @@ private slots:
     QCOMPARE(reclaiming.world().events.hash(), keeping.world().events.hash());
     QCOMPARE(reclaiming.world().events.count(), keeping.world().events.count());
     QVERIFY(keeping.world().kafka.batches.items.size() > 2 * kFirstBatchReclaim); // reclaims happened
-    QVERIFY2(reclaiming.world().kafka.batches.items.size() <= kFirstBatchReclaim,
-             "finished batches were not returned to the pool");
+    QVERIFY2(reclaiming.world().kafka.batches.items.size() <= kFirstBatchReclaim, "finished batches were not returned to the pool");
   }
 
   void thePoolStaysAsSmallAsTheBatchesInUse() {

@@ -53,8 +53,7 @@ private slots:
 
   void steppingAndRunningAgree() {
     Simulation stepped(busyScenario());
-    while (stepped.step()) {
-    }
+    while (stepped.step()) {}
     stepped.runToEnd();
     QCOMPARE(makeReport(stepped.world()).eventHash, runToEnd(busyScenario()).eventHash);
   }

@@ -211,7 +211,8 @@ private slots:
       for (kafka::RecordId id : lost)
         QVERIFY2(atRisk.count(id), qPrintable(QStringLiteral("seed %1: record %2 was lost but survived somewhere safe").arg(seed).arg(id)));
       for (kafka::RecordId id : ackedAtRisk)
-        QVERIFY2(lost.count(id), qPrintable(QStringLiteral("seed %1: record %2 was acknowledged and only in lost places, yet not counted lost").arg(seed).arg(id)));
+        QVERIFY2(lost.count(id),
+                 qPrintable(QStringLiteral("seed %1: record %2 was acknowledged and only in lost places, yet not counted lost").arg(seed).arg(id)));
       qInfo("seed %llu: %zu lost; %zu acknowledged before the fault and only in lost places, %zu records at risk",
             static_cast<unsigned long long>(seed), lost.size(), ackedAtRisk.size(), atRisk.size());
       ++losingSeeds;

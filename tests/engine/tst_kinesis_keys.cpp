@@ -1,8 +1,8 @@
 // Kinesis hash key ranges, MD5 routing, partition key rules and sequence numbers.
+#include "engine/core/uint128.h"
 #include "engine/world/kinesis/hash_keys.h"
 #include "engine/world/kinesis/md5.h"
 #include "engine/world/kinesis/sequence_number.h"
-#include "engine/core/uint128.h"
 
 #include <QtTest>
 
@@ -11,9 +11,7 @@ using namespace streamscope::engine::kinesis;
 
 namespace {
 
-QString hex(const std::array<std::uint8_t, 16> &d) {
-  return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(d.data()), 16).toHex());
-}
+QString hex(const std::array<std::uint8_t, 16> &d) { return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(d.data()), 16).toHex()); }
 QString dec(Uint128 v) { return QString::fromStdString(toDecimal(v)); }
 
 } // namespace
@@ -35,13 +33,16 @@ private slots:
     // As DescribeStream reports them for new streams (and kinesalite/LocalStack reproduce).
     QTest::newRow("1") << 1 << QStringList{"340282366920938463463374607431768211455"};
     QTest::newRow("2") << 2 << QStringList{"170141183460469231731687303715884105727", "340282366920938463463374607431768211455"};
-    QTest::newRow("3") << 3 << QStringList{"113427455640312821154458202477256070484", "226854911280625642308916404954512140969",
-                                           "340282366920938463463374607431768211455"};
-    QTest::newRow("4") << 4 << QStringList{"85070591730234615865843651857942052863", "170141183460469231731687303715884105727",
-                                           "255211775190703847597530955573826158591", "340282366920938463463374607431768211455"};
-    QTest::newRow("5") << 5 << QStringList{"68056473384187692692674921486353642290", "136112946768375385385349842972707284581",
-                                           "204169420152563078078024764459060926872", "272225893536750770770699685945414569163",
-                                           "340282366920938463463374607431768211455"};
+    QTest::newRow("3") << 3
+                       << QStringList{"113427455640312821154458202477256070484", "226854911280625642308916404954512140969",
+                                      "340282366920938463463374607431768211455"};
+    QTest::newRow("4") << 4
+                       << QStringList{"85070591730234615865843651857942052863", "170141183460469231731687303715884105727",
+                                      "255211775190703847597530955573826158591", "340282366920938463463374607431768211455"};
+    QTest::newRow("5") << 5
+                       << QStringList{"68056473384187692692674921486353642290", "136112946768375385385349842972707284581",
+                                      "204169420152563078078024764459060926872", "272225893536750770770699685945414569163",
+                                      "340282366920938463463374607431768211455"};
   }
   void rangesMatchWhatKinesisCreates() {
     QFETCH(int, shards);

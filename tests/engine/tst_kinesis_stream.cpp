@@ -160,8 +160,10 @@ private slots:
     QCOMPARE(first(IteratorType::TrimHorizon), static_cast<std::int64_t>(shard.records.front().record));
     QCOMPARE(first(IteratorType::AtSequenceNumber, seq), static_cast<std::int64_t>(tenth.record));
     QCOMPARE(first(IteratorType::AfterSequenceNumber, seq), static_cast<std::int64_t>(shard.records[11].record));
-    QCOMPARE(first(IteratorType::AtTimestamp, std::string(), tenth.arrival), static_cast<std::int64_t>(
-        std::find_if(shard.records.begin(), shard.records.end(), [&](const StoredRecord &r) { return r.arrival >= tenth.arrival; })->record));
+    QCOMPARE(first(IteratorType::AtTimestamp, std::string(), tenth.arrival),
+             static_cast<std::int64_t>(std::find_if(shard.records.begin(), shard.records.end(), [&](const StoredRecord &r) {
+                                         return r.arrival >= tenth.arrival;
+                                       })->record));
     QCOMPARE(first(IteratorType::AtTimestamp, std::string(), -kSecond), static_cast<std::int64_t>(shard.records.front().record));
     QCOMPARE(first(IteratorType::Latest), -1); // only what arrives after
     // A sequence number of another shard is refused.
@@ -200,10 +202,10 @@ private slots:
     const auto ranges = initialHashKeyRanges(3);
     const Uint128 middle = ranges[0].end / 2;
     s.faults = {reshard(2 * kSecond, FaultAction::SplitShard, 0, -1, toDecimal(middle)), // -> 3, 4
-                reshard(4 * kSecond, FaultAction::MergeShards, 4, 1),                    // -> 5
+                reshard(4 * kSecond, FaultAction::MergeShards, 4, 1), // -> 5
                 reshard(5 * kSecond, FaultAction::SplitShard, 0, -1, toDecimal(middle)), // closed
-                reshard(5 * kSecond, FaultAction::SplitShard, 3, -1, std::string("0")),  // outside its range
-                reshard(5 * kSecond, FaultAction::MergeShards, 3, 2)};                   // not adjacent
+                reshard(5 * kSecond, FaultAction::SplitShard, 3, -1, std::string("0")), // outside its range
+                reshard(5 * kSecond, FaultAction::MergeShards, 3, 2)}; // not adjacent
     Simulation sim(s);
     sim.runToEnd();
     const Report r = makeReport(sim.world());

@@ -15,7 +15,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     return 0;
   }
   engine::Simulation sim(*loaded.scenario);
-  for (int i = 0; i < 2000 && sim.step(); ++i) {
-  }
+  for (int i = 0; i < 2000 && sim.step(); ++i) {}
   return 0;
 }

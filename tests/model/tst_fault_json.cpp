@@ -1,8 +1,8 @@
 // Faults injected in the app are saved into the scenario in the loader's own format, and the
 // inspector's words follow the engine's state.
 #include "engine/sim/simulation.h"
-#include "model/json/fault_json.h"
 #include "model/explain/item_explainer.h"
+#include "model/json/fault_json.h"
 #include "model/json/scenario_loader.h"
 
 #include <QFile>
@@ -61,9 +61,8 @@ private slots:
     QVERIFY(applied);
     events.clear();
     sim.runUntil(sim.now() + 100 * engine::kMillisecond);
-    const auto dropped = std::count_if(events.begin(), events.end(), [](const engine::Event &e) {
-      return e.type == engine::EventType::TransferDropped;
-    });
+    const auto dropped =
+        std::count_if(events.begin(), events.end(), [](const engine::Event &e) { return e.type == engine::EventType::TransferDropped; });
     QCOMPARE(dropped, 1);
   }
 

@@ -53,7 +53,8 @@ private slots:
   }
 
   void highlightsResolveAgainstTheWorld() {
-    const QByteArray text = lesson().replace("\"text\": \"hello\",",
+    const QByteArray text = lesson().replace(
+        "\"text\": \"hello\",",
         "\"text\": \"hello\", \"highlight\": [ { \"cells\": { \"partition\": \"orders-0\", \"broker\": 0, \"from\": 2, \"to\": 5 } },"
         " { \"messages\": \"replica_fetch\" }, { \"partition\": \"orders-1\" }, { \"group\": \"billing\" } ],");
     const LessonLoadResult r = loadLessonText(text, QStringLiteral(LESSON_DIR "/test.json"));
@@ -81,20 +82,21 @@ private slots:
     const QByteArray t = lesson();
     QTest::newRow("bad expectation subject") << QByteArray(t).replace("acknowledged > 0", "acknowledgd > 0")
                                              << QStringLiteral("test.json:6:19: expectation \"acknowledgd > 0\": unknown subject");
-    QTest::newRow("no operator") << QByteArray(t).replace("acknowledged > 0", "acknowledged 0")
-                                 << QStringLiteral("write SUBJECT OP VALUE");
-    QTest::newRow("bad field") << QByteArray(t).replace("leader >= 0", "leeder >= 0")
-                               << QStringLiteral("unknown partition field \"leeder\"");
+    QTest::newRow("no operator") << QByteArray(t).replace("acknowledged > 0", "acknowledged 0") << QStringLiteral("write SUBJECT OP VALUE");
+    QTest::newRow("bad field") << QByteArray(t).replace("leader >= 0", "leeder >= 0") << QStringLiteral("unknown partition field \"leeder\"");
     QTest::newRow("missing scenario") << QByteArray(t).replace("scenarios/calm-cluster.json", "scenarios/nope.json")
                                       << QStringLiteral("test.json:3:15: cannot read scenario \"scenarios/nope.json\"");
-    QTest::newRow("fault that does not fit") << QByteArray(t).replace("{ \"run_until_ms\": 2000 }", "{ \"fault\": { \"action\": \"crash_broker\", \"broker\": 7 } }")
+    QTest::newRow("fault that does not fit") << QByteArray(t).replace("{ \"run_until_ms\": 2000 }",
+                                                                      "{ \"fault\": { \"action\": \"crash_broker\", \"broker\": 7 } }")
                                              << QStringLiteral("this fault does not fit the lesson's scenario");
     QTest::newRow("two kinds in one action") << QByteArray(t).replace("{ \"run_until_ms\": 2000 }", "{ \"run_until_ms\": 2000, \"run_for_ms\": 5 }")
                                              << QStringLiteral("an action has exactly one of");
     QTest::newRow("no comparison") << QByteArray(t).replace("[ [ \"a\", \"b\", \"c\" ] ]", "[]")
                                    << QStringLiteral("a lesson ends with its Kafka-versus-Kinesis table");
     QTest::newRow("prediction answer out of range")
-        << QByteArray(t).replace("\"text\": \"hello\",", "\"text\": \"hello\", \"predict\": { \"question\": \"q\", \"choices\": [\"x\", \"y\"], \"answer\": 2, \"explanation\": \"e\" },")
+        << QByteArray(t).replace(
+               "\"text\": \"hello\",",
+               "\"text\": \"hello\", \"predict\": { \"question\": \"q\", \"choices\": [\"x\", \"y\"], \"answer\": 2, \"explanation\": \"e\" },")
         << QStringLiteral("\"answer\" must be between 0 and 1, not 2");
     QTest::newRow("unknown key") << QByteArray(t).replace("\"title\": \"s1\",", "\"title\": \"s1\", \"titel\": \"x\",")
                                  << QStringLiteral("unknown key \"titel\"");

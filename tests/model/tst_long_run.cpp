@@ -56,9 +56,8 @@ private slots:
       std::size_t ledger = kafka.records.capacity() * sizeof(engine::kafka::RecordInfo);
       for (const auto &group : kafka.groups)
         ledger += group.deliveries.capacity();
-      qInfo("minute %2d: %7zu records produced, %6zu log entries retained, world %5.1f MiB (of which %4.1f MiB ledger)",
-            minute, kafka.records.size(), retained, static_cast<double>(bytes) / 1048576.0,
-            static_cast<double>(ledger) / 1048576.0);
+      qInfo("minute %2d: %7zu records produced, %6zu log entries retained, world %5.1f MiB (of which %4.1f MiB ledger)", minute, kafka.records.size(),
+            retained, static_cast<double>(bytes) / 1048576.0, static_cast<double>(ledger) / 1048576.0);
       if (minute == 20) {
         retainedAt20 = retained;
         bytesAt20 = bytes - ledger;

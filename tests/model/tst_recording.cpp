@@ -16,8 +16,8 @@
 #include <set>
 
 using namespace streamscope;
-using streamscope::model::sqliteVersion;
 using engine::kSecond;
+using streamscope::model::sqliteVersion;
 
 namespace {
 
@@ -45,8 +45,7 @@ void makeBranchedRun(engine::Simulation &sim, model::RunHistory &history) {
 }
 
 /// The whole run so far as a recording at `path`, in one batch.
-bool writeWholeRun(const QString &path, const QByteArray &scenario, const model::RunHistory &history,
-                   const engine::Simulation &sim) {
+bool writeWholeRun(const QString &path, const QByteArray &scenario, const model::RunHistory &history, const engine::Simulation &sim) {
   QString error;
   model::RecordingWriter writer;
   const bool ok = writer.create(path, scenario, &error) && writer.writeBatch(history, sim, &error);
@@ -283,9 +282,12 @@ private slots:
     QTemporaryDir dir;
     model::LibraryStore library(dir.filePath(QStringLiteral("library.sqlite")));
     QVERIFY2(library.ok(), qPrintable(library.error()));
-    QVERIFY(library.remember({dir.filePath(QStringLiteral("a.json")), QStringLiteral("scenario"), QStringLiteral("A"), QStringLiteral("Kafka"), 30000, {}}));
-    QVERIFY(library.remember({dir.filePath(QStringLiteral("b.db")), QStringLiteral("recording"), QStringLiteral("B"), QStringLiteral("Kinesis"), 60000, {}}));
-    QVERIFY(library.remember({dir.filePath(QStringLiteral("a.json")), QStringLiteral("scenario"), QStringLiteral("A2"), QStringLiteral("Kafka"), 30000, {}}));
+    QVERIFY(library.remember(
+        {dir.filePath(QStringLiteral("a.json")), QStringLiteral("scenario"), QStringLiteral("A"), QStringLiteral("Kafka"), 30000, {}}));
+    QVERIFY(library.remember(
+        {dir.filePath(QStringLiteral("b.db")), QStringLiteral("recording"), QStringLiteral("B"), QStringLiteral("Kinesis"), 60000, {}}));
+    QVERIFY(library.remember(
+        {dir.filePath(QStringLiteral("a.json")), QStringLiteral("scenario"), QStringLiteral("A2"), QStringLiteral("Kafka"), 30000, {}}));
     const auto entries = library.entries();
     QCOMPARE(entries.size(), std::size_t{2});
     QCOMPARE(entries.front().name, QStringLiteral("A2")); // newest first, updated in place
@@ -335,8 +337,10 @@ private slots:
           qInfo("cut at %lld of %lld bytes: %s", static_cast<long long>(cut), static_cast<long long>(wal.size()), qPrintable(error));
         continue;
       }
-      QVERIFY2(batches.count(r->branches.at(0).explored),
-               qPrintable(QStringLiteral("cut at %1 of %2 bytes: explored %3 us is not a whole batch").arg(cut).arg(wal.size()).arg(r->branches[0].explored)));
+      QVERIFY2(
+          batches.count(r->branches.at(0).explored),
+          qPrintable(
+              QStringLiteral("cut at %1 of %2 bytes: explored %3 us is not a whole batch").arg(cut).arg(wal.size()).arg(r->branches[0].explored)));
       engine::Simulation again(scenarioOf(r->scenarioJson));
       model::RunHistory rebuilt;
       const auto failed = model::replayRecording(*r, again, rebuilt);

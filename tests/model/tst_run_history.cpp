@@ -138,7 +138,8 @@ private slots:
     for (const model::UserAction &a : b.actions)
       QCOMPARE(a.group, std::size_t{0});
     QCOMPARE(model::describeActionGroups(b).size(), 1);
-    QCOMPARE(std::count_if(b.markers.begin(), b.markers.end(), [](const model::TimelineMarker &m) { return m.kind == model::MarkerKind::UserAction; }), 1);
+    QCOMPARE(
+        std::count_if(b.markers.begin(), b.markers.end(), [](const model::TimelineMarker &m) { return m.kind == model::MarkerKind::UserAction; }), 1);
     QCOMPARE(controller.world().kafka.topics[0].config.partitions, 5);
     QCOMPARE(controller.world().kafka.topics[0].config.minInsyncReplicas, 3);
 

@@ -62,11 +62,11 @@ private slots:
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("expected");
     QByteArray t(kGood);
-    QTest::newRow("syntax") << QByteArray("{\n  \"name\": \"x\",\n  \"duration_ms\": 10,,\n}")
-                            << QStringLiteral("s.json:3:22: invalid JSON");
+    QTest::newRow("syntax") << QByteArray("{\n  \"name\": \"x\",\n  \"duration_ms\": 10,,\n}") << QStringLiteral("s.json:3:22: invalid JSON");
     QTest::newRow("not an object") << QByteArray("[1]") << QStringLiteral("s.json:1:1: a scenario must be a JSON object");
     QTest::newRow("missing name") << QByteArray("{\"duration_ms\": 5}") << QStringLiteral("s.json:1:1: the scenario needs \"name\"");
-    QTest::newRow("unknown key") << QByteArray(t).replace("\"duration_ms\": 1000,", "\"duration_ms\": 1000,\n \"duraton_ms\": 5,") << QStringLiteral("s.json:4:2: unknown key \"duraton_ms\"");
+    QTest::newRow("unknown key") << QByteArray(t).replace("\"duration_ms\": 1000,", "\"duration_ms\": 1000,\n \"duraton_ms\": 5,")
+                                 << QStringLiteral("s.json:4:2: unknown key \"duraton_ms\"");
     QTest::newRow("duplicate key") << QByteArray("{\"name\":\"x\",\n\"name\":\"y\"}") << QStringLiteral("s.json:2:1: duplicate key \"name\"");
     QTest::newRow("out of range") << QByteArray(t).replace("\"partitions\": 2", "\"partitions\": 0")
                                   << QStringLiteral("s.json:4:69: \"partitions\" must be between 1 and 1024, not 0");
@@ -84,13 +84,15 @@ private slots:
     QTest::newRow("bad reset") << QByteArray(t).replace("\"topic\": \"t\" }", "\"topic\": \"t\", \"auto_offset_reset\": \"first\" }")
                                << QStringLiteral("\"auto_offset_reset\" must be one of \"earliest\", \"latest\", \"none\"");
     QTest::newRow("unknown action") << QByteArray(t).replace("crash_broker", "explode") << QStringLiteral("unknown action \"explode\"");
-    QTest::newRow("kinesis action without stream") << QByteArray(t).replace("crash_broker", "az_outage") << QStringLiteral("\"az_outage\" needs a kinesis section");
+    QTest::newRow("kinesis action without stream") << QByteArray(t).replace("crash_broker", "az_outage")
+                                                   << QStringLiteral("\"az_outage\" needs a kinesis section");
     QTest::newRow("broker out of range") << QByteArray(t).replace("\"broker\": 1", "\"broker\": 7")
                                          << QStringLiteral("\"broker\" must be between 0 and 2, not 7");
     QTest::newRow("fault after end") << QByteArray(t).replace("\"at_ms\": 500", "\"at_ms\": 5000") << QStringLiteral("after the end of the run");
     QTest::newRow("delivery timeout") << QByteArray(t).replace("\"rate\": 10", "\"rate\": 10, \"delivery_timeout_ms\": 1000")
                                       << QStringLiteral("must be at least linger_ms + request_timeout_ms");
-    QTest::newRow("compacted null keys") << QByteArray(t).replace("\"replication_factor\": 3", "\"replication_factor\": 3, \"cleanup_policy\": \"compact\"")
+    QTest::newRow("compacted null keys") << QByteArray(t).replace("\"replication_factor\": 3",
+                                                                  "\"replication_factor\": 3, \"cleanup_policy\": \"compact\"")
                                          << QStringLiteral("records need keys");
     QTest::newRow("tombstones need keys") << QByteArray(t).replace("\"rate\": 10", "\"rate\": 10, \"tombstone_ratio\": 0.1")
                                           << QStringLiteral("\"tombstone_ratio\" needs \"keys\"");
@@ -111,11 +113,11 @@ private slots:
                                          << QStringLiteral("s.json:4:82: 1 validation error detected");
     QTest::newRow("kcl start at sequence") << QByteArray(k).replace("\"trim_horizon\"", "\"at_sequence_number\"")
                                            << QStringLiteral("a sequence number belongs to one shard");
-    QTest::newRow("bad iterator type") << QByteArray(k).replace("\"trim_horizon\"", "\"oldest\"")
-                                       << QStringLiteral("\"start\" must be one of");
+    QTest::newRow("bad iterator type") << QByteArray(k).replace("\"trim_horizon\"", "\"oldest\"") << QStringLiteral("\"start\" must be one of");
     QTest::newRow("split key not a string") << QByteArray(k).replace("\"new_starting_hash_key\": \"5\"", "\"new_starting_hash_key\": 5")
                                             << QStringLiteral("must be a decimal string between 0 and 2^128 - 1");
-    QTest::newRow("split key too large") << QByteArray(k).replace("\"new_starting_hash_key\": \"5\"", "\"new_starting_hash_key\": \"340282366920938463463374607431768211456\"")
+    QTest::newRow("split key too large") << QByteArray(k).replace("\"new_starting_hash_key\": \"5\"",
+                                                                  "\"new_starting_hash_key\": \"340282366920938463463374607431768211456\"")
                                          << QStringLiteral("must be a decimal string between 0 and 2^128 - 1");
     QTest::newRow("bad az") << QByteArray(k).replace("\"az\": 1", "\"az\": 3") << QStringLiteral("\"az\" must be between 0 and 2, not 3");
     QTest::newRow("unknown application") << QByteArray(k).replace("\"application\": \"billing\", \"worker\"", "\"application\": \"bill\", \"worker\"")
@@ -123,12 +125,15 @@ private slots:
     QTest::newRow("tombstones in kinesis") << QByteArray(k).replace("\"rate\": 10", "\"rate\": 10, \"tombstone_ratio\": 0.1")
                                            << QStringLiteral("tombstones only exist in Kafka");
     const QByteArray admin = QByteArray(t).replace("\"action\": \"crash_broker\", \"broker\": 1 }",
-        "\"action\": \"add_broker\" }, { \"at_ms\": 600, \"action\": \"crash_broker\", \"broker\": 3 },"
-        " { \"at_ms\": 700, \"action\": \"add_topic\", \"topic\": \"audit\", \"partitions\": 2 },"
-        " { \"at_ms\": 800, \"action\": \"delete_topic\", \"topic\": \"audit\" }");
-    QTest::newRow("alter unknown topic") << QByteArray(admin).replace("\"delete_topic\", \"topic\": \"audit\"", "\"alter_topic\", \"topic\": \"nope\", \"min_insync_replicas\": 2")
+                                                   "\"action\": \"add_broker\" }, { \"at_ms\": 600, \"action\": \"crash_broker\", \"broker\": 3 },"
+                                                   " { \"at_ms\": 700, \"action\": \"add_topic\", \"topic\": \"audit\", \"partitions\": 2 },"
+                                                   " { \"at_ms\": 800, \"action\": \"delete_topic\", \"topic\": \"audit\" }");
+    QTest::newRow("alter unknown topic") << QByteArray(admin).replace("\"delete_topic\", \"topic\": \"audit\"",
+                                                                      "\"alter_topic\", \"topic\": \"nope\", \"min_insync_replicas\": 2")
                                          << QStringLiteral("no topic named \"nope\"");
-    QTest::newRow("alter two settings") << QByteArray(admin).replace("\"delete_topic\", \"topic\": \"audit\"", "\"alter_topic\", \"topic\": \"t\", \"min_insync_replicas\": 2, \"unclean_leader_election\": true")
+    QTest::newRow("alter two settings") << QByteArray(admin).replace(
+                                               "\"delete_topic\", \"topic\": \"audit\"",
+                                               "\"alter_topic\", \"topic\": \"t\", \"min_insync_replicas\": 2, \"unclean_leader_election\": true")
                                         << QStringLiteral("alter_topic changes exactly one of");
     QTest::newRow("broker beyond added ones") << QByteArray(admin).replace("\"broker\": 3", "\"broker\": 4")
                                               << QStringLiteral("\"broker\" must be between 0 and 3, not 4");
@@ -138,11 +143,12 @@ private slots:
                                      << QStringLiteral("topic \"t\" is defined twice");
   }
   void adminActionsLoad() {
-    const QByteArray text = QByteArray(kGood).replace("\"action\": \"crash_broker\", \"broker\": 1 }",
-        "\"action\": \"add_broker\" }, { \"at_ms\": 600, \"action\": \"crash_broker\", \"broker\": 3 },"
-        " { \"at_ms\": 700.25, \"action\": \"add_topic\", \"topic\": \"audit\", \"partitions\": 2 },"
-        " { \"at_ms\": 800, \"action\": \"alter_topic\", \"topic\": \"audit\", \"flush_interval_ms\": null },"
-        " { \"at_ms\": 900, \"action\": \"delete_topic\", \"topic\": \"audit\" }");
+    const QByteArray text =
+        QByteArray(kGood).replace("\"action\": \"crash_broker\", \"broker\": 1 }",
+                                  "\"action\": \"add_broker\" }, { \"at_ms\": 600, \"action\": \"crash_broker\", \"broker\": 3 },"
+                                  " { \"at_ms\": 700.25, \"action\": \"add_topic\", \"topic\": \"audit\", \"partitions\": 2 },"
+                                  " { \"at_ms\": 800, \"action\": \"alter_topic\", \"topic\": \"audit\", \"flush_interval_ms\": null },"
+                                  " { \"at_ms\": 900, \"action\": \"delete_topic\", \"topic\": \"audit\" }");
     const ScenarioLoadResult r = loadScenarioText(text, QStringLiteral("s.json"));
     QVERIFY2(r.scenario.has_value(), qPrintable(r.error));
     QCOMPARE(r.scenario->faults.size(), std::size_t{5});

@@ -147,8 +147,8 @@ private slots:
     const QImage before = w.canvas().grab().toImage();
     QTest::mousePress(&w.canvas(), Qt::LeftButton, {}, QPoint(300, 300));
     for (int x = 300; x < 600; x += 20) {
-      QMouseEvent move(QEvent::MouseMove, QPointF(x, 300 + x / 10), w.canvas().mapToGlobal(QPointF(x, 300)), Qt::NoButton,
-                       Qt::LeftButton, Qt::NoModifier);
+      QMouseEvent move(QEvent::MouseMove, QPointF(x, 300 + x / 10), w.canvas().mapToGlobal(QPointF(x, 300)), Qt::NoButton, Qt::LeftButton,
+                       Qt::NoModifier);
       QApplication::sendEvent(&w.canvas(), &move);
     }
     QTest::mouseRelease(&w.canvas(), Qt::LeftButton, {}, QPoint(600, 360));
@@ -204,16 +204,15 @@ private slots:
       image.fill(Qt::white);
       QPainter p(&image);
       p.setRenderHint(QPainter::Antialiasing);
-      ui::paintDot(p, QPointF(15.3, 15), 6, colour);      // filled
+      ui::paintDot(p, QPointF(15.3, 15), 6, colour); // filled
       ui::paintDot(p, QPointF(45.3, 15), 6, colour, 1.8); // ring
       p.end();
       const auto at = [&](double x, double y) { return image.pixelColor(QPoint(qRound(x * dpr), qRound(y * dpr))); };
-      QCOMPARE(at(15, 15), colour);             // the middle of a dot is its colour
-      QCOMPARE(at(15, 24), QColor(Qt::white));  // outside its radius, nothing
-      QCOMPARE(at(45, 15), QColor(Qt::white));  // a ring is hollow
-      const QColor ring = at(45, 9);            // and drawn on its radius (antialiased)
-      QVERIFY2(std::abs(ring.red() - colour.red()) + std::abs(ring.green() - colour.green()) < 40,
-               qPrintable(ring.name()));
+      QCOMPARE(at(15, 15), colour); // the middle of a dot is its colour
+      QCOMPARE(at(15, 24), QColor(Qt::white)); // outside its radius, nothing
+      QCOMPARE(at(45, 15), QColor(Qt::white)); // a ring is hollow
+      const QColor ring = at(45, 9); // and drawn on its radius (antialiased)
+      QVERIFY2(std::abs(ring.red() - colour.red()) + std::abs(ring.green() - colour.green()) < 40, qPrintable(ring.name()));
     }
     QBuffer svg;
     svg.open(QIODevice::WriteOnly);

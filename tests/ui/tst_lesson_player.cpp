@@ -111,7 +111,8 @@ private slots:
           panel.showMe(); // a try-it waits
         if (panel.view()->toPlainText().contains(QStringLiteral("Kafka and Kinesis compared")))
           break;
-        QVERIFY2(panel.stepPassed(), qPrintable(QStringLiteral("%1, step %2:\n%3").arg(list->itemText(l)).arg(step + 1).arg(panel.view()->toPlainText())));
+        QVERIFY2(panel.stepPassed(),
+                 qPrintable(QStringLiteral("%1, step %2:\n%3").arg(list->itemText(l)).arg(step + 1).arg(panel.view()->toPlainText())));
         QVERIFY(step < 20);
       }
     }

@@ -11,8 +11,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
-#include <QTextBrowser>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QtTest>
 

@@ -1,9 +1,9 @@
 // Direct manipulation through the settings dock: each change reaches the engine through the
 // controller (so it is recorded), and values the real system would reject are flagged inline.
+#include "model/history/run_history.h"
 #include "model/simulation_controller.h"
 #include "ui/main_window.h"
 #include "ui/settings_panel.h"
-#include "model/history/run_history.h"
 
 #include <QLabel>
 #include <QPushButton>

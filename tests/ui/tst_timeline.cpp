@@ -1,7 +1,7 @@
 // Time travel from the window: the timeline seeks, its markers jump, Left steps back, and
 // acting in the past shows a new branch that can be switched back.
-#include "model/simulation_controller.h"
 #include "model/history/recording_store.h"
+#include "model/simulation_controller.h"
 #include "ui/branch_panel.h"
 #include "ui/main_window.h"
 #include "ui/timeline_bar.h"

@@ -55,8 +55,7 @@ double kinesisWantedHeight(const model::WorldView &w, const CanvasTheme &t) {
 
 } // namespace
 
-CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF &scene, const CanvasTheme &theme,
-                                     const RecentChanges *recent) {
+CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF &scene, const CanvasTheme &theme, const RecentChanges *recent) {
   CanvasGeometry g;
   g.scene = scene;
   g.recent = recent;
@@ -85,8 +84,7 @@ CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF
   return g;
 }
 
-bool CanvasGeometry::addLabel(const QRectF &rect, const QString &text, bool title, const CanvasTheme &theme,
-                              Qt::Alignment align, bool muted) {
+bool CanvasGeometry::addLabel(const QRectF &rect, const QString &text, bool title, const CanvasTheme &theme, Qt::Alignment align, bool muted) {
   const QFontMetricsF fm(title ? theme.font : theme.small);
   if (rect.height() + 0.5 < fm.height() || rect.width() < fm.averageCharWidth() * 3)
     return false;
@@ -143,8 +141,7 @@ void layoutProducerColumn(CanvasGeometry &g, const QRectF &column, const std::ve
   }
 }
 
-QRectF layoutPaneHeading(CanvasGeometry &g, const QRectF &pane, const QString &heading, std::optional<double> ackMs,
-                         const CanvasTheme &t) {
+QRectF layoutPaneHeading(CanvasGeometry &g, const QRectF &pane, const QString &heading, std::optional<double> ackMs, const CanvasTheme &t) {
   const QFontMetricsF title(t.font), small(t.small);
   const double pad = t.px(8);
   const QString caption = ackMs ? QObject::tr("acks arrive %1 ms after send").arg(*ackMs, 0, 'f', 1) : QString();

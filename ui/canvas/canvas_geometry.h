@@ -7,9 +7,9 @@
 // enough to see, otherwise one bar with proportions and counts; a label is placed only where
 // it fits without touching another. Zooming in enlarges the scene, so more detail appears.
 #include "canvas_theme.h"
-#include "recent_changes.h"
-#include "model/view/world_view.h"
 #include "model/explain/world_item.h"
+#include "model/view/world_view.h"
+#include "recent_changes.h"
 
 #include <QObject>
 #include <QRectF>
@@ -42,12 +42,12 @@ struct CanvasLabel {
 struct StripGeometry {
   int partition = -1;
   int broker = -1;
-  QRectF rect;  ///< the whole strip, label included
+  QRectF rect; ///< the whole strip, label included
   QRectF cells; ///< the record area
   Offset first = 0, end = 0; ///< offsets drawn as cells
-  Offset logStart = 0;       ///< older retained records are summarised left of `first`
-  double cellWidth = 0;      ///< 0: level of detail too low, drawn as one bar
-  double x0 = 0;             ///< x of offset `first`
+  Offset logStart = 0; ///< older retained records are summarised left of `first`
+  double cellWidth = 0; ///< 0: level of detail too low, drawn as one bar
+  double x0 = 0; ///< x of offset `first`
   double xOf(Offset o) const { return x0 + static_cast<double>(o - first) * cellWidth; }
 };
 
@@ -57,7 +57,7 @@ struct LaneGeometry {
   QRectF rect, cells;
   QRectF zoneRows[3];
   std::size_t first = 0, end = 0; ///< indices into the shard's records drawn as cells
-  double cellWidth = 0;            ///< 0: drawn as one bar
+  double cellWidth = 0; ///< 0: drawn as one bar
   std::vector<std::uint64_t> counters; ///< of the records drawn, so a click names one for good
   double xOfIndex(std::size_t i) const { return cells.left() + static_cast<double>(i - first) * cellWidth; }
 };
@@ -73,8 +73,7 @@ class CanvasGeometry {
 public:
   /// Lays out the world's view in `scene` (the zoomed canvas size).
   /// `recent` (optional) lets captions call out what just changed, such as a new leader.
-  static CanvasGeometry build(const model::WorldView &view, const QRectF &scene, const CanvasTheme &theme,
-                              const RecentChanges *recent = nullptr);
+  static CanvasGeometry build(const model::WorldView &view, const QRectF &scene, const CanvasTheme &theme, const RecentChanges *recent = nullptr);
 
   /// The innermost item at `p` (cells and records included), or a None item.
   model::WorldItem hit(QPointF p) const;
@@ -96,8 +95,8 @@ public:
   // Used by the per-system layouts.
   const RecentChanges *recent = nullptr; ///< not owned; only during build()
   /// Adds a label if the text fits `rect` (elided to its width); returns whether it did.
-  bool addLabel(const QRectF &rect, const QString &text, bool title, const CanvasTheme &theme,
-                Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter, bool muted = false);
+  bool addLabel(const QRectF &rect, const QString &text, bool title, const CanvasTheme &theme, Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter,
+                bool muted = false);
   void addShape(model::WorldItem item, const QRectF &rect) { shapes.push_back({item, rect}); }
 };
 
@@ -126,8 +125,7 @@ void layoutProducerColumn(CanvasGeometry &g, const QRectF &column, const std::ve
                           std::unordered_map<NodeId, QPointF> &anchors);
 
 /// A pane's title row, with the live acknowledgement caption on the right; returns the body.
-QRectF layoutPaneHeading(CanvasGeometry &g, const QRectF &pane, const QString &heading, std::optional<double> ackMs,
-                         const CanvasTheme &t);
+QRectF layoutPaneHeading(CanvasGeometry &g, const QRectF &pane, const QString &heading, std::optional<double> ackMs, const CanvasTheme &t);
 
 /// A pane's three columns: producers, the system itself, and its consumers (empty if none).
 struct PaneColumns {

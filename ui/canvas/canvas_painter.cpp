@@ -69,7 +69,9 @@ void paintLegend(QPainter &p, const CanvasFrame &f) {
       p.fillRect(s.rect, t.aboveHighWatermark(t.inCache));
       p.fillRect(s.rect, QBrush(t.inCache, Qt::BDiagPattern));
       break;
-    case LegendSwatch::HighWatermark: p.fillRect(QRectF(s.rect.center().x() - t.px(1), s.rect.top(), t.px(2.5), s.rect.height()), t.highWatermark); break;
+    case LegendSwatch::HighWatermark:
+      p.fillRect(QRectF(s.rect.center().x() - t.px(1), s.rect.top(), t.px(2.5), s.rect.height()), t.highWatermark);
+      break;
     case LegendSwatch::Committed: {
       QPolygonF tri;
       tri << QPointF(s.rect.center().x(), s.rect.top()) << s.rect.bottomLeft() << s.rect.bottomRight();

@@ -9,13 +9,13 @@
 namespace streamscope::ui {
 
 struct CanvasTheme {
-  double scale = 1.0;   ///< multiplies every size (1.0 desktop, larger when presenting)
+  double scale = 1.0; ///< multiplies every size (1.0 desktop, larger when presenting)
   bool dark = false;
-  QFont font;           ///< item titles
-  QFont small;          ///< strip labels, counts, markers
+  QFont font; ///< item titles
+  QFont small; ///< strip labels, counts, markers
   QColor background, panel, panelBorder, text, mutedText;
   QColor track; ///< the empty part of a strip or lane: opaque, so filling it blends nothing
-  QColor onDisk, inCache, pending;      ///< record cells: flushed, page cache only, not yet durable
+  QColor onDisk, inCache, pending; ///< record cells: flushed, page cache only, not yet durable
   QColor leader, outOfIsr, failure, warning, healthy;
   QColor produce, response, replication, consume, zone, throttle;
   QColor highWatermark, logEnd, committed, position; // committed also marks KCL checkpoints

@@ -10,7 +10,7 @@ namespace streamscope::ui {
 namespace {
 
 constexpr double kQuantum = 0.25; ///< sizes are rounded to a quarter of a pixel
-constexpr int kMaxSprites = 512;  ///< looks in use at once are few; the cache is cleared past this
+constexpr int kMaxSprites = 512; ///< looks in use at once are few; the cache is cleared past this
 
 void drawEllipse(QPainter &p, QPointF centre, double radius, const QColor &colour, double ringWidth) {
   if (ringWidth > 0) {
@@ -47,15 +47,13 @@ void paintDot(QPainter &painter, QPointF centre, double radius, const QColor &co
   const auto radiusSteps = static_cast<quint64>(std::lround(radius / kQuantum));
   const auto widthSteps = static_cast<quint64>(std::lround(ringWidth / kQuantum));
   const auto dprSteps = static_cast<quint64>(std::lround(dpr * 4));
-  const quint64 key = (quint64{colour.rgba()} << 32) | ((radiusSteps & 0x3ff) << 20) | ((widthSteps & 0xff) << 12) |
-                      (dprSteps & 0xfff);
+  const quint64 key = (quint64{colour.rgba()} << 32) | ((radiusSteps & 0x3ff) << 20) | ((widthSteps & 0xff) << 12) | (dprSteps & 0xfff);
   static QHash<quint64, QImage> sprites;
   auto it = sprites.constFind(key);
   if (it == sprites.constEnd()) {
     if (sprites.size() >= kMaxSprites)
       sprites.clear();
-    it = sprites.insert(key, makeSprite(static_cast<double>(radiusSteps) * kQuantum, colour,
-                                        static_cast<double>(widthSteps) * kQuantum, dpr));
+    it = sprites.insert(key, makeSprite(static_cast<double>(radiusSteps) * kQuantum, colour, static_cast<double>(widthSteps) * kQuantum, dpr));
   }
   const double half = it->deviceIndependentSize().width() / 2;
   painter.drawImage(centre - QPointF(half, half), *it);

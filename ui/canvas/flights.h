@@ -14,8 +14,8 @@ struct Flight {
   double progress = 0; ///< 0 at the sender, 1 at the receiver
   model::TransferKind kind = model::TransferKind::ProduceRequest;
   std::uint64_t seq = 0; ///< the message's sequence number (names it for the inspector)
-  int records = 0;       ///< records it carries (0: a request or an ack)
-  bool dropped = false;  ///< a drop_message fault will lose it
+  int records = 0; ///< records it carries (0: a request or an ack)
+  bool dropped = false; ///< a drop_message fault will lose it
   QPointF position() const { return from + (to - from) * progress; }
 };
 

@@ -19,8 +19,10 @@ void layoutProducers(const KafkaView &k, const QRectF &column, const CanvasTheme
   std::vector<ProducerBox> boxes;
   for (std::size_t i = 0; i < k.producers.size(); ++i) {
     const KafkaProducerView &p = k.producers[i];
-    boxes.push_back({{Kind::KafkaProducer, static_cast<int>(i)}, QString::fromStdString(p.name),
-                     QObject::tr("%1 · %2 rec/s").arg(QString::fromStdString(acksSetting(p.acks))).arg(p.rate, 0, 'f', 0), p.node});
+    boxes.push_back({{Kind::KafkaProducer, static_cast<int>(i)},
+                     QString::fromStdString(p.name),
+                     QObject::tr("%1 · %2 rec/s").arg(QString::fromStdString(acksSetting(p.acks))).arg(p.rate, 0, 'f', 0),
+                     p.node});
   }
   layoutProducerColumn(g, column, boxes, t, g.kafkaAnchors);
 }
@@ -147,8 +149,7 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
   const QRectF head(box.left() + t.px(8), box.top() + t.px(3), box.width() - t.px(16), title.height());
   const QString state = brokerStateText(b);
   const double stateW = std::min(head.width() * 0.55, title.horizontalAdvance(state) + t.px(4));
-  g.addLabel(QRectF(head.left(), head.top(), head.width() - stateW - t.px(6), head.height()),
-             brokerTitle(k, b.id), true, t);
+  g.addLabel(QRectF(head.left(), head.top(), head.width() - stateW - t.px(6), head.height()), brokerTitle(k, b.id), true, t);
   g.addLabel(QRectF(head.right() - stateW, head.top(), stateW, head.height()), state, true, t, Qt::AlignRight | Qt::AlignVCenter);
   g.kafkaAnchors[b.node] = QPointF(box.left(), box.center().y());
 
@@ -165,7 +166,8 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
   double labelW = 0;
   if (stripH + 0.5 >= small.height()) {
     for (int p : parts)
-      labelW = std::max(labelW, small.horizontalAdvance(QString::fromStdString(k.partitions[static_cast<std::size_t>(p)].name) + QStringLiteral(" ★")));
+      labelW =
+          std::max(labelW, small.horizontalAdvance(QString::fromStdString(k.partitions[static_cast<std::size_t>(p)].name) + QStringLiteral(" ★")));
     labelW = std::min(labelW + t.px(6), content.width() * 0.4);
   }
   for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -201,9 +203,13 @@ void layoutGroups(const KafkaView &k, const QRectF &column, const CanvasTheme &t
     ClientBox box{{Kind::Group, static_cast<int>(gi)}, QString::fromStdString(group.name), {}};
     for (std::size_t m = 0; m < group.members.size(); ++m) {
       const MemberView &member = group.members[m];
-      const QString state = !member.alive ? QObject::tr("dead") : !member.inGroup ? QObject::tr("left") : QObject::tr("%n partition(s)", nullptr, member.owned);
+      const QString state = !member.alive ? QObject::tr("dead")
+          : !member.inGroup               ? QObject::tr("left")
+                                          : QObject::tr("%n partition(s)", nullptr, member.owned);
       box.rows.push_back({{Kind::Member, static_cast<int>(gi), static_cast<int>(m)},
-                          QStringLiteral("%1 · %2").arg(QString::fromStdString(member.id), state), !member.alive || !member.inGroup, member.node});
+                          QStringLiteral("%1 · %2").arg(QString::fromStdString(member.id), state),
+                          !member.alive || !member.inGroup,
+                          member.node});
     }
     boxes.push_back(std::move(box));
   }
@@ -220,10 +226,10 @@ void layoutKafka(const WorldView &w, const QRectF &pane, const CanvasTheme &t, C
   for (const TopicView &topic : k.topics)
     if (!topic.deleted)
       heading += QObject::tr(" · topic %1: %2 partitions, RF %3, min ISR %4")
-                   .arg(QString::fromStdString(topic.name))
-                   .arg(topic.partitions)
-                   .arg(topic.replicationFactor)
-                   .arg(topic.minInsyncReplicas);
+                     .arg(QString::fromStdString(topic.name))
+                     .arg(topic.partitions)
+                     .arg(topic.replicationFactor)
+                     .arg(topic.minInsyncReplicas);
   // The live caption: how long acknowledgements take right now (side by side, the contrast).
   const QRectF body = layoutPaneHeading(g, pane, heading, k.ackLatencyMs, t);
   const PaneColumns columns = paneColumns(body, !k.groups.empty(), t);

@@ -43,7 +43,9 @@ void paintCells(QPainter &p, const StripGeometry &s, const ReplicaLog &log, cons
 /// Level of detail too low for cells: one bar, split where the flushed offset and HW fall.
 void paintBar(QPainter &p, const StripGeometry &s, const ReplicaLog &log, const CanvasTheme &t) {
   const double span = static_cast<double>(std::max<Offset>(1, s.end - s.logStart));
-  const auto x = [&](Offset o) { return s.cells.left() + s.cells.width() * static_cast<double>(std::clamp(o, s.logStart, s.end) - s.logStart) / span; };
+  const auto x = [&](Offset o) {
+    return s.cells.left() + s.cells.width() * static_cast<double>(std::clamp(o, s.logStart, s.end) - s.logStart) / span;
+  };
   const double top = s.cells.top(), h = s.cells.height();
   const Offset hw = log.highWatermark(), flushed = log.flushed(), leo = log.leo();
   p.fillRect(QRectF(x(log.logStart()), top, x(std::min(flushed, hw)) - x(log.logStart()), h), t.onDisk);

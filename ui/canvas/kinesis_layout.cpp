@@ -23,18 +23,15 @@ void layoutProducers(const WorldView &w, const QRectF &column, const CanvasTheme
   std::vector<ProducerBox> boxes;
   for (std::size_t i = 0; i < w.kinesis().producers.size(); ++i) {
     const KinesisProducerView &p = w.kinesis().producers[i];
-    const QString detail = p.backoffUntil > w.now()
-                               ? QObject::tr("backing off %1 ms").arg(toMs(p.backoffUntil - w.now()), 0, 'f', 0)
-                               : QObject::tr("PutRecords · %1 rec/s").arg(p.rate, 0, 'f', 0);
+    const QString detail = p.backoffUntil > w.now() ? QObject::tr("backing off %1 ms").arg(toMs(p.backoffUntil - w.now()), 0, 'f', 0)
+                                                    : QObject::tr("PutRecords · %1 rec/s").arg(p.rate, 0, 'f', 0);
     boxes.push_back({{Kind::KinesisProducer, static_cast<int>(i)}, QString::fromStdString(p.name), detail, p.node});
   }
   layoutProducerColumn(g, column, boxes, t, g.kinesisAnchors);
 }
 
 /// A shard's lease owner, as "w0" (first application) for the lane label.
-QString ownerText(const ShardView &shard) {
-  return shard.leaseOwner >= 0 ? QObject::tr("lease: w%1").arg(shard.leaseOwner) : QString();
-}
+QString ownerText(const ShardView &shard) { return shard.leaseOwner >= 0 ? QObject::tr("lease: w%1").arg(shard.leaseOwner) : QString(); }
 
 /// Lanes are roomier when Kinesis has the canvas to itself.
 double laneMaxPitch(const WorldView &w, const CanvasTheme &t) { return t.px(w.hasKafka() ? 46 : 96); }
@@ -70,8 +67,8 @@ void layoutLane(const WorldView &w, int slot, const QRectF &rect, double labelW,
     if (rect.height() >= small.height() * 3) {
       const double top = rect.center().y() - small.height() * 1.5;
       g.addLabel(QRectF(labelRect.left(), top, labelRect.width(), small.height()), name, false, t);
-      g.addLabel(QRectF(labelRect.left(), top + small.height(), labelRect.width(), small.height()), range, false, t,
-                 Qt::AlignLeft | Qt::AlignVCenter, true);
+      g.addLabel(QRectF(labelRect.left(), top + small.height(), labelRect.width(), small.height()), range, false, t, Qt::AlignLeft | Qt::AlignVCenter,
+                 true);
       if (!status.isEmpty())
         g.addLabel(QRectF(labelRect.left(), top + 2 * small.height(), labelRect.width(), small.height()), status, false, t,
                    Qt::AlignLeft | Qt::AlignVCenter, shard.open);
@@ -113,37 +110,41 @@ void layoutStream(const WorldView &w, int s, const QRectF &box, const CanvasThem
     const QRectF badge(std::min(centre - badgeW / 2, zoneRow.right() - badgeW * (kZones - z) - t.px(4) * (kZones - 1 - z)), zoneRow.top(), badgeW,
                        zoneRow.height());
     g.addShape({Kind::Zone, z}, badge);
-    g.addLabel(badge, k.zones[static_cast<std::size_t>(z)].up ? QObject::tr("AZ %1").arg(QChar('a' + z)) : QObject::tr("AZ %1 down").arg(QChar('a' + z)),
+    g.addLabel(badge,
+               k.zones[static_cast<std::size_t>(z)].up ? QObject::tr("AZ %1").arg(QChar('a' + z)) : QObject::tr("AZ %1 down").arg(QChar('a' + z)),
                true, t, Qt::AlignHCenter | Qt::AlignVCenter);
     g.kinesisAnchors[k.zones[static_cast<std::size_t>(z)].node] = QPointF(badge.left(), badge.center().y());
   }
 
   const bool lineage = stream.lineage;
-  const QRectF content(box.left() + t.px(8) + (lineage ? t.px(18) : 0), zoneRow.bottom() + t.px(6),
-                       box.width() - t.px(16) - (lineage ? t.px(18) : 0), box.bottom() - t.px(6) - zoneRow.bottom() - t.px(6));
+  const QRectF content(box.left() + t.px(8) + (lineage ? t.px(18) : 0), zoneRow.bottom() + t.px(6), box.width() - t.px(16) - (lineage ? t.px(18) : 0),
+                       box.bottom() - t.px(6) - zoneRow.bottom() - t.px(6));
   const auto n = static_cast<double>(stream.shards.size());
   const double pitch = std::min(laneMaxPitch(w, t), content.height() / std::max(1.0, n));
   const double gap = pitch >= t.px(12) ? std::max(1.0, pitch * 0.14) : 0;
   double labelW = 0;
   if (pitch - gap + 0.5 >= small.height())
-    labelW = std::min(content.width() * 0.3,
-                      small.horizontalAdvance(QStringLiteral("shard 00 · 100.0%–100.0%")) + t.px(10));
+    labelW = std::min(content.width() * 0.3, small.horizontalAdvance(QStringLiteral("shard 00 · 100.0%–100.0%")) + t.px(10));
   for (std::size_t i = 0; i < stream.shards.size(); ++i)
-    layoutLane(w, stream.shards[i], QRectF(content.left(), content.top() + static_cast<double>(i) * pitch, content.width(), pitch - gap),
-               labelW, t, g);
+    layoutLane(w, stream.shards[i], QRectF(content.left(), content.top() + static_cast<double>(i) * pitch, content.width(), pitch - gap), labelW, t,
+               g);
 }
 
 void layoutApplications(const KinesisView &k, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
   std::vector<ClientBox> boxes;
   for (std::size_t a = 0; a < k.apps.size(); ++a) {
     const ApplicationView &app = k.apps[a];
-    ClientBox box{{Kind::Application, static_cast<int>(a)},
-                  QString::fromStdString(app.name) + (app.fanOut ? QObject::tr(" (fan-out)") : QString()), {}};
+    ClientBox box{
+        {Kind::Application, static_cast<int>(a)}, QString::fromStdString(app.name) + (app.fanOut ? QObject::tr(" (fan-out)") : QString()), {}};
     for (std::size_t wi = 0; wi < app.workers.size(); ++wi) {
       const WorkerView &worker = app.workers[wi];
-      const QString state = !worker.alive ? QObject::tr("dead") : !worker.inApp ? QObject::tr("shut down") : QObject::tr("%n lease(s)", nullptr, worker.leases);
-      box.rows.push_back({{Kind::Worker, static_cast<int>(a), static_cast<int>(wi)}, QObject::tr("w%1 · %2").arg(wi).arg(state),
-                          !worker.alive || !worker.inApp, worker.node});
+      const QString state = !worker.alive ? QObject::tr("dead")
+          : !worker.inApp                 ? QObject::tr("shut down")
+                                          : QObject::tr("%n lease(s)", nullptr, worker.leases);
+      box.rows.push_back({{Kind::Worker, static_cast<int>(a), static_cast<int>(wi)},
+                          QObject::tr("w%1 · %2").arg(wi).arg(state),
+                          !worker.alive || !worker.inApp,
+                          worker.node});
     }
     boxes.push_back(std::move(box));
   }
@@ -156,8 +157,7 @@ void layoutKinesis(const WorldView &w, const QRectF &pane, const CanvasTheme &t,
   const KinesisView &k = w.kinesis();
   const QFontMetricsF title(t.font);
   const QRectF body = layoutPaneHeading(
-      g, pane, QObject::tr("Amazon Kinesis Data Streams · each put is written to 3 availability zones before it is acknowledged"),
-      k.ackLatencyMs, t);
+      g, pane, QObject::tr("Amazon Kinesis Data Streams · each put is written to 3 availability zones before it is acknowledged"), k.ackLatencyMs, t);
   const PaneColumns columns = paneColumns(body, !k.apps.empty(), t);
   layoutProducers(w, columns.producers, t, g);
   const auto streams = static_cast<int>(k.streams.size());

@@ -17,8 +17,7 @@ namespace {
 constexpr double kMaxZoom = 12.0;
 }
 
-StreamCanvas::StreamCanvas(model::SimulationController &controller, QWidget *parent)
-    : QWidget(parent), m_controller(controller) {
+StreamCanvas::StreamCanvas(model::SimulationController &controller, QWidget *parent) : QWidget(parent), m_controller(controller) {
   setAttribute(Qt::WA_OpaquePaintEvent);
   setMouseTracking(false);
   setFocusPolicy(Qt::StrongFocus);

@@ -46,7 +46,8 @@ KafkaSettings::KafkaSettings(model::SimulationController &controller, ApplyFault
   m_newTopicPartitions = settingsSpin(1, 1024, tr("Partitions of the new topic"), box);
   m_newTopicPartitions->setValue(3);
   auto *create = new QPushButton(tr("Create"), box);
-  create->setToolTip(tr("Create a topic with these partitions, the replication factor and min ISR below (nothing writes to it until a producer does)"));
+  create->setToolTip(
+      tr("Create a topic with these partitions, the replication factor and min ISR below (nothing writes to it until a producer does)"));
   connect(create, &QPushButton::clicked, this, [this] {
     if (m_newTopic->text().trimmed().isEmpty()) {
       showSettingsError(m_topicError, tr("Give the new topic a name."));

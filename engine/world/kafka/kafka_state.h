@@ -6,10 +6,10 @@
 #include "engine/core/event.h"
 #include "engine/core/network.h"
 #include "engine/core/pool.h"
-#include "engine/world/scenario.h"
-#include "engine/world/workload.h"
 #include "engine/world/kafka/replica_log.h"
 #include "engine/world/kafka/sticky_partitioner.h"
+#include "engine/world/scenario.h"
+#include "engine/world/workload.h"
 
 #include <cstdint>
 #include <deque>
@@ -25,23 +25,23 @@ struct Broker {
   int id = 0;
   NodeId node = -1;
   BrokerState state = BrokerState::Running;
-  bool fenced = false;          ///< the controller considers it dead
+  bool fenced = false; ///< the controller considers it dead
   std::uint32_t incarnation = 0; ///< bumped on restart: in-flight messages to the old process die
-  std::uint32_t outage = 0;      ///< bumped when it stops heartbeating (crash, power, isolation)
-  SimTime diskBusyUntil = 0;     ///< fsyncs are serialised on the broker's disk
+  std::uint32_t outage = 0; ///< bumped when it stops heartbeating (crash, power, isolation)
+  SimTime diskBusyUntil = 0; ///< fsyncs are serialised on the broker's disk
   bool flushCheckPending = false; ///< a flush.ms check is scheduled
-  bool removed = false;           ///< unregistered from the cluster (it held no replicas)
+  bool removed = false; ///< unregistered from the cluster (it held no replicas)
   bool running() const { return state == BrokerState::Running; }
 };
 
 /// What the engine remembers of each produced record; payloads are counted, not stored.
 struct RecordInfo {
   enum Flag : std::uint8_t {
-    Acked = 1,     ///< the producer was told it succeeded
-    Removed = 2,   ///< legitimately deleted somewhere (retention, compaction)
-    Stored = 4,    ///< reached at least one log
-    Dropped = 8,   ///< an acks=0 send that never arrived
-    Failed = 16,   ///< the producer gave up (error reported to the application)
+    Acked = 1, ///< the producer was told it succeeded
+    Removed = 2, ///< legitimately deleted somewhere (retention, compaction)
+    Stored = 4, ///< reached at least one log
+    Dropped = 8, ///< an acks=0 send that never arrived
+    Failed = 16, ///< the producer gave up (error reported to the application)
     LostSeen = 32, ///< a RecordsLost event was emitted for it
     Tombstone = 64, ///< null value: deletes its key from a compacted topic
   };
@@ -78,7 +78,7 @@ struct PendingProduce {
 /// A fetch with nothing to return yet, held until data arrives or fetch.max.wait.ms.
 struct ParkedFetch {
   bool consumer = false;
-  std::int32_t who = -1;   ///< follower slot, or consumer group index
+  std::int32_t who = -1; ///< follower slot, or consumer group index
   std::uint32_t token = 0; ///< fetcher generation to answer
   Offset offset = 0;
   SimTime deadline = 0;
@@ -87,8 +87,8 @@ struct ParkedFetch {
 struct Partition {
   int topic = 0;
   int index = 0;
-  std::vector<int> replicas;       ///< assignment order; the first is the preferred leader
-  std::vector<ReplicaLog> logs;    ///< one per replica slot
+  std::vector<int> replicas; ///< assignment order; the first is the preferred leader
+  std::vector<ReplicaLog> logs; ///< one per replica slot
   std::vector<FollowerView> followers; ///< leader's view, per slot
   std::vector<std::uint32_t> fetcherGen; ///< per slot: bumping it ends a follower's fetch loop
   std::vector<std::uint8_t> fetcherActive;
@@ -157,7 +157,7 @@ struct Producer {
   RateSchedule schedule;
   std::int64_t produced = 0;
   std::vector<std::int32_t> keyIds; ///< key pool (indices into KafkaState::keys)
-  std::vector<int> keyPartition;    ///< murmur2 partition of each key in the pool
+  std::vector<int> keyPartition; ///< murmur2 partition of each key in the pool
   StickyPartitioner sticky;
   std::vector<ProducerPartition> parts;
   bool done = false;
@@ -166,16 +166,16 @@ struct Producer {
 struct Member {
   std::string id;
   NodeId node = -1;
-  bool alive = true;   ///< process running
+  bool alive = true; ///< process running
   bool inGroup = true; ///< the coordinator counts it (until leave or session expiry)
   std::uint32_t incarnation = 0;
 };
 
 struct GroupPartition {
-  int owner = -1;        ///< member index, -1 unassigned
+  int owner = -1; ///< member index, -1 unassigned
   int pendingOwner = -1; ///< assigned when the running rebalance completes
   bool secondRound = false; ///< cooperative: revoked now, assigned in the follow-up round
-  Offset position = -1;  ///< next offset to fetch (owner's)
+  Offset position = -1; ///< next offset to fetch (owner's)
   Offset committed = -1; ///< next offset to read after a restart; -1 = none
   std::uint32_t fetchGen = 0;
   bool fetching = false;
@@ -202,7 +202,7 @@ struct FetchPayload {
   Offset logStart = 0;
   Offset nextOffset = 0; ///< where the fetcher continues (skips compaction gaps)
   bool diverged = false; ///< the follower's log diverged: truncate before fetching
-  EpochEnd diverging;    ///< the leader's largest epoch <= the follower's, and its end
+  EpochEnd diverging; ///< the leader's largest epoch <= the follower's, and its end
   ErrorCode error = ErrorCode::None;
   bool live = false;
 };
@@ -238,9 +238,7 @@ struct KafkaState {
     return topics[static_cast<std::size_t>(part.topic)].config.name + "-" + std::to_string(part.index);
   }
   /// Index in `partitions` of partition `local` of `topic` (partitions added later sit at the end).
-  int partitionId(int topic, int local) const {
-    return topics[static_cast<std::size_t>(topic)].partitionIds[static_cast<std::size_t>(local)];
-  }
+  int partitionId(int topic, int local) const { return topics[static_cast<std::size_t>(topic)].partitionIds[static_cast<std::size_t>(local)]; }
   /// The partition number of `partitions[p]` within its topic.
   int localIndex(int p) const { return partitions[static_cast<std::size_t>(p)].index; }
   /// Brokers still registered (not removed), by id.
@@ -272,9 +270,7 @@ struct KafkaState {
         return static_cast<int>(i);
     return -1;
   }
-  const TopicConfig &topicOf(int p) const {
-    return topics[static_cast<std::size_t>(partitions[static_cast<std::size_t>(p)].topic)].config;
-  }
+  const TopicConfig &topicOf(int p) const { return topics[static_cast<std::size_t>(partitions[static_cast<std::size_t>(p)].topic)].config; }
   /// min(min.insync.replicas, replication factor), as the broker applies it.
   int effectiveMinIsr(int p) const {
     const TopicConfig &t = topicOf(p);

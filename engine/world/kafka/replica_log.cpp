@@ -86,8 +86,7 @@ std::vector<LogEntry> ReplicaLog::read(Offset from, Offset to, std::int64_t maxB
 }
 
 std::size_t ReplicaLog::lowerBound(Offset offset) const {
-  auto it = std::lower_bound(m_entries.begin(), m_entries.end(), offset,
-                             [](const LogEntry &e, Offset o) { return e.offset < o; });
+  auto it = std::lower_bound(m_entries.begin(), m_entries.end(), offset, [](const LogEntry &e, Offset o) { return e.offset < o; });
   return static_cast<std::size_t>(it - m_entries.begin());
 }
 
@@ -186,8 +185,7 @@ void ReplicaLog::noteCleaned(Offset upTo, SimTime at) {
 }
 
 SimTime ReplicaLog::cleanedAt(Offset offset) const {
-  const auto it = std::upper_bound(m_passes.begin(), m_passes.end(), offset,
-                                   [](Offset o, const CleanerPass &pass) { return o < pass.upTo; });
+  const auto it = std::upper_bound(m_passes.begin(), m_passes.end(), offset, [](Offset o, const CleanerPass &pass) { return o < pass.upTo; });
   return it == m_passes.end() ? kNever : it->at;
 }
 

@@ -28,8 +28,8 @@ struct LogEntry {
 };
 
 struct Segment {
-  Offset base = 0;          ///< offset of the first record it may hold (its file name)
-  Offset end = 0;           ///< one past the last offset written to it
+  Offset base = 0; ///< offset of the first record it may hold (its file name)
+  Offset end = 0; ///< one past the last offset written to it
   std::int64_t bytes = 0;
   SimTime maxTimestamp = -1; ///< newest record timestamp (drives time retention)
   std::int64_t records = 0;
@@ -99,10 +99,10 @@ public:
   const std::vector<LogEntry> &entries() const { return m_entries; }
   const std::vector<Segment> &segments() const { return m_segments; }
   const std::vector<EpochStart> &epochs() const { return m_epochs; }
-  Offset logStart() const { return m_logStart; }   ///< first offset still retained
-  Offset leo() const { return m_leo; }             ///< offset the next record will get
-  Offset highWatermark() const { return m_hw; }    ///< this replica's own view of HW
-  Offset flushed() const { return m_flushed; }     ///< below this: on disk
+  Offset logStart() const { return m_logStart; } ///< first offset still retained
+  Offset leo() const { return m_leo; } ///< offset the next record will get
+  Offset highWatermark() const { return m_hw; } ///< this replica's own view of HW
+  Offset flushed() const { return m_flushed; } ///< below this: on disk
   SimTime lastFlush() const { return m_lastFlush; }
   void setLastFlush(SimTime t) { m_lastFlush = t; }
   Offset cleanerCheckpoint() const { return m_cleanerCheckpoint; }
@@ -129,8 +129,7 @@ private:
   SimTime m_lastFlush = 0;
 };
 
-template <typename TimestampOf>
-Offset ReplicaLog::offsetForTime(SimTime ts, TimestampOf timestampOf) const {
+template <typename TimestampOf> Offset ReplicaLog::offsetForTime(SimTime ts, TimestampOf timestampOf) const {
   for (const LogEntry &e : m_entries)
     if (timestampOf(e.record) >= ts)
       return e.offset;

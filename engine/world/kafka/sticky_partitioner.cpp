@@ -4,10 +4,8 @@
 
 namespace streamscope::engine::kafka {
 
-int StickyPartitioner::partition(const std::vector<bool> &available, const std::vector<int> &queued,
-                                 Rng &rng) {
-  const bool stillUsable = m_current >= 0 && m_current < static_cast<int>(available.size()) &&
-                           available[static_cast<std::size_t>(m_current)];
+int StickyPartitioner::partition(const std::vector<bool> &available, const std::vector<int> &queued, Rng &rng) {
+  const bool stillUsable = m_current >= 0 && m_current < static_cast<int>(available.size()) && available[static_cast<std::size_t>(m_current)];
   if (!stillUsable) {
     m_current = choose(available, queued, rng);
     m_produced = 0;
@@ -21,8 +19,7 @@ void StickyPartitioner::onAppend(std::int64_t bytes) {
     m_current = -1; // next record picks a new partition
 }
 
-int StickyPartitioner::choose(const std::vector<bool> &available, const std::vector<int> &queued,
-                              Rng &rng) const {
+int StickyPartitioner::choose(const std::vector<bool> &available, const std::vector<int> &queued, Rng &rng) const {
   // Weight = (longest queue + 1) - own queue, over partitions with a leader, as the Java
   // client's cumulative frequency table does. Equal queues give a uniform choice.
   int longest = 0;

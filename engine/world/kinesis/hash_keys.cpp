@@ -55,9 +55,11 @@ std::optional<std::string> partitionKeyError(std::string_view partitionKey) {
   if (length < 0)
     return std::string("1 validation error detected: Value at 'partitionKey' failed to satisfy constraint: Member must be valid UTF-8");
   if (length < 1)
-    return std::string("1 validation error detected: Value '' at 'partitionKey' failed to satisfy constraint: Member must have length greater than or equal to 1");
+    return std::string(
+        "1 validation error detected: Value '' at 'partitionKey' failed to satisfy constraint: Member must have length greater than or equal to 1");
   if (length > 256)
-    return std::string("1 validation error detected: Value at 'partitionKey' failed to satisfy constraint: Member must have length less than or equal to 256");
+    return std::string(
+        "1 validation error detected: Value at 'partitionKey' failed to satisfy constraint: Member must have length less than or equal to 256");
   return std::nullopt;
 }
 

@@ -13,7 +13,7 @@ namespace streamscope::engine::kinesis {
 
 struct HashKeyRange {
   Uint128 start = 0; ///< inclusive
-  Uint128 end = 0;   ///< inclusive
+  Uint128 end = 0; ///< inclusive
   bool contains(Uint128 key) const { return start <= key && key <= end; }
   bool operator==(const HashKeyRange &) const = default;
 };

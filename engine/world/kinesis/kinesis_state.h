@@ -5,11 +5,11 @@
 // Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
 #include "engine/core/network.h"
 #include "engine/core/pool.h"
-#include "engine/world/scenario.h"
-#include "engine/world/workload.h"
 #include "engine/world/kinesis/hash_keys.h"
 #include "engine/world/kinesis/sequence_number.h"
 #include "engine/world/kinesis/throughput_limit.h"
+#include "engine/world/scenario.h"
+#include "engine/world/workload.h"
 
 #include <algorithm>
 #include <array>
@@ -27,9 +27,9 @@ inline constexpr int kZones = 3;
 /// What the engine remembers of each produced record (payloads are counted, not stored).
 struct RecordInfo {
   enum Flag : std::uint8_t {
-    Acked = 1,    ///< the producer got a sequence number for it
-    Stored = 2,   ///< at least one attempt was accepted by a shard
-    Expired = 4,  ///< retention removed it
+    Acked = 1, ///< the producer got a sequence number for it
+    Stored = 2, ///< at least one attempt was accepted by a shard
+    Expired = 4, ///< retention removed it
   };
   SimTime createdAt = 0;
   SimTime ackedAt = -1;
@@ -43,20 +43,20 @@ struct RecordInfo {
 /// One accepted put of a record in a shard, in sequence-number order.
 struct StoredRecord {
   std::uint64_t counter = 0; ///< the ordering part of its sequence number
-  SimTime arrival = 0;       ///< ApproximateArrivalTimestamp
+  SimTime arrival = 0; ///< ApproximateArrivalTimestamp
   std::uint32_t record = 0;
-  std::uint8_t zones = 0;    ///< bit z: stored in availability zone z
-  bool durable = false;      ///< acknowledged to the producer's request: readable
+  std::uint8_t zones = 0; ///< bit z: stored in availability zone z
+  bool durable = false; ///< acknowledged to the producer's request: readable
 };
 
 struct Shard {
   int stream = 0;
   int index = 0; ///< the number in shardId-NNNNNNNNNNNN
   HashKeyRange range;
-  int parent = -1;         ///< ParentShardId (index), -1 = none
+  int parent = -1; ///< ParentShardId (index), -1 = none
   int adjacentParent = -1; ///< AdjacentParentShardId (index), -1 = none
   SimTime createdAt = 0;
-  SimTime closedAt = -1;   ///< -1 = OPEN
+  SimTime closedAt = -1; ///< -1 = OPEN
   std::deque<StoredRecord> records;
   std::size_t readable = 0; ///< records[0, readable) are durable and may be read
   std::uint64_t lastCounter = 0;
@@ -64,8 +64,8 @@ struct Shard {
   TokenBucket writeRecords, writeBytes, readCalls;
   TokenBucket readBytes;
   std::int64_t throttledWrites = 0; ///< records refused with ProvisionedThroughputExceeded
-  std::int64_t throttledReads = 0;  ///< GetRecords calls refused
-  std::int64_t expired = 0;         ///< records removed by retention
+  std::int64_t throttledReads = 0; ///< GetRecords calls refused
+  std::int64_t expired = 0; ///< records removed by retention
 
   bool open() const { return closedAt < 0; }
   /// Index of the first stored record whose counter is >= `counter` (> when !inclusive).
@@ -97,7 +97,7 @@ struct PutRequest {
   std::uint32_t attempt = 0;
   std::uint8_t zonesAsked = 0; ///< zones up when the writes went out: the ones to wait for
   std::uint8_t zoneAcks = 0;
-  bool responded = false;    ///< the endpoint is done (answered, or never got it)
+  bool responded = false; ///< the endpoint is done (answered, or never got it)
   bool producerDone = false; ///< the producer has the answer or gave up waiting
   bool live = false;
 };

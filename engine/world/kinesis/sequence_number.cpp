@@ -49,7 +49,9 @@ struct Wide {
     }
     return rem;
   }
-  bool isZero() const { return std::all_of(limb.begin(), limb.end(), [](std::uint32_t l) { return l == 0; }); }
+  bool isZero() const {
+    return std::all_of(limb.begin(), limb.end(), [](std::uint32_t l) { return l == 0; });
+  }
 };
 
 constexpr std::uint64_t kVersion = 2;
@@ -57,10 +59,14 @@ constexpr std::uint64_t kVersion = 2;
 } // namespace
 
 std::strong_ordering SequenceNumber::operator<=>(const SequenceNumber &o) const {
-  if (auto c = shardCreatedSec <=> o.shardCreatedSec; c != 0) return c;
-  if (auto c = (shardIndex & 0xf) <=> (o.shardIndex & 0xf); c != 0) return c;
-  if (auto c = counter <=> o.counter; c != 0) return c;
-  if (auto c = arrivalSec <=> o.arrivalSec; c != 0) return c;
+  if (auto c = shardCreatedSec <=> o.shardCreatedSec; c != 0)
+    return c;
+  if (auto c = (shardIndex & 0xf) <=> (o.shardIndex & 0xf); c != 0)
+    return c;
+  if (auto c = counter <=> o.counter; c != 0)
+    return c;
+  if (auto c = arrivalSec <=> o.arrivalSec; c != 0)
+    return c;
   return shardIndex <=> o.shardIndex;
 }
 

@@ -24,7 +24,7 @@ inline constexpr std::uint64_t kEndingCounter = 0x7fffffffffffffffULL;
 struct SequenceNumber {
   std::uint64_t shardCreatedSec = 0; ///< 36 bits
   std::uint32_t shardIndex = 0;
-  std::uint64_t counter = 0;    ///< 63 bits
+  std::uint64_t counter = 0; ///< 63 bits
   std::uint64_t arrivalSec = 0; ///< 36 bits
 
   /// Numeric order of the decimal values.
