@@ -8,6 +8,7 @@
 #include "scenario_fields.h"
 
 #include "engine/core/uint128.h"
+#include "engine/world/config_rules.h"
 #include "engine/world/kinesis/hash_keys.h"
 
 #include <QJsonDocument>
@@ -29,7 +30,7 @@ TopicConfig readTopic(const QJsonObject &o, const QString &pointer, int brokers)
     f.fail(QStringLiteral("name"), QObject::tr("a topic name cannot be empty"));
   t.partitions = static_cast<int>(f.integer(QStringLiteral("partitions"), 1, 1024, 1));
   t.replicationFactor = static_cast<int>(f.integer(QStringLiteral("replication_factor"), 1, 64, 1));
-  if (t.replicationFactor > brokers)
+  if (!engine::replicationFactorFits(t.replicationFactor, brokers))
     f.fail(QStringLiteral("replication_factor"),
            QObject::tr("replication factor %1 is larger than the %2 available brokers (INVALID_REPLICATION_FACTOR)")
                .arg(t.replicationFactor)
@@ -145,8 +146,8 @@ ProducerConfig readProducer(const QJsonObject &o, const QString &pointer, const 
   const TopicConfig *t = findTopic(s, QString::fromStdString(p.topic));
   const QString topic = QString::fromStdString(p.topic);
   p.acks = readAcks(f);
-  p.enableIdempotence = f.boolean(QStringLiteral("enable_idempotence"), p.acks == Acks::All);
-  if (p.enableIdempotence && p.acks != Acks::All)
+  p.enableIdempotence = f.boolean(QStringLiteral("enable_idempotence"), engine::idempotenceAllowed(p.acks));
+  if (p.enableIdempotence && !engine::idempotenceAllowed(p.acks))
     f.fail(QStringLiteral("enable_idempotence"), QObject::tr("the idempotent producer needs acks=all (Kafka refuses this configuration)"));
   p.rate = f.number(QStringLiteral("rate"), 0, 10000000, 100);
   p.count = f.integer(QStringLiteral("count"), 1, 100000000, -1);
