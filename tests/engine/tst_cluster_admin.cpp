@@ -180,7 +180,9 @@ private slots:
       };
       while (!pendingProduce())
         QVERIFY(sim.step());
-      const auto [batch, attempt] = *pendingProduce();
+      // Plain variables, not a structured binding: lambdas below capture them (clang 14).
+      const std::int32_t batch = pendingProduce()->first;
+      const std::uint32_t attempt = pendingProduce()->second;
       QVERIFY(!sim.applyFault(Fault{0, SetAcks{"p", to}}));
       const auto stillPending = [&] {
         bool pending = false;
