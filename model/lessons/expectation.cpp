@@ -1,4 +1,5 @@
 #include "expectation.h"
+#include "expectation_readouts.h"
 
 #include "engine/kafka/consumer_client.h"
 #include "engine/kafka/murmur2.h"
@@ -28,6 +29,8 @@ std::optional<double> constantFor(const QString &word) {
     return 1;
   if (word == QLatin1String("powered_off"))
     return 2;
+  if (word == QLatin1String("all")) // acks=all
+    return -1;
   return std::nullopt;
 }
 
@@ -87,11 +90,13 @@ QString oneOf(const QStringList &fields) { return fields.join(QStringLiteral(", 
 } // namespace
 
 std::optional<QString> Expectation::checkSubject(const QStringList &s) {
+  if (readouts::answers(s))
+    return readouts::check(s);
   const auto field = [&](int at, const QStringList &fields, const QString &what) -> std::optional<QString> {
     if (s.size() != at + 1)
       return QObject::tr("\"%1\" needs %2 words").arg(s.join(QLatin1Char(' '))).arg(at + 1);
     if (!fields.contains(s[at]))
-      return QObject::tr("unknown %1 field \"%2\" (known: %3)").arg(what, s[at], oneOf(fields));
+      return QObject::tr("unknown %1 field \"%2\" (known: %3)").arg(what, s[at], oneOf(fields + readouts::fieldsOf(s[0])));
     return std::nullopt;
   };
   const QString head = s.value(0);
@@ -121,8 +126,8 @@ std::optional<QString> Expectation::checkSubject(const QStringList &s) {
     return (s.size() == 4 && s[2] == QLatin1String("partition")) || (s.size() == 3 && s[2] == QLatin1String("shard"))
         ? std::nullopt
         : std::optional<QString>(QObject::tr("write \"key KEY partition N\" (of N partitions) or \"key KEY shard\""));
-  return QObject::tr(
-             "unknown subject \"%1\" (known: %2, kafka, kinesis, topic, partition, replica, broker, shard, stream, group, application, zone, key)")
+  return QObject::tr("unknown subject \"%1\" (known: %2, kafka, kinesis, topic, partition, replica, broker, producer, shard, stream, group, "
+                     "application, zone, key)")
       .arg(s.join(QLatin1Char(' ')), oneOf(kTotals));
 }
 
@@ -160,7 +165,17 @@ std::optional<Expectation> Expectation::parse(const QString &text, QString *erro
   return e;
 }
 
+std::optional<QString> Expectation::subjectProblem(const QString &subject) {
+  return checkSubject(subject.split(QLatin1Char(' '), Qt::SkipEmptyParts));
+}
+
+std::optional<double> Expectation::subjectValue(const QString &subject, const World &world, QString *why) {
+  return valueOf(subject.split(QLatin1Char(' '), Qt::SkipEmptyParts), world, why);
+}
+
 std::optional<double> Expectation::valueOf(const QStringList &s, const World &w, QString *why) {
+  if (readouts::answers(s))
+    return readouts::value(s, w, why);
   const QString head = s[0];
   const auto missing = [&](const QString &what) {
     *why = QObject::tr("no %1 \"%2\"").arg(what, s.value(1));
