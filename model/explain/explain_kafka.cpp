@@ -46,12 +46,15 @@ Explanation broker(const engine::World &w, int id) {
                         "even records that had reached its disk.");
   else if (b.state == BrokerState::Crashed)
     e.why = QObject::tr("The broker process died but the operating system kept running, so its page cache (and every record written to it) survives "
-                        "a restart. The controller fences it after the session timeout and moves leadership away.");
+                        "a restart. The controller fences it after broker.session.timeout.ms (%1 here) and moves leadership away.")
+                .arg(ms(k.config.brokerSessionTimeout));
   else if (w.net.isIsolated(b.node))
     e.why = QObject::tr("No message reaches it or leaves it. The controller stops hearing its heartbeats and fences it; partitions it led elect a "
                         "new leader from the ISR.");
   else if (b.fenced)
-    e.why = QObject::tr("The controller has not heard from it within the broker session timeout, so it leads nothing until it registers again.");
+    e.why = QObject::tr("The controller has not heard from it within broker.session.timeout.ms (%1 here), so it leads nothing until it registers "
+                        "again.")
+                .arg(ms(k.config.brokerSessionTimeout));
   else
     e.why = QObject::tr("Healthy: it leads %n partition(s) and replicates the rest from their leaders.", nullptr, leads);
   return e;
@@ -255,8 +258,9 @@ Explanation member(const engine::World &w, int gi, int mi) {
                                : QObject::tr("running")},
              {QObject::tr("Partitions"), owned.isEmpty() ? QObject::tr("none") : owned.join(QStringLiteral("; "))}};
   e.why = !m.alive
-      ? QObject::tr("Killed without leaving: the coordinator only notices when session.timeout.ms passes without a heartbeat, then rebalances its "
-                    "partitions.")
+      ? QObject::tr("Killed without leaving: the coordinator only notices when session.timeout.ms (%1 for this group) passes without a heartbeat, "
+                    "then starts a rebalance that gives its partitions to the live members.")
+            .arg(ms(g.config.sessionTimeout))
       : QObject::tr("Fetches its partitions from their leaders; positions move as records arrive, and committed offsets follow at each auto-commit.");
   return e;
 }

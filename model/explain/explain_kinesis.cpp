@@ -145,8 +145,9 @@ Explanation worker(const engine::World &w, int a, int wi) {
   for (const Lease &lease : app.leases)
     if (lease.owner == wi)
       e.facts.append({QObject::tr("Lease"), leaseText(w, lease)});
-  e.why = !worker.alive ? QObject::tr("Dead: its leases stop being renewed, and after failoverTimeMillis other workers take them over and resume "
-                                      "from the last checkpoint (records after it are processed again).")
+  e.why = !worker.alive ? QObject::tr("Dead: its leases stop being renewed, and after failoverTimeMillis (%1 for this application) other workers "
+                                      "take them over and resume from the last checkpoint (records after it are processed again).")
+                              .arg(ms(app.config.failoverTime))
                         : QObject::tr("Renews its leases and reads each leased shard, checkpointing as it goes.");
   return e;
 }
