@@ -16,9 +16,11 @@ const QStringList kTopicSettings = {QStringLiteral("partitions"),          QStri
                                     QStringLiteral("retention_ms"),        QStringLiteral("compacted")};
 const QStringList kGroupPositions = {QStringLiteral("position"), QStringLiteral("committed")};
 
+/// A partition or shard number: a whole number, at least 0.
 bool isNumber(const QString &word) {
   bool ok = false;
-  return word.toInt(&ok) >= 0 && ok;
+  const int n = word.toInt(&ok);
+  return ok && n >= 0;
 }
 
 std::optional<double> topicSetting(const QString &field, const TopicConfig &t, const kafka::Topic &topic) {

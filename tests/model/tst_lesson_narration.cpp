@@ -112,6 +112,9 @@ private slots:
           "stream orders min_zone_copies == 3", "group billing position 0 > 0", "group billing position 0 >= group billing committed 0",
           "group billing committed 3 > 0", "application billing-kcl checkpoint 0 > 0", "application billing-kcl checkpoint 0 <= shard 0 records"})
       QTest::newRow(e) << QString::fromLatin1(e) << true;
+    // The run totals read the right counters (consumed and duplicates were once swapped).
+    QTest::newRow("total consumed") << QStringLiteral("consumed >= group billing consumed") << true;
+    QTest::newRow("total duplicates") << QStringLiteral("duplicates < consumed") << true;
     QTest::newRow("acks is not 1") << QStringLiteral("producer checkout acks == 1") << false;
     QTest::newRow("no such group partition") << QStringLiteral("group billing position 9 >= 0") << false;
   }
