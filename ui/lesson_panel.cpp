@@ -2,7 +2,7 @@
 
 #include "canvas/stream_canvas.h"
 #include "model/history/library_store.h"
-#include "model/lessons/lesson_runner.h"
+#include "model/lessons/narration.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -157,9 +157,12 @@ void LessonPanel::enterStep(int index) {
   m_passed = false;
   m_failure.clear();
   m_results.clear();
+  m_rendered = {};
   const model::Lesson *l = lesson();
   if (!l || index < 0 || index >= static_cast<int>(l->steps.size())) {
     m_phase = Phase::Done;
+    if (l)
+      m_comparison = model::renderComparison(m_controller.world(), *l);
     m_canvas.setHighlights({});
     saveProgress();
     render();
@@ -213,6 +216,7 @@ void LessonPanel::finishStep() {
   const model::LessonStep &step = lesson()->steps[static_cast<std::size_t>(m_step)];
   const model::StepResult result = model::checkStep(m_controller, step);
   m_results = result.details;
+  m_rendered = result.rendered;
   m_passed = result.passed && m_failure.isEmpty();
   m_phase = Phase::Done;
   saveProgress();
@@ -292,14 +296,17 @@ void LessonPanel::render() {
   } else if (m_step >= steps) {
     m_progress->setText(tr("Done"));
     md += QStringLiteral("## %1\n\n| | Kafka | Kinesis |\n|---|---|---|\n").arg(tr("Kafka and Kinesis compared"));
-    for (const QStringList &row : l->comparison)
+    for (const QStringList &row : m_comparison)
       md += QStringLiteral("| **%1** | %2 | %3 |\n").arg(row[0], row[1], row[2]);
   } else {
     const model::LessonStep &step = l->steps[static_cast<std::size_t>(m_step)];
     m_progress->setText(tr("Step %1 of %2").arg(m_step + 1).arg(steps));
-    md += QStringLiteral("## %1\n\n%2\n\n").arg(step.title, step.text);
+    // Live numbers are the values of the moment the step was checked; "…" until then.
+    const bool checked = m_phase == Phase::Done;
+    const auto live = [&](const QString &rendered, const QString &source) { return checked ? rendered : model::narrationBeforeItsMoment(source); };
+    md += QStringLiteral("## %1\n\n%2\n\n").arg(step.title, live(m_rendered.text, step.text));
     if (m_notes->isChecked() && !step.teacherNotes.isEmpty())
-      md += QStringLiteral("> **%1** %2\n\n").arg(tr("Teacher notes:"), step.teacherNotes);
+      md += QStringLiteral("> **%1** %2\n\n").arg(tr("Teacher notes:"), live(m_rendered.teacherNotes, step.teacherNotes));
     if (step.prediction) {
       md += QStringLiteral("**%1** %2\n\n").arg(tr("Predict:"), step.prediction->question);
       if (m_phase == Phase::Predicting) {
@@ -315,7 +322,7 @@ void LessonPanel::render() {
         md += m_chosen == step.prediction->answer
             ? QStringLiteral("%1 **%2**\n\n").arg(tr("You predicted it:"), right)
             : QStringLiteral("%1 *%2*. %3 **%4**\n\n").arg(tr("You chose"), step.prediction->choices[m_chosen], tr("What happened:"), right);
-        md += step.prediction->explanation + QStringLiteral("\n\n");
+        md += live(m_rendered.explanation, step.prediction->explanation) + QStringLiteral("\n\n");
       }
     }
     if (step.tryIt && m_phase == Phase::Trying) {

@@ -3,7 +3,10 @@
 // the canvas (or press "Show me"), and see every expectation checked against the engine.
 // Back rebuilds the state the previous step started from by replaying the lesson (the
 // engine is deterministic). Progress and predictions are kept in the user's library.
+// Live numbers in the narration ({{SUBJECT}}) show "…" until the step has run, then the values
+// of that moment, kept even if the simulation runs on. GUI thread only.
 #include "model/lessons/lesson.h"
+#include "model/lessons/lesson_runner.h"
 #include "model/simulation_controller.h"
 
 #include <QWidget>
@@ -76,6 +79,8 @@ private:
   bool m_passed = false;
   QString m_failure;
   QStringList m_results;
+  model::RenderedStep m_rendered; ///< the step's narration as of when it was checked
+  std::vector<QStringList> m_comparison; ///< rendered when the lesson ends
   QStringList m_answers;
 
   QComboBox *m_list = nullptr;

@@ -41,15 +41,20 @@ Explanation broker(const engine::World &w, int id) {
              {QObject::tr("Extra network delay"), ms(w.net.extraDelay(b.node))}};
   if (b.state == BrokerState::PoweredOff)
     e.why = QObject::tr("The machine lost power: its page cache is gone, so every record above each replica's flushed offset is lost from this "
-                        "broker. Restart it to run log recovery and let followers catch up.");
+                        "broker. Restart it to run log recovery; it then rejoins as a follower and truncates, by leader epoch, whatever the new "
+                        "leader does not have, "
+                        "even records that had reached its disk.");
   else if (b.state == BrokerState::Crashed)
     e.why = QObject::tr("The broker process died but the operating system kept running, so its page cache (and every record written to it) survives "
-                        "a restart. The controller fences it after the session timeout and moves leadership away.");
+                        "a restart. The controller fences it after broker.session.timeout.ms (%1 here) and moves leadership away.")
+                .arg(ms(k.config.brokerSessionTimeout));
   else if (w.net.isIsolated(b.node))
     e.why = QObject::tr("No message reaches it or leaves it. The controller stops hearing its heartbeats and fences it; partitions it led elect a "
                         "new leader from the ISR.");
   else if (b.fenced)
-    e.why = QObject::tr("The controller has not heard from it within the broker session timeout, so it leads nothing until it registers again.");
+    e.why = QObject::tr("The controller has not heard from it within broker.session.timeout.ms (%1 here), so it leads nothing until it registers "
+                        "again.")
+                .arg(ms(k.config.brokerSessionTimeout));
   else
     e.why = QObject::tr("Healthy: it leads %n partition(s) and replicates the rest from their leaders.", nullptr, leads);
   return e;
@@ -80,12 +85,16 @@ Explanation replica(const engine::World &w, int p, int b) {
     e.why = QObject::tr("The leader: producers write here and consumers read here. Its high watermark is the smallest log end offset among the ISR; "
                         "only records below it are committed and readable.");
   } else if (part.leader < 0) {
-    e.why = QObject::tr("The partition has no leader: no ISR member is alive, and unclean election is off.");
+    e.why = k.topicOf(p).uncleanLeaderElection
+        ? QObject::tr("The partition has no leader: no replica is alive that the controller may elect.")
+        : QObject::tr("The partition has no leader: no ISR member is alive, and unclean.leader.election.enable is false for this topic, so it waits "
+                      "for an in-sync replica to return.");
   } else if (!part.inIsr(b)) {
     const Offset leaderLeo = part.logOf(part.leader).leo();
-    e.why = QObject::tr("Out of the ISR: it has not caught up to the leader's log end (it is at %1, the leader at %2) for replica.lag.time.max.ms, "
-                        "so acks=all no longer waits for it and it cannot become leader in a clean election.")
-                .arg(num(log.leo()), num(leaderLeo));
+    e.why = QObject::tr("Out of the ISR: it had not caught up to the leader's log end within replica.lag.time.max.ms (%1 in this cluster), so "
+                        "acks=all no longer waits for it and it cannot become leader in a clean election. It is at %2; it rejoins once its log end "
+                        "reaches the leader's high watermark (%3) and the start of the current leader epoch, not the leader's log end (%4).")
+                .arg(ms(k.config.replicaLagTimeMax), num(log.leo()), num(part.logOf(part.leader).highWatermark()), num(leaderLeo));
   } else {
     e.why = QObject::tr("An in-sync follower: it keeps fetching from leader %1 and has caught up recently, so acks=all waits for it and it may "
                         "become leader if the leader fails.")
@@ -137,6 +146,49 @@ Explanation logCell(const engine::World &w, int p, int b, Offset offset) {
   return e;
 }
 
+/// Why acks=all does (or does not) survive one broker failure for this producer's topic: it needs
+/// min.insync.replicas >= 2 (then writes are refused while the ISR is smaller) or, with min ISR 1,
+/// an ISR that has not shrunk to the leader alone.
+QString acksAllWhy(const KafkaState &k, const Producer &p) {
+  const QString base = QObject::tr("acks=all: each batch is acknowledged once every in-sync replica has it (the high watermark passed it). ");
+  if (p.config.topic.empty() || p.topic < 0 || static_cast<std::size_t>(p.topic) >= k.topics.size())
+    return base;
+  const Topic &topic = k.topics[static_cast<std::size_t>(p.topic)];
+  if (topic.partitionIds.empty())
+    return base;
+  const int minIsr = k.effectiveMinIsr(topic.partitionIds.front());
+  int smallest = -1, at = topic.partitionIds.front();
+  for (int id : topic.partitionIds) {
+    const int size = static_cast<int>(k.partitions[static_cast<std::size_t>(id)].isr.size());
+    if (smallest < 0 || size < smallest) {
+      smallest = size;
+      at = id;
+    }
+  }
+  const QString where = QString::fromStdString(k.partitionName(at));
+  if (minIsr >= 2)
+    return base +
+        QObject::tr("min.insync.replicas is %1, so the leader refuses acks=all writes while the ISR is smaller: every acknowledged record "
+                    "is on at least %1 brokers, and one broker failure cannot lose it.")
+            .arg(minIsr);
+  if (smallest >= 2)
+    return base +
+        QObject::tr("The smallest ISR (%1) has %2 members, so today an acknowledged record is on at least two brokers. But "
+                    "min.insync.replicas is %3: if the ISR shrinks to the leader alone, acks=all is answered by the leader alone, "
+                    "and its power loss loses acknowledged records. acks=all survives one failure only with min.insync.replicas of "
+                    "at least 2 and an ISR of at least two.")
+            .arg(where)
+            .arg(smallest)
+            .arg(minIsr);
+  return base +
+      QObject::tr("But the ISR of %1 has shrunk to %n member(s) and min.insync.replicas is %2, so the leader alone acknowledges: a power "
+                  "loss of that leader loses acknowledged records. acks=all survives one failure only with min.insync.replicas of at "
+                  "least 2 and an ISR of at least two.",
+                  nullptr, smallest)
+          .arg(where)
+          .arg(minIsr);
+}
+
 Explanation producer(const engine::World &w, int i) {
   const Producer &p = w.kafka.producers.at(static_cast<std::size_t>(i));
   int inFlight = 0;
@@ -149,8 +201,7 @@ Explanation producer(const engine::World &w, int i) {
              {QObject::tr("Requests in flight"), QString::number(inFlight)},
              {QObject::tr("Idempotent"), p.config.enableIdempotence ? QObject::tr("yes") : QObject::tr("no")},
              {QObject::tr("linger.ms"), ms(p.config.linger)}};
-  e.why = p.config.acks == engine::Acks::All ? QObject::tr("acks=all: each batch is acknowledged once every in-sync replica has it (the high "
-                                                           "watermark passed it), so a single broker failure cannot lose it.")
+  e.why = p.config.acks == engine::Acks::All ? acksAllWhy(w.kafka, p)
       : p.config.acks == engine::Acks::Leader
       ? QObject::tr("acks=1: the leader acknowledges as soon as the batch is in its own log; if the leader dies before followers fetch it, the "
                     "record can be lost.")
@@ -207,8 +258,9 @@ Explanation member(const engine::World &w, int gi, int mi) {
                                : QObject::tr("running")},
              {QObject::tr("Partitions"), owned.isEmpty() ? QObject::tr("none") : owned.join(QStringLiteral("; "))}};
   e.why = !m.alive
-      ? QObject::tr("Killed without leaving: the coordinator only notices when session.timeout.ms passes without a heartbeat, then rebalances its "
-                    "partitions.")
+      ? QObject::tr("Killed without leaving: the coordinator only notices when session.timeout.ms (%1 for this group) passes without a heartbeat, "
+                    "then starts a rebalance that gives its partitions to the live members.")
+            .arg(ms(g.config.sessionTimeout))
       : QObject::tr("Fetches its partitions from their leaders; positions move as records arrive, and committed offsets follow at each auto-commit.");
   return e;
 }

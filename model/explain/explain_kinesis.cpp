@@ -40,8 +40,10 @@ Explanation shard(const engine::World &w, int slot) {
     e.why = QObject::tr("Closed by a split or merge: it takes no more writes, but its records stay readable until retention removes them. A KCL "
                         "application finishes it (SHARD_END) before it reads the children.");
   else if (s.throttledWrites > 0)
-    e.why = QObject::tr("A shard accepts at most %1 records/s and 1 MiB/s of writes. Puts beyond that get ProvisionedThroughputExceededException for "
-                        "those records, and the producer retries them after a back-off. Splitting the shard doubles the capacity for its key range.")
+    e.why = QObject::tr("A shard accepts at most %1 records/s and 1 MiB/s of writes, whichever is reached first. PutRecords reports "
+                        "ProvisionedThroughputExceededException for each record beyond that; Kinesis does not keep them, so the producer (here it "
+                        "backs off and resends them, as the KPL does) must send them again, and a resend can duplicate or reorder records. Splitting "
+                        "the shard doubles the capacity for its key range.")
                 .arg(kWriteRecordsPerSecond, 0, 'f', 0);
   else
     e.why = QObject::tr("Every partition key whose MD5 hash falls between its starting and ending hash key is written here, in the order Kinesis "
@@ -69,10 +71,11 @@ Explanation record(const engine::World &w, int slot, std::uint64_t counter) {
              {QObject::tr("ApproximateArrivalTimestamp"), ms(stored.arrival)},
              {QObject::tr("Stored in"), zones.join(QStringLiteral(", "))},
              {QObject::tr("Acknowledged"), stored.durable ? QObject::tr("yes") : QObject::tr("not yet")}};
-  e.why = stored.durable ? QObject::tr("Acknowledged: every availability zone that was up has it, so consumers may read it. Its sequence number is "
-                                       "unique within the shard and larger than every earlier one; the numbers are sparse, not consecutive.")
-                         : QObject::tr("Written to %n zone(s) so far: Kinesis answers the put only when every zone that was up has stored it, and "
-                                       "consumers cannot read it until then.",
+  e.why = stored.durable ? QObject::tr("Acknowledged: in this simulation every availability zone that was up has it, so consumers may read it. Its "
+                                       "sequence number is unique within the shard and larger than every earlier one; the numbers are sparse, not "
+                                       "consecutive.")
+                         : QObject::tr("Written to %n zone(s) so far: Kinesis answers the put only after three zones have stored it (StreamScope's "
+                                       "model: every zone that is up), and consumers cannot read it until then.",
                                        nullptr, static_cast<int>(zones.size()));
   return e;
 }
@@ -81,9 +84,10 @@ Explanation zone(const engine::World &w, int z) {
   const bool up = w.kinesis.zoneUp.at(static_cast<std::size_t>(z));
   return {QObject::tr("Availability zone %1").arg(QChar('a' + z)),
           {{QObject::tr("State"), up ? QObject::tr("up") : QObject::tr("down")}},
-          up ? QObject::tr("Kinesis keeps every record in three availability zones and acknowledges a put only after they have stored it.")
-             : QObject::tr("Down: puts are acknowledged once the zones still up have the records, so no acknowledged record is lost; this zone is "
-                           "brought up to date when it returns.")};
+          up ? QObject::tr("AWS states that Kinesis replicates every record synchronously to three availability zones before a put succeeds.")
+             : QObject::tr("Down. AWS does not publish what Kinesis does while a zone is down; StreamScope assumes puts are acknowledged once the "
+                           "zones still up have the records, so no acknowledged record is lost, and that this zone is brought up to date when it "
+                           "returns. This is the simulator's assumption, not documented AWS behaviour.")};
 }
 
 Explanation producer(const engine::World &w, int i) {
@@ -95,8 +99,9 @@ Explanation producer(const engine::World &w, int i) {
              {QObject::tr("PutRecords in flight"), QString::number(p.inFlight)},
              {QObject::tr("Back-off"), p.backoffUntil > w.now ? QObject::tr("until %1").arg(ms(p.backoffUntil)) : QObject::tr("none")}};
   e.why = p.backoffUntil > w.now
-      ? QObject::tr("Backing off: the last PutRecords had throttled entries (ProvisionedThroughputExceededException); it waits, then resends only "
-                    "those records.")
+      ? QObject::tr("Backing off: the last PutRecords had failed entries (ProvisionedThroughputExceededException). Kinesis accepted the rest and "
+                    "dropped these; this producer waits, then resends only them. A resend is the client's job (the application or the KPL), and it "
+                    "can duplicate or reorder records.")
       : QObject::tr("Sends up to %1 records per PutRecords call; each record goes to the shard its partition key hashes to.")
             .arg(p.config.putRecordsMax);
   return e;
@@ -140,8 +145,9 @@ Explanation worker(const engine::World &w, int a, int wi) {
   for (const Lease &lease : app.leases)
     if (lease.owner == wi)
       e.facts.append({QObject::tr("Lease"), leaseText(w, lease)});
-  e.why = !worker.alive ? QObject::tr("Dead: its leases stop being renewed, and after failoverTimeMillis other workers take them over and resume "
-                                      "from the last checkpoint (records after it are processed again).")
+  e.why = !worker.alive ? QObject::tr("Dead: its leases stop being renewed, and after failoverTimeMillis (%1 for this application) other workers "
+                                      "take them over and resume from the last checkpoint (records after it are processed again).")
+                              .arg(ms(app.config.failoverTime))
                         : QObject::tr("Renews its leases and reads each leased shard, checkpointing as it goes.");
   return e;
 }

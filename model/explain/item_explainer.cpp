@@ -25,7 +25,7 @@ QString transferName(engine::TransferKind kind) {
   return {};
 }
 
-QString why(engine::TransferKind kind) {
+QString why(const engine::World &w, engine::TransferKind kind) {
   using engine::TransferKind;
   switch (kind) {
   case TransferKind::ProduceRequest:
@@ -45,12 +45,22 @@ QString why(engine::TransferKind kind) {
     return QObject::tr(
         "Up to 500 records in one call; Kinesis routes each by the MD5 of its partition key to the shard whose hash key range holds it.");
   case TransferKind::PutRecordsResponse:
-    return QObject::tr("Per-record results: a sequence number for each accepted record, ProvisionedThroughputExceededException for each throttled "
-                       "one (the producer retries those).");
+    return QObject::tr("Per-record results: a sequence number for each accepted record, an error code (such as "
+                       "ProvisionedThroughputExceededException) for each failed one. Kinesis does not retry failed records: the application or "
+                       "the KPL must send them again, and a resend can duplicate or reorder records.");
   case TransferKind::ZoneWrite:
-  case TransferKind::ZoneAck:
-    return QObject::tr("Kinesis stores every record in three availability zones before it answers the put; this is why its ack takes longer than a "
-                       "Kafka acks=1 ack.");
+  case TransferKind::ZoneAck: {
+    const engine::KinesisConfig &c = w.kinesis.config;
+    const auto msText = [](engine::SimTime t) { return QString::number(engine::toMs(t), 'g', 3); };
+    const bool clientDominates = c.clientLatencyMin + c.clientLatencyMax >= c.azLatencyMin + c.azLatencyMax;
+    return QObject::tr("Kinesis stores every record in three availability zones before it answers the put. Here a zone hop costs %1 to %2 ms each "
+                       "way and the producer's trip to the Kinesis endpoint %3 to %4 ms each way. %5 A Kafka cluster spread over three zones pays "
+                       "a zone hop too.")
+        .arg(msText(c.azLatencyMin), msText(c.azLatencyMax), msText(c.clientLatencyMin), msText(c.clientLatencyMax),
+             clientDominates ? QObject::tr("The round trip to the endpoint, more than the zone writes, is why a Kinesis ack takes longer than a "
+                                           "Kafka ack within one network.")
+                             : QObject::tr("With these settings the zone writes are the larger part of a Kinesis ack's time."));
+  }
   case TransferKind::GetRecordsRequest:
   case TransferKind::GetRecordsResponse: return QObject::tr("Polling consumers share the shard's 2 MiB/s and 5 calls/s of reads.");
   case TransferKind::SubscribeToShardEvent: return QObject::tr("Enhanced fan-out pushes records to this consumer with its own 2 MiB/s per shard.");
@@ -76,7 +86,7 @@ Explanation explainMessage(const engine::World &w, const WorldItem &item) {
          QObject::tr("%1 ms (%2 ms on the wire)").arg(engine::toMs(entry.time), 0, 'f', 3).arg(engine::toMs(entry.time - m.sentAt), 0, 'f', 3)}};
     if (m.dropped)
       e.facts.append({QObject::tr("Fate"), QObject::tr("will be lost on the wire (drop_message)")});
-    e.why = why(kind);
+    e.why = why(w, kind);
   });
   if (!found) {
     e.title = QObject::tr("Message delivered");

@@ -19,6 +19,7 @@ struct JsonFieldError {
   QString pointer;
   QString message;
   bool atKey = false; ///< point at the key rather than its value
+  qsizetype charInString = -1; ///< >= 0: point at this character of the string value
 };
 
 class JsonFields {

@@ -69,7 +69,10 @@ auto loadJsonObject(const QByteArray &text, const QString &fileName, const QStri
   try {
     return read(doc.object());
   } catch (const JsonFieldError &e) {
-    error = located(fileName, e.atKey ? locator.keyPosition(e.pointer) : locator.valuePosition(e.pointer), e.message);
+    const TextPosition at = e.atKey ? locator.keyPosition(e.pointer)
+        : e.charInString >= 0       ? locator.stringCharPosition(e.pointer, e.charInString)
+                                    : locator.valuePosition(e.pointer);
+    error = located(fileName, at, e.message);
   }
   return std::nullopt;
 }

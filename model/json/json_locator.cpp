@@ -99,6 +99,25 @@ TextPosition JsonLocator::valuePosition(const QString &pointer) const {
   }
 }
 
+TextPosition JsonLocator::stringCharPosition(const QString &pointer, qsizetype index) const {
+  const auto it = m_values.constFind(pointer);
+  if (it == m_values.constEnd() || *it >= m_text.size() || m_text[*it] != '"')
+    return valuePosition(pointer);
+  qsizetype pos = *it + 1; // after the opening quote
+  for (qsizetype decoded = 0; decoded < index && pos < m_text.size() && m_text[pos] != '"'; ++decoded) {
+    const auto byte = static_cast<unsigned char>(m_text[pos]);
+    if (byte == '\\') {
+      pos += m_text.at(pos + 1) == 'u' ? 6 : 2; // a backslash-u escape: one UTF-16 unit, as QString counts
+    } else if (byte >= 0xF0) {
+      pos += 4; // outside the BMP: two UTF-16 units in QString
+      ++decoded;
+    } else {
+      pos += byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+    }
+  }
+  return textPositionAt(m_text, pos);
+}
+
 TextPosition JsonLocator::keyPosition(const QString &pointer) const {
   if (const auto it = m_keys.constFind(pointer); it != m_keys.constEnd())
     return textPositionAt(m_text, *it);

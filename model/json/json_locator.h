@@ -24,6 +24,9 @@ public:
   /// Position of the value at a JSON pointer such as "/kafka/topics/0/partitions"
   /// (the root is ""). Falls back to the nearest ancestor that is known.
   TextPosition valuePosition(const QString &pointer) const;
+  /// Position of character `index` of the decoded string value at `pointer` (escapes such as
+  /// \n count as the one character they stand for); the value's position if it is no string.
+  TextPosition stringCharPosition(const QString &pointer, qsizetype index) const;
   /// Position of the key of an object member (for unknown-key errors).
   TextPosition keyPosition(const QString &pointer) const;
   /// The first duplicated key, as a pointer; empty if none.

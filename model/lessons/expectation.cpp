@@ -1,15 +1,12 @@
+// Parsing and checking expectations, and comparing their two sides; the value of each
+// subject is in expectation_values.cpp.
 #include "expectation.h"
-
-#include "engine/kafka/consumer_client.h"
-#include "engine/kafka/murmur2.h"
-#include "engine/sim/report.h"
-#include "engine/world/kinesis/hash_keys.h"
+#include "expectation_readouts.h"
 
 #include <QObject>
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace streamscope::model {
 namespace {
@@ -28,34 +25,9 @@ std::optional<double> constantFor(const QString &word) {
     return 1;
   if (word == QLatin1String("powered_off"))
     return 2;
-  return std::nullopt;
-}
-
-int partitionByName(const kafka::KafkaState &k, const QString &name) {
-  for (std::size_t p = 0; p < k.partitions.size(); ++p)
-    if (!k.partitions[p].replicas.empty() && QString::fromStdString(k.partitionName(static_cast<int>(p))) == name)
-      return static_cast<int>(p);
-  return -1;
-}
-
-/// `N` (the first stream's shard N) or `STREAM/N`: the shard's slot.
-int shardByName(const kinesis::KinesisState &k, const QString &name) {
-  QString stream;
-  QString index = name;
-  if (name.contains(QLatin1Char('/'))) {
-    stream = name.section(QLatin1Char('/'), 0, 0);
-    index = name.section(QLatin1Char('/'), 1);
-  }
-  bool ok = false;
-  const int n = index.toInt(&ok);
-  if (!ok)
+  if (word == QLatin1String("all")) // acks=all
     return -1;
-  for (const auto &st : k.streams)
-    if (stream.isEmpty() || QString::fromStdString(st.config.name) == stream)
-      for (int slot : st.shards)
-        if (k.shardAt(slot).index == n)
-          return slot;
-  return -1;
+  return std::nullopt;
 }
 
 const QStringList kTotals = {QStringLiteral("produced"), QStringLiteral("acknowledged"), QStringLiteral("acknowledged_lost"),
@@ -87,11 +59,13 @@ QString oneOf(const QStringList &fields) { return fields.join(QStringLiteral(", 
 } // namespace
 
 std::optional<QString> Expectation::checkSubject(const QStringList &s) {
+  if (readouts::answers(s))
+    return readouts::check(s);
   const auto field = [&](int at, const QStringList &fields, const QString &what) -> std::optional<QString> {
     if (s.size() != at + 1)
       return QObject::tr("\"%1\" needs %2 words").arg(s.join(QLatin1Char(' '))).arg(at + 1);
     if (!fields.contains(s[at]))
-      return QObject::tr("unknown %1 field \"%2\" (known: %3)").arg(what, s[at], oneOf(fields));
+      return QObject::tr("unknown %1 field \"%2\" (known: %3)").arg(what, s[at], oneOf(fields + readouts::fieldsOf(s[0])));
     return std::nullopt;
   };
   const QString head = s.value(0);
@@ -121,8 +95,8 @@ std::optional<QString> Expectation::checkSubject(const QStringList &s) {
     return (s.size() == 4 && s[2] == QLatin1String("partition")) || (s.size() == 3 && s[2] == QLatin1String("shard"))
         ? std::nullopt
         : std::optional<QString>(QObject::tr("write \"key KEY partition N\" (of N partitions) or \"key KEY shard\""));
-  return QObject::tr(
-             "unknown subject \"%1\" (known: %2, kafka, kinesis, topic, partition, replica, broker, shard, stream, group, application, zone, key)")
+  return QObject::tr("unknown subject \"%1\" (known: %2, kafka, kinesis, topic, partition, replica, broker, producer, shard, stream, group, "
+                     "application, zone, key)")
       .arg(s.join(QLatin1Char(' ')), oneOf(kTotals));
 }
 
@@ -160,240 +134,12 @@ std::optional<Expectation> Expectation::parse(const QString &text, QString *erro
   return e;
 }
 
-std::optional<double> Expectation::valueOf(const QStringList &s, const World &w, QString *why) {
-  const QString head = s[0];
-  const auto missing = [&](const QString &what) {
-    *why = QObject::tr("no %1 \"%2\"").arg(what, s.value(1));
-    return std::nullopt;
-  };
-  if (s.size() == 1) {
-    if (head == QLatin1String("time_ms"))
-      return toMs(w.now);
-    const Report r = makeReport(w);
-    const std::int64_t values[] = {r.produced, r.acknowledged, r.acknowledgedLost, r.duplicatesDelivered,
-                                   r.consumed, r.throttled,    r.failed,           r.retries};
-    return static_cast<double>(values[kTotals.indexOf(head)]);
-  }
-  if (head == QLatin1String("kafka") || head == QLatin1String("kinesis")) {
-    const bool kafka = head == QLatin1String("kafka");
-    const QString f = s[1];
-    if (f.startsWith(QLatin1String("latency"))) {
-      const Report r = makeReport(w);
-      const auto &latency = kafka ? r.kafkaLatency : r.kinesisLatency;
-      if (!latency || latency->acknowledged == 0) {
-        *why = QObject::tr("no %1 record is acknowledged yet").arg(head);
-        return std::nullopt;
-      }
-      return f == QLatin1String("latency_p50_ms") ? latency->p50Ms : latency->p99Ms;
-    }
-    const auto &kc = w.kafka.counters;
-    const auto &nc = w.kinesis.counters;
-    if (f == QLatin1String("produced"))
-      return static_cast<double>(kafka ? kc.produced : nc.produced);
-    if (f == QLatin1String("acknowledged"))
-      return static_cast<double>(kafka ? kc.acknowledged : nc.acknowledged);
-    if (f == QLatin1String("consumed"))
-      return static_cast<double>(kafka ? kc.consumed : nc.consumed);
-    return static_cast<double>(kafka ? kc.duplicatesDelivered : nc.duplicatesDelivered);
-  }
-  if (head == QLatin1String("partition") || head == QLatin1String("replica")) {
-    const int p = partitionByName(w.kafka, s[1]);
-    if (p < 0)
-      return missing(QObject::tr("partition"));
-    const kafka::Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
-    if (head == QLatin1String("replica")) {
-      const int broker = s[2].toInt();
-      if (part.slotOf(broker) < 0) {
-        *why = QObject::tr("broker %1 holds no replica of %2").arg(s[2], s[1]);
-        return std::nullopt;
-      }
-      const kafka::ReplicaLog &log = part.logOf(broker);
-      const QString f = s[3];
-      if (f == QLatin1String("in_isr"))
-        return part.inIsr(broker) ? 1 : 0;
-      return static_cast<double>(f == QLatin1String("log_end_offset") ? log.leo()
-                                     : f == QLatin1String("flushed")  ? log.flushed()
-                                                                      : log.highWatermark());
-    }
-    const QString f = s[2];
-    if (f == QLatin1String("leader"))
-      return part.leader;
-    if (f == QLatin1String("leader_epoch"))
-      return part.leaderEpoch;
-    if (f == QLatin1String("isr_size"))
-      return static_cast<double>(part.isr.size());
-    if (f == QLatin1String("replicas"))
-      return static_cast<double>(part.replicas.size());
-    if (part.leader < 0) {
-      *why = QObject::tr("%1 has no leader").arg(s[1]);
-      return std::nullopt;
-    }
-    const kafka::ReplicaLog &log = part.logOf(part.leader);
-    if (f == QLatin1String("high_watermark"))
-      return static_cast<double>(log.highWatermark());
-    if (f == QLatin1String("log_end_offset"))
-      return static_cast<double>(log.leo());
-    if (f == QLatin1String("log_start_offset"))
-      return static_cast<double>(log.logStart());
-    if (f == QLatin1String("flushed"))
-      return static_cast<double>(log.flushed());
-    if (f == QLatin1String("records"))
-      return static_cast<double>(log.entries().size());
-    return static_cast<double>(log.leo() - log.flushed()); // unflushed
-  }
-  if (head == QLatin1String("broker")) {
-    bool ok = false;
-    const int b = s[1].toInt(&ok);
-    if (!ok || b < 0 || b >= static_cast<int>(w.kafka.brokers.size()))
-      return missing(QObject::tr("broker"));
-    const kafka::Broker &broker = w.kafka.brokers[static_cast<std::size_t>(b)];
-    const QString f = s[2];
-    if (f == QLatin1String("state"))
-      return static_cast<double>(broker.state);
-    if (f == QLatin1String("fenced"))
-      return broker.fenced ? 1 : 0;
-    if (f == QLatin1String("isolated"))
-      return w.net.isIsolated(broker.node) ? 1 : 0;
-    int leads = 0;
-    for (const auto &p : w.kafka.partitions)
-      leads += p.leader == b ? 1 : 0;
-    return leads;
-  }
-  if (head == QLatin1String("shard")) {
-    const int slot = shardByName(w.kinesis, s[1]);
-    if (slot < 0)
-      return missing(QObject::tr("shard"));
-    const kinesis::Shard &shard = w.kinesis.shardAt(slot);
-    const QString f = s[2];
-    if (f == QLatin1String("throttled_writes"))
-      return static_cast<double>(shard.throttledWrites);
-    if (f == QLatin1String("throttled_reads"))
-      return static_cast<double>(shard.throttledReads);
-    if (f == QLatin1String("throttled"))
-      return static_cast<double>(shard.throttledWrites + shard.throttledReads);
-    if (f == QLatin1String("records"))
-      return static_cast<double>(shard.records.size());
-    if (f == QLatin1String("sequence_digits")) {
-      if (shard.records.empty()) {
-        *why = QObject::tr("shard %1 holds no record").arg(s[1]);
-        return std::nullopt;
-      }
-      return static_cast<double>(shard.sequenceOf(shard.records.back()).toDecimal().size());
-    }
-    if (f == QLatin1String("sequence_increasing")) { // every retained record's number above the one before
-      for (std::size_t i = 1; i < shard.records.size(); ++i)
-        if (!(shard.sequenceOf(shard.records[i - 1]) < shard.sequenceOf(shard.records[i])))
-          return 0;
-      return 1;
-    }
-    return shard.open() ? 1 : 0;
-  }
-  if (head == QLatin1String("stream")) {
-    for (const auto &st : w.kinesis.streams)
-      if (QString::fromStdString(st.config.name) == s[1]) {
-        int open = 0;
-        for (int slot : st.shards)
-          open += w.kinesis.shardAt(slot).open() ? 1 : 0;
-        return open;
-      }
-    return missing(QObject::tr("stream"));
-  }
-  if (head == QLatin1String("group")) {
-    for (std::size_t g = 0; g < w.kafka.groups.size(); ++g) {
-      const kafka::ConsumerGroup &group = w.kafka.groups[g];
-      if (QString::fromStdString(group.config.group) != s[1])
-        continue;
-      const QString f = s[2];
-      if (f == QLatin1String("lag")) {
-        std::int64_t lag = 0;
-        for (std::size_t i = 0; i < group.parts.size(); ++i)
-          lag += kafka::groupLag(w, static_cast<int>(g), static_cast<int>(i));
-        return static_cast<double>(lag);
-      }
-      if (f == QLatin1String("consumed"))
-        return static_cast<double>(group.consumed);
-      if (f == QLatin1String("duplicates"))
-        return static_cast<double>(group.duplicates);
-      if (f == QLatin1String("generation"))
-        return group.generation;
-      int members = 0;
-      for (const auto &m : group.members)
-        members += m.alive && m.inGroup ? 1 : 0;
-      return members;
-    }
-    return missing(QObject::tr("group"));
-  }
-  if (head == QLatin1String("application")) {
-    for (const auto &app : w.kinesis.apps) {
-      if (QString::fromStdString(app.config.application) != s[1])
-        continue;
-      const QString f = s[2];
-      if (f == QLatin1String("consumed"))
-        return static_cast<double>(app.consumed);
-      if (f == QLatin1String("duplicates"))
-        return static_cast<double>(app.duplicates);
-      if (f == QLatin1String("throttled"))
-        return static_cast<double>(app.throttled);
-      if (f == QLatin1String("millis_behind_latest")) {
-        std::int64_t behind = 0;
-        for (const auto &l : app.leases)
-          behind = std::max(behind, l.millisBehindLatest);
-        return static_cast<double>(behind);
-      }
-      int workers = 0;
-      for (const auto &wk : app.workers)
-        workers += wk.alive && wk.inApp ? 1 : 0;
-      return workers;
-    }
-    return missing(QObject::tr("application"));
-  }
-  if (head == QLatin1String("topic")) {
-    // The table a consumer builds by reading the topic: each key's latest value below the
-    // high watermark, with tombstones deleting their key.
-    for (const kafka::Topic &topic : w.kafka.topics) {
-      if (topic.deleted || QString::fromStdString(topic.config.name) != s[1])
-        continue;
-      std::map<std::int32_t, bool> present;
-      std::int64_t records = 0;
-      for (int p : topic.partitionIds) {
-        const kafka::Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
-        if (part.leader < 0)
-          continue;
-        const kafka::ReplicaLog &log = part.logOf(part.leader);
-        for (const kafka::LogEntry &e : log.entries()) {
-          if (e.offset >= log.highWatermark())
-            break;
-          ++records;
-          const kafka::RecordInfo &r = w.kafka.records[e.record];
-          if (r.key >= 0)
-            present[r.key] = !r.has(kafka::RecordInfo::Tombstone);
-        }
-      }
-      if (s[2] == QLatin1String("records"))
-        return static_cast<double>(records);
-      return static_cast<double>(std::count_if(present.begin(), present.end(), [](const auto &kv) { return kv.second; }));
-    }
-    return missing(QObject::tr("topic"));
-  }
-  if (head == QLatin1String("zone")) {
-    const int z = s[1].toInt();
-    if (z < 0 || z >= kinesis::kZones)
-      return missing(QObject::tr("zone"));
-    return w.kinesis.zoneUp[static_cast<std::size_t>(z)] ? 1 : 0;
-  }
-  // key KEY partition N | key KEY shard
-  const std::string key = s[1].toStdString();
-  if (s[2] == QLatin1String("partition"))
-    return kafka::partitionForKey(key, std::max(1, s[3].toInt()));
-  const Uint128 hash = kinesis::hashKeyOf(key);
-  for (const auto &st : w.kinesis.streams)
-    for (int slot : st.shards) {
-      const kinesis::Shard &shard = w.kinesis.shardAt(slot);
-      if (shard.open() && shard.range.contains(hash))
-        return shard.index;
-    }
-  *why = QObject::tr("no open shard holds key \"%1\"").arg(s[1]);
-  return std::nullopt;
+std::optional<QString> Expectation::subjectProblem(const QString &subject) {
+  return checkSubject(subject.split(QLatin1Char(' '), Qt::SkipEmptyParts));
+}
+
+std::optional<double> Expectation::subjectValue(const QString &subject, const World &world, QString *why) {
+  return valueOf(subject.split(QLatin1Char(' '), Qt::SkipEmptyParts), world, why);
 }
 
 Expectation::Outcome Expectation::evaluate(const World &w) const {

@@ -5,7 +5,7 @@
 // Parsed once when the lesson loads (so a typo is a load error), evaluated against a World.
 //
 // Grammar: SUBJECT OP VALUE, where OP is one of == != < <= > >= and VALUE is a number, a
-// state name (running, crashed, powered_off, true, false) or another SUBJECT. The subjects are
+// state name (running, crashed, powered_off, true, false, all) or another SUBJECT. The subjects are
 // listed in lessons/README.md.
 // Contract: pure checks of a World it is given (const); any thread that owns that World.
 #include "engine/world/world.h"
@@ -28,6 +28,12 @@ public:
   };
   Outcome evaluate(const engine::World &world) const;
   const QString &text() const { return m_text; }
+
+  /// A subject on its own (`partition orders-0 high_watermark`), as lesson narration embeds
+  /// it: nullopt if it is known and well formed, else what is wrong with it.
+  static std::optional<QString> subjectProblem(const QString &subject);
+  /// REQUIRES: subjectProblem(subject) is nullopt. Its value in `world`, or nullopt with `why`.
+  static std::optional<double> subjectValue(const QString &subject, const engine::World &world, QString *why);
 
 private:
   enum class Op { Eq, Ne, Lt, Le, Gt, Ge };

@@ -40,7 +40,7 @@ struct Prediction {
   QString question;
   QStringList choices;
   int answer = 0;
-  QString explanation;
+  QString explanation; ///< shown once the step has run; may embed {{SUBJECT}}s
 };
 
 struct TryIt {
@@ -52,13 +52,14 @@ struct TryIt {
 
 struct LessonStep {
   QString title;
-  QString text; ///< Markdown
-  QString teacherNotes; ///< Markdown, shown in the presenter view
+  QString text; ///< Markdown; may embed {{SUBJECT}}s (narration.h)
+  QString teacherNotes; ///< Markdown, shown in the presenter view; may embed {{SUBJECT}}s
   std::vector<LessonAction> actions;
   std::vector<LessonHighlight> highlights;
   std::vector<Expectation> expectations;
   std::optional<Prediction> prediction;
   std::optional<TryIt> tryIt;
+  QStringList claims; ///< ids of docs/claims.md this step shows ("C11")
 };
 
 struct Lesson {
@@ -69,7 +70,8 @@ struct Lesson {
   QByteArray scenarioJson;
   QString scenarioFile;
   std::vector<LessonStep> steps;
-  /// The closing Kafka-versus-Kinesis table: rows of (aspect, Kafka, Kinesis).
+  /// The closing Kafka-versus-Kinesis table: rows of (aspect, Kafka, Kinesis). Its cells may
+  /// embed {{SUBJECT}}s, rendered with the world as the last step left it.
   std::vector<QStringList> comparison;
 };
 
@@ -79,7 +81,8 @@ struct LessonLoadResult {
 };
 
 /// Reads and validates a lesson file; scenario paths are relative to it. Every action's
-/// fault and every expectation is checked here, so a lesson that loads can run.
+/// fault, every expectation, every {{SUBJECT}} of the narration and every claim id is checked
+/// here, so a lesson that loads can run.
 LessonLoadResult loadLessonFile(const QString &path);
 LessonLoadResult loadLessonText(const QByteArray &text, const QString &fileName);
 

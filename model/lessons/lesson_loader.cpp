@@ -1,10 +1,13 @@
 // Reads lesson files: every key checked, every fault and expectation validated against the
-// scenario in force at that step, errors as file:line:column.
+// scenario in force at that step, narration subjects and claim ids checked, errors as
+// file:line:column (inside a string for a bad {{SUBJECT}}).
+#include "claims.h"
 #include "lesson.h"
 #include "model/json/fault_json.h"
 #include "model/json/json_load.h"
 #include "model/json/scenario_fields.h"
 #include "model/json/scenario_loader.h"
+#include "narration.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -23,8 +26,8 @@ public:
   Lesson read(const QJsonObject &root) {
     JsonFields f(root, QString(), QObject::tr("the lesson"));
     Lesson lesson;
-    lesson.title = f.string(QStringLiteral("title"));
-    lesson.summary = f.string(QStringLiteral("summary"), QString());
+    lesson.title = markdown(f, QStringLiteral("title"), false);
+    lesson.summary = markdown(f, QStringLiteral("summary"), false, QString());
     std::tie(lesson.scenarioJson, lesson.scenarioFile) = readScenario(f, QStringLiteral("scenario"));
     m_scenario = lesson.scenarioJson;
     const QJsonArray steps = f.array(QStringLiteral("steps"));
@@ -41,6 +44,8 @@ public:
       const QJsonArray row = table[i].toArray();
       if (!table[i].isArray() || row.size() != 3 || !row[0].isString() || !row[1].isString() || !row[2].isString())
         throw JsonFieldError{QStringLiteral("/comparison/%1").arg(i), QObject::tr("a comparison row is [\"aspect\", \"Kafka\", \"Kinesis\"]"), false};
+      for (int c = 0; c < 3; ++c)
+        checkLive(row[c].toString(), QStringLiteral("/comparison/%1/%2").arg(i).arg(c));
       lesson.comparison.push_back({row[0].toString(), row[1].toString(), row[2].toString()});
     }
     if (lesson.comparison.empty())
@@ -50,6 +55,35 @@ public:
   }
 
 private:
+  /// Narration shown once its step has run may embed {{SUBJECT}}s; text shown before may not.
+  static void checkLive(const QString &text, const QString &ptr) {
+    if (const auto problem = checkNarration(text))
+      throw JsonFieldError{ptr, problem->message, false, problem->at};
+  }
+  static QString markdown(JsonFields &f, const QString &key, bool live, std::optional<QString> fallback = std::nullopt) {
+    const QString text = f.string(key, fallback);
+    const auto problem = live ? checkNarration(text) : checkNoBraces(text, QObject::tr("\"%1\"").arg(key));
+    if (problem)
+      throw JsonFieldError{f.pointerOf(key), problem->message, false, problem->at};
+    return text;
+  }
+
+  static QStringList readClaims(JsonFields &f) {
+    QStringList ids;
+    const QJsonArray list = f.array(QStringLiteral("claims"), false);
+    for (int i = 0; i < list.size(); ++i) {
+      const QString ptr = QStringLiteral("%1/%2").arg(f.pointerOf(QStringLiteral("claims"))).arg(i);
+      const QString id = list[i].toString();
+      if (!isKnownClaim(id))
+        throw JsonFieldError{ptr, QObject::tr("unknown claim \"%1\" (the ids are C01 to C%2, listed in docs/claims.md)").arg(id).arg(claims().size()),
+                             false};
+      if (ids.contains(id))
+        throw JsonFieldError{ptr, QObject::tr("claim \"%1\" is named twice").arg(id), false};
+      ids << id;
+    }
+    return ids;
+  }
+
   std::pair<QByteArray, QString> readScenario(JsonFields &f, const QString &key) {
     const QString relative = f.string(key);
     const QString path = m_base.filePath(relative);
@@ -180,19 +214,24 @@ private:
   LessonStep readStep(const QJsonObject &o, const QString &ptr) {
     JsonFields f(o, ptr, QObject::tr("a step"));
     LessonStep step;
-    step.title = f.string(QStringLiteral("title"));
-    step.text = f.string(QStringLiteral("text"));
-    step.teacherNotes = f.string(QStringLiteral("teacher_notes"), QString());
+    step.title = markdown(f, QStringLiteral("title"), false);
+    step.text = markdown(f, QStringLiteral("text"), true);
+    step.teacherNotes = markdown(f, QStringLiteral("teacher_notes"), true, QString());
+    step.claims = readClaims(f);
     if (f.has(QStringLiteral("predict"))) {
       JsonFields q(f.object(QStringLiteral("predict")), f.pointerOf(QStringLiteral("predict")), QObject::tr("a prediction"));
       Prediction p;
-      p.question = q.string(QStringLiteral("question"));
-      for (const QJsonValue &c : q.array(QStringLiteral("choices")))
-        p.choices << c.toString();
+      p.question = markdown(q, QStringLiteral("question"), false);
+      const QJsonArray choices = q.array(QStringLiteral("choices"));
+      for (int c = 0; c < choices.size(); ++c) {
+        p.choices << choices[c].toString();
+        if (const auto problem = checkNoBraces(p.choices.back(), QObject::tr("a choice")))
+          throw JsonFieldError{QStringLiteral("%1/%2").arg(q.pointerOf(QStringLiteral("choices"))).arg(c), problem->message, false, problem->at};
+      }
       if (p.choices.size() < 2)
         q.fail(QStringLiteral("choices"), QObject::tr("a prediction offers at least two choices"));
       p.answer = static_cast<int>(q.integer(QStringLiteral("answer"), 0, p.choices.size() - 1));
-      p.explanation = q.string(QStringLiteral("explanation"));
+      p.explanation = markdown(q, QStringLiteral("explanation"), true);
       q.finish();
       step.prediction = p;
     }
@@ -200,8 +239,8 @@ private:
     step.actions = readActions(f.array(QStringLiteral("actions"), false), f.pointerOf(QStringLiteral("actions")));
     if (f.has(QStringLiteral("try"))) {
       JsonFields t(f.object(QStringLiteral("try")), f.pointerOf(QStringLiteral("try")), QObject::tr("a try-it"));
-      TryIt tryIt{t.string(QStringLiteral("task")),
-                  t.string(QStringLiteral("hint")),
+      TryIt tryIt{markdown(t, QStringLiteral("task"), false),
+                  markdown(t, QStringLiteral("hint"), false),
                   readExpectation(t.raw(QStringLiteral("done_when")), t.pointerOf(QStringLiteral("done_when"))),
                   {}};
       tryIt.solution = readActions(t.array(QStringLiteral("solution")), t.pointerOf(QStringLiteral("solution")));

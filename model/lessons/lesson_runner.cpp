@@ -1,4 +1,5 @@
 #include "lesson_runner.h"
+#include "narration.h"
 
 #include "model/json/scenario_loader.h"
 
@@ -50,13 +51,41 @@ std::optional<QString> performActions(SimulationController &controller, const st
   return std::nullopt;
 }
 
+RenderedStep renderStep(const engine::World &world, const LessonStep &step) {
+  RenderedStep r;
+  const auto render = [&](const QString &markdown) {
+    RenderedNarration n = renderNarration(markdown, world);
+    r.missing += n.missing;
+    return n.text;
+  };
+  r.text = render(step.text);
+  r.teacherNotes = render(step.teacherNotes);
+  if (step.prediction)
+    r.explanation = render(step.prediction->explanation);
+  return r;
+}
+
+std::vector<QStringList> renderComparison(const engine::World &world, const Lesson &lesson) {
+  std::vector<QStringList> rows;
+  for (const QStringList &row : lesson.comparison) {
+    QStringList cells;
+    for (const QString &cell : row)
+      cells << renderNarration(cell, world).text;
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
 StepResult checkStep(const SimulationController &controller, const LessonStep &step) {
-  StepResult r{step.title, true, {}};
+  StepResult r{step.title, true, {}, renderStep(controller.world(), step)};
   for (const Expectation &e : step.expectations) {
     const Expectation::Outcome o = e.evaluate(controller.world());
     r.passed = r.passed && o.holds;
     r.details << (o.holds ? QStringLiteral("ok    ") : QStringLiteral("FAIL  ")) + o.detail;
   }
+  for (const QString &m : r.rendered.missing)
+    r.details << QStringLiteral("FAIL  text ") + m;
+  r.passed = r.passed && r.rendered.missing.isEmpty();
   return r;
 }
 
@@ -128,14 +157,14 @@ QString lessonDirectory() {
 }
 
 LessonResult runLessonHeadless(const Lesson &lesson) {
-  LessonResult result{lesson.title, lesson.file, {}};
+  LessonResult result{lesson.title, lesson.file, {}, {}};
   SimulationController controller;
   if (const auto error = startLesson(controller, lesson)) {
-    result.steps.push_back({QObject::tr("start"), false, {*error}});
+    result.steps.push_back({QObject::tr("start"), false, {*error}, {}});
     return result;
   }
   for (const LessonStep &step : lesson.steps) {
-    StepResult r{step.title, true, {}};
+    StepResult r{step.title, true, {}, {}};
     std::optional<QString> failed = performActions(controller, step.actions);
     if (!failed && step.tryIt) {
       failed = performActions(controller, step.tryIt->solution);
@@ -152,8 +181,10 @@ LessonResult runLessonHeadless(const Lesson &lesson) {
     const StepResult checked = checkStep(controller, step);
     r.passed = r.passed && checked.passed;
     r.details += checked.details;
+    r.rendered = checked.rendered;
     result.steps.push_back(std::move(r));
   }
+  result.comparison = renderComparison(controller.world(), lesson);
   return result;
 }
 

@@ -16,16 +16,30 @@ std::optional<QString> startLesson(SimulationController &controller, const Lesso
 /// whose condition did not hold in time).
 std::optional<QString> performActions(SimulationController &controller, const std::vector<LessonAction> &actions);
 
+/// A step's Markdown with its {{SUBJECT}}s replaced by the engine's values at one moment.
+struct RenderedStep {
+  QString text;
+  QString teacherNotes;
+  QString explanation; ///< of the prediction, if any
+  QStringList missing; ///< "{{SUBJECT}}: why" for each subject that had no value (shown as —)
+};
+/// The step's narration rendered against `world` (the step's moment: its actions and try-it done).
+RenderedStep renderStep(const engine::World &world, const LessonStep &step);
+/// The closing comparison table rendered against `world` (the world the last step left).
+std::vector<QStringList> renderComparison(const engine::World &world, const Lesson &lesson);
+
 struct StepResult {
   QString title;
   bool passed = true;
   QStringList details; ///< one line per expectation (and any failure)
+  RenderedStep rendered; ///< the narration at the moment the expectations were checked
 };
 
 struct LessonResult {
   QString title;
   QString file;
   std::vector<StepResult> steps;
+  std::vector<QStringList> comparison; ///< rendered once the last step has run
   bool passed() const {
     for (const StepResult &s : steps)
       if (!s.passed)
@@ -34,7 +48,8 @@ struct LessonResult {
   }
 };
 
-/// Checks a step's expectations against the world now.
+/// Checks a step's expectations against the world now and renders its narration; a subject
+/// of the narration without a value is a failure too (the text would show —).
 StepResult checkStep(const SimulationController &controller, const LessonStep &step);
 /// The canvas items a step's highlights name, in the world as it is now (names that do not
 /// exist yet, such as a partition still to be created, resolve to nothing).

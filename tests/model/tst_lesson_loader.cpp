@@ -1,5 +1,6 @@
 // Lesson files: the examples load; every error names file:line:column; expectations are
 // parsed at load time and evaluated against the engine.
+#include "model/lessons/claims.h"
 #include "model/lessons/lesson.h"
 #include "model/lessons/lesson_runner.h"
 
@@ -101,6 +102,48 @@ private slots:
     QTest::newRow("unknown key") << QByteArray(t).replace("\"title\": \"s1\",", "\"title\": \"s1\", \"titel\": \"x\",")
                                  << QStringLiteral("unknown key \"titel\"");
     QTest::newRow("not json") << QByteArray("{ \"title\": ") << QStringLiteral("test.json:1:12: invalid JSON");
+    // Live numbers: the position is the "{{" inside the string (line 5, column 38).
+    QTest::newRow("unknown subject in braces") << QByteArray(t).replace("\"text\": \"hello\"", "\"text\": \"hello, {{kafka acked}} of them\"")
+                                               << QStringLiteral("test.json:5:38: {{kafka acked}}: unknown kafka field \"acked\"");
+    QTest::newRow("escapes before the braces count as one character")
+        << QByteArray(t).replace("\"text\": \"hello\"", "\"text\": \"a\\nb\\\"c {{nope}}\"")
+        << QStringLiteral("test.json:5:39: {{nope}}: unknown subject");
+    QTest::newRow("unclosed braces") << QByteArray(t).replace("\"text\": \"hello\"", "\"text\": \"{{acknowledged\"")
+                                     << QStringLiteral("test.json:5:31: \"{{\" without its closing \"}}\"");
+    QTest::newRow("braces in a prediction question")
+        << QByteArray(t).replace("\"text\": \"hello\",",
+                                 "\"text\": \"hello\", \"predict\": { \"question\": \"more than {{acknowledged}}?\", "
+                                 "\"choices\": [\"x\", \"y\"], \"answer\": 1, \"explanation\": \"e\" },")
+        << QStringLiteral("\"question\" is shown before the step runs");
+    QTest::newRow("braces in a choice") << QByteArray(t).replace(
+                                               "\"text\": \"hello\",",
+                                               "\"text\": \"hello\", \"predict\": { \"question\": \"q\", "
+                                               "\"choices\": [\"x\", \"{{acknowledged}}\"], \"answer\": 1, \"explanation\": \"e\" },")
+                                        << QStringLiteral("a choice is shown before the step runs");
+    QTest::newRow("braces in a comparison cell with an unknown subject")
+        << QByteArray(t).replace("[ \"a\", \"b\", \"c\" ]", "[ \"a\", \"{{kafka nothing}}\", \"c\" ]")
+        << QStringLiteral("test.json:8:27: {{kafka nothing}}");
+    QTest::newRow("unknown claim") << QByteArray(t).replace("\"title\": \"s1\",", "\"title\": \"s1\", \"claims\": [ \"C11\", \"C22\" ],")
+                                   << QStringLiteral("test.json:5:41: unknown claim \"C22\"");
+    QTest::newRow("claim named twice") << QByteArray(t).replace("\"title\": \"s1\",", "\"title\": \"s1\", \"claims\": [ \"C11\", \"C11\" ],")
+                                       << QStringLiteral("claim \"C11\" is named twice");
+  }
+
+  void liveNumbersAndClaimsLoad() {
+    const QByteArray text = lesson()
+                                .replace("\"text\": \"hello\"",
+                                         "\"text\": \"{{kafka acknowledged}} acknowledged, p50 {{kafka latency_p50_ms}} ms\", "
+                                         "\"teacher_notes\": \"leader {{partition orders-0 leader}}\", \"claims\": [ \"C01\", \"C14\" ]")
+                                .replace("[ \"a\", \"b\", \"c\" ]", "[ \"a\", \"{{kafka produced}}\", \"{{kinesis produced}}\" ]");
+    const LessonLoadResult r = loadLessonText(text, QStringLiteral(LESSON_DIR "/test.json"));
+    QVERIFY2(r.lesson, qPrintable(r.error));
+    QCOMPARE(r.lesson->steps[0].claims, (QStringList{QStringLiteral("C01"), QStringLiteral("C14")}));
+    const std::vector<ClaimCoverage> coverage = claimCoverage({*r.lesson});
+    QCOMPARE(coverage.size(), std::size_t{21});
+    QCOMPARE(coverage[0].steps, QStringList{QStringLiteral("test:1")}); // no leading number: the file's name
+    QCOMPARE(coverage[0].expectations, 2);
+    QVERIFY(coverage[13].shown());
+    QVERIFY(!coverage[1].shown());
   }
 
   void errors() {

@@ -1,6 +1,6 @@
 // The lesson player end to end: a lesson with a prediction and a try-it, played offscreen;
 // the try-it is done by a simulated right-click on the canvas. A broken lesson is listed with
-// its message instead of crashing the player.
+// its message instead of crashing the player. Live numbers show "…" until their step has run.
 #include "canvas_menu.h"
 #include "model/simulation_controller.h"
 #include "ui/canvas/stream_canvas.h"
@@ -72,7 +72,9 @@ private slots:
     QVERIFY(panel->nextButton()->isEnabled());
     QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("acknowledged_lost > 0")));
 
-    // Steps 3 to 5, one with a wrong prediction: the reveal says what happened.
+    // Steps 3 to 6, one with a wrong prediction: the reveal says what happened.
+    QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
+    QVERIFY(panel->stepPassed());
     QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
     QVERIFY(panel->stepPassed());
     QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
@@ -82,12 +84,12 @@ private slots:
     QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
     QVERIFY(panel->stepPassed());
     QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
-    QCOMPARE(panel->stepIndex(), 5); // the closing table
+    QCOMPARE(panel->stepIndex(), 6); // the closing table
     QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("Kafka and Kinesis compared")));
 
     // Back: the previous step again, from where it started (before its acks=0 scenario ran).
     panel->back();
-    QCOMPARE(panel->stepIndex(), 4);
+    QCOMPARE(panel->stepIndex(), 5);
     QVERIFY(panel->stepPassed());
   }
 
@@ -116,6 +118,40 @@ private slots:
         QVERIFY(step < 20);
       }
     }
+  }
+
+  void liveNumbersWaitForTheirStepThenStay() {
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("01-live.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(R"({ "title": "live", "scenario": "SCENARIO",
+      "steps": [ { "title": "s", "text": "At {{time_ms}} ms, leader {{partition orders-0 leader}}.",
+        "predict": { "question": "q", "choices": [ "a", "b" ], "answer": 0, "explanation": "Acknowledged: {{kafka acknowledged}}." },
+        "actions": [ { "run_until_ms": 2000 } ], "expect": [ "acknowledged > 0" ] } ],
+      "comparison": [ [ "acknowledged", "{{kafka acknowledged}}", "-" ] ] })")
+                   .replace("SCENARIO", SCENARIO_DIR "/calm-cluster.json"));
+    file.close();
+    model::SimulationController controller;
+    ui::StreamCanvas canvas(controller);
+    ui::LessonPanel panel(controller, canvas);
+    panel.loadLessons(dir.path());
+    QCOMPARE(panel.lessonCount(), 1);
+    panel.selectLesson(0);
+    panel.next();
+    // Asked before the step runs: the numbers are not known yet.
+    QVERIFY2(panel.view()->toPlainText().contains(QStringLiteral("At … ms, leader ….")), qPrintable(panel.view()->toPlainText()));
+    answer(&panel, 0);
+    QVERIFY(panel.stepPassed());
+    QVERIFY2(panel.view()->toPlainText().contains(QStringLiteral("At 2000 ms, leader 0.")), qPrintable(panel.view()->toPlainText()));
+    QVERIFY(panel.view()->toPlainText().contains(QRegularExpression(QStringLiteral("Acknowledged: [1-9][0-9]*\\."))));
+    // The simulation runs on; the step keeps the values of its moment.
+    controller.runTo(2 * controller.world().now); // to 4 s
+    for (QPushButton *b : panel.findChildren<QPushButton *>())
+      if (b->text() == QStringLiteral("Teacher notes"))
+        b->toggle(); // re-renders the view
+    QVERIFY(panel.view()->toPlainText().contains(QStringLiteral("At 2000 ms")));
+    panel.next();
+    QVERIFY(panel.view()->toPlainText().contains(QRegularExpression(QStringLiteral("acknowledged\\s+[1-9][0-9]*"))));
   }
 
   void aBrokenLessonIsShownNotFatal() {
