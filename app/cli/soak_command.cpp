@@ -28,7 +28,11 @@ void describe(QTextStream &out, const engine::Scenario &s) {
     out << "  kafka: " << s.kafka->brokers << " brokers, " << t.partitions << " partitions, RF " << t.replicationFactor << ", min ISR "
         << t.minInsyncReplicas << (t.uncleanLeaderElection ? ", unclean election" : "")
         << (t.flushIntervalMessages ? QStringLiteral(", flush.messages %1").arg(*t.flushIntervalMessages) : QString())
-        << (t.flushInterval ? QStringLiteral(", flush.ms %1").arg(*t.flushInterval / engine::kMillisecond) : QString()) << '\n';
+        << (t.flushInterval ? QStringLiteral(", flush.ms %1").arg(*t.flushInterval / engine::kMillisecond) : QString())
+        << (s.kafka->logFlushSchedulerInterval != engine::kNever
+                ? QStringLiteral(", log.flush.scheduler.interval.ms %1").arg(s.kafka->logFlushSchedulerInterval / engine::kMillisecond)
+                : QString())
+        << '\n';
   }
   if (s.kinesis)
     out << "  kinesis: " << s.kinesis->streams.front().shards << " shards\n";

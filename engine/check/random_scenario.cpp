@@ -24,11 +24,14 @@ Fault addConsumerFault(SimTime at, const std::string &group) { return {at, AddCo
 /// follow the order of the settings below: a seed's scenario depends on it.
 Scenario kafkaScenario(Rng &rng, int brokers, int partitions, int rf, int minIsr, Acks acks, SimTime duration) {
   ScenarioBuilder b({}, 1, duration);
-  b.kafka(brokers);
+  KafkaConfig &k = b.kafka(brokers);
   TopicConfig &t = b.topic("t", partitions, rf, minIsr);
   switch (rng.below(3)) { // flush policy: the OS alone, flush.messages, or flush.ms
   case 1: t.flushIntervalMessages = rng.between(1, 50); break;
-  case 2: t.flushInterval = millis(rng.between(50, 2000)); break;
+  case 2:
+    t.flushInterval = millis(rng.between(50, 2000));
+    k.logFlushSchedulerInterval = *t.flushInterval; // flush.ms needs the broker's log flusher to run
+    break;
   default: break;
   }
   ProducerConfig &p = b.producer("p", "t", {}, acks);
@@ -199,6 +202,7 @@ GeneratedRun acks1PowerLoss(Rng &rng) {
   Scenario &s = run.scenario;
   s.kafka->topics[0].flushIntervalMessages.reset();
   s.kafka->topics[0].flushInterval.reset();
+  s.kafka->logFlushSchedulerInterval = kNever;
   const SimTime lag = millis(rng.between(50, 400)); // followers fetch late: records sit on the leader alone
   s.faults.push_back(brokerFault(millis(1000), FaultAction::SlowBroker, 1, lag));
   s.faults.push_back(brokerFault(millis(1000), FaultAction::SlowBroker, 2, lag));
@@ -231,6 +235,7 @@ GeneratedRun allBrokersPowerLoss(Rng &rng) {
   Scenario &s = run.scenario;
   s.kafka->topics[0].flushIntervalMessages.reset(); // only the OS writes back, every 30 s
   s.kafka->topics[0].flushInterval.reset();
+  s.kafka->logFlushSchedulerInterval = kNever;
   s.faults.push_back(brokerFault(run.faultAt, FaultAction::PowerLoss, -1));
   s.faults.push_back(brokerFault(run.faultAt + millis(rng.between(1000, 5000)), FaultAction::RestartBroker, -1));
   return run;

@@ -57,7 +57,7 @@ enum class EventType : std::uint8_t {
   RecordsExpired, ///< retention trimmed: b=count
   RecordsRead, ///< node=worker, a=count, b=MillisBehindLatest, sub=ReadError
   LeaseTaken, ///< node=worker, a=worker index, sub=1 if stolen from a live owner
-  Checkpointed, ///< node=worker, a=counter, sub=1 at SHARD_END
+  Checkpointed, ///< node=worker, a=counter, sub=1 at SHARD_END, 2 rewritten by an operator (node -1)
   // Changes made to a running system (admin tools, producer and consumer settings).
   BrokerAdded, ///< node=new broker id
   ConfigChanged, ///< partition=topic (or -1), sub=what changed, a=new value

@@ -150,9 +150,6 @@ std::optional<std::string> createTopic(World &w, const TopicConfig &config) {
     startPartition(w, p);
   }
   w.record(EventType::PartitionsAdded, -1, topic, config.partitions);
-  for (const Broker &b : k.brokers)
-    if (!b.removed)
-      scheduleFlushChecks(w, b.id);
   return std::nullopt;
 }
 
@@ -229,9 +226,8 @@ std::optional<std::string> alterTopic(World &w, int topic, TopicSetting setting,
   case TopicSetting::FlushMs:
     if (value == 0 || value < -1)
       return "InvalidConfigurationException: Invalid value for configuration flush.ms: Value must be at least 1 ms";
+    // Takes effect at the log flusher's next run; without log.flush.scheduler.interval.ms it never runs.
     t.flushInterval = value < 0 ? std::nullopt : std::optional<SimTime>(value);
-    for (const Broker &b : w.kafka.brokers)
-      scheduleFlushChecks(w, b.id);
     break;
   }
   w.record(EventType::ConfigChanged, -1, topic, value, 0, static_cast<std::uint8_t>(setting));

@@ -283,6 +283,8 @@ void onReplicaFetchArrive(World &w, const Action &a) {
   view.lastFetchTime = w.now;
   view.leo = fetchOffset;
 
+  // Partition.isFollowerInSync: back in the ISR at the leader's high watermark (not its log
+  // end) once it also holds the current leader epoch's start offset.
   const int follower = part.replicas[static_cast<std::size_t>(slot)];
   if (!part.inIsr(follower) && !w.net.isIsolated(leader.node) && !brokerAt(w, follower).fenced && fetchOffset >= log.highWatermark() &&
       fetchOffset >= part.leaderEpochStart) {

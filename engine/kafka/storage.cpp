@@ -30,14 +30,6 @@ template <typename Fn> void forEachReplicaOn(World &w, int broker, Fn fn) {
   }
 }
 
-SimTime shortestFlushInterval(const KafkaState &k) {
-  SimTime shortest = kNever;
-  for (const Topic &t : k.topics)
-    if (t.config.flushInterval)
-      shortest = std::min(shortest, *t.config.flushInterval);
-  return shortest;
-}
-
 bool anyCompactedTopic(const KafkaState &k) {
   return std::any_of(k.topics.begin(), k.topics.end(), [](const Topic &t) { return t.config.cleanupPolicy == CleanupPolicy::Compact; });
 }
@@ -119,9 +111,12 @@ SimTime appendToReplica(World &w, int p, int broker, const std::vector<LogEntry>
   ReplicaLog &log = part.logOf(broker);
   for (const LogEntry &e : entries) {
     if (log.append(e, w.kafka.records[e.record].createdAt, t.segmentBytes)) {
-      // Rolling a segment schedules an asynchronous flush of everything before it.
-      if (log.flushTo(log.segments().back().base))
+      // Rolling a segment schedules an asynchronous flush of everything before it, which
+      // also counts as the log's last flush (UnifiedLog.roll, LocalLog.markFlushed).
+      if (log.flushTo(log.segments().back().base)) {
+        log.setLastFlush(w.now);
         emitFlushed(w, p, broker, log);
+      }
     }
     noteStored(w, e);
   }
@@ -155,7 +150,10 @@ void dropPageCache(World &w, int broker) {
 void scheduleStorageTasks(World &w, int broker) {
   const KafkaConfig &c = w.kafka.config;
   w.after(c.dirtyWritebackInterval, Action{ActionType::WriteBack, -1, -1, broker});
-  scheduleFlushChecks(w, broker);
+  // LogManager schedules "kafka-log-flusher" every log.flush.scheduler.interval.ms; at the
+  // default (Long.MAX_VALUE) it never runs, and no topic's flush.ms is ever looked at.
+  if (c.logFlushSchedulerInterval != kNever)
+    w.after(c.logFlushSchedulerInterval, Action{ActionType::FlushIntervalCheck, -1, -1, broker});
   w.after(c.retentionCheckInterval, Action{ActionType::RetentionCheck, -1, -1, broker});
   if (anyCompactedTopic(w.kafka))
     w.after(c.cleanerBackoff, Action{ActionType::CleanerCheck, -1, -1, broker});
@@ -175,25 +173,20 @@ void onWriteBack(World &w, const Action &a) {
   w.after(w.kafka.config.dirtyWritebackInterval, a);
 }
 
-void scheduleFlushChecks(World &w, int broker) {
-  Broker &b = w.kafka.brokers[static_cast<std::size_t>(broker)];
-  const SimTime f = shortestFlushInterval(w.kafka);
-  if (b.flushCheckPending || f == kNever)
-    return;
-  b.flushCheckPending = true;
-  w.after(f, Action{ActionType::FlushIntervalCheck, -1, -1, broker});
-}
-
 void onFlushIntervalCheck(World &w, const Action &a) {
-  w.kafka.brokers[static_cast<std::size_t>(a.a)].flushCheckPending = false;
+  // LogManager.flushDirtyLogs: flush every log whose time since its last flush reached its
+  // flush.ms. A topic without flush.ms takes the broker's log.flush.interval.ms, and that
+  // defaults to the scheduler interval (KafkaConfig.logFlushIntervalMs).
+  const KafkaConfig &c = w.kafka.config;
+  const SimTime scheduler = c.logFlushSchedulerInterval;
   if (w.kafka.brokers[static_cast<std::size_t>(a.a)].running()) {
     forEachReplicaOn(w, a.a, [&](int p, Partition &, ReplicaLog &log) {
-      const TopicConfig &t = w.kafka.topicOf(p);
-      if (t.flushInterval && log.flushed() < log.leo() && w.now - log.lastFlush() >= *t.flushInterval)
+      const SimTime flushMs = w.kafka.topicOf(p).flushInterval.value_or(c.logFlushInterval.value_or(scheduler));
+      if (log.flushed() < log.leo() && w.now - log.lastFlush() >= flushMs)
         fsync(w, p, a.a);
     });
   }
-  scheduleFlushChecks(w, a.a); // stops when no topic has flush.ms any more
+  w.after(scheduler, a);
 }
 
 void onRetentionCheck(World &w, const Action &a) {

@@ -1,7 +1,7 @@
 #pragma once
 // A broker's disk and page cache: appending to a replica log (with the topic's flush
-// policy), OS write-back of old dirty pages, flush.ms, power loss, retention and the log
-// cleaner. Data is in the page cache (dirty) until flushed; only flushed data survives a
+// policy), OS write-back of old dirty pages, the log flusher (flush.ms), power loss, retention
+// and the log cleaner. Data is in the page cache (dirty) until flushed; only flushed data survives a
 // power loss.
 // Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
@@ -17,10 +17,9 @@ SimTime appendToReplica(World &w, int p, int broker, const std::vector<LogEntry>
 void truncateReplica(World &w, int p, int broker, Offset offset);
 /// Power is cut: every replica on the broker loses what was not flushed.
 void dropPageCache(World &w, int broker);
-/// Schedules the broker's periodic storage tasks (write-back, flush.ms, retention, cleaner).
+/// Schedules the broker's periodic storage tasks (write-back, the log flusher when
+/// log.flush.scheduler.interval.ms is set, retention, cleaner).
 void scheduleStorageTasks(World &w, int broker);
-/// Starts the broker's flush.ms checks if some topic sets flush.ms and none is pending.
-void scheduleFlushChecks(World &w, int broker);
 
 void onWriteBack(World &w, const Action &a);
 void onFlushIntervalCheck(World &w, const Action &a);

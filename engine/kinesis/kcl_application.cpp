@@ -50,6 +50,8 @@ ShardIterator startingIterator(World &w, const Application &app, const Lease &l)
   IteratorRequest request{app.config.initialPosition, app.config.startSequence, app.config.startTimestamp};
   if (s.parent >= 0)
     request = IteratorRequest{IteratorType::TrimHorizon, std::string(), 0};
+  if (l.checkpoint == CheckpointKind::Rewritten)
+    request = IteratorRequest{l.rewrittenType, l.rewrittenSequence, l.rewrittenTimestamp};
   IteratorResult r = getShardIterator(w, l.shard, request);
   if (!r.iterator) // a start sequence number of another shard: begin at the trim horizon
     r = getShardIterator(w, l.shard, IteratorRequest{IteratorType::TrimHorizon, std::string(), 0});
@@ -215,22 +217,22 @@ std::optional<std::string> seekApplication(World &w, int a, int shardIndex, cons
   if (shardIndex >= static_cast<int>(st.shards.size()))
     return "ResourceNotFoundException: Shard " + shardId(shardIndex) + " in stream " + st.config.name + " under account " + kAccountId +
         " does not exist";
+  // The KCL has no seek: an operator rewrites the checkpoint column of the lease table. Only
+  // the checkpoint changes, not leaseCounter or leaseOwner, so a running owner's renewals
+  // still succeed (DynamoDBLeaseRefresher.renewLease expects only the counter); it keeps its
+  // in-memory position and its next checkpoint (updateLease) overwrites the rewrite. The new
+  // position is read by the next worker that takes the lease: after a restart or failover.
   for (std::size_t i = 0; i < app.leases.size(); ++i) {
     Lease &l = app.leases[i];
     if (shardIndex >= 0 && l.shard != st.shards[static_cast<std::size_t>(shardIndex)])
       continue;
-    IteratorResult r = getShardIterator(w, l.shard, request);
-    if (!r.iterator)
-      return r.error;
-    l.iterator = *r.iterator;
-    l.hasIterator = true;
-    l.processedAny = false;
-    if (l.checkpoint == CheckpointKind::ShardEnd)
-      l.checkpoint = CheckpointKind::None; // read the shard again
-    if (l.owner >= 0) {
-      ++l.readGen;
-      beginReading(w, a, static_cast<int>(i));
-    }
+    if (const IteratorResult r = getShardIterator(w, l.shard, request); !r.iterator)
+      return r.error; // a sequence number that is not the shard's
+    l.checkpoint = CheckpointKind::Rewritten; // a SHARD_END lease becomes readable again
+    l.rewrittenType = request.type;
+    l.rewrittenSequence = request.sequenceNumber;
+    l.rewrittenTimestamp = request.timestamp;
+    w.record(EventType::Checkpointed, -1, l.shard, 0, a, 2);
   }
   return std::nullopt;
 }
@@ -347,6 +349,15 @@ std::string checkpointText(const World &w, int a, int lease) {
   const Lease &l = app.leases[static_cast<std::size_t>(lease)];
   switch (l.checkpoint) {
   case CheckpointKind::ShardEnd: return "SHARD_END";
+  case CheckpointKind::Rewritten:
+    switch (l.rewrittenType) {
+    case IteratorType::TrimHorizon: return "TRIM_HORIZON";
+    case IteratorType::Latest: return "LATEST";
+    case IteratorType::AtTimestamp: return "AT_TIMESTAMP";
+    case IteratorType::AtSequenceNumber: return "AT_SEQUENCE_NUMBER " + l.rewrittenSequence;
+    case IteratorType::AfterSequenceNumber: return l.rewrittenSequence; // resume after it, as after a checkpoint
+    }
+    break;
   case CheckpointKind::Sequence: {
     return w.kinesis.shardAt(l.shard).sequenceOf(StoredRecord{l.checkpointCounter, l.checkpointArrival}).toDecimal();
   }

@@ -21,8 +21,9 @@ void addLeasesForNewShards(World &w, int stream);
 void killWorker(World &w, int app, int worker); ///< no checkpoint, leases expire
 void removeWorker(World &w, int app, int worker); ///< graceful: checkpoints and releases
 void addWorker(World &w, int app);
-/// Replays (or skips): the leases of shard `shardIndex` (-1 = all) continue from a new
-/// iterator of the given type. Returns Kinesis's error for an invalid sequence number.
+/// An operator rewrites the checkpoint of shard `shardIndex`'s lease (-1 = all) in the lease
+/// table. Running owners do not notice (their next checkpoint overwrites it); the next worker
+/// to take the lease starts there. Returns Kinesis's error for an invalid sequence number.
 std::optional<std::string> seekApplication(World &w, int app, int shardIndex, const IteratorRequest &request);
 
 void onLeaseRenew(World &w, const Action &a);

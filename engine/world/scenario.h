@@ -20,7 +20,10 @@ struct TopicConfig {
   int minInsyncReplicas = 1;
   bool uncleanLeaderElection = false;
   std::optional<std::int64_t> flushIntervalMessages; ///< flush.messages; unset = never
-  std::optional<SimTime> flushInterval; ///< flush.ms; unset = never
+  /// flush.ms; unset = the broker's log.flush.interval.ms, which defaults to
+  /// log.flush.scheduler.interval.ms (KafkaConfig.logFlushIntervalMs). Only the broker's
+  /// log flusher looks at it, so it does nothing while the flusher never runs.
+  std::optional<SimTime> flushInterval;
   std::int64_t segmentBytes = 1073741824;
   SimTime retention = 168LL * 3600 * kSecond; ///< retention.ms; kNever = -1 (unlimited)
   std::int64_t retentionBytes = -1;
@@ -42,6 +45,12 @@ struct KafkaConfig {
   SimTime cleanerBackoff = 15 * kSecond;
   SimTime dirtyWritebackInterval = 5 * kSecond; ///< Linux vm.dirty_writeback_centisecs
   SimTime dirtyExpire = 30 * kSecond; ///< Linux vm.dirty_expire_centisecs
+  /// log.flush.scheduler.interval.ms: how often the broker's log flusher checks flush.ms.
+  /// Kafka's default is Long.MAX_VALUE, so the flusher never runs (kNever).
+  SimTime logFlushSchedulerInterval = kNever;
+  /// log.flush.interval.ms: the broker's default for a topic's flush.ms; unset = the
+  /// scheduler interval (KafkaConfig.logFlushIntervalMs).
+  std::optional<SimTime> logFlushInterval;
   std::vector<TopicConfig> topics;
 };
 

@@ -115,6 +115,8 @@ QString leaseText(const engine::World &w, const Lease &lease) {
   else if (lease.checkpoint == CheckpointKind::Sequence)
     checkpoint =
         QString::fromStdString(k.shardAt(lease.shard).sequenceOf(StoredRecord{lease.checkpointCounter, lease.checkpointArrival}).toDecimal());
+  else if (lease.checkpoint == CheckpointKind::Rewritten)
+    checkpoint = QObject::tr("rewritten by an operator (the next owner to take the lease starts there)");
   return QObject::tr("%1: owner %2, checkpoint %3, %4 ms behind latest")
       .arg(QString::fromStdString(shardId(k.shardAt(lease.shard).index)))
       .arg(lease.owner >= 0 ? QStringLiteral("w%1").arg(lease.owner) : QObject::tr("none"))

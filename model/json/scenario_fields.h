@@ -20,6 +20,23 @@ inline engine::SimTime msField(JsonFields &f, const QString &key, std::int64_t m
   return engine::fromMs(f.integer(key, min, kMaxMs, fallbackMs));
 }
 
+/// An optional whole number of milliseconds in [min, ten years], kept in microseconds;
+/// absent or null gives nullopt (Kafka's "unset": never).
+inline std::optional<engine::SimTime> optionalMsField(JsonFields &f, const QString &key, std::int64_t min) {
+  const QJsonValue v = f.raw(key);
+  if (v.isUndefined() || v.isNull())
+    return std::nullopt;
+  if (!v.isDouble() || std::floor(v.toDouble()) != v.toDouble() || v.toDouble() < static_cast<double>(min) ||
+      v.toDouble() > static_cast<double>(kMaxMs))
+    f.fail(key,
+           QObject::tr("\"%1\" must be a whole number of milliseconds between %2 and %3, or null (never), not %4")
+               .arg(key)
+               .arg(min)
+               .arg(kMaxMs)
+               .arg(v.isDouble() ? QString::number(v.toDouble(), 'g', 17) : jsonTypeName(v)));
+  return engine::fromMs(static_cast<std::int64_t>(v.toDouble()));
+}
+
 /// A duration in milliseconds that may be fractional (latencies), kept in microseconds.
 inline engine::SimTime fineMsField(JsonFields &f, const QString &key, engine::SimTime fallback) {
   const double ms = f.number(key, 0, 60000, engine::toMs(fallback));

@@ -41,10 +41,7 @@ TopicConfig readTopic(const QJsonObject &o, const QString &pointer, int brokers)
     t.flushIntervalMessages = f.integer(QStringLiteral("flush_interval_messages"), 1, INT64_MAX / 2);
   else
     f.raw(QStringLiteral("flush_interval_messages"));
-  if (f.has(QStringLiteral("flush_interval_ms")))
-    t.flushInterval = msField(f, QStringLiteral("flush_interval_ms"), 1, std::nullopt);
-  else
-    f.raw(QStringLiteral("flush_interval_ms"));
+  t.flushInterval = optionalMsField(f, QStringLiteral("flush_interval_ms"), 1);
   t.segmentBytes = f.integer(QStringLiteral("segment_bytes"), 1024, 1073741824, 1073741824);
   const std::int64_t retentionMs = f.integer(QStringLiteral("retention_ms"), -1, kMaxMs, 168LL * 3600 * 1000);
   if (retentionMs == 0)
@@ -75,6 +72,8 @@ KafkaConfig readKafka(const QJsonObject &o) {
   k.cleanerBackoff = msField(f, QStringLiteral("log_cleaner_backoff_ms"), 1, k.cleanerBackoff);
   k.dirtyWritebackInterval = msField(f, QStringLiteral("dirty_writeback_interval_ms"), 1, k.dirtyWritebackInterval);
   k.dirtyExpire = msField(f, QStringLiteral("dirty_expire_ms"), 0, k.dirtyExpire);
+  k.logFlushSchedulerInterval = optionalMsField(f, QStringLiteral("log_flush_scheduler_interval_ms"), 1).value_or(kNever);
+  k.logFlushInterval = optionalMsField(f, QStringLiteral("log_flush_interval_ms"), 1);
   const QJsonArray topics = f.array(QStringLiteral("topics"));
   if (topics.isEmpty())
     f.fail(QStringLiteral("topics"), QObject::tr("the kafka section needs at least one topic"));

@@ -120,6 +120,8 @@ private slots:
   void flushMsStartsFlushingWhenSet() {
     Scenario s = kafkaScenario(3, 1, 3, 2, Acks::All, 100, 20 * kSecond);
     s.kafka->dirtyExpire = 600 * kSecond; // the OS would not write back during the run
+    s.kafka->logFlushSchedulerInterval = 100 * kMillisecond;
+    s.kafka->topics[0].flushInterval = 600 * kSecond; // without it the topic would inherit the scheduler's 100 ms
     Simulation sim(s);
     sim.runUntil(5 * kSecond);
     QCOMPARE(sim.world().kafka.partitions[0].logs[0].flushed(), 0);
@@ -127,6 +129,16 @@ private slots:
     QVERIFY(!sim.applyFault(flush));
     sim.runUntil(6 * kSecond);
     QVERIFY(sim.world().kafka.partitions[0].logs[0].flushed() > 0);
+  }
+
+  void flushMsDoesNothingWithoutTheLogFlusher() {
+    Scenario s = kafkaScenario(3, 1, 3, 2, Acks::All, 100, 20 * kSecond);
+    s.kafka->dirtyExpire = 600 * kSecond;
+    Simulation sim(s);
+    sim.runUntil(5 * kSecond);
+    QVERIFY(!sim.applyFault(Fault{0, AlterTopic{"t", TopicSettingKind::FlushMs, 200 * kMillisecond}}));
+    sim.runUntil(10 * kSecond);
+    QCOMPARE(sim.world().kafka.partitions[0].logs[0].flushed(), 0); // log.flush.scheduler.interval.ms is Long.MAX_VALUE
   }
 
   void anAddedBrokerHoldsNothingUntilPartitionsArePlacedOnIt() {

@@ -60,6 +60,48 @@ private slots:
     QCOMPARE(static_cast<std::int64_t>(r.lost.size()), r.acknowledgedLost);
   }
 
+  void aReturningLeaderTruncatesFlushedRecordsTheNewLeaderLacks() {
+    // KIP-101: acks=1 records the old leader had fsynced (flush.messages=1) but its slow
+    // followers had not fetched are on its disk, yet the new leader's epoch ends before them.
+    Scenario s = kafkaScenario(3, 1, 3, 1, Acks::Leader, 400, 40 * kSecond);
+    s.kafka->topics[0].flushIntervalMessages = 1;
+    s.kafka->replicaLagTimeMax = 10 * kSecond; // the slow followers stay in the ISR
+    s.faults.push_back(brokerFault(1 * kSecond, FaultAction::SlowBroker, 1, 300 * kMillisecond));
+    s.faults.push_back(brokerFault(1 * kSecond, FaultAction::SlowBroker, 2, 300 * kMillisecond));
+    s.faults.push_back(brokerFault(10 * kSecond, FaultAction::CrashBroker, 0));
+    s.faults.push_back(brokerFault(10500 * kMillisecond, FaultAction::SlowBroker, 1, 0));
+    s.faults.push_back(brokerFault(10500 * kMillisecond, FaultAction::SlowBroker, 2, 0));
+    s.faults.push_back(brokerFault(25 * kSecond, FaultAction::RestartBroker, 0));
+    Simulation sim(s);
+    sim.runUntil(25 * kSecond - 1);
+    const World &w = sim.world();
+    const Partition &part = w.kafka.partitions[0];
+    QVERIFY(part.leader == 1 || part.leader == 2);
+    const ReplicaLog &old = part.logOf(0);
+    QCOMPARE(old.flushed(), old.leo()); // everything the old leader holds is on its disk
+    const Offset newEpochStart = part.logOf(part.leader).epochs().back().start;
+    std::vector<RecordId> divergent;
+    std::int64_t divergentAcked = 0;
+    for (const LogEntry &e : old.entries())
+      if (e.offset >= newEpochStart) {
+        divergent.push_back(e.record);
+        divergentAcked += w.kafka.records[e.record].has(RecordInfo::Acked) ? 1 : 0;
+      }
+    QVERIFY2(divergent.size() > 10, "the old leader's disk holds records beyond the new leader's epoch start");
+    QVERIFY(divergentAcked > 0);
+    const std::int64_t lostBefore = makeReport(w).acknowledgedLost;
+
+    sim.runToEnd();
+    const ReplicaLog &back = part.logOf(0), &leader = part.logOf(part.leader);
+    QVERIFY(back.leo() > newEpochStart);
+    QVERIFY(back.entries().size() <= leader.entries().size()); // a follower: the leader's log, minus what is in flight
+    for (std::size_t i = 0; i < back.entries().size(); ++i)
+      QCOMPARE(back.entries()[i].record, leader.entries()[i].record);
+    for (RecordId id : divergent)
+      QCOMPARE(w.kafka.records[id].copies, std::uint16_t{0}); // gone from its disk too
+    QCOMPARE(makeReport(w).acknowledgedLost - lostBefore, divergentAcked);
+  }
+
   void cleanElectionLeavesThePartitionOfflineInstead() {
     Simulation sim(loneLeaderCrash(false));
     sim.runUntil(20 * kSecond);

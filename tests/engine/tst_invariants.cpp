@@ -229,6 +229,7 @@ private slots:
     s.seed = 136;
     s.producers[0].keyCount = 18;
     s.kafka->topics[0].flushInterval = 1849 * kMillisecond;
+    s.kafka->logFlushSchedulerInterval = 1849 * kMillisecond;
     addGroup(s, 1);
     s.faults.push_back(brokerFault(4814 * kMillisecond, FaultAction::IsolateBroker, 0));
     s.faults.push_back(brokerFault(13284 * kMillisecond, FaultAction::Heal, 0));

@@ -29,6 +29,41 @@ private slots:
     QCOMPARE(owned, (std::vector<int>{2, 2}));
   }
 
+  void rewritingCheckpointsDoesNotMoveRunningWorkers() {
+    // The KCL has no seek: the rewrite is only in the lease table, and the owner's next
+    // checkpoint overwrites it.
+    Scenario s = kinesisScenario(2, 400, 20 * kSecond);
+    addApplication(s, 1);
+    s.applications[0].checkpointInterval = 1 * kSecond;
+    s.faults = {Fault{10 * kSecond, Seek{"app", ApplicationPosition{-1, IteratorType::TrimHorizon, {}, 0}}}};
+    Simulation sim(s);
+    sim.runUntil(10 * kSecond + 1);
+    QCOMPARE(checkpointText(sim.world(), 0, 0), std::string("TRIM_HORIZON"));
+    sim.runToEnd();
+    const Application &app = sim.world().kinesis.apps[0];
+    QCOMPARE(app.duplicates, std::int64_t{0});
+    for (const Lease &l : app.leases)
+      QCOMPARE(l.checkpoint, CheckpointKind::Sequence);
+  }
+
+  void theNextOwnerStartsAtTheRewrittenCheckpoint() {
+    // The operator's way: stop the workers (they checkpoint and release their leases),
+    // rewrite the checkpoints, start workers again; they take the leases and read from there.
+    Scenario s = kinesisScenario(2, 400, 20 * kSecond);
+    addApplication(s, 1);
+    s.faults = {Fault{10 * kSecond, RemoveConsumer{"app", 0}},
+                Fault{10 * kSecond, Seek{"app", ApplicationPosition{-1, IteratorType::TrimHorizon, {}, 0}}}, Fault{10 * kSecond, AddConsumer{"app"}}};
+    Simulation sim(s);
+    sim.runUntil(10 * kSecond - 1);
+    const std::int64_t consumedBefore = sim.world().kinesis.apps[0].consumed;
+    QVERIFY(consumedBefore > 3000);
+    sim.runToEnd();
+    const Application &app = sim.world().kinesis.apps[0];
+    QVERIFY(app.duplicates >= consumedBefore - 100); // the first ten seconds were read again
+    for (const Lease &l : app.leases)
+      QCOMPARE(l.owner, 1);
+  }
+
   void failoverResumesFromTheCheckpointAndCountsRedelivery() {
     Scenario s = kinesisScenario(2, 600, 60 * kSecond);
     addApplication(s, 2);

@@ -37,6 +37,28 @@ private slots:
     }
   }
 
+  void aFollowerRejoinsTheIsrAtTheHighWatermarkNotTheLogEnd() {
+    // Partition.isFollowerInSync: LEO >= leader HW and >= the leader epoch's start offset.
+    // Broker 1 is slow but in sync, so the HW trails the leader's LEO by up to 0.4 s of records;
+    // broker 2 dropped out and rejoins as soon as it passes the HW, while still behind.
+    Scenario s = kafkaScenario(3, 1, 3, 1, Acks::Leader, 500, 12 * kSecond);
+    s.kafka->replicaLagTimeMax = 2 * kSecond;
+    s.kafka->replicaFetchMaxBytes = 24 * 1024; // broker 2 catches up in steps of ~240 records
+    s.faults.push_back(brokerFault(1 * kSecond, FaultAction::SlowBroker, 1, 200 * kMillisecond));
+    s.faults.push_back(brokerFault(1 * kSecond, FaultAction::SlowBroker, 2, 5 * kSecond));
+    s.faults.push_back(brokerFault(6 * kSecond, FaultAction::SlowBroker, 2, 0));
+    Simulation sim(s);
+    sim.runUntil(6 * kSecond);
+    const Partition &part = sim.world().kafka.partitions[0];
+    QVERIFY(!part.inIsr(2));
+    while (!part.inIsr(2) && sim.step()) {}
+    QVERIFY(part.inIsr(2));
+    const ReplicaLog &leader = part.logOf(part.leader);
+    const Offset followerLeo = part.followers[static_cast<std::size_t>(part.slotOf(2))].leo;
+    QVERIFY(followerLeo >= leader.highWatermark());
+    QVERIFY2(followerLeo < leader.leo(), "it joined before reaching the leader's log end");
+  }
+
   void highWatermarkOnlyCoversWhatEveryIsrMemberHas() {
     Scenario s = kafkaScenario(3, 2, 3, 2, Acks::All, 500, 5 * kSecond);
     Simulation sim(s);

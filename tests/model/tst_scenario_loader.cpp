@@ -56,6 +56,29 @@ private slots:
     QCOMPARE(r.scenario->producers[0].enableIdempotence, true);
     QCOMPARE(std::get<streamscope::engine::CrashBroker>(r.scenario->faults[0].what).broker, 1);
     QCOMPARE(r.scenario->seed, 1u);
+    QCOMPARE(r.scenario->kafka->logFlushSchedulerInterval, streamscope::engine::kNever); // Long.MAX_VALUE: the flusher never runs
+    QVERIFY(!r.scenario->kafka->topics[0].flushInterval);
+  }
+
+  void theLogFlusherIntervalLoads() {
+    QByteArray t(kGood);
+    t.replace("\"brokers\": 3,", "\"brokers\": 3, \"log_flush_scheduler_interval_ms\": 250,");
+    t.replace("\"replication_factor\": 3", "\"replication_factor\": 3, \"flush_interval_ms\": 1000");
+    const ScenarioLoadResult r = loadScenarioText(t, QStringLiteral("s.json"));
+    QVERIFY2(r.scenario, qPrintable(r.error));
+    QCOMPARE(r.scenario->kafka->logFlushSchedulerInterval, 250 * streamscope::engine::kMillisecond);
+    QCOMPARE(*r.scenario->kafka->topics[0].flushInterval, 1000 * streamscope::engine::kMillisecond);
+    QByteArray never(kGood);
+    never.replace("\"brokers\": 3,", "\"brokers\": 3, \"log_flush_scheduler_interval_ms\": null,");
+    const ScenarioLoadResult n = loadScenarioText(never, QStringLiteral("s.json"));
+    QVERIFY2(n.scenario, qPrintable(n.error));
+    QCOMPARE(n.scenario->kafka->logFlushSchedulerInterval, streamscope::engine::kNever);
+    QVERIFY(!n.scenario->kafka->logFlushInterval); // log.flush.interval.ms unset: the scheduler interval
+    QByteArray broker(kGood);
+    broker.replace("\"brokers\": 3,", "\"brokers\": 3, \"log_flush_interval_ms\": 60000,");
+    const ScenarioLoadResult b = loadScenarioText(broker, QStringLiteral("s.json"));
+    QVERIFY2(b.scenario, qPrintable(b.error));
+    QCOMPARE(*b.scenario->kafka->logFlushInterval, 60000 * streamscope::engine::kMillisecond);
   }
 
   void errors_data() {
@@ -139,6 +162,14 @@ private slots:
                                               << QStringLiteral("\"broker\" must be between 0 and 3, not 4");
     QTest::newRow("set_acks without acks") << QByteArray(admin).replace("\"delete_topic\", \"topic\": \"audit\"", "\"set_acks\", \"producer\": \"p\"")
                                            << QStringLiteral("set_acks needs \"acks\"");
+    QTest::newRow("flusher interval zero") << QByteArray(t).replace("\"brokers\": 3,", "\"brokers\": 3, \"log_flush_scheduler_interval_ms\": 0,")
+                                           << QStringLiteral("s.json:4:63: \"log_flush_scheduler_interval_ms\" must be a whole number of "
+                                                             "milliseconds between 1 and 315360000000, or null (never), not 0");
+    QTest::newRow("flusher interval string") << QByteArray(t).replace("\"brokers\": 3,",
+                                                                      "\"brokers\": 3, \"log_flush_scheduler_interval_ms\": \"never\",")
+                                             << QStringLiteral("or null (never), not a string");
+    QTest::newRow("flush.ms fraction") << QByteArray(t).replace("\"replication_factor\": 3", "\"replication_factor\": 3, \"flush_interval_ms\": 2.5")
+                                       << QStringLiteral("\"flush_interval_ms\" must be a whole number of milliseconds between 1 and");
     QTest::newRow("duplicate topic") << QByteArray(t).replace("\"topics\": [ {", "\"topics\": [ {\"name\": \"t\"}, {")
                                      << QStringLiteral("topic \"t\" is defined twice");
   }

@@ -90,7 +90,10 @@ KafkaSettings::KafkaSettings(model::SimulationController &controller, ApplyFault
   form->addRow(tr("Force fsync"), fm);
   auto *fms = new QHBoxLayout;
   m_flushMsOn = new QCheckBox(tr("every"), box);
-  m_flushMs = settingsSpin(1, 3600000, tr("flush.ms: fsync when the oldest unflushed record is this old"), box);
+  m_flushMs = settingsSpin(
+      1, 3600000,
+      tr("flush.ms: the broker's log flusher fsyncs the log once its last flush is this old (only when log.flush.scheduler.interval.ms is set)"),
+      box);
   fms->addWidget(m_flushMsOn);
   fms->addWidget(m_flushMs);
   fms->addWidget(new QLabel(tr("ms"), box));

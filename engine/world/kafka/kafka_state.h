@@ -29,7 +29,6 @@ struct Broker {
   std::uint32_t incarnation = 0; ///< bumped on restart: in-flight messages to the old process die
   std::uint32_t outage = 0; ///< bumped when it stops heartbeating (crash, power, isolation)
   SimTime diskBusyUntil = 0; ///< fsyncs are serialised on the broker's disk
-  bool flushCheckPending = false; ///< a flush.ms check is scheduled
   bool removed = false; ///< unregistered from the cluster (it held no replicas)
   bool running() const { return state == BrokerState::Running; }
 };

@@ -118,7 +118,9 @@ struct Producer {
   bool wakeScheduled = false;
 };
 
-enum class CheckpointKind : std::uint8_t { None, Sequence, ShardEnd };
+/// The lease table's checkpoint column. Rewritten: an operator wrote a position into the
+/// table (a sentinel or a sequence number), read by the next worker that takes the lease.
+enum class CheckpointKind : std::uint8_t { None, Sequence, ShardEnd, Rewritten };
 
 /// A shard's reading position: the first record with counter >= (or >) `counter`.
 struct IteratorPosition {
@@ -141,6 +143,9 @@ struct Lease {
   CheckpointKind checkpoint = CheckpointKind::None;
   std::uint64_t checkpointCounter = 0;
   SimTime checkpointArrival = 0; ///< of the checkpointed record (part of its sequence number)
+  IteratorType rewrittenType = IteratorType::TrimHorizon; ///< Rewritten: where the next owner starts
+  std::string rewrittenSequence; ///< Rewritten at or after a sequence number
+  SimTime rewrittenTimestamp = 0; ///< Rewritten at a timestamp
   // The owner's processing state (not in the table):
   ShardIterator iterator;
   bool hasIterator = false;
