@@ -102,6 +102,33 @@ private slots:
     QCOMPARE(makeReport(w).acknowledgedLost - lostBefore, divergentAcked);
   }
 
+  // The lone ISR member loses power and is elected again with an empty log. Its epoch cache
+  // starts after the followers' last epoch, so, as Kafka's LeaderEpochFileCache answers, that
+  // epoch ends where its first epoch starts: the followers truncate to its log and rejoin,
+  // rather than keep records it lacks and stay out of sync.
+  void followersTruncateToALeaderThatLostItsEpochs() {
+    Scenario s = loneLeaderCrash(false);
+    for (Fault &f : s.faults)
+      if (f.action() == FaultAction::CrashBroker)
+        f = brokerFault(9900 * kMillisecond, FaultAction::PowerLoss, 0);
+    Simulation sim(s);
+    sim.runUntil(20 * kSecond);
+    QVERIFY(sim.world().kafka.partitions[0].logOf(1).leo() > 1000); // the followers hold records the leader will lack
+    sim.runToEnd();
+    const Partition &p = sim.world().kafka.partitions[0];
+    QCOMPARE(p.leader, 0);
+    QCOMPARE(p.leaderEpoch, 2);
+    // Every follower's log is a prefix of the leader's: the same record at every offset.
+    const auto &leader = p.logOf(0).entries();
+    for (int follower : {1, 2}) {
+      const auto &mine = p.logOf(follower).entries();
+      QVERIFY(mine.size() <= leader.size());
+      for (std::size_t i = 0; i < mine.size(); ++i)
+        QCOMPARE(mine[i].record, leader[i].record);
+    }
+    QCOMPARE(p.isr.size(), std::size_t{3});
+  }
+
   void cleanElectionLeavesThePartitionOfflineInstead() {
     Simulation sim(loneLeaderCrash(false));
     sim.runUntil(20 * kSecond);

@@ -146,6 +146,11 @@ EpochEnd ReplicaLog::endOffsetForEpoch(std::int32_t epoch) const {
       return EpochEnd{m_epochs[i].epoch, end};
     }
   }
+  // Older than every epoch this log knows (its records of that epoch are gone, e.g. lost in a
+  // power cut): as Kafka's LeaderEpochFileCache.endOffsetFor, the epoch ends where the first
+  // known epoch starts, so a follower truncates to there instead of keeping what this log lacks.
+  if (!m_epochs.empty())
+    return EpochEnd{epoch, m_epochs.front().start};
   return EpochEnd{};
 }
 
