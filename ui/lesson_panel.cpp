@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopedValueRollback>
 #include <QTextBrowser>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -69,6 +70,11 @@ LessonPanel::LessonPanel(model::SimulationController &controller, StreamCanvas &
   connect(m_restart, &QPushButton::clicked, this, &LessonPanel::restart);
   connect(m_notes, &QPushButton::toggled, this, &LessonPanel::render);
   connect(&controller, &model::SimulationController::frameReady, this, &LessonPanel::checkTryIt);
+  // Highlights belong to the lesson: any scenario the lesson did not load ends it.
+  connect(&controller, &model::SimulationController::scenarioLoaded, this, [this] {
+    if (!m_loading)
+      leaveLesson();
+  });
   render();
 }
 
@@ -128,6 +134,24 @@ void LessonPanel::playSteps(int steps) {
   }
 }
 
+void LessonPanel::leaveLesson() {
+  m_canvas.setHighlights({});
+  if (m_current < 0)
+    return;
+  m_current = -1;
+  m_step = -1;
+  m_phase = Phase::Reading;
+  m_failure.clear();
+  m_results.clear();
+  m_answers.clear();
+  {
+    const QSignalBlocker block(m_list);
+    m_list->setCurrentIndex(-1);
+  }
+  render();
+  emit stepChanged();
+}
+
 const model::Lesson *LessonPanel::lesson() const {
   return m_current >= 0 && m_current < static_cast<int>(m_lessons.size()) ? &m_lessons[static_cast<std::size_t>(m_current)] : nullptr;
 }
@@ -143,9 +167,11 @@ void LessonPanel::restart() {
   m_phase = Phase::Reading;
   m_failure.clear();
   m_results.clear();
-  if (const model::Lesson *l = lesson())
+  if (const model::Lesson *l = lesson()) {
+    const QScopedValueRollback<bool> own(m_loading, true);
     if (const auto error = model::startLesson(m_controller, *l))
       m_failure = *error;
+  }
   m_canvas.setHighlights({});
   render();
   emit stepChanged();
@@ -183,6 +209,7 @@ void LessonPanel::enterStep(int index) {
 
 void LessonPanel::runStep() {
   const model::LessonStep &step = lesson()->steps[static_cast<std::size_t>(m_step)];
+  const QScopedValueRollback<bool> own(m_loading, true); // a step may load its own scenario
   if (const auto failed = model::performActions(m_controller, step.actions))
     m_failure = *failed;
   m_canvas.setHighlights(model::resolveHighlights(m_controller.world(), step.highlights));
@@ -206,6 +233,7 @@ void LessonPanel::showMe() {
   if (m_phase != Phase::Trying)
     return;
   const model::LessonStep &step = lesson()->steps[static_cast<std::size_t>(m_step)];
+  const QScopedValueRollback<bool> own(m_loading, true);
   if (const auto failed = model::performActions(m_controller, step.tryIt->solution))
     m_failure = *failed;
   if (m_phase == Phase::Trying) // performing the solution may already have finished the step
@@ -248,6 +276,7 @@ void LessonPanel::back() {
   // Replay the lesson up to the step before, which then starts again from its own beginning.
   const int target = std::min(m_step, static_cast<int>(l->steps.size())) - 1;
   restart();
+  const QScopedValueRollback<bool> own(m_loading, true);
   for (int i = 0; i < target; ++i) {
     const model::LessonStep &step = l->steps[static_cast<std::size_t>(i)];
     model::performActions(m_controller, step.actions);

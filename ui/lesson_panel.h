@@ -46,6 +46,10 @@ public:
   bool selectLessonById(const QString &id);
   /// Plays `steps` steps the way "Show me" would (predictions answered correctly).
   void playSteps(int steps);
+  /// Ends the lesson being played (if any): no lesson chosen, and the canvas clean (no
+  /// highlights, nothing dimmed). Called when the dock closes, and by itself whenever a
+  /// scenario is loaded that the lesson did not load (a file, a recording, the demo).
+  void leaveLesson();
 
 public slots:
   void selectLesson(int index);
@@ -77,6 +81,7 @@ private:
   enum class Phase { Reading, Predicting, Trying, Done } m_phase = Phase::Reading;
   int m_chosen = -1;
   bool m_passed = false;
+  bool m_loading = false; ///< while the lesson drives the controller (it may load its own scenarios)
   QString m_failure;
   QStringList m_results;
   model::RenderedStep m_rendered; ///< the step's narration as of when it was checked

@@ -14,12 +14,14 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QEvent>
 #include <QHeaderView>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 
 #include <algorithm>
+#include <functional>
 
 namespace streamscope::ui {
 namespace {
@@ -34,6 +36,20 @@ QTableView *tableFor(QAbstractItemModel *model, QWidget *parent) {
   view->horizontalHeader()->setStretchLastSection(true);
   return view;
 }
+
+/// Calls `closed` when its dock is closed by its close button.
+class DockCloseWatcher : public QObject {
+public:
+  DockCloseWatcher(QObject *parent, std::function<void()> closed) : QObject(parent), m_closed(std::move(closed)) {}
+  bool eventFilter(QObject *watched, QEvent *event) override {
+    if (event->type() == QEvent::Close)
+      m_closed();
+    return QObject::eventFilter(watched, event);
+  }
+
+private:
+  std::function<void()> m_closed;
+};
 
 } // namespace
 
@@ -103,6 +119,12 @@ void MainWindow::buildDocks() {
   addDockWidget(Qt::LeftDockWidgetArea, m_lessonDock);
   m_lessonDock->hide();
   m_lessonDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+  // Closing the dock (its close button, or unticking it) leaves the lesson and cleans the canvas.
+  m_lessonDock->installEventFilter(new DockCloseWatcher(m_lessonDock, [this] { m_lessons->leaveLesson(); }));
+  connect(m_lessonDock->toggleViewAction(), &QAction::triggered, this, [this](bool shown) {
+    if (!shown)
+      m_lessons->leaveLesson();
+  });
   auto *nextStep = makeAction(this, tr("Next Lesson Step"), QKeySequence(Qt::CTRL | Qt::Key_Right), tr("The lesson's next step"));
   connect(nextStep, &QAction::triggered, m_lessons, &LessonPanel::next);
   auto *previousStep = makeAction(this, tr("Previous Lesson Step"), QKeySequence(Qt::CTRL | Qt::Key_Left),

@@ -9,9 +9,11 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QtTest>
@@ -152,6 +154,60 @@ private slots:
     QVERIFY(panel.view()->toPlainText().contains(QStringLiteral("At 2000 ms")));
     panel.next();
     QVERIFY(panel.view()->toPlainText().contains(QRegularExpression(QStringLiteral("acknowledged\\s+[1-9][0-9]*"))));
+  }
+
+  // A lesson's highlights belong to the lesson: every way out of it leaves a clean canvas.
+  void leavingALessonCleansTheCanvas() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    window.show();
+    ui::LessonPanel *panel = window.lessons();
+    const auto enterLesson7 = [&] {
+      window.lessonDock()->show();
+      QVERIFY(panel->selectLessonById(QStringLiteral("07")));
+      for (int steps = 1; steps < 8 && window.canvas()->highlights().empty(); ++steps) {
+        panel->restart();
+        panel->playSteps(steps);
+      }
+      QVERIFY(!window.canvas()->highlights().empty());
+    };
+    const auto clean = [&] {
+      QVERIFY(window.canvas()->highlights().empty());
+      QVERIFY(panel->currentLessonId().isEmpty());
+    };
+    QTemporaryDir dir;
+    const QString recording = QDir(dir.path()).filePath(QStringLiteral("run.sqlite"));
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/calm-cluster.json")));
+    controller.runTo(engine::kSecond);
+    QVERIFY(window.saveRecording(recording));
+
+    enterLesson7(); // the demo, the route of the trial
+    window.startDemo();
+    clean();
+    controller.reset();
+    clean();
+
+    enterLesson7(); // the dock's close button
+    window.lessonDock()->close();
+    clean();
+
+    enterLesson7(); // the dock unticked
+    window.lessonDock()->toggleViewAction()->trigger();
+    clean();
+
+    enterLesson7(); // a scenario
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/calm-cluster.json")));
+    clean();
+
+    enterLesson7(); // a recording
+    QVERIFY2(window.openRecording(recording), qPrintable(window.statusBar()->currentMessage()));
+    clean();
+
+    enterLesson7(); // another lesson: its summary, nothing pointed at
+    QVERIFY(panel->selectLessonById(QStringLiteral("01")));
+    QVERIFY(window.canvas()->highlights().empty());
+    QVERIFY(panel->currentLessonId().startsWith(QStringLiteral("01")));
   }
 
   void aBrokenLessonIsShownNotFatal() {
