@@ -114,10 +114,11 @@ QString LessonPanel::currentLessonId() const { return lesson() ? lesson()->id : 
 bool LessonPanel::selectLessonById(const QString &id) {
   for (std::size_t i = 0; i < m_lessons.size(); ++i)
     if (m_lessons[i].id.startsWith(id)) {
-      m_list->setCurrentIndex(static_cast<int>(i));
-      if (m_current != static_cast<int>(i))
-        selectLesson(static_cast<int>(i));
-      return true;
+      const int index = static_cast<int>(i);
+      m_list->setCurrentIndex(index); // selects it, unless it was already in the list
+      if (m_current != index && m_list->currentIndex() == index)
+        selectLesson(index);
+      return m_current == index;
     }
   return false;
 }
@@ -157,6 +158,11 @@ const model::Lesson *LessonPanel::lesson() const {
 }
 
 void LessonPanel::selectLesson(int index) {
+  if (index != m_current && m_mayLoad && !m_mayLoad()) {
+    const QSignalBlocker block(m_list);
+    m_list->setCurrentIndex(m_current);
+    return;
+  }
   m_current = index;
   m_answers.clear();
   restart();

@@ -11,6 +11,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QButtonGroup;
 class QComboBox;
 class QGroupBox;
@@ -42,7 +44,10 @@ public:
 
   /// The id of the lesson being played, or empty.
   QString currentLessonId() const;
-  /// Selects the lesson whose file name starts with `id` (e.g. "07"); false if none.
+  /// Asked before a different lesson is loaded; false keeps the current run and lesson.
+  void setLeaveGuard(std::function<bool()> mayLoad) { m_mayLoad = std::move(mayLoad); }
+  /// Selects the lesson whose file name starts with `id` (e.g. "07"); false if none, or if
+  /// the leave guard said no.
   bool selectLessonById(const QString &id);
   /// Plays `steps` steps the way "Show me" would (predictions answered correctly).
   void playSteps(int steps);
@@ -81,6 +86,7 @@ private:
   enum class Phase { Reading, Predicting, Trying, Done } m_phase = Phase::Reading;
   int m_chosen = -1;
   bool m_passed = false;
+  std::function<bool()> m_mayLoad;
   bool m_loading = false; ///< while the lesson drives the controller (it may load its own scenarios)
   QString m_failure;
   QStringList m_results;

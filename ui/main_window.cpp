@@ -75,9 +75,19 @@ MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent)
   connect(m_welcome, &WelcomePage::openRecordingRequested, m_openRecording, &QAction::trigger);
   connect(m_welcome, &WelcomePage::recentChosen, this, &MainWindow::openFile);
   connect(m_welcome, &WelcomePage::lessonChosen, this, [this](const QString &id) {
+    if (!m_lessons->selectLessonById(id))
+      return; // not found, or the user kept the current run
     m_lessonDock->show();
-    m_lessons->selectLessonById(id);
     showCanvas();
+  });
+  m_lessons->setLeaveGuard([this] { return mayReplaceSession(); });
+  // Exploration: what the user changed since the run was loaded, saved or recorded.
+  connect(&controller, &model::SimulationController::userActionApplied, this, [this] { ++m_explorationEdits; });
+  connect(&controller, &model::SimulationController::branchesChanged, this, [this] { ++m_explorationEdits; });
+  connect(&controller, &model::SimulationController::scenarioLoaded, this, [this] { m_savedEdits = m_explorationEdits; });
+  connect(m_lessons, &LessonPanel::stepChanged, this, [this] {
+    if (m_lessons->currentLessonId().isEmpty()) // a lesson just ended: what it did is not exploration
+      m_savedEdits = m_explorationEdits;
   });
 
   m_clock = new QLabel(this);

@@ -13,6 +13,7 @@
 
 #include <QMainWindow>
 
+#include <cstdint>
 #include <memory>
 
 class QAction;
@@ -87,6 +88,19 @@ public:
   /// Shows an error without a modal dialog when false (tests, --screenshot runs).
   void setInteractive(bool interactive) { m_interactive = interactive; }
 
+  /// What to do with unsaved exploration before a lesson, scenario, recording or the demo
+  /// replaces it.
+  enum class UnsavedChoice { KeepAsRecording, Discard, Cancel };
+  /// The answer used instead of asking while the window is not interactive (Discard unless
+  /// set); KeepAsRecording saves to `recordingPath`.
+  void setUnsavedAnswer(UnsavedChoice choice, const QString &recordingPath = QString());
+  /// The run has user actions or more than one branch, changed since it was loaded, saved or
+  /// recorded, and Record is not on.
+  bool hasUnsavedExploration() const;
+  /// Asks about unsaved exploration (Keep as recording… / Discard / Cancel) before it would
+  /// be lost. False when the open should not go on (Cancel, or keeping it failed).
+  bool mayReplaceSession();
+
 public slots:
   void setPresenting(bool presenting);
   /// Help › Keyboard Shortcuts: every shortcut of the window's actions, with what it does.
@@ -157,6 +171,10 @@ private:
   QString m_scenarioPath;
   std::unique_ptr<PresentationMode> m_presentation;
   bool m_interactive = true;
+  std::uint64_t m_explorationEdits = 0; ///< user actions and branch changes since the start
+  std::uint64_t m_savedEdits = 0; ///< m_explorationEdits when last loaded, saved or recorded
+  UnsavedChoice m_unsavedAnswer = UnsavedChoice::Discard;
+  QString m_unsavedRecordingPath;
 };
 
 } // namespace streamscope::ui

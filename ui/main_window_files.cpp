@@ -4,6 +4,7 @@
 #include "main_window.h"
 
 #include "canvas/stream_canvas.h"
+#include "lesson_panel.h"
 #include "library_dialog.h"
 #include "model/history/library_store.h"
 #include "model/history/recording_store.h"
@@ -15,7 +16,9 @@
 #include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QStatusBar>
 
@@ -39,6 +42,8 @@ bool MainWindow::useLoaded(const model::ScenarioLoadResult &loaded, const QStrin
     showError(tr("Cannot open scenario"), loaded.error);
     return false;
   }
+  if (!mayReplaceSession())
+    return false;
   m_scenarioText = loaded.text;
   m_scenarioPath = path;
   m_controller.load(*loaded.scenario, loaded.playbackSpeed);
@@ -59,6 +64,8 @@ bool MainWindow::openRecording(const QString &path) {
     showError(tr("Cannot open recording"), error);
     return false;
   }
+  if (!mayReplaceSession())
+    return false;
   // Replaying a long recording takes seconds: show how far it is, and let it be cancelled.
   QProgressDialog progress(tr("Replaying %1 and checking it…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 1000, this);
   progress.setWindowTitle(tr("Opening recording"));
@@ -77,6 +84,7 @@ bool MainWindow::openRecording(const QString &path) {
     return false;
   }
   progress.setValue(1000);
+  m_savedEdits = m_explorationEdits; // the replayed actions and branches are in the file
   m_scenarioText = recording->scenarioJson;
   m_scenarioPath.clear();
   showCanvas();
@@ -96,8 +104,52 @@ bool MainWindow::saveRecording(const QString &path) {
     return false;
   }
   statusBar()->showMessage(tr("Saved the run to %1").arg(path), 6000);
+  m_savedEdits = m_explorationEdits;
   remember(path, true);
   return true;
+}
+
+void MainWindow::setUnsavedAnswer(UnsavedChoice choice, const QString &recordingPath) {
+  m_unsavedAnswer = choice;
+  m_unsavedRecordingPath = recordingPath;
+}
+
+bool MainWindow::hasUnsavedExploration() const {
+  // A lesson's run is not exploration: the lesson rebuilds it.
+  if (!m_controller.hasSimulation() || m_recorder || m_explorationEdits == m_savedEdits || !m_lessons->currentLessonId().isEmpty())
+    return false;
+  return !m_controller.userActions().empty() || m_controller.history().branches().size() > 1;
+}
+
+bool MainWindow::mayReplaceSession() {
+  if (!hasUnsavedExploration())
+    return true;
+  UnsavedChoice choice = m_unsavedAnswer;
+  QString path = m_unsavedRecordingPath;
+  if (m_interactive) {
+    QMessageBox box(QMessageBox::Question, tr("Keep your exploration?"),
+                    tr("This run has actions or branches you have not saved. Opening something else replaces it."), QMessageBox::NoButton, this);
+    QPushButton *keep = box.addButton(tr("Keep as Recording…"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(keep);
+    box.exec();
+    choice = box.clickedButton() == keep ? UnsavedChoice::KeepAsRecording
+        : box.clickedButton() == discard ? UnsavedChoice::Discard
+                                         : UnsavedChoice::Cancel;
+    if (choice == UnsavedChoice::KeepAsRecording)
+      path = QFileDialog::getSaveFileName(this, tr("Save recording"), QString(), tr("Recordings (*.db)"));
+  }
+  switch (choice) {
+  case UnsavedChoice::Discard: return true;
+  case UnsavedChoice::Cancel: break;
+  case UnsavedChoice::KeepAsRecording:
+    if (!path.isEmpty() && saveRecording(path))
+      return true;
+    break;
+  }
+  statusBar()->showMessage(tr("Nothing was opened; the current run is kept."), 6000);
+  return false;
 }
 
 void MainWindow::keepRecording() {

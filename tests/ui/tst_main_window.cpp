@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QtTest>
@@ -75,6 +76,58 @@ private slots:
     QVERIFY(window.lessonDock()->isVisible());
     QCOMPARE(window.lessons()->currentLessonId(), window.lessons()->lessonsWithProgress().at(6).first);
     QVERIFY(window.lessons()->currentLessonId().startsWith(QStringLiteral("07")));
+  }
+
+  // Unsaved exploration (user actions, branches) is never dropped without asking; each answer.
+  void unsavedExplorationIsAskedAbout() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    using Choice = ui::MainWindow::UnsavedChoice;
+    QTemporaryDir dir;
+    const QString calm = QStringLiteral(SCENARIO_DIR "/calm-cluster.json");
+    const std::string calmName = model::loadScenarioFile(calm).scenario->name;
+    const auto explore = [&] {
+      QVERIFY(window.openScenario(calm));
+      QVERIFY(!window.hasUnsavedExploration());
+      controller.runTo(engine::kSecond);
+      QVERIFY(window.applyFault(engine::Fault{0, engine::CrashBroker{2}}));
+      QVERIFY(window.hasUnsavedExploration());
+    };
+
+    // Cancel: nothing opens (scenario, lesson, demo); the run keeps its action.
+    explore();
+    window.setUnsavedAnswer(Choice::Cancel);
+    QVERIFY(!window.openScenario(calm));
+    QVERIFY(!window.lessons()->selectLessonById(QStringLiteral("07")));
+    QVERIFY(window.lessons()->currentLessonId().isEmpty());
+    window.startDemo();
+    QCOMPARE(controller.world().scenario.name, calmName);
+    QCOMPARE(controller.userActions().size(), std::size_t{1});
+
+    // Keep as recording: saved first, then the new scenario opens; the recording holds the action.
+    const QString kept = QDir(dir.path()).filePath(QStringLiteral("kept.db"));
+    window.setUnsavedAnswer(Choice::KeepAsRecording, kept);
+    window.startDemo();
+    QVERIFY(controller.world().scenario.kinesis);
+    QVERIFY(QFile::exists(kept));
+    window.setUnsavedAnswer(Choice::Cancel);
+    QVERIFY(window.openRecording(kept)); // nothing unsaved in the demo: not asked
+    QCOMPARE(controller.userActions().size(), std::size_t{1});
+    QVERIFY(!window.hasUnsavedExploration());
+
+    // Discard: the lesson opens and the action is gone.
+    explore();
+    window.setUnsavedAnswer(Choice::Discard);
+    QVERIFY(window.lessons()->selectLessonById(QStringLiteral("07")));
+    QVERIFY(window.lessons()->currentLessonId().startsWith(QStringLiteral("07")));
+
+    // A saved run is not asked about.
+    window.lessonDock()->close();
+    explore();
+    QVERIFY(window.saveRecording(QDir(dir.path()).filePath(QStringLiteral("saved.db"))));
+    window.setUnsavedAnswer(Choice::Cancel);
+    QVERIFY(window.openScenario(calm));
   }
 
   void inspectorTermsOpenTheGlossary() {
