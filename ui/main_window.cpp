@@ -24,6 +24,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -109,12 +110,18 @@ MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent)
     m_controller.setSpeed(m_speed->speed());
   });
 
-  resize(1400, 860);
+  // The first time (no saved geometry) the window takes the whole available screen.
+  if (const QScreen *screen = this->screen())
+    setGeometry(screen->availableGeometry());
+  else
+    resize(1400, 860);
 }
 
 void MainWindow::restoreSettings() {
   const QSettings settings;
-  restoreGeometry(settings.value(settings_keys::kWindowGeometry).toByteArray());
+  const QByteArray geometry = settings.value(settings_keys::kWindowGeometry).toByteArray();
+  if (!geometry.isEmpty())
+    restoreGeometry(geometry);
   restoreState(settings.value(settings_keys::kWindowState).toByteArray());
 }
 

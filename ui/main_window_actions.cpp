@@ -40,7 +40,7 @@ void MainWindow::buildActions() {
     if (!path.isEmpty())
       saveRecording(path);
   });
-  m_record = makeAction(this, tr("&Record…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R),
+  m_record = makeAction(this, tr("&Record From Now On…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R),
                         tr("Record the run to a file as it goes (one transaction per frame), or stop recording"));
   m_record->setCheckable(true);
   connect(m_record, &QAction::triggered, this, [this](bool on) {
@@ -163,7 +163,9 @@ void MainWindow::buildMenus() {
   file->addSeparator();
   file->addAction(m_openRecording);
   file->addAction(m_saveRecording);
+  file->addSeparator(); // kept apart from Save Recording As…, which it is easily mistaken for
   file->addAction(m_record);
+  file->addSeparator();
   file->addAction(m_library);
   file->addSeparator();
   file->addAction(m_exportPng);

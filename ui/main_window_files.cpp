@@ -11,6 +11,7 @@
 #include "model/json/fault_json.h"
 #include "model/json/scenario_loader.h"
 #include "recent_files.h"
+#include "speed_control.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -75,6 +76,7 @@ bool MainWindow::openRecording(const QString &path) {
     progress.setValue(static_cast<int>(share * 1000));
     return !progress.wasCanceled();
   };
+  const double speedBefore = m_speed->speed();
   if (const auto failed = m_controller.loadRecording(*recording, report)) {
     if (*failed == model::replayCancelledMessage()) {
       statusBar()->showMessage(tr("Opening %1 was cancelled; the current run is kept.").arg(QFileInfo(path).fileName()), 8000);
@@ -85,6 +87,9 @@ bool MainWindow::openRecording(const QString &path) {
   }
   progress.setValue(1000);
   m_savedEdits = m_explorationEdits; // the replayed actions and branches are in the file
+  // The speed it was watched at; a file without one keeps the speed of now, not the scenario's.
+  m_speed->setSpeed(recording->playbackSpeed.value_or(speedBefore));
+  m_controller.setSpeed(m_speed->speed());
   m_scenarioText = recording->scenarioJson;
   m_scenarioPath.clear();
   showCanvas();
@@ -99,7 +104,8 @@ bool MainWindow::saveRecording(const QString &path) {
   QString error;
   model::RecordingWriter writer;
   QByteArray text = m_scenarioText;
-  if (!writer.create(path, text, &error) || !writer.writeBatch(m_controller.history(), m_controller.simulation(), &error)) {
+  if (!writer.create(path, text, &error) || !writer.writeBatch(m_controller.history(), m_controller.simulation(), &error) ||
+      !writer.writePlaybackSpeed(m_speed->speed(), &error)) {
     showError(tr("Cannot save recording"), error);
     return false;
   }
@@ -160,6 +166,13 @@ void MainWindow::keepRecording() {
       showError(tr("Recording stopped"), error);
     }
   });
+  connect(m_speed, &SpeedControl::speedChanged, this, [this](double speed) {
+    QString error;
+    if (m_recorder && !m_recorder->writePlaybackSpeed(speed, &error)) {
+      setRecording(QString());
+      showError(tr("Recording stopped"), error);
+    }
+  });
   connect(&m_controller, &model::SimulationController::scenarioLoaded, this, [this] {
     if (m_recorder) // a recording holds one run
       setRecording(QString());
@@ -181,7 +194,8 @@ bool MainWindow::setRecording(const QString &path) {
     return false;
   auto recorder = std::make_unique<model::RecordingWriter>();
   QString error;
-  if (!recorder->create(path, m_scenarioText, &error) || !recorder->writeBatch(m_controller.history(), m_controller.simulation(), &error)) {
+  if (!recorder->create(path, m_scenarioText, &error) || !recorder->writeBatch(m_controller.history(), m_controller.simulation(), &error) ||
+      !recorder->writePlaybackSpeed(m_speed->speed(), &error)) {
     showError(tr("Cannot record"), error);
     return false;
   }

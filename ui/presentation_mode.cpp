@@ -6,6 +6,7 @@
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QScreen>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -22,12 +23,17 @@ void PresentationMode::set(bool on) {
     m_parts.toolBar->hide();
     for (QDockWidget *dock : m_parts.docks) // a lesson in progress stays: the class reads it from the screen
       dock->hide();
+    m_geometryBefore = m_window.geometry();
     m_window.showFullScreen();
+    // Without a window manager full screen is only a state: fill the screen explicitly.
+    if (const QScreen *screen = m_window.screen())
+      m_window.setGeometry(screen->geometry());
   } else {
     m_window.menuBar()->show();
     m_window.statusBar()->show();
     m_window.restoreState(m_stateBefore);
     m_window.showNormal();
+    m_window.setGeometry(m_geometryBefore);
   }
   m_parts.canvas->setPresenting(on);
   // The lesson's text is read from the back of the room too.

@@ -5,6 +5,7 @@
 // every part outlive this object (the window owns it).
 #include <QByteArray>
 #include <QList>
+#include <QRect>
 
 class QAction;
 class QDockWidget;
@@ -38,6 +39,7 @@ private:
   QMainWindow &m_window;
   PresentationParts m_parts;
   QByteArray m_stateBefore; ///< the dock layout to restore
+  QRect m_geometryBefore; ///< the window's place to restore
   bool m_on = false;
 };
 

@@ -111,6 +111,13 @@ bool RecordingWriter::create(const QString &path, const QByteArray &scenarioJson
   return db.commit();
 }
 
+bool RecordingWriter::writePlaybackSpeed(double speed, QString *error) {
+  QSqlQuery q(QSqlDatabase::database(m_connection, false));
+  q.prepare(QStringLiteral("INSERT INTO meta(key, value) VALUES ('playback_speed', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+  q.addBindValue(QString::number(speed, 'g', 17));
+  return exec(q, error);
+}
+
 bool RecordingWriter::writeBatch(const RunHistory &history, const engine::Simulation &sim, QString *error) {
   QSqlDatabase db = QSqlDatabase::database(m_connection, false);
   if (!db.isOpen()) {
@@ -285,6 +292,12 @@ std::optional<Recording> readRecording(const QString &path, QString *error) {
   if (q.exec(QStringLiteral("SELECT branch, at_us FROM position WHERE id = 1")) && q.next()) {
     r.currentBranch = std::clamp(q.value(0).toInt(), 0, static_cast<int>(r.branches.size()) - 1);
     r.currentTime = q.value(1).toLongLong();
+  }
+  if (q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'playback_speed'")) && q.next()) {
+    bool ok = false;
+    const double speed = q.value(0).toString().toDouble(&ok);
+    if (ok && speed > 0)
+      r.playbackSpeed = speed;
   }
   return r;
 }

@@ -11,6 +11,8 @@
 // User action groups are kept in the actions table's nullable action_group column (the index
 // of the group's first action). The column was added within schema 1: files without it read
 // as one group per action, and older readers, which name their columns, ignore it.
+// The playback speed it was watched at is the meta table's optional "playback_speed" key,
+// also added within schema 1: files without it read as no speed, and older readers ignore it.
 // Contract: a RecordingWriter is used by one thread (GUI or CLI main thread); readers open their own connection.
 #include "run_history.h"
 
@@ -41,6 +43,8 @@ struct Recording {
   std::vector<RecordedBranch> branches;
   int currentBranch = 0;
   engine::SimTime currentTime = 0;
+  /// The playback speed (simulated seconds per real second) when it was saved, if stored.
+  std::optional<double> playbackSpeed;
   /// Stored metric series, per branch: series key -> (time, value).
   std::vector<std::map<QString, std::vector<std::pair<engine::SimTime, double>>>> samples;
 };
@@ -57,6 +61,8 @@ public:
   /// Writes everything `history` has that this writer has not written yet, plus the position
   /// (`sim`'s time on the current branch), in one transaction.
   bool writeBatch(const RunHistory &history, const engine::Simulation &sim, QString *error);
+  /// Stores (replacing) the playback speed the run is watched at. REQUIRES: create succeeded.
+  bool writePlaybackSpeed(double speed, QString *error);
 
 private:
   QString m_connection;

@@ -1,15 +1,21 @@
 // The main window shows a live cluster and survives a bad scenario file.
+#include "model/history/recording_store.h"
 #include "model/json/scenario_loader.h"
 #include "model/simulation_controller.h"
 #include "ui/inspector_panel.h"
 #include "ui/lesson_panel.h"
 #include "ui/main_window.h"
+#include "ui/settings_keys.h"
+#include "ui/speed_control.h"
 #include "ui/welcome_page.h"
 
 #include <QDockWidget>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -128,6 +134,68 @@ private slots:
     QVERIFY(window.saveRecording(QDir(dir.path()).filePath(QStringLiteral("saved.db"))));
     window.setUnsavedAnswer(Choice::Cancel);
     QVERIFY(window.openScenario(calm));
+  }
+
+  // The first window fills the available screen; presentation mode fills the whole screen.
+  void windowFillsTheScreen() {
+    QSettings().remove(QString(settings_keys::kWindowGeometry));
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.restoreSettings();
+    QCOMPARE(window.geometry(), window.screen()->availableGeometry());
+    window.show();
+    window.setPresenting(true);
+    QCOMPARE(window.geometry(), window.screen()->geometry());
+    window.setPresenting(false);
+  }
+
+  // Reopening a recording restores the speed it was saved at; a file without one keeps the
+  // speed of now (never the scenario's slow start).
+  void recordingKeepsItsSpeed() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    auto *speed = window.findChild<ui::SpeedControl *>();
+    QVERIFY(speed);
+    QTemporaryDir dir;
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/calm-cluster.json")));
+    controller.runTo(engine::kSecond);
+    speed->setSpeed(4);
+    const QString withSpeed = QDir(dir.path()).filePath(QStringLiteral("fast.db"));
+    QVERIFY(window.saveRecording(withSpeed));
+    speed->setSpeed(2);
+    QVERIFY(window.openRecording(withSpeed));
+    QCOMPARE(controller.speed(), 4.0);
+    QCOMPARE(speed->speed(), 4.0);
+
+    // A file written without the speed (as older versions did).
+    const QString old = QDir(dir.path()).filePath(QStringLiteral("old.db"));
+    {
+      model::RecordingWriter writer;
+      QString error;
+      QVERIFY2(writer.create(old, window.scenarioText(), &error), qPrintable(error));
+      QVERIFY2(writer.writeBatch(controller.history(), controller.simulation(), &error), qPrintable(error));
+    }
+    QVERIFY(!model::readRecording(old, nullptr)->playbackSpeed);
+    speed->setSpeed(3);
+    QVERIFY(window.openRecording(old));
+    QCOMPARE(controller.speed(), 3.0);
+  }
+
+  void recordFromNowOnStandsApartFromSaveRecording() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    QMenu *file = window.menuBar()->actions().at(0)->menu();
+    const QList<QAction *> items = file->actions();
+    qsizetype save = -1, record = -1;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+      if (items[i]->text().contains(QStringLiteral("Save Re")))
+        save = i;
+      if (items[i]->text().contains(QStringLiteral("Record From Now On")))
+        record = i;
+    }
+    QVERIFY(save >= 0 && record > save + 1);
+    QVERIFY(items[record - 1]->isSeparator());
   }
 
   void inspectorTermsOpenTheGlossary() {
