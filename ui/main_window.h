@@ -13,6 +13,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -33,6 +34,7 @@ namespace streamscope::ui {
 class GlossaryDialog;
 class InspectorPanel;
 class PresentationMode;
+class ScenarioDetailsDialog;
 class TimelineBar;
 class MetricsPanel;
 class LessonPanel;
@@ -86,6 +88,12 @@ public:
   bool isPresenting() const;
   /// Shows an error without a modal dialog when false (tests, --screenshot runs).
   void setInteractive(bool interactive) { m_interactive = interactive; }
+  /// Writes the scenario with the run's changes to `path`, after asking for its name and
+  /// description (prefilled with the current ones). False if cancelled or not written.
+  bool saveScenarioTo(const QString &path);
+  /// Tests answer the name and description dialog through this instead of a modal exec: it
+  /// receives the prefilled dialog and may change the fields and accept or reject it.
+  void setScenarioDetailsAnswer(std::function<void(ScenarioDetailsDialog &)> answer) { m_answerDetails = std::move(answer); }
 
 public slots:
   void setPresenting(bool presenting);
@@ -157,6 +165,7 @@ private:
   QString m_scenarioPath;
   std::unique_ptr<PresentationMode> m_presentation;
   bool m_interactive = true;
+  std::function<void(ScenarioDetailsDialog &)> m_answerDetails;
 };
 
 } // namespace streamscope::ui

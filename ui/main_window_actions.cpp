@@ -23,7 +23,9 @@ void MainWindow::buildActions() {
   m_open = makeAction(this, tr("&Open Scenario…"), QKeySequence::Open, tr("Open a scenario file"));
   m_open->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
   connect(m_open, &QAction::triggered, this, &MainWindow::chooseScenario);
-  m_save = makeAction(this, tr("&Save Scenario As…"), QKeySequence::SaveAs, tr("Save the scenario with the faults you injected, so it replays them"));
+  m_save =
+      makeAction(this, tr("&Save Scenario As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                 tr("Save the scenario, with a name and description, and the faults and settings changes made during the run, so it replays them"));
   m_save->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
   connect(m_save, &QAction::triggered, this, &MainWindow::saveScenarioAs);
   m_openRecording = makeAction(this, tr("Open &Recording…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O),

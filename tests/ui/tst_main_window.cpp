@@ -4,6 +4,7 @@
 #include "ui/inspector_panel.h"
 #include "ui/lesson_panel.h"
 #include "ui/main_window.h"
+#include "ui/scenario_details_dialog.h"
 #include "ui/welcome_page.h"
 
 #include <QDockWidget>
@@ -11,7 +12,9 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QtTest>
@@ -109,6 +112,51 @@ private slots:
     QMetaObject::invokeMethod(&window, "showShortcuts", Qt::DirectConnection);
     for (const char *expected : {"Space", "F5", "Ctrl+Right", "Power Off Every Broker", "Back"})
       QVERIFY2(text.contains(QString::fromLatin1(expected)), expected);
+  }
+
+  void saveScenarioAsAsksForANameAndCountsChanges() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/calm-cluster.json")));
+    controller.runTo(2 * engine::kSecond);
+    QVERIFY(window.applyFault(engine::Fault{0, engine::AddPartitions{"orders", 5}}));
+    QVERIFY(window.applyFault(engine::Fault{0, engine::PowerLoss{1}}));
+
+    // Ctrl+Shift+S is Save Scenario As, and the File menu shows it.
+    QAction *save = nullptr;
+    for (QAction *a : window.findChildren<QAction *>())
+      if (a->text() == QStringLiteral("&Save Scenario As…"))
+        save = a;
+    QVERIFY(save);
+    QCOMPARE(save->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+
+    // The dialog comes prefilled with the running scenario's name and description.
+    const QString oldName = QString::fromStdString(controller.scenario().name);
+    QString prefilled;
+    window.setScenarioDetailsAnswer([&](ui::ScenarioDetailsDialog &dialog) {
+      prefilled = dialog.name();
+      dialog.setDetails(QStringLiteral("Orders, grown to five"), QStringLiteral("Five partitions, broker 1 off."));
+      dialog.accept();
+    });
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("grown.json"));
+    QVERIFY(window.saveScenarioTo(path));
+    QCOMPARE(prefilled, oldName);
+    const model::ScenarioLoadResult saved = model::loadScenarioFile(path);
+    QVERIFY(saved.scenario);
+    QCOMPARE(saved.scenario->name, std::string("Orders, grown to five"));
+    QCOMPARE(saved.scenario->description, std::string("Five partitions, broker 1 off."));
+    QCOMPARE(saved.scenario->faults.size(), std::size_t{2});
+    // A settings change is not a fault: the message counts changes.
+    const QString message = window.statusBar()->currentMessage();
+    QVERIFY2(message.contains(QStringLiteral("with 2 changes made during the run")), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("fault")), qPrintable(message));
+
+    // Cancelled: nothing written.
+    window.setScenarioDetailsAnswer([](ui::ScenarioDetailsDialog &dialog) { dialog.reject(); });
+    QVERIFY(!window.saveScenarioTo(dir.filePath(QStringLiteral("cancelled.json"))));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("cancelled.json"))));
   }
 
   void badScenarioKeepsTheCurrentSession() {
