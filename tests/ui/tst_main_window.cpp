@@ -1,6 +1,7 @@
 // The main window shows a live cluster and survives a bad scenario file.
 #include "model/json/scenario_loader.h"
 #include "model/simulation_controller.h"
+#include "ui/fault_menu.h"
 #include "ui/inspector_panel.h"
 #include "ui/lesson_panel.h"
 #include "ui/main_window.h"
@@ -17,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace streamscope;
@@ -56,6 +58,7 @@ private slots:
     ui::WelcomePage &page = *window.welcomePage();
     QCOMPARE(page.lessonList()->count(), window.lessons()->lessonCount());
     QVERIFY(page.lessonList()->item(0)->text().contains(QStringLiteral("log")));
+    QVERIFY2(page.lessonList()->item(6)->text().startsWith(QStringLiteral("07 · ")), qPrintable(page.lessonList()->item(6)->text()));
     QCOMPARE(page.recentList()->count(), 1);
     QCOMPARE(page.recentList()->item(0)->text(), QStringLiteral("calm-cluster.json"));
 
@@ -157,6 +160,48 @@ private slots:
     window.setScenarioDetailsAnswer([](ui::ScenarioDetailsDialog &dialog) { dialog.reject(); });
     QVERIFY(!window.saveScenarioTo(dir.filePath(QStringLiteral("cancelled.json"))));
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("cancelled.json"))));
+  }
+
+  void faultMenusHaveTitlesAndOneSetOfActions() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/calm-cluster.json")));
+    // The menu bar shows the title, the toolbar the title beside its icon.
+    auto *menu = window.findChild<QMenu *>(QStringLiteral("faultMenu"));
+    QVERIFY(menu);
+    QCOMPARE(menu->menuAction()->text(), QStringLiteral("F&aults"));
+    QVERIFY(menu->menuAction()->icon().isNull());
+    auto *button = window.findChild<QToolButton *>(QStringLiteral("faultsButton"));
+    QVERIFY(button);
+    QCOMPARE(button->text(), QStringLiteral("Faults"));
+    QCOMPARE(button->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+    QCOMPARE(button->menu(), menu);
+
+    // Each whole-system fault appears once, in title case, with its shortcut.
+    emit menu->aboutToShow();
+    const auto count = [](const QMenu &m, const QString &text) {
+      int n = 0;
+      for (QAction *a : m.actions())
+        n += a->text().remove(QLatin1Char('&')).compare(text, Qt::CaseInsensitive) == 0 ? 1 : 0;
+      return n;
+    };
+    for (const QString &text : {QStringLiteral("Power Off Every Broker"), QStringLiteral("Drop a Record in Flight")}) {
+      QCOMPARE(count(*menu, text), 1);
+      for (QAction *a : menu->actions())
+        if (a->text().compare(text, Qt::CaseInsensitive) == 0) {
+          QCOMPARE(a->text(), text);
+          QVERIFY(!a->shortcut().isEmpty());
+        }
+    }
+    // The right-click menu's whole-system part offers the same actions.
+    QAction power(QStringLiteral("Power Off Every Broker")), drop(QStringLiteral("Drop a Record in Flight"));
+    QMenu world;
+    ui::addWorldFaults(world, controller.view(), [](const model::Fault &) {}, {&power, &drop});
+    QVERIFY(world.actions().contains(&power) && world.actions().contains(&drop));
+    QCOMPARE(count(world, power.text()), 1);
+    QCOMPARE(count(world, drop.text()), 1);
+    QVERIFY(world.actions().contains(&power));
   }
 
   void badScenarioKeepsTheCurrentSession() {
