@@ -116,16 +116,14 @@ int addItemFaults(QMenu &menu, const model::WorldView &w, const model::WorldItem
   }
 }
 
-void addWorldFaults(QMenu &menu, const model::WorldView &w, const ApplyFault &apply) {
+void addWorldFaults(QMenu &menu, const model::WorldView &w, const ApplyFault &apply, const SharedFaultActions &shared) {
   if (w.hasKafka()) {
-    add(menu, QObject::tr("Power off every broker"), QObject::tr("A data-centre power cut: every record not yet flushed is gone"),
-        make(model::PowerLoss{-1}), apply);
-    add(menu, QObject::tr("Restart every stopped broker"), QObject::tr("Brokers that are down come back and recover their logs"),
+    menu.addAction(shared.powerOffAll);
+    add(menu, QObject::tr("Restart Every Stopped Broker"), QObject::tr("Brokers that are down come back and recover their logs"),
         make(model::RestartBroker{-1}), apply);
-    add(menu, QObject::tr("Heal every network link"), QObject::tr("Undo every isolation"), make(model::Heal{-1}), apply);
+    add(menu, QObject::tr("Heal Every Network Link"), QObject::tr("Undo every isolation"), make(model::Heal{-1}), apply);
   }
-  add(menu, QObject::tr("Drop a record in flight"),
-      QObject::tr("The next produce or PutRecords request to arrive is lost; its producer times out and retries"), make(model::DropMessage{}), apply);
+  menu.addAction(shared.dropRecord);
   if (w.hasKinesis())
     for (int z = 0; z < model::kZones; ++z)
       zoneFaults(menu, w, z, apply);

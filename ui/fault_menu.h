@@ -16,7 +16,13 @@ using ApplyFault = std::function<void(const model::Fault &)>;
 
 /// Adds the faults that make sense for `item`; returns how many were added.
 int addItemFaults(QMenu &menu, const model::WorldView &view, const model::WorldItem &item, const ApplyFault &apply);
-/// Adds faults that act on the whole cluster or stream.
-void addWorldFaults(QMenu &menu, const model::WorldView &view, const ApplyFault &apply);
+/// The window's own actions for the two whole-system faults that have shortcuts; menus that
+/// offer those faults show these actions (with their shortcuts), never a second copy.
+struct SharedFaultActions {
+  QAction *powerOffAll = nullptr;
+  QAction *dropRecord = nullptr;
+};
+/// Adds faults that act on the whole cluster or stream, in title case like every menu item.
+void addWorldFaults(QMenu &menu, const model::WorldView &view, const ApplyFault &apply, const SharedFaultActions &shared);
 
 } // namespace streamscope::ui

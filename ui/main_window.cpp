@@ -186,8 +186,8 @@ void MainWindow::showItemMenu(const model::WorldItem &item, const QPoint &global
   const auto apply = [this](const engine::Fault &f) { applyFault(f); };
   if (addItemFaults(menu, m_controller.view(), item, apply) > 0)
     menu.addSeparator();
-  QMenu *world = menu.addMenu(tr("Whole system"));
-  addWorldFaults(*world, m_controller.view(), apply);
+  QMenu *world = menu.addMenu(tr("Whole System"));
+  addWorldFaults(*world, m_controller.view(), apply, {m_powerOffAll, m_dropRecord});
   menu.exec(globalPos);
 }
 

@@ -14,6 +14,7 @@
 #include <QMainWindow>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -34,6 +35,7 @@ namespace streamscope::ui {
 class GlossaryDialog;
 class InspectorPanel;
 class PresentationMode;
+class ScenarioDetailsDialog;
 class TimelineBar;
 class MetricsPanel;
 class LessonPanel;
@@ -87,6 +89,12 @@ public:
   bool isPresenting() const;
   /// Shows an error without a modal dialog when false (tests, --screenshot runs).
   void setInteractive(bool interactive) { m_interactive = interactive; }
+  /// Writes the scenario with the run's changes to `path`, after asking for its name and
+  /// description (prefilled with the current ones). False if cancelled or not written.
+  bool saveScenarioTo(const QString &path);
+  /// Tests answer the name and description dialog through this instead of a modal exec: it
+  /// receives the prefilled dialog and may change the fields and accept or reject it.
+  void setScenarioDetailsAnswer(std::function<void(ScenarioDetailsDialog &)> answer) { m_answerDetails = std::move(answer); }
 
   /// What to do with unsaved exploration before a lesson, scenario, recording or the demo
   /// replaces it.
@@ -175,6 +183,7 @@ private:
   std::uint64_t m_savedEdits = 0; ///< m_explorationEdits when last loaded, saved or recorded
   UnsavedChoice m_unsavedAnswer = UnsavedChoice::Discard;
   QString m_unsavedRecordingPath;
+  std::function<void(ScenarioDetailsDialog &)> m_answerDetails;
 };
 
 } // namespace streamscope::ui

@@ -16,6 +16,7 @@
 #include <QMenuBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QToolButton>
 
 namespace streamscope::ui {
 
@@ -23,7 +24,9 @@ void MainWindow::buildActions() {
   m_open = makeAction(this, tr("&Open Scenario…"), QKeySequence::Open, tr("Open a scenario file"));
   m_open->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
   connect(m_open, &QAction::triggered, this, &MainWindow::chooseScenario);
-  m_save = makeAction(this, tr("&Save Scenario As…"), QKeySequence::SaveAs, tr("Save the scenario with the faults you injected, so it replays them"));
+  m_save =
+      makeAction(this, tr("&Save Scenario As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                 tr("Save the scenario, with a name and description, and the faults and settings changes made during the run, so it replays them"));
   m_save->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
   connect(m_save, &QAction::triggered, this, &MainWindow::saveScenarioAs);
   m_openRecording = makeAction(this, tr("Open &Recording…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O),
@@ -130,23 +133,32 @@ void MainWindow::buildActions() {
   m_toolBar->addAction(m_reset);
   m_toolBar->addWidget(m_speed);
   m_toolBar->addSeparator();
-  m_faultMenu = new QMenu(tr("Faults"), this);
+  m_faultMenu = new QMenu(tr("F&aults"), this);
+  m_faultMenu->setObjectName(QStringLiteral("faultMenu"));
   connect(m_faultMenu, &QMenu::aboutToShow, this, [this] {
     m_faultMenu->clear();
     if (!m_controller.hasSimulation())
       return;
-    m_faultMenu->addActions({m_itemFaults, m_dropRecord, m_powerOffAll});
+    m_faultMenu->addAction(m_itemFaults);
     m_faultMenu->addSeparator();
-    addWorldFaults(*m_faultMenu, m_controller.view(), [this](const engine::Fault &f) { applyFault(f); });
+    const auto apply = [this](const engine::Fault &f) { applyFault(f); };
+    addWorldFaults(*m_faultMenu, m_controller.view(), apply, {m_powerOffAll, m_dropRecord});
     if (m_canvas->selected()) {
       m_faultMenu->addSeparator();
-      addItemFaults(*m_faultMenu, m_controller.view(), m_canvas->selected(), [this](const engine::Fault &f) { applyFault(f); });
+      addItemFaults(*m_faultMenu, m_controller.view(), m_canvas->selected(), apply);
     }
   });
-  QAction *faults = m_toolBar->addAction(style()->standardIcon(QStyle::SP_MessageBoxWarning), tr("Faults"));
+  // A tool button of its own: giving a toolbar action the menu would make it the menu's
+  // action everywhere, so the menu bar would show the toolbar's icon instead of the title.
+  auto *faults = new QToolButton(m_toolBar);
+  faults->setObjectName(QStringLiteral("faultsButton"));
+  faults->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+  faults->setText(tr("Faults"));
+  faults->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  faults->setPopupMode(QToolButton::InstantPopup);
   faults->setMenu(m_faultMenu);
   faults->setToolTip(tr("Inject a fault: power cuts, a dropped record, an AZ outage, or faults on the selected item"));
-  connect(faults, &QAction::triggered, this, [this] { m_faultMenu->popup(QCursor::pos()); });
+  m_toolBar->addWidget(faults);
   m_toolBar->addSeparator();
   m_toolBar->addAction(m_zoomIn);
   m_toolBar->addAction(m_zoomOut);

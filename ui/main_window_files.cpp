@@ -11,6 +11,7 @@
 #include "model/json/fault_json.h"
 #include "model/json/scenario_loader.h"
 #include "recent_files.h"
+#include "scenario_details_dialog.h"
 #include "speed_control.h"
 
 #include <QAction>
@@ -235,17 +236,39 @@ void MainWindow::saveScenarioAs() {
   if (!m_controller.hasSimulation())
     return;
   const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), m_scenarioPath, tr("Scenarios (*.json)"));
-  if (path.isEmpty())
-    return;
+  if (!path.isEmpty())
+    saveScenarioTo(path);
+}
+
+bool MainWindow::saveScenarioTo(const QString &path) {
+  if (!m_controller.hasSimulation())
+    return false;
+  ScenarioDetailsDialog details(QString::fromStdString(m_controller.scenario().name), QString::fromStdString(m_controller.scenario().description),
+                                this);
+  if (m_answerDetails)
+    m_answerDetails(details);
+  else if (m_interactive)
+    details.exec();
+  else
+    details.accept(); // --screenshot and scripted runs keep the current name and description
+  if (details.result() != QDialog::Accepted)
+    return false;
   QString error;
-  const QByteArray text = model::withFaults(m_scenarioText, m_controller.scenario(), m_controller.userActions(), &error);
+  const QByteArray text = model::withDetails(model::withFaults(m_scenarioText, m_controller.scenario(), m_controller.userActions(), &error),
+                                             details.name(), details.description());
   QSaveFile file(path);
   if (text.isEmpty() || !file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
     showError(tr("Cannot save scenario"), error.isEmpty() ? tr("%1: %2").arg(path, file.errorString()) : error);
-    return;
+    return false;
   }
-  statusBar()->showMessage(tr("Saved %1 with %n injected fault(s)", nullptr, static_cast<int>(m_controller.userActions().size())).arg(path), 6000);
+  // The run's changes are faults and settings changes alike: call them changes.
+  const int changes = static_cast<int>(m_controller.userActions().size());
+  statusBar()->showMessage(changes == 0       ? tr("Saved %1 (no changes made during the run)").arg(path)
+                               : changes == 1 ? tr("Saved %1 with 1 change made during the run").arg(path)
+                                              : tr("Saved %1 with %2 changes made during the run").arg(path).arg(changes),
+                           6000);
   remember(path, false);
+  return true;
 }
 
 void MainWindow::exportView(bool svg) {

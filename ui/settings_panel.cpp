@@ -6,6 +6,7 @@
 #include "settings/producer_settings.h"
 #include "settings/stream_settings.h"
 
+#include <QApplication>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -31,17 +32,34 @@ SettingsPanel::SettingsPanel(model::SimulationController &controller, Apply appl
   connect(&controller, &model::SimulationController::scenarioLoaded, this, &SettingsPanel::reload);
   // Once per user action group: an Apply that sends several changes reloads once, after all.
   connect(&controller, &model::SimulationController::userActionApplied, this, &SettingsPanel::reload);
+  // Changes saved in a scenario are replayed as the clock passes them, and faults change
+  // what is alive: keep the dock in step with the canvas at every frame.
+  connect(&controller, &model::SimulationController::frameReady, this, &SettingsPanel::refresh);
   reload();
 }
 
 void SettingsPanel::reload() {
   if (!m_controller.hasSimulation())
     return;
-  const model::WorldSettings settings = model::readWorldSettings(m_controller);
+  model::WorldSettings settings = model::readWorldSettings(m_controller);
   m_kafka->reload(settings);
   m_producer->reload(settings);
   m_consumers->reload(settings);
   m_stream->reload(settings);
+  m_shown = std::move(settings);
+  m_hasShown = true;
+}
+
+void SettingsPanel::refresh() {
+  if (!m_controller.hasSimulation())
+    return;
+  // A field with the keyboard focus is being edited: keep the user's value until it loses
+  // the focus (the next frame after that brings the dock up to date).
+  if (const QWidget *focus = QApplication::focusWidget(); focus && isAncestorOf(focus))
+    return;
+  if (m_hasShown && model::readWorldSettings(m_controller) == m_shown)
+    return;
+  reload();
 }
 
 } // namespace streamscope::ui

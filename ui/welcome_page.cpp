@@ -100,7 +100,11 @@ void WelcomePage::setRecent(const QStringList &paths) {
 void WelcomePage::setLessons(const QList<QPair<QString, QString>> &lessons) {
   m_lessons->clear();
   for (const auto &[id, label] : lessons) {
-    auto *item = new QListWidgetItem(label, m_lessons);
+    // The number the docs and `--lesson 07` use: the digits that start the lesson's id.
+    qsizetype digits = 0;
+    while (digits < id.size() && id[digits].isDigit())
+      ++digits;
+    auto *item = new QListWidgetItem(digits > 0 ? tr("%1 · %2").arg(id.left(digits), label) : label, m_lessons);
     item->setData(Qt::UserRole, id);
   }
   if (lessons.isEmpty()) {

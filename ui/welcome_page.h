@@ -17,7 +17,8 @@ public:
 
   /// Recent scenarios and recordings, newest first (absolute paths).
   void setRecent(const QStringList &paths);
-  /// Lessons as (id, label), the label carrying the progress mark.
+  /// Lessons as (id, label), the label carrying the progress mark; each is shown with its
+  /// number ("07 · ..."), as the docs and `--lesson 07` name it.
   void setLessons(const QList<QPair<QString, QString>> &lessons);
 
   QPushButton *demoButton() const { return m_demo; }

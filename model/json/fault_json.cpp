@@ -62,4 +62,17 @@ QByteArray withFaults(const QByteArray &scenarioJson, const engine::Scenario &sc
   return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
+QByteArray withDetails(const QByteArray &scenarioJson, const QString &name, const QString &description) {
+  const QJsonDocument doc = QJsonDocument::fromJson(scenarioJson);
+  if (!doc.isObject())
+    return {};
+  QJsonObject root = doc.object();
+  root[QStringLiteral("name")] = name;
+  if (description.isEmpty())
+    root.remove(QStringLiteral("description"));
+  else
+    root[QStringLiteral("description")] = description;
+  return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
 } // namespace streamscope::model

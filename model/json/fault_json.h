@@ -26,4 +26,8 @@ std::optional<engine::Fault> faultFromJson(const QByteArray &scenarioJson, const
 /// JSON object.
 QByteArray withFaults(const QByteArray &scenarioJson, const engine::Scenario &scenario, const std::vector<engine::Fault> &faults, QString *error);
 
+/// The scenario text with its "name" and "description" replaced (an empty description is
+/// left out). Returns an empty array if the text is not a JSON object.
+QByteArray withDetails(const QByteArray &scenarioJson, const QString &name, const QString &description);
+
 } // namespace streamscope::model

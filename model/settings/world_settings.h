@@ -24,6 +24,7 @@ struct TopicSettings {
   bool uncleanLeaderElection = false;
   std::optional<std::int64_t> flushMessages; ///< flush.messages, unset when absent
   std::optional<engine::SimTime> flushInterval; ///< flush.ms in microseconds, unset when absent
+  bool operator==(const TopicSettings &) const = default;
 };
 
 struct ProducerSettings {
@@ -33,16 +34,19 @@ struct ProducerSettings {
   double rate = -1; ///< records per second; -1 when no client runs under this name
   engine::Acks acks = engine::Acks::All;
   int keys = 0; ///< distinct keys (0: null keys)
+  bool operator==(const ProducerSettings &) const = default;
 };
 
 struct ConsumerSettings {
   QString name; ///< a Kafka group or a Kinesis application
   int live = 0; ///< members in the group (or workers in the application) that are alive
+  bool operator==(const ConsumerSettings &) const = default;
 };
 
 struct StreamSettings {
   QString name;
   int openShards = 0;
+  bool operator==(const StreamSettings &) const = default;
 };
 
 struct WorldSettings {
@@ -52,6 +56,8 @@ struct WorldSettings {
   std::vector<ProducerSettings> producers; ///< in scenario order
   std::vector<ConsumerSettings> consumers; ///< Kafka groups, then Kinesis applications
   std::vector<StreamSettings> streams; ///< index = stream index
+
+  bool operator==(const WorldSettings &) const = default;
 
   /// The topic with world index `index`, or nullptr.
   const TopicSettings *topic(int index) const;

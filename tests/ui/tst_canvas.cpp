@@ -225,6 +225,25 @@ private slots:
     QVERIFY(svg.data().contains("<path") || svg.data().contains("<ellipse") || svg.data().contains("<circle"));
   }
 
+  void clientRowsStayDistinctWhenNarrow() {
+    Window w(QStringLiteral("side-by-side.json"), 3 * engine::kSecond);
+    const ui::CanvasTheme theme = ui::CanvasTheme::from(w.canvas().palette(), w.canvas().font(), false);
+    for (const QSizeF size : {QSizeF(1600, 900), QSizeF(1000, 640)}) {
+      const auto g = ui::CanvasGeometry::build(w.controller.view(), QRectF(QPointF(), size), theme);
+      QStringList members;
+      for (const ui::CanvasLabel &l : g.labels)
+        if (l.text.startsWith(QStringLiteral("member ")))
+          members << l.text;
+      QVERIFY2(members.size() >= 2, qPrintable(members.join(QStringLiteral("; "))));
+      QCOMPARE(QSet<QString>(members.begin(), members.end()).size(), members.size());
+      // The partition count is readable: whole, or in its compact form, never cut.
+      for (const QString &m : members)
+        QVERIFY2(!m.endsWith(QStringLiteral("…")) &&
+                     QRegularExpression(QStringLiteral("^member \\d+ · (\\d+ partitions?|\\d+p|dead|left)$")).match(m).hasMatch(),
+                 qPrintable(m));
+    }
+  }
+
   void bigLayoutsHaveNoOverlappingText_data() {
     QTest::addColumn<QString>("scenario");
     QTest::addColumn<double>("zoom");

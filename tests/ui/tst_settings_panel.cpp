@@ -3,12 +3,15 @@
 #include "model/history/run_history.h"
 #include "model/simulation_controller.h"
 #include "ui/main_window.h"
+#include "ui/scenario_details_dialog.h"
 #include "ui/settings_panel.h"
 
+#include <QDockWidget>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace streamscope;
@@ -83,6 +86,44 @@ private slots:
     for (const auto &s : controller.world().kinesis.shards)
       open += s.open() ? 1 : 0;
     QCOMPARE(open, 4);
+  }
+
+  void followsTheWorldAtEveryFrame() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/first-look.json")));
+    auto *panel = window.findChild<ui::SettingsPanel *>();
+    const auto spin = [&](const char *name) { return panel->findChild<QSpinBox *>(QString::fromLatin1(name)); };
+    const int partitions = spin("partitions")->value();
+    controller.runTo(2 * engine::kSecond);
+    spin("partitions")->setValue(partitions + 2);
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("applyTopic")), Qt::LeftButton);
+    QCOMPARE(spin("partitions")->value(), partitions + 2);
+
+    // Saved, then reopened: at time 0 the dock shows the scenario's own value...
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("grown.json"));
+    window.setScenarioDetailsAnswer([](ui::ScenarioDetailsDialog &dialog) { dialog.accept(); });
+    QVERIFY(window.saveScenarioTo(path));
+    QVERIFY(window.openScenario(path));
+    QCOMPARE(controller.world().kafka.topics[0].config.partitions, partitions);
+    QCOMPARE(spin("partitions")->value(), partitions);
+    // A field being edited keeps the user's value while the world changes under it...
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.findChild<QDockWidget *>(QStringLiteral("settingsDock"))->raise();
+    spin("partitions")->setFocus();
+    QTRY_VERIFY(spin("partitions")->hasFocus());
+    spin("partitions")->setValue(partitions + 5);
+    controller.runTo(3 * engine::kSecond);
+    QCOMPARE(controller.world().kafka.topics[0].config.partitions, partitions + 2);
+    QCOMPARE(spin("partitions")->value(), partitions + 5);
+    // ...and once it loses the focus, the next frame shows the saved change, replayed as the
+    // clock passed it, with no apply in between.
+    spin("partitions")->clearFocus();
+    controller.runTo(3 * engine::kSecond + engine::kMillisecond);
+    QCOMPARE(spin("partitions")->value(), partitions + 2);
   }
 
   void aWarningDoesNotStopTheApply() {

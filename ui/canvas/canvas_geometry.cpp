@@ -120,7 +120,9 @@ void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vect
       const ClientRow &row = box.rows[r];
       const QRectF rect(inner.left(), rowsTop + static_cast<double>(r) * rowH, inner.width(), rowH);
       g.addShape(row.item, rect);
-      g.addLabel(rect.adjusted(t.px(12), 0, 0, 0), row.text, false, t, Qt::AlignLeft | Qt::AlignVCenter, row.down);
+      const QRectF text = rect.adjusted(t.px(12), 0, 0, 0);
+      const bool fits = row.compact.isEmpty() || small.horizontalAdvance(row.text) <= text.width();
+      g.addLabel(text, fits ? row.text : row.compact, false, t, Qt::AlignLeft | Qt::AlignVCenter, row.down);
       anchors[row.node] = QPointF(rect.left(), rect.center().y());
     }
   }

@@ -105,6 +105,9 @@ public:
 struct ClientRow {
   model::WorldItem item;
   QString text;
+  /// A shorter form shown when `text` does not fit the row; it keeps what tells rows apart
+  /// (the member's short name) at its start, so rows stay distinct even when elided.
+  QString compact;
   bool down = false; ///< dead or gone: drawn muted
   NodeId node = -1;
 };

@@ -196,6 +196,15 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
   }
 }
 
+/// The number at the end of a member id ("billing-member-07" gives 07), or its index.
+QString memberNumber(const std::string &id, int index) {
+  const QString text = QString::fromStdString(id);
+  qsizetype start = text.size();
+  while (start > 0 && text[start - 1].isDigit())
+    --start;
+  return start < text.size() ? text.mid(start) : QString::number(index);
+}
+
 void layoutGroups(const KafkaView &k, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
   std::vector<ClientBox> boxes;
   for (std::size_t gi = 0; gi < k.groups.size(); ++gi) {
@@ -203,11 +212,17 @@ void layoutGroups(const KafkaView &k, const QRectF &column, const CanvasTheme &t
     ClientBox box{{Kind::Group, static_cast<int>(gi)}, QString::fromStdString(group.name), {}};
     for (std::size_t m = 0; m < group.members.size(); ++m) {
       const MemberView &member = group.members[m];
+      // Member ids share the group's long prefix ("billing-member-0"): rows show the short
+      // name, the inspector the full id.
+      const QString name = QObject::tr("member %1").arg(memberNumber(member.id, static_cast<int>(m)));
       const QString state = !member.alive ? QObject::tr("dead")
           : !member.inGroup               ? QObject::tr("left")
-                                          : QObject::tr("%n partition(s)", nullptr, member.owned);
+          : member.owned == 1             ? QObject::tr("1 partition")
+                                          : QObject::tr("%1 partitions").arg(member.owned);
+      const QString compactState = !member.alive || !member.inGroup ? state : QObject::tr("%1p").arg(member.owned);
       box.rows.push_back({{Kind::Member, static_cast<int>(gi), static_cast<int>(m)},
-                          QStringLiteral("%1 · %2").arg(QString::fromStdString(member.id), state),
+                          QStringLiteral("%1 · %2").arg(name, state),
+                          QStringLiteral("%1 · %2").arg(name, compactState),
                           !member.alive || !member.inGroup,
                           member.node});
     }
