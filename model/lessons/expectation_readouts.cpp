@@ -126,6 +126,13 @@ std::optional<double> value(const QStringList &s, const World &w, QString *why) 
       case kinesis::CheckpointKind::None: return 0;
       case kinesis::CheckpointKind::ShardEnd: return static_cast<double>(shard.records.size());
       case kinesis::CheckpointKind::Sequence: return static_cast<double>(shard.firstAt(lease.checkpointCounter, false));
+      case kinesis::CheckpointKind::Rewritten: // an operator's rewrite: the next owner starts there
+        if (lease.rewrittenType == engine::IteratorType::TrimHorizon)
+          return 0;
+        if (lease.rewrittenType == engine::IteratorType::Latest)
+          return static_cast<double>(shard.records.size());
+        *why = QObject::tr("application %1's checkpoint on shard %2 was rewritten to a sequence number or a time").arg(s[1], s[3]);
+        return std::nullopt;
       }
     }
     *why = QObject::tr("application %1 has no lease on shard %2").arg(s[1], s[3]);
