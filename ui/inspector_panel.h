@@ -1,6 +1,7 @@
 #pragma once
 // The inspector dock's contents: the selected item's state in words and numbers, refreshed
 // once per frame while the simulation runs.
+// Contract: a widget; GUI thread only. It reads the world through the controller's view when it paints or refreshes.
 #include "model/explain/item_explainer.h"
 #include "model/simulation_controller.h"
 

@@ -1,6 +1,7 @@
 #pragma once
 // The library: the scenarios and recordings the user saved or opened, newest first, with
 // name, kind, systems, duration and date. Double-click (or Open) to open one.
+// Contract: a widget; GUI thread only. It reads the world through the controller's view when it paints or refreshes.
 #include "model/history/library_store.h"
 
 #include <QDialog>

@@ -3,6 +3,7 @@
 // series (Kafka in blues, Kinesis in oranges, on the same axes), a cursor at the current
 // time, click to seek, and export as PNG, PDF or CSV or copy to the clipboard. New points
 // are appended once per frame and drawn with one queued replot.
+// Contract: a widget; GUI thread only. It reads the world through the controller's view when it paints or refreshes.
 #include "model/simulation_controller.h"
 
 #include <QWidget>

@@ -1,6 +1,7 @@
 #pragma once
 // Simulation speed on a logarithmic slider from 0.01x to 1000x (five decades), with the
 // value shown beside it. Keyboard: +/- (through the window's actions) double or halve it.
+// Contract: a widget; GUI thread only.
 #include <QWidget>
 
 class QLabel;

@@ -2,6 +2,7 @@
 // The timeline under the canvas: the whole run from 0 to its duration, the part explored so
 // far, the current time, and markers for faults, user actions, leader elections, throttling,
 // rebalances and acknowledged losses. Click or drag to seek; click a marker to jump to it.
+// Contract: a widget; GUI thread only. It reads the world through the controller's view when it paints or refreshes.
 #include "model/simulation_controller.h"
 
 #include <QWidget>

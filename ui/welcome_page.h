@@ -2,6 +2,7 @@
 // The first screen: start the side-by-side demo, open a scenario or a recording, reopen a
 // recent file, or pick a lesson (with the learner's progress). The window switches to the
 // canvas as soon as one is chosen.
+// Contract: a widget; GUI thread only.
 #include <QWidget>
 
 class QListWidget;

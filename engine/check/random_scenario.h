@@ -2,6 +2,7 @@
 // Random scenarios and fault schedules from a seed, for checking the engine's invariants
 // over many runs. The same family and seed always give the same scenario, so any failure
 // is reproduced from the two numbers a report prints.
+// Contract: pure functions of family and seed; any thread.
 #include "engine/world/scenario.h"
 
 #include <optional>

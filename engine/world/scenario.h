@@ -2,6 +2,7 @@
 // A scenario as plain data: the cluster, the clients and the timed faults. The model layer
 // fills it from JSON and validates every value; the engine trusts it (REQUIRES: validated).
 // Defaults are the real systems' defaults (Kafka 3.x/4.0) unless noted.
+// Contract: a plain copyable value; any thread may use its own copy, the engine only reads it.
 #include "engine/core/sim_time.h"
 #include "engine/world/config_enums.h"
 #include "engine/world/fault.h"

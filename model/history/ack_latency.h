@@ -1,6 +1,7 @@
 #pragma once
 // How long recent acknowledgements took, for live captions ("Kafka acks in 3.1 ms, Kinesis
 // in 24 ms"). Looks at the newest acknowledged records only, so it costs the same every frame.
+// Contract: pure functions of their arguments; any thread.
 #include "engine/core/sim_time.h"
 
 #include <optional>

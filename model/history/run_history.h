@@ -7,6 +7,7 @@
 // deterministic, so the result is the state that was there. Snapshots are whole World copies,
 // shared between a branch and the branches forked from it. Their total size is kept under a
 // budget by thinning the oldest branch's snapshots, which only makes seeks replay further.
+// Contract: one RunHistory per controller (or CLI run); used on that owner's thread only, never concurrently.
 #include "engine/sim/simulation.h"
 #include "metrics_recorder.h"
 

@@ -1,6 +1,7 @@
 #pragma once
 // Faults back to scenario JSON: what the user did during a run is saved into the scenario's
 // "faults" array, in the same form the loader reads, so reopening the file replays it.
+// Contract: pure functions of their arguments; any thread.
 #include "engine/world/scenario.h"
 
 #include <QByteArray>

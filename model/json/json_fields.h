@@ -3,6 +3,7 @@
 // problem throws JsonFieldError naming the JSON pointer of the offending key or value, which
 // the loader turns into `file:line:column: message`. finish() rejects members nobody read,
 // so a misspelt key is an error instead of a silently ignored setting.
+// Contract: a JsonFields reads one JSON object on the caller's thread; it is not shared.
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>

@@ -2,6 +2,7 @@
 // The common path of every JSON file loader: parse, refuse duplicate keys, hand the root
 // object to a reader that throws JsonFieldError, and turn any problem into
 // `file:line:column: message`.
+// Contract: pure functions of their arguments; any thread.
 #include "json_fields.h"
 #include "json_locator.h"
 

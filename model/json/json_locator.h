@@ -3,6 +3,7 @@
 // positions; the loaders use this to point every semantic error (unknown key, value out of
 // range) at `line:column`. Also finds duplicate keys, which QJsonDocument silently merges.
 // REQUIRES: the text is valid JSON (parse it with QJsonDocument first).
+// Contract: pure functions of their arguments; any thread.
 #include <QByteArray>
 #include <QHash>
 #include <QString>

@@ -2,6 +2,7 @@
 // The Kinesis parts of a scenario file: the `kinesis` section (streams) and KCL-style
 // applications in `consumers` (the Kinesis fault actions are rows of fault_table). Same
 // rules as the rest of the loader: every value checked, errors name the JSON pointer.
+// Contract: pure functions of their arguments; any thread.
 #include "engine/world/scenario.h"
 #include "json_fields.h"
 

@@ -1,5 +1,6 @@
 #pragma once
 // Field readers shared by the scenario loaders: durations given in milliseconds, acks.
+// Contract: pure functions of their arguments; any thread.
 #include "engine/core/sim_time.h"
 #include "engine/world/config_enums.h"
 #include "json_fields.h"

@@ -2,6 +2,7 @@
 // Reads scenario files (JSON) into engine::Scenario. Every value is checked; a bad file is
 // refused with `file:line:column: message`, and nothing is ever silently defaulted: a key
 // that is absent takes the real system's default, a key that is wrong is an error.
+// Contract: functions of their arguments (and the file they read); any thread.
 #include "engine/world/scenario.h"
 
 #include <QByteArray>

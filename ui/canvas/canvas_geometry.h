@@ -6,6 +6,7 @@
 // Level of detail is decided here: a strip shows one cell per record while cells stay wide
 // enough to see, otherwise one bar with proportions and counts; a label is placed only where
 // it fits without touching another. Zooming in enlarges the scene, so more detail appears.
+// Contract: built and read on the GUI thread for one frame; valid while the view it was built from is.
 #include "canvas_theme.h"
 #include "model/explain/world_item.h"
 #include "model/view/world_view.h"

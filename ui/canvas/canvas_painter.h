@@ -1,6 +1,7 @@
 #pragma once
 // Paints one frame of the canvas with a QPainter, so the same code draws the widget, a PNG
 // export and an SVG export. Reads the world's view; changes nothing.
+// Contract: paints on the calling thread into the device it is given (the GUI thread for the widget).
 #include "canvas_geometry.h"
 #include "flights.h"
 #include "recent_changes.h"

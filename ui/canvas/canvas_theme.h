@@ -2,6 +2,7 @@
 // Colours, fonts and sizes of the canvas. Built from the widget's palette, so the picture
 // follows the system's light or dark scheme; presentation mode makes type larger and
 // contrast stronger for the back of a lecture hall.
+// Contract: a plain copyable value; any thread may use its own copy, built from a palette on the GUI thread.
 #include <QColor>
 #include <QFont>
 #include <QPalette>

@@ -2,6 +2,7 @@
 // Message dots. Hundreds of antialiased ellipses per frame cost more than the rest of the
 // picture, so on raster devices each look (colour, size, ring or fill) is drawn once into
 // an image and then copied; vector devices (SVG export) still get real ellipses.
+// Contract: the sprite cache belongs to one canvas; GUI thread only.
 #include <QPainter>
 
 namespace streamscope::ui {

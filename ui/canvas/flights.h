@@ -2,6 +2,7 @@
 // Messages in flight, placed on the canvas: the view lists each with when it was sent and
 // when it arrives, so its position is interpolated between the two anchors the geometry gives
 // for its ends. Nothing is remembered between frames.
+// Contract: GUI thread; the flights are valid for the frame whose view they came from.
 #include "canvas_geometry.h"
 
 #include <cstdint>

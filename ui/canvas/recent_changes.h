@@ -2,6 +2,7 @@
 // What changed a moment ago, for changes the world does not timestamp itself: a partition's
 // new leader and a shard's latest throttling. The canvas updates it once per frame and
 // painters make recent changes stand out ("unmistakable" elections, a red throttled lane).
+// Contract: owned by one canvas and updated once per frame on the GUI thread.
 #include "model/view/world_view.h"
 
 #include <vector>

@@ -3,6 +3,7 @@
 // controller's view of the world (never per engine event), paints it, and turns clicks into WorldItems:
 // a left click selects (for the inspector), a right click asks for the item's fault menu.
 // Zoom enlarges the laid-out scene, so detail appears as you zoom in; drag to pan.
+// Contract: a widget; GUI thread only. It reads the world through the controller's view when it paints or refreshes.
 #include "canvas_geometry.h"
 #include "flights.h"
 #include "model/simulation_controller.h"
