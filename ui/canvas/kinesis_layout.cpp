@@ -49,7 +49,8 @@ void layoutLane(const WorldView &w, int slot, const QRectF &rect, double labelW,
     lane.zoneRows[z] = QRectF(lane.cells.left(), lane.cells.top() + z * rowH, lane.cells.width(), rowH);
 
   const double cellWidth = std::clamp(lane.cells.width() / 48, t.px(7), t.px(40));
-  const auto capacity = static_cast<std::size_t>(lane.cells.width() / cellWidth);
+  // A lane squeezed below its label (a tiny window) has no room for cells, not a negative count.
+  const auto capacity = static_cast<std::size_t>(std::max(0.0, lane.cells.width() / cellWidth));
   if (rowH >= t.px(2) && capacity >= 6) {
     lane.cellWidth = cellWidth;
     lane.end = records.size();
