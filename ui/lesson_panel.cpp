@@ -1,17 +1,17 @@
 #include "lesson_panel.h"
 
 #include "canvas/stream_canvas.h"
+#include "lesson_prediction.h"
 #include "model/history/library_store.h"
 #include "model/lessons/narration.h"
 
+#include <QAbstractButton>
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDir>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QRadioButton>
 #include <QScopedValueRollback>
 #include <QTextBrowser>
 #include <QToolTip>
@@ -30,13 +30,8 @@ LessonPanel::LessonPanel(model::SimulationController &controller, StreamCanvas &
   m_view = new QTextBrowser(this);
   m_view->setOpenExternalLinks(false);
   layout->addWidget(m_view, 1);
-  m_choiceBox = new QGroupBox(tr("Your prediction"), this);
-  m_choiceBox->setLayout(new QVBoxLayout);
-  m_choices = new QButtonGroup(this);
-  layout->addWidget(m_choiceBox);
-  m_answer = new QPushButton(tr("Answer and run"), this);
-  m_answer->setToolTip(tr("Lock in your prediction; the step then runs and shows what really happens"));
-  layout->addWidget(m_answer);
+  m_prediction = new PredictionBox(this);
+  layout->addWidget(m_prediction);
   auto *tryRow = new QHBoxLayout;
   m_hint = new QPushButton(tr("Hint"), this);
   m_showMe = new QPushButton(tr("Show me"), this);
@@ -59,7 +54,8 @@ LessonPanel::LessonPanel(model::SimulationController &controller, StreamCanvas &
   layout->addLayout(nav);
 
   connect(m_list, &QComboBox::currentIndexChanged, this, &LessonPanel::selectLesson);
-  connect(m_answer, &QPushButton::clicked, this, &LessonPanel::answer);
+  connect(m_prediction, &PredictionBox::answered, this, &LessonPanel::answer);
+  connect(m_prediction, &PredictionBox::tryAgain, this, &LessonPanel::tryAgain);
   connect(m_hint, &QPushButton::clicked, this, [this] {
     if (lesson() && m_step >= 0 && m_step < static_cast<int>(lesson()->steps.size()) && lesson()->steps[static_cast<std::size_t>(m_step)].tryIt)
       QToolTip::showText(m_hint->mapToGlobal(QPoint(0, 0)), lesson()->steps[static_cast<std::size_t>(m_step)].tryIt->hint, m_hint);
@@ -109,6 +105,10 @@ QList<QPair<QString, QString>> LessonPanel::lessonsWithProgress() const {
   return out;
 }
 
+QPushButton *LessonPanel::answerButton() const { return m_prediction->answerButton(); }
+QPushButton *LessonPanel::tryAgainButton() const { return m_prediction->tryAgainButton(); }
+QButtonGroup *LessonPanel::choices() const { return m_prediction->choices(); }
+
 QString LessonPanel::currentLessonId() const { return lesson() ? lesson()->id : QString(); }
 
 bool LessonPanel::selectLessonById(const QString &id) {
@@ -127,7 +127,7 @@ void LessonPanel::playSteps(int steps) {
   for (int i = 0; i < steps && lesson(); ++i) {
     next();
     if (m_phase == Phase::Predicting && i + 1 < steps) { // the last one stays open, asking
-      m_choices->button(lesson()->steps[static_cast<std::size_t>(m_step)].prediction->answer)->setChecked(true);
+      choices()->button(lesson()->steps[static_cast<std::size_t>(m_step)].prediction->answer)->setChecked(true);
       answer();
     }
     if (m_phase == Phase::Trying && i + 1 < steps)
@@ -258,11 +258,18 @@ void LessonPanel::finishStep() {
 }
 
 void LessonPanel::answer() {
-  if (m_phase != Phase::Predicting || m_choices->checkedId() < 0)
+  if (m_phase != Phase::Predicting || choices()->checkedId() < 0)
     return;
-  m_chosen = m_choices->checkedId();
+  m_chosen = choices()->checkedId();
   m_answers << QStringLiteral("%1:%2").arg(m_step).arg(m_chosen);
-  runStep();
+  runStep(); // the step runs first; the reveal comes once it has been checked
+}
+
+void LessonPanel::tryAgain() {
+  const model::Lesson *l = lesson();
+  if (!l || m_phase != Phase::Done || m_chosen < 0 || m_step < 0 || m_step >= static_cast<int>(l->steps.size()))
+    return;
+  replayTo(m_step); // the state the step started from; it asks again
 }
 
 void LessonPanel::next() {
@@ -280,7 +287,11 @@ void LessonPanel::back() {
     return;
   }
   // Replay the lesson up to the step before, which then starts again from its own beginning.
-  const int target = std::min(m_step, static_cast<int>(l->steps.size())) - 1;
+  replayTo(std::min(m_step, static_cast<int>(l->steps.size())) - 1);
+}
+
+void LessonPanel::replayTo(int target) {
+  const model::Lesson *l = lesson();
   restart();
   const QScopedValueRollback<bool> own(m_loading, true);
   for (int i = 0; i < target; ++i) {
@@ -307,12 +318,7 @@ void LessonPanel::render() {
   QString md;
   for (const QString &e : m_loadErrors)
     md += QStringLiteral("**%1** `%2`\n\n").arg(tr("Not loaded:"), e);
-  for (QAbstractButton *b : m_choices->buttons()) { // the previous step's choices
-    m_choices->removeButton(b);
-    delete b;
-  }
-  m_choiceBox->hide();
-  m_answer->hide();
+  m_prediction->clear(); // the previous step's choices
   m_hint->hide();
   m_showMe->hide();
   if (!l) {
@@ -345,19 +351,13 @@ void LessonPanel::render() {
     if (step.prediction) {
       md += QStringLiteral("**%1** %2\n\n").arg(tr("Predict:"), step.prediction->question);
       if (m_phase == Phase::Predicting) {
-        for (int i = 0; i < step.prediction->choices.size(); ++i) {
-          auto *radio = new QRadioButton(step.prediction->choices[i], m_choiceBox);
-          m_choiceBox->layout()->addWidget(radio);
-          m_choices->addButton(radio, i);
-        }
-        m_choiceBox->show();
-        m_answer->show();
-      } else if (m_chosen >= 0) {
-        const QString right = step.prediction->choices[step.prediction->answer];
-        md += m_chosen == step.prediction->answer
-            ? QStringLiteral("%1 **%2**\n\n").arg(tr("You predicted it:"), right)
-            : QStringLiteral("%1 *%2*. %3 **%4**\n\n").arg(tr("You chose"), step.prediction->choices[m_chosen], tr("What happened:"), right);
-        md += live(m_rendered.explanation, step.prediction->explanation) + QStringLiteral("\n\n");
+        m_prediction->ask(step.prediction->choices);
+      } else if (m_chosen >= 0 && m_phase == Phase::Done) { // the step has run: the reveal
+        m_prediction->reveal(*step.prediction, m_chosen);
+        const QString whyNot = m_chosen < m_rendered.whyNot.size() ? m_rendered.whyNot[m_chosen] : QString();
+        md += PredictionBox::revealMarkdown(*step.prediction, m_chosen, m_rendered.explanation, whyNot);
+      } else if (m_chosen >= 0) { // the try-it first; the reveal once it is done
+        md += QStringLiteral("%1 *%2*\n\n").arg(tr("Your prediction:"), step.prediction->choices[m_chosen]);
       }
     }
     if (step.tryIt && m_phase == Phase::Trying) {

@@ -1,6 +1,7 @@
 #pragma once
 // The lesson player: pick a lesson, read each step, predict before it runs, do the try-it on
 // the canvas (or press "Show me"), and see every expectation checked against the engine.
+// A prediction is revealed after the step has run (right or not, and why), with "Try again".
 // Back rebuilds the state the previous step started from by replaying the lesson (the
 // engine is deterministic). Progress and predictions are kept in the user's library.
 // Live numbers in the narration ({{SUBJECT}}) show "…" until the step has run, then the values
@@ -15,13 +16,13 @@
 
 class QButtonGroup;
 class QComboBox;
-class QGroupBox;
 class QLabel;
 class QPushButton;
 class QTextBrowser;
 
 namespace streamscope::ui {
 
+class PredictionBox;
 class StreamCanvas;
 
 class LessonPanel : public QWidget {
@@ -38,8 +39,9 @@ public:
   int stepIndex() const { return m_step; }
   bool stepPassed() const { return m_passed; }
   QPushButton *nextButton() const { return m_next; }
-  QPushButton *answerButton() const { return m_answer; }
-  QButtonGroup *choices() const { return m_choices; }
+  QPushButton *answerButton() const;
+  QPushButton *tryAgainButton() const;
+  QButtonGroup *choices() const;
   QTextBrowser *view() const { return m_view; }
 
   /// The id of the lesson being played, or empty.
@@ -63,6 +65,8 @@ public slots:
   void restart();
   void showMe();
   void answer();
+  /// After a prediction's reveal: the step again from its own start, asking again.
+  void tryAgain();
 
 signals:
   /// The lesson or step changed (the window updates its title and highlights).
@@ -76,6 +80,7 @@ private:
   void checkTryIt(); ///< on every frame while a try-it waits
   void render();
   void saveProgress();
+  void replayTo(int target); ///< the lesson restarted and steps before `target` replayed
 
   model::SimulationController &m_controller;
   StreamCanvas &m_canvas;
@@ -97,10 +102,8 @@ private:
   QComboBox *m_list = nullptr;
   QLabel *m_progress = nullptr;
   QTextBrowser *m_view = nullptr;
-  QGroupBox *m_choiceBox = nullptr;
-  QButtonGroup *m_choices = nullptr;
-  QPushButton *m_answer = nullptr, *m_hint = nullptr, *m_showMe = nullptr, *m_back = nullptr, *m_next = nullptr, *m_restart = nullptr,
-              *m_notes = nullptr;
+  PredictionBox *m_prediction = nullptr;
+  QPushButton *m_hint = nullptr, *m_showMe = nullptr, *m_back = nullptr, *m_next = nullptr, *m_restart = nullptr, *m_notes = nullptr;
 };
 
 } // namespace streamscope::ui

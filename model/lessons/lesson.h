@@ -41,6 +41,9 @@ struct Prediction {
   QStringList choices;
   int answer = 0;
   QString explanation; ///< shown once the step has run; may embed {{SUBJECT}}s
+  /// Per choice, why it is wrong (empty: nothing more to say); empty list if the lesson gives
+  /// none. Shown with the explanation when the learner picked that choice; may embed {{SUBJECT}}s.
+  QStringList whyNot;
 };
 
 struct TryIt {

@@ -232,6 +232,20 @@ private:
         q.fail(QStringLiteral("choices"), QObject::tr("a prediction offers at least two choices"));
       p.answer = static_cast<int>(q.integer(QStringLiteral("answer"), 0, p.choices.size() - 1));
       p.explanation = markdown(q, QStringLiteral("explanation"), true);
+      if (q.has(QStringLiteral("why_not"))) {
+        const QJsonArray whyNot = q.array(QStringLiteral("why_not"));
+        if (whyNot.size() != p.choices.size())
+          q.fail(QStringLiteral("why_not"),
+                 QObject::tr("\"why_not\" has one entry per choice (%1), not %2").arg(p.choices.size()).arg(whyNot.size()));
+        for (int c = 0; c < whyNot.size(); ++c) {
+          const QString at = QStringLiteral("%1/%2").arg(q.pointerOf(QStringLiteral("why_not"))).arg(c);
+          if (!whyNot[c].isString() && !whyNot[c].isNull())
+            throw JsonFieldError{at, QObject::tr("an entry of \"why_not\" is a string or null"), false};
+          p.whyNot << whyNot[c].toString();
+          if (const auto problem = checkNarration(p.whyNot.back()))
+            throw JsonFieldError{at, problem->message, false, problem->at};
+        }
+      }
       q.finish();
       step.prediction = p;
     }

@@ -60,8 +60,11 @@ RenderedStep renderStep(const engine::World &world, const LessonStep &step) {
   };
   r.text = render(step.text);
   r.teacherNotes = render(step.teacherNotes);
-  if (step.prediction)
+  if (step.prediction) {
     r.explanation = render(step.prediction->explanation);
+    for (const QString &whyNot : step.prediction->whyNot)
+      r.whyNot << render(whyNot);
+  }
   return r;
 }
 

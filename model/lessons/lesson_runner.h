@@ -21,6 +21,7 @@ struct RenderedStep {
   QString text;
   QString teacherNotes;
   QString explanation; ///< of the prediction, if any
+  QStringList whyNot; ///< of the prediction's choices, if given
   QStringList missing; ///< "{{SUBJECT}}: why" for each subject that had no value (shown as —)
 };
 /// The step's narration rendered against `world` (the step's moment: its actions and try-it done).

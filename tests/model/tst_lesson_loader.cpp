@@ -120,6 +120,21 @@ private slots:
                                                "\"text\": \"hello\", \"predict\": { \"question\": \"q\", "
                                                "\"choices\": [\"x\", \"{{acknowledged}}\"], \"answer\": 1, \"explanation\": \"e\" },")
                                         << QStringLiteral("a choice is shown before the step runs");
+    QTest::newRow("why_not of the wrong length")
+        << QByteArray(t).replace("\"text\": \"hello\",",
+                                 "\"text\": \"hello\", \"predict\": { \"question\": \"q\", \"choices\": [\"x\", \"y\"], \"answer\": 1, "
+                                 "\"explanation\": \"e\", \"why_not\": [\"w\"] },")
+        << QStringLiteral("test.json:5:");
+    QTest::newRow("why_not of the wrong length says so")
+        << QByteArray(t).replace("\"text\": \"hello\",",
+                                 "\"text\": \"hello\", \"predict\": { \"question\": \"q\", \"choices\": [\"x\", \"y\"], \"answer\": 1, "
+                                 "\"explanation\": \"e\", \"why_not\": [\"w\"] },")
+        << QStringLiteral("\"why_not\" has one entry per choice (2), not 1");
+    QTest::newRow("why_not with an unknown subject")
+        << QByteArray(t).replace("\"text\": \"hello\",",
+                                 "\"text\": \"hello\", \"predict\": { \"question\": \"q\", \"choices\": [\"x\", \"y\"], \"answer\": 1, "
+                                 "\"explanation\": \"e\", \"why_not\": [\"only {{nope}}\", null] },")
+        << QStringLiteral("{{nope}}: unknown subject");
     QTest::newRow("braces in a comparison cell with an unknown subject")
         << QByteArray(t).replace("[ \"a\", \"b\", \"c\" ]", "[ \"a\", \"{{kafka nothing}}\", \"c\" ]")
         << QStringLiteral("test.json:8:27: {{kafka nothing}}");

@@ -2,6 +2,7 @@
 // the try-it is done by a simulated right-click on the canvas. A broken lesson is listed with
 // its message instead of crashing the player. Live numbers show "…" until their step has run.
 #include "canvas_menu.h"
+#include "model/history/library_store.h"
 #include "model/simulation_controller.h"
 #include "ui/canvas/stream_canvas.h"
 #include "ui/lesson_panel.h"
@@ -64,7 +65,8 @@ private slots:
     QVERIFY(!panel->nextButton()->isEnabled()); // must predict first
     answer(panel, 1);
     QVERIFY(!panel->nextButton()->isEnabled()); // now it waits for the learner
-    QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("You predicted it")));
+    QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("Your prediction:"))); // revealed once the step has run
+    QVERIFY(!panel->view()->toPlainText().contains(QStringLiteral("You predicted it")));
     ui::StreamCanvas *canvas = window.canvas();
     const QRectF broker = test::shapeRect(canvas->geometry(), {model::WorldItem::Kind::Broker, 0});
     QVERIFY(!broker.isEmpty());
@@ -73,6 +75,7 @@ private slots:
     QVERIFY(panel->stepPassed());
     QVERIFY(panel->nextButton()->isEnabled());
     QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("acknowledged_lost > 0")));
+    QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("Right! You predicted it")));
 
     // Steps 3 to 6, one with a wrong prediction: the reveal says what happened.
     QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
@@ -81,7 +84,8 @@ private slots:
     QVERIFY(panel->stepPassed());
     QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
     answer(panel, 2);
-    QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("What happened")));
+    QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("Not quite.")));
+    QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("what happened was")));
     QVERIFY(panel->stepPassed());
     QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
     QVERIFY(panel->stepPassed());
@@ -136,6 +140,7 @@ private slots:
     model::SimulationController controller;
     ui::StreamCanvas canvas(controller);
     ui::LessonPanel panel(controller, canvas);
+    panel.show();
     panel.loadLessons(dir.path());
     QCOMPARE(panel.lessonCount(), 1);
     panel.selectLesson(0);
@@ -154,6 +159,61 @@ private slots:
     QVERIFY(panel.view()->toPlainText().contains(QStringLiteral("At 2000 ms")));
     panel.next();
     QVERIFY(panel.view()->toPlainText().contains(QRegularExpression(QStringLiteral("acknowledged\\s+[1-9][0-9]*"))));
+  }
+
+  // Answer, the step runs, then the reveal: right or not, the explanation, why the chosen one
+  // is wrong; "Try again" goes back to the step's start and asks again, in place.
+  void aPredictionRunsThenRevealsAndCanBeTriedAgain() {
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("01-predict.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(R"({ "title": "predict", "scenario": "SCENARIO",
+      "steps": [ { "title": "s", "text": "t",
+        "predict": { "question": "q", "choices": [ "many", "none" ], "answer": 0, "explanation": "Explained.",
+                     "why_not": [ null, "Not none: {{kafka acknowledged}} were acknowledged." ] },
+        "actions": [ { "run_until_ms": 2000 } ], "expect": [ "acknowledged > 0" ] } ],
+      "comparison": [ [ "acknowledged", "{{kafka acknowledged}}", "-" ] ] })")
+                   .replace("SCENARIO", SCENARIO_DIR "/calm-cluster.json"));
+    file.close();
+    model::SimulationController controller;
+    ui::StreamCanvas canvas(controller);
+    ui::LessonPanel panel(controller, canvas);
+    panel.show();
+    panel.loadLessons(dir.path());
+    panel.selectLesson(0);
+    panel.next();
+    const auto text = [&] { return panel.view()->toPlainText(); };
+    QCOMPARE(controller.world().now, engine::SimTime{0});
+    QVERIFY(!text().contains(QStringLiteral("Explained.")));
+    QVERIFY(!panel.tryAgainButton()->isVisible());
+
+    answer(&panel, 1); // wrong
+    QCOMPARE(controller.world().now, 2 * engine::kSecond); // the step ran first
+    QVERIFY2(text().contains(QStringLiteral("Not quite.")), qPrintable(text()));
+    QVERIFY(text().contains(QStringLiteral("Explained.")));
+    QVERIFY2(text().contains(QRegularExpression(QStringLiteral("Not none: [1-9][0-9]* were acknowledged\\."))), qPrintable(text()));
+    QCOMPARE(panel.choices()->buttons().size(), 2); // the choices stay, the learner's checked
+    QCOMPARE(panel.choices()->checkedId(), 1);
+    QVERIFY(!panel.choices()->button(1)->isEnabled());
+    QVERIFY(panel.tryAgainButton()->isVisible());
+
+    QTest::mouseClick(panel.tryAgainButton(), Qt::LeftButton);
+    QCOMPARE(panel.stepIndex(), 0);
+    QCOMPARE(controller.world().now, engine::SimTime{0}); // the step's start
+    QVERIFY(!text().contains(QStringLiteral("Not quite.")));
+    QVERIFY(panel.answerButton()->isVisible());
+    QVERIFY(panel.choices()->button(0)->isEnabled());
+
+    answer(&panel, 0); // right
+    QCOMPARE(controller.world().now, 2 * engine::kSecond);
+    QVERIFY2(text().contains(QStringLiteral("Right!")), qPrintable(text()));
+    QVERIFY(text().contains(QStringLiteral("Explained.")));
+    QVERIFY(!text().contains(QStringLiteral("Not none")));
+    QVERIFY(panel.stepPassed());
+    // Both answers are kept in the library.
+    const auto progress = model::LibraryStore(model::LibraryStore::defaultPath()).progress(panel.currentLessonId());
+    QVERIFY(progress);
+    QVERIFY2(progress->answers.contains(QStringLiteral("0:1,0:0")), qPrintable(progress->answers));
   }
 
   // A lesson's highlights belong to the lesson: every way out of it leaves a clean canvas.
