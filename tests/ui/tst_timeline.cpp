@@ -6,6 +6,8 @@
 #include "ui/main_window.h"
 #include "ui/timeline_bar.h"
 
+#include <QMenu>
+#include <QMenuBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -43,6 +45,35 @@ private slots:
     const auto processed = controller.world().processed;
     QTest::keyClick(&window, Qt::Key_Left);
     QCOMPARE(controller.world().processed, processed - 1);
+  }
+
+  void shiftArrowsStepOneSimulatedSecond() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/first-look.json")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    controller.runTo(5 * engine::kSecond);
+    QCOMPARE(controller.world().now, 5 * engine::kSecond);
+    QTest::keyClick(&window, Qt::Key_Left, Qt::ShiftModifier);
+    QCOMPARE(controller.world().now, 4 * engine::kSecond);
+    QTest::keyClick(&window, Qt::Key_Right, Qt::ShiftModifier);
+    QTest::keyClick(&window, Qt::Key_Right, Qt::ShiftModifier);
+    QCOMPARE(controller.world().now, 6 * engine::kSecond);
+    // Both are in the Simulation menu, with their keys in the tooltip.
+    QMenu *sim = nullptr;
+    for (QAction *a : window.menuBar()->actions())
+      if (a->text().remove(QLatin1Char('&')) == QStringLiteral("Simulation"))
+        sim = a->menu();
+    QVERIFY(sim);
+    int found = 0;
+    for (QAction *a : sim->actions())
+      if (a->shortcut() == QKeySequence(Qt::SHIFT | Qt::Key_Left) || a->shortcut() == QKeySequence(Qt::SHIFT | Qt::Key_Right)) {
+        ++found;
+        QVERIFY(a->toolTip().contains(a->shortcut().toString(QKeySequence::NativeText)));
+      }
+    QCOMPARE(found, 2);
   }
 
   void recordingsSaveAndReopenWithTheirBranches() {
