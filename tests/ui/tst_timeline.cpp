@@ -8,7 +8,9 @@
 
 #include <QMenu>
 #include <QMenuBar>
+#include <QMouseEvent>
 #include <QTemporaryDir>
+#include <QWheelEvent>
 #include <QtTest>
 
 using namespace streamscope;
@@ -45,6 +47,79 @@ private slots:
     const auto processed = controller.world().processed;
     QTest::keyClick(&window, Qt::Key_Left);
     QCOMPARE(controller.world().processed, processed - 1);
+  }
+
+  void timelineZoomsAndMarkersHaveMenus() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    window.resize(1400, 860);
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/acks1-leader-power-loss.json")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    controller.runTo(20 * engine::kSecond);
+    ui::TimelineBar *bar = window.timeline();
+    QVERIFY(!bar->isZoomed());
+    const auto wholeTicks = bar->ticks();
+    QVERIFY(!wholeTicks.isEmpty());
+    // The wheel zooms around the pointer: the time under it stays put.
+    const double x = bar->xOf(10 * engine::kSecond);
+    const engine::SimTime under = bar->timeAt(x);
+    const QPointF pos(x, 14);
+    for (int i = 0; i < 12; ++i) {
+      QWheelEvent wheel(pos, bar->mapToGlobal(pos), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+      QApplication::sendEvent(bar, &wheel);
+    }
+    QVERIFY(bar->isZoomed());
+    QVERIFY(bar->viewEnd() - bar->viewStart() < controller.view().duration() / 10);
+    QVERIFY(std::abs(bar->timeAt(x) - under) < engine::kMillisecond * 5);
+    // The tick labels follow: finer steps, with decimals.
+    const auto zoomedTicks = bar->ticks();
+    QVERIFY(zoomedTicks.size() >= 2);
+    QVERIFY(zoomedTicks[1].first - zoomedTicks[0].first < wholeTicks[1].first - wholeTicks[0].first);
+    QVERIFY(zoomedTicks[0].second.contains(QLatin1Char('.')));
+    // Double-click: the whole run again.
+    QTest::mouseDClick(bar, Qt::LeftButton, {}, pos.toPoint());
+    QVERIFY(!bar->isZoomed());
+    // Shift+drag chooses a range to zoom to.
+    const QPoint from(static_cast<int>(bar->xOf(4 * engine::kSecond)), 14), to(static_cast<int>(bar->xOf(6 * engine::kSecond)), 14);
+    const engine::SimTime nowBefore = controller.world().now;
+    QTest::mousePress(bar, Qt::LeftButton, Qt::ShiftModifier, from);
+    QMouseEvent move(QEvent::MouseMove, QPointF(to), bar->mapToGlobal(QPointF(to)), Qt::LeftButton, Qt::LeftButton, Qt::ShiftModifier);
+    QApplication::sendEvent(bar, &move);
+    QTest::mouseRelease(bar, Qt::LeftButton, Qt::ShiftModifier, to);
+    QVERIFY(bar->isZoomed());
+    QVERIFY(std::abs(bar->viewStart() - 4 * engine::kSecond) < engine::kSecond / 10);
+    QVERIFY(std::abs(bar->viewEnd() - 6 * engine::kSecond) < engine::kSecond / 10);
+    QCOMPARE(controller.world().now, nowBefore); // choosing a range does not seek
+    bar->resetZoom();
+    // A plain click a few pixels from a marker seeks there, not onto the marker.
+    const model::TimelineMarker *election = nullptr;
+    for (const auto &m : controller.history().branch().markers)
+      if (m.kind == model::MarkerKind::LeaderElection)
+        election = &m;
+    QVERIFY(election);
+    const engine::SimTime at = election->at;
+    const int beside = static_cast<int>(std::lround(bar->xOf(at))) + 6;
+    QTest::mouseClick(bar, Qt::LeftButton, {}, QPoint(beside, 14));
+    QVERIFY(controller.world().now != at);
+    QVERIFY(std::abs(controller.world().now - bar->timeAt(beside)) < engine::kSecond / 4);
+    QVERIFY(!bar->markerMenu(beside));
+    // On the marker: its menu jumps to just before it, or to it.
+    auto menu = bar->markerMenu(bar->xOf(at));
+    QVERIFY(menu);
+    QAction *before = nullptr, *onIt = nullptr;
+    for (QAction *a : menu->actions()) {
+      if (a->text() == QStringLiteral("Jump to Just Before"))
+        before = a;
+      if (a->text() == QStringLiteral("Jump to It"))
+        onIt = a;
+    }
+    QVERIFY(before && onIt);
+    before->trigger();
+    QCOMPARE(controller.world().now, at - 1);
+    onIt->trigger();
+    QCOMPARE(controller.world().now, at);
   }
 
   void shiftArrowsStepOneSimulatedSecond() {
