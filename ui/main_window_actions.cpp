@@ -14,6 +14,7 @@
 #include <QFileDialog>
 #include <QMenu>
 #include <QMenuBar>
+#include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
@@ -72,12 +73,19 @@ void MainWindow::buildActions() {
   m_play = makeAction(this, tr("Play"), Qt::Key_Space, tr("Play or pause the simulation"));
   m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
   connect(m_play, &QAction::triggered, &m_controller, &model::SimulationController::togglePlay);
-  m_stepBack = makeAction(this, tr("Back"), Qt::Key_Left, tr("Go back to just before the last event (time travel)"));
+  m_stepBack =
+      makeAction(this, tr("Back"), Qt::Key_Left, tr("Go back to just before the last event (time travel); the status bar says what was undone"));
   m_stepBack->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
-  connect(m_stepBack, &QAction::triggered, &m_controller, &model::SimulationController::stepBack);
-  m_step = makeAction(this, tr("Step"), Qt::Key_Right, tr("Run to the next engine event"));
+  connect(m_stepBack, &QAction::triggered, this, [this] {
+    m_controller.stepBack();
+    statusBar()->showMessage(m_controller.lastStepWords(), 15000); // what it undid, in words
+  });
+  m_step = makeAction(this, tr("Step"), Qt::Key_Right, tr("Run to the next engine event; the status bar says what happened"));
   m_step->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
-  connect(m_step, &QAction::triggered, &m_controller, &model::SimulationController::stepEvent);
+  connect(m_step, &QAction::triggered, this, [this] {
+    m_controller.stepEvent();
+    statusBar()->showMessage(m_controller.lastStepWords(), 15000); // what it ran, in words
+  });
   m_secondBack = makeAction(this, tr("Back One Second"), QKeySequence(Qt::SHIFT | Qt::Key_Left), tr("Go back one simulated second (time travel)"));
   connect(m_secondBack, &QAction::triggered, this, [this] { stepSeconds(-1); });
   m_secondForward = makeAction(this, tr("Forward One Second"), QKeySequence(Qt::SHIFT | Qt::Key_Right), tr("Run one simulated second forward"));

@@ -9,6 +9,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMouseEvent>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QWheelEvent>
 #include <QtTest>
@@ -149,6 +150,39 @@ private slots:
         QVERIFY(a->toolTip().contains(a->shortcut().toString(QKeySequence::NativeText)));
       }
     QCOMPARE(found, 2);
+  }
+
+  void stepAndBackSayWhatHappened() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/acks1-leader-power-loss.json")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    controller.runTo(2 * engine::kSecond);
+    QStatusBar *status = window.statusBar();
+    // Step until a produce request arrives, and until a follower fetch moves a high watermark.
+    QString produce, watermark;
+    for (int i = 0; i < 5000 && (produce.isEmpty() || watermark.isEmpty()); ++i) {
+      QTest::keyClick(&window, Qt::Key_Right);
+      const QString said = status->currentMessage();
+      QVERIFY2(said.startsWith(QStringLiteral("Step: ")), qPrintable(said));
+      if (said.contains(QStringLiteral("produce request from producer")) && said.contains(QStringLiteral("arrived at broker")))
+        produce = said;
+      if (said.contains(QStringLiteral("follower fetch")) && said.contains(QStringLiteral("HW ")) && said.contains(QStringLiteral(" → ")))
+        watermark = said;
+    }
+    QVERIFY(!produce.isEmpty());
+    QVERIFY(!watermark.isEmpty());
+    // Back names what it undid: the same words as the step that did it.
+    QTest::keyClick(&window, Qt::Key_Right);
+    const QString stepped = status->currentMessage().mid(QStringLiteral("Step: ").size());
+    QTest::keyClick(&window, Qt::Key_Left);
+    QCOMPARE(status->currentMessage(), QStringLiteral("Back: undid ") + stepped);
+    // A user action undone is named as one.
+    window.applyFault(engine::Fault{0, engine::CrashBroker{2}});
+    QTest::keyClick(&window, Qt::Key_Left);
+    QVERIFY2(status->currentMessage().contains(QStringLiteral("your action: crash broker 2")), qPrintable(status->currentMessage()));
   }
 
   void recordingsSaveAndReopenWithTheirBranches() {
