@@ -1,5 +1,6 @@
 #include "simulation_controller.h"
 
+#include "model/explain/event_words.h"
 #include "model/history/recording_store.h"
 #include "model/json/scenario_loader.h"
 
@@ -93,7 +94,9 @@ void SimulationController::stepEvent() {
   if (!m_sim)
     return;
   pause();
+  const Watermarks before = watermarks(m_sim->world());
   m_history.stepForward(*m_sim);
+  m_stepWords = stepWords(m_history.lastStep(), m_sim->world(), before);
   ++m_frames;
   emit frameReady();
 }
@@ -200,6 +203,7 @@ void SimulationController::stepBack() {
   pause();
   if (!m_history.stepBack(*m_sim))
     return;
+  m_stepWords = stepWords(m_history.lastStep(), m_sim->world(), watermarks(m_sim->world()));
   ++m_frames;
   emit jumped();
   emit frameReady();

@@ -79,6 +79,9 @@ public:
   /// Called with the share done (0 to 1) during long work; return false to stop it. It is
   /// called with 1.0 once the work is over.
   void setLongWorkReporter(std::function<bool(double)> reporter) { m_longWork = std::move(reporter); }
+  /// What the last stepEvent ran, or stepBack undid, in words ("Step: follower fetch arrived at
+  /// broker 2, HW 154 → 155"); empty before either.
+  QString lastStepWords() const { return m_stepWords; }
   static constexpr engine::SimTime kLongSeek = 10 * engine::kSecond;
 
 public slots:
@@ -122,6 +125,7 @@ private:
   std::function<bool(double)> m_longWork;
   std::uint64_t m_frames = 0;
   RunHistory m_history;
+  QString m_stepWords;
   int m_groupDepth = 0; ///< open beginUserActionGroup calls
   bool m_groupApplied = false; ///< the open group has an applied action (later ones join it)
   std::size_t m_groupBranches = 0; ///< branch count when the group opened

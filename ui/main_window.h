@@ -125,6 +125,8 @@ protected:
 private:
   void buildActions();
   void buildMenus();
+  /// Seeks `seconds` simulated seconds forward (or back, when negative), not before time zero.
+  void stepSeconds(int seconds);
   void buildDocks();
   void updateStatus();
   void chooseScenario();
@@ -170,6 +172,7 @@ private:
   std::unique_ptr<model::RecordingWriter> m_recorder; ///< while Record is on: one batch per frame
   QString m_recordingPath;
   QAction *m_open = nullptr, *m_save = nullptr, *m_exportPng = nullptr, *m_exportSvg = nullptr, *m_quit = nullptr;
+  QAction *m_secondBack = nullptr, *m_secondForward = nullptr;
   QAction *m_play = nullptr, *m_stepBack = nullptr, *m_step = nullptr, *m_reset = nullptr, *m_faster = nullptr, *m_slower = nullptr;
   QAction *m_annotate = nullptr, *m_clearInk = nullptr, *m_itemFaults = nullptr, *m_dropRecord = nullptr, *m_powerOffAll = nullptr;
   QAction *m_zoomIn = nullptr, *m_zoomOut = nullptr, *m_fit = nullptr, *m_present = nullptr, *m_leavePresent = nullptr;

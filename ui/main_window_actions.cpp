@@ -14,9 +14,11 @@
 #include <QFileDialog>
 #include <QMenu>
 #include <QMenuBar>
+#include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
+#include <algorithm>
 
 namespace streamscope::ui {
 
@@ -71,12 +73,23 @@ void MainWindow::buildActions() {
   m_play = makeAction(this, tr("Play"), Qt::Key_Space, tr("Play or pause the simulation"));
   m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
   connect(m_play, &QAction::triggered, &m_controller, &model::SimulationController::togglePlay);
-  m_stepBack = makeAction(this, tr("Back"), Qt::Key_Left, tr("Go back to just before the last event (time travel)"));
+  m_stepBack =
+      makeAction(this, tr("Back"), Qt::Key_Left, tr("Go back to just before the last event (time travel); the status bar says what was undone"));
   m_stepBack->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
-  connect(m_stepBack, &QAction::triggered, &m_controller, &model::SimulationController::stepBack);
-  m_step = makeAction(this, tr("Step"), Qt::Key_Right, tr("Run to the next engine event"));
+  connect(m_stepBack, &QAction::triggered, this, [this] {
+    m_controller.stepBack();
+    statusBar()->showMessage(m_controller.lastStepWords(), 15000); // what it undid, in words
+  });
+  m_step = makeAction(this, tr("Step"), Qt::Key_Right, tr("Run to the next engine event; the status bar says what happened"));
   m_step->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
-  connect(m_step, &QAction::triggered, &m_controller, &model::SimulationController::stepEvent);
+  connect(m_step, &QAction::triggered, this, [this] {
+    m_controller.stepEvent();
+    statusBar()->showMessage(m_controller.lastStepWords(), 15000); // what it ran, in words
+  });
+  m_secondBack = makeAction(this, tr("Back One Second"), QKeySequence(Qt::SHIFT | Qt::Key_Left), tr("Go back one simulated second (time travel)"));
+  connect(m_secondBack, &QAction::triggered, this, [this] { stepSeconds(-1); });
+  m_secondForward = makeAction(this, tr("Forward One Second"), QKeySequence(Qt::SHIFT | Qt::Key_Right), tr("Run one simulated second forward"));
+  connect(m_secondForward, &QAction::triggered, this, [this] { stepSeconds(1); });
   m_reset = makeAction(this, tr("Reset"), QKeySequence(Qt::CTRL | Qt::Key_R), tr("Restart the scenario from time zero with the same seed"));
   m_reset->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
   connect(m_reset, &QAction::triggered, &m_controller, &model::SimulationController::reset);
@@ -117,9 +130,10 @@ void MainWindow::buildActions() {
                              tr("A data-centre power cut: every record not yet flushed is gone"));
   connect(m_powerOffAll, &QAction::triggered, this, [apply] { apply(engine::Fault{0, model::PowerLoss{-1}}); });
   // Window-level actions keep their shortcuts while menus and toolbars are hidden.
-  addActions({m_open, m_save,    m_openRecording, m_saveRecording, m_record,   m_library,    m_showWelcome, m_exportPng,  m_exportSvg,
-              m_quit, m_play,    m_stepBack,      m_step,          m_reset,    m_faster,     m_slower,      m_zoomIn,     m_zoomOut,
-              m_fit,  m_present, m_leavePresent,  m_annotate,      m_clearInk, m_itemFaults, m_dropRecord,  m_powerOffAll});
+  addActions({m_open,          m_save,         m_openRecording, m_saveRecording, m_record,     m_library,    m_showWelcome,
+              m_exportPng,     m_exportSvg,    m_quit,          m_play,          m_stepBack,   m_step,       m_secondBack,
+              m_secondForward, m_reset,        m_faster,        m_slower,        m_zoomIn,     m_zoomOut,    m_fit,
+              m_present,       m_leavePresent, m_annotate,      m_clearInk,      m_itemFaults, m_dropRecord, m_powerOffAll});
 
   m_toolBar = addToolBar(tr("Simulation"));
   m_toolBar->setObjectName(QStringLiteral("simulationToolBar"));
@@ -166,6 +180,12 @@ void MainWindow::buildActions() {
   m_toolBar->addAction(m_present);
 }
 
+void MainWindow::stepSeconds(int seconds) {
+  if (!m_controller.hasSimulation())
+    return;
+  m_controller.seek(std::max<model::SimTime>(0, m_controller.view().now() + seconds * model::kSecond));
+}
+
 void MainWindow::buildMenus() {
   QMenu *file = menuBar()->addMenu(tr("&File"));
   file->addAction(m_open);
@@ -186,7 +206,7 @@ void MainWindow::buildMenus() {
   file->addAction(m_quit);
 
   QMenu *sim = menuBar()->addMenu(tr("&Simulation"));
-  sim->addActions({m_play, m_stepBack, m_step, m_reset});
+  sim->addActions({m_play, m_stepBack, m_step, m_secondBack, m_secondForward, m_reset});
   sim->addSeparator();
   sim->addActions({m_faster, m_slower});
 

@@ -1,11 +1,16 @@
 #include "timeline_bar.h"
 
+#include <QContextMenuEvent>
 #include <QHelpEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QTimer>
 #include <QToolTip>
+#include <QWheelEvent>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace streamscope::ui {
@@ -28,38 +33,105 @@ QString timeText(model::SimTime t) {
   return s >= 120 ? QObject::tr("%1 min").arg(s / 60, 0, 'f', s >= 600 ? 0 : 1) : QObject::tr("%1 s").arg(s, 0, 'f', s >= 10 ? 0 : 1);
 }
 
+/// A tick label: minutes for long steps, else seconds with as many decimals as the step needs.
+QString tickText(model::SimTime t, model::SimTime step) {
+  if (step >= model::kSecond && t >= 120 * model::kSecond)
+    return timeText(t);
+  int decimals = 0;
+  for (model::SimTime unit = model::kSecond; unit > step && decimals < 6; unit /= 10)
+    ++decimals;
+  return QObject::tr("%1 s").arg(static_cast<double>(t) / model::kSecond, 0, 'f', decimals);
+}
+
+constexpr double kMarkerReach = 3; ///< how near (in px) a click must be to land on a marker
+constexpr model::SimTime kMinSpan = model::kMillisecond;
+
 } // namespace
 
 TimelineBar::TimelineBar(model::SimulationController &controller, QWidget *parent) : QWidget(parent), m_controller(controller) {
   setMinimumHeight(40);
   setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
   setMouseTracking(true);
-  setToolTip(tr("The whole run: click or drag to go to any moment (left arrow steps back); click a marker to jump to it"));
+  setToolTip(tr("The run: click or drag to go to any moment (Left steps back one event, Shift+Left one second); "
+                "click right on a marker to jump to it, right-click it to jump to just before it (the last event before); "
+                "wheel to zoom around the pointer, Shift+drag to zoom to a range, double-click for the whole run"));
   connect(&controller, &model::SimulationController::frameReady, this, qOverload<>(&QWidget::update));
+  connect(&controller, &model::SimulationController::scenarioLoaded, this, &TimelineBar::resetZoom);
 }
 
 QRectF TimelineBar::track() const { return QRectF(12, 8, width() - 24, 12); }
 
+model::SimTime TimelineBar::viewStart() const { return isZoomed() ? m_zoomStart : 0; }
+
+model::SimTime TimelineBar::viewEnd() const {
+  if (isZoomed())
+    return m_zoomEnd;
+  return m_controller.hasSimulation() ? std::max<model::SimTime>(1, m_controller.view().duration()) : 1;
+}
+
 double TimelineBar::xOf(model::SimTime t) const {
   if (!m_controller.hasSimulation())
     return track().left();
-  const double d = static_cast<double>(std::max<model::SimTime>(1, m_controller.view().duration()));
-  return track().left() + track().width() * static_cast<double>(t) / d;
+  const double span = static_cast<double>(std::max<model::SimTime>(1, viewEnd() - viewStart()));
+  return track().left() + track().width() * static_cast<double>(t - viewStart()) / span;
 }
 
 model::SimTime TimelineBar::timeAt(double x) const {
   if (!m_controller.hasSimulation())
     return 0;
   const double share = std::clamp((x - track().left()) / track().width(), 0.0, 1.0);
-  return static_cast<model::SimTime>(std::llround(share * static_cast<double>(m_controller.view().duration())));
+  return viewStart() + static_cast<model::SimTime>(std::llround(share * static_cast<double>(viewEnd() - viewStart())));
 }
 
+void TimelineBar::zoomTo(model::SimTime from, model::SimTime to) {
+  const model::SimTime duration = m_controller.hasSimulation() ? m_controller.view().duration() : 0;
+  if (to <= from || duration <= kMinSpan || to - from >= duration) {
+    m_zoomStart = m_zoomEnd = 0;
+  } else {
+    const model::SimTime span = std::max(kMinSpan, to - from);
+    m_zoomStart = std::clamp<model::SimTime>(from, 0, duration - span);
+    m_zoomEnd = m_zoomStart + span;
+  }
+  update();
+}
+
+void TimelineBar::zoomAround(double x, double factor) {
+  if (!m_controller.hasSimulation() || factor <= 0)
+    return;
+  const model::SimTime at = timeAt(x);
+  const double share = std::clamp((x - track().left()) / track().width(), 0.0, 1.0);
+  const double span = std::max(static_cast<double>(kMinSpan), static_cast<double>(viewEnd() - viewStart()) / factor);
+  const auto from = at - static_cast<model::SimTime>(std::llround(share * span));
+  zoomTo(from, from + static_cast<model::SimTime>(std::llround(span)));
+}
+
+QList<QPair<model::SimTime, QString>> TimelineBar::ticks() const {
+  QList<QPair<model::SimTime, QString>> out;
+  if (!m_controller.hasSimulation())
+    return out;
+  // A round step giving about one label per 120 px.
+  const model::SimTime span = viewEnd() - viewStart();
+  const double wanted = static_cast<double>(span) / std::max(1.0, track().width() / 120);
+  static constexpr std::array<model::SimTime, 6> kMantissas{1, 2, 5, 10, 15, 30};
+  model::SimTime step = 0;
+  for (model::SimTime decade = model::SimTime{10}; step == 0; decade *= 10)
+    for (model::SimTime m : kMantissas)
+      if (static_cast<double>(m * decade) >= wanted && (m <= 5 || decade >= model::kSecond)) {
+        step = m * decade;
+        break;
+      }
+  for (model::SimTime t = (viewStart() + step - 1) / step * step; t <= viewEnd(); t += step)
+    out.append({t, tickText(t, step)});
+  return out;
+}
 const model::TimelineMarker *TimelineBar::markerAt(double x) const {
   if (!m_controller.hasSimulation())
     return nullptr;
   const model::TimelineMarker *best = nullptr;
-  double bestDistance = 5;
+  double bestDistance = kMarkerReach;
   for (const auto &m : m_controller.history().branch().markers) {
+    if (m.at < viewStart() || m.at > viewEnd())
+      continue;
     const double d = std::abs(xOf(m.at) - x);
     if (d <= bestDistance) {
       bestDistance = d;
@@ -86,12 +158,16 @@ void TimelineBar::paintEvent(QPaintEvent *) {
   QColor explored = pal.color(QPalette::Highlight);
   explored.setAlpha(90);
   p.setBrush(explored);
-  p.drawRoundedRect(QRectF(t.left(), t.top(), xOf(branch.explored) - t.left(), t.height()), 4, 4);
+  p.save();
+  p.setClipRect(QRectF(t.left() - 6, 0, t.width() + 12, height()));
+  p.drawRoundedRect(QRectF(t.left(), t.top(), std::clamp(xOf(branch.explored), t.left(), t.right()) - t.left(), t.height()), 4, 4);
   if (branch.parent >= 0) { // where this branch left its parent
     p.setPen(QPen(pal.color(QPalette::Text), 1, Qt::DashLine));
     p.drawLine(QPointF(xOf(branch.forkedAt), t.top() - 4), QPointF(xOf(branch.forkedAt), t.bottom() + 4));
   }
   for (const auto &m : branch.markers) {
+    if (m.at < viewStart() || m.at > viewEnd())
+      continue;
     const double x = xOf(m.at);
     p.setPen(QPen(markerColour(m.kind, dark), 2));
     p.drawLine(QPointF(x, t.top() - 2), QPointF(x, t.bottom() + 2));
@@ -101,20 +177,29 @@ void TimelineBar::paintEvent(QPaintEvent *) {
   p.setPen(QPen(pal.color(QPalette::Text), 1));
   p.setBrush(pal.color(QPalette::Highlight));
   p.drawRoundedRect(QRectF(now - 3, t.top() - 5, 6, t.height() + 10), 2, 2);
-  // Time labels at the ends and a few round points between.
+  p.restore();
+  if (m_rangeFrom >= 0) { // a Shift+drag range being chosen
+    QColor range = pal.color(QPalette::Highlight);
+    range.setAlpha(70);
+    p.setPen(QPen(pal.color(QPalette::Highlight), 1));
+    p.setBrush(range);
+    p.drawRect(QRectF(std::min(m_rangeFrom, m_rangeTo), t.top() - 6, std::abs(m_rangeTo - m_rangeFrom), t.height() + 12));
+  }
+  // Round times under the track, following the zoom.
   p.setPen(pal.color(QPalette::Text));
   QFont f = font();
   f.setPointSizeF(f.pointSizeF() * 0.85);
   p.setFont(f);
   const double labelTop = t.bottom() + 4;
-  const model::SimTime duration = m_controller.view().duration();
-  const int ticks = std::max(1, static_cast<int>(t.width() / 120));
-  for (int i = 0; i <= ticks; ++i) {
-    const model::SimTime at = duration * i / ticks;
-    const Qt::Alignment align = i == 0 ? Qt::AlignLeft : i == ticks ? Qt::AlignRight : Qt::AlignHCenter;
-    const double x = xOf(at);
-    const QRectF box = i == 0 ? QRectF(x, labelTop, 100, 16) : i == ticks ? QRectF(x - 100, labelTop, 100, 16) : QRectF(x - 50, labelTop, 100, 16);
-    p.drawText(box, static_cast<int>(align | Qt::AlignTop), timeText(at));
+  for (const auto &[at, text] : ticks()) {
+    const double x = std::clamp(xOf(at) - 50, 0.0, width() - 100.0);
+    const Qt::Alignment align = x <= 0 ? Qt::AlignLeft : x >= width() - 100.0 ? Qt::AlignRight : Qt::AlignHCenter;
+    p.drawText(QRectF(x, labelTop, 100, 16), static_cast<int>(align | Qt::AlignTop), text);
+  }
+  if (isZoomed()) { // say so, and how to get back
+    p.setPen(pal.color(QPalette::PlaceholderText));
+    p.drawText(QRectF(t.left(), 0, t.width(), t.top() - 1), static_cast<int>(Qt::AlignRight | Qt::AlignVCenter),
+               tr("zoomed: double-click for the whole run"));
   }
 }
 
@@ -128,11 +213,21 @@ void TimelineBar::seekTo(double x) {
 void TimelineBar::mousePressEvent(QMouseEvent *event) {
   if (event->button() != Qt::LeftButton)
     return;
+  if (event->modifiers() & Qt::ShiftModifier) {
+    m_rangeFrom = m_rangeTo = event->position().x();
+    update();
+    return;
+  }
   m_dragging = true;
   seekTo(event->position().x());
 }
 
 void TimelineBar::mouseMoveEvent(QMouseEvent *event) {
+  if (m_rangeFrom >= 0) {
+    m_rangeTo = std::clamp(event->position().x(), track().left(), track().right());
+    update();
+    return;
+  }
   if (!m_dragging)
     return;
   // Coalesce: a fast drag produces many moves, but one seek per pass of the event loop.
@@ -146,7 +241,48 @@ void TimelineBar::mouseMoveEvent(QMouseEvent *event) {
     });
 }
 
-void TimelineBar::mouseReleaseEvent(QMouseEvent *) { m_dragging = false; }
+void TimelineBar::mouseReleaseEvent(QMouseEvent *event) {
+  m_dragging = false;
+  if (m_rangeFrom < 0)
+    return;
+  const double to = std::clamp(event->position().x(), track().left(), track().right());
+  const double from = m_rangeFrom;
+  m_rangeFrom = m_rangeTo = -1;
+  if (std::abs(to - from) >= 4)
+    zoomTo(timeAt(std::min(from, to)), timeAt(std::max(from, to)));
+  update();
+}
+
+void TimelineBar::mouseDoubleClickEvent(QMouseEvent *event) {
+  if (event->button() == Qt::LeftButton)
+    resetZoom();
+}
+
+void TimelineBar::wheelEvent(QWheelEvent *event) {
+  const int delta = event->angleDelta().y() != 0 ? event->angleDelta().y() : event->angleDelta().x();
+  if (delta == 0)
+    return;
+  zoomAround(event->position().x(), std::pow(1.25, delta / 120.0));
+  event->accept();
+}
+
+std::unique_ptr<QMenu> TimelineBar::markerMenu(double x) {
+  const model::TimelineMarker *m = markerAt(x);
+  if (!m)
+    return nullptr;
+  auto menu = std::make_unique<QMenu>(this);
+  const model::SimTime at = m->at;
+  QAction *before = menu->addAction(tr("Jump to Just Before"), this, [this, at] { m_controller.seek(std::max<model::SimTime>(0, at - 1)); });
+  before->setToolTip(tr("The last engine event before it (a microsecond earlier): Step then runs its own events"));
+  menu->addAction(tr("Jump to It"), this, [this, at] { m_controller.seek(at); });
+  menu->setToolTipsVisible(true);
+  return menu;
+}
+
+void TimelineBar::contextMenuEvent(QContextMenuEvent *event) {
+  if (auto menu = markerMenu(event->pos().x()))
+    menu->exec(event->globalPos());
+}
 
 bool TimelineBar::event(QEvent *event) {
   if (event->type() == QEvent::ToolTip) {

@@ -214,13 +214,17 @@ bool RunHistory::stepForward(engine::Simulation &sim) {
   const Branch &b = branch();
   const SimTime exploredBefore = b.explored;
   bool moved = true;
+  m_lastStep = StepRecord{};
   if (m_applied < b.actions.size() && b.actions[m_applied].processed == sim.processed()) {
     const std::size_t group = b.actions[m_applied].group;
-    do // a group is redone whole, as it was made
+    do { // a group is redone whole, as it was made
+      m_lastStep.actions << describeFault(b.actions[m_applied].fault);
       applyNext(sim);
-    while (m_applied < b.actions.size() && b.actions[m_applied].group == group);
-  } else
+    } while (m_applied < b.actions.size() && b.actions[m_applied].group == group);
+  } else {
     moved = sim.step();
+    m_lastStep.events = m_events;
+  }
   collectMarkers(exploredBefore);
   noteExplored(sim);
   return moved;
@@ -303,8 +307,12 @@ void RunHistory::seek(engine::Simulation &sim, SimTime t) {
 bool RunHistory::stepBack(engine::Simulation &sim) {
   const Branch &b = branch();
   const std::uint64_t p = sim.processed();
+  m_lastStep = StepRecord{{}, {}, true};
   if (m_applied > 0 && b.actions[m_applied - 1].processed == p) { // undo the user's last group first
-    rebuild(sim, p, std::min(b.actions[m_applied - 1].group, m_applied - 1));
+    const std::size_t first = std::min(b.actions[m_applied - 1].group, m_applied - 1);
+    for (std::size_t i = first; i < m_applied; ++i)
+      m_lastStep.actions << describeFault(b.actions[i].fault);
+    rebuild(sim, p, first);
     return true;
   }
   if (p == 0)
@@ -313,6 +321,12 @@ bool RunHistory::stepBack(engine::Simulation &sim) {
   while (applied < b.actions.size() && b.actions[applied].processed <= p - 1)
     ++applied;
   rebuild(sim, p - 1, applied);
+  // Run the undone step once more on a copy, to see what it was, and put the world back.
+  const engine::World before = sim.snapshot();
+  sim.setEventSink(&m_lastStep.events);
+  sim.step();
+  sim.setEventSink(&m_events);
+  sim.restore(before);
   return true;
 }
 

@@ -62,6 +62,14 @@ struct Branch {
   MetricsRecorder metrics; ///< sampled as the branch is explored
 };
 
+/// What the last stepForward or stepBack went over: the engine's events of that one step (for
+/// stepBack, those of the step it undid), or the user actions it redid or undid.
+struct StepRecord {
+  std::vector<engine::Event> events;
+  QStringList actions; ///< describeFault of each user action
+  bool undone = false; ///< stepBack
+};
+
 class RunHistory {
 public:
   explicit RunHistory(std::size_t snapshotBudgetBytes = std::size_t{256} << 20);
@@ -92,6 +100,8 @@ public:
   void seek(engine::Simulation &sim, engine::SimTime t);
   /// Back to just before the last thing that happened (an engine action or a user action).
   bool stepBack(engine::Simulation &sim);
+  /// What the last stepForward or stepBack went over.
+  const StepRecord &lastStep() const { return m_lastStep; }
   /// Moves to another branch at the same time (or its end of exploration, if earlier).
   void switchBranch(engine::Simulation &sim, int branch);
 
@@ -124,6 +134,7 @@ private:
   int m_current = 0;
   std::size_t m_applied = 0; ///< user actions of the current branch in the current state
   std::vector<engine::Event> m_events; ///< the engine's events since the last collection
+  StepRecord m_lastStep;
   std::size_t m_budget;
   engine::SimTime m_interval = engine::kSecond;
   engine::SimTime m_lastThrottleMarker = -engine::kSecond * 3600;

@@ -1,0 +1,149 @@
+#include "event_words.h"
+
+#include "item_explainer.h"
+
+#include <QObject>
+
+namespace streamscope::model {
+namespace {
+
+using engine::EventType;
+using engine::TransferKind;
+
+QString transferWords(std::uint8_t sub) {
+  switch (static_cast<TransferKind>(sub)) {
+  case TransferKind::ProduceRequest: return QObject::tr("produce request");
+  case TransferKind::ProduceResponse: return QObject::tr("produce response");
+  case TransferKind::ReplicaFetchRequest: return QObject::tr("follower fetch");
+  case TransferKind::ReplicaFetchResponse: return QObject::tr("follower fetch response");
+  case TransferKind::ConsumerFetchRequest: return QObject::tr("consumer fetch");
+  case TransferKind::ConsumerFetchResponse: return QObject::tr("consumer fetch response");
+  case TransferKind::PutRecordsRequest: return QObject::tr("PutRecords request");
+  case TransferKind::PutRecordsResponse: return QObject::tr("PutRecords response");
+  case TransferKind::ZoneWrite: return QObject::tr("zone write");
+  case TransferKind::ZoneAck: return QObject::tr("zone acknowledgement");
+  case TransferKind::GetRecordsRequest: return QObject::tr("GetRecords request");
+  case TransferKind::GetRecordsResponse: return QObject::tr("GetRecords response");
+  case TransferKind::SubscribeToShardEvent: return QObject::tr("SubscribeToShard event");
+  }
+  return QObject::tr("message");
+}
+
+bool isKafkaTransfer(std::uint8_t sub) { return sub <= static_cast<std::uint8_t>(TransferKind::ConsumerFetchResponse); }
+
+QString partitionName(const engine::World &w, int p) {
+  if (p < 0 || p >= static_cast<int>(w.kafka.partitions.size()))
+    return QString();
+  return QString::fromStdString(w.kafka.partitionName(p));
+}
+
+QString inPartition(const engine::World &w, int p) {
+  const QString name = partitionName(w, p);
+  return name.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(name);
+}
+
+QString broker(int id) { return QObject::tr("broker %1").arg(id); }
+
+QString errorWords(std::uint8_t sub) {
+  return QString::fromUtf8(engine::errorCodeName(static_cast<engine::ErrorCode>(sub)).data(),
+                           static_cast<qsizetype>(engine::errorCodeName(static_cast<engine::ErrorCode>(sub)).size()));
+}
+
+std::int64_t watermarkBefore(const Watermarks &before, const engine::World &w, const engine::Event &e) {
+  if (e.partition < 0 || static_cast<std::size_t>(e.partition) >= before.size() || e.partition >= static_cast<int>(w.kafka.partitions.size()))
+    return -1;
+  const int slot = w.kafka.partitions[static_cast<std::size_t>(e.partition)].slotOf(e.node);
+  const auto &hws = before[static_cast<std::size_t>(e.partition)];
+  return slot >= 0 && static_cast<std::size_t>(slot) < hws.size() ? hws[static_cast<std::size_t>(slot)] : -1;
+}
+
+/// What an event caused, briefly, after the step's first event.
+QString consequence(const engine::Event &e, const engine::World &w, const Watermarks &before) {
+  switch (e.type) {
+  case EventType::HighWatermark: {
+    const std::int64_t was = watermarkBefore(before, w, e);
+    return was >= 0 && was != e.a ? QObject::tr("HW %1 → %2").arg(was).arg(e.a) : QObject::tr("HW %1").arg(e.a);
+  }
+  case EventType::Appended: return QObject::tr("%n record(s) appended at offset %1", nullptr, static_cast<int>(e.b)).arg(e.a);
+  case EventType::TransferStarted: return QObject::tr("%1 sent to %2").arg(transferWords(e.sub), nodeName(w, e.peer));
+  default: return describeEvent(e, w);
+  }
+}
+
+} // namespace
+
+Watermarks watermarks(const engine::World &world) {
+  Watermarks out;
+  out.reserve(world.kafka.partitions.size());
+  for (const auto &p : world.kafka.partitions) {
+    std::vector<std::int64_t> hws;
+    hws.reserve(p.logs.size());
+    for (const auto &log : p.logs)
+      hws.push_back(log.highWatermark());
+    out.push_back(std::move(hws));
+  }
+  return out;
+}
+
+QString describeEvent(const engine::Event &e, const engine::World &w) {
+  const QString part = inPartition(w, e.partition);
+  const int n = static_cast<int>(e.b);
+  switch (e.type) {
+  case EventType::RecordProduced: return QObject::tr("%1 created %n record(s)%2", nullptr, n).arg(nodeName(w, e.node), part);
+  case EventType::TransferStarted: return QObject::tr("%1 left %2 for %3").arg(transferWords(e.sub), nodeName(w, e.node), nodeName(w, e.peer));
+  case EventType::TransferArrived:
+    return QObject::tr("%1 from %2 arrived at %3%4")
+        .arg(transferWords(e.sub), nodeName(w, e.node), nodeName(w, e.peer), isKafkaTransfer(e.sub) ? part : QString());
+  case EventType::TransferDropped:
+    return QObject::tr("%1 from %2 to %3 was lost").arg(transferWords(e.sub), nodeName(w, e.node), nodeName(w, e.peer));
+  case EventType::Appended: return QObject::tr("%1 appended %n record(s) at offset %2%3", nullptr, n).arg(broker(e.node)).arg(e.a).arg(part);
+  case EventType::Flushed: return QObject::tr("%1 flushed to offset %2%3").arg(broker(e.node)).arg(e.a).arg(part);
+  case EventType::HighWatermark: return QObject::tr("%1 moved its HW to %2%3").arg(broker(e.node)).arg(e.a).arg(part);
+  case EventType::IsrShrunk: return QObject::tr("%1 left the ISR%2").arg(broker(e.peer), part);
+  case EventType::IsrExpanded: return QObject::tr("%1 joined the ISR%2").arg(broker(e.peer), part);
+  case EventType::LeaderElected:
+    return (e.sub ? QObject::tr("%1 elected leader, uncleanly%2 (epoch %3)") : QObject::tr("%1 elected leader%2 (epoch %3)"))
+        .arg(broker(e.node), part)
+        .arg(e.a);
+  case EventType::PartitionOffline: return QObject::tr("no leader left: partition offline%1").arg(part);
+  case EventType::Truncated: return QObject::tr("%1 truncated %n record(s)%2", nullptr, n).arg(broker(e.node), part);
+  case EventType::Acked: return QObject::tr("%1 got an acknowledgement for %n record(s)%2", nullptr, n).arg(nodeName(w, e.node), part);
+  case EventType::ProduceFailed: return QObject::tr("%1 failed to send %n record(s): %2", nullptr, n).arg(nodeName(w, e.node), errorWords(e.sub));
+  case EventType::ProduceRetried: return QObject::tr("%1 will retry %n record(s): %2", nullptr, n).arg(nodeName(w, e.node), errorWords(e.sub));
+  case EventType::Fetched: return QObject::tr("%1 received %n record(s)%2", nullptr, n).arg(nodeName(w, e.node), part);
+  case EventType::Committed: return QObject::tr("%1 committed offset %2").arg(nodeName(w, e.node)).arg(e.a);
+  case EventType::Rebalanced: return QObject::tr("group rebalanced: generation %1, %n member(s)", nullptr, n).arg(e.a);
+  case EventType::BrokerCrashed: return QObject::tr("%1 crashed").arg(broker(e.node));
+  case EventType::BrokerPowerLost: return QObject::tr("%1 lost power").arg(broker(e.node));
+  case EventType::BrokerRestarted: return QObject::tr("%1 restarted").arg(broker(e.node));
+  case EventType::RecordsLost: return QObject::tr("%n acknowledged record(s) lost%1", nullptr, n).arg(part);
+  case EventType::Throttled: return QObject::tr("%1 throttled (ProvisionedThroughputExceeded)").arg(nodeName(w, e.node));
+  default: {
+    const auto name = engine::eventTypeName(e.type);
+    const QString words = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())).replace(QLatin1Char('_'), QLatin1Char(' '));
+    return e.node >= 0 ? QStringLiteral("%1: %2").arg(nodeName(w, e.node), words) : words;
+  }
+  }
+}
+
+QString describeEvents(const std::vector<engine::Event> &events, const engine::World &world, const Watermarks &before) {
+  if (events.empty())
+    return QString();
+  QStringList parts{describeEvent(events.front(), world)};
+  constexpr std::size_t kShown = 3;
+  for (std::size_t i = 1; i < events.size() && i < kShown; ++i)
+    parts << consequence(events[i], world, before);
+  if (events.size() > kShown)
+    parts << QObject::tr("%n more event(s)", nullptr, static_cast<int>(events.size() - kShown));
+  return parts.join(QStringLiteral(", "));
+}
+
+QString stepWords(const StepRecord &step, const engine::World &world, const Watermarks &before) {
+  QString what = step.actions.isEmpty() ? describeEvents(step.events, world, before)
+                                        : QObject::tr("your action: %1").arg(step.actions.join(QStringLiteral(" · ")));
+  if (what.isEmpty())
+    what = QObject::tr("nothing (the end of the run)");
+  return step.undone ? QObject::tr("Back: undid %1").arg(what) : QObject::tr("Step: %1").arg(what);
+}
+
+} // namespace streamscope::model
