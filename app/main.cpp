@@ -1,6 +1,7 @@
 // streamscope: the desktop app. Parses the command line, opens the scenario (a small
 // side-by-side one by default), shows the main window and starts playing; or, with
 // --screenshot, runs to --at and saves a picture of the window for docs and tests.
+#include "model/explain/english_plurals.h"
 #include "model/history/recording_store.h"
 #include "model/json/fault_json.h"
 #include "model/json/scenario_loader.h"
@@ -109,6 +110,7 @@ int main(int argc, char **argv) {
   QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
   QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/streamscope.svg")));
   QApplication::setDesktopFileName(QStringLiteral("io.github.streamscope.StreamScope"));
+  streamscope::model::installEnglishPlurals(app);
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QObject::tr("Apache Kafka and Amazon Kinesis Data Streams, simulated and animated."));

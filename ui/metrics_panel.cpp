@@ -7,22 +7,37 @@
 #include <QFileDialog>
 #include <QMenu>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace streamscope::ui {
 namespace {
 
 constexpr int kPlotHeight = 170;
 
-/// Kafka in blues, Kinesis in oranges: the same hue family per system across every plot.
-QColor seriesColour(model::MetricSystem system, int index, bool dark) {
-  static const QColor kafka[] = {QColor(36, 102, 184), QColor(0, 150, 200), QColor(90, 80, 200), QColor(20, 60, 120)};
-  static const QColor kinesis[] = {QColor(226, 120, 0), QColor(200, 60, 40), QColor(230, 170, 30), QColor(160, 80, 0)};
-  QColor c = system == model::MetricSystem::Kafka ? kafka[index % 4] : kinesis[index % 4];
-  return dark ? c.lighter(150) : c;
+/// Okabe–Ito's colour-blind-safe hues, one per line of a plot: blue and orange first, so the
+/// plots that compare the two systems show Kafka in blue and Kinesis in orange.
+QColor entityColour(std::size_t index, bool dark) {
+  static const QColor hues[] = {QColor(0, 114, 178),   QColor(230, 159, 0),  QColor(0, 158, 115),   QColor(213, 94, 0),
+                                QColor(204, 121, 167), QColor(86, 180, 233), QColor(120, 120, 120), QColor(240, 228, 66)};
+  const QColor c = hues[index % std::size(hues)];
+  return dark ? c.lighter(135) : c;
+}
+
+/// A p99 line and its p50, or a broker's flushed line and its dirty one, are the same thing
+/// measured two ways: one colour, told apart by dashes.
+bool isSecondVariant(const QString &key) {
+  return key.endsWith(QLatin1String("p99_ms")) || key.endsWith(QLatin1String("flushed_kib")) || key.endsWith(QLatin1String("smallest_isr"));
+}
+QString entityOf(const QString &key) {
+  QString entity = key;
+  entity.replace(QLatin1String("p99_ms"), QLatin1String("p50_ms")).replace(QLatin1String("flushed_kib"), QLatin1String("dirty_kib"));
+  return entity;
 }
 
 } // namespace
@@ -31,15 +46,16 @@ MetricsPanel::MetricsPanel(model::SimulationController &controller, QWidget *par
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   // Each plot keeps a readable height; the stack scrolls when the dock is short.
-  auto *scroll = new QScrollArea(this);
-  scroll->setWidgetResizable(true);
-  scroll->setFrameShape(QFrame::NoFrame);
-  m_plot = new QCustomPlot(scroll);
+  m_scroll = new QScrollArea(this);
+  m_scroll->setWidgetResizable(true);
+  m_scroll->setFrameShape(QFrame::NoFrame);
+  m_plot = new QCustomPlot(m_scroll);
+  m_plot->installEventFilter(this); // the wheel scrolls the stack; the plots take every mouse event
   m_plot->setMinimumHeight(kPlotHeight * static_cast<int>(model::MetricsRecorder::plots().size()));
   m_plot->setToolTip(tr("Click a plot to go to that moment; right-click to export"));
   m_plot->setAutoAddPlottableToLegend(false); // each plot has its own legend
-  scroll->setWidget(m_plot);
-  layout->addWidget(scroll);
+  m_scroll->setWidget(m_plot);
+  layout->addWidget(m_scroll);
   connect(&controller, &model::SimulationController::frameReady, this, &MetricsPanel::refresh);
   connect(&controller, &model::SimulationController::jumped, this, &MetricsPanel::refresh);
   connect(&controller, &model::SimulationController::scenarioLoaded, this, &MetricsPanel::rebuild);
@@ -57,12 +73,15 @@ void MetricsPanel::ensureLayout() {
   m_plot->setBackground(palette().color(QPalette::Base));
   int row = 0;
   QCPAxisRect *first = nullptr;
+  // Equal margins for every plot, so one moment is at one x in all of them.
+  auto *aligned = new QCPMarginGroup(m_plot);
   for (const auto &[key, title] : model::MetricsRecorder::plots()) {
     auto *heading = new QCPTextElement(m_plot, title, QFont(font().family(), font().pointSize(), QFont::Bold));
     heading->setTextColor(palette().color(QPalette::Text));
     m_plot->plotLayout()->addElement(row++, 0, heading);
     auto *rect = new QCPAxisRect(m_plot);
     m_plot->plotLayout()->addElement(row++, 0, rect);
+    rect->setMarginGroup(QCP::msLeft | QCP::msRight, aligned);
     for (QCPAxis *axis : rect->axes()) {
       axis->setBasePen(QPen(palette().color(QPalette::Text)));
       axis->setTickPen(QPen(palette().color(QPalette::Text)));
@@ -81,7 +100,7 @@ void MetricsPanel::ensureLayout() {
     legend->setBrush(QBrush(palette().color(QPalette::Base)));
     legend->setTextColor(palette().color(QPalette::Text));
     legend->setFont(QFont(font().family(), font().pointSize() - 1));
-    legend->setVisible(true);
+    legend->setVisible(false); // until it has an entry: an empty legend is a stray box
     if (first) // time-aligned: one x range for all
       connect(first->axis(QCPAxis::atBottom), qOverload<const QCPRange &>(&QCPAxis::rangeChanged), rect->axis(QCPAxis::atBottom),
               qOverload<const QCPRange &>(&QCPAxis::setRange));
@@ -103,21 +122,36 @@ QCPGraph *MetricsPanel::graphFor(const model::MetricSeries &series) {
     return it->second;
   QCPAxisRect *rect = m_rects.at(series.plot);
   auto *graph = m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-  int sameSystem = 0;
-  for (QCPGraph *g : rect->graphs())
-    sameSystem += g != graph && g->property("system").toInt() == static_cast<int>(series.system) ? 1 : 0;
-  graph->setProperty("system", static_cast<int>(series.system));
-  QPen pen(seriesColour(series.system, sameSystem, palette().color(QPalette::Window).lightness() < 128), 1.6);
-  if (series.key.endsWith(QLatin1String("p99_ms")) || series.key.endsWith(QLatin1String("flushed_kib")) ||
-      series.key.endsWith(QLatin1String("smallest_isr")))
-    pen.setStyle(Qt::DashLine);
-  graph->setPen(pen);
+  std::vector<QString> &entities = m_entities[series.plot];
+  const QString entity = entityOf(series.key);
+  const auto found = std::find(entities.begin(), entities.end(), entity);
+  graph->setProperty("entity", static_cast<int>(found - entities.begin()));
+  graph->setProperty("secondVariant", isSecondVariant(series.key));
+  if (found == entities.end())
+    entities.push_back(entity);
+  restyle(rect, entities.size());
   graph->setName(series.label);
   auto *legend = qobject_cast<QCPLegend *>(rect->insetLayout()->elementAt(0));
   if (legend)
     graph->addToLegend(legend);
   m_graphs[series.key] = graph;
   return graph;
+}
+
+void MetricsPanel::restyle(QCPAxisRect *rect, std::size_t entities) {
+  const bool dark = palette().color(QPalette::Window).lightness() < 128;
+  for (QCPGraph *graph : rect->graphs()) {
+    const int entity = graph->property("entity").toInt();
+    // Lines drawn earlier are wider: where two carry the same numbers (Kafka's and Kinesis's
+    // produce rate, three brokers' page caches) each still shows beside the one drawn over it.
+    const auto later = std::min<std::size_t>(entities - 1 - static_cast<std::size_t>(entity), 2);
+    QPen pen(entityColour(static_cast<std::size_t>(entity), dark), 1.6 + 3.2 * static_cast<double>(later));
+    if (graph->property("secondVariant").toBool())
+      pen.setStyle(Qt::DashLine);
+    graph->setPen(pen);
+  }
+  if (auto *legend = qobject_cast<QCPLegend *>(rect->insetLayout()->elementAt(0)))
+    legend->setVisible(legend->itemCount() > 0);
 }
 
 void MetricsPanel::rebuild() {
@@ -129,9 +163,12 @@ void MetricsPanel::clearGraphs() {
   for (auto &[key, graph] : m_graphs)
     m_plot->removeGraph(graph);
   m_graphs.clear();
+  m_entities.clear();
   for (auto &[key, rect] : m_rects)
-    if (auto *legend = qobject_cast<QCPLegend *>(rect->insetLayout()->elementAt(0)))
+    if (auto *legend = qobject_cast<QCPLegend *>(rect->insetLayout()->elementAt(0))) {
       legend->clearItems();
+      legend->setVisible(false);
+    }
   m_drawn = 0;
 }
 
@@ -176,6 +213,14 @@ void MetricsPanel::refresh() {
     m_cursors[entry.first]->point2->setCoords(now, 1);
   }
   m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool MetricsPanel::eventFilter(QObject *watched, QEvent *event) {
+  if (watched == m_plot && event->type() == QEvent::Wheel) {
+    QCoreApplication::sendEvent(m_scroll->verticalScrollBar(), event);
+    return true;
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 double MetricsPanel::secondsAt(int x) const {

@@ -185,6 +185,17 @@ private slots:
     speed->setSpeed(3);
     QVERIFY(window.openRecording(old));
     QCOMPARE(controller.speed(), 3.0);
+
+    // A recording in progress follows the speed as it changes.
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/calm-cluster.json")));
+    const QString live = QDir(dir.path()).filePath(QStringLiteral("live.db"));
+    QVERIFY(window.setRecording(live));
+    controller.runTo(engine::kSecond);
+    speed->setSpeed(8);
+    QVERIFY(window.setRecording(QString()));
+    const auto recorded = model::readRecording(live, nullptr);
+    QVERIFY(recorded && recorded->playbackSpeed);
+    QCOMPARE(*recorded->playbackSpeed, 8.0);
   }
 
   void recordFromNowOnStandsApartFromSaveRecording() {
