@@ -322,7 +322,8 @@ std::optional<QString> replayRecording(const Recording &recording, engine::Simul
     total += static_cast<double>(std::max<engine::SimTime>(rb.explored, 0));
   for (std::size_t i = 0; i < recording.branches.size(); ++i) {
     const RecordedBranch &rb = recording.branches[i];
-    history.switchBranch(sim, static_cast<int>(i));
+    if (static_cast<int>(i) != history.current()) // seeking would run the events at the start time
+      history.switchBranch(sim, static_cast<int>(i));
     const engine::SimTime start = sim.now();
     const auto share = [&] { return total > 0 ? (done + static_cast<double>(sim.now() - start)) / total : 1.0; };
     if (progress && !history.runForwardBySeconds(sim, rb.explored, [&] { return progress(share()); }))

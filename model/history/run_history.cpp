@@ -97,6 +97,10 @@ void RunHistory::reset(engine::Simulation &sim) {
   sim.setEventSink(&m_events);
   takeSnapshot(sim);
   m_branches[0].metrics.sample(sim.world());
+  // Explored up to where it stands, so a run saved before it moves replays to this state.
+  m_branches[0].explored = sim.now();
+  m_branches[0].exploredHash = sim.world().events.hash();
+  m_branches[0].exploredProcessed = sim.processed();
 }
 
 void RunHistory::loadBranches(std::vector<Branch> branches) {

@@ -156,6 +156,20 @@ private slots:
 
   // Reopening a recording restores the speed it was saved at; a file without one keeps the
   // speed of now (never the scenario's slow start).
+  void recordingSavedAtTheStartReopens() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    QTemporaryDir dir;
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/calm-cluster.json")));
+    const QString atStart = QDir(dir.path()).filePath(QStringLiteral("start.db"));
+    QVERIFY(window.saveRecording(atStart));
+    QString error;
+    QVERIFY2(model::readRecording(atStart, &error), qPrintable(error));
+    QVERIFY2(window.openRecording(atStart), qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(controller.world().now, engine::SimTime{0});
+  }
+
   void recordingKeepsItsSpeed() {
     model::SimulationController controller;
     ui::MainWindow window(controller);
