@@ -174,7 +174,6 @@ void MainWindow::startDemo() {
 bool MainWindow::isPresenting() const { return m_presentation && m_presentation->isOn(); }
 
 void MainWindow::setPresenting(bool presenting) {
-  m_presentation->set(presenting);
   // A presentation clicker sends Page Down and Page Up; otherwise those keys scroll.
   const auto withPage = [presenting](Qt::Key arrow, Qt::Key page) {
     QList<QKeySequence> keys{QKeySequence(Qt::CTRL | arrow)};
@@ -184,6 +183,7 @@ void MainWindow::setPresenting(bool presenting) {
   };
   m_nextLessonStep->setShortcuts(withPage(Qt::Key_Right, Qt::Key_PageDown));
   m_previousLessonStep->setShortcuts(withPage(Qt::Key_Left, Qt::Key_PageUp));
+  m_presentation->set(presenting); // after: the presenter view lists the keys
 }
 
 QWidget *MainWindow::presenterView() const { return m_presentation ? m_presentation->presenterView() : nullptr; }

@@ -58,7 +58,6 @@ void MainWindow::buildActions() {
     if (path.isEmpty() || !setRecording(path))
       m_record->setChecked(false);
   });
-  keepRecording();
   m_library = makeAction(this, tr("&Library…"), QKeySequence(Qt::CTRL | Qt::Key_L), tr("Your saved and opened scenarios and recordings"));
   connect(m_library, &QAction::triggered, this, &MainWindow::showLibrary);
   m_showWelcome = makeAction(this, tr("&Welcome Page"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
@@ -100,6 +99,7 @@ void MainWindow::buildActions() {
   connect(m_faster, &QAction::triggered, m_speed, &SpeedControl::faster);
   m_slower = makeAction(this, tr("Slower"), QKeySequence(Qt::Key_Minus), tr("Halve the speed"));
   connect(m_slower, &QAction::triggered, m_speed, &SpeedControl::slower);
+  keepRecording(); // once the speed control exists: a recording keeps its speed changes
 
   m_zoomIn = makeAction(this, tr("Zoom &In"), QKeySequence::ZoomIn, tr("Show more detail"));
   connect(m_zoomIn, &QAction::triggered, m_canvas, &StreamCanvas::zoomIn);

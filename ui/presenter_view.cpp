@@ -31,7 +31,7 @@ QFont scaled(const QFont &base, double factor, bool bold = false) {
 }
 
 /// A Markdown label that wraps, in a scroll area (a long step stays readable).
-QLabel *markdownLabel(QBoxLayout *into, QWidget *parent, double fontScale, QPalette::ColorRole background) {
+QLabel *markdownLabel(QBoxLayout *into, QWidget *parent, double fontScale, QPalette::ColorRole background, int stretch) {
   auto *label = new QLabel(parent);
   label->setTextFormat(Qt::MarkdownText);
   label->setWordWrap(true);
@@ -44,7 +44,7 @@ QLabel *markdownLabel(QBoxLayout *into, QWidget *parent, double fontScale, QPale
   scroll->setFocusPolicy(Qt::NoFocus); // the keys belong to the shortcuts
   scroll->setFrameShape(QFrame::StyledPanel);
   scroll->viewport()->setBackgroundRole(background); // palette roles: right in light and dark
-  into->addWidget(scroll, 1);
+  into->addWidget(scroll, stretch);
   return label;
 }
 
@@ -88,16 +88,16 @@ PresenterView::PresenterView(model::SimulationController &controller, LessonPane
 
   auto *columns = new QHBoxLayout;
   auto *left = new QVBoxLayout;
-  heading(tr("On the screen"), left, this);
-  m_step = markdownLabel(left, this, 1.3, QPalette::Base);
+  heading(tr("What the room sees"), left, this);
+  m_step = markdownLabel(left, this, 1.3, QPalette::Base, 1);
   m_step->setObjectName(QStringLiteral("presenterStep"));
   columns->addLayout(left, 3);
   auto *right = new QVBoxLayout;
   heading(tr("Teacher notes"), right, this);
-  m_notes = markdownLabel(right, this, 1.3, QPalette::AlternateBase);
+  m_notes = markdownLabel(right, this, 1.3, QPalette::AlternateBase, 2);
   m_notes->setObjectName(QStringLiteral("presenterNotes"));
   heading(tr("Next"), right, this);
-  m_next = markdownLabel(right, this, 1.2, QPalette::Base);
+  m_next = markdownLabel(right, this, 1.2, QPalette::Base, 1);
   m_next->setObjectName(QStringLiteral("presenterNext"));
   columns->addLayout(right, 2);
   layout->addLayout(columns, 1);
@@ -121,6 +121,20 @@ PresenterView::PresenterView(model::SimulationController &controller, LessonPane
   buttons->addStretch(1);
   button(controls.leave);
   layout->addLayout(buttons);
+  // The keys, for a lecturer who will not hover over the buttons.
+  const auto keys = [](const QAction *a) {
+    QStringList names;
+    for (const QKeySequence &k : a->shortcuts())
+      names << k.toString(QKeySequence::NativeText);
+    return names.join(QLatin1Char('/'));
+  };
+  auto *hint = new QLabel(tr("Keys: %1 play or pause · %2 step · %3 back · %4 next lesson step · %5 previous lesson step · %6 leave")
+                              .arg(keys(controls.play), keys(controls.step), keys(controls.stepBack), keys(controls.nextStep),
+                                   keys(controls.previousStep), keys(controls.leave)),
+                          this);
+  hint->setObjectName(QStringLiteral("presenterKeys"));
+  hint->setWordWrap(true);
+  layout->addWidget(hint);
 
   connect(&lessons, &LessonPanel::rendered, this, &PresenterView::showLesson);
   connect(&lessons, &LessonPanel::stepChanged, this, &PresenterView::showLesson);

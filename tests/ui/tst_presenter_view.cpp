@@ -20,6 +20,8 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include <memory>
+
 using namespace streamscope;
 
 namespace {
@@ -254,6 +256,46 @@ private slots:
     QTest::keyClick(view, Qt::Key_Space);
     QVERIFY(!controller.isPlaying());
     delete view;
+  }
+
+  // The view takes its colours from the palette: dark backgrounds and light type in a dark one.
+  void followsADarkPalette() {
+    const QPalette before = QApplication::palette();
+    QPalette dark;
+    for (const auto &[role, colour] : {std::pair{QPalette::Window, QColor(32, 32, 32)},
+                                       {QPalette::WindowText, QColor(235, 235, 235)},
+                                       {QPalette::Base, QColor(22, 22, 22)},
+                                       {QPalette::AlternateBase, QColor(48, 48, 48)},
+                                       {QPalette::Text, QColor(235, 235, 235)},
+                                       {QPalette::Button, QColor(45, 45, 45)},
+                                       {QPalette::ButtonText, QColor(235, 235, 235)}})
+      dark.setColor(role, colour);
+    QApplication::setPalette(dark);
+    {
+      Presenting p;
+      QVERIFY(p.start());
+      std::unique_ptr<QWidget> view(p.window.makePresenterView());
+      view->resize(1280, 800);
+      view->show();
+      QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+      const QImage shot = view->grab().toImage();
+      for (const char *part : {"presenterStep", "presenterNotes", "presenterNext"}) {
+        auto *label = view->findChild<QLabel *>(QLatin1String(part));
+        QVERIFY(label);
+        const QRect area(label->mapTo(view.get(), QPoint(0, 0)), label->size());
+        int darkest = 255, lightest = 0;
+        for (int y = area.top(); y <= area.bottom(); y += 2)
+          for (int x = area.left(); x <= area.right(); x += 2) {
+            const int l = QColor(shot.pixel(x, y)).lightness();
+            darkest = std::min(darkest, l);
+            lightest = std::max(lightest, l);
+          }
+        const int background = QColor(shot.pixel(area.bottomLeft() + QPoint(4, -4))).lightness();
+        QVERIFY2(background < 80, part);
+        QVERIFY2(lightest > 180, part); // its text
+      }
+    }
+    QApplication::setPalette(before);
   }
 
   // What comes next: the next step's title and its first sentence; then the closing table.
