@@ -7,7 +7,7 @@
 // Its code is split by concern: main_window.cpp (wiring, status, welcome page, faults),
 // main_window_actions.cpp (actions, toolbar, menus), main_window_docks.cpp (the docks),
 // main_window_files.cpp (scenarios, recordings, the library, export); recent_files,
-// presentation_mode and help_dialogs are small helpers of their own.
+// presentation_mode (with presenter_view) and help_dialogs are small helpers of their own.
 #include "model/explain/world_item.h"
 #include "model/simulation_controller.h"
 

@@ -13,6 +13,7 @@
 #include <QRect>
 
 #include <functional>
+#include <utility>
 
 class QAction;
 class QDockWidget;
