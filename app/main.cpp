@@ -86,7 +86,7 @@ void useOffscreenWithoutADisplay(int argc, char **argv) {
     return;
   for (int i = 1; i < argc; ++i) {
     const QByteArray a(argv[i]);
-    if (a == "--help" || a == "-h" || a == "--help-all" || a == "--version" || a == "-v" || a == "--screenshot" || a.startsWith("--screenshot=")) {
+    if (a == "--help" || a == "-h" || a == "--help-all" || a == "--version" || a == "-v" || a.startsWith("--screenshot")) {
       qputenv("QT_QPA_PLATFORM", "offscreen");
       return;
     }
@@ -128,6 +128,10 @@ int main(int argc, char **argv) {
                                    QObject::tr("Show the welcome page (what a plain start shows; with --screenshot, pictures it)."));
   const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                       QObject::tr("Run the scenario to --at, save a PNG of the window to <file>, and exit."), QStringLiteral("file"));
+  const QCommandLineOption screenshotPresenter(
+      QStringLiteral("screenshot-presenter"),
+      QObject::tr("Also (or only) save a PNG of the presenter view (what the lecturer's screen shows while presenting) to <file>, and exit."),
+      QStringLiteral("file"));
   const QCommandLineOption at(QStringLiteral("at"), QObject::tr("Simulated milliseconds to run before --screenshot (default 1000)."),
                               QStringLiteral("ms"), QStringLiteral("1000"));
   const QCommandLineOption size(QStringLiteral("size"), QObject::tr("Window size for --screenshot, as WIDTHxHEIGHT (default 1600x900)."),
@@ -148,8 +152,8 @@ int main(int argc, char **argv) {
   const QCommandLineOption measureFps(QStringLiteral("measure-fps"),
                                       QObject::tr("Play for <seconds> and print frames per second and CPU use, then the same paused; exit."),
                                       QStringLiteral("seconds"));
-  parser.addOptions({scenario, open, present, metrics, welcome, screenshot, at, size, thenSeek, thenAct, thenRun, lessonOption, lessonSteps,
-                     measureStartup, measureFps});
+  parser.addOptions({scenario, open, present, metrics, welcome, screenshot, screenshotPresenter, at, size, thenSeek, thenAct, thenRun, lessonOption,
+                     lessonSteps, measureStartup, measureFps});
   parser.process(app);
 
   QStringList files = parser.positionalArguments();
@@ -183,7 +187,7 @@ int main(int argc, char **argv) {
 
   model::SimulationController controller;
   ui::MainWindow window(controller);
-  const bool shooting = parser.isSet(screenshot);
+  const bool shooting = parser.isSet(screenshot) || parser.isSet(screenshotPresenter);
   window.setInteractive(!shooting);
   bool openedRecording = false;
   if (!files.isEmpty()) {
@@ -285,14 +289,27 @@ int main(int argc, char **argv) {
       controller.play();
     return QApplication::exec();
   }
-  const QString file = parser.value(screenshot);
+  // The presenter view as the lecturer's screen would show it (with a second screen it opens
+  // by itself; a picture needs none).
+  QWidget *presenter = nullptr;
+  if (parser.isSet(screenshotPresenter)) {
+    presenter = window.presenterView() ? window.presenterView() : window.makePresenterView();
+    presenter->resize(width, height);
+    presenter->show();
+  }
   int status = 0;
-  // Let the window lay itself out and paint once before grabbing it.
+  const auto save = [&status](QWidget *widget, const QString &file) {
+    if (widget->grab().save(file, "PNG"))
+      return;
+    std::fprintf(stderr, "streamscope: cannot write screenshot to %s\n", qPrintable(file));
+    status = 1;
+  };
+  // Let the windows lay themselves out and paint once before grabbing them.
   QTimer::singleShot(300, &window, [&] {
-    if (!window.grab().save(file, "PNG")) {
-      std::fprintf(stderr, "streamscope: cannot write screenshot to %s\n", qPrintable(file));
-      status = 1;
-    }
+    if (parser.isSet(screenshot))
+      save(&window, parser.value(screenshot));
+    if (presenter)
+      save(presenter, parser.value(screenshotPresenter));
     QApplication::quit();
   });
   QApplication::exec();

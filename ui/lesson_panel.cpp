@@ -111,6 +111,24 @@ QButtonGroup *LessonPanel::choices() const { return m_prediction->choices(); }
 
 QString LessonPanel::currentLessonId() const { return lesson() ? lesson()->id : QString(); }
 
+model::RenderedStep LessonPanel::stepNarration() const {
+  const model::Lesson *l = lesson();
+  if (!l || m_step < 0 || m_step >= static_cast<int>(l->steps.size()))
+    return {};
+  if (m_phase == Phase::Done)
+    return m_rendered;
+  const model::LessonStep &step = l->steps[static_cast<std::size_t>(m_step)];
+  return {model::narrationBeforeItsMoment(step.text), model::narrationBeforeItsMoment(step.teacherNotes), {}, {}, {}};
+}
+
+void LessonPanel::setNotesAllowed(bool allowed) {
+  m_notesAllowed = allowed;
+  m_notes->setVisible(allowed);
+  render();
+}
+
+bool LessonPanel::notesShown() const { return m_notesAllowed && m_notes->isChecked(); }
+
 bool LessonPanel::selectLessonById(const QString &id) {
   for (std::size_t i = 0; i < m_lessons.size(); ++i)
     if (m_lessons[i].id.startsWith(id)) {
@@ -326,6 +344,7 @@ void LessonPanel::render() {
     m_view->setMarkdown(md);
     m_next->setEnabled(false);
     m_back->setEnabled(false);
+    emit rendered();
     return;
   }
   const int steps = static_cast<int>(l->steps.size());
@@ -346,7 +365,7 @@ void LessonPanel::render() {
     const bool checked = m_phase == Phase::Done;
     const auto live = [&](const QString &rendered, const QString &source) { return checked ? rendered : model::narrationBeforeItsMoment(source); };
     md += QStringLiteral("## %1\n\n%2\n\n").arg(step.title, live(m_rendered.text, step.text));
-    if (m_notes->isChecked() && !step.teacherNotes.isEmpty())
+    if (notesShown() && !step.teacherNotes.isEmpty())
       md += QStringLiteral("> **%1** %2\n\n").arg(tr("Teacher notes:"), live(m_rendered.teacherNotes, step.teacherNotes));
     if (step.prediction) {
       md += QStringLiteral("**%1** %2\n\n").arg(tr("Predict:"), step.prediction->question);
@@ -374,6 +393,7 @@ void LessonPanel::render() {
   m_view->setMarkdown(md);
   m_next->setEnabled(m_step < steps && m_phase != Phase::Predicting && m_phase != Phase::Trying);
   m_back->setEnabled(m_step >= 0);
+  emit rendered();
 }
 
 } // namespace streamscope::ui

@@ -46,6 +46,17 @@ public:
 
   /// The id of the lesson being played, or empty.
   QString currentLessonId() const;
+  /// The lesson being played, or nullptr (the presenter view reads it from here).
+  const model::Lesson *currentLesson() const { return lesson(); }
+  /// The current step's narration as the panel shows it: the values of the step's moment once
+  /// it has been checked, "…" before. Empty outside a step.
+  model::RenderedStep stepNarration() const;
+  /// While presenting on the room's screen the teacher notes stay hidden; the toggle keeps its
+  /// state, so they come back afterwards.
+  void setNotesAllowed(bool allowed);
+  /// True when the teacher notes are part of the view (toggled on and allowed).
+  bool notesShown() const;
+  QPushButton *notesButton() const { return m_notes; }
   /// Asked before a different lesson is loaded; false keeps the current run and lesson.
   void setLeaveGuard(std::function<bool()> mayLoad) { m_mayLoad = std::move(mayLoad); }
   /// Selects the lesson whose file name starts with `id` (e.g. "07"); false if none, or if
@@ -71,6 +82,8 @@ public slots:
 signals:
   /// The lesson or step changed (the window updates its title and highlights).
   void stepChanged();
+  /// The view was drawn again: a step ran or was checked, a prediction answered, notes toggled.
+  void rendered();
 
 private:
   const model::Lesson *lesson() const;
@@ -92,6 +105,7 @@ private:
   int m_chosen = -1;
   bool m_passed = false;
   std::function<bool()> m_mayLoad;
+  bool m_notesAllowed = true;
   bool m_loading = false; ///< while the lesson drives the controller (it may load its own scenarios)
   QString m_failure;
   QStringList m_results;

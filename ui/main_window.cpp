@@ -9,6 +9,7 @@
 #include "model/lessons/lesson_runner.h"
 #include "model/settings/run_counters.h"
 #include "presentation_mode.h"
+#include "presenter_view.h"
 #include "recent_files.h"
 #include "settings_keys.h"
 #include "speed_control.h"
@@ -51,9 +52,14 @@ MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent)
   buildActions();
   buildDocks();
   buildMenus();
-  m_presentation = std::make_unique<PresentationMode>(
-      *this,
-      PresentationParts{m_toolBar, {m_inspectorDock, m_settingsDock, m_branchDock, m_metricsDock, m_tablesDock}, m_canvas, m_lessons, m_present});
+  m_presentation = std::make_unique<PresentationMode>(*this,
+                                                      PresentationParts{m_toolBar,
+                                                                        {m_inspectorDock, m_settingsDock, m_branchDock, m_metricsDock, m_tablesDock},
+                                                                        m_canvas,
+                                                                        m_lessons,
+                                                                        m_present,
+                                                                        m_swapScreens,
+                                                                        [this] { return makePresenterView(); }});
   m_controller.setLongWorkReporter([this](double share) {
     if (!m_interactive)
       return true;
@@ -167,7 +173,27 @@ void MainWindow::startDemo() {
 
 bool MainWindow::isPresenting() const { return m_presentation && m_presentation->isOn(); }
 
-void MainWindow::setPresenting(bool presenting) { m_presentation->set(presenting); }
+void MainWindow::setPresenting(bool presenting) {
+  // A presentation clicker sends Page Down and Page Up; otherwise those keys scroll.
+  const auto withPage = [presenting](Qt::Key arrow, Qt::Key page) {
+    QList<QKeySequence> keys{QKeySequence(Qt::CTRL | arrow)};
+    if (presenting)
+      keys << QKeySequence(page);
+    return keys;
+  };
+  m_nextLessonStep->setShortcuts(withPage(Qt::Key_Right, Qt::Key_PageDown));
+  m_previousLessonStep->setShortcuts(withPage(Qt::Key_Left, Qt::Key_PageUp));
+  m_presentation->set(presenting); // after: the presenter view lists the keys
+}
+
+QWidget *MainWindow::presenterView() const { return m_presentation ? m_presentation->presenterView() : nullptr; }
+
+QWidget *MainWindow::makePresenterView() {
+  auto *view =
+      new PresenterView(m_controller, *m_lessons, {m_play, m_stepBack, m_step, m_previousLessonStep, m_nextLessonStep, m_leavePresent}, this);
+  view->addActions(actions()); // the same actions, so every shortcut works in both windows
+  return view;
+}
 
 QDialog *MainWindow::glossaryDialog() const { return m_glossary; }
 

@@ -7,7 +7,7 @@
 // Its code is split by concern: main_window.cpp (wiring, status, welcome page, faults),
 // main_window_actions.cpp (actions, toolbar, menus), main_window_docks.cpp (the docks),
 // main_window_files.cpp (scenarios, recordings, the library, export); recent_files,
-// presentation_mode and help_dialogs are small helpers of their own.
+// presentation_mode (with presenter_view) and help_dialogs are small helpers of their own.
 #include "model/explain/world_item.h"
 #include "model/simulation_controller.h"
 
@@ -87,6 +87,11 @@ public:
   QDockWidget *lessonDock() const { return m_lessonDock; }
   QDockWidget *metricsDock() const { return m_metricsDock; }
   bool isPresenting() const;
+  /// The presenter view while presenting with a second screen (on the lecturer's), else nullptr.
+  QWidget *presenterView() const;
+  /// A new presenter view window (the lesson, its notes, what is next, clocks, controls) that
+  /// follows this window's lesson and shares its actions and their shortcuts.
+  QWidget *makePresenterView();
   /// Shows an error without a modal dialog when false (tests, --screenshot runs).
   void setInteractive(bool interactive) { m_interactive = interactive; }
   /// Writes the scenario with the run's changes to `path`, after asking for its name and
@@ -176,6 +181,8 @@ private:
   QAction *m_play = nullptr, *m_stepBack = nullptr, *m_step = nullptr, *m_reset = nullptr, *m_faster = nullptr, *m_slower = nullptr;
   QAction *m_annotate = nullptr, *m_clearInk = nullptr, *m_itemFaults = nullptr, *m_dropRecord = nullptr, *m_powerOffAll = nullptr;
   QAction *m_zoomIn = nullptr, *m_zoomOut = nullptr, *m_fit = nullptr, *m_present = nullptr, *m_leavePresent = nullptr;
+  QAction *m_swapScreens = nullptr;
+  QAction *m_nextLessonStep = nullptr, *m_previousLessonStep = nullptr;
   QLabel *m_clock = nullptr;
   QLabel *m_counters = nullptr;
   QByteArray m_scenarioText;

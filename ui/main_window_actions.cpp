@@ -6,6 +6,7 @@
 #include "canvas/stream_canvas.h"
 #include "fault_menu.h"
 #include "help_dialogs.h"
+#include "presentation_mode.h"
 #include "recent_files.h"
 #include "speed_control.h"
 
@@ -99,6 +100,7 @@ void MainWindow::buildActions() {
   connect(m_faster, &QAction::triggered, m_speed, &SpeedControl::faster);
   m_slower = makeAction(this, tr("Slower"), QKeySequence(Qt::Key_Minus), tr("Halve the speed"));
   connect(m_slower, &QAction::triggered, m_speed, &SpeedControl::slower);
+  keepRecording(); // once the speed control exists: a recording keeps its speed changes
 
   m_zoomIn = makeAction(this, tr("Zoom &In"), QKeySequence::ZoomIn, tr("Show more detail"));
   connect(m_zoomIn, &QAction::triggered, m_canvas, &StreamCanvas::zoomIn);
@@ -111,6 +113,10 @@ void MainWindow::buildActions() {
   connect(m_present, &QAction::toggled, this, &MainWindow::setPresenting);
   m_leavePresent = makeAction(this, tr("Leave Presentation Mode"), Qt::Key_Escape, tr("Back to the normal window"));
   connect(m_leavePresent, &QAction::triggered, this, [this] { setPresenting(false); });
+  m_swapScreens = makeAction(this, tr("S&wap Presentation Screens"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
+                             tr("With two screens: the picture on this screen and the presenter view on the other, or back"));
+  m_swapScreens->setCheckable(true);
+  connect(m_swapScreens, &QAction::toggled, this, [this](bool swapped) { m_presentation->setScreensSwapped(swapped); });
   m_annotate = makeAction(this, tr("&Annotate"), Qt::Key_A, tr("Draw on the picture with the mouse"));
   m_annotate->setCheckable(true);
   connect(m_annotate, &QAction::toggled, m_canvas, &StreamCanvas::setAnnotating);
@@ -130,10 +136,9 @@ void MainWindow::buildActions() {
                              tr("A data-centre power cut: every record not yet flushed is gone"));
   connect(m_powerOffAll, &QAction::triggered, this, [apply] { apply(engine::Fault{0, model::PowerLoss{-1}}); });
   // Window-level actions keep their shortcuts while menus and toolbars are hidden.
-  addActions({m_open,          m_save,         m_openRecording, m_saveRecording, m_record,     m_library,    m_showWelcome,
-              m_exportPng,     m_exportSvg,    m_quit,          m_play,          m_stepBack,   m_step,       m_secondBack,
-              m_secondForward, m_reset,        m_faster,        m_slower,        m_zoomIn,     m_zoomOut,    m_fit,
-              m_present,       m_leavePresent, m_annotate,      m_clearInk,      m_itemFaults, m_dropRecord, m_powerOffAll});
+  addActions({m_open, m_save,     m_openRecording, m_saveRecording, m_record,        m_library,  m_showWelcome, m_exportPng,  m_exportSvg,  m_quit,
+              m_play, m_stepBack, m_step,          m_secondBack,    m_secondForward, m_reset,    m_faster,      m_slower,     m_zoomIn,     m_zoomOut,
+              m_fit,  m_present,  m_leavePresent,  m_swapScreens,   m_annotate,      m_clearInk, m_itemFaults,  m_dropRecord, m_powerOffAll});
 
   m_toolBar = addToolBar(tr("Simulation"));
   m_toolBar->setObjectName(QStringLiteral("simulationToolBar"));
@@ -218,6 +223,7 @@ void MainWindow::buildMenus() {
   view->addActions({m_zoomIn, m_zoomOut, m_fit});
   view->addSeparator();
   view->addAction(m_present);
+  view->addAction(m_swapScreens);
   view->addAction(m_annotate);
   view->addAction(m_clearInk);
   view->addSeparator();

@@ -125,14 +125,16 @@ void MainWindow::buildDocks() {
     if (!shown)
       m_lessons->leaveLesson();
   });
-  auto *nextStep = makeAction(this, tr("Next Lesson Step"), QKeySequence(Qt::CTRL | Qt::Key_Right), tr("The lesson's next step"));
-  connect(nextStep, &QAction::triggered, m_lessons, &LessonPanel::next);
-  auto *previousStep = makeAction(this, tr("Previous Lesson Step"), QKeySequence(Qt::CTRL | Qt::Key_Left),
-                                  tr("Back to the lesson's previous step, from the state it started in"));
-  connect(previousStep, &QAction::triggered, m_lessons, &LessonPanel::back);
-  addActions({nextStep, previousStep, m_lessonDock->toggleViewAction()});
+  // While presenting, Page Down and Page Up (what a presentation clicker sends) also step.
+  m_nextLessonStep = makeAction(this, tr("Next Lesson Step"), QKeySequence(Qt::CTRL | Qt::Key_Right),
+                                tr("The lesson's next step (also Page Down while presenting)"));
+  connect(m_nextLessonStep, &QAction::triggered, m_lessons, &LessonPanel::next);
+  m_previousLessonStep = makeAction(this, tr("Previous Lesson Step"), QKeySequence(Qt::CTRL | Qt::Key_Left),
+                                    tr("Back to the lesson's previous step, from the state it started in (also Page Up while presenting)"));
+  connect(m_previousLessonStep, &QAction::triggered, m_lessons, &LessonPanel::back);
+  addActions({m_nextLessonStep, m_previousLessonStep, m_lessonDock->toggleViewAction()});
   m_toolBar->addAction(m_lessonDock->toggleViewAction());
-  m_lessonActions = {m_lessonDock->toggleViewAction(), nextStep, previousStep};
+  m_lessonActions = {m_lessonDock->toggleViewAction(), m_nextLessonStep, m_previousLessonStep};
 
   auto *tabs = new QTabWidget(this);
   tabs->addTab(tableFor(new model::BrokerTableModel(m_controller, this), tabs), tr("Brokers"));

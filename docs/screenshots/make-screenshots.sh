@@ -22,6 +22,9 @@ shot timeline-markers "$scenarios/acks1-leader-power-loss.json" --at 30000 --the
 shot metrics-broker-failure "$scenarios/acks-all-leader-power-loss.json" --at 16000 --metrics
 shot branched-history "$scenarios/first-look.json" --at 12000 --then-seek 5000 --then-act '{"action":"power_loss","broker":0}' --then-run 11000 --metrics
 shot lesson-player --lesson 07 --lesson-steps 2 # lesson 7, step 2: the prediction before the power cut
+# The presenter view (the lecturer's screen while presenting): lesson 7, step 1 and its notes.
+xvfb-run -a -s '-screen 0 1600x900x24' "$app" --present --lesson 07 --lesson-steps 1 --screenshot-presenter "$here/presenter-view.png"
+echo "wrote $here/presenter-view.png"
 # The first screen of a first launch: no recent files, no lesson progress yet.
 fresh=$(mktemp -d)
 XDG_CONFIG_HOME="$fresh/config" XDG_DATA_HOME="$fresh/data" shot welcome --welcome
