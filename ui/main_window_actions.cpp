@@ -94,7 +94,6 @@ void MainWindow::buildActions() {
   m_reset->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
   connect(m_reset, &QAction::triggered, &m_controller, &model::SimulationController::reset);
   m_speed = new SpeedControl(this);
-  keepRecording(); // needs the speed control: a recording follows its changes
   m_faster = makeAction(this, tr("Faster"), QKeySequence(Qt::Key_Plus), tr("Double the speed"));
   m_faster->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
   connect(m_faster, &QAction::triggered, m_speed, &SpeedControl::faster);
