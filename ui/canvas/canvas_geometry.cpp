@@ -1,5 +1,7 @@
 #include "canvas_geometry.h"
 
+#include "waiting_marks.h"
+
 #include <QFontMetricsF>
 
 #include <algorithm>
@@ -80,6 +82,7 @@ CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF
   if (kinesis)
     layoutKinesis(world, g.kinesisPane, theme, g);
   layoutLegend(g, kafka, kinesis, theme);
+  layoutWaitingMarks(world, theme, g); // last: captions take only room nothing else uses
   g.recent = nullptr;
   return g;
 }

@@ -70,6 +70,15 @@ struct LegendSwatch {
   Kind kind = OnDisk;
 };
 
+/// An hourglass beside a stalled client, with its caption's labels when they had room
+/// (waiting_marks.cpp lays them out and paints the hourglass).
+struct WaitMark {
+  model::WorldItem client;
+  QRectF icon;
+  bool kinesis = false; ///< drawn in the Kinesis pane
+  std::vector<std::size_t> captionLabels; ///< indices into CanvasGeometry::labels
+};
+
 class CanvasGeometry {
 public:
   /// Lays out the world's view in `scene` (the zoomed canvas size).
@@ -89,6 +98,7 @@ public:
   std::vector<StripGeometry> strips;
   std::vector<LaneGeometry> lanes;
   std::vector<LegendSwatch> swatches;
+  std::vector<WaitMark> waitMarks; ///< one per stalled client on screen
   /// Where a message to or from a node starts or ends, per system (a side-by-side
   /// producer is one node drawn in both panes).
   std::unordered_map<NodeId, QPointF> kafkaAnchors, kinesisAnchors;
