@@ -105,6 +105,14 @@ bool CanvasGeometry::addLabel(const QRectF &rect, const QString &text, bool titl
   return true;
 }
 
+QString memberNumber(const std::string &id, int index) {
+  const QString text = QString::fromStdString(id);
+  qsizetype start = text.size();
+  while (start > 0 && text[start - 1].isDigit())
+    --start;
+  return start < text.size() ? text.mid(start) : QString::number(index);
+}
+
 void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vector<ClientBox> &boxes, const CanvasTheme &t,
                         std::unordered_map<NodeId, QPointF> &anchors) {
   const QFontMetricsF title(t.font), small(t.small);

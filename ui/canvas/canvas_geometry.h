@@ -127,6 +127,9 @@ struct ClientBox {
   QString title;
   std::vector<ClientRow> rows;
 };
+/// The number at the end of a member id ("billing-member-07" gives 07), or its index: the
+/// short name a member's row and its wait caption show.
+QString memberNumber(const std::string &id, int index);
 void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vector<ClientBox> &boxes, const CanvasTheme &t,
                         std::unordered_map<NodeId, QPointF> &anchors);
 /// A producer's box on the left of a pane: its name and one line of detail.

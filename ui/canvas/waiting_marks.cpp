@@ -37,9 +37,11 @@ bool free(const CanvasGeometry &g, const QRectF &r) {
 }
 
 /// The caption's first line: which row it is about when the box holds several.
-QString captionLead(const model::WaitView &wait) {
-  if (wait.client.kind == Kind::Member)
-    return QObject::tr("member %1 %2").arg(wait.client.b).arg(model::waitTargetText(wait));
+QString captionLead(const model::WorldView &view, const model::WaitView &wait) {
+  if (wait.client.kind == Kind::Member) {
+    const auto &member = view.kafka().groups[static_cast<std::size_t>(wait.client.a)].members[static_cast<std::size_t>(wait.client.b)];
+    return QObject::tr("member %1 %2").arg(memberNumber(member.id, wait.client.b), model::waitTargetText(wait));
+  }
   if (wait.client.kind == Kind::Worker)
     return QObject::tr("w%1 %2").arg(wait.client.b).arg(model::waitTargetText(wait));
   return model::waitTargetText(wait);
@@ -76,7 +78,7 @@ void layoutWaitingMarks(const model::WorldView &view, const CanvasTheme &t, Canv
       at = below.insert(below.end(), {container, box.bottom() + t.px(3)});
     const QRectF caption(box.left(), at->second, box.width() + (isProducer(wait.client) ? t.px(30) : 0), 2 * h);
     if (pane.contains(caption) && free(g, caption)) {
-      if (g.addLabel(QRectF(caption.left(), caption.top(), caption.width(), h), captionLead(wait), false, t))
+      if (g.addLabel(QRectF(caption.left(), caption.top(), caption.width(), h), captionLead(view, wait), false, t))
         m.captionLabels.push_back(g.labels.size() - 1);
       if (g.addLabel(QRectF(caption.left(), caption.top() + h, caption.width(), h), model::waitEndText(wait, view.now()), false, t,
                      Qt::AlignLeft | Qt::AlignVCenter, true))
