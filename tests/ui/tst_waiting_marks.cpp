@@ -30,7 +30,10 @@ struct Window {
     controller.runTo(at);
   }
   ui::StreamCanvas &canvas() { return *window.canvas(); }
-  QString stallText() { return window.statusBar()->findChild<QLabel *>(QStringLiteral("longestStall"))->text(); }
+  QString stallText() {
+    const auto *label = window.statusBar()->findChild<QLabel *>(QStringLiteral("longestStall"));
+    return label ? label->text() : QStringLiteral("(no stall read-out in the status bar)");
+  }
 };
 
 const ui::WaitMark *markOf(const ui::CanvasGeometry &g, model::WorldItem client) {
