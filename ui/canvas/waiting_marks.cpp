@@ -36,15 +36,22 @@ bool free(const CanvasGeometry &g, const QRectF &r) {
   return true;
 }
 
-/// The caption's first line: which row it is about when the box holds several.
-QString captionLead(const model::WorldView &view, const model::WaitView &wait) {
+/// The caption's lines: which row it is about when the box holds rows (a member, a worker),
+/// what it waits for, and when that ends. The row's name gets a line of its own when the
+/// first line would not fit `width`.
+QStringList captionLines(const model::WorldView &view, const model::WaitView &wait, const QFontMetricsF &fm, double width) {
+  QString row;
   if (wait.client.kind == Kind::Member) {
     const auto &member = view.kafka().groups[static_cast<std::size_t>(wait.client.a)].members[static_cast<std::size_t>(wait.client.b)];
-    return QObject::tr("member %1 %2").arg(memberNumber(member.id, wait.client.b), model::waitTargetText(wait));
+    row = QObject::tr("member %1").arg(memberNumber(member.id, wait.client.b));
+  } else if (wait.client.kind == Kind::Worker) {
+    row = QObject::tr("w%1").arg(wait.client.b);
   }
-  if (wait.client.kind == Kind::Worker)
-    return QObject::tr("w%1 %2").arg(wait.client.b).arg(model::waitTargetText(wait));
-  return model::waitTargetText(wait);
+  const QString target = model::waitTargetText(wait), end = model::waitEndText(wait, view.now());
+  if (row.isEmpty())
+    return {target, end};
+  const QString lead = QStringLiteral("%1 %2").arg(row, target);
+  return fm.horizontalAdvance(lead) <= width ? QStringList{lead, end} : QStringList{row, target, end};
 }
 
 } // namespace
@@ -76,13 +83,16 @@ void layoutWaitingMarks(const model::WorldView &view, const CanvasTheme &t, Canv
     auto at = std::find_if(below.begin(), below.end(), [&](const auto &b) { return b.first == container; });
     if (at == below.end())
       at = below.insert(below.end(), {container, box.bottom() + t.px(3)});
-    const QRectF caption(box.left(), at->second, box.width() + (isProducer(wait.client) ? t.px(30) : 0), 2 * h);
+    const double width = box.width() + (isProducer(wait.client) ? t.px(30) : 0);
+    const QStringList lines = captionLines(view, wait, small, width);
+    const QRectF caption(box.left(), at->second, width, h * static_cast<double>(lines.size()));
     if (pane.contains(caption) && free(g, caption)) {
-      if (g.addLabel(QRectF(caption.left(), caption.top(), caption.width(), h), captionLead(view, wait), false, t))
-        m.captionLabels.push_back(g.labels.size() - 1);
-      if (g.addLabel(QRectF(caption.left(), caption.top() + h, caption.width(), h), model::waitEndText(wait, view.now()), false, t,
-                     Qt::AlignLeft | Qt::AlignVCenter, true))
-        m.captionLabels.push_back(g.labels.size() - 1);
+      for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QRectF line(caption.left(), caption.top() + h * static_cast<double>(i), width, h);
+        const bool last = i + 1 == lines.size(); // the countdown, quieter than what it waits for
+        if (g.addLabel(line, lines[i], false, t, Qt::AlignLeft | Qt::AlignVCenter, last))
+          m.captionLabels.push_back(g.labels.size() - 1);
+      }
       at->second = caption.bottom() + t.px(2);
     }
     g.waitMarks.push_back(std::move(m));
