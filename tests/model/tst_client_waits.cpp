@@ -116,6 +116,32 @@ private slots:
       QVERIFY(fact.first != QStringLiteral("Waiting for"));
   }
 
+  void deadMembersSessionIsAWait() {
+    engine::ScenarioBuilder b("session", 5, 90 * engine::kSecond);
+    b.kafka(3);
+    b.topic("t", 2, 3, 2);
+    b.producer("p", "t").rate = 50;
+    b.consumerGroup("g", "t", 2, engine::OffsetReset::Earliest);
+    engine::Scenario s = b.build();
+    s.faults.push_back({10 * engine::kSecond, engine::KillConsumer{"g", 0}});
+    engine::Simulation sim(s);
+    sim.runUntil(12 * engine::kSecond);
+    const auto view = model::WorldView::of(sim.world());
+    const model::WaitView *wait = view.waitOf({Kind::Group, 0});
+    QVERIFY(wait);
+    QCOMPARE(wait->reason, WaitReason::SessionExpiry);
+    QCOMPARE(wait->setting, std::string("session.timeout.ms"));
+    QCOMPARE(wait->settingValue, s.consumers.front().sessionTimeout);
+    QCOMPARE(wait->since, 10 * engine::kSecond); // the member died then
+    QCOMPARE(wait->until, wait->since + wait->settingValue);
+    QVERIFY(!view.waitOf({Kind::Member, 0, 1})); // the live member reads its own partition undisturbed
+    // The coordinator lets the member go exactly then.
+    sim.runUntil(wait->until - 1);
+    QVERIFY(sim.world().kafka.groups[0].members[0].inGroup);
+    sim.runUntil(wait->until);
+    QVERIFY(!sim.world().kafka.groups[0].members[0].inGroup);
+  }
+
   void deadWorkersLeaseIsAWait() {
     engine::ScenarioBuilder b("lease", 3, 60 * engine::kSecond);
     b.stream("events", 2);

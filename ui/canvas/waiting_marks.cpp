@@ -26,7 +26,7 @@ model::WorldItem containerOf(const model::WorldItem &client) {
 bool isProducer(const model::WorldItem &client) { return client.kind == Kind::KafkaProducer || client.kind == Kind::KinesisProducer; }
 
 /// Nothing drawn there yet: no label and no shape touches `r`.
-bool free(const CanvasGeometry &g, const QRectF &r) {
+bool unused(const CanvasGeometry &g, const QRectF &r) {
   for (const CanvasLabel &l : g.labels)
     if (l.rect.intersects(r))
       return false;
@@ -86,7 +86,7 @@ void layoutWaitingMarks(const model::WorldView &view, const CanvasTheme &t, Canv
     const double width = box.width() + (isProducer(wait.client) ? t.px(30) : 0);
     const QStringList lines = captionLines(view, wait, small, width);
     const QRectF caption(box.left(), at->second, width, h * static_cast<double>(lines.size()));
-    if (pane.contains(caption) && free(g, caption)) {
+    if (pane.contains(caption) && unused(g, caption)) {
       for (qsizetype i = 0; i < lines.size(); ++i) {
         const QRectF line(caption.left(), caption.top() + h * static_cast<double>(i), width, h);
         const bool last = i + 1 == lines.size(); // the countdown, quieter than what it waits for
