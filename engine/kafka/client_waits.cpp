@@ -52,7 +52,9 @@ void producerWaits(const World &w, const Deadlines &d, std::vector<ClientWait> &
           continue;
         ClientWait cw = wait(WaitReason::ProduceResponse, b);
         cw.broker = b.sentTo;
-        cw.since = cw.expectedBy = b.sentAt;
+        cw.since = b.sentAt;
+        // A resent batch has been stuck since its records were made: no grace period again.
+        cw.expectedBy = b.retriesUsed > 0 ? b.createdAt : b.sentAt;
         cw.until = found->second;
         cw.setting = "request.timeout.ms";
         cw.settingValue = pr.config.requestTimeout;
@@ -65,7 +67,8 @@ void producerWaits(const World &w, const Deadlines &d, std::vector<ClientWait> &
       const Partition &part = k.partitions[static_cast<std::size_t>(head.partition)];
       if (head.attempt > 0 && head.retryAt > w.now) {
         ClientWait cw = wait(WaitReason::ProduceBackoff, head);
-        cw.since = cw.expectedBy = head.failedAt;
+        cw.since = head.failedAt;
+        cw.expectedBy = head.createdAt; // a back-off right after a quick error stays unmarked
         cw.until = head.retryAt;
         cw.setting = "retry.backoff.ms";
         cw.settingValue = pr.config.retryBackoff;

@@ -93,6 +93,19 @@ private slots:
     QVERIFY(!after || after->since > wait->since);
   }
 
+  void producerStaysMarkedThroughItsRetries() {
+    // Each request times out after 3 s and is resent to broker 0, still the leader until the
+    // controller fences it (about 15 s): the producer is stalled all along, and stays marked.
+    engine::Simulation sim(test::exampleScenario("acks1-leader-power-loss.json"));
+    for (engine::SimTime t = kPowerLoss + engine::kSecond + 100 * engine::kMillisecond; t < 14 * engine::kSecond; t += 50 * engine::kMillisecond) {
+      sim.runUntil(t);
+      const auto view = model::WorldView::of(sim.world());
+      const model::WaitView *wait = view.waitOf({Kind::KafkaProducer, 0});
+      QVERIFY2(wait, qPrintable(QStringLiteral("no stall shown at %1 ms").arg(engine::toMs(t))));
+      QVERIFY(wait->reason == WaitReason::ProduceResponse || wait->reason == WaitReason::ProduceBackoff);
+    }
+  }
+
   void inspectorExplainsTheWait() {
     engine::Simulation sim(test::exampleScenario("acks1-leader-power-loss.json"));
     sim.runUntil(kPowerLoss + 2 * engine::kSecond);
