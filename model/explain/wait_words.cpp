@@ -120,9 +120,14 @@ void addWaitExplanation(Explanation &e, const engine::World &world, const WorldI
   const WaitView &w = *found;
   QList<QPair<QString, QString>> facts = {
       {QObject::tr("Waiting for"), str(w.what)},
-      {QObject::tr("Since"), QObject::tr("%1 (%2 ago)").arg(atText(w.since), waitDurationText(w.waited(world.now)))},
+      {QObject::tr("Since"), QObject::tr("%1 (%2 ago)").arg(atText(w.since), waitDurationText(world.now - w.since))},
       {QObject::tr("Until"), QObject::tr("%1 (%2)").arg(atText(w.until), waitEndText(w, world.now))},
       {QObject::tr("Decided by"), waitSettingText(w)}};
+  if (w.stuckSince() < w.since)
+    facts.insert(
+        2,
+        {QObject::tr("Stuck since"),
+         QObject::tr("%1 (%2 ago; earlier attempts timed out or failed)").arg(atText(w.stuckSince()), waitDurationText(w.waited(world.now)))});
   if (w.finalDeadline >= 0)
     facts.push_back({QObject::tr("Retries end"), QObject::tr("%1 (delivery.timeout.ms)").arg(atText(w.finalDeadline))});
   if (w.more > 0)

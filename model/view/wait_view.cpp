@@ -113,7 +113,7 @@ void collectWaitViews(const engine::World &world, std::vector<WaitView> &out) {
     const auto same = std::find_if(out.begin(), out.end(), [&](const WaitView &v) { return v.client == item; });
     if (same != out.end()) {
       ++same->more;
-      if (same->since <= c.since)
+      if (same->stuckSince() <= std::min(c.since, c.expectedBy))
         continue;
     }
     WaitView v;
@@ -137,7 +137,7 @@ void collectWaitViews(const engine::World &world, std::vector<WaitView> &out) {
       out.push_back(std::move(v));
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const WaitView &a, const WaitView &b) { return a.since < b.since; });
+  std::stable_sort(out.begin(), out.end(), [](const WaitView &a, const WaitView &b) { return a.stuckSince() < b.stuckSince(); });
 }
 
 } // namespace streamscope::model

@@ -36,8 +36,11 @@ struct WaitView {
   std::int64_t records = 0;
   int more = 0; ///< further waits of the same client not shown in this row
 
-  /// How long it has waited at `now`.
-  SimTime waited(SimTime now) const { return now - since; }
+  /// When the client got stuck: `since`, or earlier when this is a retry of a request that
+  /// was stuck before (its records have waited since they were made).
+  SimTime stuckSince() const { return expectedBy < since ? expectedBy : since; }
+  /// How long it has been stuck at `now`.
+  SimTime waited(SimTime now) const { return now - stuckSince(); }
 };
 
 /// The stalled clients of `world`, longest wait first.

@@ -79,7 +79,7 @@ private slots:
     QVERIFY(sentAt(events, engine::TransferKind::ConsumerFetchRequest, w.kafka.groups[0].members[0].node, w.kafka.brokers[0].node, fetch->since));
 
     // Longest first, and the status bar names it.
-    QCOMPARE(view.waits().front().since, std::min(wait->since, fetch->since));
+    QCOMPARE(view.waits().front().stuckSince(), std::min(wait->stuckSince(), fetch->stuckSince()));
     const QString status = model::longestStallText(view);
     QVERIFY2(status.startsWith(QStringLiteral("Longest stall: ")), qPrintable(status));
     QVERIFY2(status.contains(QStringLiteral("for broker 0 (request.timeout.ms 3 s)")), qPrintable(status));
@@ -103,6 +103,8 @@ private slots:
       const model::WaitView *wait = view.waitOf({Kind::KafkaProducer, 0});
       QVERIFY2(wait, qPrintable(QStringLiteral("no stall shown at %1 ms").arg(engine::toMs(t))));
       QVERIFY(wait->reason == WaitReason::ProduceResponse || wait->reason == WaitReason::ProduceBackoff);
+      // It counts from when the producer got stuck, not from its latest retry.
+      QVERIFY2(wait->stuckSince() <= kPowerLoss + 100 * engine::kMillisecond, qPrintable(QString::number(engine::toMs(wait->stuckSince()))));
     }
   }
 
