@@ -13,6 +13,7 @@
 #include "recent_files.h"
 #include "settings_keys.h"
 #include "speed_control.h"
+#include "stall_label.h"
 #include "timeline_bar.h"
 #include "welcome_page.h"
 
@@ -100,6 +101,7 @@ MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent)
   m_clock = new QLabel(this);
   m_counters = new QLabel(this);
   statusBar()->addWidget(m_clock);
+  statusBar()->addWidget(new StallLabel(controller, this)); // the longest wait now, every frame
   statusBar()->addPermanentWidget(m_counters);
 
   connect(&controller, &model::SimulationController::frameReady, this, &MainWindow::updateStatus);

@@ -15,6 +15,7 @@ shot kafka-replication "$scenarios/calm-cluster.json" --at 12002.1 # two followe
 shot kinesis-throttling "$scenarios/kinesis-throttling.json" --at 10000
 shot side-by-side "$scenarios/first-look.json" --at 6000
 shot broker-power-loss "$scenarios/acks1-leader-power-loss.json" --at 6500
+shot stalled-producer "$scenarios/acks1-leader-power-loss.json" --at 7600 # producer and consumer wait for broker 0
 shot leader-election "$scenarios/acks1-leader-power-loss.json" --at 15500 # broker 0 fenced at 15 s, broker 1 elected
 shot shard-split "$scenarios/kinesis-throttling.json" --at 24000
 shot presentation-mode "$scenarios/first-look.json" --at 6000 --present

@@ -83,6 +83,9 @@ void sendFetch(World &w, int g, int local) {
   const int p = partitionOf(w, group, local);
   const Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
   if (part.leader < 0) { // no leader: look again after the metadata back-off
+    if (gp.leaderlessSince < 0)
+      gp.leaderlessSince = w.now;
+    gp.fetchBroker = -1;
     w.after(kRetryBackoff, Action{ActionType::ConsumerRetryFetch, -1, -1, p, g, gen});
     return;
   }
@@ -97,6 +100,9 @@ void sendFetch(World &w, int g, int local) {
   }
   const NodeId from = group.members[static_cast<std::size_t>(gp.owner)].node;
   const NodeId to = w.kafka.brokers[static_cast<std::size_t>(part.leader)].node;
+  gp.leaderlessSince = -1;
+  gp.fetchSentAt = w.now;
+  gp.fetchBroker = part.leader;
   w.send(from, to, TransferKind::ConsumerFetchRequest, p, gp.position, 0, Action{ActionType::ConsumerFetchArrive, -1, -1, p, g, gen, gp.position});
   w.after(group.config.fetchMaxWait + group.config.requestTimeout, Action{ActionType::ConsumerRetryFetch, -1, -1, p, g, gen});
 }

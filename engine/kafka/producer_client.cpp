@@ -65,6 +65,8 @@ void sendBatch(World &w, std::int32_t batchId) {
     return;
   }
   b.inFlight = true;
+  b.sentAt = w.now;
+  b.sentTo = leader.id;
   ++pr.parts[static_cast<std::size_t>(w.kafka.localIndex(b.partition))].inFlight;
   w.after(pr.config.requestTimeout, Action{ActionType::ProduceRequestTimeout, -1, -1, batchId, -1, b.attempt});
 }
@@ -125,6 +127,7 @@ void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) 
   } else if (b.retriesUsed < pr.config.retries && w.now < b.createdAt + pr.config.deliveryTimeout) {
     ++b.retriesUsed;
     ++w.kafka.counters.retries;
+    b.failedAt = w.now;
     w.record(EventType::ProduceRetried, pr.node, b.partition, -1, static_cast<std::int64_t>(b.records.size()), static_cast<std::uint8_t>(error));
     b.retryAt = w.now + retryBackoff(w.rng, pr.config, b.retriesUsed);
     // The broker refuses a gap in sequences; when every earlier batch is resolved the gap

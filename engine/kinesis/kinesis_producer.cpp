@@ -71,6 +71,7 @@ void retry(World &w, Producer &pr, const std::vector<std::uint32_t> &records) {
     pr.buffer.push_front(*it);
   w.kinesis.counters.retries += static_cast<std::int64_t>(records.size());
   ++pr.consecutiveThrottles;
+  pr.backoffSince = w.now;
   pr.backoffUntil = w.now + retryBackoff(w.rng, pr.config, pr.consecutiveThrottles);
   w.record(EventType::ProduceRetried, pr.node, -1, 0, static_cast<std::int64_t>(records.size()));
 }

@@ -1,6 +1,7 @@
 #include "item_explainer.h"
 
 #include "glossary.h"
+#include "wait_words.h"
 
 namespace streamscope::model {
 namespace {
@@ -124,7 +125,9 @@ QString nodeName(const engine::World &w, engine::NodeId node) {
   return QObject::tr("node %1").arg(node);
 }
 
-Explanation explainItem(const engine::World &w, const WorldItem &item) {
+namespace {
+
+Explanation explainAny(const engine::World &w, const WorldItem &item) {
   using Kind = WorldItem::Kind;
   switch (item.kind) {
   case Kind::None: break;
@@ -141,6 +144,14 @@ Explanation explainItem(const engine::World &w, const WorldItem &item) {
           {},
           QObject::tr(
               "Click a broker, a replica strip, a record cell, a shard, a consumer or a message in flight to see its state and why it is in it.")};
+}
+
+} // namespace
+
+Explanation explainItem(const engine::World &w, const WorldItem &item) {
+  Explanation e = explainAny(w, item);
+  addWaitExplanation(e, w, item); // a stalled client says first what it waits for
+  return e;
 }
 
 QString explanationHtml(const Explanation &e) {

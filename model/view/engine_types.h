@@ -5,6 +5,7 @@
 #include "engine/core/network.h"
 #include "engine/core/sim_time.h"
 #include "engine/core/uint128.h"
+#include "engine/world/client_wait.h"
 #include "engine/world/kafka/kafka_state.h"
 #include "engine/world/kinesis/kinesis_state.h"
 #include "engine/world/scenario.h"
@@ -24,6 +25,7 @@ using ReplicaLog = engine::kafka::ReplicaLog;
 using LogEntry = engine::kafka::LogEntry;
 using StoredRecord = engine::kinesis::StoredRecord;
 using CheckpointKind = engine::kinesis::CheckpointKind;
+using WaitReason = engine::WaitReason;
 // Faults are built by the fault menu and handed to the controller untouched.
 using Fault = engine::Fault;
 using FaultAction = engine::FaultAction;

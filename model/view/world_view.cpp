@@ -22,6 +22,14 @@ void WorldView::rebuild(const engine::World &world) {
   m_kinesis.build(world);
   m_flights.clear();
   collectFlightViews(world, m_flights);
+  collectWaitViews(world, m_waits);
+}
+
+const WaitView *WorldView::waitOf(const WorldItem &client) const {
+  for (const WaitView &w : m_waits)
+    if (w.client == client)
+      return &w;
+  return nullptr;
 }
 
 bool WorldView::isolated(NodeId node) const { return m_world->net.isIsolated(node); }

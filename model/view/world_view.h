@@ -8,6 +8,7 @@
 #include "flight_view.h"
 #include "kafka_view.h"
 #include "kinesis_view.h"
+#include "wait_view.h"
 
 #include <string>
 #include <vector>
@@ -42,6 +43,10 @@ public:
   const KinesisView &kinesis() const { return m_kinesis; }
   /// Messages on the wire now, in no particular but stable order.
   const std::vector<FlightView> &flights() const { return m_flights; }
+  /// Clients stalled now, one row each, longest wait first.
+  const std::vector<WaitView> &waits() const { return m_waits; }
+  /// The stall of `client` (a producer, member, group or application), or nullptr.
+  const WaitView *waitOf(const WorldItem &client) const;
 
   /// Every network link to `node` is cut.
   bool isolated(NodeId node) const;
@@ -61,6 +66,7 @@ private:
   KafkaView m_kafka;
   KinesisView m_kinesis;
   std::vector<FlightView> m_flights;
+  std::vector<WaitView> m_waits;
 };
 
 } // namespace streamscope::model

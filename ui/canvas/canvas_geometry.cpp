@@ -1,5 +1,7 @@
 #include "canvas_geometry.h"
 
+#include "waiting_marks.h"
+
 #include <QFontMetricsF>
 
 #include <algorithm>
@@ -80,6 +82,7 @@ CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF
   if (kinesis)
     layoutKinesis(world, g.kinesisPane, theme, g);
   layoutLegend(g, kafka, kinesis, theme);
+  layoutWaitingMarks(world, theme, g); // last: captions take only room nothing else uses
   g.recent = nullptr;
   return g;
 }
@@ -100,6 +103,14 @@ bool CanvasGeometry::addLabel(const QRectF &rect, const QString &text, bool titl
     r.moveLeft(rect.center().x() - w / 2);
   labels.push_back({r, shown, title, align, muted});
   return true;
+}
+
+QString memberNumber(const std::string &id, int index) {
+  const QString text = QString::fromStdString(id);
+  qsizetype start = text.size();
+  while (start > 0 && text[start - 1].isDigit())
+    --start;
+  return start < text.size() ? text.mid(start) : QString::number(index);
 }
 
 void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vector<ClientBox> &boxes, const CanvasTheme &t,

@@ -70,6 +70,15 @@ struct LegendSwatch {
   Kind kind = OnDisk;
 };
 
+/// An hourglass beside a stalled client, with its caption's labels when they had room
+/// (waiting_marks.cpp lays them out and paints the hourglass).
+struct WaitMark {
+  model::WorldItem client;
+  QRectF icon;
+  bool kinesis = false; ///< drawn in the Kinesis pane
+  std::vector<std::size_t> captionLabels; ///< indices into CanvasGeometry::labels
+};
+
 class CanvasGeometry {
 public:
   /// Lays out the world's view in `scene` (the zoomed canvas size).
@@ -89,6 +98,7 @@ public:
   std::vector<StripGeometry> strips;
   std::vector<LaneGeometry> lanes;
   std::vector<LegendSwatch> swatches;
+  std::vector<WaitMark> waitMarks; ///< one per stalled client on screen
   /// Where a message to or from a node starts or ends, per system (a side-by-side
   /// producer is one node drawn in both panes).
   std::unordered_map<NodeId, QPointF> kafkaAnchors, kinesisAnchors;
@@ -117,6 +127,9 @@ struct ClientBox {
   QString title;
   std::vector<ClientRow> rows;
 };
+/// The number at the end of a member id ("billing-member-07" gives 07), or its index: the
+/// short name a member's row and its wait caption show.
+QString memberNumber(const std::string &id, int index);
 void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vector<ClientBox> &boxes, const CanvasTheme &t,
                         std::unordered_map<NodeId, QPointF> &anchors);
 /// A producer's box on the left of a pane: its name and one line of detail.

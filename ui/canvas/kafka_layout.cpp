@@ -196,15 +196,6 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
   }
 }
 
-/// The number at the end of a member id ("billing-member-07" gives 07), or its index.
-QString memberNumber(const std::string &id, int index) {
-  const QString text = QString::fromStdString(id);
-  qsizetype start = text.size();
-  while (start > 0 && text[start - 1].isDigit())
-    --start;
-  return start < text.size() ? text.mid(start) : QString::number(index);
-}
-
 void layoutGroups(const KafkaView &k, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
   std::vector<ClientBox> boxes;
   for (std::size_t gi = 0; gi < k.groups.size(); ++gi) {

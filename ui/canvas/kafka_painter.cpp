@@ -2,6 +2,7 @@
 // in the page cache; below or above the high watermark), HW and LEO marks, the leader and any
 // follower outside the ISR, consumer groups' committed offsets and positions.
 #include "canvas_painter.h"
+#include "waiting_marks.h"
 
 namespace streamscope::ui {
 namespace {
@@ -170,6 +171,7 @@ void paintKafka(QPainter &p, const CanvasFrame &f) {
   for (const StripGeometry &s : f.geometry.strips)
     paintStrip(p, s, f);
   p.setRenderHint(QPainter::Antialiasing, true);
+  paintWaitingMarks(p, f, false);
 }
 
 } // namespace streamscope::ui

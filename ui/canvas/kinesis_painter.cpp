@@ -2,6 +2,7 @@
 // once acknowledged, hollow while the put waits for its zones), throttled lanes in red, closed
 // parents greyed with lineage lines to their children, KCL checkpoints and iterator positions.
 #include "canvas_painter.h"
+#include "waiting_marks.h"
 
 #include <QPainterPath>
 
@@ -145,6 +146,7 @@ void paintKinesis(QPainter &p, const CanvasFrame &f) {
   for (const LaneGeometry &l : f.geometry.lanes)
     paintLane(p, l, f);
   p.setRenderHint(QPainter::Antialiasing, true);
+  paintWaitingMarks(p, f, true);
 }
 
 } // namespace streamscope::ui

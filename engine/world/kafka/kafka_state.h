@@ -134,6 +134,9 @@ struct Batch {
   SimTime retryAt = 0; ///< not sent again before this (retry back-off)
   bool resetSequence = false; ///< earlier batches are gone: the broker accepts a sequence gap
   Acks acks = Acks::All; ///< stamped on each send, as a real request carries it: set_acks later does not change it
+  SimTime sentAt = -1; ///< the latest send (read only by client_waits: what the producer waits for)
+  int sentTo = -1; ///< the broker that send went to
+  SimTime failedAt = -1; ///< the latest failed attempt (its retry back-off starts here)
   bool inFlight = false;
   bool live = false; ///< slot in use
 };
@@ -179,6 +182,10 @@ struct GroupPartition {
   std::uint32_t fetchGen = 0;
   bool fetching = false;
   bool stopped = false; ///< auto.offset.reset=none hit an out-of-range position
+  // Read only by client_waits (what the member waits for); they decide nothing.
+  SimTime fetchSentAt = -1; ///< the latest fetch request
+  int fetchBroker = -1; ///< the broker it went to
+  SimTime leaderlessSince = -1; ///< the fetch loop has found no leader since then (-1: it has one)
 };
 
 struct ConsumerGroup {

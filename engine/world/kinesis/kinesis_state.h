@@ -115,6 +115,7 @@ struct Producer {
   int inFlight = 0;
   int consecutiveThrottles = 0;
   SimTime backoffUntil = 0;
+  SimTime backoffSince = 0; ///< when the latest back-off began (read only by client_waits)
   bool wakeScheduled = false;
 };
 

@@ -1,0 +1,157 @@
+#include "engine/kafka/client_waits.h"
+
+#include <map>
+#include <tuple>
+
+namespace streamscope::engine::kafka {
+namespace {
+
+constexpr SimTime kMetadataBackoff = 100 * kMillisecond; // the consumer's retry.backoff.ms
+
+/// The deadlines the engine has scheduled, by what they are for: one pass over the queue.
+struct Deadlines {
+  std::map<std::pair<std::int32_t, std::uint32_t>, SimTime> produce; ///< (batch, attempt)
+  std::map<std::tuple<std::int32_t, std::int32_t, std::uint32_t>, SimTime> fetch; ///< (partition, group, generation)
+  std::map<std::tuple<std::int32_t, std::int32_t, std::uint32_t>, SimTime> session; ///< (group, member, incarnation)
+
+  explicit Deadlines(const World &w) {
+    w.queue.forEach([&](const auto &e) {
+      const Action &a = e.action;
+      if (a.type == ActionType::ProduceRequestTimeout)
+        produce[{a.a, a.c}] = e.time;
+      else if (a.type == ActionType::ConsumerRetryFetch)
+        fetch[{a.a, a.b, a.c}] = e.time;
+      else if (a.type == ActionType::SessionExpired)
+        session[{a.a, a.b, a.c}] = e.time;
+    });
+  }
+};
+
+void producerWaits(const World &w, const Deadlines &d, std::vector<ClientWait> &out) {
+  const KafkaState &k = w.kafka;
+  for (std::size_t i = 0; i < k.producers.size(); ++i) {
+    const Producer &pr = k.producers[i];
+    const auto wait = [&](WaitReason reason, const Batch &b) {
+      ClientWait cw;
+      cw.client = WaitingClient::KafkaProducer;
+      cw.index = static_cast<int>(i);
+      cw.reason = reason;
+      cw.partition = b.partition;
+      cw.finalDeadline = b.createdAt + pr.config.deliveryTimeout;
+      cw.records = static_cast<std::int64_t>(b.records.size());
+      return cw;
+    };
+    for (std::size_t local = 0; local < pr.parts.size(); ++local) {
+      const ProducerPartition &pp = pr.parts[local];
+      for (std::int32_t id : pp.unresolved) {
+        const Batch &b = k.batches[id];
+        if (!b.inFlight)
+          continue;
+        const auto found = d.produce.find({id, b.attempt});
+        if (found == d.produce.end())
+          continue;
+        ClientWait cw = wait(WaitReason::ProduceResponse, b);
+        cw.broker = b.sentTo;
+        cw.since = b.sentAt;
+        // A resent batch has been stuck since its records were made: no grace period again.
+        cw.expectedBy = b.retriesUsed > 0 ? b.createdAt : b.sentAt;
+        cw.until = found->second;
+        cw.setting = "request.timeout.ms";
+        cw.settingValue = pr.config.requestTimeout;
+        out.push_back(cw);
+      }
+      if (pp.queue.empty())
+        continue;
+      // The head of the queue decides, as in the producer's send loop.
+      const Batch &head = k.batches[pp.queue.front()];
+      const Partition &part = k.partitions[static_cast<std::size_t>(head.partition)];
+      if (head.attempt > 0 && head.retryAt > w.now) {
+        ClientWait cw = wait(WaitReason::ProduceBackoff, head);
+        cw.since = head.failedAt;
+        cw.expectedBy = head.createdAt; // a back-off right after a quick error stays unmarked
+        cw.until = head.retryAt;
+        cw.setting = "retry.backoff.ms";
+        cw.settingValue = pr.config.retryBackoff;
+        out.push_back(cw);
+      } else if (part.leader < 0) {
+        ClientWait cw = wait(WaitReason::ProduceNoLeader, head);
+        cw.since = cw.expectedBy = head.attempt > 0 ? head.failedAt : head.createdAt;
+        cw.until = cw.finalDeadline;
+        cw.setting = "delivery.timeout.ms";
+        cw.settingValue = pr.config.deliveryTimeout;
+        out.push_back(cw);
+      }
+    }
+  }
+}
+
+void consumerWaits(const World &w, const Deadlines &d, std::vector<ClientWait> &out) {
+  const KafkaState &k = w.kafka;
+  for (std::size_t g = 0; g < k.groups.size(); ++g) {
+    const ConsumerGroup &group = k.groups[g];
+    for (std::size_t local = 0; local < group.parts.size(); ++local) {
+      const GroupPartition &gp = group.parts[local];
+      if (gp.owner < 0 || !gp.fetching || !group.members[static_cast<std::size_t>(gp.owner)].alive)
+        continue;
+      const int p = k.partitionId(group.topic, static_cast<int>(local));
+      const auto found = d.fetch.find({p, static_cast<std::int32_t>(g), gp.fetchGen});
+      if (found == d.fetch.end())
+        continue;
+      ClientWait cw;
+      cw.client = WaitingClient::KafkaConsumer;
+      cw.index = static_cast<int>(g);
+      cw.member = gp.owner;
+      cw.partition = p;
+      cw.until = found->second;
+      if (gp.leaderlessSince >= 0) {
+        cw.reason = WaitReason::FetchNoLeader;
+        cw.since = cw.expectedBy = gp.leaderlessSince;
+        cw.setting = "retry.backoff.ms";
+        cw.settingValue = kMetadataBackoff;
+      } else if (gp.fetchSentAt >= 0 && found->second == gp.fetchSentAt + group.config.fetchMaxWait + group.config.requestTimeout) {
+        cw.reason = WaitReason::FetchResponse; // a request on the wire or held by the broker
+        cw.broker = gp.fetchBroker;
+        cw.since = gp.fetchSentAt;
+        cw.expectedBy = gp.fetchSentAt + group.config.fetchMaxWait; // a long poll answers by then
+        cw.setting = "request.timeout.ms";
+        cw.settingValue = group.config.requestTimeout;
+      } else {
+        continue; // answered with an error: the short back-off before the next fetch
+      }
+      out.push_back(cw);
+    }
+    for (std::size_t m = 0; m < group.members.size(); ++m) {
+      const Member &member = group.members[m];
+      if (member.alive || !member.inGroup)
+        continue;
+      const auto found = d.session.find({static_cast<std::int32_t>(g), static_cast<std::int32_t>(m), member.incarnation});
+      if (found == d.session.end())
+        continue;
+      ClientWait cw;
+      cw.client = WaitingClient::KafkaConsumer;
+      cw.index = static_cast<int>(g);
+      cw.reason = WaitReason::SessionExpiry;
+      cw.other = static_cast<int>(m);
+      cw.until = found->second;
+      cw.since = cw.expectedBy = found->second - group.config.sessionTimeout;
+      cw.setting = "session.timeout.ms";
+      cw.settingValue = group.config.sessionTimeout;
+      for (std::size_t local = 0; local < group.parts.size() && cw.partition < 0; ++local)
+        if (group.parts[local].owner == static_cast<int>(m))
+          cw.partition = k.partitionId(group.topic, static_cast<int>(local));
+      out.push_back(cw);
+    }
+  }
+}
+
+} // namespace
+
+void collectKafkaWaits(const World &w, std::vector<ClientWait> &out) {
+  if (w.kafka.producers.empty() && w.kafka.groups.empty())
+    return;
+  const Deadlines d(w);
+  producerWaits(w, d, out);
+  consumerWaits(w, d, out);
+}
+
+} // namespace streamscope::engine::kafka
