@@ -12,8 +12,10 @@ namespace streamscope::ui {
 struct CanvasTheme {
   double scale = 1.0; ///< multiplies every size (1.0 desktop, larger when presenting)
   bool dark = false;
+  bool presenting = false; ///< the lecture-hall style: the canvas also shows the clock and the counters
   QFont font; ///< item titles
   QFont small; ///< strip labels, counts, markers
+  QFont headline; ///< the clock and the counters while presenting
   QColor background, panel, panelBorder, text, mutedText;
   QColor track; ///< the empty part of a strip or lane: opaque, so filling it blends nothing
   QColor onDisk, inCache, pending; ///< record cells: flushed, page cache only, not yet durable

@@ -23,8 +23,11 @@ void layoutProducers(const WorldView &w, const QRectF &column, const CanvasTheme
   std::vector<ProducerBox> boxes;
   for (std::size_t i = 0; i < w.kinesis().producers.size(); ++i) {
     const KinesisProducerView &p = w.kinesis().producers[i];
-    const QString detail = p.backoffUntil > w.now() ? QObject::tr("backing off %1 ms").arg(toMs(p.backoffUntil - w.now()), 0, 'f', 0)
-                                                    : QObject::tr("PutRecords · %1 rec/s").arg(p.rate, 0, 'f', 0);
+    const QString backoff = QString::number(toMs(p.backoffUntil - w.now()), 'f', 0);
+    const QString rate = QString::number(p.rate, 'f', 0);
+    const QStringList detail = p.backoffUntil > w.now()
+        ? QStringList{QObject::tr("backing off %1 ms").arg(backoff), QObject::tr("backoff %1 ms").arg(backoff)}
+        : QStringList{QObject::tr("PutRecords · %1 rec/s").arg(rate), QObject::tr("%1 rec/s").arg(rate)};
     boxes.push_back({{Kind::KinesisProducer, static_cast<int>(i)}, QString::fromStdString(p.name), detail, p.node});
   }
   layoutProducerColumn(g, column, boxes, t, g.kinesisAnchors);
@@ -158,8 +161,12 @@ void layoutApplications(const KinesisView &k, const QRectF &column, const Canvas
 void layoutKinesis(const WorldView &w, const QRectF &pane, const CanvasTheme &t, CanvasGeometry &g) {
   const KinesisView &k = w.kinesis();
   const QFontMetricsF title(t.font);
-  const QRectF body = layoutPaneHeading(
-      g, pane, QObject::tr("Amazon Kinesis Data Streams · each put is written to 3 availability zones before it is acknowledged"), k.ackLatencyMs, t);
+  const QRectF body =
+      layoutPaneHeading(g, pane,
+                        {QObject::tr("Amazon Kinesis Data Streams · each put is written to 3 availability zones before it is acknowledged"),
+                         QObject::tr("Amazon Kinesis Data Streams · 3 zones hold each put before its ack"),
+                         QObject::tr("Amazon Kinesis Data Streams"), QObject::tr("Kinesis")},
+                        k.ackLatencyMs, t);
   const PaneColumns columns = paneColumns(body, !k.apps.empty(), t);
   layoutProducers(w, columns.producers, t, g);
   const auto streams = static_cast<int>(k.streams.size());
