@@ -70,10 +70,11 @@ double kinesisWantedHeight(const model::WorldView &w, const CanvasTheme &t) {
 } // namespace
 
 CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF &scene, const CanvasTheme &theme, const RecentChanges *recent,
-                                     const CanvasReadout *readout) {
+                                     const CanvasReadout *readout, const std::vector<model::WorldItem> *highlights) {
   CanvasGeometry g;
   g.scene = scene;
   g.recent = recent;
+  g.highlights = highlights;
   const bool kafka = world.hasKafka();
   const bool kinesis = world.hasKinesis();
   const double legendHeight = layoutLegend(nullptr, scene, kafka, kinesis, theme);
@@ -100,6 +101,7 @@ CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF
     layoutKinesis(world, g.kinesisPane, theme, g);
   layoutLegend(&g, g.legend, kafka, kinesis, theme);
   g.recent = nullptr;
+  g.highlights = nullptr;
   return g;
 }
 
@@ -128,6 +130,25 @@ bool CanvasGeometry::addFirstFitting(const QRectF &rect, const QStringList &form
     if (fm.horizontalAdvance(form) + 1 <= rect.width())
       return addLabel(rect, form, title, theme, align, muted);
   return !forms.isEmpty() && addLabel(rect, forms.back(), title, theme, align, muted);
+}
+
+bool captionOf(const model::WorldItem &owner, const model::WorldItem &item) {
+  if (!owner)
+    return false;
+  if (owner == item)
+    return true;
+  // A strip's caption also tells about its cells, and about the broker that holds it.
+  return owner.kind == Kind::Replica &&
+         ((item.kind == Kind::LogCell && item.a == owner.a && item.b == owner.b) || (item.kind == Kind::Broker && item.a == owner.b));
+}
+
+bool CanvasGeometry::wantsCaption(const model::WorldItem &owner) const {
+  if (!highlights)
+    return false;
+  for (const model::WorldItem &item : *highlights) // a whole broker is not asked to caption every strip
+    if (item.kind != Kind::Broker && captionOf(owner, item))
+      return true;
+  return false;
 }
 
 int flowRows(const std::vector<double> &widths, double width, double gap, std::vector<std::pair<int, double>> &places) {

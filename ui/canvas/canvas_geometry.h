@@ -88,8 +88,9 @@ public:
   /// Lays out the world's view in `scene` (the zoomed canvas size).
   /// `recent` (optional) lets captions call out what just changed, such as a new leader.
   /// `readout` (optional) adds a header row with the clock, the speed and the counters.
+  /// `highlights` (optional): what a lesson points at; their captions are kept when space is short.
   static CanvasGeometry build(const model::WorldView &view, const QRectF &scene, const CanvasTheme &theme, const RecentChanges *recent = nullptr,
-                              const CanvasReadout *readout = nullptr);
+                              const CanvasReadout *readout = nullptr, const std::vector<model::WorldItem> *highlights = nullptr);
 
   /// The innermost item at `p` (cells and records included), or a None item.
   model::WorldItem hit(QPointF p) const;
@@ -110,6 +111,9 @@ public:
 
   // Used by the per-system layouts.
   const RecentChanges *recent = nullptr; ///< not owned; only during build()
+  const std::vector<model::WorldItem> *highlights = nullptr; ///< not owned; only during build()
+  /// Whether a highlight is described by a caption owned by `owner` (so it should have one).
+  bool wantsCaption(const model::WorldItem &owner) const;
   /// Adds a label if the text fits `rect` (elided to its width); returns whether it did.
   bool addLabel(const QRectF &rect, const QString &text, bool title, const CanvasTheme &theme, Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter,
                 bool muted = false);
@@ -119,6 +123,10 @@ public:
                        Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter, bool muted = false);
   void addShape(model::WorldItem item, const QRectF &rect) { shapes.push_back({item, rect}); }
 };
+
+/// Whether a label owned by `owner` is a caption of `item` (a strip's numbers describe the
+/// strip, its cells and its broker).
+bool captionOf(const model::WorldItem &owner, const model::WorldItem &item);
 
 /// A box of clients on the right of a pane (a consumer group, a KCL application): a title and
 /// one row per member, each with its dot, its text and its node's anchor.

@@ -164,17 +164,6 @@ void paintSelection(QPainter &p, const CanvasFrame &f) {
 
 } // namespace
 
-bool captionOf(const model::WorldItem &owner, const model::WorldItem &item) {
-  using Kind = model::WorldItem::Kind;
-  if (!owner)
-    return false;
-  if (owner == item)
-    return true;
-  // A strip's caption also tells about its cells, and about the broker that holds it.
-  return owner.kind == Kind::Replica &&
-      ((item.kind == Kind::LogCell && item.a == owner.a && item.b == owner.b) || (item.kind == Kind::Broker && item.a == owner.b));
-}
-
 QPainterPath highlightHoles(const CanvasFrame &f) {
   QPainterPath holes;
   holes.setFillRule(Qt::WindingFill);

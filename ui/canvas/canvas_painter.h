@@ -25,9 +25,6 @@ void paintCanvas(QPainter &painter, const CanvasFrame &frame);
 /// The part of the scene a lesson's highlights keep clear of the veil: each highlighted
 /// item's rectangle, each message of a highlighted kind, and the captions that describe them.
 QPainterPath highlightHoles(const CanvasFrame &frame);
-/// Whether a label owned by `owner` is a caption of `item` (a strip's numbers describe the
-/// strip, its cells and its broker).
-bool captionOf(const model::WorldItem &owner, const model::WorldItem &item);
 
 // The per-system parts, used by paintCanvas.
 void paintKafka(QPainter &painter, const CanvasFrame &frame);

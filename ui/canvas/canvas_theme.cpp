@@ -1,10 +1,14 @@
 #include "canvas_theme.h"
 
+#include <algorithm>
+
 namespace streamscope::ui {
 
-CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool presenting) {
+CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool presenting, QSizeF room) {
   CanvasTheme t;
   t.scale = presenting ? 1.6 : 1.0;
+  if (presenting && !room.isEmpty())
+    t.scale = std::clamp(1.6 * std::min(room.width() / 1150, room.height() / 720), 1.3, 1.6);
   t.presenting = presenting;
   t.background = palette.color(QPalette::Base);
   t.dark = t.background.lightness() < 128;

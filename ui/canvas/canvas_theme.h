@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QFont>
 #include <QPalette>
+#include <QSizeF>
 
 namespace streamscope::ui {
 
@@ -23,7 +24,9 @@ struct CanvasTheme {
   QColor produce, response, replication, consume, zone, throttle;
   QColor highWatermark, logEnd, committed, position; // committed also marks KCL checkpoints
 
-  static CanvasTheme from(const QPalette &palette, const QFont &base, bool presenting);
+  /// While presenting, type is up to 1.6 times larger; a canvas with less `room` than a
+  /// full-HD screen's gets a little less (never below 1.3 times), so its numbers still fit whole.
+  static CanvasTheme from(const QPalette &palette, const QFont &base, bool presenting, QSizeF room = {});
   /// The pale ground of a cell above the high watermark: `cell` faded into the track,
   /// opaque so that it costs a plain fill.
   QColor aboveHighWatermark(const QColor &cell) const;

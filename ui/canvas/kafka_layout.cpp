@@ -192,9 +192,25 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
   // With room to spare, each strip gets a caption row under it with its offsets in numbers.
   const double captionH = small.height();
   const double pitch = std::min(t.px(26) + captionH, content.height() / static_cast<double>(parts.size()));
-  const double gap = pitch >= t.px(10) ? std::max(1.0, std::min(t.px(4), pitch * 0.16)) : 0;
+  double gap = pitch >= t.px(10) ? std::max(1.0, std::min(t.px(4), pitch * 0.16)) : 0;
   const bool captions = pitch - gap - captionH >= t.px(13);
-  const double stripH = pitch - gap - (captions ? captionH : 0);
+  double stripH = pitch - gap - (captions ? captionH : 0);
+  // Too tight for every caption: the strips a lesson points at keep theirs (the numbers its
+  // text refers to), the others give up a little height for them.
+  std::vector<bool> captioned(parts.size(), captions);
+  if (!captions) {
+    int wanted = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      wanted += (captioned[i] = g.wantsCaption({Kind::Replica, parts[i], b.id})) ? 1 : 0;
+    const double thinGap = std::min(gap, 1.5);
+    const double squeezed = (content.height() - wanted * captionH) / static_cast<double>(parts.size()) - thinGap;
+    if (wanted > 0 && squeezed >= t.px(5)) { // thin strips, but still with cells
+      gap = thinGap;
+      stripH = squeezed;
+    } else {
+      captioned.assign(parts.size(), false);
+    }
+  }
   double labelW = 0;
   if (stripH + 0.5 >= small.height()) {
     for (int p : parts)
@@ -202,13 +218,15 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
           std::max(labelW, small.horizontalAdvance(QString::fromStdString(k.partitions[static_cast<std::size_t>(p)].name) + QStringLiteral(" ★")));
     labelW = std::min(labelW + t.px(6), content.width() * 0.4);
   }
+  double top = content.top();
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const int p = parts[i];
     const PartitionView &part = k.partitions[static_cast<std::size_t>(p)];
     StripGeometry s;
     s.partition = p;
     s.broker = b.id;
-    s.rect = QRectF(content.left(), content.top() + static_cast<double>(i) * pitch, content.width(), stripH);
+    s.rect = QRectF(content.left(), top, content.width(), stripH);
+    top += stripH + gap + (captioned[i] ? captionH : 0);
     s.cells = s.rect.adjusted(labelW, 0, 0, 0);
     const Window win = windowFor(k, part, s.cells, stripH, t);
     s.first = win.first;
@@ -221,7 +239,7 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
       g.addFirstFitting(QRectF(s.rect.left(), s.rect.top(), labelW - t.px(4), stripH),
                         {QString::fromStdString(part.name) + star, QStringLiteral("#%1").arg(part.index) + star}, false, t);
     }
-    if (captions &&
+    if (captioned[i] &&
         g.addFirstFitting(QRectF(s.cells.left(), s.rect.bottom() + gap / 2, s.cells.width(), captionH), stripCaptions(w, p, b.id, g.recent), false, t,
                           Qt::AlignLeft | Qt::AlignVCenter, true))
       g.labels.back().owner = {Kind::Replica, p, b.id};

@@ -55,7 +55,7 @@ void StreamCanvas::rebuild() {
     return;
   const QRectF scene(0, 0, width() * m_zoom, height() * m_zoom);
   const std::optional<CanvasReadout> numbers = readout();
-  m_geometry = CanvasGeometry::build(m_controller.view(), scene, m_theme, &m_recent, numbers ? &*numbers : nullptr);
+  m_geometry = CanvasGeometry::build(m_controller.view(), scene, m_theme, &m_recent, numbers ? &*numbers : nullptr, &m_highlights);
   m_builtSpeed = m_controller.speed();
   m_flights = collectFlights(m_controller.view(), m_geometry);
 }
@@ -90,6 +90,7 @@ void StreamCanvas::setAnnotating(bool annotating) {
 
 void StreamCanvas::setHighlights(std::vector<model::WorldItem> items) {
   m_highlights = std::move(items);
+  rebuild(); // the strips pointed at keep their captions
   update();
 }
 
@@ -103,7 +104,8 @@ void StreamCanvas::render(QPainter &painter, const QSize &size) const {
     return;
   const std::optional<CanvasReadout> numbers = readout();
   const CanvasGeometry g =
-      CanvasGeometry::build(m_controller.view(), QRectF(QPointF(0, 0), QSizeF(size)), m_theme, &m_recent, numbers ? &*numbers : nullptr);
+      CanvasGeometry::build(m_controller.view(), QRectF(QPointF(0, 0), QSizeF(size)), m_theme, &m_recent, numbers ? &*numbers : nullptr,
+                            &m_highlights);
   const std::vector<Flight> flights = collectFlights(m_controller.view(), g);
   paintCanvas(painter, CanvasFrame{m_controller.view(), g, m_theme, flights, m_recent, m_selected, m_highlights});
 }
@@ -164,7 +166,7 @@ void StreamCanvas::fitToWindow() {
 
 void StreamCanvas::setPresenting(bool presenting) {
   m_presenting = presenting;
-  m_theme = CanvasTheme::from(palette(), font(), presenting);
+  m_theme = CanvasTheme::from(palette(), font(), presenting, size());
   rebuild();
   update();
   emit presentingChanged(presenting);
@@ -177,6 +179,8 @@ void StreamCanvas::clampPan() {
 }
 
 void StreamCanvas::resizeEvent(QResizeEvent *) {
+  if (m_presenting) // type sized to the room the canvas has
+    m_theme = CanvasTheme::from(palette(), font(), true, size());
   clampPan();
   rebuild();
 }
@@ -240,7 +244,7 @@ void StreamCanvas::contextMenuEvent(QContextMenuEvent *event) {
 
 void StreamCanvas::changeEvent(QEvent *event) {
   if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
-    m_theme = CanvasTheme::from(palette(), font(), m_presenting);
+    m_theme = CanvasTheme::from(palette(), font(), m_presenting, size());
     rebuild();
   }
   QWidget::changeEvent(event);
