@@ -1,5 +1,5 @@
 // Every step of every lesson, played through the lesson panel as a learner plays it (predictions
-// answered, try-its shown), at the desktop size and presenting on a 1280x720 projector: what
+// answered, try-its shown), on a 1280x720 screen, in the desktop layout and presenting: what
 // the step highlights is drawn, inside the canvas, out of the veil, and the captions that
 // describe it (the numbers its text points at) are whole and in full contrast. And the
 // numbers the text quotes are the status bar's at the same moment.
@@ -18,6 +18,7 @@
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QtTest>
+#include <functional>
 
 using namespace streamscope;
 
@@ -33,24 +34,27 @@ struct LessonWindow {
     if (!loaded.lesson)
       qFatal("%s", qPrintable(loaded.error));
     lesson = *loaded.lesson;
-    window.resize(1600, 1000);
+    window.resize(1280, 720);
     window.show();
     window.lessonDock()->show();
     if (!window.lessons()->selectLessonById(lesson.id))
       qFatal("no lesson %s", qPrintable(lesson.id));
-    if (presenting) {
-      window.setPresenting(true);
-      window.setWindowState(Qt::WindowNoState); // the test platform's screen is smaller than the projector's
-      window.setGeometry(0, 0, 1280, 720);
-    }
+    if (presenting)
+      window.setPresenting(true); // full screen: the test's screen is a 1280x720 projector
     QCoreApplication::processEvents();
   }
   /// The next step, as a learner takes it: Next, the right answer if it asks, Show me if it asks.
-  void playStep(int index) {
+  /// `asking` (optional) is called while a prediction waits for its answer (the step not yet run).
+  void playStep(int index, const std::function<void()> &asking = {}) {
     ui::LessonPanel &panel = *window.lessons();
     panel.next();
     const model::LessonStep &step = lesson.steps[static_cast<std::size_t>(index)];
     if (step.prediction) {
+      if (asking) {
+        QCoreApplication::processEvents();
+        window.canvas()->refresh();
+        asking();
+      }
       panel.choices()->button(step.prediction->answer)->setChecked(true);
       panel.answer();
     }
@@ -97,16 +101,22 @@ private slots:
     LessonWindow w(file, presenting);
     QStringList problems;
     int highlighted = 0;
+    ui::StreamCanvas &canvas = *w.window.canvas();
+    if (presenting) // the projector's screen, the lesson taking its third
+      QVERIFY2(canvas.width() <= 1280 * 0.7 && canvas.height() < 720, qPrintable(QStringLiteral("%1x%2").arg(canvas.width()).arg(canvas.height())));
     for (int i = 0; i < static_cast<int>(w.lesson.steps.size()); ++i) {
-      w.playStep(i);
+      w.playStep(i, [&] { // the question shows the step's highlights on the world before it runs
+        for (const QString &p : test::highlightProblems(canvas, canvas.grab().toImage()))
+          problems << QStringLiteral("step %1 (asking): %2").arg(i + 1).arg(p);
+      });
       QCOMPARE(w.window.lessons()->stepIndex(), i);
-      const QImage image = w.window.canvas()->grab().toImage();
-      highlighted += w.window.canvas()->highlights().empty() ? 0 : 1;
-      for (const QString &p : test::highlightProblems(*w.window.canvas(), image))
+      const QImage image = canvas.grab().toImage();
+      highlighted += canvas.highlights().empty() ? 0 : 1;
+      for (const QString &p : test::highlightProblems(canvas, image))
         problems << QStringLiteral("step %1: %2").arg(i + 1).arg(p);
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-    Q_UNUSED(highlighted);
+    QVERIFY(highlighted > 0 || w.lesson.steps.size() < 2); // the lesson points at something
   }
 
   void theCheckSeesADimmedCaption() {
@@ -161,5 +171,5 @@ private slots:
   }
 };
 
-PROJECTOR_TEST_MAIN(TstLessonHighlights)
+PROJECTOR_TEST_MAIN(TstLessonHighlights, 1280, 720)
 #include "tst_lesson_highlights.moc"

@@ -30,7 +30,7 @@ struct Presenting {
     window.show();
     controller.runTo(at);
     window.setPresenting(true);
-    // The projector's screen: the test platform's one screen is smaller, so full screen is undone.
+    // A projector's screen: full screen on the test's 1920x1080 screen is undone for smaller ones.
     window.setWindowState(Qt::WindowNoState);
     window.setGeometry(QRect(QPoint(0, 0), size));
     QCoreApplication::processEvents();
@@ -145,5 +145,5 @@ private slots:
   }
 };
 
-PROJECTOR_TEST_MAIN(TstPresentationLabels)
+PROJECTOR_TEST_MAIN(TstPresentationLabels, 1920, 1080)
 #include "tst_presentation_labels.moc"

@@ -204,7 +204,7 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
       wanted += (captioned[i] = g.wantsCaption({Kind::Replica, parts[i], b.id})) ? 1 : 0;
     const double thinGap = std::min(gap, 1.5);
     const double squeezed = (content.height() - wanted * captionH) / static_cast<double>(parts.size()) - thinGap;
-    if (wanted > 0 && squeezed >= t.px(5)) { // thin strips, but still with cells
+    if (wanted > 0 && squeezed >= t.px(3)) { // thin strips (bars when too thin for cells), but with their numbers
       gap = thinGap;
       stripH = squeezed;
     } else {
@@ -239,10 +239,15 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
       g.addFirstFitting(QRectF(s.rect.left(), s.rect.top(), labelW - t.px(4), stripH),
                         {QString::fromStdString(part.name) + star, QStringLiteral("#%1").arg(part.index) + star}, false, t);
     }
-    if (captioned[i] &&
-        g.addFirstFitting(QRectF(s.cells.left(), s.rect.bottom() + gap / 2, s.cells.width(), captionH), stripCaptions(w, p, b.id, g.recent), false, t,
-                          Qt::AlignLeft | Qt::AlignVCenter, true))
-      g.labels.back().owner = {Kind::Replica, p, b.id};
+    if (captioned[i]) {
+      // Under the cells; under the whole strip when even the shortest form is wider than them.
+      const QStringList forms = stripCaptions(w, p, b.id, g.recent);
+      const QRectF under(s.cells.left(), s.rect.bottom() + gap / 2, s.cells.width(), captionH);
+      const QRectF wide(s.rect.left(), under.top(), s.rect.width(), captionH);
+      if (g.addFirstFitting(small.horizontalAdvance(forms.back()) + 1 <= under.width() ? under : wide, forms, false, t,
+                            Qt::AlignLeft | Qt::AlignVCenter, true))
+        g.labels.back().owner = {Kind::Replica, p, b.id};
+    }
     g.addShape({Kind::Replica, p, b.id}, s.rect);
     g.strips.push_back(s);
   }
