@@ -139,7 +139,7 @@ bool captionOf(const model::WorldItem &owner, const model::WorldItem &item) {
     return true;
   // A strip's caption also tells about its cells, and about the broker that holds it.
   return owner.kind == Kind::Replica &&
-         ((item.kind == Kind::LogCell && item.a == owner.a && item.b == owner.b) || (item.kind == Kind::Broker && item.a == owner.b));
+      ((item.kind == Kind::LogCell && item.a == owner.a && item.b == owner.b) || (item.kind == Kind::Broker && item.a == owner.b));
 }
 
 bool CanvasGeometry::wantsCaption(const model::WorldItem &owner) const {

@@ -120,8 +120,9 @@ void layoutStream(const WorldView &w, int s, const QRectF &box, const CanvasThem
     g.addShape({Kind::Zone, z}, badge);
     const QChar zone('a' + z);
     g.addFirstFitting(badge.adjusted(t.px(2), 0, -t.px(2), 0),
-                      k.zones[static_cast<std::size_t>(z)].up ? QStringList{QObject::tr("AZ %1").arg(zone), QString(zone)}
-                                                              : QStringList{QObject::tr("AZ %1 down").arg(zone), QObject::tr("%1 down").arg(zone), QString(zone)},
+                      k.zones[static_cast<std::size_t>(z)].up
+                          ? QStringList{QObject::tr("AZ %1").arg(zone), QString(zone)}
+                          : QStringList{QObject::tr("AZ %1 down").arg(zone), QObject::tr("%1 down").arg(zone), QString(zone)},
                       true, t, Qt::AlignHCenter | Qt::AlignVCenter);
     g.kinesisAnchors[k.zones[static_cast<std::size_t>(z)].node] = QPointF(badge.left(), badge.center().y());
   }

@@ -103,9 +103,8 @@ void StreamCanvas::render(QPainter &painter, const QSize &size) const {
   if (!m_controller.hasSimulation())
     return;
   const std::optional<CanvasReadout> numbers = readout();
-  const CanvasGeometry g =
-      CanvasGeometry::build(m_controller.view(), QRectF(QPointF(0, 0), QSizeF(size)), m_theme, &m_recent, numbers ? &*numbers : nullptr,
-                            &m_highlights);
+  const CanvasGeometry g = CanvasGeometry::build(m_controller.view(), QRectF(QPointF(0, 0), QSizeF(size)), m_theme, &m_recent,
+                                                 numbers ? &*numbers : nullptr, &m_highlights);
   const std::vector<Flight> flights = collectFlights(m_controller.view(), g);
   paintCanvas(painter, CanvasFrame{m_controller.view(), g, m_theme, flights, m_recent, m_selected, m_highlights});
 }
