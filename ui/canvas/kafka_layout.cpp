@@ -47,7 +47,10 @@ int chooseColumns(int brokers, int maxStrips, const QRectF &area, const CanvasTh
     const double boxW = (area.width() - t.px(10) * (cols - 1)) / cols;
     const double boxH = (area.height() - t.px(10) * (rows - 1)) / rows;
     const double stripH = (boxH - t.px(30)) / std::max(1, maxStrips);
-    const double score = std::min(stripH, t.px(24)) * std::min(boxW, t.px(900));
+    // While presenting, height for a caption row under each strip counts too: the numbers
+    // are what the room reads, so a grid that keeps them wins over wider cells.
+    const double useful = t.presenting ? t.px(26) + QFontMetricsF(t.small).height() : t.px(24);
+    const double score = std::min(stripH, useful) * std::min(boxW, t.px(900));
     if (score > bestScore) {
       bestScore = score;
       best = cols;
