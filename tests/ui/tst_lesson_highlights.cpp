@@ -15,6 +15,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QtTest>
@@ -102,8 +103,10 @@ private slots:
     QStringList problems;
     int highlighted = 0;
     ui::StreamCanvas &canvas = *w.window.canvas();
+    const QSize screen = QGuiApplication::primaryScreen()->size();
     if (presenting) // the projector's screen, the lesson taking its third
-      QVERIFY2(canvas.width() <= 1280 * 0.7 && canvas.height() < 720, qPrintable(QStringLiteral("%1x%2").arg(canvas.width()).arg(canvas.height())));
+      QVERIFY2(canvas.width() <= screen.width() * 0.7 && canvas.height() < screen.height(),
+               qPrintable(QStringLiteral("%1x%2").arg(canvas.width()).arg(canvas.height())));
     for (int i = 0; i < static_cast<int>(w.lesson.steps.size()); ++i) {
       w.playStep(i, [&] { // the question shows the step's highlights on the world before it runs
         for (const QString &p : test::highlightProblems(canvas, canvas.grab().toImage()))
