@@ -150,7 +150,7 @@ QStringList stripCaptions(const WorldView &w, int p, int broker, const RecentCha
   if (part.leader < 0)
     return {QObject::tr("no leader · %1").arg(leo), leo};
   if (!part.inIsr(broker)) {
-    const QString behind = QObject::tr("%1, leader at %2").arg(leo, n(part.logOf(part.leader).leo()));
+    const QString behind = QObject::tr("%1, leader's LEO %2").arg(leo, n(part.logOf(part.leader).leo())); // not "leader at 0": 0 may be a broker
     return {QObject::tr("OUT OF ISR · %1").arg(behind), QObject::tr("OUT OF ISR · %1").arg(leo), leo};
   }
   return {QObject::tr("in sync · %1").arg(hwLeo), hwLeo, leo};
