@@ -158,6 +158,23 @@ private slots:
     }
   }
 
+  void aFollowerFarBehindShowsItsLogAsABar() {
+    // Step 3: the new leader is some 1,400 records ahead of the other follower, more than cells
+    // can show side by side: every strip becomes a proportional bar, so that follower's log end
+    // is still drawn (not an empty strip).
+    LessonWindow w(QStringLiteral(LESSON_DIR "/07-acks-and-power-loss.json"), true);
+    for (int i = 0; i < 3; ++i)
+      w.playStep(i);
+    const model::KafkaView &k = w.controller.view().kafka();
+    const int leader = k.partitions[0].leader;
+    QVERIFY(leader > 0);
+    const int follower = 3 - leader; // brokers 1 and 2: the other one
+    QVERIFY(k.partitions[0].logOf(leader).leo() - k.partitions[0].logOf(follower).leo() > 500);
+    const ui::StripGeometry *s = w.window.canvas()->geometry().strip(0, follower);
+    QVERIFY(s);
+    QVERIFY2(s->cellWidth == 0 || s->first < k.partitions[0].logOf(follower).leo(), "the follower's newest records are not drawn");
+  }
+
   void lessonSevenLostCountIsTheStatusBars() {
     // Step 3: "Lost for good: N acknowledged records", and the status bar at the same moment.
     LessonWindow w(QStringLiteral(LESSON_DIR "/07-acks-and-power-loss.json"), false);

@@ -107,7 +107,9 @@ Window windowFor(const KafkaView &k, const PartitionView &part, const QRectF &ce
     cellWidth = std::max(1.5, cells.width() / static_cast<double>(wanted));
   const auto capacity = static_cast<Offset>(cells.width() / cellWidth);
   win.x0 = cells.left();
-  if (stripHeight < t.px(5) || capacity < 6) { // too small for cells: one proportional bar
+  // Too small for cells, or a replica so far behind that its newest records would fall off
+  // the left even at the thinnest cells: one proportional bar per replica shows every log end.
+  if (stripHeight < t.px(5) || capacity < 6 || end - lagging + summary > capacity) {
     win.first = start;
     return win;
   }
