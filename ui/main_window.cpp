@@ -112,6 +112,8 @@ MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent)
   connect(m_canvas, &StreamCanvas::selectionChanged, m_inspector, &InspectorPanel::inspect);
   connect(m_canvas, &StreamCanvas::contextMenuWanted, this, &MainWindow::showItemMenu);
   connect(m_speed, &SpeedControl::speedChanged, &controller, &model::SimulationController::setSpeed);
+  connect(m_speed, &SpeedControl::speedChanged, m_canvas, qOverload<>(&QWidget::update)); // its presenting header shows the speed
+  connect(m_canvas, &StreamCanvas::presentingChanged, m_timeline, &TimelineBar::setPresenting);
   // Every way a scenario arrives (file, recording, lesson) starts at its own playback speed.
   connect(&controller, &model::SimulationController::scenarioLoaded, this, [this] {
     m_speed->setSpeed(m_controller.playbackSpeed());

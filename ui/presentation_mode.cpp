@@ -72,6 +72,9 @@ void PresentationMode::set(bool on) {
     lessonFont.setPointSizeF(lessonFont.pointSizeF() * 1.5);
   m_parts.lessons->setFont(lessonFont);
   m_parts.lessons->setNotesAllowed(!on);
+  // A lesson takes at most a third of the width: the canvas is what the room looks at.
+  if (auto *dock = qobject_cast<QDockWidget *>(m_parts.lessons->parentWidget()))
+    dock->setMaximumWidth(on ? m_window.geometry().width() / 3 : QWIDGETSIZE_MAX);
   const QSignalBlocker block(m_parts.toggle);
   m_parts.toggle->setChecked(on);
 }

@@ -12,13 +12,13 @@ namespace streamscope::ui {
 namespace {
 constexpr int kStepsPerDecade = 100;
 constexpr double kMinLog = -2, kMaxLog = 3; // 0.01x .. 1000x
+} // namespace
 
 QString speedText(double s) {
   return s >= 10 ? QStringLiteral("%1×").arg(s, 0, 'f', 0)
       : s >= 1   ? QStringLiteral("%1×").arg(s, 0, 'f', 1)
                  : QStringLiteral("%1×").arg(s, 0, 'g', 2);
 }
-} // namespace
 
 SpeedControl::SpeedControl(QWidget *parent) : QWidget(parent) {
   auto *layout = new QHBoxLayout(this);

@@ -9,6 +9,9 @@ class QSlider;
 
 namespace streamscope::ui {
 
+/// A speed as the control shows it: "0.5×", "2.0×", "100×".
+QString speedText(double speed);
+
 class SpeedControl : public QWidget {
   Q_OBJECT
 public:

@@ -1,6 +1,7 @@
 #include "timeline_bar.h"
 
 #include <QContextMenuEvent>
+#include <QFontMetricsF>
 #include <QHelpEvent>
 #include <QMenu>
 #include <QMouseEvent>
@@ -49,7 +50,7 @@ constexpr model::SimTime kMinSpan = model::kMillisecond;
 } // namespace
 
 TimelineBar::TimelineBar(model::SimulationController &controller, QWidget *parent) : QWidget(parent), m_controller(controller) {
-  setMinimumHeight(40);
+  setPresenting(false);
   setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
   setMouseTracking(true);
   setToolTip(tr("The run: click or drag to go to any moment (Left steps back one event, Shift+Left one second); "
@@ -57,6 +58,24 @@ TimelineBar::TimelineBar(model::SimulationController &controller, QWidget *paren
                 "wheel to zoom around the pointer, Shift+drag to zoom to a range, double-click for the whole run"));
   connect(&controller, &model::SimulationController::frameReady, this, qOverload<>(&QWidget::update));
   connect(&controller, &model::SimulationController::scenarioLoaded, this, &TimelineBar::resetZoom);
+}
+
+QSize TimelineBar::sizeHint() const { return {800, minimumHeight()}; }
+
+QFont TimelineBar::tickFont() const {
+  QFont f = font();
+  f.setPointSizeF(f.pointSizeF() * (m_presenting ? 1.5 : 0.85));
+  return f;
+}
+
+double TimelineBar::tickWidth() const { return QFontMetricsF(tickFont()).horizontalAdvance(QStringLiteral("00.000 s")) + 12; }
+
+void TimelineBar::setPresenting(bool presenting) {
+  m_presenting = presenting;
+  // Room under the track for one line of labels in the font of the mode.
+  setMinimumHeight(std::max(40, static_cast<int>(std::ceil(track().bottom() + 4 + QFontMetricsF(tickFont()).height() + 4))));
+  updateGeometry();
+  update();
 }
 
 QRectF TimelineBar::track() const { return QRectF(12, 8, width() - 24, 12); }
@@ -109,9 +128,9 @@ QList<QPair<model::SimTime, QString>> TimelineBar::ticks() const {
   QList<QPair<model::SimTime, QString>> out;
   if (!m_controller.hasSimulation())
     return out;
-  // A round step giving about one label per 120 px.
+  // A round step giving about one label per 120 px (more while presenting: larger labels).
   const model::SimTime span = viewEnd() - viewStart();
-  const double wanted = static_cast<double>(span) / std::max(1.0, track().width() / 120);
+  const double wanted = static_cast<double>(span) / std::max(1.0, track().width() / std::max(120.0, tickWidth() * 1.25));
   static constexpr std::array<model::SimTime, 6> kMantissas{1, 2, 5, 10, 15, 30};
   model::SimTime step = 0;
   for (model::SimTime decade = model::SimTime{10}; step == 0; decade *= 10)
@@ -187,14 +206,13 @@ void TimelineBar::paintEvent(QPaintEvent *) {
   }
   // Round times under the track, following the zoom.
   p.setPen(pal.color(QPalette::Text));
-  QFont f = font();
-  f.setPointSizeF(f.pointSizeF() * 0.85);
-  p.setFont(f);
+  p.setFont(tickFont());
   const double labelTop = t.bottom() + 4;
+  const double w = tickWidth(), h = QFontMetricsF(tickFont()).height();
   for (const auto &[at, text] : ticks()) {
-    const double x = std::clamp(xOf(at) - 50, 0.0, width() - 100.0);
-    const Qt::Alignment align = x <= 0 ? Qt::AlignLeft : x >= width() - 100.0 ? Qt::AlignRight : Qt::AlignHCenter;
-    p.drawText(QRectF(x, labelTop, 100, 16), static_cast<int>(align | Qt::AlignTop), text);
+    const double x = std::clamp(xOf(at) - w / 2, 0.0, width() - w);
+    const Qt::Alignment align = x <= 0 ? Qt::AlignLeft : x >= width() - w ? Qt::AlignRight : Qt::AlignHCenter;
+    p.drawText(QRectF(x, labelTop, w, h), static_cast<int>(align | Qt::AlignTop), text);
   }
   if (isZoomed()) { // say so, and how to get back
     p.setPen(pal.color(QPalette::PlaceholderText));

@@ -19,7 +19,10 @@ class TimelineBar : public QWidget {
   Q_OBJECT
 public:
   explicit TimelineBar(model::SimulationController &controller, QWidget *parent = nullptr);
-  QSize sizeHint() const override { return {800, 46}; }
+  QSize sizeHint() const override;
+  /// The font of the time labels: larger while presenting, to be read from the back of a room.
+  QFont tickFont() const;
+  bool presenting() const { return m_presenting; }
   /// The x of simulated time `t`, and back (for tests and hit-testing).
   double xOf(model::SimTime t) const;
   model::SimTime timeAt(double x) const;
@@ -39,6 +42,9 @@ public:
   /// The menu of the marker at x ("Jump to Just Before", "Jump to It"), or nullptr.
   std::unique_ptr<QMenu> markerMenu(double x);
 
+public slots:
+  void setPresenting(bool presenting);
+
 protected:
   void paintEvent(QPaintEvent *event) override;
   void mousePressEvent(QMouseEvent *event) override;
@@ -52,9 +58,11 @@ protected:
 private:
   QRectF track() const;
   void seekTo(double x);
+  double tickWidth() const; ///< room for one time label
 
   model::SimulationController &m_controller;
   bool m_dragging = false;
+  bool m_presenting = false;
   double m_pendingX = -1; ///< the latest drag position, sought once per event-loop pass
   double m_rangeFrom = -1, m_rangeTo = -1; ///< a Shift+drag range being chosen, in x
   model::SimTime m_zoomStart = 0, m_zoomEnd = 0; ///< the zoomed part; empty for the whole run

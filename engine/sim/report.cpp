@@ -27,6 +27,24 @@ LatencyReport latencyOf(std::vector<SimTime> values) {
 
 std::string shardIdOrEmpty(int index) { return index >= 0 ? kinesis::shardId(index) : std::string(); }
 
+/// Per Kinesis record: whether a durable copy is left in a zone that is up.
+std::vector<bool> kinesisHeld(const kinesis::KinesisState &k) {
+  std::uint8_t upMask = 0;
+  for (int z = 0; z < kinesis::kZones; ++z)
+    upMask |= k.zoneUp[static_cast<std::size_t>(z)] ? static_cast<std::uint8_t>(1u << z) : 0;
+  std::vector<bool> held(k.records.size(), false);
+  for (const kinesis::Shard &s : k.shards)
+    for (const kinesis::StoredRecord &stored : s.records)
+      if (stored.durable && (stored.zones & upMask) != 0)
+        held[stored.record] = true;
+  return held;
+}
+
+/// Lost: acknowledged, not expired, and no durable copy left in a zone that is up.
+bool kinesisLost(const kinesis::RecordInfo &rec, bool held) {
+  return rec.has(kinesis::RecordInfo::Acked) && !held && !rec.has(kinesis::RecordInfo::Expired);
+}
+
 void addKinesis(const World &w, Report &r, std::vector<SimTime> &allLatencies) {
   const kinesis::KinesisState &k = w.kinesis;
   r.produced += k.counters.produced;
@@ -36,22 +54,14 @@ void addKinesis(const World &w, Report &r, std::vector<SimTime> &allLatencies) {
   r.retries += k.counters.retries;
   r.throttled += k.counters.throttledWrites + k.counters.throttledReads;
 
-  // Lost: acknowledged, not expired, and no durable copy left in a zone that is up.
-  std::uint8_t upMask = 0;
-  for (int z = 0; z < kinesis::kZones; ++z)
-    upMask |= k.zoneUp[static_cast<std::size_t>(z)] ? static_cast<std::uint8_t>(1u << z) : 0;
-  std::vector<bool> held(k.records.size(), false);
-  for (const kinesis::Shard &s : k.shards)
-    for (const kinesis::StoredRecord &stored : s.records)
-      if (stored.durable && (stored.zones & upMask) != 0)
-        held[stored.record] = true;
+  const std::vector<bool> held = kinesisHeld(k);
   std::vector<SimTime> latencies;
   for (std::size_t id = 0; id < k.records.size(); ++id) {
     const kinesis::RecordInfo &rec = k.records[id];
     if (!rec.has(kinesis::RecordInfo::Acked))
       continue;
     latencies.push_back(rec.ackedAt - rec.createdAt);
-    if (!held[id] && !rec.has(kinesis::RecordInfo::Expired))
+    if (kinesisLost(rec, held[id]))
       ++r.acknowledgedLost;
   }
   allLatencies.insert(allLatencies.end(), latencies.begin(), latencies.end());
@@ -99,6 +109,18 @@ void addKinesis(const World &w, Report &r, std::vector<SimTime> &allLatencies) {
 }
 
 } // namespace
+
+std::int64_t acknowledgedLost(const World &w) {
+  std::int64_t lost = 0;
+  for (const kafka::RecordInfo &rec : w.kafka.records)
+    lost += kafka::isLost(rec) ? 1 : 0;
+  if (w.scenario.kinesis) {
+    const std::vector<bool> held = kinesisHeld(w.kinesis);
+    for (std::size_t id = 0; id < w.kinesis.records.size(); ++id)
+      lost += kinesisLost(w.kinesis.records[id], held[id]) ? 1 : 0;
+  }
+  return lost;
+}
 
 Report makeReport(const World &w) {
   const kafka::KafkaState &k = w.kafka;

@@ -105,5 +105,8 @@ struct Report {
 };
 
 Report makeReport(const World &w);
+/// The report's acknowledgedLost alone (acknowledged records with no copy left right now),
+/// without the rest of the report: cheap enough for every frame of a status display.
+std::int64_t acknowledgedLost(const World &w);
 
 } // namespace streamscope::engine

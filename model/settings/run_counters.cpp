@@ -1,5 +1,7 @@
 #include "run_counters.h"
 
+#include "engine/sim/report.h"
+
 namespace streamscope::model {
 
 RunCounters runCounters(const SimulationController &controller) {
@@ -7,7 +9,7 @@ RunCounters runCounters(const SimulationController &controller) {
   const auto &k = controller.world().kinesis.counters;
   return {c.produced + k.produced,
           c.acknowledged + k.acknowledged,
-          c.lostSeen,
+          engine::acknowledgedLost(controller.world()), // what a lesson's {{acknowledged_lost}} says
           c.consumed + k.consumed,
           c.duplicatesDelivered + k.duplicatesDelivered,
           k.throttledWrites + k.throttledReads};

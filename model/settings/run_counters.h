@@ -1,6 +1,8 @@
 #pragma once
-// The run's totals for the status bar, both systems together: only Kafka loses acknowledged
-// records and only Kinesis throttles, so those two come from one system each. Plain values.
+// The run's totals for the status bar, both systems together. Acknowledged-but-lost counts
+// the records lost right now, as the report and a lesson's {{acknowledged_lost}} do: a record
+// that vanished from a dead leader but was still on its way to a follower is not lost once it
+// lands there. Only Kinesis throttles. Plain values.
 // GUI thread (reads the controller's world).
 #include "model/simulation_controller.h"
 

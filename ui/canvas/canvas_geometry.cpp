@@ -11,13 +11,14 @@ namespace {
 
 using Kind = model::WorldItem::Kind;
 
-/// The legend row: one swatch and one phrase per colour or mark used in the panes shown.
-void layoutLegend(CanvasGeometry &g, bool kafka, bool kinesis, const CanvasTheme &theme) {
-  struct Entry {
-    LegendSwatch::Kind kind;
-    QString text;
-  };
-  std::vector<Entry> entries;
+struct LegendEntry {
+  LegendSwatch::Kind kind;
+  QString text;
+};
+
+/// One swatch and one phrase per colour or mark used in the panes shown.
+std::vector<LegendEntry> legendEntries(bool kafka, bool kinesis) {
+  std::vector<LegendEntry> entries;
   if (kafka) {
     entries.push_back({LegendSwatch::OnDisk, QObject::tr("flushed to disk")});
     entries.push_back({LegendSwatch::InCache, QObject::tr("page cache only")});
@@ -31,20 +32,33 @@ void layoutLegend(CanvasGeometry &g, bool kafka, bool kinesis, const CanvasTheme
     entries.push_back({LegendSwatch::Throttled, QObject::tr("throttled")});
   }
   entries.push_back({LegendSwatch::InFlight, QObject::tr("message in flight")});
+  return entries;
+}
 
+/// The legend: every entry, wrapped onto as many rows as the width needs (never dropped or
+/// cut, so a narrow or large-type canvas still says what each colour means). With `g`
+/// null, only measures; returns the height.
+double layoutLegend(CanvasGeometry *g, const QRectF &area, bool kafka, bool kinesis, const CanvasTheme &theme) {
+  const std::vector<LegendEntry> entries = legendEntries(kafka, kinesis);
   const QFontMetricsF fm(theme.small);
   const double h = fm.height();
-  double x = g.legend.left() + theme.px(8);
-  const double y = g.legend.center().y() - h / 2;
-  for (const Entry &e : entries) {
-    const double textWidth = fm.horizontalAdvance(e.text) + theme.px(4);
-    if (x + h + theme.px(4) + textWidth > g.legend.right())
-      break; // the rest would not fit: better fewer entries than clipped ones
-    g.swatches.push_back({QRectF(x, y + h * 0.15, h * 0.7, h * 0.7), e.kind});
+  std::vector<double> widths;
+  for (const LegendEntry &e : entries)
+    widths.push_back(h * 0.7 + theme.px(4) + fm.horizontalAdvance(e.text) + theme.px(4));
+  std::vector<std::pair<int, double>> places;
+  const int rows = flowRows(widths, area.width() - theme.px(16), theme.px(14), places);
+  const double rowH = h * 1.3;
+  const double height = rows * rowH + h * 0.5;
+  if (!g)
+    return height;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const double y = area.top() + h * 0.25 + places[i].first * rowH + (rowH - h) / 2;
+    double x = area.left() + theme.px(8) + places[i].second;
+    g->swatches.push_back({QRectF(x, y + h * 0.15, h * 0.7, h * 0.7), entries[i].kind});
     x += h * 0.7 + theme.px(4);
-    g.addLabel(QRectF(x, y, textWidth, h), e.text, false, theme, Qt::AlignLeft | Qt::AlignVCenter, true);
-    x += textWidth + theme.px(14);
+    g->addLabel(QRectF(x, y, widths[i] - h * 0.7 - theme.px(4), h), entries[i].text, false, theme, Qt::AlignLeft | Qt::AlignVCenter, true);
   }
+  return height;
 }
 
 double kinesisWantedHeight(const model::WorldView &w, const CanvasTheme &t) {
@@ -57,15 +71,21 @@ double kinesisWantedHeight(const model::WorldView &w, const CanvasTheme &t) {
 
 } // namespace
 
-CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF &scene, const CanvasTheme &theme, const RecentChanges *recent) {
+CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF &scene, const CanvasTheme &theme, const RecentChanges *recent,
+                                     const CanvasReadout *readout, const std::vector<model::WorldItem> *highlights) {
   CanvasGeometry g;
   g.scene = scene;
   g.recent = recent;
+  g.highlights = highlights;
   const bool kafka = world.hasKafka();
   const bool kinesis = world.hasKinesis();
-  const double legendHeight = QFontMetricsF(theme.small).height() * 1.8;
+  const double legendHeight = layoutLegend(nullptr, scene, kafka, kinesis, theme);
   g.legend = QRectF(scene.left(), scene.bottom() - legendHeight, scene.width(), legendHeight);
-  const QRectF panes(scene.left(), scene.top(), scene.width(), scene.height() - legendHeight);
+  const double headerHeight = readout ? layoutReadout(nullptr, scene, *readout, theme) : 0;
+  g.header = QRectF(scene.left(), scene.top(), scene.width(), headerHeight);
+  if (readout)
+    layoutReadout(&g, g.header, *readout, theme);
+  const QRectF panes(scene.left(), g.header.bottom(), scene.width(), g.legend.top() - g.header.bottom());
   if (kafka && kinesis) {
     // One clock, two panes: Kafka above, Kinesis below, so records in both run left to right.
     // Kinesis gets what its lanes need (within 35-60%); Kafka's strips take the rest.
@@ -81,9 +101,10 @@ CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF
     layoutKafka(world, g.kafkaPane, theme, g);
   if (kinesis)
     layoutKinesis(world, g.kinesisPane, theme, g);
-  layoutLegend(g, kafka, kinesis, theme);
+  layoutLegend(&g, g.legend, kafka, kinesis, theme);
   layoutWaitingMarks(world, theme, g); // last: captions take only room nothing else uses
   g.recent = nullptr;
+  g.highlights = nullptr;
   return g;
 }
 
@@ -101,7 +122,7 @@ bool CanvasGeometry::addLabel(const QRectF &rect, const QString &text, bool titl
     r.moveRight(rect.right());
   else if (align & Qt::AlignHCenter)
     r.moveLeft(rect.center().x() - w / 2);
-  labels.push_back({r, shown, title, align, muted});
+  labels.push_back({r, shown, title, align, muted, false, shown != text, {}});
   return true;
 }
 
@@ -111,6 +132,49 @@ QString memberNumber(const std::string &id, int index) {
   while (start > 0 && text[start - 1].isDigit())
     --start;
   return start < text.size() ? text.mid(start) : QString::number(index);
+}
+
+bool CanvasGeometry::addFirstFitting(const QRectF &rect, const QStringList &forms, bool title, const CanvasTheme &theme, Qt::Alignment align,
+                                     bool muted) {
+  const QFontMetricsF fm(title ? theme.font : theme.small);
+  for (const QString &form : forms)
+    if (fm.horizontalAdvance(form) + 1 <= rect.width())
+      return addLabel(rect, form, title, theme, align, muted);
+  return !forms.isEmpty() && addLabel(rect, forms.back(), title, theme, align, muted);
+}
+
+bool captionOf(const model::WorldItem &owner, const model::WorldItem &item) {
+  if (!owner)
+    return false;
+  if (owner == item)
+    return true;
+  // A strip's caption also tells about its cells, and about the broker that holds it.
+  return owner.kind == Kind::Replica &&
+      ((item.kind == Kind::LogCell && item.a == owner.a && item.b == owner.b) || (item.kind == Kind::Broker && item.a == owner.b));
+}
+
+bool CanvasGeometry::wantsCaption(const model::WorldItem &owner) const {
+  if (!highlights)
+    return false;
+  for (const model::WorldItem &item : *highlights) // a whole broker is not asked to caption every strip
+    if (item.kind != Kind::Broker && captionOf(owner, item))
+      return true;
+  return false;
+}
+
+int flowRows(const std::vector<double> &widths, double width, double gap, std::vector<std::pair<int, double>> &places) {
+  places.clear();
+  int row = 0;
+  double x = 0;
+  for (const double w : widths) {
+    if (x > 0 && x + w > width) { // the next row; an item wider than a row has one to itself
+      ++row;
+      x = 0;
+    }
+    places.emplace_back(row, x);
+    x += w + gap;
+  }
+  return widths.empty() ? 0 : row + 1;
 }
 
 void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vector<ClientBox> &boxes, const CanvasTheme &t,
@@ -148,28 +212,44 @@ void layoutProducerColumn(CanvasGeometry &g, const QRectF &column, const std::ve
     g.addShape(boxes[i].item, box);
     const QRectF inner = box.adjusted(t.px(6), t.px(4), -t.px(6), -t.px(4));
     g.addLabel(QRectF(inner.left(), inner.top(), inner.width(), title.height()), boxes[i].title, true, t);
-    g.addLabel(QRectF(inner.left(), inner.top() + title.height(), inner.width(), small.height()), boxes[i].detail, false, t,
-               Qt::AlignLeft | Qt::AlignVCenter, true);
+    g.addFirstFitting(QRectF(inner.left(), inner.top() + title.height(), inner.width(), small.height()), boxes[i].details, false, t,
+                      Qt::AlignLeft | Qt::AlignVCenter, true);
     anchors[boxes[i].node] = QPointF(box.right(), box.center().y());
   }
 }
 
-QRectF layoutPaneHeading(CanvasGeometry &g, const QRectF &pane, const QString &heading, std::optional<double> ackMs, const CanvasTheme &t) {
+QRectF layoutPaneHeading(CanvasGeometry &g, const QRectF &pane, const QStringList &headings, std::optional<double> ackMs, const CanvasTheme &t) {
   const QFontMetricsF title(t.font), small(t.small);
   const double pad = t.px(8);
-  const QString caption = ackMs ? QObject::tr("acks arrive %1 ms after send").arg(*ackMs, 0, 'f', 1) : QString();
-  const double captionW = caption.isEmpty() ? 0 : std::min(pane.width() * 0.35, small.horizontalAdvance(caption) + t.px(8));
   const QRectF head(pane.left() + pad, pane.top() + pad / 2, pane.width() - 2 * pad, title.height());
-  g.addLabel(head.adjusted(0, 0, -captionW - t.px(8), 0), heading, true, t);
-  if (!caption.isEmpty())
-    g.addLabel(QRectF(head.right() - captionW, head.top(), captionW, head.height()), caption, false, t, Qt::AlignRight | Qt::AlignVCenter);
+  // The caption takes what the shortest heading leaves, in its longest form that fits.
+  double captionW = 0;
+  QStringList captions;
+  if (ackMs) {
+    const QString ms = QString::number(*ackMs, 'f', 1);
+    captions = {QObject::tr("acks arrive %1 ms after send").arg(ms), QObject::tr("acks in %1 ms").arg(ms)};
+    const double room = head.width() - title.horizontalAdvance(headings.back()) - t.px(16);
+    for (const QString &c : captions)
+      if (small.horizontalAdvance(c) + t.px(4) <= room) {
+        captionW = small.horizontalAdvance(c) + t.px(4);
+        captions = QStringList{c};
+        break;
+      }
+    if (captionW == 0) {
+      captionW = std::max(0.0, room);
+      captions = QStringList{captions.back()};
+    }
+  }
+  g.addFirstFitting(head.adjusted(0, 0, -captionW - t.px(8), 0), headings, true, t);
+  if (!captions.isEmpty())
+    g.addLabel(QRectF(head.right() - captionW, head.top(), captionW, head.height()), captions.front(), false, t, Qt::AlignRight | Qt::AlignVCenter);
   return pane.adjusted(pad, pad / 2 + title.height() + pad, -pad, -pad / 2);
 }
 
 PaneColumns paneColumns(const QRectF &body, bool hasClients, const CanvasTheme &t) {
   const double leftW = std::clamp(body.width() * 0.13, t.px(100), t.px(220));
   const double rightW = hasClients ? std::clamp(body.width() * 0.16, t.px(120), t.px(260)) : 0;
-  const double gap = t.px(40); // room for messages to be seen between the columns
+  const double gap = std::min(t.px(40), body.width() * 0.04); // room for messages to be seen between the columns
   PaneColumns c;
   c.producers = QRectF(body.left(), body.top(), leftW, body.height());
   c.middle = QRectF(body.left() + leftW + gap, body.top(), body.width() - leftW - rightW - gap * (hasClients ? 2 : 1), body.height());

@@ -15,6 +15,7 @@
 #include <QObject>
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <unordered_map>
@@ -36,6 +37,18 @@ struct CanvasLabel {
   bool title = false; ///< title font, else small
   Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter;
   bool muted = false;
+  bool headline = false; ///< the headline font (the clock and counters while presenting)
+  bool elided = false; ///< cut to fit, ending in "…"
+  /// The item a caption outside its rectangle describes (a strip's numbers): a highlight of
+  /// that item keeps its caption in the clear too.
+  model::WorldItem owner;
+};
+
+/// What the hidden status bar says, drawn on the canvas while presenting.
+struct CanvasReadout {
+  double seconds = 0, durationSeconds = 0;
+  double speed = 1;
+  std::int64_t produced = 0, acknowledged = 0, lost = 0; ///< lost: acknowledged but lost
 };
 
 /// One replica's log as a strip of cells. Every replica of a partition shares the window
@@ -83,7 +96,10 @@ class CanvasGeometry {
 public:
   /// Lays out the world's view in `scene` (the zoomed canvas size).
   /// `recent` (optional) lets captions call out what just changed, such as a new leader.
-  static CanvasGeometry build(const model::WorldView &view, const QRectF &scene, const CanvasTheme &theme, const RecentChanges *recent = nullptr);
+  /// `readout` (optional) adds a header row with the clock, the speed and the counters.
+  /// `highlights` (optional): what a lesson points at; their captions are kept when space is short.
+  static CanvasGeometry build(const model::WorldView &view, const QRectF &scene, const CanvasTheme &theme, const RecentChanges *recent = nullptr,
+                              const CanvasReadout *readout = nullptr, const std::vector<model::WorldItem> *highlights = nullptr);
 
   /// The innermost item at `p` (cells and records included), or a None item.
   model::WorldItem hit(QPointF p) const;
@@ -92,7 +108,7 @@ public:
   /// The rectangle drawn for an item (strips, lanes, boxes); empty if not on screen.
   QRectF rectOf(const model::WorldItem &item) const;
 
-  QRectF scene, kafkaPane, kinesisPane, legend;
+  QRectF scene, header, kafkaPane, kinesisPane, legend;
   std::vector<CanvasShape> shapes; ///< containers before their contents
   std::vector<CanvasLabel> labels;
   std::vector<StripGeometry> strips;
@@ -105,11 +121,22 @@ public:
 
   // Used by the per-system layouts.
   const RecentChanges *recent = nullptr; ///< not owned; only during build()
+  const std::vector<model::WorldItem> *highlights = nullptr; ///< not owned; only during build()
+  /// Whether a highlight is described by a caption owned by `owner` (so it should have one).
+  bool wantsCaption(const model::WorldItem &owner) const;
   /// Adds a label if the text fits `rect` (elided to its width); returns whether it did.
   bool addLabel(const QRectF &rect, const QString &text, bool title, const CanvasTheme &theme, Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter,
                 bool muted = false);
+  /// Adds the first of `forms` (longest first) that fits `rect` whole; only when none does,
+  /// the last one, elided. Returns whether a label was added.
+  bool addFirstFitting(const QRectF &rect, const QStringList &forms, bool title, const CanvasTheme &theme,
+                       Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter, bool muted = false);
   void addShape(model::WorldItem item, const QRectF &rect) { shapes.push_back({item, rect}); }
 };
+
+/// Whether a label owned by `owner` is a caption of `item` (a strip's numbers describe the
+/// strip, its cells and its broker).
+bool captionOf(const model::WorldItem &owner, const model::WorldItem &item);
 
 /// A box of clients on the right of a pane (a consumer group, a KCL application): a title and
 /// one row per member, each with its dot, its text and its node's anchor.
@@ -135,14 +162,16 @@ void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vect
 /// A producer's box on the left of a pane: its name and one line of detail.
 struct ProducerBox {
   model::WorldItem item;
-  QString title, detail;
+  QString title;
+  QStringList details; ///< one line of detail, longest form first (shorter ones when narrow)
   NodeId node = -1;
 };
 void layoutProducerColumn(CanvasGeometry &g, const QRectF &column, const std::vector<ProducerBox> &boxes, const CanvasTheme &t,
                           std::unordered_map<NodeId, QPointF> &anchors);
 
-/// A pane's title row, with the live acknowledgement caption on the right; returns the body.
-QRectF layoutPaneHeading(CanvasGeometry &g, const QRectF &pane, const QString &heading, std::optional<double> ackMs, const CanvasTheme &t);
+/// A pane's title row (the first of `headings` that fits, longest first), with the live
+/// acknowledgement caption on the right; returns the body.
+QRectF layoutPaneHeading(CanvasGeometry &g, const QRectF &pane, const QStringList &headings, std::optional<double> ackMs, const CanvasTheme &t);
 
 /// A pane's three columns: producers, the system itself, and its consumers (empty if none).
 struct PaneColumns {
@@ -152,6 +181,13 @@ PaneColumns paneColumns(const QRectF &body, bool hasClients, const CanvasTheme &
 
 /// `n` boxes of at most `maxHeight`, stacked from the top of `column` with `gap` between.
 std::vector<QRectF> stackBoxes(const QRectF &column, int n, double maxHeight, double gap);
+
+/// Rows of items of the given widths, left to right, wrapped where the next would pass `width`:
+/// each item's row and x offset. Returns the number of rows (0 for no items).
+int flowRows(const std::vector<double> &widths, double width, double gap, std::vector<std::pair<int, double>> &places);
+/// The header row while presenting: the clock, the speed and the counters; returns its height
+/// for `width` (laid out when `g` is given).
+double layoutReadout(CanvasGeometry *g, const QRectF &area, const CanvasReadout &readout, const CanvasTheme &t);
 
 void layoutKafka(const model::WorldView &view, const QRectF &pane, const CanvasTheme &theme, CanvasGeometry &g);
 void layoutKinesis(const model::WorldView &view, const QRectF &pane, const CanvasTheme &theme, CanvasGeometry &g);

@@ -98,47 +98,52 @@ void paintLegend(QPainter &p, const CanvasFrame &f) {
   }
 }
 
-void paintLabels(QPainter &p, const CanvasFrame &f) {
+/// Whether `label` belongs to a highlighted item: its caption, or text inside its rectangle
+/// (`rects`: the highlighted items' rectangles, in the order of f.highlights).
+bool labelOfHighlight(const CanvasLabel &label, const CanvasFrame &f, const std::vector<QRectF> &rects) {
+  for (std::size_t i = 0; i < f.highlights.size(); ++i)
+    if (captionOf(label.owner, f.highlights[i]) || (!rects[i].isEmpty() && rects[i].contains(label.rect)))
+      return true;
+  return false;
+}
+
+void paintLabels(QPainter &p, const CanvasFrame &f, bool highlighted) {
   // A label's rectangle is already as tight as its text (CanvasGeometry::addLabel), so each
   // is drawn at its baseline: no per-call text layout, which dominated the frame's cost.
-  const QFontMetricsF titleMetrics(f.theme.font), smallMetrics(f.theme.small);
-  for (const bool title : {true, false}) {
-    p.setFont(title ? f.theme.font : f.theme.small);
-    const double ascent = (title ? titleMetrics : smallMetrics).ascent();
+  // With `highlighted`, only the labels of highlighted items, in full contrast above the veil.
+  std::vector<QRectF> rects;
+  if (highlighted)
+    for (const model::WorldItem &item : f.highlights)
+      rects.push_back(item.kind == model::WorldItem::Kind::Message ? QRectF() : f.geometry.rectOf(item));
+  const QFont *fonts[] = {&f.theme.font, &f.theme.small, &f.theme.headline};
+  for (int face = 0; face < 3; ++face) {
+    p.setFont(*fonts[face]);
+    const double ascent = QFontMetricsF(*fonts[face]).ascent();
     for (const CanvasLabel &label : f.geometry.labels) {
-      if (label.title != title)
+      if ((label.headline ? 2 : label.title ? 0 : 1) != face || (highlighted && !labelOfHighlight(label, f, rects)))
         continue;
-      p.setPen(label.muted ? f.theme.mutedText : f.theme.text);
+      p.setPen(label.muted && !highlighted ? f.theme.mutedText : f.theme.text);
       p.drawText(QPointF(label.rect.left(), label.rect.top() + ascent), label.text);
     }
   }
 }
 
-/// A lesson's highlights: everything else under a veil, the highlighted things outlined.
+/// A lesson's highlights: everything else under a veil, the highlighted things outlined, and
+/// their captions redrawn above it in full contrast (the lesson's text points at them).
 void paintHighlights(QPainter &p, const CanvasFrame &f) {
   if (f.highlights.empty())
     return;
-  QPainterPath veil;
-  veil.addRect(f.geometry.scene);
-  QPainterPath holes;
-  const double pad = f.theme.px(4);
-  for (const model::WorldItem &item : f.highlights) {
-    if (item.kind == model::WorldItem::Kind::Message && item.c < 0) { // every message of one kind
-      for (const Flight &flight : f.flights)
-        if (static_cast<int>(flight.kind) == item.a)
-          holes.addEllipse(flight.position(), f.theme.px(9), f.theme.px(9));
-      continue;
-    }
-    const QRectF r = f.geometry.rectOf(item);
-    if (!r.isEmpty())
-      holes.addRoundedRect(r.adjusted(-pad, -pad, pad, pad), pad, pad);
-  }
+  const QPainterPath holes = highlightHoles(f);
+  QPainterPath veil; // over the panes: the presenting header and the legend stay readable
+  veil.addRect(
+      QRectF(f.geometry.scene.left(), f.geometry.header.bottom(), f.geometry.scene.width(), f.geometry.legend.top() - f.geometry.header.bottom()));
   QColor dim = f.theme.background;
   dim.setAlpha(150);
   p.fillPath(veil.subtracted(holes), dim);
   p.setPen(QPen(f.theme.leader, f.theme.px(3)));
   p.setBrush(Qt::NoBrush);
   p.drawPath(holes.simplified());
+  paintLabels(p, f, true);
 }
 
 void paintSelection(QPainter &p, const CanvasFrame &f) {
@@ -158,6 +163,27 @@ void paintSelection(QPainter &p, const CanvasFrame &f) {
 }
 
 } // namespace
+
+QPainterPath highlightHoles(const CanvasFrame &f) {
+  QPainterPath holes;
+  holes.setFillRule(Qt::WindingFill);
+  const double pad = f.theme.px(4);
+  for (const model::WorldItem &item : f.highlights) {
+    if (item.kind == model::WorldItem::Kind::Message && item.c < 0) { // every message of one kind
+      for (const Flight &flight : f.flights)
+        if (static_cast<int>(flight.kind) == item.a)
+          holes.addEllipse(flight.position(), f.theme.px(9), f.theme.px(9));
+      continue;
+    }
+    const QRectF r = f.geometry.rectOf(item);
+    if (!r.isEmpty())
+      holes.addRoundedRect(r.adjusted(-pad, -pad, pad, pad), pad, pad);
+    for (const CanvasLabel &label : f.geometry.labels) // its captions, outside its rectangle
+      if (captionOf(label.owner, item) && !r.contains(label.rect))
+        holes.addRoundedRect(label.rect.adjusted(-pad / 2, -pad / 4, pad / 2, pad / 4), pad / 2, pad / 2);
+  }
+  return holes.simplified();
+}
 
 void paintOffsetMark(QPainter &p, double x, const QRectF &strip, double size, bool committed, const CanvasTheme &t) {
   QPolygonF tri;
@@ -199,7 +225,7 @@ void paintCanvas(QPainter &p, const CanvasFrame &f) {
     paintKinesis(p, f);
   paintFlights(p, f);
   paintLegend(p, f);
-  paintLabels(p, f);
+  paintLabels(p, f, false);
   paintHighlights(p, f);
   paintSelection(p, f);
 }

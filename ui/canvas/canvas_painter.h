@@ -7,6 +7,7 @@
 #include "recent_changes.h"
 
 #include <QPainter>
+#include <QPainterPath>
 
 namespace streamscope::ui {
 
@@ -21,6 +22,9 @@ struct CanvasFrame {
 };
 
 void paintCanvas(QPainter &painter, const CanvasFrame &frame);
+/// The part of the scene a lesson's highlights keep clear of the veil: each highlighted
+/// item's rectangle, each message of a highlighted kind, and the captions that describe them.
+QPainterPath highlightHoles(const CanvasFrame &frame);
 
 // The per-system parts, used by paintCanvas.
 void paintKafka(QPainter &painter, const CanvasFrame &frame);

@@ -1,10 +1,15 @@
 #include "canvas_theme.h"
 
+#include <algorithm>
+
 namespace streamscope::ui {
 
-CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool presenting) {
+CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool presenting, QSizeF room) {
   CanvasTheme t;
   t.scale = presenting ? 1.6 : 1.0;
+  if (presenting && !room.isEmpty())
+    t.scale = std::clamp(1.6 * std::min(room.width() / 1150, room.height() / 720), 1.3, 1.6);
+  t.presenting = presenting;
   t.background = palette.color(QPalette::Base);
   t.dark = t.background.lightness() < 128;
   if (presenting) // maximum contrast for a projector
@@ -41,6 +46,8 @@ CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool p
   t.font.setBold(true);
   t.small = base;
   t.small.setPointSizeF(base.pointSizeF() * 0.9 * t.scale);
+  t.headline = t.font;
+  t.headline.setPointSizeF(t.font.pointSizeF() * 1.25);
   return t;
 }
 

@@ -6,14 +6,17 @@
 #include <QColor>
 #include <QFont>
 #include <QPalette>
+#include <QSizeF>
 
 namespace streamscope::ui {
 
 struct CanvasTheme {
   double scale = 1.0; ///< multiplies every size (1.0 desktop, larger when presenting)
   bool dark = false;
+  bool presenting = false; ///< the lecture-hall style: the canvas also shows the clock and the counters
   QFont font; ///< item titles
   QFont small; ///< strip labels, counts, markers
+  QFont headline; ///< the clock and the counters while presenting
   QColor background, panel, panelBorder, text, mutedText;
   QColor track; ///< the empty part of a strip or lane: opaque, so filling it blends nothing
   QColor onDisk, inCache, pending; ///< record cells: flushed, page cache only, not yet durable
@@ -21,7 +24,9 @@ struct CanvasTheme {
   QColor produce, response, replication, consume, zone, throttle;
   QColor highWatermark, logEnd, committed, position; // committed also marks KCL checkpoints
 
-  static CanvasTheme from(const QPalette &palette, const QFont &base, bool presenting);
+  /// While presenting, type is up to 1.6 times larger; a canvas with less `room` than a
+  /// full-HD screen's gets a little less (never below 1.3 times), so its numbers still fit whole.
+  static CanvasTheme from(const QPalette &palette, const QFont &base, bool presenting, QSizeF room = {});
   /// The pale ground of a cell above the high watermark: `cell` faded into the track,
   /// opaque so that it costs a plain fill.
   QColor aboveHighWatermark(const QColor &cell) const;

@@ -19,9 +19,11 @@ void layoutProducers(const KafkaView &k, const QRectF &column, const CanvasTheme
   std::vector<ProducerBox> boxes;
   for (std::size_t i = 0; i < k.producers.size(); ++i) {
     const KafkaProducerView &p = k.producers[i];
+    const QString acks = QString::fromStdString(acksSetting(p.acks));
+    const QString rate = QString::number(p.rate, 'f', 0);
     boxes.push_back({{Kind::KafkaProducer, static_cast<int>(i)},
                      QString::fromStdString(p.name),
-                     QObject::tr("%1 · %2 rec/s").arg(QString::fromStdString(acksSetting(p.acks))).arg(p.rate, 0, 'f', 0),
+                     {QObject::tr("%1 · %2 rec/s").arg(acks, rate), QObject::tr("%1 · %2/s").arg(acks, rate), acks},
                      p.node});
   }
   layoutProducerColumn(g, column, boxes, t, g.kafkaAnchors);
@@ -45,7 +47,10 @@ int chooseColumns(int brokers, int maxStrips, const QRectF &area, const CanvasTh
     const double boxW = (area.width() - t.px(10) * (cols - 1)) / cols;
     const double boxH = (area.height() - t.px(10) * (rows - 1)) / rows;
     const double stripH = (boxH - t.px(30)) / std::max(1, maxStrips);
-    const double score = std::min(stripH, t.px(24)) * std::min(boxW, t.px(900));
+    // While presenting, height for a caption row under each strip counts too: the numbers
+    // are what the room reads, so a grid that keeps them wins over wider cells.
+    const double useful = t.presenting ? t.px(26) + QFontMetricsF(t.small).height() : t.px(24);
+    const double score = std::min(stripH, useful) * std::min(boxW, t.px(900));
     if (score > bestScore) {
       bestScore = score;
       best = cols;
@@ -54,18 +59,21 @@ int chooseColumns(int brokers, int maxStrips, const QRectF &area, const CanvasTh
   return best;
 }
 
-QString brokerStateText(const BrokerView &b) {
+/// The broker's state, longest form first: a narrow box keeps the word that matters.
+QStringList brokerStateTexts(const BrokerView &b) {
   if (b.state == BrokerState::PoweredOff)
-    return QObject::tr("POWER OFF");
+    return {QObject::tr("POWER OFF"), QObject::tr("OFF")};
   if (b.state == BrokerState::Crashed)
-    return QObject::tr("CRASHED");
+    return {QObject::tr("CRASHED")};
   if (b.isolated)
-    return QObject::tr("ISOLATED");
+    return {QObject::tr("ISOLATED")};
   if (b.fenced)
-    return QObject::tr("fenced");
-  if (b.extraDelay > 0)
-    return QObject::tr("slow +%1 ms").arg(toMs(b.extraDelay), 0, 'f', 0);
-  return QObject::tr("running");
+    return {QObject::tr("fenced")};
+  if (b.extraDelay > 0) {
+    const QString ms = QString::number(toMs(b.extraDelay), 'f', 0);
+    return {QObject::tr("slow +%1 ms").arg(ms), QObject::tr("+%1 ms").arg(ms)};
+  }
+  return {QObject::tr("running"), QString()}; // the usual state may go unsaid
 }
 
 /// The offsets every replica of `p` shows: the newest ones that fit at a readable width.
@@ -74,7 +82,7 @@ struct Window {
   double cellWidth = 0, x0 = 0;
 };
 
-Window windowFor(const PartitionView &part, const QRectF &cells, double stripHeight, const CanvasTheme &t) {
+Window windowFor(const KafkaView &k, const PartitionView &part, const QRectF &cells, double stripHeight, const CanvasTheme &t) {
   Window win;
   Offset end = 0, start = INT64_MAX;
   for (const ReplicaView &replica : part.replicas) {
@@ -82,13 +90,26 @@ Window windowFor(const PartitionView &part, const QRectF &cells, double stripHei
     start = std::min(start, replica.log->logStart());
   }
   start = std::min(start, end);
+  // The shortest log of a running replica: a follower that lags must still show its newest
+  // records (and what of them is above its high watermark), not an empty strip.
+  Offset lagging = end;
+  for (const ReplicaView &replica : part.replicas)
+    if (k.brokers[static_cast<std::size_t>(replica.broker)].running())
+      lagging = std::min(lagging, replica.log->leo());
   win.logStart = start;
   win.end = end;
-  // A steady cell width (about 48 per strip) so the picture slides rather than rescales.
-  const double cellWidth = std::clamp(cells.width() / 48, t.px(7), t.px(26));
+  // A steady cell width (about 48 per strip) so the picture slides rather than rescales;
+  // narrower while a follower lags further behind than that.
+  const Offset summary = 3;
+  const Offset wanted = end - std::max(start, lagging - std::max<Offset>(8, (end - lagging) / 4)) + summary;
+  double cellWidth = std::clamp(cells.width() / 48, t.px(7), t.px(26));
+  if (static_cast<double>(wanted) * cellWidth > cells.width()) // thin cells still show where each log ends
+    cellWidth = std::max(1.5, cells.width() / static_cast<double>(wanted));
   const auto capacity = static_cast<Offset>(cells.width() / cellWidth);
   win.x0 = cells.left();
-  if (stripHeight < t.px(5) || capacity < 6) { // too small for cells: one proportional bar
+  // Too small for cells, or a replica so far behind that its newest records would fall off
+  // the left even at the thinnest cells: one proportional bar per replica shows every log end.
+  if (stripHeight < t.px(5) || capacity < 6 || end - lagging + summary > capacity) {
     win.first = start;
     return win;
   }
@@ -98,47 +119,56 @@ Window windowFor(const PartitionView &part, const QRectF &cells, double stripHei
     return win;
   }
   // More records than fit: the oldest retained ones are summed up in a block on the left.
-  const Offset summary = 3;
   win.first = end - (capacity - summary);
   win.x0 = cells.left() + static_cast<double>(summary) * cellWidth;
   return win;
 }
 
 /// The numbers behind a strip's marks: role, HW, LEO and, on the leader, each group's offset.
-QString stripCaption(const WorldView &w, int p, int broker, const RecentChanges *recent) {
+/// Longest form first, then shorter ones that keep the numbers (a caption is never cut).
+QStringList stripCaptions(const WorldView &w, int p, int broker, const RecentChanges *recent) {
   const KafkaView &k = w.kafka();
   const PartitionView &part = k.partitions[static_cast<std::size_t>(p)];
   const ReplicaLog &log = part.logOf(broker);
   const QLocale locale;
   const auto n = [&](Offset o) { return locale.toString(static_cast<qlonglong>(o)); };
+  const QString leo = QObject::tr("LEO %1").arg(n(log.leo()));
+  const QString hwLeo = QObject::tr("HW %1 · LEO %2").arg(n(log.highWatermark()), n(log.leo()));
   if (!k.brokers[static_cast<std::size_t>(broker)].running())
-    return QObject::tr("stopped · LEO %1").arg(n(log.leo()));
+    return {QObject::tr("stopped · %1").arg(leo), leo};
   if (part.leader == broker) {
     const bool fresh = recent && recent->leaderChanged(p, w.now());
-    QString text = (fresh ? QObject::tr("NEW LEADER, epoch %1 · HW %2 · LEO %3") : QObject::tr("leader, epoch %1 · HW %2 · LEO %3"))
-                       .arg(part.epoch)
-                       .arg(n(log.highWatermark()), n(log.leo()));
+    const QString role = (fresh ? QObject::tr("NEW LEADER, epoch %1") : QObject::tr("leader, epoch %1")).arg(part.epoch);
+    QString groups;
     for (const GroupView &g : k.groups)
       if (const GroupPartitionView *gp = g.partition(part); gp && gp->committed >= 0)
-        text += QObject::tr(" · %1 committed %2").arg(QString::fromStdString(g.name), n(gp->committed));
-    return text;
+        groups += QObject::tr(" · %1 committed %2").arg(QString::fromStdString(g.name), n(gp->committed));
+    QStringList forms = {role + QStringLiteral(" · ") + hwLeo + groups};
+    if (!groups.isEmpty())
+      forms << role + QStringLiteral(" · ") + hwLeo;
+    forms << (fresh ? QObject::tr("NEW LEADER · %1") : QObject::tr("leader · %1")).arg(hwLeo) << hwLeo << leo;
+    return forms;
   }
   if (part.leader < 0)
-    return QObject::tr("no leader · LEO %1").arg(n(log.leo()));
-  if (!part.inIsr(broker))
-    return QObject::tr("OUT OF ISR · LEO %1, leader at %2").arg(n(log.leo()), n(part.logOf(part.leader).leo()));
-  return QObject::tr("in sync · HW %1 · LEO %2").arg(n(log.highWatermark()), n(log.leo()));
+    return {QObject::tr("no leader · %1").arg(leo), leo};
+  if (!part.inIsr(broker)) {
+    const QString behind = QObject::tr("%1, leader's LEO %2").arg(leo, n(part.logOf(part.leader).leo())); // not "leader at 0": 0 may be a broker
+    return {QObject::tr("OUT OF ISR · %1").arg(behind), QObject::tr("OUT OF ISR · %1").arg(leo), leo};
+  }
+  return {QObject::tr("in sync · %1").arg(hwLeo), hwLeo, leo};
 }
 
-/// "broker 3 · leads 7/21": the counts stay readable when strips are too small for names.
-QString brokerTitle(const KafkaView &k, int broker) {
+/// "broker 3 · leads 7/21": the counts stay readable when strips are too small for names;
+/// then "broker 3" when the box is narrow.
+QStringList brokerTitles(const KafkaView &k, int broker) {
   int hosted = 0, leads = 0;
   for (const PartitionView &p : k.partitions)
     if (p.replicaOn(broker)) {
       ++hosted;
       leads += p.leader == broker ? 1 : 0;
     }
-  return QObject::tr("broker %1 · leads %2/%3").arg(broker).arg(leads).arg(hosted);
+  return {QObject::tr("broker %1 · leads %2/%3").arg(broker).arg(leads).arg(hosted), QObject::tr("broker %1").arg(broker),
+          QObject::tr("b%1").arg(broker)};
 }
 
 void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, const CanvasTheme &t, CanvasGeometry &g) {
@@ -147,10 +177,17 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
   g.addShape({Kind::Broker, b.id}, box);
   const double titleH = title.height() + t.px(6);
   const QRectF head(box.left() + t.px(8), box.top() + t.px(3), box.width() - t.px(16), title.height());
-  const QString state = brokerStateText(b);
-  const double stateW = std::min(head.width() * 0.55, title.horizontalAdvance(state) + t.px(4));
-  g.addLabel(QRectF(head.left(), head.top(), head.width() - stateW - t.px(6), head.height()), brokerTitle(k, b.id), true, t);
-  g.addLabel(QRectF(head.right() - stateW, head.top(), stateW, head.height()), state, true, t, Qt::AlignRight | Qt::AlignVCenter);
+  const QStringList titles = brokerTitles(k, b.id);
+  QString state; // the longest form that leaves room for the shortest title
+  for (const QString &form : brokerStateTexts(b)) {
+    state = form;
+    if (title.horizontalAdvance(form) + title.horizontalAdvance(titles.back()) + t.px(12) <= head.width())
+      break;
+  }
+  const double stateW = state.isEmpty() ? 0 : std::min(head.width() * 0.55, title.horizontalAdvance(state) + t.px(4));
+  g.addFirstFitting(QRectF(head.left(), head.top(), head.width() - stateW - t.px(6), head.height()), titles, true, t);
+  if (!state.isEmpty())
+    g.addLabel(QRectF(head.right() - stateW, head.top(), stateW, head.height()), state, true, t, Qt::AlignRight | Qt::AlignVCenter);
   g.kafkaAnchors[b.node] = QPointF(box.left(), box.center().y());
 
   const std::vector<int> parts = partitionsOn(k, b.id);
@@ -160,9 +197,25 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
   // With room to spare, each strip gets a caption row under it with its offsets in numbers.
   const double captionH = small.height();
   const double pitch = std::min(t.px(26) + captionH, content.height() / static_cast<double>(parts.size()));
-  const double gap = pitch >= t.px(10) ? std::max(1.0, std::min(t.px(4), pitch * 0.16)) : 0;
+  double gap = pitch >= t.px(10) ? std::max(1.0, std::min(t.px(4), pitch * 0.16)) : 0;
   const bool captions = pitch - gap - captionH >= t.px(13);
-  const double stripH = pitch - gap - (captions ? captionH : 0);
+  double stripH = pitch - gap - (captions ? captionH : 0);
+  // Too tight for every caption: the strips a lesson points at keep theirs (the numbers its
+  // text refers to), the others give up a little height for them.
+  std::vector<bool> captioned(parts.size(), captions);
+  if (!captions) {
+    int wanted = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      wanted += (captioned[i] = g.wantsCaption({Kind::Replica, parts[i], b.id})) ? 1 : 0;
+    const double thinGap = std::min(gap, 1.5);
+    const double squeezed = (content.height() - wanted * captionH) / static_cast<double>(parts.size()) - thinGap;
+    if (wanted > 0 && squeezed >= t.px(3)) { // thin strips (bars when too thin for cells), but with their numbers
+      gap = thinGap;
+      stripH = squeezed;
+    } else {
+      captioned.assign(parts.size(), false);
+    }
+  }
   double labelW = 0;
   if (stripH + 0.5 >= small.height()) {
     for (int p : parts)
@@ -170,27 +223,36 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
           std::max(labelW, small.horizontalAdvance(QString::fromStdString(k.partitions[static_cast<std::size_t>(p)].name) + QStringLiteral(" ★")));
     labelW = std::min(labelW + t.px(6), content.width() * 0.4);
   }
+  double top = content.top();
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const int p = parts[i];
     const PartitionView &part = k.partitions[static_cast<std::size_t>(p)];
     StripGeometry s;
     s.partition = p;
     s.broker = b.id;
-    s.rect = QRectF(content.left(), content.top() + static_cast<double>(i) * pitch, content.width(), stripH);
+    s.rect = QRectF(content.left(), top, content.width(), stripH);
+    top += stripH + gap + (captioned[i] ? captionH : 0);
     s.cells = s.rect.adjusted(labelW, 0, 0, 0);
-    const Window win = windowFor(part, s.cells, stripH, t);
+    const Window win = windowFor(k, part, s.cells, stripH, t);
     s.first = win.first;
     s.end = win.end;
     s.logStart = win.logStart;
     s.cellWidth = win.cellWidth;
     s.x0 = win.x0;
     if (labelW > 0) {
-      const QString name = QString::fromStdString(part.name) + (part.leader == b.id ? QStringLiteral(" ★") : QString());
-      g.addLabel(QRectF(s.rect.left(), s.rect.top(), labelW - t.px(4), stripH), name, false, t);
+      const QString star = part.leader == b.id ? QStringLiteral(" ★") : QString();
+      g.addFirstFitting(QRectF(s.rect.left(), s.rect.top(), labelW - t.px(4), stripH),
+                        {QString::fromStdString(part.name) + star, QStringLiteral("#%1").arg(part.index) + star}, false, t);
     }
-    if (captions)
-      g.addLabel(QRectF(s.cells.left(), s.rect.bottom() + gap / 2, s.cells.width(), captionH), stripCaption(w, p, b.id, g.recent), false, t,
-                 Qt::AlignLeft | Qt::AlignVCenter, true);
+    if (captioned[i]) {
+      // Under the cells; under the whole strip when even the shortest form is wider than them.
+      const QStringList forms = stripCaptions(w, p, b.id, g.recent);
+      const QRectF under(s.cells.left(), s.rect.bottom() + gap / 2, s.cells.width(), captionH);
+      const QRectF wide(s.rect.left(), under.top(), s.rect.width(), captionH);
+      if (g.addFirstFitting(small.horizontalAdvance(forms.back()) + 1 <= under.width() ? under : wide, forms, false, t,
+                            Qt::AlignLeft | Qt::AlignVCenter, true))
+        g.labels.back().owner = {Kind::Replica, p, b.id};
+    }
     g.addShape({Kind::Replica, p, b.id}, s.rect);
     g.strips.push_back(s);
   }
@@ -228,14 +290,22 @@ void layoutKafka(const WorldView &w, const QRectF &pane, const CanvasTheme &t, C
   const KafkaView &k = w.kafka();
   const QFontMetricsF title(t.font);
   const std::vector<int> &active = k.activeBrokers; // removed brokers are not drawn
-  QString heading = QObject::tr("Apache Kafka · %n broker(s)", nullptr, static_cast<int>(active.size()));
+  const QString cluster = QObject::tr("Apache Kafka · %n broker(s)", nullptr, static_cast<int>(active.size()));
+  QString topics, shortTopics;
   for (const TopicView &topic : k.topics)
-    if (!topic.deleted)
-      heading += QObject::tr(" · topic %1: %2 partitions, RF %3, min ISR %4")
-                     .arg(QString::fromStdString(topic.name))
-                     .arg(topic.partitions)
-                     .arg(topic.replicationFactor)
-                     .arg(topic.minInsyncReplicas);
+    if (!topic.deleted) {
+      topics += QObject::tr(" · topic %1: %2 partitions, RF %3, min ISR %4")
+                    .arg(QString::fromStdString(topic.name))
+                    .arg(topic.partitions)
+                    .arg(topic.replicationFactor)
+                    .arg(topic.minInsyncReplicas);
+      shortTopics += QObject::tr(" · %1: %2p, RF %3, min ISR %4")
+                         .arg(QString::fromStdString(topic.name))
+                         .arg(topic.partitions)
+                         .arg(topic.replicationFactor)
+                         .arg(topic.minInsyncReplicas);
+    }
+  const QStringList heading = {cluster + topics, cluster + shortTopics, cluster, QObject::tr("Apache Kafka")};
   // The live caption: how long acknowledgements take right now (side by side, the contrast).
   const QRectF body = layoutPaneHeading(g, pane, heading, k.ackLatencyMs, t);
   const PaneColumns columns = paneColumns(body, !k.groups.empty(), t);

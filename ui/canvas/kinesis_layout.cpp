@@ -23,8 +23,11 @@ void layoutProducers(const WorldView &w, const QRectF &column, const CanvasTheme
   std::vector<ProducerBox> boxes;
   for (std::size_t i = 0; i < w.kinesis().producers.size(); ++i) {
     const KinesisProducerView &p = w.kinesis().producers[i];
-    const QString detail = p.backoffUntil > w.now() ? QObject::tr("backing off %1 ms").arg(toMs(p.backoffUntil - w.now()), 0, 'f', 0)
-                                                    : QObject::tr("PutRecords · %1 rec/s").arg(p.rate, 0, 'f', 0);
+    const QString backoff = QString::number(toMs(p.backoffUntil - w.now()), 'f', 0);
+    const QString rate = QString::number(p.rate, 'f', 0);
+    const QStringList detail = p.backoffUntil > w.now()
+        ? QStringList{QObject::tr("backing off %1 ms").arg(backoff), QObject::tr("backoff %1 ms").arg(backoff)}
+        : QStringList{QObject::tr("PutRecords · %1 rec/s").arg(rate), QObject::tr("%1 rec/s").arg(rate)};
     boxes.push_back({{Kind::KinesisProducer, static_cast<int>(i)}, QString::fromStdString(p.name), detail, p.node});
   }
   layoutProducerColumn(g, column, boxes, t, g.kinesisAnchors);
@@ -74,7 +77,7 @@ void layoutLane(const WorldView &w, int slot, const QRectF &rect, double labelW,
         g.addLabel(QRectF(labelRect.left(), top + 2 * small.height(), labelRect.width(), small.height()), status, false, t,
                    Qt::AlignLeft | Qt::AlignVCenter, shard.open);
     } else if (rect.height() + 0.5 >= small.height()) {
-      g.addLabel(labelRect, name + QStringLiteral(" · ") + range, false, t);
+      g.addFirstFitting(labelRect, {name + QStringLiteral(" · ") + range, name}, false, t);
     }
   }
   // Sequence numbers on records: the tail of the 56-digit number, where a cell is wide enough.
@@ -105,15 +108,22 @@ void layoutStream(const WorldView &w, int s, const QRectF &box, const CanvasThem
   const double endpointW = small.horizontalAdvance(endpoint) + t.px(6);
   g.addLabel(QRectF(zoneRow.left(), zoneRow.top(), endpointW, zoneRow.height()), endpoint, false, t, Qt::AlignLeft | Qt::AlignVCenter, true);
   g.kinesisAnchors[stream.endpoint] = QPointF(zoneRow.left() + endpointW, zoneRow.center().y());
-  const double badgeW = title.horizontalAdvance(QObject::tr("AZ %1 down").arg(QChar(u'c'))) + t.px(10);
+  // Badges right of the endpoint's label, narrower when the stream's box is.
+  const double badgeRoom = (zoneRow.width() - endpointW - t.px(4) * kZones) / kZones;
+  const double badgeW = std::min(title.horizontalAdvance(QObject::tr("AZ %1 down").arg(QChar(u'c'))) + t.px(10), badgeRoom);
+  double earliest = zoneRow.left() + endpointW + t.px(4); // right of the endpoint and of the badge before
   for (int z = 0; z < kZones; ++z) {
     const double centre = zoneRow.left() + zoneRow.width() * (0.45 + 0.2 * z);
-    const QRectF badge(std::min(centre - badgeW / 2, zoneRow.right() - badgeW * (kZones - z) - t.px(4) * (kZones - 1 - z)), zoneRow.top(), badgeW,
-                       zoneRow.height());
+    const double latest = zoneRow.right() - badgeW * (kZones - z) - t.px(4) * (kZones - 1 - z); // room for the rest
+    const QRectF badge(std::min(latest, std::max(earliest, centre - badgeW / 2)), zoneRow.top(), badgeW, zoneRow.height());
+    earliest = badge.right() + t.px(4);
     g.addShape({Kind::Zone, z}, badge);
-    g.addLabel(badge,
-               k.zones[static_cast<std::size_t>(z)].up ? QObject::tr("AZ %1").arg(QChar('a' + z)) : QObject::tr("AZ %1 down").arg(QChar('a' + z)),
-               true, t, Qt::AlignHCenter | Qt::AlignVCenter);
+    const QChar zone('a' + z);
+    g.addFirstFitting(badge.adjusted(t.px(2), 0, -t.px(2), 0),
+                      k.zones[static_cast<std::size_t>(z)].up
+                          ? QStringList{QObject::tr("AZ %1").arg(zone), QString(zone)}
+                          : QStringList{QObject::tr("AZ %1 down").arg(zone), QObject::tr("%1 down").arg(zone), QString(zone)},
+                      true, t, Qt::AlignHCenter | Qt::AlignVCenter);
     g.kinesisAnchors[k.zones[static_cast<std::size_t>(z)].node] = QPointF(badge.left(), badge.center().y());
   }
 
@@ -158,8 +168,12 @@ void layoutApplications(const KinesisView &k, const QRectF &column, const Canvas
 void layoutKinesis(const WorldView &w, const QRectF &pane, const CanvasTheme &t, CanvasGeometry &g) {
   const KinesisView &k = w.kinesis();
   const QFontMetricsF title(t.font);
-  const QRectF body = layoutPaneHeading(
-      g, pane, QObject::tr("Amazon Kinesis Data Streams · each put is written to 3 availability zones before it is acknowledged"), k.ackLatencyMs, t);
+  const QRectF body =
+      layoutPaneHeading(g, pane,
+                        {QObject::tr("Amazon Kinesis Data Streams · each put is written to 3 availability zones before it is acknowledged"),
+                         QObject::tr("Amazon Kinesis Data Streams · 3 zones hold each put before its ack"),
+                         QObject::tr("Amazon Kinesis Data Streams"), QObject::tr("Kinesis")},
+                        k.ackLatencyMs, t);
   const PaneColumns columns = paneColumns(body, !k.apps.empty(), t);
   layoutProducers(w, columns.producers, t, g);
   const auto streams = static_cast<int>(k.streams.size());

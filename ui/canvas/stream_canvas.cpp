@@ -1,6 +1,7 @@
 #include "stream_canvas.h"
 
 #include "canvas_painter.h"
+#include "model/settings/run_counters.h"
 
 #include <QContextMenuEvent>
 #include <QImage>
@@ -40,12 +41,29 @@ void StreamCanvas::refresh() {
   update();
 }
 
+std::optional<CanvasReadout> StreamCanvas::readout() const {
+  if (!m_presenting || !m_controller.hasSimulation())
+    return std::nullopt;
+  const model::WorldView &view = m_controller.view();
+  const model::RunCounters c = model::runCounters(m_controller);
+  return CanvasReadout{model::toMs(view.now()) / 1000, model::toMs(view.duration()) / 1000, m_controller.speed(), c.produced, c.acknowledged,
+                       c.acknowledgedButLost};
+}
+
 void StreamCanvas::rebuild() {
   if (!m_controller.hasSimulation())
     return;
   const QRectF scene(0, 0, width() * m_zoom, height() * m_zoom);
-  m_geometry = CanvasGeometry::build(m_controller.view(), scene, m_theme, &m_recent);
+  const std::optional<CanvasReadout> numbers = readout();
+  m_geometry = CanvasGeometry::build(m_controller.view(), scene, m_theme, &m_recent, numbers ? &*numbers : nullptr, &m_highlights);
+  m_builtSpeed = m_controller.speed();
   m_flights = collectFlights(m_controller.view(), m_geometry);
+}
+
+QPainterPath StreamCanvas::highlightArea() const {
+  if (!m_controller.hasSimulation())
+    return {};
+  return highlightHoles(CanvasFrame{m_controller.view(), m_geometry, m_theme, m_flights, m_recent, m_selected, m_highlights});
 }
 
 void StreamCanvas::paintEvent(QPaintEvent *) {
@@ -54,6 +72,8 @@ void StreamCanvas::paintEvent(QPaintEvent *) {
     p.fillRect(rect(), m_theme.background);
     return;
   }
+  if (m_presenting && m_builtSpeed != m_controller.speed()) // changed while paused: no frame says so
+    rebuild();
   p.translate(-m_pan);
   paintCanvas(p, CanvasFrame{m_controller.view(), m_geometry, m_theme, m_flights, m_recent, m_selected, m_highlights});
   p.resetTransform();
@@ -70,6 +90,7 @@ void StreamCanvas::setAnnotating(bool annotating) {
 
 void StreamCanvas::setHighlights(std::vector<model::WorldItem> items) {
   m_highlights = std::move(items);
+  rebuild(); // the strips pointed at keep their captions
   update();
 }
 
@@ -81,7 +102,9 @@ void StreamCanvas::clearAnnotations() {
 void StreamCanvas::render(QPainter &painter, const QSize &size) const {
   if (!m_controller.hasSimulation())
     return;
-  const CanvasGeometry g = CanvasGeometry::build(m_controller.view(), QRectF(QPointF(0, 0), QSizeF(size)), m_theme, &m_recent);
+  const std::optional<CanvasReadout> numbers = readout();
+  const CanvasGeometry g = CanvasGeometry::build(m_controller.view(), QRectF(QPointF(0, 0), QSizeF(size)), m_theme, &m_recent,
+                                                 numbers ? &*numbers : nullptr, &m_highlights);
   const std::vector<Flight> flights = collectFlights(m_controller.view(), g);
   paintCanvas(painter, CanvasFrame{m_controller.view(), g, m_theme, flights, m_recent, m_selected, m_highlights});
 }
@@ -142,9 +165,10 @@ void StreamCanvas::fitToWindow() {
 
 void StreamCanvas::setPresenting(bool presenting) {
   m_presenting = presenting;
-  m_theme = CanvasTheme::from(palette(), font(), presenting);
+  m_theme = CanvasTheme::from(palette(), font(), presenting, size());
   rebuild();
   update();
+  emit presentingChanged(presenting);
 }
 
 void StreamCanvas::clampPan() {
@@ -154,6 +178,8 @@ void StreamCanvas::clampPan() {
 }
 
 void StreamCanvas::resizeEvent(QResizeEvent *) {
+  if (m_presenting) // type sized to the room the canvas has
+    m_theme = CanvasTheme::from(palette(), font(), true, size());
   clampPan();
   rebuild();
 }
@@ -217,7 +243,7 @@ void StreamCanvas::contextMenuEvent(QContextMenuEvent *event) {
 
 void StreamCanvas::changeEvent(QEvent *event) {
   if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
-    m_theme = CanvasTheme::from(palette(), font(), m_presenting);
+    m_theme = CanvasTheme::from(palette(), font(), m_presenting, size());
     rebuild();
   }
   QWidget::changeEvent(event);

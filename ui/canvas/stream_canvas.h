@@ -9,8 +9,11 @@
 #include "model/simulation_controller.h"
 #include "recent_changes.h"
 
+#include <QPainterPath>
 #include <QPolygonF>
 #include <QWidget>
+
+#include <optional>
 
 namespace streamscope::ui {
 
@@ -26,6 +29,8 @@ public:
   bool annotating() const { return m_annotating; }
   std::size_t annotationCount() const { return m_ink.size(); }
   const std::vector<model::WorldItem> &highlights() const { return m_highlights; }
+  /// What the highlights keep clear of the veil (widget coordinates at fit-to-window).
+  QPainterPath highlightArea() const;
 
   /// The picture at `size` (fit to it), for PNG and SVG export.
   void render(QPainter &painter, const QSize &size) const;
@@ -53,6 +58,8 @@ signals:
   void contextMenuWanted(const model::WorldItem &item, const QPoint &globalPos);
   /// A frame was painted (startup measurement waits for the first).
   void painted();
+  /// The presentation style was switched on or off (the timeline follows it).
+  void presentingChanged(bool presenting);
 
 protected:
   void paintEvent(QPaintEvent *event) override;
@@ -66,6 +73,8 @@ protected:
 
 private:
   void rebuild();
+  /// While presenting, the clock, speed and counters the hidden status bar would show.
+  std::optional<CanvasReadout> readout() const;
   void setZoom(double zoom, QPointF around);
   void clampPan();
   model::WorldItem itemAt(QPointF widgetPos) const;
@@ -82,6 +91,7 @@ private:
   QPointF m_pressPan;
   bool m_dragging = false;
   bool m_presenting = false;
+  double m_builtSpeed = 0; ///< the speed the readout was laid out with
   bool m_annotating = false;
   std::vector<model::WorldItem> m_highlights;
   std::vector<QPolygonF> m_ink; ///< annotation strokes, in widget coordinates
