@@ -294,9 +294,8 @@ void layoutKafka(const WorldView &w, const QRectF &pane, const CanvasTheme &t, C
   QString topics, shortTopics;
   for (const TopicView &topic : k.topics)
     if (!topic.deleted) {
-      topics += QObject::tr(" · topic %1: %2 partitions, RF %3, min ISR %4")
+      topics += QObject::tr(" · topic %1: %n partition(s), RF %2, min ISR %3", nullptr, topic.partitions)
                     .arg(QString::fromStdString(topic.name))
-                    .arg(topic.partitions)
                     .arg(topic.replicationFactor)
                     .arg(topic.minInsyncReplicas);
       shortTopics += QObject::tr(" · %1: %2p, RF %3, min ISR %4")
