@@ -26,3 +26,10 @@ shot lesson-player --lesson 07 --lesson-steps 2 # lesson 7, step 2: the predicti
 fresh=$(mktemp -d)
 XDG_CONFIG_HOME="$fresh/config" XDG_DATA_HOME="$fresh/data" shot welcome --welcome
 rm -rf "$fresh"
+# The course map on the welcome page, with the first four lessons done.
+fresh=$(mktemp -d)
+mkdir -p "$fresh/config/StreamScope"
+printf '[lessons]\npassed=01-why-a-log, 02-topics-and-streams, 03-partitions-and-shards, 04-offsets-and-sequence-numbers\n' \
+  >"$fresh/config/StreamScope/StreamScope.conf"
+XDG_CONFIG_HOME="$fresh/config" XDG_DATA_HOME="$fresh/data" shot course-map --welcome
+rm -rf "$fresh"
