@@ -14,8 +14,8 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
-#include <QPushButton>
 #include <QLayout>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
 #include <QStatusBar>
