@@ -171,6 +171,13 @@ int runLessonCommand(const QStringList &args) {
           out << "        " << line << '\n';
       if (showText) {
         printText(out, step.rendered.text);
+        if (i < loaded.lesson->steps.size() && loaded.lesson->steps[i].prediction) { // asked between the setup and the reveal
+          const model::Prediction &p = *loaded.lesson->steps[i].prediction;
+          QStringList choices;
+          for (int c = 0; c < p.choices.size(); ++c)
+            choices << (c == p.answer ? QStringLiteral("[%1] (right)").arg(p.choices[c]) : QStringLiteral("[%1]").arg(p.choices[c]));
+          printText(out, p.question + QLatin1Char(' ') + choices.join(QLatin1Char(' ')), QStringLiteral("Predict: "));
+        }
         if (!step.rendered.reveal.isEmpty())
           printText(out, step.rendered.reveal, QStringLiteral("Revealed: "));
         if (!step.rendered.explanation.isEmpty())
