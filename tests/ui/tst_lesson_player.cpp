@@ -166,6 +166,9 @@ private slots:
       if (b->text() == QStringLiteral("Teacher notes"))
         b->toggle(); // re-renders the view
     QVERIFY(panel.view()->toPlainText().contains(QStringLiteral("At 2000 ms")));
+    // With the teacher notes, the author sees the lesson's warnings.
+    QVERIFY2(panel.view()->toPlainText().contains(QStringLiteral("For the author: step 1: no teacher notes")),
+             qPrintable(panel.view()->toPlainText()));
     panel.next();
     QVERIFY(panel.view()->toPlainText().contains(QRegularExpression(QStringLiteral("acknowledged\\s+[1-9][0-9]*"))));
   }
