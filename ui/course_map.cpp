@@ -14,8 +14,9 @@ namespace streamscope::ui {
 namespace {
 
 constexpr int kMargin = 8;
-constexpr int kRowHeight = 66; ///< a box and the gap below it
-constexpr int kBoxHeight = 56;
+constexpr int kMinRowHeight = 66; ///< a box and the gap below it, at the least
+constexpr int kMaxRowHeight = 96;
+constexpr int kRowGap = 10;
 constexpr int kGap = 26; ///< between columns, room for the arrows
 
 /// "07" from "07-acks-and-power-loss": the number the docs and `--lesson 07` use.
@@ -66,12 +67,14 @@ QRect CourseMap::nodeRect(int index) const {
   if (index < 0 || index >= static_cast<int>(m_nodes.size()) || m_columns == 0)
     return {};
   const int columnWidth = (width() - 2 * kMargin + kGap) / m_columns;
+  // Rows share the height the layout gives the map, within limits, so titles have room.
+  const int rowHeight = std::clamp((height() - 2 * kMargin) / std::max(1, m_rows), kMinRowHeight, kMaxRowHeight);
   const auto i = static_cast<std::size_t>(index);
-  return {kMargin + m_column[i] * columnWidth, kMargin + m_row[i] * kRowHeight, std::max(40, columnWidth - kGap), kBoxHeight};
+  return {kMargin + m_column[i] * columnWidth, kMargin + m_row[i] * rowHeight, std::max(40, columnWidth - kGap), rowHeight - kRowGap};
 }
 
-QSize CourseMap::sizeHint() const { return {m_columns * 150, 2 * kMargin + m_rows * kRowHeight}; }
-QSize CourseMap::minimumSizeHint() const { return {m_columns * 70, 2 * kMargin + m_rows * kRowHeight}; }
+QSize CourseMap::sizeHint() const { return {m_columns * 150, 2 * kMargin + m_rows * kMaxRowHeight}; }
+QSize CourseMap::minimumSizeHint() const { return {m_columns * 70, 2 * kMargin + m_rows * kMinRowHeight}; }
 
 int CourseMap::nodeAt(QPoint p) const {
   for (int i = 0; i < static_cast<int>(m_nodes.size()); ++i)
@@ -107,7 +110,10 @@ void CourseMap::paintEvent(QPaintEvent *) {
     painter.setPen(pal.color(QPalette::Text));
     const QString label = QStringLiteral("%1%2 · %3").arg(n.passed ? QStringLiteral("✓ ") : QString(), numberOf(n.id), n.title);
     const QRect inner = r.adjusted(5, 3, -5, -3);
-    const QString shown = painter.fontMetrics().elidedText(label, Qt::ElideRight, inner.width() * 3 - 20);
+    // Elide to about as many lines as the box holds (word wrap loses a little on each line).
+    const int lines = std::max(1, inner.height() / painter.fontMetrics().lineSpacing());
+    const QString shown =
+        painter.fontMetrics().elidedText(label, Qt::ElideRight, lines * inner.width() - lines * painter.fontMetrics().averageCharWidth() * 8);
     painter.drawText(inner, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, shown);
   }
 }

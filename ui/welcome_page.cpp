@@ -69,11 +69,11 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent) {
   grid->addWidget(m_recent, 1, 1);
   grid->setColumnStretch(0, 3);
   grid->setColumnStretch(1, 2);
-  outer->addLayout(grid, 1);
+  outer->addLayout(grid, 2);
   outer->addSpacing(8);
   outer->addWidget(heading(tr("Course map"), this));
   m_map = new CourseMap(this);
-  outer->addWidget(m_map);
+  outer->addWidget(m_map, 3); // the map takes the room its boxes can use; the lists scroll
 
   connect(m_demo, &QPushButton::clicked, this, &WelcomePage::demoRequested);
   connect(openScenario, &QPushButton::clicked, this, &WelcomePage::openScenarioRequested);
