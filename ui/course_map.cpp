@@ -19,7 +19,7 @@ constexpr int kMaxRowHeight = 96;
 constexpr int kRowGap = 10;
 constexpr int kGap = 26; ///< between columns, room for the arrows
 
-/// "07" from "07-acks-and-power-loss": the number the docs and `--lesson 07` use.
+/// "09" from "09-acks-and-power-loss": the number the docs and `--lesson 07` use.
 QString numberOf(const QString &id) {
   qsizetype digits = 0;
   while (digits < id.size() && id[digits].isDigit())

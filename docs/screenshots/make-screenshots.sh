@@ -21,7 +21,7 @@ shot presentation-mode "$scenarios/first-look.json" --at 6000 --present
 shot timeline-markers "$scenarios/acks1-leader-power-loss.json" --at 30000 --then-seek 15500 # every marker of the run, cursor at the election
 shot metrics-broker-failure "$scenarios/acks-all-leader-power-loss.json" --at 16000 --metrics
 shot branched-history "$scenarios/first-look.json" --at 12000 --then-seek 5000 --then-act '{"action":"power_loss","broker":0}' --then-run 11000 --metrics
-shot lesson-player --lesson 07 --lesson-steps 2 # lesson 7, step 2: the prediction before the power cut
+shot lesson-player --lesson 09 --lesson-steps 2 # lesson 9, step 2: the prediction before the power cut
 # The first screen of a first launch: no recent files, no lesson progress yet.
 fresh=$(mktemp -d)
 XDG_CONFIG_HOME="$fresh/config" XDG_DATA_HOME="$fresh/data" shot welcome --welcome
