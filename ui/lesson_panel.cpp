@@ -3,7 +3,9 @@
 #include "canvas/stream_canvas.h"
 #include "lesson_prediction.h"
 #include "model/history/library_store.h"
+#include "model/lessons/lesson_checks.h"
 #include "model/lessons/narration.h"
+#include "settings_keys.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>
@@ -13,8 +15,10 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScopedValueRollback>
+#include <QSettings>
 #include <QTextBrowser>
 #include <QToolTip>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace streamscope::ui {
@@ -103,6 +107,22 @@ QList<QPair<QString, QString>> LessonPanel::lessonsWithProgress() const {
     out.append({l.id, mark + l.title});
   }
   return out;
+}
+
+QStringList LessonPanel::passedLessons() { return QSettings().value(settings_keys::kLessonsPassed).toStringList(); }
+
+QList<int> LessonPanel::choiceOrder() const {
+  const model::Lesson *l = lesson();
+  if (!l || m_step < 0 || m_step >= static_cast<int>(l->steps.size()) || !l->steps[static_cast<std::size_t>(m_step)].prediction)
+    return {};
+  QSettings settings;
+  QString learner = settings.value(settings_keys::kLearnerId).toString();
+  if (learner.isEmpty()) {
+    learner = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    settings.setValue(settings_keys::kLearnerId, learner);
+  }
+  const auto count = l->steps[static_cast<std::size_t>(m_step)].prediction->choices.size();
+  return model::shuffledChoiceOrder(static_cast<int>(count), model::choiceSeed(learner, l->id, m_step));
 }
 
 QPushButton *LessonPanel::answerButton() const { return m_prediction->answerButton(); }
@@ -267,7 +287,7 @@ void LessonPanel::showMe() {
 void LessonPanel::finishStep() {
   const model::LessonStep &step = lesson()->steps[static_cast<std::size_t>(m_step)];
   const model::StepResult result = model::checkStep(m_controller, step);
-  m_results = result.details;
+  m_results = result.shown;
   m_rendered = result.rendered;
   m_passed = result.passed && m_failure.isEmpty();
   m_phase = Phase::Done;
@@ -328,6 +348,12 @@ void LessonPanel::saveProgress() {
   model::LibraryStore library(model::LibraryStore::defaultPath());
   const int steps = static_cast<int>(l->steps.size());
   library.saveProgress({l->id, std::min(m_step + 1, steps), steps, m_step >= steps, m_answers.join(QLatin1Char(','))});
+  if (m_step >= steps) {
+    QSettings settings;
+    QStringList passed = settings.value(settings_keys::kLessonsPassed).toStringList();
+    if (!passed.contains(l->id))
+      settings.setValue(settings_keys::kLessonsPassed, passed << l->id);
+  }
 }
 
 void LessonPanel::render() {
@@ -367,12 +393,15 @@ void LessonPanel::render() {
     md += QStringLiteral("## %1\n\n%2\n\n").arg(step.title, live(m_rendered.text, step.text));
     if (notesShown() && !step.teacherNotes.isEmpty())
       md += QStringLiteral("> **%1** %2\n\n").arg(tr("Teacher notes:"), live(m_rendered.teacherNotes, step.teacherNotes));
+    if (m_notes->isChecked())
+      for (const QString &w : l->warnings)
+        md += QStringLiteral("> **%1** %2\n\n").arg(tr("For the author:"), w);
     if (step.prediction) {
       md += QStringLiteral("**%1** %2\n\n").arg(tr("Predict:"), step.prediction->question);
       if (m_phase == Phase::Predicting) {
-        m_prediction->ask(step.prediction->choices);
+        m_prediction->ask(step.prediction->choices, choiceOrder());
       } else if (m_chosen >= 0 && m_phase == Phase::Done) { // the step has run: the reveal
-        m_prediction->reveal(*step.prediction, m_chosen);
+        m_prediction->reveal(*step.prediction, m_chosen, choiceOrder());
         const QString whyNot = m_chosen < m_rendered.whyNot.size() ? m_rendered.whyNot[m_chosen] : QString();
         md += PredictionBox::revealMarkdown(*step.prediction, m_chosen, m_rendered.explanation, whyNot);
       } else if (m_chosen >= 0) { // the try-it first; the reveal once it is done
@@ -384,10 +413,13 @@ void LessonPanel::render() {
       m_hint->show();
       m_showMe->show();
     }
+    // The explanation the setup kept back, once the step has run (after the prediction's reveal).
+    if (checked && !m_rendered.reveal.isEmpty())
+      md += m_rendered.reveal + QStringLiteral("\n\n");
     if (!m_results.isEmpty()) {
       md += QStringLiteral("**%1**\n\n").arg(tr("What the engine shows:"));
       for (const QString &r : m_results)
-        md += QStringLiteral("- `%1`\n").arg(r);
+        md += QStringLiteral("- %1\n").arg(r);
     }
   }
   m_view->setMarkdown(md);

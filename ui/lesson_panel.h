@@ -35,6 +35,9 @@ public:
   int lessonCount() const { return static_cast<int>(m_lessons.size()); }
   /// Every lesson loaded as (id, title with its progress mark: ✓ done, or steps so far).
   QList<QPair<QString, QString>> lessonsWithProgress() const;
+  const std::vector<model::Lesson> &lessons() const { return m_lessons; }
+  /// The ids of the lessons played to the end (kept in the settings).
+  static QStringList passedLessons();
   /// -1: the lesson's summary, steps.size(): its closing comparison.
   int stepIndex() const { return m_step; }
   bool stepPassed() const { return m_passed; }
@@ -94,6 +97,8 @@ private:
   void render();
   void saveProgress();
   void replayTo(int target); ///< the lesson restarted and steps before `target` replayed
+  /// The order this learner sees the current step's choices in (lesson_checks.h).
+  QList<int> choiceOrder() const;
 
   model::SimulationController &m_controller;
   StreamCanvas &m_canvas;

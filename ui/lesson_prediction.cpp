@@ -21,30 +21,31 @@ PredictionBox::PredictionBox(QWidget *parent) : QGroupBox(tr("Your prediction"),
   clear();
 }
 
-void PredictionBox::setChoices(const QStringList &labels) {
+void PredictionBox::setChoices(const QStringList &labels, const QList<int> &order) {
   for (QAbstractButton *b : m_choices->buttons()) {
     m_choices->removeButton(b);
     delete b;
   }
   auto *layout = static_cast<QVBoxLayout *>(this->layout());
-  for (int i = 0; i < labels.size(); ++i) {
-    auto *radio = new QRadioButton(labels[i], this);
-    layout->insertWidget(i, radio);
-    m_choices->addButton(radio, i);
+  for (int place = 0; place < labels.size(); ++place) {
+    const int index = order.size() == labels.size() ? order[place] : place;
+    auto *radio = new QRadioButton(labels[index], this);
+    layout->insertWidget(place, radio);
+    m_choices->addButton(radio, index);
   }
 }
 
-void PredictionBox::ask(const QStringList &choices) {
-  setChoices(choices);
+void PredictionBox::ask(const QStringList &choices, const QList<int> &order) {
+  setChoices(choices, order);
   m_answer->show();
   m_tryAgain->hide();
   show();
 }
 
-void PredictionBox::reveal(const model::Prediction &prediction, int chosen) {
+void PredictionBox::reveal(const model::Prediction &prediction, int chosen, const QList<int> &order) {
   QStringList labels = prediction.choices;
   labels[prediction.answer] = tr("%1 ✓ (what happened)").arg(labels[prediction.answer]);
-  setChoices(labels);
+  setChoices(labels, order);
   for (QAbstractButton *b : m_choices->buttons())
     b->setEnabled(false);
   if (QAbstractButton *b = m_choices->button(chosen))
@@ -55,7 +56,7 @@ void PredictionBox::reveal(const model::Prediction &prediction, int chosen) {
 }
 
 void PredictionBox::clear() {
-  setChoices({});
+  setChoices({}, {});
   hide();
 }
 

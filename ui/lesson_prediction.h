@@ -16,11 +16,13 @@ class PredictionBox : public QGroupBox {
 public:
   explicit PredictionBox(QWidget *parent = nullptr);
 
-  /// Asks: the choices, none chosen, "Answer and run" offered.
-  void ask(const QStringList &choices);
-  /// After the step ran: the choices kept (the learner's checked, the right one marked), none
-  /// selectable, "Try again" offered.
-  void reveal(const model::Prediction &prediction, int chosen);
+  /// Asks: the choices shown in `order` (a permutation of their indices; empty: as written),
+  /// none chosen, "Answer and run" offered. Each button's id in choices() is its index in the
+  /// lesson, whatever its place on screen.
+  void ask(const QStringList &choices, const QList<int> &order = {});
+  /// After the step ran: the choices kept in the same order (the learner's checked, the right
+  /// one marked), none selectable, "Try again" offered.
+  void reveal(const model::Prediction &prediction, int chosen, const QList<int> &order = {});
   /// Nothing to predict.
   void clear();
 
@@ -37,7 +39,7 @@ signals:
   void tryAgain();
 
 private:
-  void setChoices(const QStringList &labels);
+  void setChoices(const QStringList &labels, const QList<int> &order);
 
   QButtonGroup *m_choices = nullptr;
   QPushButton *m_answer = nullptr, *m_tryAgain = nullptr;

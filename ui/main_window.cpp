@@ -154,6 +154,7 @@ void MainWindow::showWelcome() {
   m_controller.pause();
   m_welcome->setRecent(recentFiles());
   m_welcome->setLessons(m_lessons->lessonsWithProgress());
+  m_welcome->setCourse(CourseMap::nodesFor(m_lessons->lessons(), LessonPanel::passedLessons()));
   m_pages->setCurrentWidget(m_welcome);
   m_welcome->demoButton()->setFocus();
 }

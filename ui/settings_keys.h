@@ -12,4 +12,10 @@ inline constexpr QLatin1StringView kWindowGeometry{"window/geometry"};
 /// The main window's docks and toolbar (QMainWindow::saveState).
 inline constexpr QLatin1StringView kWindowState{"window/state"};
 
+/// A random id made once per install: it seeds the order of each prediction's choices, so one
+/// learner always sees the same order and two learners usually do not.
+inline constexpr QLatin1StringView kLearnerId{"lessons/learnerId"};
+/// The ids of the lessons the learner has played to the end (the course map marks them).
+inline constexpr QLatin1StringView kLessonsPassed{"lessons/passed"};
+
 } // namespace streamscope::settings_keys

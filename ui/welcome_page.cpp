@@ -69,7 +69,11 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent) {
   grid->addWidget(m_recent, 1, 1);
   grid->setColumnStretch(0, 3);
   grid->setColumnStretch(1, 2);
-  outer->addLayout(grid, 1);
+  outer->addLayout(grid, 2);
+  outer->addSpacing(8);
+  outer->addWidget(heading(tr("Course map"), this));
+  m_map = new CourseMap(this);
+  outer->addWidget(m_map, 3); // the map takes the room its boxes can use; the lists scroll
 
   connect(m_demo, &QPushButton::clicked, this, &WelcomePage::demoRequested);
   connect(openScenario, &QPushButton::clicked, this, &WelcomePage::openScenarioRequested);
@@ -78,6 +82,7 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent) {
     if (const QString path = item->data(Qt::UserRole).toString(); !path.isEmpty())
       emit recentChosen(path);
   });
+  connect(m_map, &CourseMap::lessonChosen, this, &WelcomePage::lessonChosen);
   connect(m_lessons, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
     if (const QString id = item->data(Qt::UserRole).toString(); !id.isEmpty())
       emit lessonChosen(id);
@@ -112,5 +117,7 @@ void WelcomePage::setLessons(const QList<QPair<QString, QString>> &lessons) {
     none->setFlags(Qt::NoItemFlags);
   }
 }
+
+void WelcomePage::setCourse(std::vector<CourseMap::Node> nodes) { m_map->setNodes(std::move(nodes)); }
 
 } // namespace streamscope::ui

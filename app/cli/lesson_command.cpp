@@ -2,6 +2,7 @@
 #include "command_line.h"
 
 #include "model/lessons/claims.h"
+#include "model/lessons/course.h"
 #include "model/lessons/lesson_runner.h"
 
 #include <QCoreApplication>
@@ -49,6 +50,43 @@ int printClaims(const QStringList &files) {
   return missing.isEmpty() && !loadFailed ? 0 : 1;
 }
 
+/// --concepts: per lesson, "ID<TAB>introduces: a, b<TAB>uses: c, d"; then each concept
+/// problem on stderr; exit 1 if there is one (a concept used before it is introduced...), or a
+/// lesson does not load.
+int printConcepts(const QString &dir, const QStringList &files) {
+  QTextStream out(stdout), err(stderr);
+  std::vector<model::Lesson> lessons;
+  bool loadFailed = false;
+  for (const QString &file : files) {
+    const model::LessonLoadResult loaded = model::loadLessonFile(file);
+    if (loaded.lesson) {
+      lessons.push_back(*loaded.lesson);
+    } else {
+      err << loaded.error << '\n';
+      loadFailed = true;
+    }
+  }
+  std::vector<model::Concept> known;
+  QString error;
+  if (QFileInfo::exists(model::conceptsFileOf(dir))) {
+    known = model::loadConcepts(model::conceptsFileOf(dir), &error);
+    if (known.empty()) {
+      err << "streamscope-cli lesson --concepts: " << error << '\n';
+      return 1;
+    }
+  }
+  if (parseOnly())
+    return loadFailed ? 1 : 0;
+  const auto list = [](const QStringList &ids) { return ids.isEmpty() ? QStringLiteral("-") : ids.join(QStringLiteral(", ")); };
+  for (const model::Lesson &l : lessons)
+    out << l.id << "\tintroduces: " << list(l.concepts.introduces) << "\tuses: " << list(l.concepts.uses) << '\n';
+  out.flush();
+  const QStringList problems = model::conceptProblems(lessons, known);
+  for (const QString &p : problems)
+    err << "streamscope-cli lesson --concepts: " << p << '\n';
+  return problems.isEmpty() && !loadFailed ? 0 : 1;
+}
+
 int runLessonCommand(const QStringList &args) {
   QTextStream out(stdout), err(stderr);
   CommandLine cli(kLessonCommand);
@@ -63,10 +101,15 @@ int runLessonCommand(const QStringList &args) {
                                         QStringLiteral("Do not play: print, for each claim of docs/claims.md, the "
                                                        "steps of the lessons of DIR that show it and how many "
                                                        "expectations they check; exit 1 if a claim has none."));
+  const QCommandLineOption conceptsOption(QStringLiteral("concepts"),
+                                          QStringLiteral("Do not play: print the concepts each lesson of DIR introduces and "
+                                                         "uses (course/concepts.json lists them); exit 1 if a lesson uses one "
+                                                         "before a lesson introduces it."));
   cli.addOption(verboseOption);
   cli.addOption(allOption);
   cli.addOption(textOption);
   cli.addOption(claimsOption);
+  cli.addOption(conceptsOption);
   cli.addPositional(QStringLiteral("FILE"), QStringLiteral("Lesson files to play (without --all)."), QStringLiteral("FILE..."));
   cli.addPositional(QStringLiteral("DIR"), QStringLiteral("With --all or --claims: the folder of lessons."), QStringLiteral("[DIR]"));
   if (const auto exit = cli.parse(args))
@@ -74,12 +117,15 @@ int runLessonCommand(const QStringList &args) {
   const bool verbose = cli.isSet(verboseOption);
   const bool showText = cli.isSet(textOption);
   QStringList files;
-  if (cli.isSet(allOption) || cli.isSet(claimsOption)) {
-    if (cli.isSet(allOption) && cli.isSet(claimsOption))
-      return cli.refuse(QStringLiteral("--all and --claims do not go together"));
+  const int modes = (cli.isSet(allOption) ? 1 : 0) + (cli.isSet(claimsOption) ? 1 : 0) + (cli.isSet(conceptsOption) ? 1 : 0);
+  if (modes > 0) {
+    if (modes > 1)
+      return cli.refuse(QStringLiteral("--all, --claims and --concepts do not go together"));
+    const QString mode = cli.isSet(allOption) ? QStringLiteral("--all")
+        : cli.isSet(claimsOption)             ? QStringLiteral("--claims")
+                                              : QStringLiteral("--concepts");
     if (cli.positional().size() > 1)
-      return cli.refuse(
-          QStringLiteral("%1 takes at most one directory").arg(cli.isSet(allOption) ? QStringLiteral("--all") : QStringLiteral("--claims")));
+      return cli.refuse(QStringLiteral("%1 takes at most one directory").arg(mode));
     const QString dir = cli.positional().size() == 1 ? cli.positional().front() : model::lessonDirectory();
     for (const QString &name : QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
       files << QDir(dir).filePath(name);
@@ -89,11 +135,13 @@ int runLessonCommand(const QStringList &args) {
     }
     if (cli.isSet(claimsOption))
       return printClaims(files);
+    if (cli.isSet(conceptsOption))
+      return printConcepts(dir, files);
   } else {
     files = cli.positional();
   }
   if (files.isEmpty())
-    return cli.refuse(QStringLiteral("a lesson FILE, --all or --claims is required"));
+    return cli.refuse(QStringLiteral("a lesson FILE, --all, --claims or --concepts is required"));
   int failed = 0;
   for (const QString &file : files) {
     const model::LessonLoadResult loaded = model::loadLessonFile(file);
@@ -102,6 +150,9 @@ int runLessonCommand(const QStringList &args) {
       ++failed;
       continue;
     }
+    // Warnings do not fail the run: the lesson plays; the author should still fix them.
+    for (const QString &w : loaded.lesson->warnings)
+      err << "warning: " << QFileInfo(file).fileName() << ": " << w << '\n';
     if (parseOnly())
       continue;
     // One line per step; a failing step names what failed; --verbose adds every expectation,
@@ -120,6 +171,15 @@ int runLessonCommand(const QStringList &args) {
           out << "        " << line << '\n';
       if (showText) {
         printText(out, step.rendered.text);
+        if (i < loaded.lesson->steps.size() && loaded.lesson->steps[i].prediction) { // asked between the setup and the reveal
+          const model::Prediction &p = *loaded.lesson->steps[i].prediction;
+          QStringList choices;
+          for (int c = 0; c < p.choices.size(); ++c)
+            choices << (c == p.answer ? QStringLiteral("[%1] (right)").arg(p.choices[c]) : QStringLiteral("[%1]").arg(p.choices[c]));
+          printText(out, p.question + QLatin1Char(' ') + choices.join(QLatin1Char(' ')), QStringLiteral("Predict: "));
+        }
+        if (!step.rendered.reveal.isEmpty())
+          printText(out, step.rendered.reveal, QStringLiteral("Revealed: "));
         if (!step.rendered.explanation.isEmpty())
           printText(out, step.rendered.explanation, QStringLiteral("Explanation: "));
         if (!step.rendered.teacherNotes.isEmpty())
@@ -137,9 +197,10 @@ int runLessonCommand(const QStringList &args) {
 
 } // namespace
 
-const CliCommand kLessonCommand{"lesson", "[--verbose] [--show-text] FILE... | --all [DIR] | --claims [DIR]",
+const CliCommand kLessonCommand{"lesson", "[--verbose] [--show-text] FILE... | --all [DIR] | --claims [DIR] | --concepts [DIR]",
                                 "Play lessons headless (try-it steps by their scripted solution) and check every "
-                                "expectation; one line per step; exit 1 if any fails. --claims: where each claim is shown.",
+                                "expectation; one line per step; exit 1 if any fails. --claims: where each claim is shown. "
+                                "--concepts: what each lesson introduces and uses; exit 1 if one is used before it is taught.",
                                 runLessonCommand};
 
 } // namespace streamscope::app

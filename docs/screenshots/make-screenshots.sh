@@ -22,11 +22,18 @@ shot presentation-mode "$scenarios/first-look.json" --at 6000 --present
 shot timeline-markers "$scenarios/acks1-leader-power-loss.json" --at 30000 --then-seek 15500 # every marker of the run, cursor at the election
 shot metrics-broker-failure "$scenarios/acks-all-leader-power-loss.json" --at 16000 --metrics
 shot branched-history "$scenarios/first-look.json" --at 12000 --then-seek 5000 --then-act '{"action":"power_loss","broker":0}' --then-run 11000 --metrics
-shot lesson-player --lesson 07 --lesson-steps 2 # lesson 7, step 2: the prediction before the power cut
-# The presenter view (the lecturer's screen while presenting): lesson 7, step 1 and its notes.
-xvfb-run -a -s '-screen 0 1600x900x24' "$app" --present --lesson 07 --lesson-steps 1 --screenshot-presenter "$here/presenter-view.png"
+shot lesson-player --lesson 09 --lesson-steps 2 # lesson 9, step 2: the prediction before the power cut
+# The presenter view (the lecturer's screen while presenting): lesson 9, step 1 and its notes.
+xvfb-run -a -s '-screen 0 1600x900x24' "$app" --present --lesson 09 --lesson-steps 1 --screenshot-presenter "$here/presenter-view.png"
 echo "wrote $here/presenter-view.png"
 # The first screen of a first launch: no recent files, no lesson progress yet.
 fresh=$(mktemp -d)
 XDG_CONFIG_HOME="$fresh/config" XDG_DATA_HOME="$fresh/data" shot welcome --welcome
+rm -rf "$fresh"
+# The course map on the welcome page, with the first four lessons done.
+fresh=$(mktemp -d)
+mkdir -p "$fresh/config/StreamScope"
+printf '[lessons]\npassed=01-why-a-log, 02-topics-and-streams, 03-partitions-and-shards, 04-offsets-and-sequence-numbers\n' \
+  >"$fresh/config/StreamScope/StreamScope.conf"
+XDG_CONFIG_HOME="$fresh/config" XDG_DATA_HOME="$fresh/data" shot course-map --welcome
 rm -rf "$fresh"

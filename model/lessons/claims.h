@@ -34,8 +34,8 @@ struct ClaimCoverage {
 };
 /// One row per claim, C01 first, over `lessons` in the order given.
 std::vector<ClaimCoverage> claimCoverage(const std::vector<Lesson> &lessons);
-/// How a lesson is named in claim reports: the leading number of its file name ("05" for
-/// 05-where-a-kafka-write-lands.json), or the whole name without extension if it has none.
+/// How a lesson is named in claim reports: the leading number of its file name ("07" for
+/// 07-where-a-kafka-write-lands.json), or the whole name without extension if it has none.
 QString lessonLabel(const Lesson &lesson);
 
 } // namespace streamscope::model

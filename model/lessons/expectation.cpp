@@ -2,6 +2,7 @@
 // subject is in expectation_values.cpp.
 #include "expectation.h"
 #include "expectation_readouts.h"
+#include "expectation_words.h"
 
 #include <QObject>
 
@@ -150,7 +151,7 @@ Expectation::Outcome Expectation::evaluate(const World &w) const {
   const auto left = side(m_left);
   const auto right = left ? side(m_right) : std::nullopt;
   if (!left || !right)
-    return {false, QObject::tr("%1: %2").arg(m_text, why)};
+    return {false, QObject::tr("%1: %2").arg(m_text, why), QObject::tr("no value yet: %1").arg(why)};
   bool holds = false;
   switch (m_op) {
   case Op::Eq: holds = *left == *right; break;
@@ -164,7 +165,10 @@ Expectation::Outcome Expectation::evaluate(const World &w) const {
   QString detail = QObject::tr("%1 is %2").arg(m_left.subject.join(QLatin1Char(' ')), show(*left));
   if (!m_right.subject.isEmpty())
     detail += QObject::tr(", %1 is %2").arg(m_right.subject.join(QLatin1Char(' ')), show(*right));
-  return {holds, QStringLiteral("%1 — %2").arg(m_text, detail)};
+  QString words = subjectInWords(m_left.subject, *left);
+  if (!m_right.subject.isEmpty())
+    words += QObject::tr("; ") + subjectInWords(m_right.subject, *right);
+  return {holds, QStringLiteral("%1 — %2").arg(m_text, detail), words};
 }
 
 } // namespace streamscope::model

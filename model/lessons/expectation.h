@@ -24,7 +24,8 @@ public:
 
   struct Outcome {
     bool holds = false;
-    QString detail; ///< "partition orders-0 high_watermark is 12 (expected == 12)"
+    QString detail; ///< "partition orders-0 high_watermark == 12 — partition orders-0 high_watermark is 12"
+    QString words; ///< the same in a sentence: "orders-0's high watermark is at offset 12: ..."
   };
   Outcome evaluate(const engine::World &world) const;
   const QString &text() const { return m_text; }

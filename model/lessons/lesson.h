@@ -55,7 +55,10 @@ struct TryIt {
 
 struct LessonStep {
   QString title;
-  QString text; ///< Markdown; may embed {{SUBJECT}}s (narration.h)
+  QString text; ///< Markdown; may embed {{SUBJECT}}s (narration.h); the setup, shown first
+  /// Markdown revealed once the step has run (and its prediction, if any, was answered): the
+  /// explanation the setup must not give away before the learner predicts. May be empty.
+  QString reveal;
   QString teacherNotes; ///< Markdown, shown in the presenter view; may embed {{SUBJECT}}s
   std::vector<LessonAction> actions;
   std::vector<LessonHighlight> highlights;
@@ -63,6 +66,12 @@ struct LessonStep {
   std::optional<Prediction> prediction;
   std::optional<TryIt> tryIt;
   QStringList claims; ///< ids of docs/claims.md this step shows ("C11")
+};
+
+/// The ideas a lesson teaches and relies on, by id of lessons/concepts.json.
+struct LessonConcepts {
+  QStringList introduces;
+  QStringList uses;
 };
 
 struct Lesson {
@@ -76,6 +85,10 @@ struct Lesson {
   /// The closing Kafka-versus-Kinesis table: rows of (aspect, Kafka, Kinesis). Its cells may
   /// embed {{SUBJECT}}s, rendered with the world as the last step left it.
   std::vector<QStringList> comparison;
+  LessonConcepts concepts;
+  /// What an author should fix though the lesson runs (lesson_checks.h): a prediction whose
+  /// answer gives itself away, a step without teacher notes. "file: step N: message".
+  QStringList warnings;
 };
 
 struct LessonLoadResult {

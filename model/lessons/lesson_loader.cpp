@@ -3,6 +3,7 @@
 // file:line:column (inside a string for a bad {{SUBJECT}}).
 #include "claims.h"
 #include "lesson.h"
+#include "lesson_checks.h"
 #include "model/json/fault_json.h"
 #include "model/json/json_load.h"
 #include "model/json/scenario_fields.h"
@@ -50,6 +51,12 @@ public:
     }
     if (lesson.comparison.empty())
       f.fail(QStringLiteral("comparison"), QObject::tr("a lesson ends with its Kafka-versus-Kinesis table: at least one row"));
+    if (f.has(QStringLiteral("concepts"))) {
+      JsonFields c(f.object(QStringLiteral("concepts")), f.pointerOf(QStringLiteral("concepts")), QObject::tr("the concepts"));
+      lesson.concepts.introduces = conceptIds(c, QStringLiteral("introduces"));
+      lesson.concepts.uses = conceptIds(c, QStringLiteral("uses"));
+      c.finish();
+    }
     f.finish();
     return lesson;
   }
@@ -66,6 +73,21 @@ private:
     if (problem)
       throw JsonFieldError{f.pointerOf(key), problem->message, false, problem->at};
     return text;
+  }
+
+  /// A list of concept ids (lessons/course/concepts.json; the course check knows the list).
+  static QStringList conceptIds(JsonFields &f, const QString &key) {
+    QStringList ids;
+    const QJsonArray list = f.array(key, false);
+    for (int i = 0; i < list.size(); ++i) {
+      const QString ptr = QStringLiteral("%1/%2").arg(f.pointerOf(key)).arg(i);
+      if (!list[i].isString() || list[i].toString().isEmpty())
+        throw JsonFieldError{ptr, QObject::tr("a concept is a name such as \"offset\""), false};
+      if (ids.contains(list[i].toString()))
+        throw JsonFieldError{ptr, QObject::tr("concept \"%1\" is named twice").arg(list[i].toString()), false};
+      ids << list[i].toString();
+    }
+    return ids;
   }
 
   static QStringList readClaims(JsonFields &f) {
@@ -216,6 +238,7 @@ private:
     LessonStep step;
     step.title = markdown(f, QStringLiteral("title"), false);
     step.text = markdown(f, QStringLiteral("text"), true);
+    step.reveal = markdown(f, QStringLiteral("reveal"), true, QString());
     step.teacherNotes = markdown(f, QStringLiteral("teacher_notes"), true, QString());
     step.claims = readClaims(f);
     if (f.has(QStringLiteral("predict"))) {
@@ -285,6 +308,7 @@ LessonLoadResult loadLessonText(const QByteArray &text, const QString &fileName)
   if (result.lesson) {
     result.lesson->file = fileName;
     result.lesson->id = QFileInfo(fileName).completeBaseName();
+    result.lesson->warnings = lessonWarnings(*result.lesson);
   }
   return result;
 }

@@ -59,6 +59,7 @@ RenderedStep renderStep(const engine::World &world, const LessonStep &step) {
     return n.text;
   };
   r.text = render(step.text);
+  r.reveal = render(step.reveal);
   r.teacherNotes = render(step.teacherNotes);
   if (step.prediction) {
     r.explanation = render(step.prediction->explanation);
@@ -85,6 +86,7 @@ StepResult checkStep(const SimulationController &controller, const LessonStep &s
     const Expectation::Outcome o = e.evaluate(controller.world());
     r.passed = r.passed && o.holds;
     r.details << (o.holds ? QStringLiteral("ok    ") : QStringLiteral("FAIL  ")) + o.detail;
+    r.shown << (o.holds ? o.words : QObject::tr("✗ not as the lesson says (%1): %2").arg(e.text(), o.words));
   }
   for (const QString &m : r.rendered.missing)
     r.details << QStringLiteral("FAIL  text ") + m;

@@ -19,6 +19,7 @@ std::optional<QString> performActions(SimulationController &controller, const st
 /// A step's Markdown with its {{SUBJECT}}s replaced by the engine's values at one moment.
 struct RenderedStep {
   QString text;
+  QString reveal; ///< shown once the step has run (and its prediction was answered)
   QString teacherNotes;
   QString explanation; ///< of the prediction, if any
   QStringList whyNot; ///< of the prediction's choices, if given
@@ -34,6 +35,8 @@ struct StepResult {
   bool passed = true;
   QStringList details; ///< one line per expectation (and any failure)
   RenderedStep rendered; ///< the narration at the moment the expectations were checked
+  /// One sentence per expectation, the engine's values in words; a failed one is marked ✗.
+  QStringList shown;
 };
 
 struct LessonResult {

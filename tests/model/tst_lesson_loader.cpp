@@ -2,6 +2,7 @@
 // parsed at load time and evaluated against the engine.
 #include "model/lessons/claims.h"
 #include "model/lessons/lesson.h"
+#include "model/lessons/lesson_checks.h"
 #include "model/lessons/lesson_runner.h"
 
 #include <QDir>
@@ -159,6 +160,102 @@ private slots:
     QCOMPARE(coverage[0].expectations, 2);
     QVERIFY(coverage[13].shown());
     QVERIFY(!coverage[1].shown());
+  }
+
+  // The shipped course is held to what the loader warns about: no prediction gives its answer
+  // away (the longest choice, or key words already in the setup), every step has teacher notes.
+  void shippedLessonsHaveNoWarnings() {
+    const QDir dir(QStringLiteral(LESSON_DIR));
+    QStringList warnings;
+    for (const QString &f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+      const LessonLoadResult r = loadLessonFile(dir.filePath(f));
+      QVERIFY2(r.lesson, qPrintable(r.error));
+      for (const QString &w : r.lesson->warnings)
+        warnings << f + QStringLiteral(": ") + w;
+      for (const LessonStep &step : r.lesson->steps)
+        QVERIFY2(!step.teacherNotes.trimmed().isEmpty(), qPrintable(f + QStringLiteral(": ") + step.title));
+    }
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+  }
+
+  // Every lesson asks at least once, and the right answer is not always in the same place.
+  void shippedPredictionsVaryTheirAnswer() {
+    const QDir dir(QStringLiteral(LESSON_DIR));
+    QMap<int, int> positions;
+    int predictions = 0;
+    for (const QString &f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+      const LessonLoadResult r = loadLessonFile(dir.filePath(f));
+      QVERIFY2(r.lesson, qPrintable(r.error));
+      int asked = 0;
+      for (const LessonStep &step : r.lesson->steps)
+        if (step.prediction) {
+          ++asked;
+          ++positions[step.prediction->answer];
+        }
+      QVERIFY2(asked > 0, qPrintable(f + QStringLiteral(" has no prediction")));
+      predictions += asked;
+    }
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it)
+      QVERIFY2(it.value() * 2 <= predictions,
+               qPrintable(QStringLiteral("choice %1 is right in %2 of %3").arg(it.key()).arg(it.value()).arg(predictions)));
+  }
+
+  void warnings_data() {
+    QTest::addColumn<QByteArray>("step");
+    QTest::addColumn<QString>("expected"); // empty: no warning
+    const QByteArray predict = R"("predict": { "question": "q", "choices": CHOICES, "answer": 1, "explanation": "e" })";
+    const auto step = [&](const char *text, const char *choices, const char *extra = "") {
+      return QByteArray(R"({ "title": "s", "text": ")") + text + "\", " + extra + QByteArray(predict).replace("CHOICES", choices) +
+          R"(, "teacher_notes": "n", "actions": [ { "run_until_ms": 1000 } ] })";
+    };
+    QTest::newRow("fair") << step("Broker 0 loses power.", R"([ "They survive in the page cache", "Lost", "Retried by the producer" ])") << QString();
+    QTest::newRow("longest") << step("Broker 0 loses power.", R"([ "Kept", "They are lost with the page cache", "Retried" ])")
+                             << QStringLiteral("step 1: the right choice is the longest");
+    QTest::newRow("setup says it") << step("Its page cache is gone, so the records are lost forever.",
+                                           R"([ "They survive in memory", "Lost forever", "Retried by the producer" ])")
+                                   << QStringLiteral("step 1: the setup text already says the answer (lost, forever)");
+    QTest::newRow("said in the reveal") << step("Broker 0 loses power.", R"([ "They survive in memory", "Lost forever", "Retried by the producer" ])",
+                                                R"("reveal": "The records are lost forever.", )")
+                                        << QString();
+    QTest::newRow("no teacher notes") << QByteArray(R"({ "title": "s", "text": "t", "actions": [ { "run_until_ms": 1000 } ] })")
+                                      << QStringLiteral("step 1: no teacher notes");
+  }
+
+  void warnings() {
+    QFETCH(QByteArray, step);
+    QFETCH(QString, expected);
+    const QByteArray text =
+        QByteArray(R"({ "title": "t", "scenario": "scenarios/calm-cluster.json", "steps": [ STEP ], "comparison": [ [ "a", "b", "c" ] ] })")
+            .replace("STEP", step);
+    const LessonLoadResult r = loadLessonText(text, QStringLiteral(LESSON_DIR "/test.json"));
+    QVERIFY2(r.lesson, qPrintable(r.error)); // a warning never refuses the lesson
+    if (expected.isEmpty())
+      QVERIFY2(r.lesson->warnings.isEmpty(), qPrintable(r.lesson->warnings.join(QLatin1Char('\n'))));
+    else
+      QVERIFY2(r.lesson->warnings.join(QLatin1Char('\n')).contains(expected), qPrintable(r.lesson->warnings.join(QLatin1Char('\n'))));
+  }
+
+  void keyWordsAreTheRightChoicesOwn() {
+    Prediction p;
+    p.choices = {QStringLiteral("They survive in the page cache"), QStringLiteral("They are lost with the page cache"), QStringLiteral("Retried")};
+    p.answer = 1;
+    QCOMPARE(answerKeyWords(p), QStringList{QStringLiteral("lost")}); // "they", "with", "the": stop words; "page cache": in a wrong one
+    QVERIFY(givesAway(QStringLiteral("Everything is lost."), answerKeyWords(p)));
+    QVERIFY(!givesAway(QStringLiteral("Everything is gone."), answerKeyWords(p)));
+  }
+
+  void revealAndConceptsLoad() {
+    const QByteArray text = lesson()
+                                .replace("\"text\": \"hello\"", "\"text\": \"hello\", \"reveal\": \"at {{time_ms}} ms\"")
+                                .replace("\"steps\":", "\"concepts\": { \"introduces\": [ \"log\" ], \"uses\": [ \"record\" ] }, \"steps\":");
+    const LessonLoadResult r = loadLessonText(text, QStringLiteral(LESSON_DIR "/test.json"));
+    QVERIFY2(r.lesson, qPrintable(r.error));
+    QCOMPARE(r.lesson->concepts.introduces, QStringList{QStringLiteral("log")});
+    QCOMPARE(r.lesson->concepts.uses, QStringList{QStringLiteral("record")});
+    const LessonResult result = runLessonHeadless(*r.lesson);
+    QCOMPARE(result.steps[0].rendered.reveal, QStringLiteral("at 2000 ms"));
+    QVERIFY(errorOf(QByteArray(text).replace("\"record\" ]", "\"record\", 3 ]")).contains(QStringLiteral("a concept is a name")));
+    QVERIFY(errorOf(QByteArray(text).replace("\"record\" ]", "\"record\", \"record\" ]")).contains(QStringLiteral("named twice")));
   }
 
   void errors() {

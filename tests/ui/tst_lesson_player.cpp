@@ -3,17 +3,21 @@
 // its message instead of crashing the player. Live numbers show "…" until their step has run.
 #include "canvas_menu.h"
 #include "model/history/library_store.h"
+#include "model/lessons/lesson_checks.h"
 #include "model/simulation_controller.h"
 #include "ui/canvas/stream_canvas.h"
 #include "ui/lesson_panel.h"
+#include "ui/lesson_prediction.h"
 #include "ui/main_window.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QLayout>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -45,7 +49,7 @@ private slots:
     window.lessonDock()->show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     ui::LessonPanel *panel = window.lessons();
-    QCOMPARE(panel->lessonCount(), 16);
+    QCOMPARE(panel->lessonCount(), 15);
     auto *list = panel->findChild<QComboBox *>();
     const int acks = list->findText(QStringLiteral("acks=0, 1 and all"), Qt::MatchContains);
     QVERIFY(acks >= 0);
@@ -63,7 +67,8 @@ private slots:
     QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
     QCOMPARE(panel->stepIndex(), 1);
     QVERIFY(!panel->nextButton()->isEnabled()); // must predict first
-    answer(panel, 1);
+    QVERIFY(!panel->view()->toPlainText().contains(QStringLiteral("exist nowhere else"))); // the reveal waits
+    answer(panel, 2);
     QVERIFY(!panel->nextButton()->isEnabled()); // now it waits for the learner
     QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("Your prediction:"))); // revealed once the step has run
     QVERIFY(!panel->view()->toPlainText().contains(QStringLiteral("You predicted it")));
@@ -74,8 +79,12 @@ private slots:
     QVERIFY(test::pickFromCanvasMenu(*canvas, at, QStringLiteral("Power off broker 0")));
     QVERIFY(panel->stepPassed());
     QVERIFY(panel->nextButton()->isEnabled());
-    QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("acknowledged_lost > 0")));
+    // What the engine shows, in words rather than checker text.
+    QVERIFY2(panel->view()->toPlainText().contains(QStringLiteral("acknowledged records are lost")), qPrintable(panel->view()->toPlainText()));
+    QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("broker 0 has lost power")));
+    QVERIFY(!panel->view()->toPlainText().contains(QStringLiteral("state is 2")));
     QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("Right! You predicted it")));
+    QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("exist nowhere else"))); // the reveal, after the answer
 
     // Steps 3 to 6, one with a wrong prediction: the reveal says what happened.
     QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
@@ -83,7 +92,7 @@ private slots:
     QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
     QVERIFY(panel->stepPassed());
     QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
-    answer(panel, 2);
+    answer(panel, 1);
     QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("Not quite.")));
     QVERIFY(panel->view()->toPlainText().contains(QStringLiteral("what happened was")));
     QVERIFY(panel->stepPassed());
@@ -104,7 +113,7 @@ private slots:
     ui::StreamCanvas canvas(controller);
     ui::LessonPanel panel(controller, canvas);
     panel.loadLessons(QStringLiteral(LESSON_DIR));
-    QCOMPARE(panel.lessonCount(), 16);
+    QCOMPARE(panel.lessonCount(), 15);
     auto *list = panel.findChild<QComboBox *>();
     for (int l = 0; l < panel.lessonCount(); ++l) {
       list->setCurrentIndex(l);
@@ -157,6 +166,9 @@ private slots:
       if (b->text() == QStringLiteral("Teacher notes"))
         b->toggle(); // re-renders the view
     QVERIFY(panel.view()->toPlainText().contains(QStringLiteral("At 2000 ms")));
+    // With the teacher notes, the author sees the lesson's warnings.
+    QVERIFY2(panel.view()->toPlainText().contains(QStringLiteral("For the author: step 1: no teacher notes")),
+             qPrintable(panel.view()->toPlainText()));
     panel.next();
     QVERIFY(panel.view()->toPlainText().contains(QRegularExpression(QStringLiteral("acknowledged\\s+[1-9][0-9]*"))));
   }
@@ -216,6 +228,58 @@ private slots:
     QVERIFY2(progress->answers.contains(QStringLiteral("0:1,0:0")), qPrintable(progress->answers));
   }
 
+  // The setup is shown first and the reveal only once the step has run; the choices come in an
+  // order of their own for each learner, the same every time the step is asked.
+  void revealsAfterTheRunAndShufflesChoicesPerLearner() {
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("01-reveal.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(R"({ "title": "reveal", "scenario": "SCENARIO",
+      "steps": [ { "title": "s", "text": "Setup first.", "reveal": "Revealed at {{time_ms}} ms.", "teacher_notes": "n",
+        "predict": { "question": "q", "choices": [ "alpha", "beta", "gamma", "delta", "epsilon" ], "answer": 3, "explanation": "e" },
+        "actions": [ { "run_until_ms": 2000 } ], "expect": [ "broker 0 state == running" ] } ],
+      "comparison": [ [ "a", "b", "c" ] ] })")
+                   .replace("SCENARIO", SCENARIO_DIR "/calm-cluster.json"));
+    file.close();
+    model::SimulationController controller;
+    ui::StreamCanvas canvas(controller);
+    ui::LessonPanel panel(controller, canvas);
+    panel.show();
+    const auto shownOrder = [&] {
+      QList<int> order;
+      auto *box = panel.findChild<ui::PredictionBox *>();
+      for (int i = 0; i < box->layout()->count(); ++i)
+        if (auto *radio = qobject_cast<QRadioButton *>(box->layout()->itemAt(i)->widget()))
+          order << panel.choices()->id(radio);
+      return order;
+    };
+    const QStringList choices = {QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("gamma"), QStringLiteral("delta"),
+                                 QStringLiteral("epsilon")};
+    QList<QList<int>> orders;
+    for (const QString learner : {QStringLiteral("learner-a"), QStringLiteral("learner-b"), QStringLiteral("learner-c")}) {
+      QSettings().setValue(QStringLiteral("lessons/learnerId"), learner);
+      panel.loadLessons(dir.path());
+      panel.selectLesson(0);
+      panel.next();
+      const QList<int> order = shownOrder();
+      QCOMPARE(order, model::shuffledChoiceOrder(5, model::choiceSeed(learner, QStringLiteral("01-reveal"), 0)));
+      for (int id = 0; id < 5; ++id)
+        QCOMPARE(panel.choices()->button(id)->text(), choices[id]); // ids stay the lesson's indices
+      panel.restart(); // asked again: the same order
+      panel.next();
+      QCOMPARE(shownOrder(), order);
+      orders << order;
+    }
+    QVERIFY(orders[0] != orders[1] || orders[1] != orders[2]); // learners do not all see one order
+
+    QVERIFY(panel.view()->toPlainText().contains(QStringLiteral("Setup first.")));
+    QVERIFY(!panel.view()->toPlainText().contains(QStringLiteral("Revealed")));
+    answer(&panel, 3);
+    QVERIFY2(panel.view()->toPlainText().contains(QStringLiteral("Right!")), qPrintable(panel.view()->toPlainText()));
+    QVERIFY(panel.view()->toPlainText().contains(QStringLiteral("Revealed at 2000 ms.")));
+    QVERIFY(panel.view()->toPlainText().contains(QStringLiteral("broker 0 is running")));
+  }
+
   // A lesson's highlights belong to the lesson: every way out of it leaves a clean canvas.
   void leavingALessonCleansTheCanvas() {
     model::SimulationController controller;
@@ -223,9 +287,9 @@ private slots:
     window.setInteractive(false);
     window.show();
     ui::LessonPanel *panel = window.lessons();
-    const auto enterLesson7 = [&] {
+    const auto enterAcksLesson = [&] {
       window.lessonDock()->show();
-      QVERIFY(panel->selectLessonById(QStringLiteral("07")));
+      QVERIFY(panel->selectLessonById(QStringLiteral("09"))); // acks and power loss
       for (int steps = 1; steps < 8 && window.canvas()->highlights().empty(); ++steps) {
         panel->restart();
         panel->playSteps(steps);
@@ -242,29 +306,29 @@ private slots:
     controller.runTo(engine::kSecond);
     QVERIFY(window.saveRecording(recording));
 
-    enterLesson7(); // the demo, the route of the trial
+    enterAcksLesson(); // the demo, the route of the trial
     window.startDemo();
     clean();
     controller.reset();
     clean();
 
-    enterLesson7(); // the dock's close button
+    enterAcksLesson(); // the dock's close button
     window.lessonDock()->close();
     clean();
 
-    enterLesson7(); // the dock unticked
+    enterAcksLesson(); // the dock unticked
     window.lessonDock()->toggleViewAction()->trigger();
     clean();
 
-    enterLesson7(); // a scenario
+    enterAcksLesson(); // a scenario
     QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/calm-cluster.json")));
     clean();
 
-    enterLesson7(); // a recording
+    enterAcksLesson(); // a recording
     QVERIFY2(window.openRecording(recording), qPrintable(window.statusBar()->currentMessage()));
     clean();
 
-    enterLesson7(); // another lesson: its summary, nothing pointed at
+    enterAcksLesson(); // another lesson: its summary, nothing pointed at
     QVERIFY(panel->selectLessonById(QStringLiteral("01")));
     QVERIFY(window.canvas()->highlights().empty());
     QVERIFY(panel->currentLessonId().startsWith(QStringLiteral("01")));

@@ -89,6 +89,47 @@ private slots:
     QVERIFY(window.lessons()->currentLessonId().startsWith(QStringLiteral("07")));
   }
 
+  // The course map: one box per lesson, arrows from the lessons each builds on, the lessons
+  // played to the end marked; a click on a box opens that lesson.
+  void courseMapShowsPrerequisitesProgressAndOpensALesson() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    window.resize(1500, 900);
+    window.lessons()->loadLessons(QStringLiteral(LESSON_DIR));
+    const auto &lessons = window.lessons()->lessons();
+    QSettings().setValue(QStringLiteral("lessons/passed"), QStringList{lessons[0].id, lessons[1].id});
+    window.show();
+    window.showWelcome();
+    ui::CourseMap *map = window.welcomePage()->courseMap();
+    QVERIFY(map->isVisible());
+    QCOMPARE(map->nodes().size(), lessons.size());
+    QVERIFY(map->nodes()[0].passed && map->nodes()[1].passed && !map->nodes()[2].passed);
+    QVERIFY(map->nodes()[0].prerequisites.empty()); // the first lesson needs nothing
+    for (std::size_t i = 1; i < map->nodes().size(); ++i) {
+      QVERIFY2(!map->nodes()[i].prerequisites.empty(), qPrintable(map->nodes()[i].id)); // every later one builds on another
+      for (int p : map->nodes()[i].prerequisites) {
+        QVERIFY(p < static_cast<int>(i));
+        QVERIFY(map->nodeRect(p).right() < map->nodeRect(static_cast<int>(i)).left()); // drawn left of it
+      }
+    }
+    for (std::size_t i = 0; i < map->nodes().size(); ++i) // every box is on screen, none overlaps the next
+      QVERIFY2(map->rect().contains(map->nodeRect(static_cast<int>(i))), qPrintable(map->nodes()[i].id));
+    const QImage shot = map->grab().toImage();
+    QVERIFY(shot.pixelColor(map->nodeRect(0).center() + QPoint(0, map->nodeRect(0).height() / 2 - 4)) !=
+            shot.pixelColor(map->nodeRect(2).center() + QPoint(0, map->nodeRect(2).height() / 2 - 4))); // done looks different
+
+    const int pick = static_cast<int>(lessons.size()) - 1;
+    QTest::mouseClick(map, Qt::LeftButton, {}, map->nodeRect(pick).center());
+    QVERIFY(!window.isShowingWelcome());
+    QCOMPARE(window.lessons()->currentLessonId(), lessons[static_cast<std::size_t>(pick)].id);
+    // Playing a lesson to the end marks it on the map.
+    window.lessons()->playSteps(100);
+    window.showWelcome();
+    QVERIFY(map->nodes()[static_cast<std::size_t>(pick)].passed);
+    QSettings().remove(QStringLiteral("lessons/passed"));
+  }
+
   // Unsaved exploration (user actions, branches) is never dropped without asking; each answer.
   void unsavedExplorationIsAskedAbout() {
     model::SimulationController controller;
