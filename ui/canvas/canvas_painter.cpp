@@ -141,6 +141,15 @@ void paintHighlights(QPainter &p, const CanvasFrame &f) {
   p.drawPath(holes.simplified());
 }
 
+/// A step that shows only some things: everything else under the background, not just dimmed.
+void paintHidden(QPainter &p, const CanvasFrame &f) {
+  if (f.shown.empty())
+    return;
+  QPainterPath hidden;
+  hidden.addRect(f.geometry.scene);
+  p.fillPath(hidden.subtracted(shownArea(f)), f.theme.background);
+}
+
 void paintSelection(QPainter &p, const CanvasFrame &f) {
   if (!f.selected)
     return;
@@ -186,6 +195,23 @@ void paintBox(QPainter &p, const QRectF &rect, const CanvasTheme &t, const QColo
   p.drawRoundedRect(rect, t.px(5), t.px(5));
 }
 
+QPainterPath shownArea(const CanvasFrame &f) {
+  QPainterPath area;
+  if (f.shown.empty())
+    return area;
+  const double pad = f.theme.px(6);
+  for (const model::WorldItem &item : f.shown) {
+    const QRectF r = f.geometry.rectOf(item);
+    if (!r.isEmpty())
+      area.addRect(r.adjusted(-pad, -pad, pad, pad));
+  }
+  // A message between two shown things is part of their conversation.
+  for (const Flight &flight : f.flights)
+    if (area.contains(flight.from) && area.contains(flight.to))
+      area.addEllipse(flight.position(), f.theme.px(9), f.theme.px(9));
+  return area.simplified();
+}
+
 void paintCanvas(QPainter &p, const CanvasFrame &f) {
   p.fillRect(f.geometry.scene, f.theme.background);
   p.setRenderHint(QPainter::Antialiasing, true);
@@ -200,6 +226,7 @@ void paintCanvas(QPainter &p, const CanvasFrame &f) {
   paintFlights(p, f);
   paintLegend(p, f);
   paintLabels(p, f);
+  paintHidden(p, f);
   paintHighlights(p, f);
   paintSelection(p, f);
 }

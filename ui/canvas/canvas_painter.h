@@ -7,6 +7,7 @@
 #include "recent_changes.h"
 
 #include <QPainter>
+#include <QPainterPath>
 
 namespace streamscope::ui {
 
@@ -18,7 +19,12 @@ struct CanvasFrame {
   const RecentChanges &recent;
   model::WorldItem selected;
   std::vector<model::WorldItem> highlights; ///< a lesson step's: the rest is dimmed
+  std::vector<model::WorldItem> shown; ///< a lesson step's: only these are drawn (empty: all)
 };
+
+/// Where the things of `shown` are (padded), and the messages flying between them: the rest
+/// of the scene is hidden. Empty when everything is shown.
+QPainterPath shownArea(const CanvasFrame &frame);
 
 void paintCanvas(QPainter &painter, const CanvasFrame &frame);
 

@@ -26,6 +26,7 @@ public:
   bool annotating() const { return m_annotating; }
   std::size_t annotationCount() const { return m_ink.size(); }
   const std::vector<model::WorldItem> &highlights() const { return m_highlights; }
+  const std::vector<model::WorldItem> &shown() const { return m_shown; }
 
   /// The picture at `size` (fit to it), for PNG and SVG export.
   void render(QPainter &painter, const QSize &size) const;
@@ -42,6 +43,9 @@ public slots:
   void setPresenting(bool presenting);
   /// Points at these items and dims the rest (a lesson step); empty clears.
   void setHighlights(std::vector<model::WorldItem> items);
+  /// Draws only these items (and messages between them); the rest is hidden and cannot be
+  /// clicked. Empty shows everything.
+  void setShown(std::vector<model::WorldItem> items);
   /// While on, dragging draws ink over the picture (for pointing things out in class).
   void setAnnotating(bool annotating);
   void clearAnnotations();
@@ -84,6 +88,7 @@ private:
   bool m_presenting = false;
   bool m_annotating = false;
   std::vector<model::WorldItem> m_highlights;
+  std::vector<model::WorldItem> m_shown;
   std::vector<QPolygonF> m_ink; ///< annotation strokes, in widget coordinates
 };
 
