@@ -55,15 +55,24 @@ void LessonExtras::enterStep(const std::optional<model::LessonStep> &step) {
 }
 
 model::StepResult LessonExtras::runFutures() {
-  if (!m_step || (!m_step->scrub && m_step->fork.empty()))
-    return {};
+  model::StepResult r;
+  if (!m_step)
+    return r;
+  r.title = m_step->title;
   if (m_step->scrub) {
     const model::ScrubResult result = model::runScrub(m_controller, *m_step->scrub);
     m_scrub->setResult(*m_step->scrub, result);
     m_scrub->show();
-    return {m_step->title, result.passed, result.details, {}};
+    r.passed = result.passed;
+    r.details = result.details;
+  } else if (!m_step->fork.empty()) {
+    runFork(r);
   }
-  model::StepResult r{m_step->title, true, {}, {}};
+  onFrame(); // the step's own highlights were just set again: the followed record joins them
+  return r;
+}
+
+void LessonExtras::runFork(model::StepResult &r) {
   auto *row = static_cast<QHBoxLayout *>(m_forkRow->layout());
   for (const model::FutureResult &f : model::runFutures(m_controller, m_step->fork)) {
     auto *button = new QPushButton(f.name, m_forkRow);
@@ -78,7 +87,6 @@ model::StepResult LessonExtras::runFutures() {
   if (!m_futures->buttons().isEmpty())
     m_futures->buttons().back()->setChecked(true); // the controller is on the last future
   m_forkRow->show();
-  return r;
 }
 
 QString LessonExtras::followed() const { return m_step && m_step->follow ? m_follow->text() : QString(); }

@@ -38,6 +38,8 @@ public:
 
 private:
   void onFrame();
+  /// The fork's futures run, one button each; their lines and pass go into `r`.
+  void runFork(model::StepResult &r);
 
   model::SimulationController &m_controller;
   StreamCanvas &m_canvas;

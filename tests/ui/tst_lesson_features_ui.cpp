@@ -112,20 +112,25 @@ private slots:
   }
 
   void theCanvasFollowsOneRecord() {
-    Player p(fixture(R"("follow": { "producer": "api", "record": 1500 },)"));
+    Player p(fixture(R"("follow": { "producer": "api", "record": 100 }, "highlight": [ { "broker": 2 } ],)"));
     p.panel.playSteps(2);
     QVERIFY(p.panel.stepPassed());
-    // At 5 s the producer (300 records/s) has not made its 1500th record: the producer is pointed at.
-    QVERIFY(p.panel.extras()->followed().contains(QStringLiteral("not produced yet")));
-    p.controller.runTo(5100 * engine::kMillisecond); // one frame later it exists
-    p.controller.runTo(5400 * engine::kMillisecond);
-    const auto &lit = p.canvas.highlights();
-    const bool onBroker = std::any_of(lit.begin(), lit.end(), [](const model::WorldItem &i) { return i.kind == model::WorldItem::Kind::LogCell; });
-    QVERIFY(onBroker);
-    QVERIFY2(p.panel.extras()->followed().contains(QStringLiteral("offset")), qPrintable(p.panel.extras()->followed()));
+    // As soon as the step is checked the record is pointed at, with the step's own highlight.
+    const auto cells = [&] {
+      const auto &lit = p.canvas.highlights();
+      return std::count_if(lit.begin(), lit.end(), [](const model::WorldItem &i) { return i.kind == model::WorldItem::Kind::LogCell; });
+    };
+    QCOMPARE(cells(), 3); // on the leader and both followers
+    QVERIFY(std::find(p.canvas.highlights().begin(), p.canvas.highlights().end(), model::WorldItem{model::WorldItem::Kind::Broker, 2}) !=
+            p.canvas.highlights().end());
+    QVERIFY2(p.panel.extras()->followed().contains(QStringLiteral("api's record 100 — Kafka: offset")), qPrintable(p.panel.extras()->followed()));
+    // The leader loses power: the record survives on the followers, and the canvas follows it there.
+    QVERIFY(!p.controller.applyUserAction(engine::Fault{0, engine::PowerLoss{0}}));
+    p.controller.runTo(20000 * engine::kMillisecond);
+    QVERIFY(cells() >= 2);
     // Leaving the lesson stops following.
     p.panel.leaveLesson();
-    p.controller.runTo(6000 * engine::kMillisecond);
+    p.controller.runTo(21000 * engine::kMillisecond);
     QVERIFY(p.canvas.highlights().empty());
   }
 
