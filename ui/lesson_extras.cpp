@@ -50,6 +50,8 @@ void LessonExtras::enterStep(const std::optional<model::LessonStep> &step) {
   m_follow->setVisible(step && step->follow);
   if (!step || step->show.empty())
     m_canvas.setShown({});
+  if (!step || !step->follow)
+    m_canvas.setFollowed({});
   setVisible(step && (step->follow || step->scrub || !step->fork.empty()));
   onFrame();
 }
@@ -100,10 +102,11 @@ void LessonExtras::onFrame() {
   if (m_step->follow) {
     // The record moves (produced, replicated, flushed, read): point at where it is now.
     std::vector<model::WorldItem> items = model::resolveHighlights(world, m_step->highlights);
-    const std::vector<model::WorldItem> record = model::followedRecordItems(world, *m_step->follow);
+    std::vector<model::WorldItem> record = model::followedRecordItems(world, *m_step->follow);
     items.insert(items.end(), record.begin(), record.end());
     if (items != m_canvas.highlights())
       m_canvas.setHighlights(std::move(items));
+    m_canvas.setFollowed(std::move(record));
     m_follow->setText(model::describeFollowedRecord(world, *m_step->follow));
   }
 }

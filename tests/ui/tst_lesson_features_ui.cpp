@@ -121,6 +121,7 @@ private slots:
       return std::count_if(lit.begin(), lit.end(), [](const model::WorldItem &i) { return i.kind == model::WorldItem::Kind::LogCell; });
     };
     QCOMPARE(cells(), 3); // on the leader and both followers
+    QCOMPARE(p.canvas.followed().size(), std::size_t{4}); // and marked apart: three cells and the group that read it
     QVERIFY(std::find(p.canvas.highlights().begin(), p.canvas.highlights().end(), model::WorldItem{model::WorldItem::Kind::Broker, 2}) !=
             p.canvas.highlights().end());
     QVERIFY2(p.panel.extras()->followed().contains(QStringLiteral("api's record 100 — Kafka: offset")), qPrintable(p.panel.extras()->followed()));
@@ -132,6 +133,7 @@ private slots:
     p.panel.leaveLesson();
     p.controller.runTo(21000 * engine::kMillisecond);
     QVERIFY(p.canvas.highlights().empty());
+    QVERIFY(p.canvas.followed().empty());
   }
 
   void aStepCanShowOnlySomeThings() {

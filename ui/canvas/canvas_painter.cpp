@@ -121,6 +121,7 @@ void paintHighlights(QPainter &p, const CanvasFrame &f) {
   QPainterPath veil;
   veil.addRect(f.geometry.scene);
   QPainterPath holes;
+  holes.setFillRule(Qt::WindingFill); // overlapping things (a cell inside its replica) add up, not cancel out
   const double pad = f.theme.px(4);
   for (const model::WorldItem &item : f.highlights) {
     if (item.kind == model::WorldItem::Kind::Message && item.c < 0) { // every message of one kind
@@ -148,6 +149,19 @@ void paintHidden(QPainter &p, const CanvasFrame &f) {
   QPainterPath hidden;
   hidden.addRect(f.geometry.scene);
   p.fillPath(hidden.subtracted(shownArea(f)), f.theme.background);
+}
+
+/// The record a lesson step follows: a ring of its own colour around each place it is (a cell,
+/// a shard entry, a reader; the whole strip or lane when its cell is not drawn at this zoom).
+void paintFollowed(QPainter &p, const CanvasFrame &f) {
+  const double pad = f.theme.px(2.5);
+  p.setPen(QPen(QColor(214, 0, 128), f.theme.px(3)));
+  p.setBrush(Qt::NoBrush);
+  for (const model::WorldItem &item : f.followed) {
+    const QRectF r = f.geometry.rectOf(item);
+    if (!r.isEmpty())
+      p.drawRoundedRect(r.adjusted(-pad, -pad, pad, pad), pad, pad);
+  }
 }
 
 void paintSelection(QPainter &p, const CanvasFrame &f) {
@@ -228,6 +242,7 @@ void paintCanvas(QPainter &p, const CanvasFrame &f) {
   paintLabels(p, f);
   paintHidden(p, f);
   paintHighlights(p, f);
+  paintFollowed(p, f);
   paintSelection(p, f);
 }
 

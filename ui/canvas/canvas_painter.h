@@ -20,6 +20,7 @@ struct CanvasFrame {
   model::WorldItem selected;
   std::vector<model::WorldItem> highlights; ///< a lesson step's: the rest is dimmed
   std::vector<model::WorldItem> shown; ///< a lesson step's: only these are drawn (empty: all)
+  std::vector<model::WorldItem> followed; ///< where a followed record is: marked apart from the highlights
 };
 
 /// Where the things of `shown` are (padded), and the messages flying between them: the rest

@@ -55,7 +55,7 @@ void StreamCanvas::paintEvent(QPaintEvent *) {
     return;
   }
   p.translate(-m_pan);
-  paintCanvas(p, CanvasFrame{m_controller.view(), m_geometry, m_theme, m_flights, m_recent, m_selected, m_highlights, m_shown});
+  paintCanvas(p, CanvasFrame{m_controller.view(), m_geometry, m_theme, m_flights, m_recent, m_selected, m_highlights, m_shown, m_followed});
   p.resetTransform();
   p.setPen(QPen(m_theme.warning, m_theme.px(4), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
   for (const QPolygonF &stroke : m_ink)
@@ -70,6 +70,13 @@ void StreamCanvas::setAnnotating(bool annotating) {
 
 void StreamCanvas::setHighlights(std::vector<model::WorldItem> items) {
   m_highlights = std::move(items);
+  update();
+}
+
+void StreamCanvas::setFollowed(std::vector<model::WorldItem> items) {
+  if (items == m_followed)
+    return;
+  m_followed = std::move(items);
   update();
 }
 
@@ -88,7 +95,7 @@ void StreamCanvas::render(QPainter &painter, const QSize &size) const {
     return;
   const CanvasGeometry g = CanvasGeometry::build(m_controller.view(), QRectF(QPointF(0, 0), QSizeF(size)), m_theme, &m_recent);
   const std::vector<Flight> flights = collectFlights(m_controller.view(), g);
-  paintCanvas(painter, CanvasFrame{m_controller.view(), g, m_theme, flights, m_recent, m_selected, m_highlights, m_shown});
+  paintCanvas(painter, CanvasFrame{m_controller.view(), g, m_theme, flights, m_recent, m_selected, m_highlights, m_shown, m_followed});
 }
 
 bool StreamCanvas::exportPng(const QString &path, const QSize &size) const {

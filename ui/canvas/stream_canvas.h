@@ -27,6 +27,7 @@ public:
   std::size_t annotationCount() const { return m_ink.size(); }
   const std::vector<model::WorldItem> &highlights() const { return m_highlights; }
   const std::vector<model::WorldItem> &shown() const { return m_shown; }
+  const std::vector<model::WorldItem> &followed() const { return m_followed; }
 
   /// The picture at `size` (fit to it), for PNG and SVG export.
   void render(QPainter &painter, const QSize &size) const;
@@ -46,6 +47,8 @@ public slots:
   /// Draws only these items (and messages between them); the rest is hidden and cannot be
   /// clicked. Empty shows everything.
   void setShown(std::vector<model::WorldItem> items);
+  /// Marks where a followed record is, in a colour of its own (empty clears).
+  void setFollowed(std::vector<model::WorldItem> items);
   /// While on, dragging draws ink over the picture (for pointing things out in class).
   void setAnnotating(bool annotating);
   void clearAnnotations();
@@ -89,6 +92,7 @@ private:
   bool m_annotating = false;
   std::vector<model::WorldItem> m_highlights;
   std::vector<model::WorldItem> m_shown;
+  std::vector<model::WorldItem> m_followed;
   std::vector<QPolygonF> m_ink; ///< annotation strokes, in widget coordinates
 };
 
