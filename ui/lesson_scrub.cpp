@@ -39,10 +39,14 @@ void ScrubView::setResult(const model::Scrub &scrub, const model::ScrubResult &r
 
   m_plot->clearGraphs();
   static const QColor colours[] = {QColor(0, 114, 178), QColor(230, 159, 0), QColor(0, 158, 115), QColor(204, 121, 167)};
-  double low = 0, high = 1;
+  // Measures in milliseconds share the left axis; another kind of measure gets the right one.
+  const auto sameUnit = [&](std::size_t m) {
+    return m_measures[0].endsWith(QLatin1String("_ms")) && m_measures[static_cast<qsizetype>(m)].endsWith(QLatin1String("_ms"));
+  };
+  bool right = false;
   for (std::size_t m = 0; m < m_series.size(); ++m) {
-    // A second measure of another scale gets the right-hand axis.
-    QCPAxis *y = m == 0 ? m_plot->yAxis : m_plot->yAxis2;
+    QCPAxis *y = m == 0 || sameUnit(m) ? m_plot->yAxis : m_plot->yAxis2;
+    right = right || y == m_plot->yAxis2;
     QCPGraph *graph = m_plot->addGraph(m_plot->xAxis, y);
     graph->setName(m_measures[static_cast<qsizetype>(m)]);
     graph->setPen(QPen(colours[m % 4], 2));
@@ -50,18 +54,22 @@ void ScrubView::setResult(const model::Scrub &scrub, const model::ScrubResult &r
     for (std::size_t v = 0; v < m_series[m].size(); ++v)
       if (m_series[m][v])
         graph->addData(static_cast<double>(v), *m_series[m][v]);
-    bool found = false;
-    const QCPRange range = graph->getValueRange(found);
-    if (m == 0 && found) {
-      low = std::min(0.0, range.lower);
-      high = std::max(range.upper * 1.15, low + 1);
-    }
-    if (found)
-      y->setRange(m == 0 ? QCPRange(low, high) : QCPRange(std::min(0.0, range.lower), std::max(range.upper * 1.15, 1.0)));
-    y->setLabel(m_measures[static_cast<qsizetype>(m)]);
-    y->setVisible(true);
+    if (m == 0 || y == m_plot->yAxis2)
+      y->setLabel(m_measures[static_cast<qsizetype>(m)]);
+    else if (y == m_plot->yAxis) // shared: the legend names the curves, the axis its unit
+      y->setLabel(tr("milliseconds"));
   }
-  m_plot->yAxis2->setVisible(m_series.size() > 1);
+  for (QCPAxis *y : {m_plot->yAxis, m_plot->yAxis2}) { // from zero, with room above the highest point
+    double high = 1;
+    for (QCPGraph *g : y->graphs()) {
+      bool found = false;
+      const QCPRange r = g->getValueRange(found);
+      if (found)
+        high = std::max(high, r.upper * 1.15);
+    }
+    y->setRange(0, high);
+  }
+  m_plot->yAxis2->setVisible(right);
   auto ticker = QSharedPointer<QCPAxisTickerText>::create();
   for (qsizetype v = 0; v < m_labels.size(); ++v)
     ticker->addTick(static_cast<double>(v), m_labels[v]);
@@ -69,6 +77,12 @@ void ScrubView::setResult(const model::Scrub &scrub, const model::ScrubResult &r
   m_plot->xAxis->setLabel(m_setting);
   m_plot->xAxis->setRange(-0.5, static_cast<double>(m_labels.size()) - 0.5);
   m_plot->legend->setVisible(m_series.size() > 1);
+  // A small legend above the curves' usual place, so it hides as little of them as it can.
+  QFont small = font();
+  small.setPointSizeF(small.pointSizeF() * 0.8);
+  m_plot->legend->setFont(small);
+  m_plot->legend->setBrush(QColor(255, 255, 255, 200));
+  m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignHCenter);
   m_cursor->point1->setCoords(0, 0);
   m_cursor->point2->setCoords(0, 1);
 

@@ -22,6 +22,7 @@ shot timeline-markers "$scenarios/acks1-leader-power-loss.json" --at 30000 --the
 shot metrics-broker-failure "$scenarios/acks-all-leader-power-loss.json" --at 16000 --metrics
 shot branched-history "$scenarios/first-look.json" --at 12000 --then-seek 5000 --then-act '{"action":"power_loss","broker":0}' --then-run 11000 --metrics
 shot lesson-player --lesson 07 --lesson-steps 2 # lesson 7, step 2: the prediction before the power cut
+shot scrub --lesson 08 --lesson-steps 6 # lesson 8's flush.ms scrub: lost records against flush.ms, on the 50 ms branch
 # The first screen of a first launch: no recent files, no lesson progress yet.
 fresh=$(mktemp -d)
 XDG_CONFIG_HOME="$fresh/config" XDG_DATA_HOME="$fresh/data" shot welcome --welcome
