@@ -101,6 +101,23 @@ private slots:
     QVERIFY(result.steps[1].details.join(QLatin1Char('\n')).contains(QStringLiteral("expected to increase")));
   }
 
+  void seriesTrendsAreCheckedBetweenNeighbours() {
+    const QStringList labels{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+    const QStringList measures{QStringLiteral("acknowledged_lost")};
+    QString error;
+    const auto down = SeriesExpectation::parse(QStringLiteral("acknowledged_lost decreases"), labels, measures, &error);
+    const auto same = SeriesExpectation::parse(QStringLiteral("acknowledged_lost constant"), labels, measures, &error);
+    QVERIFY(down && same);
+    using S = std::vector<std::optional<double>>;
+    QVERIFY(down->evaluateTrend(S{9, 3, 3}).holds); // never up, lower at the end
+    QVERIFY(!down->evaluateTrend(S{9, 10, 3}).holds); // up between two neighbours
+    QVERIFY(!down->evaluateTrend(S{3, 3, 3}).holds); // flat is not a decrease
+    QVERIFY(!down->evaluateTrend(S{9, std::nullopt, 3}).holds); // a run without a value
+    QVERIFY(same->evaluateTrend(S{3, 3, 3}).holds);
+    QVERIFY(!same->evaluateTrend(S{3, 3, 4}).holds);
+    QCOMPARE(down->evaluateTrend(S{9, std::nullopt, 3}).detail, QStringLiteral("acknowledged_lost: 9, —, 3 (expected to decrease)"));
+  }
+
   void aLessonWithAScrubRunsHeadless() {
     const LessonResult result = runLessonHeadless(load(lessonWith(kScrub)));
     QVERIFY2(result.passed(), qPrintable(result.steps[1].details.join(QLatin1Char('\n'))));
