@@ -220,6 +220,16 @@ void SimulationController::switchBranch(int branch) {
   emit frameReady();
 }
 
+void SimulationController::forkBranch(const QString &name) {
+  if (!m_sim)
+    return;
+  pause();
+  m_history.fork(*m_sim, name);
+  ++m_frames;
+  emit branchesChanged();
+  emit frameReady();
+}
+
 std::vector<engine::Fault> SimulationController::userActions() const {
   std::vector<engine::Fault> faults;
   for (const UserAction &a : m_history.branch().actions)

@@ -94,6 +94,8 @@ public slots:
   void stepBack();
   /// Continues on another branch of history, at the same time.
   void switchBranch(int branch);
+  /// Starts a branch named `name` here, keeping the current branch's future, and continues on it.
+  void forkBranch(const QString &name);
   void reset();
   /// Simulated seconds per wall second; clamped to [0.01, 1000].
   void setSpeed(double speed);

@@ -1,6 +1,8 @@
 #include "lesson_panel.h"
 
 #include "canvas/stream_canvas.h"
+#include "lesson_challenge.h"
+#include "lesson_extras.h"
 #include "lesson_prediction.h"
 #include "model/history/library_store.h"
 #include "model/lessons/lesson_checks.h"
@@ -31,9 +33,13 @@ LessonPanel::LessonPanel(model::SimulationController &controller, StreamCanvas &
   layout->addWidget(m_list);
   m_progress = new QLabel(this);
   layout->addWidget(m_progress);
+  m_challenge = new ChallengeBox(controller, this);
+  layout->addWidget(m_challenge);
   m_view = new QTextBrowser(this);
   m_view->setOpenExternalLinks(false);
   layout->addWidget(m_view, 1);
+  m_extras = new LessonExtras(controller, canvas, this);
+  layout->addWidget(m_extras);
   m_prediction = new PredictionBox(this);
   layout->addWidget(m_prediction);
   auto *tryRow = new QHBoxLayout;
@@ -175,6 +181,8 @@ void LessonPanel::playSteps(int steps) {
 
 void LessonPanel::leaveLesson() {
   m_canvas.setHighlights({});
+  m_extras->enterStep(std::nullopt);
+  m_challenge->start(std::nullopt);
   if (m_current < 0)
     return;
   m_current = -1;
@@ -217,6 +225,8 @@ void LessonPanel::restart() {
       m_failure = *error;
   }
   m_canvas.setHighlights({});
+  m_extras->enterStep(std::nullopt);
+  m_challenge->start(std::nullopt);
   render();
   emit stepChanged();
 }
@@ -234,6 +244,12 @@ void LessonPanel::enterStep(int index) {
     if (l)
       m_comparison = model::renderComparison(m_controller.world(), *l);
     m_canvas.setHighlights({});
+    m_extras->enterStep(std::nullopt);
+    if (l && index == static_cast<int>(l->steps.size())) { // the challenge, then the table
+      const QScopedValueRollback<bool> own(m_loading, true);
+      if (const auto failed = m_challenge->start(l->challenge))
+        m_failure = *failed;
+    }
     saveProgress();
     render();
     emit stepChanged();
@@ -241,6 +257,8 @@ void LessonPanel::enterStep(int index) {
   }
   const model::LessonStep &step = l->steps[static_cast<std::size_t>(index)];
   m_canvas.setHighlights(model::resolveHighlights(m_controller.world(), step.highlights));
+  m_challenge->start(std::nullopt);
+  m_extras->enterStep(step);
   if (step.prediction) {
     m_phase = Phase::Predicting; // runs once the learner has answered
     render();
@@ -286,10 +304,15 @@ void LessonPanel::showMe() {
 
 void LessonPanel::finishStep() {
   const model::LessonStep &step = lesson()->steps[static_cast<std::size_t>(m_step)];
+  model::StepResult futures;
+  {
+    const QScopedValueRollback<bool> own(m_loading, true); // a future may load its own scenario
+    futures = m_extras->runFutures(); // a scrub's values or a fork's futures, each on a branch
+  }
   const model::StepResult result = model::checkStep(m_controller, step);
-  m_results = result.shown;
+  m_results = futures.shown + result.shown;
   m_rendered = result.rendered;
-  m_passed = result.passed && m_failure.isEmpty();
+  m_passed = result.passed && futures.passed && m_failure.isEmpty();
   m_phase = Phase::Done;
   saveProgress();
   render();
@@ -337,6 +360,7 @@ void LessonPanel::replayTo(int target) {
     model::performActions(m_controller, step.actions);
     if (step.tryIt)
       model::performActions(m_controller, step.tryIt->solution);
+    model::runStepFutures(m_controller, step);
   }
   enterStep(target);
 }

@@ -22,6 +22,8 @@ class QTextBrowser;
 
 namespace streamscope::ui {
 
+class ChallengeBox;
+class LessonExtras;
 class PredictionBox;
 class StreamCanvas;
 
@@ -46,6 +48,8 @@ public:
   QPushButton *tryAgainButton() const;
   QButtonGroup *choices() const;
   QTextBrowser *view() const { return m_view; }
+  LessonExtras *extras() const { return m_extras; }
+  ChallengeBox *challenge() const { return m_challenge; }
 
   /// The id of the lesson being played, or empty.
   QString currentLessonId() const;
@@ -122,6 +126,8 @@ private:
   QLabel *m_progress = nullptr;
   QTextBrowser *m_view = nullptr;
   PredictionBox *m_prediction = nullptr;
+  LessonExtras *m_extras = nullptr; ///< scrub, fork, follow and show of the step
+  ChallengeBox *m_challenge = nullptr; ///< after the last step, above the comparison
   QPushButton *m_hint = nullptr, *m_showMe = nullptr, *m_back = nullptr, *m_next = nullptr, *m_restart = nullptr, *m_notes = nullptr;
 };
 

@@ -158,9 +158,8 @@ int runLessonCommand(const QStringList &args) {
     // One line per step; a failing step names what failed; --verbose adds every expectation,
     // --show-text the narration as the player shows it once the step has run.
     const model::LessonResult result = model::runLessonHeadless(*loaded.lesson);
-    for (std::size_t i = 0; i < result.steps.size(); ++i) {
-      const model::StepResult &step = result.steps[i];
-      out << (step.passed ? "ok    " : "FAIL  ") << QFileInfo(file).fileName() << " step " << (i + 1) << ": " << step.title;
+    const auto print = [&](const QString &what, const model::StepResult &step) {
+      out << (step.passed ? "ok    " : "FAIL  ") << QFileInfo(file).fileName() << ' ' << what << ": " << step.title;
       if (!step.passed)
         for (const QString &line : step.details)
           if (line.startsWith(QLatin1String("FAIL")))
@@ -185,7 +184,11 @@ int runLessonCommand(const QStringList &args) {
         if (!step.rendered.teacherNotes.isEmpty())
           printText(out, step.rendered.teacherNotes, QStringLiteral("Teacher notes: "));
       }
-    }
+    };
+    for (std::size_t i = 0; i < result.steps.size(); ++i)
+      print(QStringLiteral("step %1").arg(i + 1), result.steps[i]);
+    if (result.challenge)
+      print(QStringLiteral("challenge"), *result.challenge);
     if (showText)
       for (const QStringList &row : result.comparison)
         out << "        | " << row.join(QStringLiteral(" | ")) << " |\n";

@@ -26,6 +26,7 @@ shot lesson-player --lesson 09 --lesson-steps 2 # lesson 9, step 2: the predicti
 # The presenter view (the lecturer's screen while presenting): lesson 9, step 1 and its notes.
 xvfb-run -a -s '-screen 0 1600x900x24' "$app" --present --lesson 09 --lesson-steps 1 --screenshot-presenter "$here/presenter-view.png"
 echo "wrote $here/presenter-view.png"
+shot scrub --lesson 10 --lesson-steps 6 # lesson 10's flush.ms scrub: lost records against flush.ms, on the last branch
 # The first screen of a first launch: no recent files, no lesson progress yet.
 fresh=$(mktemp -d)
 XDG_CONFIG_HOME="$fresh/config" XDG_DATA_HOME="$fresh/data" shot welcome --welcome

@@ -234,6 +234,30 @@ bool RunHistory::stepForward(engine::Simulation &sim) {
   return moved;
 }
 
+void RunHistory::fork(engine::Simulation &sim, QString name, std::uint64_t processed) {
+  const Branch &parent = branch();
+  Branch fork;
+  fork.parent = m_current;
+  fork.forkedAt = sim.now();
+  fork.name = std::move(name);
+  fork.actions.assign(parent.actions.begin(), parent.actions.begin() + static_cast<std::ptrdiff_t>(m_applied));
+  for (const Snapshot &s : parent.snapshots)
+    if (s.at <= sim.now() && s.processed <= processed && s.actionsApplied <= m_applied)
+      fork.snapshots.push_back(s);
+  for (const TimelineMarker &m : parent.markers)
+    if (m.at <= sim.now())
+      fork.markers.push_back(m);
+  fork.explored = sim.now();
+  fork.exploredHash = sim.world().events.hash();
+  fork.exploredProcessed = sim.processed();
+  fork.metrics = parent.metrics;
+  fork.metrics.truncateAfter(sim.now());
+  m_branches.push_back(std::move(fork));
+  m_current = static_cast<int>(m_branches.size()) - 1;
+}
+
+void RunHistory::fork(engine::Simulation &sim, QString name) { fork(sim, std::move(name), sim.processed()); }
+
 std::optional<std::string> RunHistory::act(engine::Simulation &sim, engine::Fault fault, bool joinGroup) {
   fault.at = sim.now();
   const std::uint64_t processed = sim.processed();
@@ -243,27 +267,8 @@ std::optional<std::string> RunHistory::act(engine::Simulation &sim, engine::Faul
   const bool hasFuture = m_applied < branch().actions.size() || branch().explored > sim.now();
   if (auto refused = sim.applyFault(fault))
     return refused;
-  if (hasFuture) { // acting in the past: the old future stays on its branch
-    const Branch &parent = branch();
-    Branch fork;
-    fork.parent = m_current;
-    fork.forkedAt = sim.now();
-    fork.name = QObject::tr("%1 at %2 s: %3").arg(parent.name).arg(engine::toMs(sim.now()) / 1000, 0, 'f', 3).arg(describeFault(fault));
-    fork.actions.assign(parent.actions.begin(), parent.actions.begin() + static_cast<std::ptrdiff_t>(m_applied));
-    for (const Snapshot &s : parent.snapshots)
-      if (s.at <= sim.now() && s.processed <= processed && s.actionsApplied <= m_applied)
-        fork.snapshots.push_back(s);
-    for (const TimelineMarker &m : parent.markers)
-      if (m.at <= sim.now())
-        fork.markers.push_back(m);
-    fork.explored = sim.now();
-    fork.exploredHash = sim.world().events.hash();
-    fork.exploredProcessed = sim.processed();
-    fork.metrics = parent.metrics;
-    fork.metrics.truncateAfter(sim.now());
-    m_branches.push_back(std::move(fork));
-    m_current = static_cast<int>(m_branches.size()) - 1;
-  }
+  if (hasFuture) // acting in the past: the old future stays on its branch
+    fork(sim, QObject::tr("%1 at %2 s: %3").arg(branch().name).arg(engine::toMs(sim.now()) / 1000, 0, 'f', 3).arg(describeFault(fault)), processed);
   Branch &b = branchMut();
   const std::size_t group = joinGroup ? b.actions.back().group : b.actions.size();
   b.actions.push_back(UserAction{fault, processed, group});

@@ -96,6 +96,8 @@ public:
   /// is forked first; the old one stays. With `joinGroup`, the action joins the group of the
   /// branch's last action if that one was made at this very place (else it starts a group).
   std::optional<std::string> act(engine::Simulation &sim, engine::Fault fault, bool joinGroup = false);
+  /// Starts a new branch named `name` here (the current one keeps its future) and moves onto it.
+  void fork(engine::Simulation &sim, QString name);
   /// Rebuilds the state at time `t` of the current branch.
   void seek(engine::Simulation &sim, engine::SimTime t);
   /// Back to just before the last thing that happened (an engine action or a user action).
@@ -110,6 +112,7 @@ public:
   void loadBranches(std::vector<Branch> branches);
 
   const std::vector<Branch> &branches() const { return m_branches; }
+  void renameBranch(int branch, QString name) { m_branches[static_cast<std::size_t>(branch)].name = std::move(name); }
   int current() const { return m_current; }
   const Branch &branch() const { return m_branches[static_cast<std::size_t>(m_current)]; }
   std::size_t actionsApplied() const { return m_applied; }
@@ -119,6 +122,8 @@ public:
   engine::SimTime snapshotInterval() const { return m_interval; }
 
 private:
+  /// The fork itself; snapshots taken after `processed` engine actions are not the fork's.
+  void fork(engine::Simulation &sim, QString name, std::uint64_t processed);
   Branch &branchMut() { return m_branches[static_cast<std::size_t>(m_current)]; }
   /// Replays from the best snapshot to `processed` engine actions and `applied` user actions.
   void rebuild(engine::Simulation &sim, std::uint64_t processed, std::size_t applied);

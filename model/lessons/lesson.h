@@ -7,6 +7,7 @@
 #include "engine/world/scenario.h"
 #include "expectation.h"
 #include "model/explain/world_item.h"
+#include "series_expectation.h"
 
 #include <QByteArray>
 #include <QString>
@@ -19,13 +20,15 @@ namespace streamscope::model {
 
 /// One thing a step does to the engine.
 struct LessonAction {
-  enum class Kind { RunFor, RunUntilTime, RunUntil, Fault, Load };
+  enum class Kind { RunFor, RunUntilTime, RunUntil, Fault, Load, Reshard };
   Kind kind = Kind::RunFor;
   engine::SimTime time = 0; ///< RunFor: duration; RunUntilTime: instant; RunUntil: limit (from now)
   std::optional<Expectation> until; ///< RunUntil: stop as soon as it holds
   engine::Fault fault; ///< Fault (its time is "now")
   QByteArray scenarioJson; ///< Load: the scenario's text
   QString scenarioFile;
+  QString stream; ///< Reshard: the stream brought to `openShards` open shards, split or merge at a time
+  int openShards = 0;
 };
 
 /// Something on the canvas the step points at, by name (resolved against the running world).
@@ -53,6 +56,29 @@ struct TryIt {
   std::vector<LessonAction> solution; ///< what "show me" (and the headless run) does
 };
 
+/// One named future of a step's fork: a branch made at the step's decision point.
+struct LessonFuture {
+  QString name; ///< the branch's name, shown on its button ("acks=1")
+  std::vector<LessonAction> actions; ///< what happens on it, from the decision point
+  std::vector<Expectation> expectations; ///< checked on its branch once its actions have run
+};
+
+/// A step's setting exposed as a slider: the step re-run from its decision point once per value,
+/// each on its own branch, and the outcome measures plotted against the setting (scrub.h).
+struct Scrub {
+  QString setting; ///< its name on the slider ("flush.ms")
+  QStringList labels; ///< one per value, in slider order ("1000", "all")
+  std::vector<LessonFuture> runs; ///< one per value: its actions with the value put in
+  QStringList measures; ///< expectation subjects measured at the end of each run
+  std::vector<SeriesExpectation> expect; ///< claims about the series (series_expectation.h)
+};
+
+/// One record pinned for the canvas to follow: the producer's Nth record (from 0).
+struct RecordPin {
+  QString producer;
+  int record = 0;
+};
+
 struct LessonStep {
   QString title;
   QString text; ///< Markdown; may embed {{SUBJECT}}s (narration.h); the setup, shown first
@@ -66,6 +92,20 @@ struct LessonStep {
   std::optional<Prediction> prediction;
   std::optional<TryIt> tryIt;
   QStringList claims; ///< ids of docs/claims.md this step shows ("C11")
+  std::optional<Scrub> scrub; ///< a setting swept after the actions and try-it
+  std::vector<LessonFuture> fork; ///< named futures forked after the actions and try-it
+  std::optional<RecordPin> follow; ///< a record the canvas follows, the rest dimmed
+  std::vector<LessonHighlight> show; ///< only these are drawn (empty: everything)
+};
+
+/// The lesson's closing challenge in the sandbox: a goal, graded by expectations, reached by
+/// any route; the solution shows one.
+struct Challenge {
+  QString goal; ///< Markdown
+  QString hint;
+  std::vector<LessonAction> setup; ///< run before the goal is shown (may load a scenario)
+  std::vector<Expectation> doneWhen; ///< all of them: the goal is reached
+  std::vector<LessonAction> solution;
 };
 
 /// The ideas a lesson teaches and relies on, by id of lessons/concepts.json.
@@ -89,6 +129,7 @@ struct Lesson {
   /// What an author should fix though the lesson runs (lesson_checks.h): a prediction whose
   /// answer gives itself away, a step without teacher notes. "file: step N: message".
   QStringList warnings;
+  std::optional<Challenge> challenge; ///< shown after the last step, before the comparison
 };
 
 struct LessonLoadResult {

@@ -4,6 +4,7 @@
 #include "claims.h"
 #include "lesson.h"
 #include "lesson_checks.h"
+#include "lesson_extras_loader.h"
 #include "model/json/fault_json.h"
 #include "model/json/json_load.h"
 #include "model/json/scenario_fields.h"
@@ -57,6 +58,7 @@ public:
       lesson.concepts.uses = conceptIds(c, QStringLiteral("uses"));
       c.finish();
     }
+    lesson.challenge = readChallenge(f, parts());
     f.finish();
     return lesson;
   }
@@ -138,8 +140,8 @@ private:
         throw JsonFieldError{p, QObject::tr("an action must be an object"), false};
       JsonFields f(list[i].toObject(), p, QObject::tr("an action"));
       LessonAction a;
-      const QStringList kinds = {QStringLiteral("run_for_ms"), QStringLiteral("run_until_ms"), QStringLiteral("run_until"), QStringLiteral("fault"),
-                                 QStringLiteral("load")};
+      const QStringList kinds = {QStringLiteral("run_for_ms"), QStringLiteral("run_until_ms"), QStringLiteral("run_until"),
+                                 QStringLiteral("fault"),      QStringLiteral("load"),         QStringLiteral("reshard")};
       int given = 0;
       for (const QString &k : kinds)
         given += f.has(k) ? 1 : 0;
@@ -162,6 +164,8 @@ private:
         if (!fault)
           f.fail(kinds[3], QObject::tr("this fault does not fit the lesson's scenario: %1").arg(error.section(QObject::tr(": "), 1)));
         a.fault = *fault;
+      } else if (f.has(kinds[5])) {
+        readReshard(f, kinds[5], a, m_scenario);
       } else {
         a.kind = LessonAction::Kind::Load;
         std::tie(a.scenarioJson, a.scenarioFile) = readScenario(f, kinds[4]);
@@ -290,8 +294,16 @@ private:
     const QJsonArray expect = f.array(QStringLiteral("expect"), false);
     for (int i = 0; i < expect.size(); ++i)
       step.expectations.push_back(readExpectation(expect[i], QStringLiteral("%1/expect/%2").arg(ptr).arg(i)));
+    readStepExtras(f, step, parts());
     f.finish();
     return step;
+  }
+
+  /// This reader's parsers, for the readers of scrubs, forks, follows and challenges.
+  LessonParts parts() {
+    return {[this](const QJsonArray &list, const QString &ptr) { return readActions(list, ptr); },
+            [this](const QJsonValue &v, const QString &ptr) { return readExpectation(v, ptr); },
+            [this](const QJsonArray &list, const QString &ptr) { return readHighlights(list, ptr); }, m_scenario};
   }
 
   QDir m_base;

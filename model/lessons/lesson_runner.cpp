@@ -1,5 +1,9 @@
 #include "lesson_runner.h"
+#include "challenge.h"
+#include "lesson_futures.h"
 #include "narration.h"
+
+#include "engine/kinesis/reshard_plan.h"
 
 #include "model/json/scenario_loader.h"
 
@@ -14,6 +18,20 @@ std::optional<QString> load(SimulationController &controller, const QByteArray &
   if (!loaded.scenario)
     return loaded.error;
   controller.load(*loaded.scenario, loaded.playbackSpeed);
+  return std::nullopt;
+}
+
+/// Splits or merges, one Kinesis call at a time, as one user action group.
+std::optional<QString> reshard(SimulationController &controller, const LessonAction &a) {
+  const int stream = controller.world().kinesis.streamIndex(a.stream.toStdString());
+  if (stream < 0)
+    return QObject::tr("no stream \"%1\"").arg(a.stream);
+  const UserActionGroup group(controller);
+  while (const auto step = engine::kinesis::nextReshardStep(controller.world(), stream, a.openShards))
+    if (const auto refused = controller.applyUserAction(*step))
+      return QObject::tr("resharding was refused: %1").arg(*refused);
+  if (engine::kinesis::openShardCount(controller.world(), stream) != a.openShards)
+    return QObject::tr("stream %1 cannot reach %2 open shards").arg(a.stream).arg(a.openShards);
   return std::nullopt;
 }
 
@@ -45,6 +63,10 @@ std::optional<QString> performActions(SimulationController &controller, const st
     case LessonAction::Kind::Load:
       if (const auto error = load(controller, a.scenarioJson, a.scenarioFile))
         return error;
+      break;
+    case LessonAction::Kind::Reshard:
+      if (const auto refused = reshard(controller, a))
+        return refused;
       break;
     }
   }
@@ -78,6 +100,21 @@ std::vector<QStringList> renderComparison(const engine::World &world, const Less
     rows.push_back(cells);
   }
   return rows;
+}
+
+StepResult runStepFutures(SimulationController &controller, const LessonStep &step) {
+  StepResult r{step.title, true, {}, {}};
+  if (step.scrub) {
+    const ScrubResult scrub = runScrub(controller, *step.scrub);
+    r.passed = scrub.passed;
+    r.details = scrub.details;
+  } else if (!step.fork.empty()) {
+    for (const FutureResult &f : runFutures(controller, step.fork)) {
+      r.passed = r.passed && f.passed;
+      r.details += f.details;
+    }
+  }
+  return r;
 }
 
 StepResult checkStep(const SimulationController &controller, const LessonStep &step) {
@@ -162,7 +199,7 @@ QString lessonDirectory() {
 }
 
 LessonResult runLessonHeadless(const Lesson &lesson) {
-  LessonResult result{lesson.title, lesson.file, {}, {}};
+  LessonResult result{lesson.title, lesson.file, {}, {}, std::nullopt};
   SimulationController controller;
   if (const auto error = startLesson(controller, lesson)) {
     result.steps.push_back({QObject::tr("start"), false, {*error}, {}});
@@ -182,6 +219,10 @@ LessonResult runLessonHeadless(const Lesson &lesson) {
     if (failed) {
       r.passed = false;
       r.details << QStringLiteral("FAIL  ") + *failed;
+    } else if (step.scrub || !step.fork.empty()) {
+      const StepResult futures = runStepFutures(controller, step);
+      r.passed = r.passed && futures.passed;
+      r.details += futures.details;
     }
     const StepResult checked = checkStep(controller, step);
     r.passed = r.passed && checked.passed;
@@ -190,6 +231,8 @@ LessonResult runLessonHeadless(const Lesson &lesson) {
     result.steps.push_back(std::move(r));
   }
   result.comparison = renderComparison(controller.world(), lesson);
+  if (lesson.challenge)
+    result.challenge = runChallengeHeadless(controller, *lesson.challenge);
   return result;
 }
 

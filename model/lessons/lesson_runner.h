@@ -44,14 +44,18 @@ struct LessonResult {
   QString file;
   std::vector<StepResult> steps;
   std::vector<QStringList> comparison; ///< rendered once the last step has run
+  std::optional<StepResult> challenge; ///< the closing challenge's check, if the lesson has one
   bool passed() const {
     for (const StepResult &s : steps)
       if (!s.passed)
         return false;
-    return !steps.empty();
+    return !steps.empty() && (!challenge || challenge->passed);
   }
 };
 
+/// After a step's actions and try-it: its scrub's values or its fork's futures, each on a
+/// branch (lesson_futures.h); the controller is left on the last. Returns the lines to report.
+StepResult runStepFutures(SimulationController &controller, const LessonStep &step);
 /// Checks a step's expectations against the world now and renders its narration; a subject
 /// of the narration without a value is a failure too (the text would show —).
 StepResult checkStep(const SimulationController &controller, const LessonStep &step);
@@ -62,7 +66,8 @@ std::vector<WorldItem> resolveHighlights(const engine::World &world, const std::
 QString lessonDirectory();
 
 /// Plays the whole lesson headless: each step's actions, then its try-it solution, then its
-/// expectations (and the try-it's completion condition).
+/// scrub or fork, then its expectations (and the try-it's completion condition); then the
+/// challenge's solution.
 LessonResult runLessonHeadless(const Lesson &lesson);
 
 } // namespace streamscope::model

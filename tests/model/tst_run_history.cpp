@@ -119,6 +119,34 @@ private slots:
     QCOMPARE(sim.world().kafka.brokers[1].state, engine::kafka::BrokerState::Crashed);
   }
 
+  void anExplicitForkIsANamedBranchWhereActingDoesNotForkAgain() {
+    const engine::Scenario s = test::exampleScenario("first-look.json");
+    engine::Simulation sim(s);
+    model::RunHistory history;
+    history.reset(sim);
+    history.runForward(sim, 10 * kSecond);
+    const Fingerprint mainEnd = fingerprint(sim.world());
+    history.seek(sim, 4 * kSecond);
+    history.fork(sim, QStringLiteral("crash broker 1"));
+    QCOMPARE(history.branches().size(), std::size_t{2});
+    QCOMPARE(history.current(), 1);
+    QCOMPARE(history.branch().name, QStringLiteral("crash broker 1"));
+    QCOMPARE(history.branch().forkedAt, 4 * kSecond);
+    // The new branch has no future yet: acting on it stays on it.
+    QVERIFY(!history.act(sim, fault(engine::FaultAction::CrashBroker, 1)));
+    QCOMPARE(history.branches().size(), std::size_t{2});
+    history.runForward(sim, 10 * kSecond);
+    QCOMPARE(sim.world().kafka.brokers[1].state, engine::kafka::BrokerState::Crashed);
+    // Without an action, a fork's future is its parent's: the engine is deterministic.
+    history.switchBranch(sim, 0);
+    history.seek(sim, 4 * kSecond);
+    history.fork(sim, QStringLiteral("unchanged"));
+    history.runForward(sim, 10 * kSecond);
+    QCOMPARE(fingerprint(sim.world()), mainEnd);
+    history.switchBranch(sim, 0);
+    QCOMPARE(fingerprint(sim.world()), mainEnd);
+  }
+
   void aUserActionGroupIsOneEntryOneSignalAndOneStepBack() {
     model::SimulationController controller;
     controller.load(test::exampleScenario("first-look.json"));

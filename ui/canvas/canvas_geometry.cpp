@@ -289,6 +289,11 @@ QRectF CanvasGeometry::rectOf(const model::WorldItem &item) const {
       return s ? s->rect : QRectF();
     return QRectF(s->xOf(item.c), s->cells.top(), s->cellWidth, s->cells.height());
   }
+  if (item.kind == Kind::ShardRecord) // its cell when drawn, else (below) its whole lane
+    if (const LaneGeometry *l = lane(item.a); l && l->cellWidth > 0)
+      for (std::size_t i = 0; i < l->counters.size(); ++i)
+        if (static_cast<std::int64_t>(l->counters[i]) == item.c)
+          return QRectF(l->xOfIndex(l->first + i), l->cells.top(), l->cellWidth, l->cells.height());
   const model::WorldItem target = item.kind == Kind::ShardRecord ? model::WorldItem{Kind::Shard, item.a} : item;
   for (const CanvasShape &shape : shapes)
     if (shape.item == target)

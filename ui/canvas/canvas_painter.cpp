@@ -146,6 +146,28 @@ void paintHighlights(QPainter &p, const CanvasFrame &f) {
   paintLabels(p, f, true);
 }
 
+/// A step that shows only some things: everything else under the background, not just dimmed.
+void paintHidden(QPainter &p, const CanvasFrame &f) {
+  if (f.shown.empty())
+    return;
+  QPainterPath hidden;
+  hidden.addRect(f.geometry.scene);
+  p.fillPath(hidden.subtracted(shownArea(f)), f.theme.background);
+}
+
+/// The record a lesson step follows: a ring of its own colour around each place it is (a cell,
+/// a shard entry, a reader; the whole strip or lane when its cell is not drawn at this zoom).
+void paintFollowed(QPainter &p, const CanvasFrame &f) {
+  const double pad = f.theme.px(2.5);
+  p.setPen(QPen(QColor(214, 0, 128), f.theme.px(3)));
+  p.setBrush(Qt::NoBrush);
+  for (const model::WorldItem &item : f.followed) {
+    const QRectF r = f.geometry.rectOf(item);
+    if (!r.isEmpty())
+      p.drawRoundedRect(r.adjusted(-pad, -pad, pad, pad), pad, pad);
+  }
+}
+
 void paintSelection(QPainter &p, const CanvasFrame &f) {
   if (!f.selected)
     return;
@@ -212,6 +234,23 @@ void paintBox(QPainter &p, const QRectF &rect, const CanvasTheme &t, const QColo
   p.drawRoundedRect(rect, t.px(5), t.px(5));
 }
 
+QPainterPath shownArea(const CanvasFrame &f) {
+  QPainterPath area;
+  if (f.shown.empty())
+    return area;
+  const double pad = f.theme.px(6);
+  for (const model::WorldItem &item : f.shown) {
+    const QRectF r = f.geometry.rectOf(item);
+    if (!r.isEmpty())
+      area.addRect(r.adjusted(-pad, -pad, pad, pad));
+  }
+  // A message between two shown things is part of their conversation.
+  for (const Flight &flight : f.flights)
+    if (area.contains(flight.from) && area.contains(flight.to))
+      area.addEllipse(flight.position(), f.theme.px(9), f.theme.px(9));
+  return area.simplified();
+}
+
 void paintCanvas(QPainter &p, const CanvasFrame &f) {
   p.fillRect(f.geometry.scene, f.theme.background);
   p.setRenderHint(QPainter::Antialiasing, true);
@@ -226,7 +265,9 @@ void paintCanvas(QPainter &p, const CanvasFrame &f) {
   paintFlights(p, f);
   paintLegend(p, f);
   paintLabels(p, f, false);
+  paintHidden(p, f);
   paintHighlights(p, f);
+  paintFollowed(p, f);
   paintSelection(p, f);
 }
 

@@ -19,7 +19,13 @@ struct CanvasFrame {
   const RecentChanges &recent;
   model::WorldItem selected;
   std::vector<model::WorldItem> highlights; ///< a lesson step's: the rest is dimmed
+  std::vector<model::WorldItem> shown; ///< a lesson step's: only these are drawn (empty: all)
+  std::vector<model::WorldItem> followed; ///< where a followed record is: marked apart from the highlights
 };
+
+/// Where the things of `shown` are (padded), and the messages flying between them: the rest
+/// of the scene is hidden. Empty when everything is shown.
+QPainterPath shownArea(const CanvasFrame &frame);
 
 void paintCanvas(QPainter &painter, const CanvasFrame &frame);
 /// The part of the scene a lesson's highlights keep clear of the veil: each highlighted

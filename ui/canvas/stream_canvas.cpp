@@ -75,7 +75,7 @@ void StreamCanvas::paintEvent(QPaintEvent *) {
   if (m_presenting && m_builtSpeed != m_controller.speed()) // changed while paused: no frame says so
     rebuild();
   p.translate(-m_pan);
-  paintCanvas(p, CanvasFrame{m_controller.view(), m_geometry, m_theme, m_flights, m_recent, m_selected, m_highlights});
+  paintCanvas(p, CanvasFrame{m_controller.view(), m_geometry, m_theme, m_flights, m_recent, m_selected, m_highlights, m_shown, m_followed});
   p.resetTransform();
   p.setPen(QPen(m_theme.warning, m_theme.px(4), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
   for (const QPolygonF &stroke : m_ink)
@@ -94,6 +94,18 @@ void StreamCanvas::setHighlights(std::vector<model::WorldItem> items) {
   update();
 }
 
+void StreamCanvas::setFollowed(std::vector<model::WorldItem> items) {
+  if (items == m_followed)
+    return;
+  m_followed = std::move(items);
+  update();
+}
+
+void StreamCanvas::setShown(std::vector<model::WorldItem> items) {
+  m_shown = std::move(items);
+  update();
+}
+
 void StreamCanvas::clearAnnotations() {
   m_ink.clear();
   update();
@@ -106,7 +118,7 @@ void StreamCanvas::render(QPainter &painter, const QSize &size) const {
   const CanvasGeometry g = CanvasGeometry::build(m_controller.view(), QRectF(QPointF(0, 0), QSizeF(size)), m_theme, &m_recent,
                                                  numbers ? &*numbers : nullptr, &m_highlights);
   const std::vector<Flight> flights = collectFlights(m_controller.view(), g);
-  paintCanvas(painter, CanvasFrame{m_controller.view(), g, m_theme, flights, m_recent, m_selected, m_highlights});
+  paintCanvas(painter, CanvasFrame{m_controller.view(), g, m_theme, flights, m_recent, m_selected, m_highlights, m_shown, m_followed});
 }
 
 bool StreamCanvas::exportPng(const QString &path, const QSize &size) const {
@@ -251,6 +263,8 @@ void StreamCanvas::changeEvent(QEvent *event) {
 
 model::WorldItem StreamCanvas::itemAt(QPointF widgetPos) const {
   const QPointF p = widgetPos + m_pan;
+  if (!m_shown.empty() && !shownArea(CanvasFrame{m_controller.view(), m_geometry, m_theme, m_flights, m_recent, m_selected, {}, m_shown}).contains(p))
+    return {}; // hidden things cannot be clicked
   const double reach = m_theme.px(7);
   for (const Flight &f : m_flights) // messages are small and on top: they win
     if (QLineF(f.position(), p).length() <= reach)

@@ -31,6 +31,8 @@ public:
   const std::vector<model::WorldItem> &highlights() const { return m_highlights; }
   /// What the highlights keep clear of the veil (widget coordinates at fit-to-window).
   QPainterPath highlightArea() const;
+  const std::vector<model::WorldItem> &shown() const { return m_shown; }
+  const std::vector<model::WorldItem> &followed() const { return m_followed; }
 
   /// The picture at `size` (fit to it), for PNG and SVG export.
   void render(QPainter &painter, const QSize &size) const;
@@ -47,6 +49,11 @@ public slots:
   void setPresenting(bool presenting);
   /// Points at these items and dims the rest (a lesson step); empty clears.
   void setHighlights(std::vector<model::WorldItem> items);
+  /// Draws only these items (and messages between them); the rest is hidden and cannot be
+  /// clicked. Empty shows everything.
+  void setShown(std::vector<model::WorldItem> items);
+  /// Marks where a followed record is, in a colour of its own (empty clears).
+  void setFollowed(std::vector<model::WorldItem> items);
   /// While on, dragging draws ink over the picture (for pointing things out in class).
   void setAnnotating(bool annotating);
   void clearAnnotations();
@@ -94,6 +101,8 @@ private:
   double m_builtSpeed = 0; ///< the speed the readout was laid out with
   bool m_annotating = false;
   std::vector<model::WorldItem> m_highlights;
+  std::vector<model::WorldItem> m_shown;
+  std::vector<model::WorldItem> m_followed;
   std::vector<QPolygonF> m_ink; ///< annotation strokes, in widget coordinates
 };
 
