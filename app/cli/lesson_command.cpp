@@ -158,7 +158,7 @@ int runLessonCommand(const QStringList &args) {
     // One line per step; a failing step names what failed; --verbose adds every expectation,
     // --show-text the narration as the player shows it once the step has run.
     const model::LessonResult result = model::runLessonHeadless(*loaded.lesson);
-    const auto print = [&](const QString &what, const model::StepResult &step) {
+    const auto print = [&](const QString &what, const model::StepResult &step, const std::optional<model::Prediction> &prediction) {
       out << (step.passed ? "ok    " : "FAIL  ") << QFileInfo(file).fileName() << ' ' << what << ": " << step.title;
       if (!step.passed)
         for (const QString &line : step.details)
@@ -170,8 +170,8 @@ int runLessonCommand(const QStringList &args) {
           out << "        " << line << '\n';
       if (showText) {
         printText(out, step.rendered.text);
-        if (i < loaded.lesson->steps.size() && loaded.lesson->steps[i].prediction) { // asked between the setup and the reveal
-          const model::Prediction &p = *loaded.lesson->steps[i].prediction;
+        if (prediction) { // asked between the setup and the reveal
+          const model::Prediction &p = *prediction;
           QStringList choices;
           for (int c = 0; c < p.choices.size(); ++c)
             choices << (c == p.answer ? QStringLiteral("[%1] (right)").arg(p.choices[c]) : QStringLiteral("[%1]").arg(p.choices[c]));
@@ -186,9 +186,10 @@ int runLessonCommand(const QStringList &args) {
       }
     };
     for (std::size_t i = 0; i < result.steps.size(); ++i)
-      print(QStringLiteral("step %1").arg(i + 1), result.steps[i]);
+      print(QStringLiteral("step %1").arg(i + 1), result.steps[i],
+            i < loaded.lesson->steps.size() ? loaded.lesson->steps[i].prediction : std::optional<model::Prediction>());
     if (result.challenge)
-      print(QStringLiteral("challenge"), *result.challenge);
+      print(QStringLiteral("challenge"), *result.challenge, std::nullopt);
     if (showText)
       for (const QStringList &row : result.comparison)
         out << "        | " << row.join(QStringLiteral(" | ")) << " |\n";

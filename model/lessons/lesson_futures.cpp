@@ -72,7 +72,7 @@ ScrubResult runScrub(SimulationController &controller, const Scrub &scrub) {
     const SeriesExpectation::Outcome o = e.evaluateTrend(result.series[static_cast<std::size_t>(e.measure())]);
     result.passed = result.passed && o.holds;
     result.details << (o.holds ? QStringLiteral("ok    scrub ") : QStringLiteral("FAIL  scrub ")) + o.detail;
-    result.shown << (o.holds ? o.detail : QObject::tr("✗ not as the lesson says: %1").arg(o.detail));
+    result.shown << (o.holds ? QObject::tr("As the lesson says: %1").arg(o.detail) : QObject::tr("✗ not as the lesson says: %1").arg(o.detail));
   }
   for (const FutureResult &r : result.runs) {
     result.passed = result.passed && r.passed;

@@ -103,7 +103,7 @@ std::vector<QStringList> renderComparison(const engine::World &world, const Less
 }
 
 StepResult runStepFutures(SimulationController &controller, const LessonStep &step) {
-  StepResult r{step.title, true, {}, {}};
+  StepResult r{step.title, true, {}, {}, {}};
   if (step.scrub) {
     const ScrubResult scrub = runScrub(controller, *step.scrub);
     r.passed = scrub.passed;
@@ -118,7 +118,7 @@ StepResult runStepFutures(SimulationController &controller, const LessonStep &st
 }
 
 StepResult checkStep(const SimulationController &controller, const LessonStep &step) {
-  StepResult r{step.title, true, {}, renderStep(controller.world(), step)};
+  StepResult r{step.title, true, {}, renderStep(controller.world(), step), {}};
   for (const Expectation &e : step.expectations) {
     const Expectation::Outcome o = e.evaluate(controller.world());
     r.passed = r.passed && o.holds;
@@ -202,11 +202,11 @@ LessonResult runLessonHeadless(const Lesson &lesson) {
   LessonResult result{lesson.title, lesson.file, {}, {}, std::nullopt};
   SimulationController controller;
   if (const auto error = startLesson(controller, lesson)) {
-    result.steps.push_back({QObject::tr("start"), false, {*error}, {}});
+    result.steps.push_back({QObject::tr("start"), false, {*error}, {}, {*error}});
     return result;
   }
   for (const LessonStep &step : lesson.steps) {
-    StepResult r{step.title, true, {}, {}};
+    StepResult r{step.title, true, {}, {}, {}};
     std::optional<QString> failed = performActions(controller, step.actions);
     if (!failed && step.tryIt) {
       failed = performActions(controller, step.tryIt->solution);
