@@ -34,14 +34,33 @@ QString timeText(model::SimTime t) {
   return s >= 120 ? QObject::tr("%1 min").arg(s / 60, 0, 'f', s >= 600 ? 0 : 1) : QObject::tr("%1 s").arg(s, 0, 'f', s >= 10 ? 0 : 1);
 }
 
-/// A tick label: minutes for long steps, else seconds with as many decimals as the step needs.
+/// A tick label: past two minutes whole minutes ("3 min") or minutes and seconds ("2:30"), else
+/// seconds with as many decimals as the step needs.
 QString tickText(model::SimTime t, model::SimTime step) {
-  if (step >= model::kSecond && t >= 120 * model::kSecond)
-    return timeText(t);
+  const model::SimTime seconds = t / model::kSecond;
+  if (step % (60 * model::kSecond) == 0 && seconds >= 60) // whole minutes
+    return QObject::tr("%1 min").arg(seconds / 60);
+  if (step >= model::kSecond && seconds >= 120)
+    return QObject::tr("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0')); // "2:30"
   int decimals = 0;
   for (model::SimTime unit = model::kSecond; unit > step && decimals < 6; unit /= 10)
     ++decimals;
   return QObject::tr("%1 s").arg(static_cast<double>(t) / model::kSecond, 0, 'f', decimals);
+}
+
+/// The smallest round step of at least `wanted`: 1, 2 or 5 times a power of ten below a second;
+/// then the steps a clock is read in (1, 2, 5, 10, 15, 30 s; 1, 2, 5, 10, 15, 30 min; hours).
+model::SimTime roundStep(double wanted) {
+  for (model::SimTime decade = 1; decade < model::kSecond; decade *= 10)
+    for (const model::SimTime m : {1, 2, 5})
+      if (static_cast<double>(m * decade) >= wanted)
+        return m * decade;
+  static constexpr std::array<model::SimTime, 12> kClockSeconds{1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800};
+  for (const model::SimTime seconds : kClockSeconds)
+    if (static_cast<double>(seconds * model::kSecond) >= wanted)
+      return seconds * model::kSecond;
+  const auto hours = static_cast<model::SimTime>(std::ceil(wanted / static_cast<double>(3600 * model::kSecond)));
+  return hours * 3600 * model::kSecond;
 }
 
 constexpr double kMarkerReach = 3; ///< how near (in px) a click must be to land on a marker
@@ -131,14 +150,7 @@ QList<QPair<model::SimTime, QString>> TimelineBar::ticks() const {
   // A round step giving about one label per 120 px (more while presenting: larger labels).
   const model::SimTime span = viewEnd() - viewStart();
   const double wanted = static_cast<double>(span) / std::max(1.0, track().width() / std::max(120.0, tickWidth() * 1.25));
-  static constexpr std::array<model::SimTime, 6> kMantissas{1, 2, 5, 10, 15, 30};
-  model::SimTime step = 0;
-  for (model::SimTime decade = model::SimTime{10}; step == 0; decade *= 10)
-    for (model::SimTime m : kMantissas)
-      if (static_cast<double>(m * decade) >= wanted && (m <= 5 || decade >= model::kSecond)) {
-        step = m * decade;
-        break;
-      }
+  const model::SimTime step = roundStep(wanted);
   for (model::SimTime t = (viewStart() + step - 1) / step * step; t <= viewEnd(); t += step)
     out.append({t, tickText(t, step)});
   return out;

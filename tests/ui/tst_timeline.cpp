@@ -50,6 +50,30 @@ private slots:
     QCOMPARE(controller.world().processed, processed - 1);
   }
 
+  void longRunsAreLabelledInRoundMinutes() {
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    QVERIFY(window.openScenario(QStringLiteral(SCENARIO_DIR "/first-look.json"))); // 10 minutes long
+    QCOMPARE(controller.view().duration(), 600 * engine::kSecond);
+    for (const bool presenting : {false, true}) { // presenting: larger labels, fewer of them
+      window.resize(1400, 860);
+      window.setPresenting(presenting);
+      window.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&window));
+      const auto ticks = window.timeline()->ticks();
+      QVERIFY(ticks.size() >= 4);
+      const engine::SimTime step = ticks[1].first - ticks[0].first;
+      // A step a clock is read in, so every label is a round time: never "3.3 min".
+      QVERIFY2(QList<engine::SimTime>({30, 60, 120, 300}).contains(step / engine::kSecond), qPrintable(QString::number(step)));
+      for (const auto &[t, label] : ticks) {
+        QCOMPARE(t % step, engine::SimTime{0});
+        QVERIFY2(!label.contains(QLatin1Char('.')), qPrintable(label));
+      }
+      window.setPresenting(false);
+    }
+  }
+
   void timelineZoomsAndMarkersHaveMenus() {
     model::SimulationController controller;
     ui::MainWindow window(controller);
