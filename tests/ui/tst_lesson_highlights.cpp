@@ -140,7 +140,7 @@ private slots:
     QVERIFY(test::darkestIn(canvas.grab().toImage(), caption->rect) > 90);
   }
 
-  void lessonSevenShowsTheFollowersCells() {
+  void acksLessonShowsTheFollowersCells() {
     // Step 1 points at the hatched cells at the end of the lagging followers' strips.
     LessonWindow w(QStringLiteral(LESSON_DIR "/09-acks-and-power-loss.json"), true);
     w.playStep(0);
@@ -175,7 +175,7 @@ private slots:
     QVERIFY2(s->cellWidth == 0 || s->first < k.partitions[0].logOf(follower).leo(), "the follower's newest records are not drawn");
   }
 
-  void lessonSevenLostCountIsTheStatusBars() {
+  void acksLessonLostCountIsTheStatusBars() {
     // Step 3: "Lost for good: N acknowledged records", and the status bar at the same moment.
     LessonWindow w(QStringLiteral(LESSON_DIR "/09-acks-and-power-loss.json"), false);
     for (int i = 0; i < 3; ++i)
