@@ -175,7 +175,7 @@ private slots:
     QTest::newRow("drop ratio type") << QByteArray(t).replace("\"duration_ms\": 1000,", "\"duration_ms\": 1000, \"drop_response_ratio\": \"often\",")
                                      << QStringLiteral("\"drop_response_ratio\" must be a number");
     QTest::newRow("drop_response system") << QByteArray(t).replace("\"crash_broker\", \"broker\": 1", "\"drop_response\", \"system\": \"sqs\"")
-                                          << QStringLiteral("s.json:6:68: \"system\" must be one of \"kafka\", \"kinesis\", not \"sqs\"");
+                                          << QStringLiteral("s.json:7:68: \"system\" must be one of \"kafka\", \"kinesis\", not \"sqs\"");
     QTest::newRow("drop_response without that system")
         << QByteArray(t).replace("\"crash_broker\", \"broker\": 1", "\"drop_response\", \"system\": \"kinesis\"")
         << QStringLiteral("\"system\": \"kinesis\" needs a kinesis section");
