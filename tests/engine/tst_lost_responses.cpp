@@ -6,6 +6,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace streamscope::test;
 
 namespace {
@@ -148,6 +150,32 @@ private slots:
     dropNextResponse(sim, ResponseSystem::Any);
     sim.runToEnd();
     QCOMPARE(makeReport(sim.world()).duplicatesStored, 1);
+  }
+
+  // The lone in-sync leader loses power with requests in flight and returns with an empty
+  // log. Those requests get no answer, so the producer waits request.timeout.ms before it
+  // resends (a power loss resets no connection); then the leader, which holds nothing of
+  // this producer, accepts its sequences as they come, as Kafka does after KIP-360's epoch
+  // bump. The producer recovers and stores nothing twice.
+  void anIdempotentProducerRecoversAfterItsLoneLeaderLosesPower() {
+    Scenario s = kafkaScenario(3, 1, 3, 1, Acks::All, 400, 40 * kSecond);
+    s.kafka->replicaLagTimeMax = 2 * kSecond;
+    s.kafka->topics[0].uncleanLeaderElection = false;
+    for (int follower : {1, 2}) {
+      s.faults.push_back(brokerFault(1 * kSecond, FaultAction::SlowBroker, follower, 3 * kSecond));
+      s.faults.push_back(brokerFault(10500 * kMillisecond, FaultAction::SlowBroker, follower, 0));
+    }
+    s.faults.push_back(brokerFault(9900 * kMillisecond, FaultAction::PowerLoss, 0));
+    s.faults.push_back(brokerFault(25 * kSecond, FaultAction::RestartBroker, 0));
+    std::stable_sort(s.faults.begin(), s.faults.end(), [](const Fault &a, const Fault &b) { return a.at < b.at; });
+    Simulation sim(s);
+    sim.runUntil(25 * kSecond);
+    const std::int64_t ackedBeforeRestart = sim.world().kafka.counters.acknowledged;
+    sim.runToEnd();
+    const Report r = makeReport(sim.world());
+    QVERIFY2(r.acknowledged - ackedBeforeRestart > 5000, qPrintable(QStringLiteral("%1 then %2").arg(ackedBeforeRestart).arg(r.acknowledged)));
+    QVERIFY(r.acknowledgedLost > 0); // the page cache of the lone in-sync replica
+    QCOMPARE(r.duplicatesStored, 0);
   }
 
   void dropResponseRatioIsDeterministic() {
