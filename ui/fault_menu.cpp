@@ -124,6 +124,9 @@ void addWorldFaults(QMenu &menu, const model::WorldView &w, const ApplyFault &ap
     add(menu, QObject::tr("Heal Every Network Link"), QObject::tr("Undo every isolation"), make(model::Heal{-1}), apply);
   }
   menu.addAction(shared.dropRecord);
+  add(menu, QObject::tr("Drop a Response in Flight"),
+      QObject::tr("The server stored the records but its answer is lost: the producer times out and sends them again"), make(model::DropResponse{}),
+      apply);
   if (w.hasKinesis())
     for (int z = 0; z < model::kZones; ++z)
       zoneFaults(menu, w, z, apply);

@@ -40,9 +40,11 @@ void describe(QTextStream &out, const engine::Scenario &s) {
     out << "  producer: " << p.rate << " records/s, " << p.keyCount << " keys";
     if (!p.topic.empty())
       out << ", acks " << engine::acksName(p.acks) << (p.enableIdempotence ? ", idempotent" : "") << ", request timeout "
-          << p.requestTimeout / engine::kMillisecond << " ms";
+          << p.requestTimeout / engine::kMillisecond << " ms, " << p.maxInFlight << " in flight";
     out << '\n';
   }
+  if (s.dropResponseRatio > 0)
+    out << "  drop_response_ratio: " << s.dropResponseRatio << '\n';
   for (const engine::Fault &f : s.faults) {
     const std::string *group = engine::faultGroup(f);
     const bool application = !s.applications.empty() && group && !group->empty() && *group == s.applications.front().application;
@@ -99,7 +101,7 @@ int runSoakCommand(const QStringList &args) {
     QElapsedTimer timer;
     timer.start();
     std::uint64_t events = 0;
-    std::int64_t acknowledged = 0, lost = 0, duplicates = 0, runsWithLoss = 0;
+    std::int64_t acknowledged = 0, lost = 0, duplicates = 0, storedTwice = 0, runsWithLoss = 0;
     for (long long n = 0; n < runs; ++n) {
       const std::uint64_t seed = firstSeed + static_cast<std::uint64_t>(n);
       const GeneratedRun run = randomRun(family, seed);
@@ -110,6 +112,7 @@ int runSoakCommand(const QStringList &args) {
       acknowledged += checked.report.acknowledged;
       lost += checked.report.acknowledgedLost;
       duplicates += checked.report.duplicatesDelivered;
+      storedTwice += checked.report.duplicatesStored;
       runsWithLoss += checked.report.acknowledgedLost > 0 ? 1 : 0;
       if (!checked.violations.empty()) {
         ++failures;
@@ -124,7 +127,8 @@ int runSoakCommand(const QStringList &args) {
     }
     out << name << ": " << runs << " runs (seeds " << firstSeed << ".." << firstSeed + static_cast<std::uint64_t>(runs) - 1 << "), " << events
         << " events checked, " << acknowledged << " acknowledged, " << lost << " lost in " << runsWithLoss << " runs, " << duplicates
-        << " duplicates, " << QString::number(static_cast<double>(timer.elapsed()) / 1000.0, 'f', 1) << " s\n";
+        << " duplicates delivered, " << storedTwice << " stored twice, " << QString::number(static_cast<double>(timer.elapsed()) / 1000.0, 'f', 1)
+        << " s\n";
     out.flush();
   }
   out << (failures == 0 ? "every invariant held\n" : QStringLiteral("%1 runs broke an invariant\n").arg(failures));

@@ -29,6 +29,8 @@ CheckedRun checkRun(const GeneratedRun &run) {
   result.violations = checker.violations();
   if (run.promisesNoLoss && result.report.acknowledgedLost > 0)
     result.violations.push_back(std::to_string(result.report.acknowledgedLost) + " acknowledged records lost, in a configuration that promises none");
+  if (run.promisesNoStoredDuplicates && result.report.duplicatesStored > 0)
+    result.violations.push_back(std::to_string(result.report.duplicatesStored) + " records stored twice by an idempotent producer");
 
   Simulation again(run.scenario);
   again.runToEnd();

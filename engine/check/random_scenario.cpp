@@ -100,6 +100,23 @@ GeneratedRun kafkaSafe(Rng &rng) {
   return run;
 }
 
+/// kafka-safe's cluster and broker episodes with an idempotent producer whose responses are
+/// lost (scenario-wide and by drop_response faults) and whose requests time out quickly.
+GeneratedRun kafkaIdempotentDrops(Rng &rng) {
+  GeneratedRun run = kafkaSafe(rng);
+  run.promisesNoStoredDuplicates = true;
+  Scenario &s = run.scenario;
+  ProducerConfig &p = s.producers[0];
+  p.enableIdempotence = true;
+  p.requestTimeout = millis(rng.between(300, 3000));
+  p.maxInFlight = static_cast<int>(rng.between(1, 5));
+  s.dropResponseRatio = static_cast<double>(rng.between(0, 50)) / 1000.0;
+  const auto drops = rng.between(1, 8);
+  for (std::int64_t i = 0; i < drops; ++i)
+    s.faults.push_back(Fault{millis(rng.between(1000, (s.duration - seconds(5)) / kMillisecond)), DropResponse{ResponseSystem::Kafka, {}}});
+  return run;
+}
+
 GeneratedRun kafkaAnything(Rng &rng) {
   const int brokers = static_cast<int>(rng.between(1, 5));
   const int rf = static_cast<int>(rng.between(1, brokers));
@@ -253,6 +270,7 @@ GeneratedRun randomRun(RunFamily family, std::uint64_t seed) {
   case RunFamily::Acks1PowerLoss: run = acks1PowerLoss(rng); break;
   case RunFamily::UncleanElection: run = uncleanElection(rng); break;
   case RunFamily::AllBrokersPowerLoss: run = allBrokersPowerLoss(rng); break;
+  case RunFamily::KafkaIdempotentDrops: run = kafkaIdempotentDrops(rng); break;
   }
   run.scenario.name = std::string(familyName(family)) + " seed " + std::to_string(seed);
   run.scenario.seed = seed;
@@ -268,6 +286,7 @@ std::string_view familyName(RunFamily family) {
   case RunFamily::Acks1PowerLoss: return "acks1-power-loss";
   case RunFamily::UncleanElection: return "unclean-election";
   case RunFamily::AllBrokersPowerLoss: return "all-brokers-power-loss";
+  case RunFamily::KafkaIdempotentDrops: return "kafka-idempotent-drops";
   }
   return "?";
 }

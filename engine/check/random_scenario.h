@@ -18,6 +18,7 @@ enum class RunFamily {
   Acks1PowerLoss, ///< acks=1, lagging followers, the leader of partition 0 loses power
   UncleanElection, ///< followers fall out of the ISR, the leader crashes, unclean election
   AllBrokersPowerLoss, ///< every broker loses power before the OS writes the page cache back
+  KafkaIdempotentDrops, ///< idempotent acks=all producer, lost responses, timeouts, leader changes
 };
 
 struct GeneratedRun {
@@ -25,13 +26,15 @@ struct GeneratedRun {
   bool promisesNoLoss = false; ///< the real system guarantees no acknowledged record is lost
   SimTime settle = -1; ///< records acknowledged this long before the end must be processed (-1: not checked)
   SimTime faultAt = -1; ///< loss families: when the losing fault strikes
+  bool promisesNoStoredDuplicates = false; ///< the idempotent producer never stores a record twice
 };
 
 GeneratedRun randomRun(RunFamily family, std::uint64_t seed);
 
 std::string_view familyName(RunFamily family);
 std::optional<RunFamily> familyFromName(std::string_view name);
-inline constexpr RunFamily kAllFamilies[] = {RunFamily::KafkaSafe,      RunFamily::KafkaAnything,   RunFamily::Kinesis,
-                                             RunFamily::Acks1PowerLoss, RunFamily::UncleanElection, RunFamily::AllBrokersPowerLoss};
+inline constexpr RunFamily kAllFamilies[] = {RunFamily::KafkaSafe,           RunFamily::KafkaAnything,   RunFamily::Kinesis,
+                                             RunFamily::Acks1PowerLoss,      RunFamily::UncleanElection, RunFamily::AllBrokersPowerLoss,
+                                             RunFamily::KafkaIdempotentDrops};
 
 } // namespace streamscope::engine::check

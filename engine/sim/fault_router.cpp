@@ -175,6 +175,22 @@ struct Router {
     next->dropped = true;
     return std::nullopt;
   }
+  Refusal operator()(const DropResponse &a) const {
+    const auto named = [&](const std::string &name) { return a.producer.empty() || name == a.producer; };
+    bool producerExists = false;
+    for (const kafka::Producer &p : w.kafka.producers)
+      producerExists |= a.system != ResponseSystem::Kinesis && named(p.config.name);
+    for (const kinesis::Producer &p : w.kinesis.producers)
+      producerExists |= a.system != ResponseSystem::Kafka && named(p.config.name);
+    if (!producerExists)
+      return std::string("no producer would receive such a response");
+    // The earliest matching response in flight; with none, the next one sent.
+    if (Action *next = w.queue.findEarliest([&](const Action &m) { return w.responseMatches(a, m); }))
+      next->dropped = true;
+    else
+      w.armedResponseDrops.push_back(a);
+    return std::nullopt;
+  }
   Refusal operator()(const AddBroker &) const {
     kafka::addBroker(w);
     return std::nullopt;

@@ -45,6 +45,55 @@ bool kinesisLost(const kinesis::RecordInfo &rec, bool held) {
   return rec.has(kinesis::RecordInfo::Acked) && !held && !rec.has(kinesis::RecordInfo::Expired);
 }
 
+/// Counts, in each shard, acknowledged copies of a record already stored there (duplicates)
+/// and copies stored after a record their producer created later (reordered). Record ids
+/// follow each producer's creation order.
+void countKinesisStored(const kinesis::KinesisState &k, Report &r) {
+  std::vector<std::uint8_t> seen(k.records.size(), 0);
+  std::vector<std::int64_t> latestOfProducer(k.producers.size(), -1);
+  for (const kinesis::Producer &p : k.producers)
+    r.duplicatesStoredByProducer[p.config.name] += 0;
+  for (const kinesis::Shard &s : k.shards) {
+    std::fill(latestOfProducer.begin(), latestOfProducer.end(), -1);
+    for (const kinesis::StoredRecord &stored : s.records) {
+      if (!stored.durable)
+        continue;
+      const auto producer = static_cast<std::size_t>(k.records[stored.record].producer);
+      if (producer >= latestOfProducer.size())
+        continue;
+      r.duplicatesStored += seen[stored.record];
+      r.duplicatesStoredByProducer[k.producers[producer].config.name] += seen[stored.record];
+      seen[stored.record] = 1;
+      std::int64_t &latest = latestOfProducer[producer];
+      if (static_cast<std::int64_t>(stored.record) < latest)
+        ++r.reorderedStored;
+      latest = std::max(latest, static_cast<std::int64_t>(stored.record));
+    }
+    for (const kinesis::StoredRecord &stored : s.records)
+      seen[stored.record] = 0;
+  }
+}
+
+/// Extra copies of a record in each Kafka partition's serving log (a retried batch reuses
+/// its records, so a record id names one producer's record and sequence).
+void countKafkaStored(const kafka::KafkaState &k, Report &r) {
+  for (const kafka::Producer &p : k.producers)
+    r.duplicatesStoredByProducer[p.config.name] += 0;
+  std::vector<std::uint8_t> seen(k.records.size(), 0);
+  for (const kafka::Partition &part : k.partitions) {
+    if (part.replicas.empty())
+      continue;
+    const kafka::ReplicaLog &serving = part.leader >= 0 ? part.logOf(part.leader) : part.logs.front();
+    for (const kafka::LogEntry &e : serving.entries()) {
+      if (seen[e.record] != 0) {
+        ++r.duplicatesStored;
+        ++r.duplicatesStoredByProducer[k.producers[static_cast<std::size_t>(k.records[e.record].producer)].config.name];
+      }
+      seen[e.record] = 1;
+    }
+  }
+}
+
 void addKinesis(const World &w, Report &r, std::vector<SimTime> &allLatencies) {
   const kinesis::KinesisState &k = w.kinesis;
   r.produced += k.counters.produced;
@@ -53,6 +102,7 @@ void addKinesis(const World &w, Report &r, std::vector<SimTime> &allLatencies) {
   r.duplicatesDelivered += k.counters.duplicatesDelivered;
   r.retries += k.counters.retries;
   r.throttled += k.counters.throttledWrites + k.counters.throttledReads;
+  countKinesisStored(k, r);
 
   const std::vector<bool> held = kinesisHeld(k);
   std::vector<SimTime> latencies;
@@ -128,6 +178,7 @@ Report makeReport(const World &w) {
   r.produced = k.counters.produced;
   r.acknowledged = k.counters.acknowledged;
   r.duplicatesDelivered = k.counters.duplicatesDelivered;
+  countKafkaStored(k, r);
   r.consumed = k.counters.consumed;
   r.failed = k.counters.failed;
   r.retries = k.counters.retries;

@@ -6,6 +6,7 @@
 #include "engine/world/world.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,6 +86,16 @@ struct Report {
   std::int64_t acknowledged = 0;
   std::int64_t acknowledgedLost = 0;
   std::int64_t duplicatesDelivered = 0;
+  /// Extra stored copies of one producer's record (same producer and sequence): in each Kafka
+  /// partition's serving log (the leader's, committed or not) and among each Kinesis shard's
+  /// acknowledged records. A retry after a lost response stores one unless idempotent.
+  std::int64_t duplicatesStored = 0;
+  /// Kinesis copies stored after (with a larger sequence number than) a record their
+  /// producer created later, in the same shard: what retries do to producer order.
+  std::int64_t reorderedStored = 0;
+  /// duplicatesStored by producer name (every producer listed, 0 included; one name feeding
+  /// both systems sums both).
+  std::map<std::string, std::int64_t> duplicatesStoredByProducer;
   std::int64_t consumed = 0;
   std::int64_t throttled = 0;
   std::int64_t failed = 0;

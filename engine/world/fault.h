@@ -45,6 +45,7 @@ enum class FaultAction : std::uint8_t {
   AddTopic,
   DeleteTopic,
   RemoveBroker,
+  DropResponse,
 };
 
 /// Which dynamic topic config an alter_topic fault changes.
@@ -234,10 +235,22 @@ struct RemoveBroker {
   bool operator==(const RemoveBroker &) const = default;
 };
 
+/// Which system's responses a drop_response fault may lose.
+enum class ResponseSystem : std::uint8_t { Any, Kafka, Kinesis };
+/// The next produce or PutRecords response to arrive (of `system`, to `producer` if named) is
+/// lost on the wire: the server applied the request; the producer times out and sends it
+/// again, which stores a duplicate unless the producer is idempotent.
+struct DropResponse {
+  static constexpr FaultAction kAction = FaultAction::DropResponse;
+  ResponseSystem system = ResponseSystem::Any;
+  std::string producer; ///< empty: any producer
+  bool operator==(const DropResponse &) const = default;
+};
+
 /// One alternative per FaultAction, in the enum's order (checked below).
 using FaultSpec = std::variant<CrashBroker, PowerLoss, RestartBroker, IsolateBroker, Heal, SlowBroker, KillConsumer, AddConsumer, RemoveConsumer,
                                Seek, SetRate, AzOutage, AzRestore, SplitShard, MergeShards, DropMessage, AddBroker, AlterTopic, AddPartitions,
-                               SetReplicationFactor, SetAcks, SetKeys, AddTopic, DeleteTopic, RemoveBroker>;
+                               SetReplicationFactor, SetAcks, SetKeys, AddTopic, DeleteTopic, RemoveBroker, DropResponse>;
 
 inline constexpr std::size_t kFaultActionCount = std::variant_size_v<FaultSpec>;
 
@@ -248,7 +261,7 @@ template <std::size_t... I> consteval bool faultSpecInActionOrder(std::index_seq
 } // namespace detail
 static_assert(detail::faultSpecInActionOrder(std::make_index_sequence<kFaultActionCount>{}),
               "FaultSpec's alternatives must follow FaultAction's order");
-static_assert(static_cast<std::size_t>(FaultAction::RemoveBroker) + 1 == kFaultActionCount, "every FaultAction needs its struct in FaultSpec");
+static_assert(static_cast<std::size_t>(FaultAction::DropResponse) + 1 == kFaultActionCount, "every FaultAction needs its struct in FaultSpec");
 
 struct Fault {
   SimTime at = 0;

@@ -133,6 +133,9 @@ struct Scenario {
   std::string description;
   std::uint64_t seed = 1;
   SimTime duration = 60 * kSecond;
+  /// The chance that each produce or PutRecords response is lost on the wire (drawn from the
+  /// seeded generator only when above 0, so runs without it are unchanged).
+  double dropResponseRatio = 0;
   std::optional<KafkaConfig> kafka;
   std::optional<KinesisConfig> kinesis;
   std::vector<ProducerConfig> producers;

@@ -68,7 +68,7 @@ struct Action {
   std::int64_t d = 0;
   SimTime sentAt = 0;
   std::uint8_t kind = 0; ///< TransferKind for messages
-  bool dropped = false; ///< messages: lost in flight by a user's drop_message fault
+  bool dropped = false; ///< messages: lost in flight (drop_message, drop_response, drop_response_ratio)
 };
 
 /// A fault the real system refused (the scenario asked for something it would not do).
@@ -89,6 +89,8 @@ struct World {
   kafka::KafkaState kafka;
   kinesis::KinesisState kinesis;
   std::vector<Refusal> refusals;
+  /// drop_response faults that found no response in flight: each loses the next matching one sent.
+  std::vector<DropResponse> armedResponseDrops;
 
   void at(SimTime time, const Action &action) { queue.schedule(time, action); }
   void after(SimTime delay, const Action &action) { queue.schedule(now + delay, action); }
@@ -117,6 +119,9 @@ struct World {
   /// Called first by every message handler: emits TransferArrived, or TransferDropped and
   /// returns false if the link was cut while the message was in flight.
   bool arrive(const Action &message, std::int32_t partition);
+  /// Whether `message` (an action in the queue or about to be sent) is a produce or PutRecords
+  /// response that `drop` may lose: its system and, if named, its producer.
+  bool responseMatches(const DropResponse &drop, const Action &message) const;
 };
 
 } // namespace streamscope::engine

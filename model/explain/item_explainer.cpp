@@ -85,8 +85,13 @@ Explanation explainMessage(const engine::World &w, const WorldItem &item) {
         {QObject::tr("Sent at"), QObject::tr("%1 ms").arg(engine::toMs(m.sentAt), 0, 'f', 3)},
         {QObject::tr("Arrives at"),
          QObject::tr("%1 ms (%2 ms on the wire)").arg(engine::toMs(entry.time), 0, 'f', 3).arg(engine::toMs(entry.time - m.sentAt), 0, 'f', 3)}};
-    if (m.dropped)
-      e.facts.append({QObject::tr("Fate"), QObject::tr("will be lost on the wire (drop_message)")});
+    if (m.dropped) {
+      const bool response = kind == engine::TransferKind::ProduceResponse || kind == engine::TransferKind::PutRecordsResponse;
+      e.facts.append({QObject::tr("Fate"),
+                      response ? QObject::tr("will be lost on the wire (drop_response): the records are stored, "
+                                             "yet the producer will time out and send them again")
+                               : QObject::tr("will be lost on the wire (drop_message)")});
+    }
     e.why = why(w, kind);
   });
   if (!found) {

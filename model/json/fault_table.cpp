@@ -58,6 +58,18 @@ template <typename Leave> void writeLeave(QJsonObject &o, const Leave &a, bool a
     o[memberKey(application)] = a.member;
 }
 
+/// drop_response's optional "system": whose responses it may lose (absent: either).
+ResponseSystem readResponseSystem(JsonFields &f, const FaultContext &c) {
+  const QString key = QStringLiteral("system");
+  if (!f.has(key))
+    return ResponseSystem::Any;
+  const QString system = f.choice(key, {QStringLiteral("kafka"), QStringLiteral("kinesis")});
+  const bool kafka = system == QLatin1String("kafka");
+  if (kafka ? !c.scenario.kafka : !c.scenario.kinesis)
+    f.fail(key, QObject::tr("\"system\": \"%1\" needs a %1 section").arg(system));
+  return kafka ? ResponseSystem::Kafka : ResponseSystem::Kinesis;
+}
+
 int readZone(JsonFields &f) { return static_cast<int>(f.integer(QStringLiteral("az"), 0, 2)); }
 
 std::vector<FaultRow> buildTable() {
@@ -257,6 +269,27 @@ std::vector<FaultRow> buildTable() {
           [](JsonFields &f, const FaultContext &c) { return RemoveBroker{static_cast<int>(f.integer(kBroker, 0, c.brokers - 1))}; },
           [](QJsonObject &o, const RemoveBroker &a) { o[kBroker] = a.broker; },
           [](const RemoveBroker &a) { return QObject::tr("remove %1").arg(brokerText(a.broker)); }),
+      row<DropResponse>(
+          "drop_response", Both,
+          [](JsonFields &f, const FaultContext &c) {
+            DropResponse a;
+            a.system = readResponseSystem(f, c);
+            if (f.has(kProducer))
+              a.producer = readProducerName(f, c);
+            return a;
+          },
+          [](QJsonObject &o, const DropResponse &a) {
+            if (a.system != ResponseSystem::Any) // absent: either system
+              o[QStringLiteral("system")] = a.system == ResponseSystem::Kafka ? QStringLiteral("kafka") : QStringLiteral("kinesis");
+            if (!a.producer.empty()) // absent: any producer
+              o[kProducer] = text(a.producer);
+          },
+          [](const DropResponse &a) {
+            const QString what = a.system == ResponseSystem::Kafka ? QObject::tr("a produce response")
+                : a.system == ResponseSystem::Kinesis              ? QObject::tr("a PutRecords response")
+                                                                   : QObject::tr("a response");
+            return a.producer.empty() ? QObject::tr("drop %1 in flight").arg(what) : QObject::tr("drop %1 to %2").arg(what, text(a.producer));
+          }),
   };
 }
 

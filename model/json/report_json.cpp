@@ -82,6 +82,12 @@ QJsonObject reportToJson(const engine::Report &r) {
   o[QStringLiteral("acknowledged")] = static_cast<qint64>(r.acknowledged);
   o[QStringLiteral("acknowledged_lost")] = static_cast<qint64>(r.acknowledgedLost);
   o[QStringLiteral("duplicates_delivered")] = static_cast<qint64>(r.duplicatesDelivered);
+  o[QStringLiteral("duplicates_stored")] = static_cast<qint64>(r.duplicatesStored);
+  QJsonObject storedBy;
+  for (const auto &[producer, count] : r.duplicatesStoredByProducer)
+    storedBy[QString::fromStdString(producer)] = static_cast<qint64>(count);
+  o[QStringLiteral("duplicates_stored_by_producer")] = storedBy;
+  o[QStringLiteral("reordered_stored")] = static_cast<qint64>(r.reorderedStored);
   o[QStringLiteral("consumed")] = static_cast<qint64>(r.consumed);
   o[QStringLiteral("throttled")] = static_cast<qint64>(r.throttled);
   o[QStringLiteral("failed")] = static_cast<qint64>(r.failed);
@@ -155,6 +161,9 @@ QString reportToText(const engine::Report &r) {
   out += QStringLiteral("retries              %1\n").arg(r.retries);
   out += QStringLiteral("consumed             %1\n").arg(r.consumed);
   out += QStringLiteral("duplicates_delivered %1\n").arg(r.duplicatesDelivered);
+  out += QStringLiteral("duplicates_stored    %1\n").arg(r.duplicatesStored);
+  if (r.reorderedStored > 0)
+    out += QStringLiteral("reordered_stored     %1\n").arg(r.reorderedStored);
   out += QStringLiteral("throttled            %1\n").arg(r.throttled);
   out += QStringLiteral("latency_ms           p50 %1  p99 %2\n").arg(r.latencyP50Ms, 0, 'f', 3).arg(r.latencyP99Ms, 0, 'f', 3);
   out += QStringLiteral("sim_time_ms          %1\n").arg(r.simTimeMs, 0, 'f', 0);

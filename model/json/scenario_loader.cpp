@@ -304,6 +304,7 @@ Scenario readScenario(const QJsonObject &root) {
   s.description = f.string(QStringLiteral("description"), QString()).toStdString();
   s.seed = static_cast<std::uint64_t>(f.integer(QStringLiteral("seed"), 0, (1LL << 53), 1));
   s.duration = msField(f, QStringLiteral("duration_ms"), 1, std::nullopt);
+  s.dropResponseRatio = f.number(QStringLiteral("drop_response_ratio"), 0, 1, 0);
   f.number(QStringLiteral("playback_speed"), 0.01, 1000, 1.0); // checked here, kept by the app (see loadScenarioText)
   if (!f.has(QStringLiteral("kafka")) && !f.has(QStringLiteral("kinesis")))
     f.fail(QString(), QObject::tr("the scenario needs a \"kafka\" section, a \"kinesis\" section, or both"));

@@ -31,9 +31,17 @@ std::optional<double> constantFor(const QString &word) {
   return std::nullopt;
 }
 
-const QStringList kTotals = {QStringLiteral("produced"), QStringLiteral("acknowledged"), QStringLiteral("acknowledged_lost"),
-                             QStringLiteral("consumed"), QStringLiteral("duplicates"),   QStringLiteral("throttled"),
-                             QStringLiteral("failed"),   QStringLiteral("retries"),      QStringLiteral("time_ms")};
+const QStringList kTotals = {QStringLiteral("produced"),
+                             QStringLiteral("acknowledged"),
+                             QStringLiteral("acknowledged_lost"),
+                             QStringLiteral("consumed"),
+                             QStringLiteral("duplicates"),
+                             QStringLiteral("throttled"),
+                             QStringLiteral("failed"),
+                             QStringLiteral("retries"),
+                             QStringLiteral("time_ms"),
+                             QStringLiteral("duplicates_stored"),
+                             QStringLiteral("reordered_stored")};
 const QStringList kSystemFields = {QStringLiteral("produced"),   QStringLiteral("acknowledged"),   QStringLiteral("consumed"),
                                    QStringLiteral("duplicates"), QStringLiteral("latency_p50_ms"), QStringLiteral("latency_p99_ms")};
 const QStringList kPartitionFields = {QStringLiteral("high_watermark"),   QStringLiteral("leader"),   QStringLiteral("leader_epoch"),

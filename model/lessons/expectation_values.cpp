@@ -68,7 +68,9 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
                                                             {"duplicates", r.duplicatesDelivered},
                                                             {"throttled", r.throttled},
                                                             {"failed", r.failed},
-                                                            {"retries", r.retries}};
+                                                            {"retries", r.retries},
+                                                            {"duplicates_stored", r.duplicatesStored},
+                                                            {"reordered_stored", r.reorderedStored}};
     for (const auto &[name, value] : totals)
       if (head == QLatin1String(name))
         return static_cast<double>(value);

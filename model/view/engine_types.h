@@ -43,6 +43,7 @@ using engine::AzRestore;
 using engine::CrashBroker;
 using engine::DeleteTopic;
 using engine::DropMessage;
+using engine::DropResponse;
 using engine::GroupPosition;
 using engine::Heal;
 using engine::IsolateBroker;

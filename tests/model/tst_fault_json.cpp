@@ -29,6 +29,8 @@ private slots:
         {6 * engine::kSecond, engine::AlterTopic{"orders", engine::TopicSettingKind::FlushMs, -1}}, // removed: saved as null
         {7 * engine::kSecond, engine::AddPartitions{"orders", 6}},
         {8 * engine::kSecond, engine::SetAcks{"checkout", engine::Acks::Leader}},
+        {9 * engine::kSecond, engine::DropResponse{engine::ResponseSystem::Kinesis, "checkout"}},
+        {10 * engine::kSecond, engine::DropResponse{}},
     };
 
     QString error;

@@ -61,6 +61,9 @@ std::vector<Fault> everyAction() {
       {36 * kMs, AddTopic{"audit", 2, 3, 2}},
       {37 * kMs, DeleteTopic{"orders"}},
       {38 * kMs, RemoveBroker{2}},
+      {39 * kMs, DropResponse{}},
+      {40 * kMs, DropResponse{ResponseSystem::Kafka, "checkout"}},
+      {41 * kMs, DropResponse{ResponseSystem::Kinesis, {}}},
   };
 }
 

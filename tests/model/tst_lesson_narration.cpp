@@ -115,6 +115,8 @@ private slots:
     // The run totals read the right counters (consumed and duplicates were once swapped).
     QTest::newRow("total consumed") << QStringLiteral("consumed >= group billing consumed") << true;
     QTest::newRow("total duplicates") << QStringLiteral("duplicates < consumed") << true;
+    QTest::newRow("nothing lost on the wire: nothing stored twice") << QStringLiteral("duplicates_stored == 0") << true;
+    QTest::newRow("nothing resent: nothing reordered") << QStringLiteral("reordered_stored == 0") << true;
     QTest::newRow("acks is not 1") << QStringLiteral("producer checkout acks == 1") << false;
     QTest::newRow("no such group partition") << QStringLiteral("group billing position 9 >= 0") << false;
   }

@@ -170,6 +170,19 @@ private slots:
                                              << QStringLiteral("or null (never), not a string");
     QTest::newRow("flush.ms fraction") << QByteArray(t).replace("\"replication_factor\": 3", "\"replication_factor\": 3, \"flush_interval_ms\": 2.5")
                                        << QStringLiteral("\"flush_interval_ms\" must be a whole number of milliseconds between 1 and");
+    QTest::newRow("drop ratio range") << QByteArray(t).replace("\"duration_ms\": 1000,", "\"duration_ms\": 1000, \"drop_response_ratio\": 1.5,")
+                                      << QStringLiteral("\"drop_response_ratio\" must be between 0 and 1");
+    QTest::newRow("drop ratio type") << QByteArray(t).replace("\"duration_ms\": 1000,", "\"duration_ms\": 1000, \"drop_response_ratio\": \"often\",")
+                                     << QStringLiteral("\"drop_response_ratio\" must be a number");
+    QTest::newRow("drop_response system") << QByteArray(t).replace("\"crash_broker\", \"broker\": 1", "\"drop_response\", \"system\": \"sqs\"")
+                                          << QStringLiteral("s.json:7:68: \"system\" must be one of \"kafka\", \"kinesis\", not \"sqs\"");
+    QTest::newRow("drop_response without that system")
+        << QByteArray(t).replace("\"crash_broker\", \"broker\": 1", "\"drop_response\", \"system\": \"kinesis\"")
+        << QStringLiteral("\"system\": \"kinesis\" needs a kinesis section");
+    QTest::newRow("drop_response producer") << QByteArray(t).replace("\"crash_broker\", \"broker\": 1", "\"drop_response\", \"producer\": \"q\"")
+                                            << QStringLiteral("no producer named \"q\"");
+    QTest::newRow("drop_response unknown key") << QByteArray(t).replace("\"crash_broker\", \"broker\": 1", "\"drop_response\", \"broker\": 1")
+                                               << QStringLiteral("\"broker\"");
     QTest::newRow("duplicate topic") << QByteArray(t).replace("\"topics\": [ {", "\"topics\": [ {\"name\": \"t\"}, {")
                                      << QStringLiteral("topic \"t\" is defined twice");
   }
@@ -186,6 +199,21 @@ private slots:
     QCOMPARE(std::get<streamscope::engine::CrashBroker>(r.scenario->faults[1].what).broker, 3);
     QCOMPARE(r.scenario->faults[2].at, 700250); // fractions of a millisecond are kept
     QCOMPARE(std::get<streamscope::engine::AlterTopic>(r.scenario->faults[3].what).value, -1);
+  }
+
+  void dropResponseLoads() {
+    QByteArray text(kGood);
+    text.replace("\"duration_ms\": 1000,", "\"duration_ms\": 1000, \"drop_response_ratio\": 0.25,");
+    text.replace("\"crash_broker\", \"broker\": 1 }",
+                 "\"drop_response\" }, { \"at_ms\": 600, \"action\": \"drop_response\", \"system\": \"kafka\", \"producer\": \"p\" }");
+    const ScenarioLoadResult r = loadScenarioText(text, QStringLiteral("s.json"));
+    QVERIFY2(r.scenario.has_value(), qPrintable(r.error));
+    QCOMPARE(r.scenario->dropResponseRatio, 0.25);
+    using streamscope::engine::DropResponse;
+    using streamscope::engine::ResponseSystem;
+    QVERIFY(std::get<DropResponse>(r.scenario->faults[0].what) == DropResponse{});
+    QVERIFY((std::get<DropResponse>(r.scenario->faults[1].what) == DropResponse{ResponseSystem::Kafka, "p"}));
+    QCOMPARE(loadScenarioText(kGood, QStringLiteral("s.json")).scenario->dropResponseRatio, 0.0);
   }
 
   void kinesisScenarioHasTheValues() {

@@ -388,6 +388,16 @@ private slots:
     QCOMPARE(count(world, power.text()), 1);
     QCOMPARE(count(world, drop.text()), 1);
     QVERIFY(world.actions().contains(&power));
+    // Losing a response (the records stay stored, the producer resends) is a whole-system fault too.
+    model::Fault applied;
+    QMenu responses;
+    ui::addWorldFaults(responses, controller.view(), [&applied](const model::Fault &f) { applied = f; }, {&power, &drop});
+    QAction *lose = nullptr;
+    for (QAction *a : responses.actions())
+      lose = a->text() == QStringLiteral("Drop a Response in Flight") ? a : lose;
+    QVERIFY(lose);
+    lose->trigger();
+    QVERIFY(applied.as<model::DropResponse>());
   }
 
   void badScenarioKeepsTheCurrentSession() {
