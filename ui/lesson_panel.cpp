@@ -144,7 +144,10 @@ model::RenderedStep LessonPanel::stepNarration() const {
   if (m_phase == Phase::Done)
     return m_rendered;
   const model::LessonStep &step = l->steps[static_cast<std::size_t>(m_step)];
-  return {model::narrationBeforeItsMoment(step.text), model::narrationBeforeItsMoment(step.teacherNotes), {}, {}, {}};
+  model::RenderedStep before; // nothing is revealed before the step has run
+  before.text = model::narrationBeforeItsMoment(step.text);
+  before.teacherNotes = model::narrationBeforeItsMoment(step.teacherNotes);
+  return before;
 }
 
 void LessonPanel::setNotesAllowed(bool allowed) {

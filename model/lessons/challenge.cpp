@@ -16,7 +16,7 @@ ChallengeGrade gradeChallenge(const engine::World &world, const Challenge &chall
 }
 
 StepResult runChallengeHeadless(SimulationController &controller, const Challenge &challenge) {
-  StepResult r{QObject::tr("Challenge"), true, {}, {}};
+  StepResult r{QObject::tr("Challenge"), true, {}, {}, {}};
   r.rendered.text = challenge.goal; // what --show-text prints for it
   if (const auto failed = performActions(controller, challenge.setup)) {
     r.passed = false;

@@ -298,6 +298,30 @@ private slots:
     QApplication::setPalette(before);
   }
 
+  // While a step waits for its prediction, the presenter has its notes, and nothing is revealed yet.
+  void notesOfAStepNotYetRunAreNotesNotItsReveal() {
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("01-asking.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(R"({ "title": "Asking", "summary": "A lesson that asks.", "scenario": "SCENARIO",
+      "steps": [ { "title": "Guess", "text": "What happens next?", "reveal": "REVEALED-AFTER.", "teacher_notes": "NOTE-ASK: wait for answers.",
+        "predict": { "question": "Which?", "choices": [ "This one", "That other one" ], "answer": 0, "explanation": "Because." },
+        "actions": [ { "run_until_ms": 500 } ] } ],
+      "comparison": [ [ "aspect", "Kafka", "Kinesis" ] ] })")
+                   .replace("SCENARIO", SCENARIO_DIR "/calm-cluster.json"));
+    file.close();
+    model::SimulationController controller;
+    ui::MainWindow window(controller);
+    window.setInteractive(false);
+    window.lessons()->loadLessons(dir.path());
+    QVERIFY(window.lessons()->selectLessonById(QStringLiteral("01")));
+    window.lessons()->next(); // the step asks; it has not run
+    const model::RenderedStep waiting = window.lessons()->stepNarration();
+    QVERIFY2(waiting.teacherNotes.contains(QStringLiteral("NOTE-ASK")), qPrintable(waiting.teacherNotes));
+    QVERIFY2(waiting.reveal.isEmpty(), qPrintable(waiting.reveal));
+    QCOMPARE(waiting.text, QStringLiteral("What happens next?"));
+  }
+
   // What comes next: the next step's title and its first sentence; then the closing table.
   void nextStepIsItsTitleAndFirstSentence() {
     model::Lesson lesson;
