@@ -49,7 +49,7 @@ bool answers(const QStringList &s) {
   return head == QLatin1String("producer") || (head == QLatin1String("topic") && kTopicSettings.contains(field)) ||
       (head == QLatin1String("group") && kGroupPositions.contains(field)) ||
       (head == QLatin1String("application") && field == QLatin1String("checkpoint")) ||
-      (head == QLatin1String("stream") && field == QLatin1String("min_zone_copies"));
+      (head == QLatin1String("stream") && (field == QLatin1String("min_zone_copies") || field == QLatin1String("zones_down")));
 }
 
 QStringList fieldsOf(const QString &head) {
@@ -60,7 +60,7 @@ QStringList fieldsOf(const QString &head) {
   if (head == QLatin1String("application"))
     return {QStringLiteral("checkpoint S")};
   if (head == QLatin1String("stream"))
-    return {QStringLiteral("min_zone_copies")};
+    return {QStringLiteral("min_zone_copies"), QStringLiteral("zones_down")};
   return {};
 }
 
@@ -138,10 +138,12 @@ std::optional<double> value(const QStringList &s, const World &w, QString *why) 
     *why = QObject::tr("application %1 has no lease on shard %2").arg(s[1], s[3]);
     return std::nullopt;
   }
-  // stream S min_zone_copies: the fewest zones holding any acknowledged record of the stream.
   const int st = w.kinesis.streamIndex(name);
   if (st < 0)
     return missing(QObject::tr("stream"));
+  if (s[2] == QLatin1String("zones_down")) // the zones the stream cannot reach, whichever they are
+    return static_cast<double>(std::count(w.kinesis.zoneUp.begin(), w.kinesis.zoneUp.end(), false));
+  // stream S min_zone_copies: the fewest zones holding any acknowledged record of the stream.
   int fewest = kinesis::kZones + 1;
   for (int slot : w.kinesis.streams[static_cast<std::size_t>(st)].shards)
     for (const kinesis::StoredRecord &r : w.kinesis.shardAt(slot).records)

@@ -177,8 +177,9 @@ QString subjectInWords(const QStringList &s, double v) {
   else if (head == QLatin1String("shard"))
     words = shard(s.value(1), s.value(2), v);
   else if (head == QLatin1String("stream"))
-    words = s.value(2) == QLatin1String("open_shards")
-        ? QObject::tr("stream %1 has %2 open shards").arg(s.value(1), number(v))
+    words = s.value(2) == QLatin1String("open_shards") ? QObject::tr("stream %1 has %2 open shards").arg(s.value(1), number(v))
+        : s.value(2) == QLatin1String("zones_down")
+        ? QObject::tr("stream %1 has %2 availability zones down").arg(s.value(1), number(v))
         : QObject::tr("every acknowledged record of stream %1 is in at least %2 zones").arg(s.value(1), number(v));
   else if (head == QLatin1String("group"))
     words = group(s, v);

@@ -35,7 +35,7 @@ struct LessonAction {
 struct LessonHighlight {
   WorldItem::Kind kind = WorldItem::Kind::None;
   QString name; ///< partition ("orders-0"), group, application or producer name
-  int index = -1; ///< broker id, shard number, zone; a transfer kind for messages
+  int index = -1; ///< broker id, shard number, zone; a transfer kind for messages; a producer's side (0 Kafka, 1 Kinesis, -1 both)
   std::int64_t from = 0, to = 0; ///< a cell range: offsets [from, to) of a replica
 };
 

@@ -225,6 +225,10 @@ private:
       } else if (f.has(QStringLiteral("producer"))) {
         h.kind = Kind::KafkaProducer;
         h.name = f.string(QStringLiteral("producer"));
+        // "of": one side of a producer that writes to both systems; absent: both.
+        static const QStringList sides = {QStringLiteral("kafka"), QStringLiteral("kinesis"), QStringLiteral("both")};
+        const int side = static_cast<int>(sides.indexOf(f.choice(QStringLiteral("of"), sides, QStringLiteral("both"))));
+        h.index = side == 2 ? -1 : side;
       } else {
         f.fail(
             QString(),

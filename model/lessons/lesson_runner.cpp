@@ -177,9 +177,9 @@ std::vector<WorldItem> resolveHighlights(const engine::World &w, const std::vect
         items.push_back({Kind::Application, a});
       break;
     case Kind::KafkaProducer:
-      if (const int p = named(w.kafka.producers, h.name, [](const auto &x) { return x.config.name; }); p >= 0)
+      if (const int p = named(w.kafka.producers, h.name, [](const auto &x) { return x.config.name; }); p >= 0 && h.index != 1)
         items.push_back({Kind::KafkaProducer, p});
-      if (const int p = named(w.kinesis.producers, h.name, [](const auto &x) { return x.config.name; }); p >= 0)
+      if (const int p = named(w.kinesis.producers, h.name, [](const auto &x) { return x.config.name; }); p >= 0 && h.index != 0)
         items.push_back({Kind::KinesisProducer, p});
       break;
     default: break;

@@ -130,6 +130,7 @@ private slots:
       QTest::newRow(f) << QStringLiteral("shard 0 %1").arg(QLatin1String(f)) << 1.0 << QStringLiteral("shard 0");
     row("stream orders open_shards", 2, "stream orders has 2 open shards");
     row("stream orders min_zone_copies", 3, "in at least 3 zones");
+    row("stream orders zones_down", 1, "stream orders has 1 availability zones down");
     for (const char *f : {"lag", "consumed", "duplicates", "generation", "members"})
       QTest::newRow(f) << QStringLiteral("group billing %1").arg(QLatin1String(f)) << 4.0 << QStringLiteral("group billing");
     row("group billing position 0", 100, "group billing reads partition 0 next at offset 100");

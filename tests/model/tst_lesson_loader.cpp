@@ -69,6 +69,31 @@ private slots:
     QCOMPARE(items[3], (WorldItem{WorldItem::Kind::Message, 2, -1, -1})); // TransferKind::ReplicaFetchRequest
   }
 
+  void aProducerHighlightCanNameOneSide() {
+    const auto resolved = [&](const char *producer) {
+      const QByteArray bothSystems = QByteArray(kLesson).replace("SCENARIO", "scenarios/first-look.json");
+      const QByteArray text =
+          QByteArray(bothSystems).replace("\"text\": \"hello\",", QByteArray("\"text\": \"hello\", \"highlight\": [ ") + producer + " ],");
+      const LessonLoadResult r = loadLessonText(text, QStringLiteral(LESSON_DIR "/test.json"));
+      if (!r.lesson)
+        qFatal("%s", qPrintable(r.error));
+      SimulationController controller;
+      startLesson(controller, *r.lesson);
+      return resolveHighlights(controller.world(), r.lesson->steps[0].highlights);
+    };
+    using Kind = WorldItem::Kind;
+    QCOMPARE(resolved(R"({ "producer": "checkout" })").size(), std::size_t{2}); // both boxes
+    const auto kafka = resolved(R"({ "producer": "checkout", "of": "kafka" })");
+    QCOMPARE(kafka.size(), std::size_t{1});
+    QCOMPARE(kafka[0].kind, Kind::KafkaProducer);
+    const auto kinesis = resolved(R"({ "producer": "checkout", "of": "kinesis" })");
+    QCOMPARE(kinesis.size(), std::size_t{1});
+    QCOMPARE(kinesis[0].kind, Kind::KinesisProducer);
+    const QByteArray wrong =
+        lesson().replace("\"text\": \"hello\",", "\"text\": \"hello\", \"highlight\": [ { \"producer\": \"checkout\", \"of\": \"kafk\" } ],");
+    QVERIFY(!loadLessonText(wrong, QStringLiteral(LESSON_DIR "/test.json")).lesson);
+  }
+
   void aFalseClaimFails() {
     const QByteArray text = lesson().replace("acknowledged > 0", "acknowledged_lost > 0");
     const LessonLoadResult r = loadLessonText(text, QStringLiteral(LESSON_DIR "/test.json"));

@@ -102,6 +102,13 @@ private slots:
     QCOMPARE(formatSubjectValue(QStringLiteral("producer checkout acks"), 1), QStringLiteral("1"));
   }
 
+  void zonesDownCountsWhicheverZoneIsDown() {
+    const Lesson lesson = load(kLesson);
+    QCOMPARE(valueAfter(lesson, 1, QStringLiteral("stream orders zones_down")), QStringLiteral("0"));
+    QCOMPARE(valueAfter(lesson, 2, QStringLiteral("stream orders zones_down")), QStringLiteral("1"));
+    QCOMPARE(valueAfter(lesson, 2, QStringLiteral("stream nope zones_down")), QStringLiteral("no stream \"nope\""));
+  }
+
   void readOuts_data() {
     QTest::addColumn<QString>("expectation");
     QTest::addColumn<bool>("holds");
