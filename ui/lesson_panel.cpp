@@ -278,7 +278,7 @@ void LessonPanel::runStep() {
   if (const auto failed = model::performActions(m_controller, step.actions))
     m_failure = *failed;
   m_canvas.setHighlights(model::resolveHighlights(m_controller.world(), step.highlights));
-  if (step.tryIt && m_failure.isEmpty() && !step.tryIt->doneWhen.evaluate(m_controller.world()).holds) {
+  if (step.tryIt && m_failure.isEmpty() && !model::tryItDone(*step.tryIt, m_controller.world()).holds) {
     m_phase = Phase::Trying; // the learner acts on the canvas; checked on every frame
     render();
     return;
@@ -290,7 +290,7 @@ void LessonPanel::checkTryIt() {
   if (m_phase != Phase::Trying || !lesson())
     return;
   const model::LessonStep &step = lesson()->steps[static_cast<std::size_t>(m_step)];
-  if (step.tryIt->doneWhen.evaluate(m_controller.world()).holds)
+  if (model::tryItDone(*step.tryIt, m_controller.world()).holds)
     finishStep();
 }
 

@@ -52,7 +52,7 @@ struct Prediction {
 struct TryIt {
   QString task;
   QString hint;
-  Expectation doneWhen;
+  std::vector<Expectation> doneWhen; ///< the goal: all of them hold (lesson_runner.h: tryItDone)
   std::vector<LessonAction> solution; ///< what "show me" (and the headless run) does
 };
 

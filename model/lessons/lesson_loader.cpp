@@ -284,10 +284,19 @@ private:
     step.actions = readActions(f.array(QStringLiteral("actions"), false), f.pointerOf(QStringLiteral("actions")));
     if (f.has(QStringLiteral("try"))) {
       JsonFields t(f.object(QStringLiteral("try")), f.pointerOf(QStringLiteral("try")), QObject::tr("a try-it"));
-      TryIt tryIt{markdown(t, QStringLiteral("task"), false),
-                  markdown(t, QStringLiteral("hint"), false),
-                  readExpectation(t.raw(QStringLiteral("done_when")), t.pointerOf(QStringLiteral("done_when"))),
-                  {}};
+      TryIt tryIt{markdown(t, QStringLiteral("task"), false), markdown(t, QStringLiteral("hint"), false), {}, {}};
+      // One expectation, or a list of them that must all hold ("broker 0 is off, the others run").
+      const QJsonValue doneWhen = t.raw(QStringLiteral("done_when"));
+      const QString doneWhere = t.pointerOf(QStringLiteral("done_when"));
+      if (doneWhen.isArray()) {
+        const QJsonArray all = doneWhen.toArray();
+        for (int i = 0; i < all.size(); ++i)
+          tryIt.doneWhen.push_back(readExpectation(all[i], QStringLiteral("%1/%2").arg(doneWhere).arg(i)));
+        if (tryIt.doneWhen.empty())
+          t.fail(QStringLiteral("done_when"), QObject::tr("a try-it's goal needs at least one expectation"));
+      } else {
+        tryIt.doneWhen.push_back(readExpectation(doneWhen, doneWhere));
+      }
       tryIt.solution = readActions(t.array(QStringLiteral("solution")), t.pointerOf(QStringLiteral("solution")));
       if (tryIt.solution.empty())
         t.fail(QStringLiteral("solution"), QObject::tr("a try-it needs the solution the player shows and the headless run performs"));

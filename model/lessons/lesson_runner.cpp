@@ -73,6 +73,16 @@ std::optional<QString> performActions(SimulationController &controller, const st
   return std::nullopt;
 }
 
+Expectation::Outcome tryItDone(const TryIt &tryIt, const engine::World &world) {
+  Expectation::Outcome outcome;
+  for (const Expectation &e : tryIt.doneWhen) {
+    outcome = e.evaluate(world);
+    if (!outcome.holds)
+      break;
+  }
+  return outcome;
+}
+
 RenderedStep renderStep(const engine::World &world, const LessonStep &step) {
   RenderedStep r;
   const auto render = [&](const QString &markdown) {
@@ -211,7 +221,7 @@ LessonResult runLessonHeadless(const Lesson &lesson) {
     if (!failed && step.tryIt) {
       failed = performActions(controller, step.tryIt->solution);
       if (!failed) {
-        const auto done = step.tryIt->doneWhen.evaluate(controller.world());
+        const auto done = tryItDone(*step.tryIt, controller.world());
         r.details << (done.holds ? QStringLiteral("ok    try-it done: ") : QStringLiteral("FAIL  try-it not done: ")) + done.detail;
         r.passed = done.holds;
       }

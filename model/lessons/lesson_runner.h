@@ -25,6 +25,9 @@ struct RenderedStep {
   QStringList whyNot; ///< of the prediction's choices, if given
   QStringList missing; ///< "{{SUBJECT}}: why" for each subject that had no value (shown as —)
 };
+/// Whether a try-it's goal is reached in `world`: every condition holds. The outcome is the
+/// first condition that does not hold, or the last one when all do.
+Expectation::Outcome tryItDone(const TryIt &tryIt, const engine::World &world);
 /// The step's narration rendered against `world` (the step's moment: its actions and try-it done).
 RenderedStep renderStep(const engine::World &world, const LessonStep &step);
 /// The closing comparison table rendered against `world` (the world the last step left).

@@ -283,6 +283,29 @@ private slots:
     QVERIFY(errorOf(QByteArray(text).replace("\"record\" ]", "\"record\", \"record\" ]")).contains(QStringLiteral("named twice")));
   }
 
+  void aTryItGoalCanNeedSeveralConditions() {
+    const QByteArray text = lesson().replace(
+        "\"expect\":",
+        "\"try\": { \"task\": \"Cut broker 0's power, only its.\", \"hint\": \"Its menu.\", \"done_when\": [ \"broker 0 state == powered_off\", "
+        "\"broker 1 state == running\" ], \"solution\": [ { \"fault\": { \"action\": \"power_loss\", \"broker\": 0 } } ] }, \"expect\":");
+    const LessonLoadResult r = loadLessonText(text, QStringLiteral(LESSON_DIR "/test.json"));
+    QVERIFY2(r.lesson, qPrintable(r.error));
+    const TryIt &tryIt = *r.lesson->steps[0].tryIt;
+    QCOMPARE(tryIt.doneWhen.size(), std::size_t{2});
+    SimulationController controller;
+    QVERIFY(!startLesson(controller, *r.lesson));
+    QVERIFY(!tryItDone(tryIt, controller.world()).holds);
+    controller.applyUserAction(streamscope::engine::Fault{controller.world().now, streamscope::engine::PowerLoss{0}});
+    QVERIFY(tryItDone(tryIt, controller.world()).holds);
+    controller.applyUserAction(
+        streamscope::engine::Fault{controller.world().now, streamscope::engine::PowerLoss{1}}); // another route too far: one condition fails
+    const Expectation::Outcome outcome = tryItDone(tryIt, controller.world());
+    QVERIFY(!outcome.holds);
+    QVERIFY2(outcome.detail.contains(QStringLiteral("broker 1")), qPrintable(outcome.detail));
+    QVERIFY(errorOf(QByteArray(text).replace("[ \"broker 0 state == powered_off\", \"broker 1 state == running\" ]", "[ ]"))
+                .contains(QStringLiteral("at least one expectation")));
+  }
+
   void errors() {
     QFETCH(QByteArray, text);
     QFETCH(QString, expected);

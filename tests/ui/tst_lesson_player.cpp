@@ -265,7 +265,7 @@ private slots:
     const QStringList choices = {QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("gamma"), QStringLiteral("delta"),
                                  QStringLiteral("epsilon")};
     QList<QList<int>> orders;
-    for (const QString learner : {QStringLiteral("learner-a"), QStringLiteral("learner-b"), QStringLiteral("learner-c")}) {
+    for (const QString &learner : {QStringLiteral("learner-a"), QStringLiteral("learner-b"), QStringLiteral("learner-c")}) {
       QSettings().setValue(QStringLiteral("lessons/learnerId"), learner);
       panel.loadLessons(dir.path());
       panel.selectLesson(0);
