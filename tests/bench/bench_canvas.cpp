@@ -63,7 +63,7 @@ private slots:
       const auto g = ui::CanvasGeometry::build(view, QRectF(0, 0, 1600, 900), m_theme, &recent);
       const auto flights = ui::collectFlights(view, g);
       QPainter painter(&image);
-      ui::paintCanvas(painter, ui::CanvasFrame{view, g, m_theme, flights, recent, {}, {}});
+      ui::paintCanvas(painter, ui::CanvasFrame{view, g, m_theme, flights, recent, {}, {}, {}, {}});
     }
   }
 
@@ -88,7 +88,7 @@ private slots:
     const auto flights = ui::collectFlights(m_controller.view(), g);
     QBENCHMARK {
       QPainter painter(&image);
-      ui::paintCanvas(painter, ui::CanvasFrame{m_controller.view(), g, m_theme, flights, recent, {}, {}});
+      ui::paintCanvas(painter, ui::CanvasFrame{m_controller.view(), g, m_theme, flights, recent, {}, {}, {}, {}});
     }
   }
 

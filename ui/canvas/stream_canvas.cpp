@@ -63,7 +63,7 @@ void StreamCanvas::rebuild() {
 QPainterPath StreamCanvas::highlightArea() const {
   if (!m_controller.hasSimulation())
     return {};
-  return highlightHoles(CanvasFrame{m_controller.view(), m_geometry, m_theme, m_flights, m_recent, m_selected, m_highlights});
+  return highlightHoles(CanvasFrame{m_controller.view(), m_geometry, m_theme, m_flights, m_recent, m_selected, m_highlights, {}, {}});
 }
 
 void StreamCanvas::paintEvent(QPaintEvent *) {
@@ -263,7 +263,8 @@ void StreamCanvas::changeEvent(QEvent *event) {
 
 model::WorldItem StreamCanvas::itemAt(QPointF widgetPos) const {
   const QPointF p = widgetPos + m_pan;
-  if (!m_shown.empty() && !shownArea(CanvasFrame{m_controller.view(), m_geometry, m_theme, m_flights, m_recent, m_selected, {}, m_shown}).contains(p))
+  if (!m_shown.empty() &&
+      !shownArea(CanvasFrame{m_controller.view(), m_geometry, m_theme, m_flights, m_recent, m_selected, {}, m_shown, {}}).contains(p))
     return {}; // hidden things cannot be clicked
   const double reach = m_theme.px(7);
   for (const Flight &f : m_flights) // messages are small and on top: they win
