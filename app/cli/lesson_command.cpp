@@ -20,21 +20,27 @@ void printText(QTextStream &out, const QString &markdown, const QString &prefix 
     out << "        > " << line << '\n';
 }
 
+/// The lessons of `files` that load; each that does not has its error on `err` and sets `failed`.
+std::vector<model::Lesson> loadEach(const QStringList &files, QTextStream &err, bool &failed) {
+  std::vector<model::Lesson> lessons;
+  for (const QString &file : files) {
+    const model::LessonLoadResult loaded = model::loadLessonFile(file);
+    if (loaded.lesson)
+      lessons.push_back(*loaded.lesson);
+    else {
+      err << loaded.error << '\n';
+      failed = true;
+    }
+  }
+  return lessons;
+}
+
 /// --claims: one line per claim, "ID<TAB>LESSON:STEP,...<TAB>N expectations"; exit 1 if any
 /// claim has no step with an expectation, or a lesson does not load.
 int printClaims(const QStringList &files) {
   QTextStream out(stdout), err(stderr);
-  std::vector<model::Lesson> lessons;
   bool loadFailed = false;
-  for (const QString &file : files) {
-    const model::LessonLoadResult loaded = model::loadLessonFile(file);
-    if (loaded.lesson) {
-      lessons.push_back(*loaded.lesson);
-    } else {
-      err << loaded.error << '\n';
-      loadFailed = true;
-    }
-  }
+  const std::vector<model::Lesson> lessons = loadEach(files, err, loadFailed);
   if (parseOnly())
     return loadFailed ? 1 : 0;
   QStringList missing;
@@ -55,17 +61,8 @@ int printClaims(const QStringList &files) {
 /// lesson does not load.
 int printConcepts(const QString &dir, const QStringList &files) {
   QTextStream out(stdout), err(stderr);
-  std::vector<model::Lesson> lessons;
   bool loadFailed = false;
-  for (const QString &file : files) {
-    const model::LessonLoadResult loaded = model::loadLessonFile(file);
-    if (loaded.lesson) {
-      lessons.push_back(*loaded.lesson);
-    } else {
-      err << loaded.error << '\n';
-      loadFailed = true;
-    }
-  }
+  const std::vector<model::Lesson> lessons = loadEach(files, err, loadFailed);
   std::vector<model::Concept> known;
   QString error;
   if (QFileInfo::exists(model::conceptsFileOf(dir))) {

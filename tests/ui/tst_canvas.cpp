@@ -1,6 +1,7 @@
 // The animated canvas as a user meets it: it paints, a click fills the inspector, a
 // right-click injects a fault, presentation mode toggles, exports write real images, and big
 // clusters and wide streams lay out without overlapping text.
+#include "canvas_checks.h"
 #include "canvas_menu.h"
 #include "model/simulation_controller.h"
 #include "ui/canvas/dot_sprites.h"
@@ -26,19 +27,6 @@ int colourCount(const QImage &image) {
     for (int x = 0; x < image.width(); x += 7)
       colours.insert(image.pixel(x, y));
   return static_cast<int>(colours.size());
-}
-
-/// Every pair of labels that intersect, as text for the failure message.
-QStringList overlaps(const ui::CanvasGeometry &g) {
-  QStringList found;
-  for (std::size_t i = 0; i < g.labels.size(); ++i) {
-    if (!g.scene.contains(g.labels[i].rect))
-      found << QStringLiteral("\"%1\" outside the scene").arg(g.labels[i].text);
-    for (std::size_t j = i + 1; j < g.labels.size(); ++j)
-      if (g.labels[i].rect.intersects(g.labels[j].rect))
-        found << QStringLiteral("\"%1\" / \"%2\"").arg(g.labels[i].text, g.labels[j].text);
-  }
-  return found;
 }
 
 struct Window {
@@ -260,11 +248,11 @@ private slots:
     for (const QSizeF size : {QSizeF(1600, 900), QSizeF(1000, 640)}) {
       const auto g = ui::CanvasGeometry::build(w.controller.view(), QRectF(QPointF(), size * zoom), theme);
       QVERIFY(g.labels.size() > 10);
-      const QStringList found = overlaps(g);
+      const QStringList found = test::labelOverlaps(g);
       QVERIFY2(found.isEmpty(), qPrintable(found.join(QStringLiteral("; "))));
       auto crowded = g; // the check itself must see a label placed on top of another
       crowded.labels.push_back(crowded.labels.back());
-      QVERIFY(!overlaps(crowded).isEmpty());
+      QVERIFY(!test::labelOverlaps(crowded).isEmpty());
     }
     // Level of detail: a 64-partition cluster at 1x shows bars, and zooming in shows cells.
     if (scenario == QLatin1String("big-cluster.json")) {
