@@ -54,6 +54,11 @@ std::string_view eventTypeName(EventType t) {
   case EventType::ConfigChanged: return "config_changed";
   case EventType::PartitionsAdded: return "partitions_added";
   case EventType::ReplicasReassigned: return "replicas_reassigned";
+  case EventType::GroupEpochBumped: return "group_epoch_bumped";
+  case EventType::PartitionsRevoked: return "partitions_revoked";
+  case EventType::PartitionsAssigned: return "partitions_assigned";
+  case EventType::MemberEpochChanged: return "member_epoch_changed";
+  case EventType::MemberFenced: return "member_fenced";
   }
   return "unknown";
 }

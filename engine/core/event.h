@@ -63,6 +63,12 @@ enum class EventType : std::uint8_t {
   ConfigChanged, ///< partition=topic (or -1), sub=what changed, a=new value
   PartitionsAdded, ///< partition=topic, a=new partition count
   ReplicasReassigned, ///< partition=topic, a=new replication factor
+  // Consumer protocol (KIP-848). partition=group index, node=the member's node.
+  GroupEpochBumped, ///< the coordinator computed a new target assignment: a=group epoch, b=members, node=-1
+  PartitionsRevoked, ///< a member gave up partitions not in its target: a=member, b=count
+  PartitionsAssigned, ///< a member was given free partitions of its target: a=member, b=count
+  MemberEpochChanged, ///< a member reconciled to the group epoch: a=member, b=member epoch
+  MemberFenced, ///< the session timed out: the coordinator removed the member, a=member
 };
 
 /// What a transfer carries; lets the view draw each message kind differently.

@@ -134,7 +134,7 @@ void consumerWaits(const World &w, const Deadlines &d, std::vector<ClientWait> &
       cw.other = static_cast<int>(m);
       cw.until = found->second;
       cw.since = cw.expectedBy = found->second - group.config.sessionTimeout;
-      cw.setting = "session.timeout.ms";
+      cw.setting = group.config.protocol == GroupProtocol::Consumer ? "group.consumer.session.timeout.ms" : "session.timeout.ms";
       cw.settingValue = group.config.sessionTimeout;
       for (std::size_t local = 0; local < group.parts.size() && cw.partition < 0; ++local)
         if (group.parts[local].owner == static_cast<int>(m))

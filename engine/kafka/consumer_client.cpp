@@ -1,6 +1,8 @@
 #include "engine/kafka/consumer_client.h"
 
 #include "engine/kafka/assignors.h"
+#include "engine/kafka/consumer_protocol.h"
+#include "engine/kafka/group_partitions.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -11,7 +13,6 @@ namespace {
 constexpr SimTime kRetryBackoff = 100 * kMillisecond; // retry.backoff.ms
 constexpr SimTime kInitialRebalanceDelay = 3 * kSecond; // group.initial.rebalance.delay.ms
 
-ConsumerGroup &groupAt(World &w, int g) { return w.kafka.groups[static_cast<std::size_t>(g)]; }
 /// The index in KafkaState::partitions of the group's topic's partition `local`.
 int partitionOf(const World &w, const ConsumerGroup &g, int local) { return w.kafka.partitionId(g.topic, local); }
 
@@ -24,6 +25,7 @@ const ReplicaLog &servingLog(const World &w, int p) {
 int addMember(World &w, int g) {
   ConsumerGroup &group = groupAt(w, g);
   Member m;
+  m.inGroup = group.config.protocol == GroupProtocol::Classic; // the consumer protocol counts it from its first heartbeat
   char id[64];
   std::snprintf(id, sizeof id, "%s-member-%03zu", group.config.group.c_str(), group.members.size());
   m.id = id;
@@ -36,29 +38,15 @@ int addMember(World &w, int g) {
   return index;
 }
 
-void commit(World &w, int g, int local) {
-  ConsumerGroup &group = groupAt(w, g);
-  GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
-  if (gp.position < 0 || gp.position == gp.committed)
-    return;
-  gp.committed = gp.position;
-  const NodeId node = gp.owner >= 0 ? group.members[static_cast<std::size_t>(gp.owner)].node : -1;
-  w.record(EventType::Committed, node, partitionOf(w, group, local), gp.committed, g);
-}
-
-void stopFetching(GroupPartition &gp) {
-  ++gp.fetchGen;
-  gp.fetching = false;
-}
-
 void revoke(World &w, int g, int local, bool commitFirst) {
   ConsumerGroup &group = groupAt(w, g);
   GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
   if (commitFirst && group.config.enableAutoCommit)
-    commit(w, g, local); // the Java client commits on revocation when auto commit is on
+    commitPosition(w, g, local); // the Java client commits on revocation when auto commit is on
   stopFetching(gp);
   gp.owner = -1;
   gp.position = -1;
+  noteOwnership(w, g, local);
 }
 
 /// auto.offset.reset: the position to start from, or -1 for `none` (an error).
@@ -70,41 +58,6 @@ Offset resetPosition(const World &w, const ConsumerGroup &group, int p) {
   case OffsetReset::None: return -1;
   }
   return -1;
-}
-
-void sendFetch(World &w, int g, int local) {
-  ConsumerGroup &group = groupAt(w, g);
-  GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
-  const std::uint32_t gen = ++gp.fetchGen;
-  gp.fetching = false;
-  if (gp.owner < 0 || gp.stopped || !group.members[static_cast<std::size_t>(gp.owner)].alive)
-    return;
-  gp.fetching = true;
-  const int p = partitionOf(w, group, local);
-  const Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
-  if (part.leader < 0) { // no leader: look again after the metadata back-off
-    if (gp.leaderlessSince < 0)
-      gp.leaderlessSince = w.now;
-    gp.fetchBroker = -1;
-    w.after(kRetryBackoff, Action{ActionType::ConsumerRetryFetch, -1, -1, p, g, gen});
-    return;
-  }
-  if (gp.position < 0) {
-    gp.position = resetPosition(w, group, p);
-    w.record(EventType::OffsetReset, group.members[static_cast<std::size_t>(gp.owner)].node, p, gp.position, g);
-    if (gp.position < 0) { // auto.offset.reset=none: the application gets an error
-      gp.stopped = true;
-      gp.fetching = false;
-      return;
-    }
-  }
-  const NodeId from = group.members[static_cast<std::size_t>(gp.owner)].node;
-  const NodeId to = w.kafka.brokers[static_cast<std::size_t>(part.leader)].node;
-  gp.leaderlessSince = -1;
-  gp.fetchSentAt = w.now;
-  gp.fetchBroker = part.leader;
-  w.send(from, to, TransferKind::ConsumerFetchRequest, p, gp.position, 0, Action{ActionType::ConsumerFetchArrive, -1, -1, p, g, gen, gp.position});
-  w.after(group.config.fetchMaxWait + group.config.requestTimeout, Action{ActionType::ConsumerRetryFetch, -1, -1, p, g, gen});
 }
 
 void beginRebalance(World &w, int g, SimTime extraDelay = 0) {
@@ -145,23 +98,105 @@ void beginRebalance(World &w, int g, SimTime extraDelay = 0) {
 
 } // namespace
 
+ConsumerGroup &groupAt(World &w, int g) { return w.kafka.groups[static_cast<std::size_t>(g)]; }
+
+void commitPosition(World &w, int g, int local) {
+  ConsumerGroup &group = groupAt(w, g);
+  GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
+  if (gp.position < 0 || gp.position == gp.committed)
+    return;
+  gp.committed = gp.position;
+  const NodeId node = gp.owner >= 0 ? group.members[static_cast<std::size_t>(gp.owner)].node : -1;
+  w.record(EventType::Committed, node, partitionOf(w, group, local), gp.committed, g);
+}
+
+void stopFetching(GroupPartition &gp) {
+  ++gp.fetchGen;
+  gp.fetching = false;
+}
+
+void noteOwnership(World &w, int g, int local) {
+  ConsumerGroup &group = groupAt(w, g);
+  GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
+  const bool read = gp.owner >= 0 && !gp.revoking && group.members[static_cast<std::size_t>(gp.owner)].alive;
+  if (!read && gp.unownedSince < 0)
+    gp.unownedSince = w.now;
+  else if (read && gp.unownedSince >= 0) {
+    gp.unownedTotal += std::max<SimTime>(0, w.now - gp.unownedSince);
+    gp.unownedSince = -1;
+  }
+}
+
+SimTime unownedTime(const GroupPartition &gp, SimTime now) {
+  return gp.unownedTotal + (gp.unownedSince >= 0 ? std::max<SimTime>(0, now - gp.unownedSince) : 0);
+}
+
+void sendFetch(World &w, int g, int local) {
+  ConsumerGroup &group = groupAt(w, g);
+  GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
+  const std::uint32_t gen = ++gp.fetchGen;
+  gp.fetching = false;
+  if (gp.owner < 0 || gp.stopped || gp.revoking || !group.members[static_cast<std::size_t>(gp.owner)].alive)
+    return;
+  gp.fetching = true;
+  const int p = partitionOf(w, group, local);
+  const Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
+  if (part.leader < 0) { // no leader: look again after the metadata back-off
+    if (gp.leaderlessSince < 0)
+      gp.leaderlessSince = w.now;
+    gp.fetchBroker = -1;
+    w.after(kRetryBackoff, Action{ActionType::ConsumerRetryFetch, -1, -1, p, g, gen});
+    return;
+  }
+  if (gp.position < 0) {
+    gp.position = resetPosition(w, group, p);
+    w.record(EventType::OffsetReset, group.members[static_cast<std::size_t>(gp.owner)].node, p, gp.position, g);
+    if (gp.position < 0) { // auto.offset.reset=none: the application gets an error
+      gp.stopped = true;
+      gp.fetching = false;
+      return;
+    }
+  }
+  const NodeId from = group.members[static_cast<std::size_t>(gp.owner)].node;
+  const NodeId to = w.kafka.brokers[static_cast<std::size_t>(part.leader)].node;
+  gp.leaderlessSince = -1;
+  gp.fetchSentAt = w.now;
+  gp.fetchBroker = part.leader;
+  w.send(from, to, TransferKind::ConsumerFetchRequest, p, gp.position, 0, Action{ActionType::ConsumerFetchArrive, -1, -1, p, g, gen, gp.position});
+  w.after(group.config.fetchMaxWait + group.config.requestTimeout, Action{ActionType::ConsumerRetryFetch, -1, -1, p, g, gen});
+}
+
 void startGroup(World &w, int index) {
   ConsumerGroup &group = groupAt(w, index);
-  group.parts.assign(static_cast<std::size_t>(w.kafka.topics[static_cast<std::size_t>(group.topic)].config.partitions), GroupPartition{});
-  for (int m = 0; m < group.config.members; ++m)
-    addMember(w, index);
-  beginRebalance(w, index, std::max<SimTime>(0, group.config.start - w.now) + kInitialRebalanceDelay);
+  GroupPartition unread;
+  unread.unownedSince = std::max(w.now, group.config.start); // unowned from the group's start
+  group.parts.assign(static_cast<std::size_t>(w.kafka.topics[static_cast<std::size_t>(group.topic)].config.partitions), unread);
+  for (int m = 0; m < group.config.members; ++m) {
+    const int member = addMember(w, index);
+    if (group.config.protocol == GroupProtocol::Consumer)
+      joinWithHeartbeat(w, index, member, std::max<SimTime>(0, group.config.start - w.now));
+  }
+  if (group.config.protocol == GroupProtocol::Classic)
+    beginRebalance(w, index, std::max<SimTime>(0, group.config.start - w.now) + kInitialRebalanceDelay);
 }
 
 void topicPartitionsChanged(World &w, int g) {
   ConsumerGroup &group = groupAt(w, g);
-  group.parts.resize(static_cast<std::size_t>(w.kafka.topics[static_cast<std::size_t>(group.topic)].config.partitions));
-  beginRebalance(w, g); // the leader's metadata refresh sees the new partitions
+  GroupPartition unread;
+  unread.unownedSince = std::max(w.now, group.config.start);
+  group.parts.resize(static_cast<std::size_t>(w.kafka.topics[static_cast<std::size_t>(group.topic)].config.partitions), unread);
+  if (group.config.protocol == GroupProtocol::Consumer)
+    bumpGroupEpoch(w, g); // the coordinator sees the new partitions in the metadata
+  else
+    beginRebalance(w, g); // the leader's metadata refresh sees the new partitions
 }
 
 void addConsumer(World &w, int group) {
-  addMember(w, group);
-  beginRebalance(w, group);
+  const int member = addMember(w, group);
+  if (groupAt(w, group).config.protocol == GroupProtocol::Consumer)
+    joinWithHeartbeat(w, group, member, 0);
+  else
+    beginRebalance(w, group);
 }
 
 void removeConsumer(World &w, int g, int member) {
@@ -169,6 +204,10 @@ void removeConsumer(World &w, int g, int member) {
   Member &m = group.members[static_cast<std::size_t>(member)];
   if (!m.alive || !m.inGroup)
     return;
+  if (group.config.protocol == GroupProtocol::Consumer) {
+    leaveWithHeartbeat(w, g, member);
+    return;
+  }
   for (std::size_t i = 0; i < group.parts.size(); ++i)
     if (group.parts[i].owner == member)
       revoke(w, g, static_cast<int>(i), true);
@@ -186,11 +225,18 @@ void killConsumer(World &w, int g, int member) {
     return;
   m.alive = false;
   ++m.incarnation;
-  for (GroupPartition &gp : group.parts)
-    if (gp.owner == member)
-      stopFetching(gp);
+  for (std::size_t i = 0; i < group.parts.size(); ++i)
+    if (group.parts[i].owner == member) {
+      stopFetching(group.parts[i]);
+      noteOwnership(w, g, static_cast<int>(i));
+    }
   w.record(EventType::ConsumerKilled, m.node, g, member);
-  w.after(group.config.sessionTimeout, Action{ActionType::SessionExpired, -1, -1, g, member, m.incarnation});
+  // The session timer runs from the last heartbeat the coordinator got (classic: modelled from the kill).
+  const bool consumer = group.config.protocol == GroupProtocol::Consumer;
+  if (consumer && !m.inGroup)
+    return; // it never joined: the coordinator has nothing to expire
+  const SimTime expiry = consumer ? std::max(w.now, m.lastHeartbeat + group.config.sessionTimeout) : w.now + group.config.sessionTimeout;
+  w.at(expiry, Action{ActionType::SessionExpired, -1, -1, g, member, m.incarnation});
 }
 
 void seekGroup(World &w, int g, int partition, SeekTarget target, std::int64_t value) {
@@ -283,7 +329,7 @@ void onAutoCommit(World &w, const Action &a) {
     return;
   for (std::size_t i = 0; i < group.parts.size(); ++i)
     if (group.parts[i].owner == a.b)
-      commit(w, a.a, static_cast<int>(i));
+      commitPosition(w, a.a, static_cast<int>(i));
   w.after(group.config.autoCommitInterval, a);
 }
 
@@ -308,6 +354,7 @@ void onRebalanceDone(World &w, const Action &a) {
     gp.secondRound = false;
     gp.position = gp.committed; // -1: auto.offset.reset on the first fetch
     gp.stopped = false;
+    noteOwnership(w, g, local);
     sendFetch(w, g, local);
   }
   const auto members = std::count_if(group.members.begin(), group.members.end(), [](const Member &m) { return m.inGroup; });
@@ -323,6 +370,10 @@ void onSessionExpired(World &w, const Action &a) {
   Member &m = group.members[static_cast<std::size_t>(a.b)];
   if (m.alive || !m.inGroup || m.incarnation != a.c)
     return;
+  if (group.config.protocol == GroupProtocol::Consumer) {
+    fenceMember(w, a.a, a.b);
+    return;
+  }
   m.inGroup = false;
   for (std::size_t i = 0; i < group.parts.size(); ++i)
     if (group.parts[i].owner == a.b)

@@ -1,6 +1,7 @@
 #include "engine/sim/report.h"
 
 #include "engine/kafka/consumer_client.h"
+#include "engine/kafka/group_partitions.h"
 #include "engine/kafka/record_ledger.h"
 #include "engine/kinesis/kcl_application.h"
 
@@ -237,6 +238,23 @@ Report makeReport(const World &w) {
       gr.committed.push_back(group.parts[i].committed);
       gr.lags.push_back(kafka::groupLag(w, static_cast<int>(g), static_cast<int>(i)));
       gr.lag += gr.lags.back();
+      gr.unownedMs.push_back(kafka::unownedTime(group.parts[i], w.now) / kMillisecond);
+    }
+    gr.consumerProtocol = group.config.protocol == GroupProtocol::Consumer;
+    gr.groupEpoch = group.groupEpoch;
+    for (std::size_t m = 0; gr.consumerProtocol && m < group.members.size(); ++m) {
+      if (!group.members[m].inGroup)
+        continue;
+      GroupReport::MemberReport mr;
+      mr.id = group.members[m].id;
+      mr.epoch = group.members[m].epoch;
+      for (std::size_t i = 0; i < group.parts.size(); ++i) {
+        if (group.parts[i].owner == static_cast<int>(m))
+          (group.parts[i].revoking ? mr.revoking : mr.assigned).push_back(static_cast<int>(i));
+        if (group.parts[i].target == static_cast<int>(m))
+          mr.target.push_back(static_cast<int>(i));
+      }
+      gr.memberStates.push_back(std::move(mr));
     }
     r.groups.push_back(std::move(gr));
   }

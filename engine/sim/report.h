@@ -34,6 +34,17 @@ struct GroupReport {
   std::int64_t lag = 0;
   std::vector<std::int64_t> committed; ///< per partition, -1 = none
   std::vector<std::int64_t> lags;
+  std::vector<std::int64_t> unownedMs; ///< per partition: time no live member read it
+  bool consumerProtocol = false; ///< group.protocol=consumer (KIP-848)
+  int groupEpoch = 0; ///< consumer protocol only
+  struct MemberReport {
+    std::string id;
+    int epoch = 0;
+    std::vector<int> assigned; ///< partitions it owns and reads now
+    std::vector<int> revoking; ///< revoked, not yet acknowledged: still its own, not read
+    std::vector<int> target; ///< partitions the target assignment gives it
+  };
+  std::vector<MemberReport> memberStates; ///< consumer protocol only: members still in the group
 };
 
 struct ShardReport {

@@ -1,6 +1,7 @@
 #include "engine/sim/simulation.h"
 
 #include "engine/kafka/consumer_client.h"
+#include "engine/kafka/consumer_protocol.h"
 #include "engine/kafka/controller.h"
 #include "engine/kafka/partition_leader.h"
 #include "engine/kafka/producer_client.h"
@@ -111,6 +112,7 @@ void Simulation::dispatch(const Action &a) {
   case ActionType::GetRecordsArrive: kinesis::onGetRecordsArrive(w, a); break;
   case ActionType::ReadResponseArrive: kinesis::onReadResponse(w, a); break;
   case ActionType::FanOutPush: kinesis::onFanOutPush(w, a); break;
+  case ActionType::GroupHeartbeat: onGroupHeartbeat(w, a); break;
   }
 }
 

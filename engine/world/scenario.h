@@ -101,10 +101,12 @@ struct ConsumerGroupConfig {
   std::string topic;
   int members = 1;
   OffsetReset autoOffsetReset = OffsetReset::Latest;
+  GroupProtocol protocol = GroupProtocol::Classic;
   AssignorKind assignor = AssignorKind::Range;
   bool enableAutoCommit = true;
   SimTime autoCommitInterval = 5 * kSecond;
-  SimTime sessionTimeout = 45 * kSecond;
+  SimTime sessionTimeout = 45 * kSecond; ///< classic: session.timeout.ms; consumer: group.consumer.session.timeout.ms
+  SimTime heartbeatInterval = 5 * kSecond; ///< consumer protocol only: group.consumer.heartbeat.interval.ms
   SimTime fetchMaxWait = 500 * kMillisecond;
   SimTime requestTimeout = 30 * kSecond;
   std::int64_t maxPartitionFetchBytes = 1048576;

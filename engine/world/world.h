@@ -56,6 +56,7 @@ enum class ActionType : std::uint8_t {
   GetRecordsArrive, ///< a = application, b = lease, c = read generation
   ReadResponseArrive, ///< a = application, b = lease, c = read generation, d = payload
   FanOutPush, ///< a = application, b = lease, c = read generation
+  GroupHeartbeat, ///< consumer protocol: a = group, b = member, c = heartbeat token (processed at the coordinator)
 };
 
 struct Action {

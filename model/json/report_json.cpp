@@ -136,6 +136,19 @@ QJsonObject reportToJson(const engine::Report &r) {
     go[QStringLiteral("lag")] = static_cast<qint64>(g.lag);
     go[QStringLiteral("committed_offsets")] = toArray(g.committed);
     go[QStringLiteral("partition_lags")] = toArray(g.lags);
+    go[QStringLiteral("unowned_ms")] = toArray(g.unownedMs);
+    go[QStringLiteral("protocol")] = g.consumerProtocol ? QStringLiteral("consumer") : QStringLiteral("classic");
+    if (g.consumerProtocol) {
+      go[QStringLiteral("group_epoch")] = g.groupEpoch;
+      QJsonArray states;
+      for (const engine::GroupReport::MemberReport &m : g.memberStates)
+        states.append(QJsonObject{{QStringLiteral("member"), QString::fromStdString(m.id)},
+                                  {QStringLiteral("member_epoch"), m.epoch},
+                                  {QStringLiteral("assignment"), toArray(m.assigned)},
+                                  {QStringLiteral("revoking"), toArray(m.revoking)},
+                                  {QStringLiteral("target_assignment"), toArray(m.target)}});
+      go[QStringLiteral("member_states")] = states;
+    }
     groups.append(go);
   }
   o[QStringLiteral("consumer_groups")] = groups;

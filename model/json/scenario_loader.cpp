@@ -215,6 +215,28 @@ ProducerConfig readProducer(const QJsonObject &o, const QString &pointer, const 
   return p;
 }
 
+/// group_protocol and the assignor it allows: classic runs a client-side assignor in the
+/// group leader, consumer (KIP-848) a server-side one in the coordinator.
+void readGroupProtocol(JsonFields &f, ConsumerGroupConfig &c) {
+  const bool consumer = f.choice(QStringLiteral("group_protocol"), {QStringLiteral("classic"), QStringLiteral("consumer")},
+                                 QStringLiteral("classic")) == QLatin1String("consumer");
+  c.protocol = consumer ? GroupProtocol::Consumer : GroupProtocol::Classic;
+  const QString assignor =
+      f.choice(QStringLiteral("assignor"), {QStringLiteral("range"), QStringLiteral("cooperative-sticky"), QStringLiteral("uniform")},
+               consumer ? QStringLiteral("uniform") : QStringLiteral("range"));
+  if (consumer && assignor == QLatin1String("cooperative-sticky"))
+    f.fail(QStringLiteral("assignor"),
+           QObject::tr("\"assignor\" \"cooperative-sticky\" is a client-side assignor of the classic protocol; with group_protocol "
+                       "\"consumer\" the coordinator assigns: use \"uniform\" or \"range\""));
+  if (!consumer && assignor == QLatin1String("uniform"))
+    f.fail(QStringLiteral("assignor"),
+           QObject::tr("\"assignor\" \"uniform\" is a server-side assignor of group_protocol \"consumer\"; the classic protocol "
+                       "takes \"range\" or \"cooperative-sticky\""));
+  c.assignor = assignor == QLatin1String("range") ? AssignorKind::Range
+      : assignor == QLatin1String("uniform")      ? AssignorKind::Uniform
+                                                  : AssignorKind::CooperativeSticky;
+}
+
 ConsumerGroupConfig readConsumer(const QJsonObject &o, const QString &pointer, const Scenario &s) {
   JsonFields f(o, pointer, QObject::tr("a consumer group"));
   ConsumerGroupConfig c;
@@ -229,13 +251,20 @@ ConsumerGroupConfig readConsumer(const QJsonObject &o, const QString &pointer, c
   c.autoOffsetReset = reset == QLatin1String("earliest") ? OffsetReset::Earliest
       : reset == QLatin1String("latest")                 ? OffsetReset::Latest
                                                          : OffsetReset::None;
-  c.assignor = f.choice(QStringLiteral("assignor"), {QStringLiteral("range"), QStringLiteral("cooperative-sticky")}, QStringLiteral("range")) ==
-          QLatin1String("range")
-      ? AssignorKind::Range
-      : AssignorKind::CooperativeSticky;
+  readGroupProtocol(f, c);
   c.enableAutoCommit = f.boolean(QStringLiteral("enable_auto_commit"), true);
   c.autoCommitInterval = msField(f, QStringLiteral("auto_commit_interval_ms"), 1, c.autoCommitInterval);
   c.sessionTimeout = msField(f, QStringLiteral("session_timeout_ms"), 1, c.sessionTimeout);
+  if (c.protocol == GroupProtocol::Consumer) {
+    c.heartbeatInterval = msField(f, QStringLiteral("heartbeat_interval_ms"), 1, c.heartbeatInterval);
+    if (c.heartbeatInterval >= c.sessionTimeout)
+      f.fail(QStringLiteral("heartbeat_interval_ms"),
+             QObject::tr("\"heartbeat_interval_ms\" (%1) must be less than session_timeout_ms (%2), as the broker requires")
+                 .arg(c.heartbeatInterval / kMillisecond)
+                 .arg(c.sessionTimeout / kMillisecond));
+  } else if (o.contains(QStringLiteral("heartbeat_interval_ms")))
+    f.fail(QStringLiteral("heartbeat_interval_ms"),
+           QObject::tr("\"heartbeat_interval_ms\" applies to group_protocol \"consumer\" only: the classic protocol's heartbeats are not modelled"));
   c.fetchMaxWait = msField(f, QStringLiteral("fetch_max_wait_ms"), 0, c.fetchMaxWait);
   c.requestTimeout = msField(f, QStringLiteral("request_timeout_ms"), 1, c.requestTimeout);
   c.maxPartitionFetchBytes = f.integer(QStringLiteral("max_partition_fetch_bytes"), 1, kIntMax, c.maxPartitionFetchBytes);

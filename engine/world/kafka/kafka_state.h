@@ -171,6 +171,10 @@ struct Member {
   bool alive = true; ///< process running
   bool inGroup = true; ///< the coordinator counts it (until leave or session expiry)
   std::uint32_t incarnation = 0;
+  // Consumer protocol (KIP-848) only.
+  std::int32_t epoch = 0; ///< member epoch: the group epoch it has reconciled to
+  std::uint32_t heartbeatToken = 0; ///< the heartbeat in flight; an older one is stale
+  SimTime lastHeartbeat = -1; ///< the coordinator's session timer runs from here
 };
 
 struct GroupPartition {
@@ -182,6 +186,10 @@ struct GroupPartition {
   std::uint32_t fetchGen = 0;
   bool fetching = false;
   bool stopped = false; ///< auto.offset.reset=none hit an out-of-range position
+  int target = -1; ///< consumer protocol: the member the target assignment gives it to
+  bool revoking = false; ///< consumer protocol: its owner revoked it and has not yet acknowledged
+  SimTime unownedSince = -1; ///< no live member reads it since then (-1: one does)
+  SimTime unownedTotal = 0; ///< closed stretches of unowned time (see unownedTime)
   // Read only by client_waits (what the member waits for); they decide nothing.
   SimTime fetchSentAt = -1; ///< the latest fetch request
   int fetchBroker = -1; ///< the broker it went to
@@ -194,6 +202,7 @@ struct ConsumerGroup {
   std::vector<Member> members;
   std::vector<GroupPartition> parts;
   std::int32_t generation = 0;
+  std::int32_t groupEpoch = 0; ///< consumer protocol: bumped on every membership or metadata change
   std::uint32_t rebalanceToken = 0;
   bool rebalancing = false;
   std::vector<std::uint8_t> deliveries; ///< per record id: times delivered to this group
