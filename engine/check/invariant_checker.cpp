@@ -27,8 +27,10 @@ void InvariantChecker::fail(const World &w, std::string what) {
 }
 
 void InvariantChecker::afterStep(const World &w, std::span<const Event> events) {
-  if (w.scenario.kafka)
+  if (w.scenario.kafka) {
     checkKafka(w, events);
+    checkGroupOwners(w, events);
+  }
   if (w.scenario.kinesis)
     checkKinesis(w);
 }

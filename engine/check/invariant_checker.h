@@ -4,6 +4,8 @@
 //   Kafka: the high watermark never passes an ISR member's log end and never moves back
 //   under one leader epoch; consumers never get records at or above it; committed offsets
 //   never pass it; lost and duplicate records are counted exactly.
+//   Consumer protocol (KIP-848): a partition passes to a new member only after its owner
+//   revoked it, and only its owner fetches it: never two owners at once.
 //   Kinesis: sequence numbers strictly increase within a shard; a KCL worker starts a child
 //   shard only after its parents reached SHARD_END; records acknowledged are not lost.
 // Contract: one checker watches one Simulation, on that simulation's thread; not thread-safe.
@@ -37,10 +39,16 @@ private:
   };
   void checkKafka(const World &w, std::span<const Event> events);
   void checkKinesis(const World &w);
+  void checkGroupOwners(const World &w, std::span<const Event> events);
   void fail(const World &w, std::string what);
 
   std::vector<Offset> m_maxHighWatermark; ///< per partition: the highest any leader reached
   std::vector<LeaderMark> m_leaderMarks; ///< per partition: the current leader's last HW
+  struct Holder {
+    int member = -1;
+    bool released = true; ///< revoked, left or fenced: it may pass to another member
+  };
+  std::vector<std::vector<Holder>> m_groupHolders; ///< per consumer-protocol group and partition
   std::vector<std::uint64_t> m_shardLast; ///< per shard slot: the last counter checked
   std::vector<std::string> m_violations;
 };

@@ -119,9 +119,10 @@ void noteOwnership(World &w, int g, int local) {
   ConsumerGroup &group = groupAt(w, g);
   GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
   const bool read = gp.owner >= 0 && !gp.revoking && group.members[static_cast<std::size_t>(gp.owner)].alive;
-  if (!read && gp.unownedSince < 0)
+  if (!read && gp.unownedSince < 0) {
     gp.unownedSince = w.now;
-  else if (read && gp.unownedSince >= 0) {
+    ++gp.interruptions;
+  } else if (read && gp.unownedSince >= 0) {
     gp.unownedTotal += std::max<SimTime>(0, w.now - gp.unownedSince);
     gp.unownedSince = -1;
   }

@@ -239,6 +239,7 @@ Report makeReport(const World &w) {
       gr.lags.push_back(kafka::groupLag(w, static_cast<int>(g), static_cast<int>(i)));
       gr.lag += gr.lags.back();
       gr.unownedMs.push_back(kafka::unownedTime(group.parts[i], w.now) / kMillisecond);
+      gr.interruptions.push_back(group.parts[i].interruptions);
     }
     gr.consumerProtocol = group.config.protocol == GroupProtocol::Consumer;
     gr.groupEpoch = group.groupEpoch;

@@ -35,6 +35,7 @@ struct GroupReport {
   std::vector<std::int64_t> committed; ///< per partition, -1 = none
   std::vector<std::int64_t> lags;
   std::vector<std::int64_t> unownedMs; ///< per partition: time no live member read it
+  std::vector<std::int64_t> interruptions; ///< per partition: times a live reader lost it
   bool consumerProtocol = false; ///< group.protocol=consumer (KIP-848)
   int groupEpoch = 0; ///< consumer protocol only
   struct MemberReport {

@@ -137,6 +137,7 @@ QJsonObject reportToJson(const engine::Report &r) {
     go[QStringLiteral("committed_offsets")] = toArray(g.committed);
     go[QStringLiteral("partition_lags")] = toArray(g.lags);
     go[QStringLiteral("unowned_ms")] = toArray(g.unownedMs);
+    go[QStringLiteral("interruptions")] = toArray(g.interruptions);
     go[QStringLiteral("protocol")] = g.consumerProtocol ? QStringLiteral("consumer") : QStringLiteral("classic");
     if (g.consumerProtocol) {
       go[QStringLiteral("group_epoch")] = g.groupEpoch;

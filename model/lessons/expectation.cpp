@@ -58,7 +58,8 @@ const QStringList kShardFields = {QStringLiteral("throttled_writes"),
                                   QStringLiteral("open"),
                                   QStringLiteral("sequence_digits"),
                                   QStringLiteral("sequence_increasing")};
-const QStringList kGroupFields = {QStringLiteral("lag"), QStringLiteral("consumed"), QStringLiteral("duplicates"), QStringLiteral("generation"),
+const QStringList kGroupFields = {QStringLiteral("lag"),        QStringLiteral("consumed"),    QStringLiteral("duplicates"),
+                                  QStringLiteral("generation"), QStringLiteral("group_epoch"), QStringLiteral("unowned_ms"),
                                   QStringLiteral("members")};
 const QStringList kApplicationFields = {QStringLiteral("consumed"), QStringLiteral("duplicates"), QStringLiteral("millis_behind_latest"),
                                         QStringLiteral("workers"), QStringLiteral("throttled")};

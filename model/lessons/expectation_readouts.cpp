@@ -1,5 +1,7 @@
 #include "expectation_readouts.h"
 
+#include "engine/kafka/group_partitions.h"
+
 #include <QObject>
 
 #include <algorithm>
@@ -14,7 +16,8 @@ const QStringList kTopicSettings = {QStringLiteral("partitions"),          QStri
                                     QStringLiteral("min_insync_replicas"), QStringLiteral("unclean_leader_election"),
                                     QStringLiteral("flush_messages"),      QStringLiteral("flush_ms"),
                                     QStringLiteral("retention_ms"),        QStringLiteral("compacted")};
-const QStringList kGroupPositions = {QStringLiteral("position"), QStringLiteral("committed")};
+const QStringList kGroupPositions = {QStringLiteral("position"), QStringLiteral("committed"), QStringLiteral("unowned_ms"),
+                                     QStringLiteral("interruptions")};
 
 /// A partition or shard number: a whole number, at least 0.
 bool isNumber(const QString &word) {
@@ -47,7 +50,7 @@ bool answers(const QStringList &s) {
   const QString head = s.value(0);
   const QString field = s.value(2);
   return head == QLatin1String("producer") || (head == QLatin1String("topic") && kTopicSettings.contains(field)) ||
-      (head == QLatin1String("group") && kGroupPositions.contains(field)) ||
+      (head == QLatin1String("group") && kGroupPositions.contains(field) && !(field == QLatin1String("unowned_ms") && s.size() == 3)) ||
       (head == QLatin1String("application") && field == QLatin1String("checkpoint")) ||
       (head == QLatin1String("stream") && (field == QLatin1String("min_zone_copies") || field == QLatin1String("zones_down")));
 }
@@ -56,7 +59,7 @@ QStringList fieldsOf(const QString &head) {
   if (head == QLatin1String("topic"))
     return kTopicSettings;
   if (head == QLatin1String("group"))
-    return {QStringLiteral("position P"), QStringLiteral("committed P")};
+    return {QStringLiteral("position P"), QStringLiteral("committed P"), QStringLiteral("unowned_ms P"), QStringLiteral("interruptions P")};
   if (head == QLatin1String("application"))
     return {QStringLiteral("checkpoint S")};
   if (head == QLatin1String("stream"))
@@ -110,6 +113,10 @@ std::optional<double> value(const QStringList &s, const World &w, QString *why) 
       return std::nullopt;
     }
     const kafka::GroupPartition &part = group.parts[static_cast<std::size_t>(p)];
+    if (s[2] == QLatin1String("unowned_ms"))
+      return toMs(kafka::unownedTime(part, w.now));
+    if (s[2] == QLatin1String("interruptions"))
+      return part.interruptions;
     return static_cast<double>(s[2] == QLatin1String("position") ? part.position : part.committed); // -1: none yet
   }
   if (head == QLatin1String("application")) {

@@ -5,6 +5,7 @@
 #include "expectation_readouts.h"
 
 #include "engine/kafka/consumer_client.h"
+#include "engine/kafka/group_partitions.h"
 #include "engine/kafka/murmur2.h"
 #include "engine/sim/report.h"
 #include "engine/world/kinesis/hash_keys.h"
@@ -219,6 +220,14 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
         return static_cast<double>(group.duplicates);
       if (f == QLatin1String("generation"))
         return group.generation;
+      if (f == QLatin1String("group_epoch"))
+        return group.groupEpoch;
+      if (f == QLatin1String("unowned_ms")) {
+        SimTime total = 0;
+        for (const kafka::GroupPartition &gp : group.parts)
+          total += kafka::unownedTime(gp, w.now);
+        return toMs(total);
+      }
       int members = 0;
       for (const auto &m : group.members)
         members += m.alive && m.inGroup ? 1 : 0;

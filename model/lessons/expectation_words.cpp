@@ -133,11 +133,18 @@ QString group(const QStringList &s, double v) {
   if (field == QLatin1String("committed"))
     return v < 0 ? QObject::tr("group %1 has committed nothing for partition %2").arg(g, s.value(3))
                  : QObject::tr("group %1 committed offset %3 for partition %2: a restart reads from there").arg(g, s.value(3), number(v));
-  static const QHash<QString, QString> t = {{QStringLiteral("lag"), QObject::tr("group %2 is %1 records behind")},
-                                            {QStringLiteral("consumed"), QObject::tr("group %2 read %1 records")},
-                                            {QStringLiteral("duplicates"), QObject::tr("group %2 read %1 records more than once")},
-                                            {QStringLiteral("generation"), QObject::tr("group %2 is in generation %1 (one per rebalance)")},
-                                            {QStringLiteral("members"), QObject::tr("group %2 has %1 live consumers")}};
+  if (field == QLatin1String("unowned_ms"))
+    return s.size() > 3 ? QObject::tr("group %1's partition %2 had no live reader for %3 ms in all").arg(g, s.value(3), number(v))
+                        : QObject::tr("group %1's partitions had no live reader for %2 ms in all, added up").arg(g, number(v));
+  if (field == QLatin1String("interruptions"))
+    return QObject::tr("group %1's partition %2 lost its reader %3 times").arg(g, s.value(3), number(v));
+  static const QHash<QString, QString> t = {
+      {QStringLiteral("lag"), QObject::tr("group %2 is %1 records behind")},
+      {QStringLiteral("group_epoch"), QObject::tr("group %2 is at group epoch %1 (consumer protocol: one per membership change)")},
+      {QStringLiteral("consumed"), QObject::tr("group %2 read %1 records")},
+      {QStringLiteral("duplicates"), QObject::tr("group %2 read %1 records more than once")},
+      {QStringLiteral("generation"), QObject::tr("group %2 is in generation %1 (one per rebalance)")},
+      {QStringLiteral("members"), QObject::tr("group %2 has %1 live consumers")}};
   const auto it = t.find(field);
   return it == t.end() ? QString() : it->arg(number(v), g);
 }

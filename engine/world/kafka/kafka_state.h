@@ -190,6 +190,7 @@ struct GroupPartition {
   bool revoking = false; ///< consumer protocol: its owner revoked it and has not yet acknowledged
   SimTime unownedSince = -1; ///< no live member reads it since then (-1: one does)
   SimTime unownedTotal = 0; ///< closed stretches of unowned time (see unownedTime)
+  std::int32_t interruptions = 0; ///< times a live reader lost it (revoked, moved, owner died)
   // Read only by client_waits (what the member waits for); they decide nothing.
   SimTime fetchSentAt = -1; ///< the latest fetch request
   int fetchBroker = -1; ///< the broker it went to
