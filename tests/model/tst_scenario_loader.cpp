@@ -106,6 +106,31 @@ private slots:
                                            << QStringLiteral("idempotent producer needs acks=all");
     QTest::newRow("bad reset") << QByteArray(t).replace("\"topic\": \"t\" }", "\"topic\": \"t\", \"auto_offset_reset\": \"first\" }")
                                << QStringLiteral("\"auto_offset_reset\" must be one of \"earliest\", \"latest\", \"none\"");
+    const auto group = [&](const char *keys) { return QByteArray(t).replace("\"topic\": \"t\" }", QByteArray("\"topic\": \"t\", ") + keys + " }"); };
+    QTest::newRow("bad group protocol") << group("\"group_protocol\": \"next\"")
+                                        << QStringLiteral("s.json:6:66: \"group_protocol\" must be one of \"classic\", \"consumer\", not \"next\"");
+    QTest::newRow("cooperative-sticky with consumer protocol")
+        << group("\"group_protocol\": \"consumer\", \"assignor\": \"cooperative-sticky\"")
+        << QStringLiteral(
+               "\"assignor\" \"cooperative-sticky\" is a client-side assignor of the classic protocol; with group_protocol \"consumer\" the "
+               "coordinator assigns: use \"uniform\" or \"range\"");
+    QTest::newRow("uniform with classic protocol") << group("\"assignor\": \"uniform\"")
+                                                   << QStringLiteral(
+                                                          "\"assignor\" \"uniform\" is a server-side assignor of group_protocol \"consumer\"");
+    QTest::newRow("uniform with explicit classic") << group("\"group_protocol\": \"classic\", \"assignor\": \"uniform\"")
+                                                   << QStringLiteral("the classic protocol takes \"range\" or \"cooperative-sticky\"");
+    QTest::newRow("unknown assignor") << group("\"group_protocol\": \"consumer\", \"assignor\": \"roundrobin\"")
+                                      << QStringLiteral(
+                                             "\"assignor\" must be one of \"range\", \"cooperative-sticky\", \"uniform\", not \"roundrobin\"");
+    QTest::newRow("heartbeat with classic") << group("\"heartbeat_interval_ms\": 3000")
+                                            << QStringLiteral("\"heartbeat_interval_ms\" applies to group_protocol \"consumer\" only");
+    QTest::newRow("heartbeat not below session") << group("\"group_protocol\": \"consumer\", \"heartbeat_interval_ms\": 45000")
+                                                 << QStringLiteral("\"heartbeat_interval_ms\" (45000) must be less than session_timeout_ms (45000)");
+    QTest::newRow("heartbeat zero") << group("\"group_protocol\": \"consumer\", \"heartbeat_interval_ms\": 0")
+                                    << QStringLiteral("\"heartbeat_interval_ms\" must be between 1 and");
+    QTest::newRow("heartbeat not a number") << group("\"group_protocol\": \"consumer\", \"heartbeat_interval_ms\": \"5s\"")
+                                            << QStringLiteral("\"heartbeat_interval_ms\" must be");
+    QTest::newRow("group protocol not a string") << group("\"group_protocol\": 2") << QStringLiteral("\"group_protocol\" must be a string, not");
     QTest::newRow("unknown action") << QByteArray(t).replace("crash_broker", "explode") << QStringLiteral("unknown action \"explode\"");
     QTest::newRow("kinesis action without stream") << QByteArray(t).replace("crash_broker", "az_outage")
                                                    << QStringLiteral("\"az_outage\" needs a kinesis section");
@@ -186,6 +211,28 @@ private slots:
     QTest::newRow("duplicate topic") << QByteArray(t).replace("\"topics\": [ {", "\"topics\": [ {\"name\": \"t\"}, {")
                                      << QStringLiteral("topic \"t\" is defined twice");
   }
+  void groupProtocolsLoad() {
+    const auto load = [](const char *keys) {
+      QByteArray t(kGood);
+      t.replace("\"topic\": \"t\" }", QByteArray("\"topic\": \"t\", ") + keys + " }");
+      const ScenarioLoadResult r = loadScenarioText(t, QStringLiteral("s.json"));
+      return r.scenario ? r.scenario->consumers[0] : streamscope::engine::ConsumerGroupConfig{};
+    };
+    using streamscope::engine::AssignorKind;
+    using streamscope::engine::GroupProtocol;
+    const auto classic = load("\"session_timeout_ms\": 30000");
+    QCOMPARE(classic.protocol, GroupProtocol::Classic);
+    QCOMPARE(classic.assignor, AssignorKind::Range);
+    const auto consumer = load("\"group_protocol\": \"consumer\", \"heartbeat_interval_ms\": 2000, \"session_timeout_ms\": 10000");
+    QCOMPARE(consumer.protocol, GroupProtocol::Consumer);
+    QCOMPARE(consumer.assignor, AssignorKind::Uniform); // the broker's default server-side assignor
+    QCOMPARE(consumer.heartbeatInterval, 2000 * streamscope::engine::kMillisecond);
+    QCOMPARE(consumer.sessionTimeout, 10000 * streamscope::engine::kMillisecond);
+    QCOMPARE(load("\"group_protocol\": \"consumer\", \"assignor\": \"range\"").assignor, AssignorKind::Range);
+    QCOMPARE(load("\"group_protocol\": \"consumer\"").heartbeatInterval, 5000 * streamscope::engine::kMillisecond);
+    QCOMPARE(load("\"group_protocol\": \"classic\", \"assignor\": \"cooperative-sticky\"").assignor, AssignorKind::CooperativeSticky);
+  }
+
   void adminActionsLoad() {
     const QByteArray text =
         QByteArray(kGood).replace("\"action\": \"crash_broker\", \"broker\": 1 }",
