@@ -44,6 +44,21 @@ QString inPartition(const engine::World &w, int p) {
 
 QString broker(int id) { return QObject::tr("broker %1").arg(id); }
 
+QString groupName(const engine::World &w, int g) {
+  return g >= 0 && g < static_cast<int>(w.kafka.groups.size()) ? QString::fromStdString(w.kafka.groups[static_cast<std::size_t>(g)].config.group)
+                                                               : QObject::tr("a group");
+}
+
+/// A member by its id ("billing-member-001"), or by number if the group is unknown.
+QString memberName(const engine::World &w, int g, std::int64_t m) {
+  if (g >= 0 && g < static_cast<int>(w.kafka.groups.size())) {
+    const auto &members = w.kafka.groups[static_cast<std::size_t>(g)].members;
+    if (m >= 0 && m < static_cast<std::int64_t>(members.size()))
+      return QString::fromStdString(members[static_cast<std::size_t>(m)].id);
+  }
+  return QObject::tr("member %1").arg(m);
+}
+
 QString errorWords(std::uint8_t sub) {
   return QString::fromUtf8(engine::errorCodeName(static_cast<engine::ErrorCode>(sub)).data(),
                            static_cast<qsizetype>(engine::errorCodeName(static_cast<engine::ErrorCode>(sub)).size()));
@@ -113,6 +128,17 @@ QString describeEvent(const engine::Event &e, const engine::World &w) {
   case EventType::Fetched: return QObject::tr("%1 received %n record(s)%2", nullptr, n).arg(nodeName(w, e.node), part);
   case EventType::Committed: return QObject::tr("%1 committed offset %2").arg(nodeName(w, e.node)).arg(e.a);
   case EventType::Rebalanced: return QObject::tr("group rebalanced: generation %1, %n member(s)", nullptr, n).arg(e.a);
+  case EventType::GroupEpochBumped:
+    return QObject::tr("coordinator of %1: group epoch %2, new target assignment for %n member(s)", nullptr, n)
+        .arg(groupName(w, e.partition))
+        .arg(e.a);
+  case EventType::PartitionsRevoked:
+    return QObject::tr("%1 revoked %n partition(s) not in its target; it acknowledges in its next heartbeat", nullptr, n)
+        .arg(memberName(w, e.partition, e.a));
+  case EventType::PartitionsAssigned:
+    return QObject::tr("%1 was given %n free partition(s) of its target", nullptr, n).arg(memberName(w, e.partition, e.a));
+  case EventType::MemberEpochChanged: return QObject::tr("%1 reconciled to member epoch %2").arg(memberName(w, e.partition, e.a)).arg(e.b);
+  case EventType::MemberFenced: return QObject::tr("%1 fenced: its session timed out, its partitions are free").arg(memberName(w, e.partition, e.a));
   case EventType::BrokerCrashed: return QObject::tr("%1 crashed").arg(broker(e.node));
   case EventType::BrokerPowerLost: return QObject::tr("%1 lost power").arg(broker(e.node));
   case EventType::BrokerRestarted: return QObject::tr("%1 restarted").arg(broker(e.node));

@@ -1,4 +1,5 @@
 // Inspector words for Kafka: brokers, replicas, records in a log, producers and groups.
+#include "explain_group_protocol.h"
 #include "item_explainer.h"
 
 #include "engine/world/config_rules.h"
@@ -223,17 +224,19 @@ Explanation group(const engine::World &w, int gi) {
   for (const Member &m : g.members)
     live += m.alive && m.inGroup ? 1 : 0;
   Explanation e{QObject::tr("Consumer group %1").arg(QString::fromStdString(g.config.group)), {}, {}};
-  e.facts = {
-      {QObject::tr("Topic"), QString::fromStdString(topic.config.name)},
-      {QObject::tr("Assignor"), g.config.assignor == engine::AssignorKind::Range ? QObject::tr("range (eager)") : QObject::tr("cooperative-sticky")},
-      {QObject::tr("Generation"), QString::number(g.generation)},
-      {QObject::tr("Members"), QObject::tr("%1 live of %2").arg(live).arg(g.members.size())},
-      {QObject::tr("Lag (committed)"), num(lag)},
-      {QObject::tr("Consumed"), num(g.consumed)},
-      {QObject::tr("Delivered twice"), num(g.duplicates)}};
-  e.why = g.rebalancing ? QObject::tr("A rebalance is in progress: partitions are being reassigned among the live members.")
-                        : QObject::tr("Each partition is read by exactly one member; the committed offset is where a new owner resumes, so anything "
-                                      "processed after it is delivered again.");
+  const bool consumer = g.config.protocol == engine::GroupProtocol::Consumer;
+  e.facts = {{QObject::tr("Topic"), QString::fromStdString(topic.config.name)}};
+  e.facts += groupProtocolFacts(g);
+  if (!consumer) // the consumer protocol has no generations: its group epoch is among the protocol facts
+    e.facts.append({QObject::tr("Generation"), QString::number(g.generation)});
+  e.facts += QList<QPair<QString, QString>>{{QObject::tr("Members"), QObject::tr("%1 live of %2").arg(live).arg(g.members.size())},
+                                            {QObject::tr("Lag (committed)"), num(lag)},
+                                            {QObject::tr("Consumed"), num(g.consumed)},
+                                            {QObject::tr("Delivered twice"), num(g.duplicates)}};
+  e.why = consumer    ? consumerProtocolGroupWhy(g)
+      : g.rebalancing ? QObject::tr("A rebalance is in progress: partitions are being reassigned among the live members.")
+                      : QObject::tr("Each partition is read by exactly one member; the committed offset is where a new owner resumes, so anything "
+                                    "processed after it is delivered again.");
   return e;
 }
 
@@ -257,6 +260,11 @@ Explanation member(const engine::World &w, int gi, int mi) {
                   : !m.inGroup ? QObject::tr("left the group")
                                : QObject::tr("running")},
              {QObject::tr("Partitions"), owned.isEmpty() ? QObject::tr("none") : owned.join(QStringLiteral("; "))}};
+  if (g.config.protocol == engine::GroupProtocol::Consumer) {
+    e.facts += consumerProtocolMemberFacts(w, g, mi);
+    e.why = consumerProtocolMemberWhy(g, mi);
+    return e;
+  }
   e.why = !m.alive
       ? QObject::tr("Killed without leaving: the coordinator only notices when session.timeout.ms (%1 for this group) passes without a heartbeat, "
                     "then starts a rebalance that gives its partitions to the live members.")

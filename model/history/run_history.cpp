@@ -34,6 +34,8 @@ std::optional<TimelineMarker> markerFor(const engine::Event &e) {
         QObject::tr("%1leader election: broker %2, epoch %3").arg(e.sub ? QObject::tr("unclean ") : QString()).arg(e.node).arg(e.a)};
   case EventType::Rebalanced:
     return TimelineMarker{e.time, MarkerKind::Rebalance, QObject::tr("rebalance: generation %1, %2 members").arg(e.a).arg(e.b)};
+  case EventType::GroupEpochBumped:
+    return TimelineMarker{e.time, MarkerKind::Rebalance, QObject::tr("group epoch %1: new target assignment, %2 members").arg(e.a).arg(e.b)};
   case EventType::RecordsLost:
     return TimelineMarker{e.time, MarkerKind::AcknowledgedLoss, QObject::tr("%n acknowledged record(s) lost", nullptr, static_cast<int>(e.b))};
   default: return std::nullopt;

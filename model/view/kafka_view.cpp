@@ -68,13 +68,29 @@ void KafkaView::build(const engine::World &world) {
     v.parts.clear();
     for (const auto &gp : g.parts)
       v.parts.push_back({gp.owner, gp.position, gp.committed});
+    v.consumerProtocol = g.config.protocol == engine::GroupProtocol::Consumer;
+    v.groupEpoch = g.groupEpoch;
     v.members.clear();
     for (std::size_t m = 0; m < g.members.size(); ++m) {
       const auto &member = g.members[m];
-      int owned = 0;
-      for (const auto &gp : g.parts)
-        owned += gp.owner == static_cast<int>(m) ? 1 : 0;
-      v.members.push_back({member.id, member.node, member.alive, member.inGroup, owned});
+      MemberView mv;
+      mv.id = member.id;
+      mv.node = member.node;
+      mv.alive = member.alive;
+      mv.inGroup = member.inGroup;
+      mv.epoch = member.epoch;
+      const int self = static_cast<int>(m);
+      for (std::size_t i = 0; i < g.parts.size(); ++i) {
+        const auto &gp = g.parts[i];
+        mv.owned += gp.owner == self ? 1 : 0;
+        if (!v.consumerProtocol)
+          continue;
+        if (gp.owner == self)
+          (gp.revoking || gp.target != self ? mv.revoking : mv.reading).push_back(static_cast<int>(i));
+        else if (gp.target == self)
+          mv.pending.push_back(static_cast<int>(i));
+      }
+      v.members.push_back(std::move(mv));
     }
   }
   ackLatencyMs = recentAckLatencyMs(k.records);

@@ -68,6 +68,11 @@ struct MemberView {
   bool alive = true; ///< process running
   bool inGroup = true; ///< the coordinator counts it
   int owned = 0; ///< partitions assigned to it
+  // Consumer protocol (KIP-848) only: where its reconciliation stands.
+  int epoch = 0; ///< member epoch
+  std::vector<int> reading; ///< partitions it owns and reads
+  std::vector<int> revoking; ///< revoked, the acknowledgement not yet sent
+  std::vector<int> pending; ///< in its target assignment, not yet handed to it
 };
 
 struct GroupPartitionView {
@@ -81,6 +86,8 @@ struct GroupView {
   int topic = 0;
   std::vector<MemberView> members;
   std::vector<GroupPartitionView> parts; ///< by partition number within the topic
+  bool consumerProtocol = false; ///< group.protocol=consumer (KIP-848)
+  int groupEpoch = 0;
   /// The group's state for `p`, or nullptr if it does not read p's topic.
   const GroupPartitionView *partition(const PartitionView &p) const;
 };

@@ -2,6 +2,8 @@
 // nodes with the right progress, brokers' network state, replicas' high watermark, log end
 // and ISR, shards and leases; and the controller builds it once per frame, not per read.
 #include "example_scenario.h"
+#include "model/explain/event_words.h"
+#include "model/explain/item_explainer.h"
 #include "model/simulation_controller.h"
 #include "model/view/world_view.h"
 
@@ -176,6 +178,51 @@ private slots:
         QCOMPARE(k.apps[a].leases[l].owner, w.kinesis.apps[a].leases[l].owner);
     for (int z = 0; z < model::kZones; ++z)
       QCOMPARE(k.zones[static_cast<std::size_t>(z)].up, w.kinesis.zoneUp[static_cast<std::size_t>(z)]);
+  }
+
+  void consumerProtocolMembersShowTargetAndReconciliation() {
+    // At 26 s member 3 of "incremental" awaits partition 5, released by member 2 a moment ago.
+    engine::Simulation sim(test::exampleScenario("lesson-group-protocols.json"));
+    std::vector<engine::Event> events;
+    sim.setEventSink(&events);
+    sim.runUntil(26 * engine::kSecond);
+    model::KafkaView view;
+    view.build(sim.world());
+    const int g = sim.world().kafka.groupIndex("incremental");
+    const model::GroupView &group = view.groups[static_cast<std::size_t>(g)];
+    QVERIFY(group.consumerProtocol);
+    QCOMPARE(group.groupEpoch, 4);
+    QCOMPARE(group.members[3].pending, std::vector<int>{5});
+    QVERIFY(group.members[3].reading.empty());
+    QCOMPARE(group.members[2].reading, std::vector<int>{2});
+    QVERIFY(!view.groups[0].consumerProtocol && view.groups[0].members[0].pending.empty()); // classic: no target shown
+
+    const model::Explanation member = model::explainItem(sim.world(), {model::WorldItem::Kind::Member, g, 3});
+    const auto fact = [&](const QString &name) {
+      for (const auto &f : member.facts)
+        if (f.first == name)
+          return f.second;
+      return QString();
+    };
+    QCOMPARE(fact(QStringLiteral("Target")), QStringLiteral("5"));
+    QVERIFY(fact(QStringLiteral("Member epoch")).startsWith(QStringLiteral("4")));
+    QVERIFY(fact(QStringLiteral("Reconciliation")).startsWith(QStringLiteral("awaiting")));
+    QVERIFY(member.why.contains(QStringLiteral("handed over")));
+    const model::Explanation groupWords = model::explainItem(sim.world(), {model::WorldItem::Kind::Group, g});
+    QVERIFY(groupWords.facts.front().first == QStringLiteral("Topic"));
+    QVERIFY(groupWords.facts[1].second.startsWith(QStringLiteral("consumer (KIP-848)")));
+    QVERIFY(groupWords.why.contains(QStringLiteral("reconciling to group epoch 4")));
+
+    bool revoked = false, epochBumped = false;
+    for (const engine::Event &e : events) {
+      const QString words = model::describeEvent(e, sim.world());
+      if (e.type == engine::EventType::PartitionsRevoked)
+        revoked = words.contains(QStringLiteral("incremental-member-")) && words.contains(QStringLiteral("revoked 1 partition"));
+      if (e.type == engine::EventType::GroupEpochBumped)
+        epochBumped = words.startsWith(QStringLiteral("coordinator of incremental: group epoch"));
+    }
+    QVERIFY(revoked);
+    QVERIFY(epochBumped);
   }
 
   void builtOncePerFrame() {

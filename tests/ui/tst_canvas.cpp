@@ -167,6 +167,27 @@ private slots:
     QVERIFY(!light.dark);
   }
 
+  void showsConsumerProtocolReconciliation() {
+    // At 26 s member 3 of "incremental" waits for partition 5, which member 2 has just released.
+    Window w(QStringLiteral("lesson-group-protocols.json"), 26 * engine::kSecond);
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    const auto &g = w.canvas().geometry();
+    QVERIFY2(test::labelOverlaps(g).isEmpty(), qPrintable(test::labelOverlaps(g).join(QLatin1Char('\n'))));
+    int reading = 0, pending = 0;
+    for (const ui::PartitionChip &chip : g.chips) {
+      reading += chip.kind == ui::PartitionChip::Reading ? 1 : 0;
+      pending += chip.kind == ui::PartitionChip::Pending ? 1 : 0;
+    }
+    QCOMPARE(reading, 5); // the classic groups draw no chips
+    QCOMPARE(pending, 1);
+    const auto legend =
+        std::count_if(g.swatches.begin(), g.swatches.end(), [](const ui::LegendSwatch &s) { return s.kind == ui::LegendSwatch::ChipPending; });
+    QCOMPARE(legend, 1L);
+    const QImage image = w.canvas().grab().toImage();
+    const QRectF chip = g.chips.front().rect;
+    QVERIFY(test::darkestIn(image, chip) < 200); // its number is drawn on it
+  }
+
   void exportsWriteRealImages() {
     Window w(QStringLiteral("side-by-side.json"), 2 * engine::kSecond);
     QTemporaryDir dir;

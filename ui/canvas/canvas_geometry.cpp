@@ -17,7 +17,7 @@ struct LegendEntry {
 };
 
 /// One swatch and one phrase per colour or mark used in the panes shown.
-std::vector<LegendEntry> legendEntries(bool kafka, bool kinesis) {
+std::vector<LegendEntry> legendEntries(bool kafka, bool kinesis, bool consumerProtocol) {
   std::vector<LegendEntry> entries;
   if (kafka) {
     entries.push_back({LegendSwatch::OnDisk, QObject::tr("flushed to disk")});
@@ -25,6 +25,11 @@ std::vector<LegendEntry> legendEntries(bool kafka, bool kinesis) {
     entries.push_back({LegendSwatch::AboveHighWatermark, QObject::tr("above high watermark (not readable)")});
     entries.push_back({LegendSwatch::HighWatermark, QObject::tr("high watermark")});
     entries.push_back({LegendSwatch::Committed, QObject::tr("committed offset")});
+  }
+  if (consumerProtocol) {
+    entries.push_back({LegendSwatch::ChipReading, QObject::tr("partition a member reads")});
+    entries.push_back({LegendSwatch::ChipRevoking, QObject::tr("revoked, not yet acknowledged")});
+    entries.push_back({LegendSwatch::ChipPending, QObject::tr("target, not yet handed over")});
   }
   if (kinesis) {
     entries.push_back({LegendSwatch::ZoneCopy, QObject::tr("copy in an availability zone")});
@@ -38,8 +43,8 @@ std::vector<LegendEntry> legendEntries(bool kafka, bool kinesis) {
 /// The legend: every entry, wrapped onto as many rows as the width needs (never dropped or
 /// cut, so a narrow or large-type canvas still says what each colour means). With `g`
 /// null, only measures; returns the height.
-double layoutLegend(CanvasGeometry *g, const QRectF &area, bool kafka, bool kinesis, const CanvasTheme &theme) {
-  const std::vector<LegendEntry> entries = legendEntries(kafka, kinesis);
+double layoutLegend(CanvasGeometry *g, const QRectF &area, bool kafka, bool kinesis, bool consumerProtocol, const CanvasTheme &theme) {
+  const std::vector<LegendEntry> entries = legendEntries(kafka, kinesis, consumerProtocol);
   const QFontMetricsF fm(theme.small);
   const double h = fm.height();
   std::vector<double> widths;
@@ -79,7 +84,9 @@ CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF
   g.highlights = highlights;
   const bool kafka = world.hasKafka();
   const bool kinesis = world.hasKinesis();
-  const double legendHeight = layoutLegend(nullptr, scene, kafka, kinesis, theme);
+  const bool consumerProtocol =
+      kafka && std::any_of(world.kafka().groups.begin(), world.kafka().groups.end(), [](const model::GroupView &gv) { return gv.consumerProtocol; });
+  const double legendHeight = layoutLegend(nullptr, scene, kafka, kinesis, consumerProtocol, theme);
   g.legend = QRectF(scene.left(), scene.bottom() - legendHeight, scene.width(), legendHeight);
   const double headerHeight = readout ? layoutReadout(nullptr, scene, *readout, theme) : 0;
   g.header = QRectF(scene.left(), scene.top(), scene.width(), headerHeight);
@@ -101,7 +108,7 @@ CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF
     layoutKafka(world, g.kafkaPane, theme, g);
   if (kinesis)
     layoutKinesis(world, g.kinesisPane, theme, g);
-  layoutLegend(&g, g.legend, kafka, kinesis, theme);
+  layoutLegend(&g, g.legend, kafka, kinesis, consumerProtocol, theme);
   layoutWaitingMarks(world, theme, g); // last: captions take only room nothing else uses
   g.recent = nullptr;
   g.highlights = nullptr;
@@ -195,7 +202,16 @@ void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vect
       const ClientRow &row = box.rows[r];
       const QRectF rect(inner.left(), rowsTop + static_cast<double>(r) * rowH, inner.width(), rowH);
       g.addShape(row.item, rect);
-      const QRectF text = rect.adjusted(t.px(12), 0, 0, 0);
+      // Chips from the right: the partition numbers a consumer-protocol member holds or awaits.
+      const double chipW = small.horizontalAdvance(QStringLiteral("00")) + t.px(4), chipGap = t.px(2);
+      double right = rect.right();
+      for (auto chip = row.chips.rbegin(); chip != row.chips.rend() && right - chipW > rect.left() + rect.width() / 2; ++chip) {
+        const QRectF box(right - chipW, rect.top() + rowH * 0.08, chipW, rowH * 0.84);
+        g.chips.push_back({box, chip->second});
+        g.addLabel(box, QString::number(chip->first), false, t, Qt::AlignCenter, chip->second == PartitionChip::Pending);
+        right -= chipW + chipGap;
+      }
+      const QRectF text = QRectF(rect.left() + t.px(12), rect.top(), right - rect.left() - t.px(12), rect.height());
       const bool fits = row.compact.isEmpty() || small.horizontalAdvance(row.text) <= text.width();
       g.addLabel(text, fits ? row.text : row.compact, false, t, Qt::AlignLeft | Qt::AlignVCenter, row.down);
       anchors[row.node] = QPointF(rect.left(), rect.center().y());

@@ -76,9 +76,30 @@ struct LaneGeometry {
   double xOfIndex(std::size_t i) const { return cells.left() + static_cast<double>(i - first) * cellWidth; }
 };
 
+/// A partition number drawn at the end of a consumer-protocol member's row: owned and read,
+/// revoking (given up, acknowledgement pending), or pending (in its target, not yet handed over).
+struct PartitionChip {
+  enum Kind { Reading, Revoking, Pending };
+  QRectF rect;
+  Kind kind = Reading;
+};
+
 /// A swatch in the legend row; the painter draws the sample, a label says what it means.
 struct LegendSwatch {
-  enum Kind { OnDisk, InCache, AboveHighWatermark, HighWatermark, Committed, InFlight, ZoneCopy, Awaiting, Throttled };
+  enum Kind {
+    OnDisk,
+    InCache,
+    AboveHighWatermark,
+    HighWatermark,
+    Committed,
+    InFlight,
+    ZoneCopy,
+    Awaiting,
+    Throttled,
+    ChipReading,
+    ChipRevoking,
+    ChipPending
+  };
   QRectF rect;
   Kind kind = OnDisk;
 };
@@ -114,6 +135,7 @@ public:
   std::vector<StripGeometry> strips;
   std::vector<LaneGeometry> lanes;
   std::vector<LegendSwatch> swatches;
+  std::vector<PartitionChip> chips; ///< on consumer-protocol member rows
   std::vector<WaitMark> waitMarks; ///< one per stalled client on screen
   /// Where a message to or from a node starts or ends, per system (a side-by-side
   /// producer is one node drawn in both panes).
@@ -148,6 +170,7 @@ struct ClientRow {
   QString compact;
   bool down = false; ///< dead or gone: drawn muted
   NodeId node = -1;
+  std::vector<std::pair<int, PartitionChip::Kind>> chips = {}; ///< partition numbers, right-aligned
 };
 struct ClientBox {
   model::WorldItem item;

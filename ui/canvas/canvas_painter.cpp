@@ -94,6 +94,9 @@ void paintLegend(QPainter &p, const CanvasFrame &f) {
       p.setBrush(Qt::NoBrush);
       p.drawRect(s.rect);
       break;
+    case LegendSwatch::ChipReading: paintPartitionChip(p, s.rect, PartitionChip::Reading, t); break;
+    case LegendSwatch::ChipRevoking: paintPartitionChip(p, s.rect, PartitionChip::Revoking, t); break;
+    case LegendSwatch::ChipPending: paintPartitionChip(p, s.rect, PartitionChip::Pending, t); break;
     }
   }
 }
@@ -226,6 +229,31 @@ void paintClientDot(QPainter &p, const QRectF &row, bool alive, const CanvasThem
   p.setPen(Qt::NoPen);
   p.setBrush(alive ? t.healthy : t.failure);
   p.drawEllipse(QPointF(row.left() + t.px(5), row.center().y()), r, r);
+}
+
+void paintPartitionChip(QPainter &p, const QRectF &rect, PartitionChip::Kind kind, const CanvasTheme &t) {
+  const QRectF r = rect.adjusted(t.px(0.5), t.px(0.5), -t.px(0.5), -t.px(0.5));
+  switch (kind) {
+  case PartitionChip::Reading: {
+    QColor tint = t.consume;
+    tint.setAlpha(t.dark ? 90 : 60);
+    p.setPen(QPen(t.consume, t.px(1.2)));
+    p.setBrush(tint);
+    p.drawRoundedRect(r, t.px(2), t.px(2));
+    break;
+  }
+  case PartitionChip::Revoking:
+    p.setPen(QPen(t.warning, t.px(1.5)));
+    p.setBrush(Qt::NoBrush);
+    p.drawRoundedRect(r, t.px(2), t.px(2));
+    p.drawLine(r.bottomLeft(), r.topRight());
+    break;
+  case PartitionChip::Pending:
+    p.setPen(QPen(t.consume, t.px(1.2), Qt::DashLine));
+    p.setBrush(Qt::NoBrush);
+    p.drawRoundedRect(r, t.px(2), t.px(2));
+    break;
+  }
 }
 
 void paintBox(QPainter &p, const QRectF &rect, const CanvasTheme &t, const QColor &border, double width, Qt::PenStyle style) {

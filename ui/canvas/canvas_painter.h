@@ -41,6 +41,9 @@ void paintKinesis(QPainter &painter, const CanvasFrame &frame);
 void paintOffsetMark(QPainter &painter, double x, const QRectF &strip, double size, bool committed, const CanvasTheme &theme);
 /// The status dot at the start of a consumer's or worker's row: green alive, red not.
 void paintClientDot(QPainter &painter, const QRectF &row, bool alive, const CanvasTheme &theme);
+/// A consumer-protocol partition chip: tinted and outlined (read), struck through in the
+/// warning colour (revoking), or a dashed outline (pending, in the target only).
+void paintPartitionChip(QPainter &painter, const QRectF &rect, PartitionChip::Kind kind, const CanvasTheme &theme);
 /// A rounded box in the panel colour with a border of `border` and width `width`.
 void paintBox(QPainter &painter, const QRectF &rect, const CanvasTheme &theme, const QColor &border, double width,
               Qt::PenStyle style = Qt::SolidLine);

@@ -273,11 +273,29 @@ void layoutGroups(const KafkaView &k, const QRectF &column, const CanvasTheme &t
           : member.owned == 1             ? QObject::tr("1 partition")
                                           : QObject::tr("%1 partitions").arg(member.owned);
       const QString compactState = !member.alive || !member.inGroup ? state : QObject::tr("%1p").arg(member.owned);
-      box.rows.push_back({{Kind::Member, static_cast<int>(gi), static_cast<int>(m)},
-                          QStringLiteral("%1 · %2").arg(name, state),
-                          QStringLiteral("%1 · %2").arg(name, compactState),
-                          !member.alive || !member.inGroup,
-                          member.node});
+      ClientRow row{{Kind::Member, static_cast<int>(gi), static_cast<int>(m)},
+                    QStringLiteral("%1 · %2").arg(name, state),
+                    QStringLiteral("%1 · %2").arg(name, compactState),
+                    !member.alive || !member.inGroup,
+                    member.node};
+      if (group.consumerProtocol && member.inGroup) {
+        // The chips show the partitions; the words say where its reconciliation stands.
+        const QString phase = !member.revoking.empty() ? QObject::tr("revoking")
+            : !member.pending.empty()                  ? QObject::tr("awaiting")
+                                                       : QObject::tr("stable");
+        row.text = QObject::tr("%1 · e%2 · %3").arg(name).arg(member.epoch).arg(member.alive ? phase : state);
+        row.compact = QObject::tr("%1 · e%2").arg(name).arg(member.epoch);
+        std::vector<std::pair<int, PartitionChip::Kind>> chips;
+        for (int p : member.reading)
+          chips.push_back({p, PartitionChip::Reading});
+        for (int p : member.revoking)
+          chips.push_back({p, PartitionChip::Revoking});
+        for (int p : member.pending)
+          chips.push_back({p, PartitionChip::Pending});
+        std::sort(chips.begin(), chips.end());
+        row.chips = std::move(chips);
+      }
+      box.rows.push_back(std::move(row));
     }
     boxes.push_back(std::move(box));
   }

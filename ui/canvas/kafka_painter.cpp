@@ -165,6 +165,8 @@ void paintKafka(QPainter &p, const CanvasFrame &f) {
     default: break;
     }
   }
+  for (const PartitionChip &chip : f.geometry.chips)
+    paintPartitionChip(p, chip.rect, chip.kind, t);
   // Cells are axis-aligned rectangles: without antialiasing they are plain fills, far
   // cheaper than rasterised edges, and look the same.
   p.setRenderHint(QPainter::Antialiasing, false);
