@@ -43,6 +43,14 @@ void describe(QTextStream &out, const engine::Scenario &s) {
           << p.requestTimeout / engine::kMillisecond << " ms, " << p.maxInFlight << " in flight";
     out << '\n';
   }
+  for (const engine::ConsumerGroupConfig &g : s.consumers) {
+    const bool consumer = g.protocol == engine::GroupProtocol::Consumer;
+    const char *assignor = g.assignor == engine::AssignorKind::Range ? "range"
+        : g.assignor == engine::AssignorKind::Uniform                ? "uniform"
+                                                                     : "cooperative-sticky";
+    out << "  consumer group: " << g.members << " members, group_protocol " << (consumer ? "consumer" : "classic") << ", assignor " << assignor
+        << '\n';
+  }
   if (s.dropResponseRatio > 0)
     out << "  drop_response_ratio: " << s.dropResponseRatio << '\n';
   for (const engine::Fault &f : s.faults) {

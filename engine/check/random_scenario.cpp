@@ -40,7 +40,14 @@ Scenario kafkaScenario(Rng &rng, int brokers, int partitions, int rf, int minIsr
   p.keyCount = static_cast<std::int32_t>(rng.between(0, 50));
   p.requestTimeout = rng.chance(0.5) ? seconds(3) : seconds(30);
   ConsumerGroupConfig &g = b.consumerGroup("g", "t", static_cast<int>(rng.between(1, 3)), OffsetReset::Earliest);
-  g.assignor = rng.chance(0.5) ? AssignorKind::Range : AssignorKind::CooperativeSticky;
+  switch (rng.between(0, 2)) { // both classic assignors and the consumer protocol
+  case 0: g.assignor = AssignorKind::Range; break;
+  case 1: g.assignor = AssignorKind::CooperativeSticky; break;
+  default:
+    g.protocol = GroupProtocol::Consumer;
+    g.assignor = AssignorKind::Uniform;
+    break;
+  }
   g.requestTimeout = seconds(3);
   return b.build();
 }

@@ -11,7 +11,8 @@ namespace streamscope::engine::kafka {
 /// get one extra.
 std::vector<int> assignRange(int partitions, int members);
 
-/// CooperativeStickyAssignor's target: balanced (every member within one partition of the
+/// CooperativeStickyAssignor's target, and the consumer protocol's server-side uniform
+/// assignor for one subscribed topic (previous = the current target assignment): balanced (every member within one partition of the
 /// others) while keeping as many partitions as possible with their previous owner.
 /// `previous[p]` is the member index that owned p before (-1: none or departed).
 std::vector<int> assignSticky(int partitions, int members, const std::vector<int> &previous);

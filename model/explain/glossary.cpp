@@ -98,7 +98,9 @@ QList<GlossaryTerm> buildGlossary() {
            QObject::tr("The group reassigns its partitions after a member joins, leaves or times out. In the classic "
                        "protocol one member, the group leader, runs the assignor and the coordinator passes its plan on; "
                        "with the eager assignors every member stops reading meanwhile. The KIP-848 consumer protocol "
-                       "(Kafka 4.0) assigns on the broker instead.")),
+                       "(Kafka 4.0) assigns on the broker instead: the coordinator bumps the group epoch, computes each "
+                       "member's target, and members revoke and receive partitions on their own heartbeats, so only "
+                       "the partitions that move stop.")),
       term("replica", QObject::tr("Replica, leader and follower"), "Kafka",
            L{QStringLiteral("replica"), QStringLiteral("follower"), QStringLiteral("leader")},
            QObject::tr("Each partition is copied on replication-factor brokers. The leader takes writes and reads; "
