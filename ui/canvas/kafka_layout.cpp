@@ -284,7 +284,7 @@ void layoutGroups(const KafkaView &k, const QRectF &column, const CanvasTheme &t
             : !member.pending.empty()                  ? QObject::tr("awaiting")
                                                        : QObject::tr("stable");
         row.text = QObject::tr("%1 · e%2 · %3").arg(name).arg(member.epoch).arg(member.alive ? phase : state);
-        row.compact = QObject::tr("%1 · e%2").arg(name).arg(member.epoch);
+        row.compact = QObject::tr("%1 · e%2").arg(memberNumber(member.id, static_cast<int>(m))).arg(member.epoch); // chips leave little room
         std::vector<std::pair<int, PartitionChip::Kind>> chips;
         for (int p : member.reading)
           chips.push_back({p, PartitionChip::Reading});
