@@ -27,8 +27,13 @@ void InvariantChecker::fail(const World &w, std::string what) {
 }
 
 void InvariantChecker::afterStep(const World &w, std::span<const Event> events) {
-  if (w.scenario.kafka)
+  if (w.scenario.kafka) {
     checkKafka(w, events);
+    std::vector<std::string> problems;
+    m_controlPlane.afterStep(w, events, problems);
+    for (std::string &p : problems)
+      fail(w, std::move(p));
+  }
   if (w.scenario.kinesis)
     checkKinesis(w);
 }

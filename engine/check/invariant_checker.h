@@ -6,7 +6,9 @@
 //   never pass it; lost and duplicate records are counted exactly.
 //   Kinesis: sequence numbers strictly increase within a shard; a KCL worker starts a child
 //   shard only after its parents reached SHARD_END; records acknowledged are not lost.
+//   Control plane: see ControlPlaneChecks.
 // Contract: one checker watches one Simulation, on that simulation's thread; not thread-safe.
+#include "engine/check/control_plane_checks.h"
 #include "engine/sim/report.h"
 #include "engine/world/world.h"
 
@@ -43,6 +45,7 @@ private:
   std::vector<LeaderMark> m_leaderMarks; ///< per partition: the current leader's last HW
   std::vector<std::uint64_t> m_shardLast; ///< per shard slot: the last counter checked
   std::vector<std::string> m_violations;
+  ControlPlaneChecks m_controlPlane;
 };
 
 } // namespace streamscope::engine::check
