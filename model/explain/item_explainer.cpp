@@ -165,6 +165,7 @@ Explanation explainAny(const engine::World &w, const WorldItem &item) {
   switch (item.kind) {
   case Kind::None: break;
   case Kind::Message: return explainMessage(w, item);
+  case Kind::Controller: return explainController(w, item.a);
   case Kind::Broker:
   case Kind::Replica:
   case Kind::LogCell:

@@ -3,6 +3,8 @@
 // metadata, so a partition it led stays leaderless longer as the partition count grows.
 #include "small_scenarios.h"
 
+#include "engine/kafka/partition_change.h"
+
 #include <QtTest>
 
 using namespace streamscope::test;
