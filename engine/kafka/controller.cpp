@@ -154,10 +154,8 @@ void fenceBroker(World &w, int broker) {
 void registerBroker(World &w, int broker, std::uint32_t incarnation) {
   // The old incarnation's replicas are gone from ISRs and leadership; the new one is fenced.
   const bool wasFenced = brokerAt(w, broker).fenced;
-  brokerRecord(w, MetadataRecordType::RegisterBroker, broker, incarnation);
-  brokerAt(w, broker).fenced = false; // decide as if the old incarnation were still unfenced
+  brokerRecord(w, MetadataRecordType::RegisterBroker, broker, incarnation); // fences it in the image
   fenceInImage(w, broker);
-  brokerAt(w, broker).fenced = true;
   if (!wasFenced)
     w.record(EventType::BrokerFenced, broker);
 }
@@ -224,6 +222,7 @@ void restartBroker(World &w, int broker) {
       noteAvailability(w, static_cast<int>(i));
     }
   }
+  w.kafka.metadata.brokers[static_cast<std::size_t>(broker)].caughtUp = false;
   for (std::size_t c = 0; c < w.kafka.metadata.controllers.size(); ++c)
     if (w.kafka.metadata.controllers[c].broker == broker)
       startVoter(w, static_cast<int>(c));

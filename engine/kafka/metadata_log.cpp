@@ -35,8 +35,12 @@ void applyToImage(World &w, const MetadataRecord &r, Offset offset) {
 
 /// What broker `b` does on applying one committed record.
 void applyOne(World &w, int b, const MetadataRecord &r) {
-  if (r.type == MetadataRecordType::PartitionChange && r.broker == b) {
-    takeEffect(w, r);
+  BrokerMetadata &bm = w.kafka.metadata.brokers[static_cast<std::size_t>(b)];
+  if (r.type == MetadataRecordType::RegisterBroker && r.broker == b && r.value == w.kafka.brokers[static_cast<std::size_t>(b)].incarnation) {
+    bm.caughtUp = true;
+  } else if (r.type == MetadataRecordType::PartitionChange && r.broker == b) {
+    if (bm.caughtUp)
+      takeEffect(w, r);
   } else if (r.type == MetadataRecordType::UnfenceBroker && r.broker == b) {
     // Unfenced: it follows every partition it holds that has a leader.
     for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i) {

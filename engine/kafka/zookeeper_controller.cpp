@@ -116,9 +116,15 @@ void onZkControllerReady(World &w, const Action &a) {
     const int id = static_cast<int>(b);
     if (brokerAt(w, id).removed)
       continue;
-    if (brokerMeta(w, id).sessionExpired)
+    if (brokerMeta(w, id).sessionExpired) {
       fenceBroker(w, id);
-    else if (brokerAt(w, id).fenced && brokerAt(w, id).running())
+      continue;
+    }
+    if (!brokerAt(w, id).running())
+      continue;
+    if (brokerAt(w, id).incarnation != brokerMeta(w, id).registeredIncarnation) // restarted meanwhile
+      registerBroker(w, id, brokerAt(w, id).incarnation);
+    if (brokerAt(w, id).fenced)
       unfenceBroker(w, id);
   }
   pushMetadata(w);

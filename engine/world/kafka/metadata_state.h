@@ -98,6 +98,9 @@ struct BrokerMetadata {
   std::uint32_t registeredIncarnation = 0;
   Offset registeredAt = -1; ///< offset of its latest RegisterBroker record
   bool sessionExpired = false; ///< ZooKeeper mode: its session expired (its znode is gone)
+  /// False from a restart until it applies its own registration: records before that were
+  /// decided about its old incarnation, so it takes no leadership from them.
+  bool caughtUp = true;
   bool fenced = false; ///< in the active controller's image
 };
 
