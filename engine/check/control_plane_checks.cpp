@@ -15,7 +15,8 @@ void checkLogs(const World &w, std::vector<std::string> &problems) {
     const auto upTo = static_cast<std::size_t>(std::min<kafka::Offset>(c.committed, m.committed()) - m.base);
     if (c.log.size() < upTo || !std::equal(m.committedLog.begin(), m.committedLog.begin() + static_cast<std::ptrdiff_t>(upTo), c.log.begin()))
       problems.push_back("controller " + num(c.id) + "'s log disagrees with committed metadata below its commit point " + num(c.committed));
-    const bool leads = c.running && c.role == kafka::ControllerRole::Leader && m.active >= 0 && m.controllers[static_cast<std::size_t>(m.active)].id == c.id;
+    const bool leads =
+        c.running && c.role == kafka::ControllerRole::Leader && m.active >= 0 && m.controllers[static_cast<std::size_t>(m.active)].id == c.id;
     if (leads && (c.log.size() < m.committedLog.size() || !std::equal(m.committedLog.begin(), m.committedLog.end(), c.log.begin())))
       problems.push_back("the active controller " + num(c.id) + " lacks committed metadata entries");
   }

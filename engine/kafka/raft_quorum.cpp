@@ -43,7 +43,8 @@ void sendVoterFetch(World &w, int c) {
     return;
   const Offset end = x.logEnd(meta(w).base);
   const auto b = static_cast<std::int32_t>((lastEpoch(w, x) + 1) << 1);
-  w.send(x.node, ctl(w, x.leader).node, TransferKind::MetadataFetchRequest, -1, end, end, Action{ActionType::MetadataFetchArrive, -1, -1, c, b, x.fetchGen, end});
+  w.send(x.node, ctl(w, x.leader).node, TransferKind::MetadataFetchRequest, -1, end, end,
+         Action{ActionType::MetadataFetchArrive, -1, -1, c, b, x.fetchGen, end});
 }
 
 void sendObserverFetch(World &w, int broker) {
@@ -88,7 +89,8 @@ void becomeLeader(World &w, int c) {
   appendRecord(w, marker);
   for (int v = 0; v < voters(w); ++v)
     if (v != c)
-      w.send(x.node, ctl(w, v).node, TransferKind::BeginQuorumEpoch, -1, x.epoch, 0, Action{ActionType::BeginEpochArrive, -1, -1, c, v, static_cast<std::uint32_t>(x.epoch)});
+      w.send(x.node, ctl(w, v).node, TransferKind::BeginQuorumEpoch, -1, x.epoch, 0,
+             Action{ActionType::BeginEpochArrive, -1, -1, c, v, static_cast<std::uint32_t>(x.epoch)});
   armTimer(w, c, w.kafka.config.controllerFetchTimeout);
   controllerActivated(w);
   for (std::size_t b = 0; b < w.kafka.brokers.size(); ++b)
@@ -116,7 +118,8 @@ void becomeCandidate(World &w, int c) {
   const std::int64_t lastLog = (static_cast<std::int64_t>(lastEpoch(w, x)) << 40) | end;
   for (int v = 0; v < voters(w); ++v)
     if (v != c)
-      w.send(x.node, ctl(w, v).node, TransferKind::VoteRequest, -1, x.epoch, end, Action{ActionType::VoteRequestArrive, -1, -1, c, v, static_cast<std::uint32_t>(x.epoch), lastLog});
+      w.send(x.node, ctl(w, v).node, TransferKind::VoteRequest, -1, x.epoch, end,
+             Action{ActionType::VoteRequestArrive, -1, -1, c, v, static_cast<std::uint32_t>(x.epoch), lastLog});
   armTimer(w, c, electionDelay(w));
 }
 

@@ -9,24 +9,26 @@ namespace streamscope::model {
 using namespace streamscope::engine;
 
 void readControlPlane(JsonFields &f, KafkaConfig &k) {
-  const QString version = f.choice(QStringLiteral("version"), {QStringLiteral("3.9"), QStringLiteral("4.0"), QStringLiteral("4.1")}, QStringLiteral("4.1"));
+  const QString version =
+      f.choice(QStringLiteral("version"), {QStringLiteral("3.9"), QStringLiteral("4.0"), QStringLiteral("4.1")}, QStringLiteral("4.1"));
   k.version = version == QLatin1String("3.9") ? KafkaVersion::V3_9 : version == QLatin1String("4.0") ? KafkaVersion::V4_0 : KafkaVersion::V4_1;
   const bool zookeeper = f.choice(QStringLiteral("metadata"), {QStringLiteral("kraft"), QStringLiteral("zookeeper")}, QStringLiteral("kraft")) ==
       QLatin1String("zookeeper");
   if (zookeeper && k.version != KafkaVersion::V3_9)
-    f.fail(QStringLiteral("metadata"), QObject::tr("\"metadata\": \"zookeeper\" needs \"version\": \"3.9\": Kafka 4.0 removed ZooKeeper mode (KIP-500)"));
+    f.fail(QStringLiteral("metadata"),
+           QObject::tr("\"metadata\": \"zookeeper\" needs \"version\": \"3.9\": Kafka 4.0 removed ZooKeeper mode (KIP-500)"));
   k.metadataMode = zookeeper ? MetadataMode::ZooKeeper : MetadataMode::KRaft;
-  const QStringList kraftOnly = {QStringLiteral("controllers"), QStringLiteral("controller_mode"), QStringLiteral("controller_quorum_election_timeout_ms"),
-                                 QStringLiteral("controller_quorum_fetch_timeout_ms")};
+  const QStringList kraftOnly = {QStringLiteral("controllers"), QStringLiteral("controller_mode"),
+                                 QStringLiteral("controller_quorum_election_timeout_ms"), QStringLiteral("controller_quorum_fetch_timeout_ms")};
   const QStringList zookeeperOnly = {QStringLiteral("zookeeper_session_timeout_ms"), QStringLiteral("zookeeper_load_ms_per_partition")};
   for (const QString &key : zookeeper ? kraftOnly : zookeeperOnly)
     if (f.has(key))
-      f.fail(key, zookeeper ? QObject::tr("\"%1\" is a KRaft setting: ZooKeeper mode has one controller (a broker) and no quorum").arg(key)
-                            : QObject::tr("\"%1\" applies only with \"metadata\": \"zookeeper\"").arg(key));
+      f.fail(key,
+             zookeeper ? QObject::tr("\"%1\" is a KRaft setting: ZooKeeper mode has one controller (a broker) and no quorum").arg(key)
+                       : QObject::tr("\"%1\" applies only with \"metadata\": \"zookeeper\"").arg(key));
   k.controllers = static_cast<int>(f.integer(QStringLiteral("controllers"), 1, 7, 3));
-  const bool combined =
-      f.choice(QStringLiteral("controller_mode"), {QStringLiteral("dedicated"), QStringLiteral("combined")}, QStringLiteral("dedicated")) ==
-      QLatin1String("combined");
+  const bool combined = f.choice(QStringLiteral("controller_mode"), {QStringLiteral("dedicated"), QStringLiteral("combined")},
+                                 QStringLiteral("dedicated")) == QLatin1String("combined");
   k.controllerMode = combined ? ControllerMode::Combined : ControllerMode::Dedicated;
   if (combined && k.controllers > k.brokers)
     f.fail(QStringLiteral("controllers"),
@@ -39,7 +41,8 @@ void readControlPlane(JsonFields &f, KafkaConfig &k) {
   k.brokerHeartbeatInterval = msField(f, QStringLiteral("broker_heartbeat_interval_ms"), 1, k.brokerHeartbeatInterval);
   if (!zookeeper && k.brokerHeartbeatInterval >= k.brokerSessionTimeout)
     f.fail(QStringLiteral("broker_heartbeat_interval_ms"),
-           QObject::tr("\"broker_heartbeat_interval_ms\" must be below \"broker_session_timeout_ms\" (%1 ms), or every broker is fenced between heartbeats")
+           QObject::tr(
+               "\"broker_heartbeat_interval_ms\" must be below \"broker_session_timeout_ms\" (%1 ms), or every broker is fenced between heartbeats")
                .arg(engine::toMs(k.brokerSessionTimeout)));
   k.zookeeperSessionTimeout = msField(f, QStringLiteral("zookeeper_session_timeout_ms"), 1, k.zookeeperSessionTimeout);
   k.zookeeperLoadMsPerPartition = f.number(QStringLiteral("zookeeper_load_ms_per_partition"), 0, 1000, k.zookeeperLoadMsPerPartition);

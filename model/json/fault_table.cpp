@@ -87,15 +87,12 @@ int readZone(JsonFields &f) { return static_cast<int>(f.integer(QStringLiteral("
 std::vector<FaultRow> buildTable() {
   constexpr FaultSystem Kafka = FaultSystem::Kafka, Kinesis = FaultSystem::Kinesis, Both = FaultSystem::Both;
   return {
-      row<CrashBroker>(
-          "crash_broker", Kafka, readTarget<CrashBroker>, writeTarget<CrashBroker>,
-          [](const CrashBroker &a) { return QObject::tr("crash %1").arg(targetText(a)); }),
-      row<PowerLoss>(
-          "power_loss", Kafka, readTarget<PowerLoss>, writeTarget<PowerLoss>,
-          [](const PowerLoss &a) { return QObject::tr("power off %1").arg(targetText(a)); }),
-      row<RestartBroker>(
-          "restart_broker", Kafka, readTarget<RestartBroker>, writeTarget<RestartBroker>,
-          [](const RestartBroker &a) { return QObject::tr("restart %1").arg(targetText(a)); }),
+      row<CrashBroker>("crash_broker", Kafka, readTarget<CrashBroker>, writeTarget<CrashBroker>,
+                       [](const CrashBroker &a) { return QObject::tr("crash %1").arg(targetText(a)); }),
+      row<PowerLoss>("power_loss", Kafka, readTarget<PowerLoss>, writeTarget<PowerLoss>,
+                     [](const PowerLoss &a) { return QObject::tr("power off %1").arg(targetText(a)); }),
+      row<RestartBroker>("restart_broker", Kafka, readTarget<RestartBroker>, writeTarget<RestartBroker>,
+                         [](const RestartBroker &a) { return QObject::tr("restart %1").arg(targetText(a)); }),
       row<IsolateBroker>(
           "isolate_broker", Kafka,
           [](JsonFields &f, const FaultContext &c) {

@@ -1,5 +1,5 @@
-#include "control_plane_fields.h"
 #include "scenario_loader.h"
+#include "control_plane_fields.h"
 
 #include "fault_table.h"
 #include "json_fields.h"

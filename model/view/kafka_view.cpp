@@ -53,10 +53,10 @@ void KafkaView::buildControllers(const engine::World &world) {
   }
   for (const engine::kafka::Controller &c : m.controllers) {
     using R = engine::kafka::ControllerRole;
-    const ControllerView::Role role = !c.running              ? ControllerView::Role::Offline
-        : c.role == R::Leader                                 ? ControllerView::Role::Leader
-        : c.role == R::Candidate                              ? ControllerView::Role::Candidate
-                                                              : ControllerView::Role::Voter;
+    const ControllerView::Role role = !c.running ? ControllerView::Role::Offline
+        : c.role == R::Leader                    ? ControllerView::Role::Leader
+        : c.role == R::Candidate                 ? ControllerView::Role::Candidate
+                                                 : ControllerView::Role::Voter;
     controllers.push_back({c.id, c.node, role, c.epoch, c.logEnd(m.base), c.committed, world.net.isIsolated(c.node)});
   }
 }

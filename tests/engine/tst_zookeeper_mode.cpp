@@ -62,8 +62,7 @@ private slots:
     const SimTime small = partitionZeroGap(10, true);
     const SimTime large = partitionZeroGap(3000, true);
     // 2,990 more partitions at 0.14 ms each: about 419 ms more before the new controller acts.
-    QVERIFY2(large - small > 380 * kMillisecond && large - small < 460 * kMillisecond,
-             qPrintable(QStringLiteral("%1 vs %2").arg(small).arg(large)));
+    QVERIFY2(large - small > 380 * kMillisecond && large - small < 460 * kMillisecond, qPrintable(QStringLiteral("%1 vs %2").arg(small).arg(large)));
     QVERIFY(small > 16 * kSecond); // at least the ZooKeeper session timeout less one ping
   }
 
