@@ -10,9 +10,13 @@ namespace {
 
 Partition &partitionAt(World &w, int p) { return w.kafka.partitions[static_cast<std::size_t>(p)]; }
 
+/// Running, unfenced, and (after a restart) caught up with the metadata log: a restarted
+/// broker starts its fetchers only once it is unfenced, never from an older leader change.
 bool canFollow(const World &w, int b) {
   const Broker &broker = w.kafka.brokers[static_cast<std::size_t>(b)];
-  return broker.running() && !broker.fenced;
+  const auto &meta = w.kafka.metadata.brokers;
+  const bool caughtUp = static_cast<std::size_t>(b) >= meta.size() || meta[static_cast<std::size_t>(b)].caughtUp;
+  return broker.running() && !broker.fenced && caughtUp;
 }
 
 /// ISR membership changes as IsrShrunk / IsrExpanded events, in broker order.
