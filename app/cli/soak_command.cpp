@@ -32,7 +32,8 @@ void describe(QTextStream &out, const engine::Scenario &s) {
         << (s.kafka->logFlushSchedulerInterval != engine::kNever
                 ? QStringLiteral(", log.flush.scheduler.interval.ms %1").arg(s.kafka->logFlushSchedulerInterval / engine::kMillisecond)
                 : QString())
-        << '\n';
+        << ", " << s.kafka->controllers << (s.kafka->controllerMode == engine::ControllerMode::Combined ? " combined" : " dedicated")
+        << " controller(s)" << '\n';
   }
   if (s.kinesis)
     out << "  kinesis: " << s.kinesis->streams.front().shards << " shards\n";

@@ -8,7 +8,9 @@
 //   revoked it, and only its owner fetches it: never two owners at once.
 //   Kinesis: sequence numbers strictly increase within a shard; a KCL worker starts a child
 //   shard only after its parents reached SHARD_END; records acknowledged are not lost.
+//   Control plane: see ControlPlaneChecks.
 // Contract: one checker watches one Simulation, on that simulation's thread; not thread-safe.
+#include "engine/check/control_plane_checks.h"
 #include "engine/sim/report.h"
 #include "engine/world/world.h"
 
@@ -51,6 +53,7 @@ private:
   std::vector<std::vector<Holder>> m_groupHolders; ///< per consumer-protocol group and partition
   std::vector<std::uint64_t> m_shardLast; ///< per shard slot: the last counter checked
   std::vector<std::string> m_violations;
+  ControlPlaneChecks m_controlPlane;
 };
 
 } // namespace streamscope::engine::check

@@ -88,6 +88,35 @@ void addBrokerEpisode(Rng &rng, Scenario &s, SimTime t, int broker, SimTime down
   }
 }
 
+/// A quorum of 1..5 controllers and `episodes` controller faults, each remedied `down`
+/// later. `overlap` (the chaos runs): they may take the majority away at once, and the
+/// quorum may be combined with the brokers (a controller fault is then a broker fault).
+void addControllerEpisodes(Rng &rng, Scenario &s, std::int64_t episodes, bool overlap) {
+  KafkaConfig &k = *s.kafka;
+  k.controllers = static_cast<int>(rng.between(1, 5));
+  if (overlap && k.controllers <= k.brokers && rng.chance(0.3))
+    k.controllerMode = ControllerMode::Combined;
+  const int first = k.controllerMode == ControllerMode::Combined ? 0 : kFirstDedicatedControllerId;
+  SimTime t = millis(rng.between(2000, 8000));
+  for (std::int64_t i = 0; i < episodes && t < s.duration - seconds(15); ++i) {
+    const int id = first + static_cast<int>(rng.below(static_cast<std::uint64_t>(k.controllers)));
+    const SimTime down = millis(rng.between(500, 10000));
+    const bool isolate = rng.chance(0.4);
+    Fault stop = brokerFault(t, isolate ? FaultAction::IsolateBroker : rng.chance(0.5) ? FaultAction::CrashBroker : FaultAction::PowerLoss, -1);
+    Fault start = brokerFault(t + down, isolate ? FaultAction::Heal : FaultAction::RestartBroker, -1);
+    for (Fault *f : {&stop, &start})
+      std::visit(
+          [&](auto &a) {
+            if constexpr (requires { a.controller; })
+              a.controller = id;
+          },
+          f->what);
+    s.faults.push_back(stop);
+    s.faults.push_back(start);
+    t += overlap ? millis(rng.between(200, 6000)) : down + millis(rng.between(3000, 12000));
+  }
+}
+
 GeneratedRun kafkaSafe(Rng &rng) {
   const int brokers = static_cast<int>(rng.between(3, 5));
   const int rf = static_cast<int>(rng.between(3, std::min(brokers, 4)));
@@ -104,6 +133,7 @@ GeneratedRun kafkaSafe(Rng &rng) {
     t += down + millis(rng.between(8000, 20000));
   }
   addClientFaults(rng, s, "g", s.duration - seconds(5));
+  addControllerEpisodes(rng, s, rng.between(0, 3), false);
   return run;
 }
 
@@ -143,6 +173,7 @@ GeneratedRun kafkaAnything(Rng &rng) {
     addBrokerEpisode(rng, s, t, b, down, 4000);
   }
   addClientFaults(rng, s, "g", s.duration - seconds(5));
+  addControllerEpisodes(rng, s, rng.between(0, 5), true);
   return run;
 }
 

@@ -59,6 +59,16 @@ std::string_view eventTypeName(EventType t) {
   case EventType::PartitionsAssigned: return "partitions_assigned";
   case EventType::MemberEpochChanged: return "member_epoch_changed";
   case EventType::MemberFenced: return "member_fenced";
+  case EventType::ControllerElected: return "controller_elected";
+  case EventType::ControllerCandidate: return "controller_candidate";
+  case EventType::ControllerResigned: return "controller_resigned";
+  case EventType::ControllerLoaded: return "controller_loaded";
+  case EventType::MetadataCommitted: return "metadata_committed";
+  case EventType::MetadataApplied: return "metadata_applied";
+  case EventType::ControllerCrashed: return "controller_crashed";
+  case EventType::ControllerRestarted: return "controller_restarted";
+  case EventType::ControllerIsolated: return "controller_isolated";
+  case EventType::ControllerHealed: return "controller_healed";
   }
   return "unknown";
 }
@@ -78,6 +88,14 @@ std::string_view transferKindName(TransferKind k) {
   case TransferKind::GetRecordsRequest: return "get_records_request";
   case TransferKind::GetRecordsResponse: return "get_records_response";
   case TransferKind::SubscribeToShardEvent: return "subscribe_to_shard_event";
+  case TransferKind::MetadataFetchRequest: return "metadata_fetch_request";
+  case TransferKind::MetadataFetchResponse: return "metadata_fetch_response";
+  case TransferKind::VoteRequest: return "vote_request";
+  case TransferKind::VoteResponse: return "vote_response";
+  case TransferKind::BeginQuorumEpoch: return "begin_quorum_epoch";
+  case TransferKind::BrokerHeartbeat: return "broker_heartbeat";
+  case TransferKind::AlterPartition: return "alter_partition";
+  case TransferKind::UpdateMetadata: return "update_metadata";
   }
   return "unknown";
 }

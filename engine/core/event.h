@@ -69,6 +69,17 @@ enum class EventType : std::uint8_t {
   PartitionsAssigned, ///< a member was given free partitions of its target: a=member, b=count
   MemberEpochChanged, ///< a member reconciled to the group epoch: a=member, b=member epoch
   MemberFenced, ///< the session timed out: the coordinator removed the member, a=member
+  // The control plane. Controllers are named by id (node field): 3000.. or the broker's id.
+  ControllerElected, ///< node=controller id (ZooKeeper mode: broker), a=epoch, b=its log end
+  ControllerCandidate, ///< node=controller id, a=the epoch it stands in
+  ControllerResigned, ///< node=controller id, a=epoch: it stopped leading
+  ControllerLoaded, ///< ZooKeeper mode: node=broker, a=epoch, b=partitions loaded
+  MetadataCommitted, ///< a=committed offset after, b=entries committed
+  MetadataApplied, ///< node=broker, a=applied offset after, b=entries applied
+  ControllerCrashed, ///< node=controller id
+  ControllerRestarted, ///< node=controller id
+  ControllerIsolated, ///< node=controller id
+  ControllerHealed, ///< node=controller id
 };
 
 /// What a transfer carries; lets the view draw each message kind differently.
@@ -86,6 +97,14 @@ enum class TransferKind : std::uint8_t {
   GetRecordsRequest,
   GetRecordsResponse,
   SubscribeToShardEvent,
+  MetadataFetchRequest, ///< a voter or a broker pulls __cluster_metadata from the Raft leader
+  MetadataFetchResponse,
+  VoteRequest,
+  VoteResponse,
+  BeginQuorumEpoch,
+  BrokerHeartbeat,
+  AlterPartition, ///< a leader proposes an ISR change
+  UpdateMetadata, ///< ZooKeeper mode: the controller pushes changes (UpdateMetadata / LeaderAndIsr)
 };
 
 /// Kafka protocol error codes the engine produces (names as in the Kafka protocol).

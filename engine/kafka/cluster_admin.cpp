@@ -2,10 +2,13 @@
 
 #include "engine/world/config_rules.h"
 
+#include "engine/kafka/broker_heartbeats.h"
 #include "engine/kafka/consumer_client.h"
 #include "engine/kafka/controller.h"
+#include "engine/kafka/metadata_log.h"
 #include "engine/kafka/partition_leader.h"
 #include "engine/kafka/producer_client.h"
+#include "engine/kafka/raft_quorum.h"
 #include "engine/kafka/record_ledger.h"
 #include "engine/kafka/replica_fetcher.h"
 #include "engine/kafka/storage.h"
@@ -77,6 +80,11 @@ void removeReplica(World &w, int p, int slot) {
     part.isr.erase(inIsr);
     w.record(EventType::IsrShrunk, -1, p, static_cast<std::int64_t>(part.isr.size()), 0, 0, broker);
   }
+  // The reassignment takes effect at once (see docs/fidelity.md): the controller's image follows.
+  growImage(w);
+  std::vector<int> &imageIsr = w.kafka.metadata.image[static_cast<std::size_t>(p)].isr;
+  imageIsr.erase(std::remove(imageIsr.begin(), imageIsr.end(), broker), imageIsr.end());
+  part.pendingIsr.erase(std::remove(part.pendingIsr.begin(), part.pendingIsr.end(), broker), part.pendingIsr.end());
   for (int r : part.replicas)
     if (r != part.leader && canLead(w, r))
       startFollowing(w, p, r);
@@ -90,6 +98,23 @@ std::vector<int> placeOnActive(const KafkaState &k, int partition, int rf) {
   for (int &r : replicas)
     r = active[static_cast<std::size_t>(r)];
   return replicas;
+}
+
+/// Admin requests go to the active controller; without one they time out.
+std::optional<std::string> controllerUnavailable(const World &w) {
+  if (controllerReady(w))
+    return std::nullopt;
+  if (w.kafka.metadata.zookeeper)
+    return std::string("TimeoutException: no controller is available (ZooKeeper controller election or metadata load in progress)");
+  return std::string("TimeoutException: the controller quorum has no leader (a majority of controllers is unreachable)");
+}
+
+void appendTopicRecord(World &w, MetadataRecordType type, int topic, std::int64_t value) {
+  MetadataRecord r;
+  r.type = type;
+  r.partition = topic;
+  r.value = value;
+  appendRecord(w, std::move(r));
 }
 
 bool topicInUse(const KafkaState &k, int topic, std::string &user) {
@@ -140,9 +165,12 @@ std::optional<std::string> createTopic(World &w, const TopicConfig &config) {
     return refused;
   if (config.partitions < 1)
     return std::string("InvalidPartitionsException: Number of partitions must be larger than 0.");
+  if (auto refused = controllerUnavailable(w))
+    return refused;
   const int topic = static_cast<int>(k.topics.size());
   k.topics.push_back(Topic{config, false, {}});
   Topic &t = k.topics.back();
+  appendTopicRecord(w, MetadataRecordType::Topic, topic, config.partitions);
   for (int i = 0; i < config.partitions; ++i) {
     const int p = static_cast<int>(k.partitions.size());
     k.partitions.push_back(newPartition(topic, i, placeOnActive(k, i, config.replicationFactor)));
@@ -161,6 +189,9 @@ std::optional<std::string> deleteTopic(World &w, int topic) {
     return "UnknownTopicOrPartitionException: This server does not host this topic-partition.";
   if (topicInUse(k, topic, user))
     return "topic '" + t.config.name + "' is in use by " + user + ": the simulation deletes only unused topics";
+  if (auto refused = controllerUnavailable(w))
+    return refused;
+  appendTopicRecord(w, MetadataRecordType::Topic, topic, 0);
   for (int p : t.partitionIds) {
     Partition &part = k.partitions[static_cast<std::size_t>(p)];
     for (int r : part.replicas)
@@ -197,6 +228,10 @@ int addBroker(World &w) {
   b.node = w.net.addNode();
   k.brokers.push_back(b);
   w.record(EventType::BrokerAdded, b.id);
+  // It starts from a snapshot of the committed metadata, registered and unfenced.
+  startHeartbeats(w, b.id);
+  k.metadata.brokers[static_cast<std::size_t>(b.id)].applied = k.metadata.committed();
+  startObserverFetch(w, b.id);
   scheduleStorageTasks(w, b.id);
   w.after(k.config.replicaLagTimeMax / 2, Action{ActionType::IsrCheck, -1, -1, b.id});
   return b.id;
@@ -204,6 +239,8 @@ int addBroker(World &w) {
 
 std::optional<std::string> alterTopic(World &w, int topic, TopicSetting setting, std::int64_t value) {
   TopicConfig &t = w.kafka.topics[static_cast<std::size_t>(topic)].config;
+  if (auto refused = controllerUnavailable(w))
+    return refused;
   switch (setting) {
   case TopicSetting::MinInsyncReplicas:
     if (value < 1)
@@ -215,7 +252,7 @@ std::optional<std::string> alterTopic(World &w, int topic, TopicSetting setting,
     t.uncleanLeaderElection = value != 0;
     if (t.uncleanLeaderElection)
       for (int p : w.kafka.topics[static_cast<std::size_t>(topic)].partitionIds)
-        if (w.kafka.partitions[static_cast<std::size_t>(p)].leader < 0)
+        if (w.kafka.metadata.image[static_cast<std::size_t>(p)].leader < 0)
           electLeader(w, p);
     break;
   case TopicSetting::FlushMessages:
@@ -230,6 +267,8 @@ std::optional<std::string> alterTopic(World &w, int topic, TopicSetting setting,
     t.flushInterval = value < 0 ? std::nullopt : std::optional<SimTime>(value);
     break;
   }
+  // A ConfigRecord; brokers use the new value at once (see docs/fidelity.md).
+  appendTopicRecord(w, MetadataRecordType::Config, topic, value);
   w.record(EventType::ConfigChanged, -1, topic, value, 0, static_cast<std::uint8_t>(setting));
   return std::nullopt;
 }
@@ -247,6 +286,8 @@ std::optional<std::string> addPartitions(World &w, int topic, int total) {
   if (t.deleted)
     return "UnknownTopicOrPartitionException: This server does not host this topic-partition.";
   if (auto refused = replicationFactorError(t.config.replicationFactor, brokers))
+    return refused;
+  if (auto refused = controllerUnavailable(w))
     return refused;
   for (int i = current; i < total; ++i) {
     const int p = static_cast<int>(k.partitions.size());
@@ -268,6 +309,8 @@ std::optional<std::string> setReplicationFactor(World &w, int topic, int rf) {
   if (t.deleted)
     return "UnknownTopicOrPartitionException: This server does not host this topic-partition.";
   if (auto refused = replicationFactorError(rf, brokers))
+    return refused;
+  if (auto refused = controllerUnavailable(w))
     return refused;
   for (int p : t.partitionIds) {
     Partition &part = k.partitions[static_cast<std::size_t>(p)];

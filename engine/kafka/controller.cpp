@@ -1,6 +1,10 @@
 #include "engine/kafka/controller.h"
 
+#include "engine/kafka/broker_heartbeats.h"
+#include "engine/kafka/metadata_log.h"
+#include "engine/kafka/partition_change.h"
 #include "engine/kafka/partition_leader.h"
+#include "engine/kafka/raft_quorum.h"
 #include "engine/kafka/replica_fetcher.h"
 #include "engine/kafka/storage.h"
 
@@ -10,107 +14,90 @@ namespace streamscope::engine::kafka {
 namespace {
 
 Broker &brokerAt(World &w, int b) { return w.kafka.brokers[static_cast<std::size_t>(b)]; }
+PartitionImage &imageOf(World &w, int p) {
+  growImage(w);
+  return w.kafka.metadata.image[static_cast<std::size_t>(p)];
+}
 
 bool eligible(World &w, int b) { return !brokerAt(w, b).fenced && brokerAt(w, b).running(); }
 
-/// Moves leadership of p to `leader` (-1 = offline) with a new epoch.
-void changeLeader(World &w, int p, int leader, bool unclean) {
-  Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
-  const int old = part.leader;
-  ++part.leaderEpoch;
-  part.leader = leader;
-  if (old >= 0 && old != leader)
-    abandonLeadership(w, p, old);
-  if (leader < 0) {
-    w.record(EventType::PartitionOffline, -1, p, part.leaderEpoch);
-    for (int r : part.replicas)
-      stopFollowing(w, p, r);
-    return;
-  }
-  if (unclean)
-    part.isr.assign(1, leader);
-  w.record(EventType::LeaderElected, leader, p, part.leaderEpoch, 0, unclean ? 1 : 0);
-  assumeLeadership(w, p, leader);
+/// The one place that picks p's leader from `isr`: the first live ISR replica in assignment
+/// order; else, if the topic allows unclean election, the first live replica (unclean = true);
+/// else -1 (offline).
+int chooseLeader(World &w, int p, const std::vector<int> &isr, bool &unclean) {
+  const Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
+  unclean = false;
   for (int r : part.replicas)
-    if (r != leader && eligible(w, r))
-      startFollowing(w, p, r);
-}
-
-/// Clean election among live ISR members; unclean among any live replica if allowed.
-void elect(World &w, int p) {
-  Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
-  for (int r : part.replicas)
-    if (part.inIsr(r) && eligible(w, r))
-      return changeLeader(w, p, r, false);
+    if (std::find(isr.begin(), isr.end(), r) != isr.end() && eligible(w, r))
+      return r;
   if (w.kafka.topicOf(p).uncleanLeaderElection)
     for (int r : part.replicas)
-      if (eligible(w, r))
-        return changeLeader(w, p, r, true);
-  if (part.leader >= 0)
-    changeLeader(w, p, -1, false);
+      if (eligible(w, r)) {
+        unclean = true;
+        return r;
+      }
+  return -1;
 }
 
-void fence(World &w, int broker) {
-  Broker &b = brokerAt(w, broker);
-  if (b.fenced)
+/// A PartitionChangeRecord (or nothing if leader and ISR stay as they are).
+void proposeChange(World &w, int p, int leader, std::vector<int> isr, bool unclean) {
+  const PartitionImage &im = imageOf(w, p);
+  std::sort(isr.begin(), isr.end());
+  if (leader == im.leader && isr == im.isr)
     return;
-  b.fenced = true;
-  w.record(EventType::BrokerFenced, broker);
+  MetadataRecord r;
+  r.type = MetadataRecordType::PartitionChange;
+  r.partition = p;
+  r.broker = leader;
+  r.leaderEpoch = leader != im.leader ? im.leaderEpoch + 1 : im.leaderEpoch;
+  r.partitionEpoch = im.partitionEpoch + 1;
+  r.isr = std::move(isr);
+  r.unclean = unclean;
+  appendRecord(w, std::move(r));
+}
+
+void brokerRecord(World &w, MetadataRecordType type, int broker, std::int64_t value = 0) {
+  MetadataRecord r;
+  r.type = type;
+  r.broker = broker;
+  r.value = value;
+  appendRecord(w, std::move(r));
+}
+
+/// The image after `broker` is fenced: out of every ISR (never the last member), and any
+/// partition it led gets a new leader.
+void fenceInImage(World &w, int broker) {
   for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i) {
-    Partition &part = w.kafka.partitions[i];
     const int p = static_cast<int>(i);
-    if (part.slotOf(broker) < 0)
+    if (w.kafka.partitions[i].slotOf(broker) < 0 || w.kafka.topics[static_cast<std::size_t>(w.kafka.partitions[i].topic)].deleted)
       continue;
-    stopFollowing(w, p, broker);
+    const PartitionImage &im = imageOf(w, p);
+    std::vector<int> isr = im.isr;
     // KRaft keeps the last ISR member in the ISR so that it can come back as leader.
-    if (part.inIsr(broker) && part.isr.size() > 1) {
-      part.isr.erase(std::find(part.isr.begin(), part.isr.end(), broker));
-      w.record(EventType::IsrShrunk, -1, p, static_cast<std::int64_t>(part.isr.size()), 0, 0, broker);
+    if (isr.size() > 1)
+      isr.erase(std::remove(isr.begin(), isr.end(), broker), isr.end());
+    int leader = im.leader;
+    bool unclean = false;
+    if (leader == broker) {
+      leader = chooseLeader(w, p, isr, unclean);
+      if (unclean)
+        isr.assign(1, leader);
     }
-    if (part.leader == broker)
-      elect(w, p);
-    else
-      maybeAdvanceHighWatermark(w, p); // a smaller ISR may let the HW move
+    proposeChange(w, p, leader, isr, unclean);
   }
-}
-
-void unfence(World &w, int broker) {
-  Broker &b = brokerAt(w, broker);
-  b.fenced = false;
-  for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i) {
-    Partition &part = w.kafka.partitions[i];
-    const int p = static_cast<int>(i);
-    if (part.slotOf(broker) < 0)
-      continue;
-    if (part.leader < 0) {
-      if (part.inIsr(broker)) {
-        changeLeader(w, p, broker, false);
-        continue;
-      }
-      const bool isrAlive = std::any_of(part.isr.begin(), part.isr.end(), [&](int r) { return eligible(w, r); });
-      if (!isrAlive && w.kafka.topicOf(p).uncleanLeaderElection) {
-        changeLeader(w, p, broker, true);
-        continue;
-      }
-    }
-    if (part.leader != broker)
-      startFollowing(w, p, broker);
-  }
-}
-
-/// The broker stopped heartbeating: the controller fences it if it stays silent.
-void startOutage(World &w, int broker) {
-  Broker &b = brokerAt(w, broker);
-  ++b.outage;
-  w.after(w.kafka.config.brokerSessionTimeout, Action{ActionType::FenceCheck, -1, -1, broker, -1, b.outage});
 }
 
 void stopProcess(World &w, int broker, BrokerState state) {
   Broker &b = brokerAt(w, broker);
+  const bool wasRunning = b.running();
   b.state = state;
-  for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i)
-    stopFollowing(w, static_cast<int>(i), broker);
-  startOutage(w, broker);
+  if (wasRunning)
+    for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i)
+      stopFollowing(w, static_cast<int>(i), broker);
+  for (std::size_t c = 0; c < w.kafka.metadata.controllers.size(); ++c)
+    if (w.kafka.metadata.controllers[c].broker == broker && w.kafka.metadata.controllers[c].running)
+      stopVoter(w, static_cast<int>(c));
+  noteBrokerAvailability(w, broker);
 }
 
 } // namespace
@@ -121,25 +108,82 @@ void bootstrapLeadership(World &w) {
 }
 
 void startPartition(World &w, int p) {
-  Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
-  part.isr.clear();
+  const Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
+  std::vector<int> isr;
   for (int r : part.replicas)
     if (eligible(w, r))
-      part.isr.push_back(r);
-  std::sort(part.isr.begin(), part.isr.end());
-  part.leaderEpoch = -1; // changeLeader bumps it to 0
-  const auto live = std::find_if(part.replicas.begin(), part.replicas.end(), [&](int r) { return eligible(w, r); });
-  if (live == part.replicas.end()) { // created while all its brokers are down: offline
-    part.isr.assign(1, part.replicas.front());
-    changeLeader(w, p, -1, false);
+      isr.push_back(r);
+  if (isr.empty()) // created while all its brokers are down: offline
+    isr.assign(1, part.replicas.front());
+  bool unclean = false;
+  const int leader = chooseLeader(w, p, isr, unclean);
+  std::sort(isr.begin(), isr.end());
+  MetadataState &m = w.kafka.metadata;
+  w.kafka.partitions[static_cast<std::size_t>(p)].unavailableSince = w.now;
+  if (!m.bootstrapped) { // part of the bootstrap snapshot
+    installLeader(w, p, leader, 0, isr, false);
+    growImage(w);
+    m.image[static_cast<std::size_t>(p)] = PartitionImage{leader, 0, 0, isr};
     return;
   }
-  changeLeader(w, p, *live, false);
+  growImage(w);
+  m.image[static_cast<std::size_t>(p)] = PartitionImage{-1, -1, 0, {}};
+  proposeChange(w, p, leader, isr, false);
 }
 
-void electLeader(World &w, int p) { elect(w, p); }
+void electLeader(World &w, int p) {
+  const PartitionImage &im = imageOf(w, p);
+  bool unclean = false;
+  const int leader = chooseLeader(w, p, im.isr, unclean);
+  if (leader >= 0)
+    proposeChange(w, p, leader, unclean ? std::vector<int>{leader} : im.isr, unclean);
+  else if (im.leader >= 0)
+    proposeChange(w, p, -1, im.isr, false);
+}
 
 bool canLead(World &w, int broker) { return eligible(w, broker); }
+
+void fenceBroker(World &w, int broker) {
+  if (brokerAt(w, broker).fenced)
+    return;
+  w.record(EventType::BrokerFenced, broker);
+  brokerRecord(w, MetadataRecordType::FenceBroker, broker);
+  fenceInImage(w, broker);
+}
+
+void registerBroker(World &w, int broker, std::uint32_t incarnation) {
+  // The old incarnation's replicas are gone from ISRs and leadership; the new one is fenced.
+  const bool wasFenced = brokerAt(w, broker).fenced;
+  brokerRecord(w, MetadataRecordType::RegisterBroker, broker, incarnation); // fences it in the image
+  fenceInImage(w, broker);
+  if (!wasFenced)
+    w.record(EventType::BrokerFenced, broker);
+}
+
+void unfenceBroker(World &w, int broker) {
+  brokerRecord(w, MetadataRecordType::UnfenceBroker, broker);
+  for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i) {
+    const int p = static_cast<int>(i);
+    const Partition &part = w.kafka.partitions[i];
+    if (part.slotOf(broker) < 0 || w.kafka.topics[static_cast<std::size_t>(part.topic)].deleted)
+      continue;
+    const PartitionImage &im = imageOf(w, p);
+    if (im.leader >= 0)
+      continue;
+    if (std::find(im.isr.begin(), im.isr.end(), broker) != im.isr.end()) {
+      proposeChange(w, p, broker, im.isr, false);
+      continue;
+    }
+    const bool isrAlive = std::any_of(im.isr.begin(), im.isr.end(), [&](int r) { return eligible(w, r); });
+    if (!isrAlive && w.kafka.topicOf(p).uncleanLeaderElection)
+      proposeChange(w, p, broker, {broker}, true);
+  }
+}
+
+void changeIsr(World &w, int p, const std::vector<int> &isr) {
+  const PartitionImage &im = imageOf(w, p);
+  proposeChange(w, p, im.leader, isr, false);
+}
 
 void crashBroker(World &w, int broker) {
   if (!brokerAt(w, broker).running())
@@ -155,14 +199,8 @@ void powerOffBroker(World &w, int broker) {
   if (brokerAt(w, broker).state == BrokerState::PoweredOff)
     return;
   w.record(EventType::BrokerPowerLost, broker);
-  const bool wasRunning = brokerAt(w, broker).running();
-  brokerAt(w, broker).state = BrokerState::PoweredOff;
+  stopProcess(w, broker, BrokerState::PoweredOff);
   dropPageCache(w, broker);
-  if (wasRunning) {
-    for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i)
-      stopFollowing(w, static_cast<int>(i), broker);
-    startOutage(w, broker);
-  }
 }
 
 void restartBroker(World &w, int broker) {
@@ -174,10 +212,22 @@ void restartBroker(World &w, int broker) {
   b.diskBusyUntil = w.now;
   w.record(EventType::BrokerRestarted, broker, -1, b.incarnation);
   // Log recovery found whatever survived (power loss already dropped the page cache). The
-  // new incarnation registers: the controller fences the old one, then unfences.
-  fence(w, broker);
-  if (!w.net.isIsolated(b.node))
-    unfence(w, broker);
+  // new incarnation leads nothing until the controller's changes reach it: it registers,
+  // is fenced, catches up with the metadata log and is unfenced.
+  for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i) {
+    Partition &part = w.kafka.partitions[i];
+    if (part.leader == broker) {
+      part.leader = -1;
+      w.record(EventType::PartitionOffline, -1, static_cast<int>(i), part.leaderEpoch);
+      noteAvailability(w, static_cast<int>(i));
+    }
+  }
+  w.kafka.metadata.brokers[static_cast<std::size_t>(broker)].caughtUp = false;
+  for (std::size_t c = 0; c < w.kafka.metadata.controllers.size(); ++c)
+    if (w.kafka.metadata.controllers[c].broker == broker)
+      startVoter(w, static_cast<int>(c));
+  startObserverFetch(w, broker);
+  sendHeartbeat(w, broker);
 }
 
 void isolateBroker(World &w, int broker) {
@@ -186,8 +236,7 @@ void isolateBroker(World &w, int broker) {
     return;
   w.net.isolate(b.node);
   w.record(EventType::BrokerIsolated, broker);
-  if (b.running())
-    startOutage(w, broker);
+  noteBrokerAvailability(w, broker);
 }
 
 void healBroker(World &w, int broker) {
@@ -196,25 +245,20 @@ void healBroker(World &w, int broker) {
     return;
   w.net.heal(b.node);
   w.record(EventType::BrokerHealed, broker);
-  ++b.outage; // heartbeats resume: a pending fence check no longer applies
-  if (b.running() && b.fenced)
-    unfence(w, broker);
-  else if (b.running())
+  noteBrokerAvailability(w, broker);
+  if (!b.running())
+    return;
+  startObserverFetch(w, broker);
+  sendHeartbeat(w, broker);
+  if (!b.fenced)
     for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i)
-      if (w.kafka.partitions[i].leader != broker && w.kafka.partitions[i].slotOf(broker) >= 0)
+      if (w.kafka.partitions[i].leader >= 0 && w.kafka.partitions[i].leader != broker && w.kafka.partitions[i].slotOf(broker) >= 0)
         startFollowing(w, static_cast<int>(i), broker);
 }
 
 void slowBroker(World &w, int broker, SimTime extraDelay) {
   w.net.setExtraDelay(brokerAt(w, broker).node, extraDelay);
   w.record(EventType::BrokerSlowed, broker, -1, extraDelay);
-}
-
-void onFenceCheck(World &w, const Action &a) {
-  const Broker &b = brokerAt(w, a.a);
-  const bool silent = !b.running() || w.net.isIsolated(b.node);
-  if (b.outage == a.c && silent)
-    fence(w, a.a);
 }
 
 } // namespace streamscope::engine::kafka

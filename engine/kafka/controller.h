@@ -1,10 +1,12 @@
 #pragma once
-// The KRaft controller and broker life cycle: brokers that stop heartbeating are fenced
-// after broker.session.timeout.ms; fencing removes them from ISRs (never the last member)
-// and moves leadership by clean election (first live ISR replica in assignment order) or,
-// when enabled and no ISR member is alive, unclean election. Every leadership change bumps
-// the leader epoch. Faults: crash (page cache survives), power loss (it does not), restart,
-// isolation and healing, slowness.
+// The controller's decisions and the broker life cycle. Decisions (fence, unfence, register,
+// elect, ISR changes) are made on the active controller's image and become metadata records;
+// they take effect on brokers once committed and applied (engine/kafka/metadata_log). A
+// fenced broker leaves ISRs (never as the last member) and leadership moves by clean
+// election (first live ISR replica in assignment order) or, when enabled and no ISR member
+// is alive, unclean election; every leadership change bumps the leader epoch. Faults:
+// crash (page cache survives), power loss (it does not), restart, isolation and healing,
+// slowness; a broker fault also hits the controller it hosts (combined mode).
 // Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
@@ -16,15 +18,22 @@ void restartBroker(World &w, int broker);
 void isolateBroker(World &w, int broker);
 void healBroker(World &w, int broker);
 void slowBroker(World &w, int broker, SimTime extraDelay);
-void onFenceCheck(World &w, const Action &a);
-/// Initial leaders at cluster creation (preferred replica, epoch 0) and fetch loops.
+/// Initial leaders at cluster creation (preferred replica, epoch 0): the bootstrap snapshot.
 void bootstrapLeadership(World &w);
 /// Leadership for one new partition: its live replicas form the ISR and the first of them
-/// leads (epoch 0); offline if none is alive.
+/// leads (epoch 0); offline if none is alive. After bootstrap this is a metadata record.
 void startPartition(World &w, int p);
 /// The controller's election for p now: clean first, unclean if the topic allows it.
 void electLeader(World &w, int p);
 /// Running and not fenced: the controller would pick it as a leader.
 bool canLead(World &w, int broker);
+
+// Decisions of the active controller (REQUIRES: controllerReady).
+void fenceBroker(World &w, int broker);
+void unfenceBroker(World &w, int broker);
+/// A new incarnation registers: it is fenced until it has caught up.
+void registerBroker(World &w, int broker, std::uint32_t incarnation);
+/// AlterPartition accepted: p's ISR becomes `isr` (same leader and leader epoch).
+void changeIsr(World &w, int p, const std::vector<int> &isr);
 
 } // namespace streamscope::engine::kafka

@@ -1,5 +1,6 @@
 #include "engine/kafka/partition_leader.h"
 
+#include "engine/kafka/broker_heartbeats.h"
 #include "engine/kafka/record_ledger.h"
 #include "engine/kafka/storage.h"
 
@@ -138,6 +139,10 @@ void maybeAdvanceHighWatermark(World &w, int p) {
       continue;
     hw = std::min(hw, part.followers[static_cast<std::size_t>(part.slotOf(b))].leo);
   }
+  // An ISR change in flight: the high watermark waits for the maximal ISR (old and proposed).
+  for (int b : part.pendingIsr)
+    if (b != part.leader && !part.inIsr(b) && part.slotOf(b) >= 0)
+      hw = std::min(hw, part.followers[static_cast<std::size_t>(part.slotOf(b))].leo);
   if (hw <= log.highWatermark())
     return;
   log.setHighWatermark(hw);
@@ -286,11 +291,12 @@ void onReplicaFetchArrive(World &w, const Action &a) {
   // Partition.isFollowerInSync: back in the ISR at the leader's high watermark (not its log
   // end) once it also holds the current leader epoch's start offset.
   const int follower = part.replicas[static_cast<std::size_t>(slot)];
-  if (!part.inIsr(follower) && !w.net.isIsolated(leader.node) && !brokerAt(w, follower).fenced && fetchOffset >= log.highWatermark() &&
-      fetchOffset >= part.leaderEpochStart) {
-    part.isr.push_back(follower);
-    std::sort(part.isr.begin(), part.isr.end());
-    w.record(EventType::IsrExpanded, leaderId, p, static_cast<std::int64_t>(part.isr.size()), 0, 0, follower);
+  // The expansion is an AlterPartition request: it takes effect when the controller commits it.
+  if (!part.inIsr(follower) && !part.alterInFlight && !w.net.isIsolated(leader.node) && !brokerAt(w, follower).fenced &&
+      fetchOffset >= log.highWatermark() && fetchOffset >= part.leaderEpochStart) {
+    std::vector<int> isr = part.isr;
+    isr.push_back(follower);
+    proposeIsr(w, p, std::move(isr));
   }
   maybeAdvanceHighWatermark(w, p);
 
@@ -350,19 +356,16 @@ void onIsrCheck(World &w, const Action &a) {
   if (broker.running() && !w.net.isIsolated(broker.node)) {
     for (std::size_t p = 0; p < w.kafka.partitions.size(); ++p) {
       Partition &part = w.kafka.partitions[p];
-      if (part.leader != brokerId)
+      if (part.leader != brokerId || part.alterInFlight)
         continue;
       const Offset leo = part.logOf(brokerId).leo();
-      std::vector<int> out;
+      std::vector<int> kept;
       for (int b : part.isr)
-        if (b != brokerId && !followerCaughtUp(part.followers[static_cast<std::size_t>(part.slotOf(b))], leo, w.now, maxLag))
-          out.push_back(b);
-      for (int b : out) {
-        part.isr.erase(std::find(part.isr.begin(), part.isr.end(), b));
-        w.record(EventType::IsrShrunk, brokerId, static_cast<int>(p), static_cast<std::int64_t>(part.isr.size()), 0, 0, b);
-      }
-      if (!out.empty())
-        maybeAdvanceHighWatermark(w, static_cast<int>(p));
+        if (b == brokerId || followerCaughtUp(part.followers[static_cast<std::size_t>(part.slotOf(b))], leo, w.now, maxLag))
+          kept.push_back(b);
+      // The shrink is an AlterPartition request: the old ISR holds until it is committed.
+      if (kept.size() != part.isr.size())
+        proposeIsr(w, static_cast<int>(p), std::move(kept));
     }
   }
   w.after(maxLag / 2, a);

@@ -3,6 +3,7 @@
 #include "engine/kafka/cluster_admin.h"
 #include "engine/kafka/consumer_client.h"
 #include "engine/kafka/controller.h"
+#include "engine/kafka/controller_faults.h"
 #include "engine/kafka/producer_client.h"
 #include "engine/kinesis/kcl_application.h"
 #include "engine/kinesis/kinesis_producer.h"
@@ -114,11 +115,17 @@ Refusal findTopic(const World &w, const std::string &name, int &topic) {
 struct Router {
   World &w;
 
-  Refusal operator()(const CrashBroker &a) const { return forBrokers(w, a.broker, kafka::crashBroker); }
-  Refusal operator()(const PowerLoss &a) const { return forBrokers(w, a.broker, kafka::powerOffBroker); }
-  Refusal operator()(const RestartBroker &a) const { return forBrokers(w, a.broker, kafka::restartBroker); }
-  Refusal operator()(const IsolateBroker &a) const { return forBrokers(w, a.broker, kafka::isolateBroker); }
-  Refusal operator()(const Heal &a) const { return forBrokers(w, a.broker, kafka::healBroker); }
+  Refusal operator()(const CrashBroker &a) const { return orController(a, kafka::ControllerFault::Crash, kafka::crashBroker); }
+  Refusal operator()(const PowerLoss &a) const { return orController(a, kafka::ControllerFault::PowerLoss, kafka::powerOffBroker); }
+  Refusal operator()(const RestartBroker &a) const { return orController(a, kafka::ControllerFault::Restart, kafka::restartBroker); }
+  Refusal operator()(const IsolateBroker &a) const { return orController(a, kafka::ControllerFault::Isolate, kafka::isolateBroker); }
+  Refusal operator()(const Heal &a) const { return orController(a, kafka::ControllerFault::Heal, kafka::healBroker); }
+  /// A broker fault, or the same fault on the controller it names.
+  template <typename F, typename Fn> Refusal orController(const F &a, kafka::ControllerFault fault, Fn brokerFn) const {
+    if (a.controller >= 0)
+      return kafka::faultController(w, a.controller, fault);
+    return forBrokers(w, a.broker, brokerFn);
+  }
   Refusal operator()(const SlowBroker &a) const {
     return forBrokers(w, a.broker, [&](World &world, int b) { kafka::slowBroker(world, b, a.extraDelay); });
   }

@@ -2,6 +2,7 @@
 
 #include "engine/kafka/consumer_client.h"
 #include "engine/kafka/group_partitions.h"
+#include "engine/kafka/partition_change.h"
 #include "engine/kafka/record_ledger.h"
 #include "engine/kinesis/kcl_application.h"
 
@@ -173,6 +174,25 @@ std::int64_t acknowledgedLost(const World &w) {
   return lost;
 }
 
+namespace {
+
+/// The quorum's voters (or ZooKeeper mode's controller broker) and the committed offset.
+void addControllers(const World &w, Report &r) {
+  const kafka::MetadataState &m = w.kafka.metadata;
+  r.metadataOffset = m.committed();
+  if (m.zookeeper) {
+    if (m.active >= 0)
+      r.controllers.push_back(ControllerReport{m.active, "leader", m.zkEpoch, m.committed(), m.committed()});
+    return;
+  }
+  for (const kafka::Controller &c : m.controllers) {
+    const bool leads = c.running && c.role == kafka::ControllerRole::Leader;
+    r.controllers.push_back(ControllerReport{c.id, !c.running ? "offline" : leads ? "leader" : "voter", c.epoch, c.logEnd(m.base), c.committed});
+  }
+}
+
+} // namespace
+
 Report makeReport(const World &w) {
   const kafka::KafkaState &k = w.kafka;
   Report r;
@@ -208,7 +228,9 @@ Report makeReport(const World &w) {
   for (const Refusal &refusal : w.refusals)
     r.refusals.push_back("at " + std::to_string(refusal.at / kMillisecond) + " ms, fault " + std::to_string(refusal.fault) + ": " + refusal.message);
 
-  for (const kafka::Partition &part : k.partitions) {
+  addControllers(w, r);
+  for (std::size_t i = 0; i < k.partitions.size(); ++i) {
+    const kafka::Partition &part = k.partitions[i];
     if (part.replicas.empty())
       continue; // its topic was deleted
     PartitionReport pr;
@@ -216,6 +238,7 @@ Report makeReport(const World &w) {
     pr.partition = part.index;
     pr.leader = part.leader;
     pr.leaderEpoch = part.leaderEpoch;
+    pr.unavailableMs = toMs(kafka::unavailableTime(w, static_cast<int>(i)));
     pr.replicas = part.replicas;
     pr.isr = part.isr;
     const kafka::ReplicaLog &serving = part.leader >= 0 ? part.logOf(part.leader) : part.logs.front();

@@ -24,6 +24,18 @@ struct PartitionReport {
   std::int64_t logStartOffset = 0;
   std::vector<std::int64_t> logEndOffsets; ///< per replica, in replica order
   std::vector<std::int64_t> flushedOffsets;
+  /// Simulated time with no serving leader: leader -1, or a leader that is down or cut off
+  /// (until the new leader has applied its PartitionChangeRecord).
+  double unavailableMs = 0;
+};
+
+/// A KRaft controller (or ZooKeeper mode's controller broker) at the end of the run.
+struct ControllerReport {
+  int id = 0;
+  std::string role; ///< "leader", "voter" or "offline"
+  int epoch = 0;
+  std::int64_t logEndOffset = 0;
+  std::int64_t committedOffset = 0;
 };
 
 struct GroupReport {
@@ -118,6 +130,8 @@ struct Report {
   double latencyP50Ms = 0;
   double latencyP99Ms = 0;
   std::vector<PartitionReport> partitions;
+  std::vector<ControllerReport> controllers;
+  std::int64_t metadataOffset = 0; ///< committed metadata offset at the end
   std::vector<GroupReport> groups;
   std::vector<LostRecord> lost; ///< every acknowledged record that was lost
   std::vector<ShardReport> shards;

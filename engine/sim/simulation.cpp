@@ -1,12 +1,16 @@
 #include "engine/sim/simulation.h"
 
+#include "engine/kafka/broker_heartbeats.h"
 #include "engine/kafka/consumer_client.h"
 #include "engine/kafka/consumer_protocol.h"
 #include "engine/kafka/controller.h"
+#include "engine/kafka/metadata_log.h"
 #include "engine/kafka/partition_leader.h"
 #include "engine/kafka/producer_client.h"
+#include "engine/kafka/raft_quorum.h"
 #include "engine/kafka/replica_fetcher.h"
 #include "engine/kafka/storage.h"
+#include "engine/kafka/zookeeper_controller.h"
 #include "engine/kinesis/kcl_application.h"
 #include "engine/kinesis/kinesis_producer.h"
 #include "engine/kinesis/shard_reader.h"
@@ -93,7 +97,21 @@ void Simulation::dispatch(const Action &a) {
   case ActionType::RebalanceDone: onRebalanceDone(w, a); break;
   case ActionType::SessionExpired: onSessionExpired(w, a); break;
   case ActionType::IsrCheck: onIsrCheck(w, a); break;
-  case ActionType::FenceCheck: onFenceCheck(w, a); break;
+  case ActionType::MetadataFlush: onMetadataFlush(w, a); break;
+  case ActionType::ControllerTimer: onControllerTimer(w, a); break;
+  case ActionType::VoteRequestArrive: onVoteRequest(w, a); break;
+  case ActionType::VoteResponseArrive: onVoteResponse(w, a); break;
+  case ActionType::BeginEpochArrive: onBeginEpoch(w, a); break;
+  case ActionType::MetadataFetchArrive: onMetadataFetchArrive(w, a); break;
+  case ActionType::MetadataFetchResponse: onMetadataFetchResponse(w, a); break;
+  case ActionType::MetadataParkedExpire: onMetadataParkedExpire(w, a); break;
+  case ActionType::BrokerHeartbeatTick: onHeartbeatTick(w, a); break;
+  case ActionType::HeartbeatArrive: onHeartbeatArrive(w, a); break;
+  case ActionType::SessionCheck: onSessionCheck(w, a); break;
+  case ActionType::AlterPartitionArrive: onAlterPartitionArrive(w, a); break;
+  case ActionType::ZkControllerElect: onZkControllerElect(w, a); break;
+  case ActionType::ZkControllerReady: onZkControllerReady(w, a); break;
+  case ActionType::ZkPushArrive: onZkPushArrive(w, a); break;
   case ActionType::WriteBack: onWriteBack(w, a); break;
   case ActionType::FlushIntervalCheck: onFlushIntervalCheck(w, a); break;
   case ActionType::RetentionCheck: onRetentionCheck(w, a); break;

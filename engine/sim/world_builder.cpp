@@ -1,10 +1,13 @@
 #include "engine/sim/world_builder.h"
 
+#include "engine/kafka/broker_heartbeats.h"
 #include "engine/kafka/cluster_admin.h"
 #include "engine/kafka/consumer_client.h"
 #include "engine/kafka/controller.h"
 #include "engine/kafka/producer_client.h"
+#include "engine/kafka/raft_quorum.h"
 #include "engine/kafka/storage.h"
+#include "engine/kafka/zookeeper_controller.h"
 #include "engine/kinesis/kcl_application.h"
 #include "engine/kinesis/kinesis_producer.h"
 #include "engine/kinesis/stream_frontend.h"
@@ -14,6 +17,36 @@
 
 namespace streamscope::engine {
 namespace {
+
+/// Controllers, the bootstrap snapshot (brokers, topics and partitions with their first
+/// leaders) and the quorum or ZooKeeper controller that takes it from there.
+void buildControlPlane(World &w) {
+  const KafkaConfig &cfg = *w.scenario.kafka;
+  kafka::MetadataState &m = w.kafka.metadata;
+  m.zookeeper = cfg.metadataMode == MetadataMode::ZooKeeper;
+  m.brokers.resize(static_cast<std::size_t>(cfg.brokers));
+  if (!m.zookeeper)
+    for (int c = 0; c < cfg.controllers; ++c) {
+      kafka::Controller ctl;
+      const bool combined = cfg.controllerMode == ControllerMode::Combined;
+      ctl.id = combined ? c : kFirstDedicatedControllerId + c;
+      ctl.broker = combined ? c : -1;
+      ctl.node = combined ? w.kafka.brokers[static_cast<std::size_t>(c)].node : w.net.addNode();
+      m.controllers.push_back(ctl);
+    }
+  kafka::bootstrapLeadership(w);
+  m.bootImage = m.image;
+  m.base = static_cast<kafka::Offset>(cfg.brokers + w.kafka.topics.size() + w.kafka.partitions.size());
+  for (kafka::BrokerMetadata &b : m.brokers)
+    b.applied = m.base;
+  m.bootstrapped = true;
+  if (m.zookeeper)
+    kafka::startZookeeper(w);
+  else
+    kafka::startQuorum(w);
+  for (int b = 0; b < cfg.brokers; ++b)
+    kafka::startHeartbeats(w, b);
+}
 
 void buildKafka(World &w) {
   const KafkaConfig &cfg = *w.scenario.kafka;
@@ -50,7 +83,7 @@ void buildKafka(World &w) {
     g.topic = k.topicIndex(gc.topic);
     k.groups.push_back(g);
   }
-  kafka::bootstrapLeadership(w);
+  buildControlPlane(w);
   for (int b = 0; b < cfg.brokers; ++b) {
     kafka::scheduleStorageTasks(w, b);
     w.after(cfg.replicaLagTimeMax / 2, Action{ActionType::IsrCheck, -1, -1, b});

@@ -11,6 +11,12 @@ enum class OffsetReset : std::uint8_t { Earliest, Latest, None };
 enum class AssignorKind : std::uint8_t { Range, CooperativeSticky, Uniform };
 /// group.protocol: classic (JoinGroup/SyncGroup, client-side assignor) or consumer (KIP-848).
 enum class GroupProtocol : std::uint8_t { Classic, Consumer };
+enum class KafkaVersion : std::uint8_t { V3_9, V4_0, V4_1 };
+enum class MetadataMode : std::uint8_t { KRaft, ZooKeeper };
+/// Dedicated: controllers are their own processes (ids 3000..); combined: broker i is also voter i.
+enum class ControllerMode : std::uint8_t { Dedicated, Combined };
+/// Dedicated controllers' node.id values start here (as in Kafka's own examples).
+inline constexpr int kFirstDedicatedControllerId = 3000;
 enum class IteratorType : std::uint8_t { TrimHorizon, Latest, AtSequenceNumber, AfterSequenceNumber, AtTimestamp };
 
 } // namespace streamscope::engine

@@ -53,31 +53,37 @@ enum class TopicSettingKind : std::uint8_t { MinInsyncReplicas, UncleanLeaderEle
 
 enum class SeekTarget : std::uint8_t { Offset, Timestamp, Earliest, Latest };
 
-// Broker faults; broker -1 means every registered broker ("all").
+// Broker faults; broker -1 means every registered broker ("all"). Crash, power loss,
+// restart, isolation and healing may name a KRaft controller instead (`controller` >= 0).
 struct CrashBroker {
   static constexpr FaultAction kAction = FaultAction::CrashBroker;
   int broker = -1;
+  int controller = -1; ///< a KRaft controller id instead of a broker (-1: the broker)
   bool operator==(const CrashBroker &) const = default;
 };
 /// Unflushed records on the machine are gone.
 struct PowerLoss {
   static constexpr FaultAction kAction = FaultAction::PowerLoss;
   int broker = -1;
+  int controller = -1; ///< a KRaft controller id instead of a broker (-1: the broker)
   bool operator==(const PowerLoss &) const = default;
 };
 struct RestartBroker {
   static constexpr FaultAction kAction = FaultAction::RestartBroker;
   int broker = -1;
+  int controller = -1; ///< a KRaft controller id instead of a broker (-1: the broker)
   bool operator==(const RestartBroker &) const = default;
 };
 struct IsolateBroker {
   static constexpr FaultAction kAction = FaultAction::IsolateBroker;
   int broker = -1;
+  int controller = -1; ///< a KRaft controller id instead of a broker (-1: the broker)
   bool operator==(const IsolateBroker &) const = default;
 };
 struct Heal {
   static constexpr FaultAction kAction = FaultAction::Heal;
   int broker = -1;
+  int controller = -1; ///< a KRaft controller id instead of a broker (-1: the broker)
   bool operator==(const Heal &) const = default;
 };
 /// Extra one-way delay on every message to or from the broker (0 restores).

@@ -42,6 +42,17 @@ struct KafkaConfig {
   SimTime replicaFetchWaitMax = 500 * kMillisecond;
   std::int64_t replicaFetchMaxBytes = 1048576;
   SimTime brokerSessionTimeout = 9 * kSecond;
+  SimTime brokerHeartbeatInterval = 2 * kSecond;
+  KafkaVersion version = KafkaVersion::V4_1;
+  MetadataMode metadataMode = MetadataMode::KRaft;
+  int controllers = 3; ///< KRaft voters
+  ControllerMode controllerMode = ControllerMode::Dedicated;
+  SimTime controllerElectionTimeout = 1 * kSecond; ///< controller.quorum.election.timeout.ms
+  SimTime controllerFetchTimeout = 2 * kSecond; ///< controller.quorum.fetch.timeout.ms
+  SimTime zookeeperSessionTimeout = 18 * kSecond; ///< zookeeper.session.timeout.ms (3.x)
+  /// ZooKeeper mode: time a new controller spends loading each partition's metadata before
+  /// it acts (an assumption, see docs/fidelity.md).
+  double zookeeperLoadMsPerPartition = 0.14;
   SimTime retentionCheckInterval = 300 * kSecond;
   SimTime cleanerBackoff = 15 * kSecond;
   SimTime dirtyWritebackInterval = 5 * kSecond; ///< Linux vm.dirty_writeback_centisecs

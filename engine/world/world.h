@@ -36,7 +36,22 @@ enum class ActionType : std::uint8_t {
   RebalanceDone, ///< a = group, c = token
   SessionExpired, ///< a = group, b = member, c = incarnation
   IsrCheck, ///< a = broker
-  FenceCheck, ///< a = broker, c = outage
+  // The control plane (KRaft and ZooKeeper mode)
+  MetadataFlush, ///< answer fetches / push UpdateMetadata after a batch of appends
+  ControllerTimer, ///< a = controller, c = timer generation: election or fetch timeout
+  VoteRequestArrive, ///< a = candidate, b = voter, c = epoch, d = last epoch << 40 | log end
+  VoteResponseArrive, ///< a = candidate, b = voter, c = epoch, d = granted
+  BeginEpochArrive, ///< a = leader, b = voter, c = epoch
+  MetadataFetchArrive, ///< a = fetcher, b = observer | (last epoch + 1) << 1, c = loop gen, d = offset
+  MetadataFetchResponse, ///< a = fetcher, b = observer, c = loop gen, d = payload
+  MetadataParkedExpire, ///< a = controller, c = incarnation
+  BrokerHeartbeatTick, ///< a = broker
+  HeartbeatArrive, ///< a = broker, c = incarnation, d = applied metadata offset
+  SessionCheck, ///< a = broker, c = controller epoch
+  AlterPartitionArrive, ///< a = partition, b = leader, c = leader epoch, d = partition epoch
+  ZkControllerElect, ///< the /controller znode is free: brokers race for it
+  ZkControllerReady, ///< a = broker, c = controller epoch: metadata loaded
+  ZkPushArrive, ///< a = broker, d = offset it may apply up to
   WriteBack, ///< a = broker
   FlushIntervalCheck, ///< a = broker
   RetentionCheck, ///< a = broker

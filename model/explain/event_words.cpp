@@ -25,6 +25,14 @@ QString transferWords(std::uint8_t sub) {
   case TransferKind::GetRecordsRequest: return QObject::tr("GetRecords request");
   case TransferKind::GetRecordsResponse: return QObject::tr("GetRecords response");
   case TransferKind::SubscribeToShardEvent: return QObject::tr("SubscribeToShard event");
+  case TransferKind::MetadataFetchRequest: return QObject::tr("metadata fetch");
+  case TransferKind::MetadataFetchResponse: return QObject::tr("metadata fetch response");
+  case TransferKind::VoteRequest: return QObject::tr("vote request");
+  case TransferKind::VoteResponse: return QObject::tr("vote response");
+  case TransferKind::BeginQuorumEpoch: return QObject::tr("BeginQuorumEpoch");
+  case TransferKind::BrokerHeartbeat: return QObject::tr("broker heartbeat");
+  case TransferKind::AlterPartition: return QObject::tr("AlterPartition request");
+  case TransferKind::UpdateMetadata: return QObject::tr("UpdateMetadata / LeaderAndIsr request");
   }
   return QObject::tr("message");
 }
@@ -144,6 +152,15 @@ QString describeEvent(const engine::Event &e, const engine::World &w) {
   case EventType::BrokerRestarted: return QObject::tr("%1 restarted").arg(broker(e.node));
   case EventType::RecordsLost: return QObject::tr("%n acknowledged record(s) lost%1", nullptr, n).arg(part);
   case EventType::Throttled: return QObject::tr("%1 throttled (ProvisionedThroughputExceeded)").arg(nodeName(w, e.node));
+  case EventType::ControllerElected:
+    return w.kafka.metadata.zookeeper ? QObject::tr("%1 won the /controller election (controller epoch %2)").arg(broker(e.node)).arg(e.a)
+                                      : QObject::tr("controller %1 became the active controller (epoch %2)").arg(e.node).arg(e.a);
+  case EventType::ControllerCandidate: return QObject::tr("controller %1 stands for election in epoch %2").arg(e.node).arg(e.a);
+  case EventType::ControllerResigned: return QObject::tr("controller %1 stopped leading (epoch %2)").arg(e.node).arg(e.a);
+  case EventType::ControllerLoaded:
+    return QObject::tr("%1 loaded the metadata of %n partition(s) and now acts as controller", nullptr, n).arg(broker(e.node));
+  case EventType::MetadataCommitted: return QObject::tr("metadata committed up to offset %1 (%n new entr(ies))", nullptr, n).arg(e.a);
+  case EventType::MetadataApplied: return QObject::tr("%1 applied metadata up to offset %2").arg(broker(e.node)).arg(e.a);
   default: {
     const auto name = engine::eventTypeName(e.type);
     const QString words = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())).replace(QLatin1Char('_'), QLatin1Char(' '));

@@ -22,6 +22,14 @@ QString transferName(engine::TransferKind kind) {
   case TransferKind::GetRecordsRequest: return QObject::tr("GetRecords request");
   case TransferKind::GetRecordsResponse: return QObject::tr("GetRecords response");
   case TransferKind::SubscribeToShardEvent: return QObject::tr("SubscribeToShard event (enhanced fan-out push)");
+  case TransferKind::MetadataFetchRequest: return QObject::tr("Metadata fetch request (__cluster_metadata)");
+  case TransferKind::MetadataFetchResponse: return QObject::tr("Metadata fetch response");
+  case TransferKind::VoteRequest: return QObject::tr("Vote request (controller election)");
+  case TransferKind::VoteResponse: return QObject::tr("Vote response");
+  case TransferKind::BeginQuorumEpoch: return QObject::tr("BeginQuorumEpoch (a new active controller)");
+  case TransferKind::BrokerHeartbeat: return QObject::tr("Broker heartbeat");
+  case TransferKind::AlterPartition: return QObject::tr("AlterPartition request (an ISR change)");
+  case TransferKind::UpdateMetadata: return QObject::tr("UpdateMetadata / LeaderAndIsr request");
   }
   return {};
 }
@@ -65,6 +73,23 @@ QString why(const engine::World &w, engine::TransferKind kind) {
   case TransferKind::GetRecordsRequest:
   case TransferKind::GetRecordsResponse: return QObject::tr("Polling consumers share the shard's 2 MiB/s and 5 calls/s of reads.");
   case TransferKind::SubscribeToShardEvent: return QObject::tr("Enhanced fan-out pushes records to this consumer with its own 2 MiB/s per shard.");
+  case TransferKind::MetadataFetchRequest:
+  case TransferKind::MetadataFetchResponse:
+    return QObject::tr("Controllers and brokers pull the metadata log from the active controller. A change (a new leader, an ISR, a fenced "
+                       "broker) is committed once a majority of controllers has it, and a broker acts on it only when its own copy reaches it.");
+  case TransferKind::VoteRequest:
+  case TransferKind::VoteResponse:
+  case TransferKind::BeginQuorumEpoch:
+    return QObject::tr("The controllers elect their leader with Raft: a candidate needs a majority of votes, one vote per controller per epoch, "
+                       "and only a candidate whose log is at least as up to date gets one.");
+  case TransferKind::BrokerHeartbeat:
+    return QObject::tr("Brokers heartbeat the active controller every broker.heartbeat.interval.ms; one silent for broker.session.timeout.ms "
+                       "is fenced and loses its leaderships.");
+  case TransferKind::AlterPartition:
+    return QObject::tr("A leader asks the controller to change the ISR. Until the change is committed it keeps the old ISR, and the high "
+                       "watermark waits for both old and new members.");
+  case TransferKind::UpdateMetadata:
+    return QObject::tr("In ZooKeeper mode the controller pushes every change to the brokers; there is no metadata log to pull from.");
   }
   return {};
 }
@@ -107,6 +132,9 @@ QString nodeName(const engine::World &w, engine::NodeId node) {
   for (const auto &b : w.kafka.brokers)
     if (b.node == node)
       return QObject::tr("broker %1").arg(b.id);
+  for (const auto &c : w.kafka.metadata.controllers)
+    if (c.node == node)
+      return QObject::tr("controller %1").arg(c.id);
   for (const auto &p : w.kafka.producers)
     if (p.node == node)
       return QObject::tr("producer %1").arg(QString::fromStdString(p.config.name));
@@ -137,6 +165,7 @@ Explanation explainAny(const engine::World &w, const WorldItem &item) {
   switch (item.kind) {
   case Kind::None: break;
   case Kind::Message: return explainMessage(w, item);
+  case Kind::Controller: return explainController(w, item.a);
   case Kind::Broker:
   case Kind::Replica:
   case Kind::LogCell:

@@ -34,5 +34,7 @@ QString nodeName(const engine::World &world, engine::NodeId node);
 // Per system, used by explainItem.
 Explanation explainKafka(const engine::World &world, const WorldItem &item);
 Explanation explainKinesis(const engine::World &world, const WorldItem &item);
+/// A KRaft controller by its index among the controllers.
+Explanation explainController(const engine::World &world, int index);
 
 } // namespace streamscope::model

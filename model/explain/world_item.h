@@ -25,6 +25,7 @@ struct WorldItem {
     Application, ///< a = application
     Worker, ///< a = application, b = worker
     Message, ///< c = the scheduler sequence number of the message's arrival
+    Controller, ///< a = index among the KRaft controllers
   };
   Kind kind = Kind::None;
   int a = -1;

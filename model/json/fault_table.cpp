@@ -1,5 +1,6 @@
 #include "fault_table.h"
 
+#include "control_plane_fields.h"
 #include "scenario_fields.h"
 
 #include "engine/core/uint128.h"
@@ -70,34 +71,46 @@ ResponseSystem readResponseSystem(JsonFields &f, const FaultContext &c) {
   return kafka ? ResponseSystem::Kafka : ResponseSystem::Kinesis;
 }
 
+/// Crash, power loss and restart: "broker" (an id or "all") or "controller".
+template <typename F> F readTarget(JsonFields &f, const FaultContext &c) {
+  F a;
+  a.broker = readBrokerOrController(f, c, true, a.controller);
+  return a;
+}
+template <typename F> void writeTarget(QJsonObject &o, const F &a) { writeBrokerOrController(o, a.broker, a.controller); }
+template <typename F> QString targetText(const F &a) {
+  return a.controller >= 0 ? QObject::tr("controller %1").arg(a.controller) : brokerText(a.broker);
+}
+
 int readZone(JsonFields &f) { return static_cast<int>(f.integer(QStringLiteral("az"), 0, 2)); }
 
 std::vector<FaultRow> buildTable() {
   constexpr FaultSystem Kafka = FaultSystem::Kafka, Kinesis = FaultSystem::Kinesis, Both = FaultSystem::Both;
   return {
-      row<CrashBroker>(
-          "crash_broker", Kafka, [](JsonFields &f, const FaultContext &c) { return CrashBroker{readBroker(f, c, true)}; },
-          [](QJsonObject &o, const CrashBroker &a) { o[kBroker] = brokerOrAll(a.broker); },
-          [](const CrashBroker &a) { return QObject::tr("crash %1").arg(brokerText(a.broker)); }),
-      row<PowerLoss>(
-          "power_loss", Kafka, [](JsonFields &f, const FaultContext &c) { return PowerLoss{readBroker(f, c, true)}; },
-          [](QJsonObject &o, const PowerLoss &a) { o[kBroker] = brokerOrAll(a.broker); },
-          [](const PowerLoss &a) { return QObject::tr("power off %1").arg(brokerText(a.broker)); }),
-      row<RestartBroker>(
-          "restart_broker", Kafka, [](JsonFields &f, const FaultContext &c) { return RestartBroker{readBroker(f, c, true)}; },
-          [](QJsonObject &o, const RestartBroker &a) { o[kBroker] = brokerOrAll(a.broker); },
-          [](const RestartBroker &a) { return QObject::tr("restart %1").arg(brokerText(a.broker)); }),
+      row<CrashBroker>("crash_broker", Kafka, readTarget<CrashBroker>, writeTarget<CrashBroker>,
+                       [](const CrashBroker &a) { return QObject::tr("crash %1").arg(targetText(a)); }),
+      row<PowerLoss>("power_loss", Kafka, readTarget<PowerLoss>, writeTarget<PowerLoss>,
+                     [](const PowerLoss &a) { return QObject::tr("power off %1").arg(targetText(a)); }),
+      row<RestartBroker>("restart_broker", Kafka, readTarget<RestartBroker>, writeTarget<RestartBroker>,
+                         [](const RestartBroker &a) { return QObject::tr("restart %1").arg(targetText(a)); }),
       row<IsolateBroker>(
-          "isolate_broker", Kafka, [](JsonFields &f, const FaultContext &c) { return IsolateBroker{readBroker(f, c, false)}; },
-          [](QJsonObject &o, const IsolateBroker &a) { o[kBroker] = brokerOrAll(a.broker); },
-          [](const IsolateBroker &a) { return QObject::tr("isolate %1").arg(brokerText(a.broker)); }),
-      row<Heal>(
-          "heal", Kafka, [](JsonFields &f, const FaultContext &c) { return Heal{f.has(kBroker) ? readBroker(f, c, true) : -1}; },
-          [](QJsonObject &o, const Heal &a) {
-            if (a.broker >= 0) // absent: every broker
-              o[kBroker] = a.broker;
+          "isolate_broker", Kafka,
+          [](JsonFields &f, const FaultContext &c) {
+            IsolateBroker a;
+            a.broker = readBrokerOrController(f, c, false, a.controller);
+            return a;
           },
-          [](const Heal &a) { return QObject::tr("heal %1").arg(brokerText(a.broker)); }),
+          writeTarget<IsolateBroker>, [](const IsolateBroker &a) { return QObject::tr("isolate %1").arg(targetText(a)); }),
+      row<Heal>(
+          "heal", Kafka,
+          [](JsonFields &f, const FaultContext &c) {
+            Heal a;
+            if (f.has(kBroker) || f.has(QStringLiteral("controller")))
+              a.broker = readBrokerOrController(f, c, true, a.controller);
+            return a;
+          },
+          [](QJsonObject &o, const Heal &a) { writeBrokerOrController(o, a.broker, a.controller, true); }, // absent: every broker
+          [](const Heal &a) { return QObject::tr("heal %1").arg(targetText(a)); }),
       row<SlowBroker>(
           "slow_broker", Kafka,
           [](JsonFields &f, const FaultContext &c) {

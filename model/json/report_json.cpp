@@ -110,9 +110,19 @@ QJsonObject reportToJson(const engine::Report &r) {
     po[QStringLiteral("log_start_offset")] = static_cast<qint64>(p.logStartOffset);
     po[QStringLiteral("log_end_offsets")] = toArray(p.logEndOffsets);
     po[QStringLiteral("flushed_offsets")] = toArray(p.flushedOffsets);
+    po[QStringLiteral("unavailable_ms")] = p.unavailableMs;
     partitions.append(po);
   }
   o[QStringLiteral("partitions")] = partitions;
+  QJsonArray controllers;
+  for (const engine::ControllerReport &c : r.controllers)
+    controllers.append(QJsonObject{{QStringLiteral("id"), c.id},
+                                   {QStringLiteral("role"), QString::fromStdString(c.role)},
+                                   {QStringLiteral("epoch"), c.epoch},
+                                   {QStringLiteral("log_end_offset"), static_cast<qint64>(c.logEndOffset)},
+                                   {QStringLiteral("committed_offset"), static_cast<qint64>(c.committedOffset)}});
+  o[QStringLiteral("controllers")] = controllers;
+  o[QStringLiteral("metadata_offset")] = static_cast<qint64>(r.metadataOffset);
   o[QStringLiteral("shards")] = shardsToJson(r.shards);
   o[QStringLiteral("applications")] = applicationsToJson(r.applications);
   QJsonObject bySystem;

@@ -1,4 +1,5 @@
 #include "scenario_loader.h"
+#include "control_plane_fields.h"
 
 #include "fault_table.h"
 #include "json_fields.h"
@@ -74,6 +75,7 @@ KafkaConfig readKafka(const QJsonObject &o) {
   k.dirtyExpire = msField(f, QStringLiteral("dirty_expire_ms"), 0, k.dirtyExpire);
   k.logFlushSchedulerInterval = optionalMsField(f, QStringLiteral("log_flush_scheduler_interval_ms"), 1).value_or(kNever);
   k.logFlushInterval = optionalMsField(f, QStringLiteral("log_flush_interval_ms"), 1);
+  readControlPlane(f, k);
   const QJsonArray topics = f.array(QStringLiteral("topics"));
   if (topics.isEmpty())
     f.fail(QStringLiteral("topics"), QObject::tr("the kafka section needs at least one topic"));

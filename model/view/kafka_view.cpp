@@ -32,11 +32,44 @@ int KafkaView::brokerOfNode(NodeId node) const {
   return -1;
 }
 
+const ControllerView *KafkaView::controllerOfNode(NodeId node) const {
+  for (const ControllerView &c : controllers)
+    if (c.node == node)
+      return &c;
+  return nullptr;
+}
+
+void KafkaView::buildControllers(const engine::World &world) {
+  const engine::kafka::MetadataState &m = world.kafka.metadata;
+  zookeeper = m.zookeeper;
+  metadataCommitted = m.committed();
+  controllers.clear();
+  if (m.zookeeper) {
+    if (m.active >= 0) {
+      const NodeId node = world.kafka.brokers[static_cast<std::size_t>(m.active)].node;
+      controllers.push_back({m.active, node, ControllerView::Role::Leader, m.zkEpoch, m.committed(), m.committed(), world.net.isIsolated(node)});
+    }
+    return;
+  }
+  for (const engine::kafka::Controller &c : m.controllers) {
+    using R = engine::kafka::ControllerRole;
+    const ControllerView::Role role = !c.running ? ControllerView::Role::Offline
+        : c.role == R::Leader                    ? ControllerView::Role::Leader
+        : c.role == R::Candidate                 ? ControllerView::Role::Candidate
+                                                 : ControllerView::Role::Voter;
+    controllers.push_back({c.id, c.node, role, c.epoch, c.logEnd(m.base), c.committed, world.net.isIsolated(c.node)});
+  }
+}
+
 void KafkaView::build(const engine::World &world) {
   const engine::kafka::KafkaState &k = world.kafka;
   brokers.clear();
-  for (const auto &b : k.brokers)
-    brokers.push_back({b.id, b.node, b.state, b.fenced, b.removed, world.net.isIsolated(b.node), world.net.extraDelay(b.node)});
+  for (const auto &b : k.brokers) {
+    const auto &meta = k.metadata.brokers;
+    const Offset applied = static_cast<std::size_t>(b.id) < meta.size() ? meta[static_cast<std::size_t>(b.id)].applied : 0;
+    brokers.push_back({b.id, b.node, b.state, b.fenced, b.removed, world.net.isIsolated(b.node), world.net.extraDelay(b.node), applied});
+  }
+  buildControllers(world);
   activeBrokers = k.activeBrokers();
   topics.clear();
   for (const auto &t : k.topics)

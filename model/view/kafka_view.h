@@ -23,7 +23,20 @@ struct BrokerView {
   bool removed = false; ///< unregistered from the cluster
   bool isolated = false; ///< every network link to it is cut
   SimTime extraDelay = 0; ///< added to every message to or from it
+  Offset metadataApplied = 0; ///< how far its copy of the metadata log is applied
   bool running() const { return state == BrokerState::Running; }
+};
+
+/// A KRaft controller (or, in ZooKeeper mode, the broker acting as controller).
+struct ControllerView {
+  enum class Role : std::uint8_t { Leader, Voter, Candidate, Offline };
+  int id = 0; ///< 3000.. dedicated, the broker id when combined or in ZooKeeper mode
+  NodeId node = -1;
+  Role role = Role::Voter;
+  std::int32_t epoch = 0;
+  Offset logEnd = 0;
+  Offset committed = 0;
+  bool isolated = false;
 };
 
 struct ReplicaView {
@@ -99,12 +112,20 @@ struct KafkaView {
   std::vector<PartitionView> partitions;
   std::vector<KafkaProducerView> producers;
   std::vector<GroupView> groups;
+  std::vector<ControllerView> controllers;
+  bool zookeeper = false; ///< ZooKeeper mode: `controllers` is the controller broker, if any
+  Offset metadataCommitted = 0; ///< committed offset of __cluster_metadata
   std::optional<double> ackLatencyMs; ///< recent produce-to-acknowledgement time
 
   /// The broker a node is, or -1.
   int brokerOfNode(NodeId node) const;
+  /// The controller a node is (dedicated ones have nodes of their own), or nullptr.
+  const ControllerView *controllerOfNode(NodeId node) const;
   /// Fills the view from `world`, reusing this one's storage.
   void build(const engine::World &world);
+
+private:
+  void buildControllers(const engine::World &world);
 };
 
 } // namespace streamscope::model

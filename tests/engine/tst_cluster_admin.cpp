@@ -34,6 +34,7 @@ private slots:
     QVERIFY(!sim.applyFault(Fault{0, AddPartitions{"t", 8}}));
     QCOMPARE(sim.world().kafka.topics[0].config.partitions, 8);
     QCOMPARE(static_cast<int>(sim.world().kafka.partitions.size()), 8);
+    sim.runUntil(sim.world().now + 100 * kMillisecond); // the new partitions' leaders: committed, then applied
     for (const auto &p : sim.world().kafka.partitions)
       QVERIFY(p.leader >= 0);
     sim.runToEnd();
@@ -114,6 +115,7 @@ private slots:
     QCOMPARE(sim.world().kafka.partitions[0].leader, -1); // only the dead leader is in the ISR
     const Fault unclean{0, AlterTopic{"t", TopicSettingKind::UncleanLeaderElection, 1}};
     QVERIFY(!sim.applyFault(unclean));
+    sim.runUntil(sim.world().now + 100 * kMillisecond); // the election is committed, then applied by broker 1
     QCOMPARE(sim.world().kafka.partitions[0].leader, 1);
   }
 
@@ -224,6 +226,7 @@ private slots:
     const auto &k = sim.world().kafka;
     QCOMPARE(k.topics.size(), std::size_t{2});
     QCOMPARE(k.topics[1].partitionIds.size(), std::size_t{4});
+    sim.runUntil(sim.world().now + 100 * kMillisecond); // leaders take effect once applied
     for (int p : k.topics[1].partitionIds) {
       QCOMPARE(k.partitions[static_cast<std::size_t>(p)].replicas.size(), std::size_t{3});
       QVERIFY(k.partitions[static_cast<std::size_t>(p)].leader >= 0);

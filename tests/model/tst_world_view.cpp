@@ -125,6 +125,36 @@ private slots:
     QVERIFY(!c.view().kafka().brokers[0].running());
   }
 
+  void controllersMatchTheQuorum() {
+    model::SimulationController c;
+    c.load(test::exampleScenario("clean-election.json"));
+    c.runTo(2 * engine::kSecond);
+    engine::Fault crash = brokerAction(engine::FaultAction::CrashBroker, -1);
+    std::get<engine::CrashBroker>(crash.what).controller = 3000; // the active controller
+    QVERIFY(!c.applyUserAction(crash));
+    c.runTo(20 * engine::kSecond);
+    const engine::kafka::MetadataState &m = c.world().kafka.metadata;
+    const model::KafkaView &k = c.view().kafka();
+    QCOMPARE(k.controllers.size(), m.controllers.size());
+    QCOMPARE(k.controllers[0].id, 3000);
+    QCOMPARE(k.controllers[0].role, model::ControllerView::Role::Offline);
+    int leaders = 0;
+    for (std::size_t i = 0; i < k.controllers.size(); ++i) {
+      QCOMPARE(k.controllers[i].epoch, m.controllers[i].epoch);
+      QCOMPARE(k.controllers[i].logEnd, m.controllers[i].logEnd(m.base));
+      QCOMPARE(k.controllers[i].committed, m.controllers[i].committed);
+      QCOMPARE(k.controllerOfNode(m.controllers[i].node), &k.controllers[i]);
+      leaders += k.controllers[i].role == model::ControllerView::Role::Leader ? 1 : 0;
+    }
+    QCOMPARE(leaders, 1);
+    QCOMPARE(k.metadataCommitted, m.committed());
+    for (std::size_t b = 0; b < k.brokers.size(); ++b)
+      QCOMPARE(k.brokers[b].metadataApplied, m.brokers[b].applied);
+    const auto words = model::explainItem(c.world(), model::WorldItem{model::WorldItem::Kind::Controller, 0});
+    QCOMPARE(words.title, QStringLiteral("Controller 3000"));
+    QVERIFY(words.why.contains(QStringLiteral("process is down")));
+  }
+
   void replicasMatchTheWorld() {
     model::SimulationController c;
     c.load(test::exampleScenario("lesson-isr.json"));

@@ -25,6 +25,14 @@ QColor flightColour(TransferKind kind, const CanvasTheme &t) {
   case TransferKind::GetRecordsRequest:
   case TransferKind::GetRecordsResponse:
   case TransferKind::SubscribeToShardEvent: return t.consume;
+  case TransferKind::MetadataFetchRequest:
+  case TransferKind::MetadataFetchResponse:
+  case TransferKind::VoteRequest:
+  case TransferKind::VoteResponse:
+  case TransferKind::BeginQuorumEpoch:
+  case TransferKind::BrokerHeartbeat:
+  case TransferKind::AlterPartition:
+  case TransferKind::UpdateMetadata: return t.text; // the control plane: drawn apart from the data
   }
   return t.text;
 }

@@ -6,6 +6,7 @@
 #include "engine/core/event.h"
 #include "engine/core/network.h"
 #include "engine/core/pool.h"
+#include "engine/world/kafka/metadata_state.h"
 #include "engine/world/kafka/replica_log.h"
 #include "engine/world/kafka/sticky_partitioner.h"
 #include "engine/world/scenario.h"
@@ -97,6 +98,14 @@ struct Partition {
   Offset leaderEpochStart = 0;
   std::vector<PendingProduce> purgatory;
   std::vector<ParkedFetch> parked;
+  std::int32_t partitionEpoch = 0; ///< bumped by every applied leader or ISR change
+  /// AlterPartition in flight: the ISR the leader proposed. Until the controller commits it
+  /// the old ISR stays in force, but the high watermark uses both (Kafka's maximal ISR).
+  std::vector<int> pendingIsr;
+  bool alterInFlight = false;
+  SimTime alterSentAt = 0;
+  SimTime unavailableSince = 0; ///< no serving leader since then (-1: it has one)
+  SimTime unavailableTotal = 0; ///< closed periods without a serving leader
 
   int slotOf(int broker) const {
     for (std::size_t i = 0; i < replicas.size(); ++i)
@@ -248,6 +257,7 @@ struct KafkaState {
   std::uint32_t sendSerial = 0; ///< produce attempt numbers: unique, so a stale message never matches
   Pool<FetchPayload> payloads;
   Counters counters;
+  MetadataState metadata;
 
   std::string partitionName(int p) const {
     const Partition &part = partitions[static_cast<std::size_t>(p)];
