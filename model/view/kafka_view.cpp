@@ -43,6 +43,8 @@ void KafkaView::buildControllers(const engine::World &world) {
   const engine::kafka::MetadataState &m = world.kafka.metadata;
   zookeeper = m.zookeeper;
   metadataCommitted = m.committed();
+  metadataBase = m.base;
+  controllerReadyAt = m.activeSince;
   controllers.clear();
   if (m.zookeeper) {
     if (m.active >= 0) {
@@ -53,10 +55,10 @@ void KafkaView::buildControllers(const engine::World &world) {
   }
   for (const engine::kafka::Controller &c : m.controllers) {
     using R = engine::kafka::ControllerRole;
-    const ControllerView::Role role = !c.running              ? ControllerView::Role::Offline
-        : c.role == R::Leader                                 ? ControllerView::Role::Leader
-        : c.role == R::Candidate                              ? ControllerView::Role::Candidate
-                                                              : ControllerView::Role::Voter;
+    const ControllerView::Role role = !c.running ? ControllerView::Role::Offline
+        : c.role == R::Leader                    ? ControllerView::Role::Leader
+        : c.role == R::Candidate                 ? ControllerView::Role::Candidate
+                                                 : ControllerView::Role::Voter;
     controllers.push_back({c.id, c.node, role, c.epoch, c.logEnd(m.base), c.committed, world.net.isIsolated(c.node)});
   }
 }
