@@ -87,15 +87,12 @@ int readZone(JsonFields &f) { return static_cast<int>(f.integer(QStringLiteral("
 std::vector<FaultRow> buildTable() {
   constexpr FaultSystem Kafka = FaultSystem::Kafka, Kinesis = FaultSystem::Kinesis, Both = FaultSystem::Both;
   return {
-      row<CrashBroker>(
-          "crash_broker", Kafka, readTarget<CrashBroker>, writeTarget<CrashBroker>,
-          [](const CrashBroker &a) { return QObject::tr("crash %1").arg(targetText(a)); }),
-      row<PowerLoss>(
-          "power_loss", Kafka, readTarget<PowerLoss>, writeTarget<PowerLoss>,
-          [](const PowerLoss &a) { return QObject::tr("power off %1").arg(targetText(a)); }),
-      row<RestartBroker>(
-          "restart_broker", Kafka, readTarget<RestartBroker>, writeTarget<RestartBroker>,
-          [](const RestartBroker &a) { return QObject::tr("restart %1").arg(targetText(a)); }),
+      row<CrashBroker>("crash_broker", Kafka, readTarget<CrashBroker>, writeTarget<CrashBroker>,
+                       [](const CrashBroker &a) { return QObject::tr("crash %1").arg(targetText(a)); }),
+      row<PowerLoss>("power_loss", Kafka, readTarget<PowerLoss>, writeTarget<PowerLoss>,
+                     [](const PowerLoss &a) { return QObject::tr("power off %1").arg(targetText(a)); }),
+      row<RestartBroker>("restart_broker", Kafka, readTarget<RestartBroker>, writeTarget<RestartBroker>,
+                         [](const RestartBroker &a) { return QObject::tr("restart %1").arg(targetText(a)); }),
       row<IsolateBroker>(
           "isolate_broker", Kafka,
           [](JsonFields &f, const FaultContext &c) {
@@ -322,9 +319,24 @@ const std::vector<FaultRow> &faultTable() {
 
 const FaultRow &faultRow(FaultAction action) { return faultTable()[static_cast<std::size_t>(action)]; }
 
+namespace {
+/// Names that say the target is a KRaft controller: the broker faults' rows read them, and
+/// they require "controller".
+const std::pair<const char *, const char *> kControllerActions[] = {
+    {"crash_controller", "crash_broker"}, {"restart_controller", "restart_broker"}, {"isolate_controller", "isolate_broker"}};
+} // namespace
+
+bool namesController(const QString &action) {
+  return std::any_of(std::begin(kControllerActions), std::end(kControllerActions), [&](const auto &a) { return action == QLatin1String(a.first); });
+}
+
 const FaultRow *findFaultRow(const QString &name) {
+  QString rowName = name;
+  for (const auto &[alias, broker] : kControllerActions)
+    if (name == QLatin1String(alias))
+      rowName = QLatin1String(broker);
   for (const FaultRow &r : faultTable())
-    if (r.name == name)
+    if (r.name == rowName)
       return &r;
   return nullptr;
 }
@@ -333,6 +345,8 @@ QStringList faultActionNames() {
   QStringList names;
   for (const FaultRow &r : faultTable())
     names << r.name;
+  for (const auto &a : kControllerActions)
+    names << QLatin1String(a.first);
   return names;
 }
 
