@@ -319,9 +319,24 @@ const std::vector<FaultRow> &faultTable() {
 
 const FaultRow &faultRow(FaultAction action) { return faultTable()[static_cast<std::size_t>(action)]; }
 
+namespace {
+/// Names that say the target is a KRaft controller: the broker faults' rows read them, and
+/// they require "controller".
+const std::pair<const char *, const char *> kControllerActions[] = {
+    {"crash_controller", "crash_broker"}, {"restart_controller", "restart_broker"}, {"isolate_controller", "isolate_broker"}};
+} // namespace
+
+bool namesController(const QString &action) {
+  return std::any_of(std::begin(kControllerActions), std::end(kControllerActions), [&](const auto &a) { return action == QLatin1String(a.first); });
+}
+
 const FaultRow *findFaultRow(const QString &name) {
+  QString rowName = name;
+  for (const auto &[alias, broker] : kControllerActions)
+    if (name == QLatin1String(alias))
+      rowName = QLatin1String(broker);
   for (const FaultRow &r : faultTable())
-    if (r.name == name)
+    if (r.name == rowName)
       return &r;
   return nullptr;
 }
@@ -330,6 +345,8 @@ QStringList faultActionNames() {
   QStringList names;
   for (const FaultRow &r : faultTable())
     names << r.name;
+  for (const auto &a : kControllerActions)
+    names << QLatin1String(a.first);
   return names;
 }
 

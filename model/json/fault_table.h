@@ -39,7 +39,11 @@ struct FaultRow {
 const std::vector<FaultRow> &faultTable();
 const FaultRow &faultRow(engine::FaultAction action);
 /// The row named `name`, or nullptr.
+/// The row an action name reads with (crash_controller, restart_controller and
+/// isolate_controller are the broker rows, aimed at a controller), or nullptr.
 const FaultRow *findFaultRow(const QString &name);
+/// Whether `action` is one of the controller names above: it needs "controller".
+bool namesController(const QString &action);
 /// Every action name, in table order (for messages).
 QStringList faultActionNames();
 

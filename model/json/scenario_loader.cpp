@@ -322,6 +322,10 @@ Fault readFault(const QJsonObject &o, const QString &pointer, const Scenario &s,
     f.fail(QStringLiteral("action"), QObject::tr("\"%1\" needs a kinesis section").arg(action));
   if (row->system == FaultSystem::Kafka && !s.kafka)
     f.fail(QStringLiteral("action"), QObject::tr("\"%1\" needs a kafka section").arg(action));
+  if (namesController(action) && !o.contains(QStringLiteral("controller")))
+    f.fail(QStringLiteral("action"), QObject::tr("\"%1\" needs \"controller\": the id of a KRaft controller").arg(action));
+  if (namesController(action) && o.contains(QStringLiteral("broker")))
+    f.fail(QStringLiteral("broker"), QObject::tr("\"%1\" takes \"controller\", not \"broker\"").arg(action));
   const FaultContext context{s, action, names.groups, names.applications, names.producers, known.topics, known.brokers};
   fault.what = row->read(f, context);
   f.finish();

@@ -1,4 +1,5 @@
 #include "expectation_readouts.h"
+#include "control_plane_readouts.h"
 
 #include "engine/kafka/group_partitions.h"
 
@@ -47,6 +48,8 @@ std::optional<double> topicSetting(const QString &field, const TopicConfig &t, c
 } // namespace
 
 bool answers(const QStringList &s) {
+  if (control_plane_readouts::answers(s))
+    return true;
   const QString head = s.value(0);
   const QString field = s.value(2);
   return head == QLatin1String("producer") || (head == QLatin1String("topic") && kTopicSettings.contains(field)) ||
@@ -56,6 +59,8 @@ bool answers(const QStringList &s) {
 }
 
 QStringList fieldsOf(const QString &head) {
+  if (const QStringList control = control_plane_readouts::fieldsOf(head); !control.isEmpty())
+    return control;
   if (head == QLatin1String("topic"))
     return kTopicSettings;
   if (head == QLatin1String("group"))
@@ -68,6 +73,8 @@ QStringList fieldsOf(const QString &head) {
 }
 
 std::optional<QString> check(const QStringList &s) {
+  if (control_plane_readouts::answers(s))
+    return control_plane_readouts::check(s);
   const QString head = s[0];
   const QString whole = s.join(QLatin1Char(' '));
   if (head == QLatin1String("producer"))
@@ -83,6 +90,8 @@ std::optional<QString> check(const QStringList &s) {
 }
 
 std::optional<double> value(const QStringList &s, const World &w, QString *why) {
+  if (control_plane_readouts::answers(s))
+    return control_plane_readouts::value(s, w, why);
   const QString head = s[0];
   const std::string name = s[1].toStdString();
   const auto missing = [&](const QString &what) {

@@ -1,5 +1,6 @@
 #include "expectation_words.h"
 
+#include "control_plane_readouts.h"
 #include "narration.h"
 
 #include <QHash>
@@ -169,6 +170,8 @@ QString subjectInWords(const QStringList &s, double v) {
   QString words;
   if (s.size() == 1)
     words = totals(head, v);
+  else if (control_plane_readouts::answers(s))
+    words = control_plane_readouts::inWords(s, v);
   else if (head == QLatin1String("kafka") || head == QLatin1String("kinesis"))
     words = system(head, s.value(1), v);
   else if (head == QLatin1String("partition"))

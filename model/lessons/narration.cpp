@@ -70,7 +70,10 @@ QString formatSubjectValue(const QString &subject, double value) {
                                       QStringLiteral("up"),
                                       QStringLiteral("sequence_increasing"),
                                       QStringLiteral("unclean_leader_election"),
-                                      QStringLiteral("compacted")};
+                                      QStringLiteral("compacted"),
+                                      QStringLiteral("has_leader"),
+                                      QStringLiteral("active"),
+                                      QStringLiteral("running")};
   const QString field = subject.section(QLatin1Char(' '), -1, -1, QString::SectionSkipEmpty);
   if (field.startsWith(QLatin1String("latency_")))
     return QString::number(value, 'f', 1);

@@ -43,6 +43,8 @@ void KafkaView::buildControllers(const engine::World &world) {
   const engine::kafka::MetadataState &m = world.kafka.metadata;
   zookeeper = m.zookeeper;
   metadataCommitted = m.committed();
+  metadataBase = m.base;
+  controllerReadyAt = m.activeSince;
   controllers.clear();
   if (m.zookeeper) {
     if (m.active >= 0) {

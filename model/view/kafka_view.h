@@ -115,6 +115,8 @@ struct KafkaView {
   std::vector<ControllerView> controllers;
   bool zookeeper = false; ///< ZooKeeper mode: `controllers` is the controller broker, if any
   Offset metadataCommitted = 0; ///< committed offset of __cluster_metadata
+  Offset metadataBase = 0; ///< offsets below it are the bootstrap snapshot
+  SimTime controllerReadyAt = 0; ///< ZooKeeper mode: the new controller acts from then (it loads the metadata first)
   std::optional<double> ackLatencyMs; ///< recent produce-to-acknowledgement time
 
   /// The broker a node is, or -1.

@@ -86,6 +86,16 @@ private slots:
     QVERIFY(!written.contains(QStringLiteral("broker")));
   }
 
+  void controllerActionNames() {
+    const ScenarioLoadResult r = loadScenarioText(scenario("", R"({ "at_ms": 1, "action": "crash_controller", "controller": 3001 },
+        { "at_ms": 2, "action": "restart_controller", "controller": 3001 }, { "at_ms": 3, "action": "isolate_controller", "controller": 3002 })"),
+                                                  QStringLiteral("s.json"));
+    QVERIFY2(r.scenario, qPrintable(r.error));
+    QCOMPARE(std::get<CrashBroker>(r.scenario->faults[0].what).controller, 3001);
+    QCOMPARE(std::get<RestartBroker>(r.scenario->faults[1].what).controller, 3001);
+    QCOMPARE(std::get<IsolateBroker>(r.scenario->faults[2].what).controller, 3002);
+  }
+
   void errors_data() {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("expected");
@@ -121,6 +131,11 @@ private slots:
     QTest::newRow("controller in zookeeper mode") << scenario(R"("version": "3.9", "metadata": "zookeeper",)",
                                                               "{ \"at_ms\": 1, \"action\": \"power_loss\", \"controller\": 0 }")
                                                   << QStringLiteral("ZooKeeper mode has no KRaft controllers");
+    QTest::newRow("crash_controller needs a controller")
+        << scenario("", "{ \"at_ms\": 1, \"action\": \"crash_controller\" }") << QStringLiteral("\"crash_controller\" needs \"controller\"");
+    QTest::newRow("crash_controller takes no broker")
+        << scenario("", "{ \"at_ms\": 1, \"action\": \"crash_controller\", \"controller\": 3000, \"broker\": 1 }")
+        << QStringLiteral("\"crash_controller\" takes \"controller\", not \"broker\"");
     QTest::newRow("slow_broker takes no controller")
         << scenario("", "{ \"at_ms\": 1, \"action\": \"slow_broker\", \"controller\": 3000, \"extra_latency_ms\": 5 }")
         << QStringLiteral("\"broker\"");

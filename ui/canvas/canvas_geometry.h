@@ -84,6 +84,15 @@ struct PartitionChip {
   Kind kind = Reading;
 };
 
+/// The metadata log (__cluster_metadata): committed entries solid, the uncommitted ones of the
+/// active controller pale, and each broker's applied offset marked under it.
+struct MetadataStripGeometry {
+  QRectF rect, cells;
+  Offset first = 0, end = 0; ///< offsets drawn
+  double cellWidth = 0; ///< 0: one proportional bar
+  double xOf(Offset o) const;
+};
+
 /// A swatch in the legend row; the painter draws the sample, a label says what it means.
 struct LegendSwatch {
   enum Kind {
@@ -137,6 +146,7 @@ public:
   std::vector<LegendSwatch> swatches;
   std::vector<PartitionChip> chips; ///< on consumer-protocol member rows
   std::vector<WaitMark> waitMarks; ///< one per stalled client on screen
+  std::optional<MetadataStripGeometry> metadataStrip; ///< KRaft only
   /// Where a message to or from a node starts or ends, per system (a side-by-side
   /// producer is one node drawn in both panes).
   std::unordered_map<NodeId, QPointF> kafkaAnchors, kinesisAnchors;
@@ -212,6 +222,10 @@ int flowRows(const std::vector<double> &widths, double width, double gap, std::v
 /// for `width` (laid out when `g` is given).
 double layoutReadout(CanvasGeometry *g, const QRectF &area, const CanvasReadout &readout, const CanvasTheme &t);
 
+/// The band above the brokers for the controllers and the metadata log: its height (0 when
+/// the view has no control plane), and its layout.
+double controlPlaneHeight(const model::KafkaView &kafka, const CanvasTheme &theme);
+void layoutControlPlane(const model::WorldView &view, const QRectF &band, const CanvasTheme &theme, CanvasGeometry &g);
 void layoutKafka(const model::WorldView &view, const QRectF &pane, const CanvasTheme &theme, CanvasGeometry &g);
 void layoutKinesis(const model::WorldView &view, const QRectF &pane, const CanvasTheme &theme, CanvasGeometry &g);
 

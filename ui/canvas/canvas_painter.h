@@ -35,6 +35,8 @@ QPainterPath highlightHoles(const CanvasFrame &frame);
 // The per-system parts, used by paintCanvas.
 void paintKafka(QPainter &painter, const CanvasFrame &frame);
 void paintKinesis(QPainter &painter, const CanvasFrame &frame);
+/// The controllers and the metadata log (the band above the Kafka brokers).
+void paintControlPlane(QPainter &painter, const CanvasFrame &frame);
 /// An offset mark on a strip or lane: a filled triangle pointing up from below the bottom
 /// edge (committed offset, checkpoint) or a hollow one pointing down from above the top edge
 /// (fetch position, iterator).

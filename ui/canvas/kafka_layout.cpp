@@ -326,7 +326,11 @@ void layoutKafka(const WorldView &w, const QRectF &pane, const CanvasTheme &t, C
   // The live caption: how long acknowledgements take right now (side by side, the contrast).
   const QRectF body = layoutPaneHeading(g, pane, heading, k.ackLatencyMs, t);
   const PaneColumns columns = paneColumns(body, !k.groups.empty(), t);
-  const QRectF &middle = columns.middle;
+  QRectF middle = columns.middle;
+  if (const double band = controlPlaneHeight(k, t); band > 0 && middle.height() > 4 * band) {
+    layoutControlPlane(w, QRectF(middle.left(), middle.top(), middle.width(), band), t, g);
+    middle.setTop(middle.top() + band + t.px(6));
+  }
   layoutProducers(k, columns.producers, t, g);
   const int brokers = static_cast<int>(active.size());
   int maxStrips = 1;

@@ -173,6 +173,7 @@ void paintKafka(QPainter &p, const CanvasFrame &f) {
   for (const StripGeometry &s : f.geometry.strips)
     paintStrip(p, s, f);
   p.setRenderHint(QPainter::Antialiasing, true);
+  paintControlPlane(p, f);
   paintWaitingMarks(p, f, false);
 }
 
