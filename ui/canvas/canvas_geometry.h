@@ -90,6 +90,7 @@ struct MetadataStripGeometry {
   QRectF rect, cells;
   Offset first = 0, end = 0; ///< offsets drawn
   double cellWidth = 0; ///< 0: one proportional bar
+  double x0 = 0; ///< x of offset `first` (cells); offsets below it are summed up left of it
   double xOf(Offset o) const;
 };
 

@@ -45,18 +45,22 @@ void layoutControllerBox(const KafkaView &k, std::size_t i, const QRectF &box, c
     g.addFirstFitting(top, {QObject::tr("controller: broker %1 (ZooKeeper)").arg(c.id), QObject::tr("controller: b%1").arg(c.id)}, false, t);
   } else {
     const QString star = c.role == ControllerView::Role::Leader ? QStringLiteral(" ★") : QString();
-    g.addFirstFitting(top, {QObject::tr("controller %1%2 · %3").arg(c.id).arg(star, role), QObject::tr("c%1%2 · %3").arg(c.id).arg(star, role)},
+    g.addFirstFitting(top,
+                      {QObject::tr("controller %1%2 · %3").arg(c.id).arg(star, role), QObject::tr("c%1%2 · %3").arg(c.id).arg(star, role),
+                       QObject::tr("c%1%2").arg(c.id).arg(star)},
                       false, t);
   }
   const QLocale locale;
   const auto n = [&](Offset o) { return locale.toString(static_cast<qlonglong>(o)); };
   QStringList details;
   if (k.zookeeper)
-    details = {QObject::tr("epoch %1 · pushes changes to brokers").arg(c.epoch), QObject::tr("epoch %1").arg(c.epoch)};
+    details = {QObject::tr("epoch %1 · pushes changes to brokers").arg(c.epoch), QObject::tr("epoch %1").arg(c.epoch),
+               QObject::tr("e%1").arg(c.epoch)};
   else
     details = {QObject::tr("epoch %1 · log end %2 · committed %3").arg(c.epoch).arg(n(c.logEnd), n(c.committed)),
                QObject::tr("e%1 · end %2 · commit %3").arg(c.epoch).arg(n(c.logEnd), n(c.committed)),
-               QObject::tr("end %1 · commit %2").arg(n(c.logEnd), n(c.committed)), QObject::tr("epoch %1").arg(c.epoch)};
+               QObject::tr("end %1 · commit %2").arg(n(c.logEnd), n(c.committed)), QObject::tr("epoch %1").arg(c.epoch),
+               QObject::tr("e%1").arg(c.epoch)};
   g.addFirstFitting(bottom, details, false, t, Qt::AlignLeft | Qt::AlignVCenter, true);
 }
 
@@ -71,14 +75,20 @@ MetadataStripGeometry metadataStrip(const KafkaView &k, const QRectF &rect, doub
     if (!b.removed && b.running())
       oldest = std::min(oldest, b.metadataApplied);
   const double cellWidth = std::clamp(s.cells.width() / 24, t.px(6), t.px(18));
-  const auto capacity = static_cast<Offset>(s.cells.width() / cellWidth);
-  // Cells while every broker's applied offset is in the window; otherwise one bar from the
-  // bootstrap snapshot, so a broker far behind still shows where it is.
+  // The first cells sum up what came before the window: at least the bootstrap snapshot
+  // (the brokers, topics and partitions the cluster started with).
+  const Offset summary = 3;
+  const auto capacity = static_cast<Offset>(s.cells.width() / cellWidth) - summary;
+  s.x0 = s.cells.left();
+  // Cells while every broker's applied offset is in the window; otherwise one bar from
+  // offset 0, so a broker far behind still shows where it is.
   if (s.end - oldest + 2 <= capacity) {
     s.cellWidth = cellWidth;
-    s.first = std::max(k.metadataBase, s.end - capacity + 1);
-  } else {
-    s.first = k.metadataBase;
+    s.first = std::max<Offset>(0, s.end - capacity + 1);
+    if (s.first > 0) {
+      s.first = std::max(s.first, std::min(k.metadataBase, s.end)); // the snapshot is never cells
+      s.x0 = s.cells.left() + static_cast<double>(summary) * cellWidth;
+    }
   }
   return s;
 }
@@ -87,7 +97,7 @@ MetadataStripGeometry metadataStrip(const KafkaView &k, const QRectF &rect, doub
 
 double MetadataStripGeometry::xOf(Offset o) const {
   if (cellWidth > 0)
-    return std::clamp(cells.left() + static_cast<double>(o - first) * cellWidth, cells.left(), cells.right());
+    return std::clamp(x0 + static_cast<double>(o - first) * cellWidth, cells.left(), cells.right());
   const double span = static_cast<double>(std::max<Offset>(1, end - first));
   return cells.left() + cells.width() * static_cast<double>(std::clamp(o, first, end) - first) / span;
 }
@@ -161,9 +171,11 @@ void layoutControlPlane(const WorldView &w, const QRectF &band, const CanvasThem
     g.addLabel(QRectF(x, markY + t.px(4), w, small.height()), text, false, t, Qt::AlignLeft | Qt::AlignVCenter);
     clearFrom = x + w + t.px(4);
   }
-  g.addLabel(QRectF(stripRect.left(), markY + t.px(4), labelW - t.px(4), small.height()),
-             QObject::tr("committed %1").arg(locale.toString(static_cast<qlonglong>(k.metadataCommitted))), false, t,
-             Qt::AlignLeft | Qt::AlignVCenter, true);
+  const QString committed = locale.toString(static_cast<qlonglong>(k.metadataCommitted));
+  const QString committedText = QObject::tr("committed %1").arg(committed);
+  if (small.horizontalAdvance(committedText) + 1 <= labelW - t.px(4)) // whole or not at all: a cut number misleads
+    g.addLabel(QRectF(stripRect.left(), markY + t.px(4), labelW - t.px(4), small.height()), committedText, false, t, Qt::AlignLeft | Qt::AlignVCenter,
+               true);
   g.metadataStrip = s;
 }
 

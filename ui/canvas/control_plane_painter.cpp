@@ -44,6 +44,11 @@ void paintMetadataStrip(QPainter &p, const MetadataStripGeometry &s, const Kafka
   p.setRenderHint(QPainter::Antialiasing, false);
   if (s.cellWidth > 0) {
     const double inset = std::max(0.5, s.cellWidth * 0.1);
+    if (s.first > 0) { // the bootstrap snapshot and older entries, summed up
+      QColor older = t.onDisk;
+      older.setAlpha(120);
+      p.fillRect(QRectF(s.cells.left(), top + inset, s.x0 - s.cells.left() - inset, h - 2 * inset), older);
+    }
     for (Offset o = s.first; o < end; ++o) {
       const QRectF cell(s.xOf(o) + inset, top + inset, s.cellWidth - 2 * inset, h - 2 * inset);
       if (o < committed) {

@@ -327,20 +327,33 @@ void layoutKafka(const WorldView &w, const QRectF &pane, const CanvasTheme &t, C
   const QRectF body = layoutPaneHeading(g, pane, heading, k.ackLatencyMs, t);
   const PaneColumns columns = paneColumns(body, !k.groups.empty(), t);
   QRectF middle = columns.middle;
-  if (const double band = controlPlaneHeight(k, t); band > 0 && middle.height() > 4 * band) {
-    layoutControlPlane(w, QRectF(middle.left(), middle.top(), middle.width(), band), t, g);
-    middle.setTop(middle.top() + band + t.px(6));
-  }
   layoutProducers(k, columns.producers, t, g);
   const int brokers = static_cast<int>(active.size());
   int maxStrips = 1;
   for (const BrokerView &b : k.brokers)
     maxStrips = std::max(maxStrips, static_cast<int>(partitionsOn(k, b.id).size()));
+  const double small = QFontMetricsF(t.small).height();
+  const double naturalH = title.height() + t.px(14) + (t.px(30) + small) * maxStrips;
+  // The boxes' height in `area`, and whether every strip there keeps its caption row.
+  const auto boxHeight = [&](const QRectF &area) {
+    const int cols = chooseColumns(brokers, maxStrips, area, t);
+    const int rows = (brokers + cols - 1) / cols;
+    return std::min(naturalH, (area.height() - t.px(10) * (rows - 1)) / rows);
+  };
+  const double captionedH = title.height() + t.px(14) + (t.px(18) + small) * maxStrips;
+  // The control plane takes a band above the brokers only where the strips keep their numbers
+  // (zooming in makes room): the records and their offsets come first.
+  if (const double band = controlPlaneHeight(k, t); band > 0) {
+    const QRectF below = middle.adjusted(0, band + t.px(6), 0, 0);
+    if (boxHeight(below) >= std::min(naturalH, captionedH)) {
+      layoutControlPlane(w, QRectF(middle.left(), middle.top(), middle.width(), band), t, g);
+      middle = below;
+    }
+  }
   const int cols = chooseColumns(brokers, maxStrips, middle, t);
   const int rows = (brokers + cols - 1) / cols;
   const double boxW = (middle.width() - t.px(10) * (cols - 1)) / cols;
-  const double naturalH = title.height() + t.px(14) + (t.px(30) + QFontMetricsF(t.small).height()) * maxStrips;
-  const double boxH = std::min(naturalH, (middle.height() - t.px(10) * (rows - 1)) / rows);
+  const double boxH = boxHeight(middle);
   for (int i = 0; i < brokers; ++i) {
     const QRectF box(middle.left() + (i % cols) * (boxW + t.px(10)), middle.top() + (i / cols) * (boxH + t.px(10)), boxW, boxH);
     layoutBroker(w, k.brokers[static_cast<std::size_t>(active[static_cast<std::size_t>(i)])], box, t, g);
