@@ -54,6 +54,7 @@ std::string_view eventTypeName(EventType t) {
   case EventType::ConfigChanged: return "config_changed";
   case EventType::PartitionsAdded: return "partitions_added";
   case EventType::ReplicasReassigned: return "replicas_reassigned";
+  case EventType::ElrChanged: return "elr_changed";
   }
   return "unknown";
 }

@@ -4,6 +4,7 @@
 
 #include "engine/kafka/consumer_client.h"
 #include "engine/kafka/controller.h"
+#include "engine/kafka/eligible_leaders.h"
 #include "engine/kafka/partition_leader.h"
 #include "engine/kafka/producer_client.h"
 #include "engine/kafka/record_ledger.h"
@@ -77,6 +78,8 @@ void removeReplica(World &w, int p, int slot) {
     part.isr.erase(inIsr);
     w.record(EventType::IsrShrunk, -1, p, static_cast<std::int64_t>(part.isr.size()), 0, 0, broker);
   }
+  dropEligibleReplica(w, p, broker);
+  updateEligibleLeaders(w, p, std::vector<int>(part.isr)); // a smaller replication factor may lower the effective min ISR
   for (int r : part.replicas)
     if (r != part.leader && canLead(w, r))
       startFollowing(w, p, r);
@@ -210,6 +213,7 @@ std::optional<std::string> alterTopic(World &w, int topic, TopicSetting setting,
       return "InvalidConfigurationException: Invalid value " + std::to_string(value) +
           " for configuration min.insync.replicas: Value must be at least 1";
     t.minInsyncReplicas = static_cast<int>(value);
+    clearEligibleLeaders(w, topic);
     break;
   case TopicSetting::UncleanLeaderElection:
     t.uncleanLeaderElection = value != 0;

@@ -1,5 +1,6 @@
 #include "engine/kafka/controller.h"
 
+#include "engine/kafka/eligible_leaders.h"
 #include "engine/kafka/partition_leader.h"
 #include "engine/kafka/replica_fetcher.h"
 #include "engine/kafka/storage.h"
@@ -14,11 +15,12 @@ Broker &brokerAt(World &w, int b) { return w.kafka.brokers[static_cast<std::size
 bool eligible(World &w, int b) { return !brokerAt(w, b).fenced && brokerAt(w, b).running(); }
 
 /// Moves leadership of p to `leader` (-1 = offline) with a new epoch.
-void changeLeader(World &w, int p, int leader, bool unclean) {
+void changeLeader(World &w, int p, int leader, ElectionKind how) {
   Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
   const int old = part.leader;
   ++part.leaderEpoch;
   part.leader = leader;
+  noteLeadership(w, p, leader);
   if (old >= 0 && old != leader)
     abandonLeadership(w, p, old);
   if (leader < 0) {
@@ -27,27 +29,21 @@ void changeLeader(World &w, int p, int leader, bool unclean) {
       stopFollowing(w, p, r);
     return;
   }
-  if (unclean)
-    part.isr.assign(1, leader);
-  w.record(EventType::LeaderElected, leader, p, part.leaderEpoch, 0, unclean ? 1 : 0);
+  prepareElection(w, p, LeaderChoice{leader, how});
+  w.record(EventType::LeaderElected, leader, p, part.leaderEpoch, 0, static_cast<std::uint8_t>(how));
   assumeLeadership(w, p, leader);
   for (int r : part.replicas)
     if (r != leader && eligible(w, r))
       startFollowing(w, p, r);
 }
 
-/// Clean election among live ISR members; unclean among any live replica if allowed.
+/// Clean election (ISR, then ELR and the last known leader); unclean if the topic allows it.
 void elect(World &w, int p) {
-  Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
-  for (int r : part.replicas)
-    if (part.inIsr(r) && eligible(w, r))
-      return changeLeader(w, p, r, false);
-  if (w.kafka.topicOf(p).uncleanLeaderElection)
-    for (int r : part.replicas)
-      if (eligible(w, r))
-        return changeLeader(w, p, r, true);
-  if (part.leader >= 0)
-    changeLeader(w, p, -1, false);
+  const LeaderChoice choice = chooseLeader(w, p);
+  if (choice.leader >= 0)
+    return changeLeader(w, p, choice.leader, choice.kind);
+  if (w.kafka.partitions[static_cast<std::size_t>(p)].leader >= 0)
+    changeLeader(w, p, -1, ElectionKind::Isr);
 }
 
 void fence(World &w, int broker) {
@@ -62,10 +58,13 @@ void fence(World &w, int broker) {
     if (part.slotOf(broker) < 0)
       continue;
     stopFollowing(w, p, broker);
-    // KRaft keeps the last ISR member in the ISR so that it can come back as leader.
-    if (part.inIsr(broker) && part.isr.size() > 1) {
+    // KRaft keeps the last ISR member in the ISR so that it can come back as leader; with
+    // eligible leader replicas the ISR may become empty (the ELR and last known leader remember).
+    if (part.inIsr(broker) && (part.isr.size() > 1 || eligibleLeadersOn(w))) {
+      const std::vector<int> before = part.isr;
       part.isr.erase(std::find(part.isr.begin(), part.isr.end(), broker));
       w.record(EventType::IsrShrunk, -1, p, static_cast<std::int64_t>(part.isr.size()), 0, 0, broker);
+      updateEligibleLeaders(w, p, before);
     }
     if (part.leader == broker)
       elect(w, p);
@@ -82,14 +81,18 @@ void unfence(World &w, int broker) {
     const int p = static_cast<int>(i);
     if (part.slotOf(broker) < 0)
       continue;
-    if (part.leader < 0) {
+    if (part.leader < 0 && eligibleLeadersOn(w)) {
+      elect(w, p); // the KIP-966 order; its new leader starts the other replicas' fetchers
+      if (part.leader >= 0)
+        continue;
+    } else if (part.leader < 0) {
       if (part.inIsr(broker)) {
-        changeLeader(w, p, broker, false);
+        changeLeader(w, p, broker, ElectionKind::Isr);
         continue;
       }
       const bool isrAlive = std::any_of(part.isr.begin(), part.isr.end(), [&](int r) { return eligible(w, r); });
       if (!isrAlive && w.kafka.topicOf(p).uncleanLeaderElection) {
-        changeLeader(w, p, broker, true);
+        changeLeader(w, p, broker, ElectionKind::Unclean);
         continue;
       }
     }
@@ -131,10 +134,10 @@ void startPartition(World &w, int p) {
   const auto live = std::find_if(part.replicas.begin(), part.replicas.end(), [&](int r) { return eligible(w, r); });
   if (live == part.replicas.end()) { // created while all its brokers are down: offline
     part.isr.assign(1, part.replicas.front());
-    changeLeader(w, p, -1, false);
+    changeLeader(w, p, -1, ElectionKind::Isr);
     return;
   }
-  changeLeader(w, p, *live, false);
+  changeLeader(w, p, *live, ElectionKind::Isr);
 }
 
 void electLeader(World &w, int p) { elect(w, p); }
@@ -176,6 +179,7 @@ void restartBroker(World &w, int broker) {
   // Log recovery found whatever survived (power loss already dropped the page cache). The
   // new incarnation registers: the controller fences the old one, then unfences.
   fence(w, broker);
+  forgetUncleanReplica(w, broker); // no clean-shutdown marker: it may have lost a suffix
   if (!w.net.isIsolated(b.node))
     unfence(w, broker);
 }

@@ -1,5 +1,6 @@
 #include "engine/kafka/partition_leader.h"
 
+#include "engine/kafka/eligible_leaders.h"
 #include "engine/kafka/record_ledger.h"
 #include "engine/kafka/storage.h"
 
@@ -130,7 +131,9 @@ void maybeAdvanceHighWatermark(World &w, int p) {
   if (part.leader < 0 || !brokerAt(w, part.leader).running())
     return;
   ReplicaLog &log = part.logOf(part.leader);
-  if (static_cast<int>(part.isr.size()) < w.kafka.effectiveMinIsr(p))
+  // Strict min ISR (KAFKA-15583, 3.7+): below min ISR nothing new becomes visible, whatever
+  // the acks, so a replica that left the ISR still holds every committed record.
+  if (w.kafka.config.strictMinIsr && static_cast<int>(part.isr.size()) < w.kafka.effectiveMinIsr(p))
     return;
   Offset hw = log.leo();
   for (int b : part.isr) {
@@ -288,9 +291,11 @@ void onReplicaFetchArrive(World &w, const Action &a) {
   const int follower = part.replicas[static_cast<std::size_t>(slot)];
   if (!part.inIsr(follower) && !w.net.isIsolated(leader.node) && !brokerAt(w, follower).fenced && fetchOffset >= log.highWatermark() &&
       fetchOffset >= part.leaderEpochStart) {
+    const std::vector<int> before = part.isr;
     part.isr.push_back(follower);
     std::sort(part.isr.begin(), part.isr.end());
     w.record(EventType::IsrExpanded, leaderId, p, static_cast<std::int64_t>(part.isr.size()), 0, 0, follower);
+    updateEligibleLeaders(w, p, before);
   }
   maybeAdvanceHighWatermark(w, p);
 
@@ -353,6 +358,7 @@ void onIsrCheck(World &w, const Action &a) {
       if (part.leader != brokerId)
         continue;
       const Offset leo = part.logOf(brokerId).leo();
+      const std::vector<int> before = part.isr;
       std::vector<int> out;
       for (int b : part.isr)
         if (b != brokerId && !followerCaughtUp(part.followers[static_cast<std::size_t>(part.slotOf(b))], leo, w.now, maxLag))
@@ -361,8 +367,10 @@ void onIsrCheck(World &w, const Action &a) {
         part.isr.erase(std::find(part.isr.begin(), part.isr.end(), b));
         w.record(EventType::IsrShrunk, brokerId, static_cast<int>(p), static_cast<std::int64_t>(part.isr.size()), 0, 0, b);
       }
-      if (!out.empty())
+      if (!out.empty()) {
+        updateEligibleLeaders(w, static_cast<int>(p), before);
         maybeAdvanceHighWatermark(w, static_cast<int>(p));
+      }
     }
   }
   w.after(maxLag / 2, a);

@@ -217,6 +217,9 @@ Report makeReport(const World &w) {
     pr.leaderEpoch = part.leaderEpoch;
     pr.replicas = part.replicas;
     pr.isr = part.isr;
+    pr.elr = part.elr;
+    pr.lastKnownElr = part.lastKnownElr;
+    pr.unavailableMs = static_cast<double>(part.unavailableFor(w.now)) / kMillisecond;
     const kafka::ReplicaLog &serving = part.leader >= 0 ? part.logOf(part.leader) : part.logs.front();
     pr.highWatermark = serving.highWatermark();
     pr.logStartOffset = serving.logStart();

@@ -20,6 +20,9 @@ struct PartitionReport {
   int leaderEpoch = 0;
   std::vector<int> replicas;
   std::vector<int> isr;
+  std::vector<int> elr; ///< eligible leader replicas (KIP-966)
+  std::vector<int> lastKnownElr; ///< the last leader remembered while ISR is empty
+  double unavailableMs = 0; ///< total simulated time without a leader
   std::int64_t highWatermark = 0;
   std::int64_t logStartOffset = 0;
   std::vector<std::int64_t> logEndOffsets; ///< per replica, in replica order

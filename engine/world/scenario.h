@@ -35,6 +35,11 @@ struct TopicConfig {
 
 struct KafkaConfig {
   int brokers = 3;
+  std::string version = "4.1"; ///< kafka.version: sets the defaults of the two rules below
+  /// The HW does not advance while the ISR is below min ISR, whatever the acks (3.7+).
+  bool strictMinIsr = true;
+  /// KIP-966 eligible leader replicas (on by default from 4.1).
+  bool eligibleLeaderReplicas = true;
   SimTime latencyMin = 500; ///< one-way network latency range
   SimTime latencyMax = 1500;
   SimTime fsyncLatency = 2 * kMillisecond;

@@ -12,6 +12,15 @@ bool PartitionView::inIsr(int broker) const {
   return false;
 }
 
+bool PartitionView::inElr(int broker) const {
+  for (int b : elr)
+    if (b == broker)
+      return true;
+  return false;
+}
+
+bool PartitionView::isLastKnownLeader(int broker) const { return lastKnownElr.size() == 1 && lastKnownElr.front() == broker; }
+
 const ReplicaView *PartitionView::replicaOn(int broker) const {
   for (const ReplicaView &r : replicas)
     if (r.broker == broker)
@@ -55,6 +64,8 @@ void KafkaView::build(const engine::World &world) {
     for (std::size_t slot = 0; slot < part.replicas.size(); ++slot)
       v.replicas.push_back({part.replicas[slot], &part.logs[slot]});
     v.isr = part.isr;
+    v.elr = part.elr;
+    v.lastKnownElr = part.lastKnownElr;
   }
   producers.clear();
   for (const auto &p : k.producers)

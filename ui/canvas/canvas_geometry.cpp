@@ -25,6 +25,8 @@ std::vector<LegendEntry> legendEntries(bool kafka, bool kinesis) {
     entries.push_back({LegendSwatch::AboveHighWatermark, QObject::tr("above high watermark (not readable)")});
     entries.push_back({LegendSwatch::HighWatermark, QObject::tr("high watermark")});
     entries.push_back({LegendSwatch::Committed, QObject::tr("committed offset")});
+    entries.push_back({LegendSwatch::OutOfIsr, QObject::tr("out of ISR")});
+    entries.push_back({LegendSwatch::EligibleLeader, QObject::tr("eligible leader replica (ELR)")});
   }
   if (kinesis) {
     entries.push_back({LegendSwatch::ZoneCopy, QObject::tr("copy in an availability zone")});

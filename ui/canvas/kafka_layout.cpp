@@ -149,8 +149,16 @@ QStringList stripCaptions(const WorldView &w, int p, int broker, const RecentCha
     forms << (fresh ? QObject::tr("NEW LEADER · %1") : QObject::tr("leader · %1")).arg(hwLeo) << hwLeo << leo;
     return forms;
   }
+  if (part.leader < 0 && part.inElr(broker))
+    return {QObject::tr("no leader · eligible leader (ELR) · %1").arg(leo), QObject::tr("ELR · %1").arg(leo), leo};
+  if (part.leader < 0 && part.isLastKnownLeader(broker))
+    return {QObject::tr("no leader · last known leader · %1").arg(leo), QObject::tr("last known leader · %1").arg(leo), leo};
   if (part.leader < 0)
     return {QObject::tr("no leader · %1").arg(leo), leo};
+  if (part.inElr(broker)) {
+    const QString behind = QObject::tr("%1, leader's LEO %2").arg(leo, n(part.logOf(part.leader).leo()));
+    return {QObject::tr("ELIGIBLE LEADER (ELR) · %1").arg(behind), QObject::tr("ELR · %1").arg(leo), leo};
+  }
   if (!part.inIsr(broker)) {
     const QString behind = QObject::tr("%1, leader's LEO %2").arg(leo, n(part.logOf(part.leader).leo())); // not "leader at 0": 0 may be a broker
     return {QObject::tr("OUT OF ISR · %1").arg(behind), QObject::tr("OUT OF ISR · %1").arg(leo), leo};

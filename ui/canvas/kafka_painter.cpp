@@ -101,7 +101,8 @@ void paintStrip(QPainter &p, const StripGeometry &s, const CanvasFrame &f) {
   const BrokerView &broker = k.brokers[static_cast<std::size_t>(s.broker)];
   const ReplicaLog &log = part.logOf(s.broker);
   const bool leader = part.leader == s.broker;
-  const bool outOfIsr = !leader && part.leader >= 0 && !part.inIsr(s.broker);
+  const bool eligible = !leader && part.inElr(s.broker);
+  const bool outOfIsr = !leader && !eligible && part.leader >= 0 && !part.inIsr(s.broker);
 
   p.fillRect(s.cells, t.track);
   if (s.cellWidth > 0)
@@ -120,8 +121,8 @@ void paintStrip(QPainter &p, const StripGeometry &s, const CanvasFrame &f) {
     }
     paintGroupMarks(p, s, f);
   }
-  if (outOfIsr) { // a follower the leader dropped from the ISR
-    p.setPen(QPen(t.outOfIsr, t.px(2), Qt::DashLine));
+  if (outOfIsr || eligible) { // out of the ISR: dashed red, or solid magenta while still a safe leader (ELR)
+    p.setPen(QPen(eligible ? t.eligibleLeader : t.outOfIsr, t.px(2), eligible ? Qt::SolidLine : Qt::DashLine));
     p.setBrush(Qt::NoBrush);
     p.drawRect(s.cells);
   }

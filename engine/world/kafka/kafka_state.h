@@ -94,6 +94,14 @@ struct Partition {
   int leader = -1; ///< broker id, -1 = offline
   std::int32_t leaderEpoch = 0;
   std::vector<int> isr;
+  /// Eligible leader replicas (KIP-966): left the ISR while it was below min ISR, so they
+  /// hold every committed record; sorted. Empty unless the rule is on.
+  std::vector<int> elr;
+  /// Kafka's LastKnownElr as 4.x fills it: the leader at the moment the ISR became empty,
+  /// elected again if it returns while ISR and ELR are empty; cleared once there is a leader.
+  std::vector<int> lastKnownElr;
+  SimTime offlineSince = -1; ///< leader == -1 since then; -1 while it has a leader
+  SimTime offlineTotal = 0; ///< leaderless time before offlineSince
   Offset leaderEpochStart = 0;
   std::vector<PendingProduce> purgatory;
   std::vector<ParkedFetch> parked;
@@ -110,6 +118,14 @@ struct Partition {
         return true;
     return false;
   }
+  bool inElr(int broker) const {
+    for (int b : elr)
+      if (b == broker)
+        return true;
+    return false;
+  }
+  /// Total simulated time without a leader up to `now`.
+  SimTime unavailableFor(SimTime now) const { return offlineTotal + (offlineSince >= 0 ? now - offlineSince : 0); }
   ReplicaLog &logOf(int broker) { return logs[static_cast<std::size_t>(slotOf(broker))]; }
   const ReplicaLog &logOf(int broker) const { return logs[static_cast<std::size_t>(slotOf(broker))]; }
 };
@@ -221,6 +237,7 @@ struct Counters {
   std::int64_t consumed = 0;
   std::int64_t duplicatesDelivered = 0;
   std::int64_t lostSeen = 0; ///< acknowledged records seen vanishing (the report recounts exactly)
+  std::int64_t uncleanElections = 0; ///< leaders elected from outside ISR, ELR and the last known leader
 };
 
 struct KafkaState {
