@@ -114,6 +114,8 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
       const QString f = s[3];
       if (f == QLatin1String("in_isr"))
         return part.inIsr(broker) ? 1 : 0;
+      if (f == QLatin1String("in_elr"))
+        return part.inElr(broker) ? 1 : 0;
       return static_cast<double>(f == QLatin1String("log_end_offset") ? log.leo()
                                      : f == QLatin1String("flushed")  ? log.flushed()
                                                                       : log.highWatermark());
@@ -125,6 +127,10 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
       return part.leaderEpoch;
     if (f == QLatin1String("isr_size"))
       return static_cast<double>(part.isr.size());
+    if (f == QLatin1String("elr_size"))
+      return static_cast<double>(part.elr.size());
+    if (f == QLatin1String("last_known_leader"))
+      return part.lastKnownElr.size() == 1 ? part.lastKnownElr.front() : -1;
     if (f == QLatin1String("replicas"))
       return static_cast<double>(part.replicas.size());
     if (part.leader < 0) {
