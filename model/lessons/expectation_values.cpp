@@ -129,6 +129,8 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
       return static_cast<double>(part.isr.size());
     if (f == QLatin1String("elr_size"))
       return static_cast<double>(part.elr.size());
+    if (f == QLatin1String("unavailable_ms"))
+      return static_cast<double>(part.unavailableFor(w.now)) / kMillisecond;
     if (f == QLatin1String("last_known_leader"))
       return part.lastKnownElr.size() == 1 ? part.lastKnownElr.front() : -1;
     if (f == QLatin1String("replicas"))

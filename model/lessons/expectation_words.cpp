@@ -52,6 +52,7 @@ QString partition(const QString &p, const QString &field, double v) {
       {QStringLiteral("high_watermark"), QObject::tr("%2's high watermark is at offset %1: readers see the records below it")},
       {QStringLiteral("leader_epoch"), QObject::tr("%2 is in leader epoch %1")},
       {QStringLiteral("isr_size"), QObject::tr("%2 has %1 replicas in sync")},
+      {QStringLiteral("unavailable_ms"), QObject::tr("%2 has been without a leader for %1 ms in all")},
       {QStringLiteral("elr_size"), QObject::tr("%2 has %1 eligible leader replicas (ELR)")},
       {QStringLiteral("last_known_leader"), QObject::tr("%2's last known leader is broker %1 (-1: none)")},
       {QStringLiteral("replicas"), QObject::tr("%2 has %1 replicas")},
