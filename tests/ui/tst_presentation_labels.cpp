@@ -49,8 +49,7 @@ QStringList legendTexts(bool kafka, bool kinesis) {
   QStringList texts;
   if (kafka)
     texts << QStringLiteral("flushed to disk") << QStringLiteral("page cache only") << QStringLiteral("above high watermark (not readable)")
-          << QStringLiteral("high watermark") << QStringLiteral("committed offset") << QStringLiteral("out of ISR")
-          << QStringLiteral("eligible leader replica (ELR)");
+          << QStringLiteral("high watermark") << QStringLiteral("committed offset");
   if (kinesis)
     texts << QStringLiteral("copy in an availability zone") << QStringLiteral("not yet acknowledged") << QStringLiteral("throttled");
   return texts << QStringLiteral("message in flight");
