@@ -189,7 +189,7 @@ private slots:
       // The magenta outline runs along the ELR strip's cells, and nowhere on the other strips.
       const auto outlined = [&](const ui::StripGeometry &strip) {
         int hits = 0;
-        const QRect r = strip.cells.toAlignedRect().adjusted(-2, -2, 2, 2).intersected(image.rect());
+        const QRect r = strip.cells.toAlignedRect().adjusted(-5, -5, 5, 5).intersected(image.rect());
         for (int y = r.top(); y <= r.bottom(); ++y)
           for (int x = r.left(); x <= r.right(); ++x)
             hits += image.pixelColor(x, y) == theme.eligibleLeader ? 1 : 0;

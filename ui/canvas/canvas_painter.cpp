@@ -83,7 +83,7 @@ void paintLegend(QPainter &p, const CanvasFrame &f) {
     case LegendSwatch::EligibleLeader: { // the outlines the replica strips get
       const bool eligible = s.kind == LegendSwatch::EligibleLeader;
       p.fillRect(s.rect, t.track);
-      p.setPen(QPen(eligible ? t.eligibleLeader : t.outOfIsr, t.px(2), eligible ? Qt::SolidLine : Qt::DashLine));
+      p.setPen(QPen(eligible ? t.eligibleLeader : t.outOfIsr, t.px(eligible ? 2.5 : 2), eligible ? Qt::SolidLine : Qt::DashLine));
       p.setBrush(Qt::NoBrush);
       p.drawRect(s.rect);
       break;

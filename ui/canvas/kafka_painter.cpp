@@ -121,10 +121,15 @@ void paintStrip(QPainter &p, const StripGeometry &s, const CanvasFrame &f) {
     }
     paintGroupMarks(p, s, f);
   }
-  if (outOfIsr || eligible) { // out of the ISR: dashed red, or solid magenta while still a safe leader (ELR)
-    p.setPen(QPen(eligible ? t.eligibleLeader : t.outOfIsr, t.px(2), eligible ? Qt::SolidLine : Qt::DashLine));
+  if (outOfIsr) { // a follower the leader dropped from the ISR
+    p.setPen(QPen(t.outOfIsr, t.px(2), Qt::DashLine));
     p.setBrush(Qt::NoBrush);
     p.drawRect(s.cells);
+  }
+  if (eligible) { // out of the ISR yet a safe leader (KIP-966): a solid frame around the cells, clear of their colours
+    p.setPen(QPen(t.eligibleLeader, t.px(2.5)));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(s.cells.adjusted(-t.px(2), -t.px(2), t.px(2), t.px(2)));
   }
 }
 
