@@ -43,6 +43,7 @@ int KafkaView::brokerOfNode(NodeId node) const {
 
 void KafkaView::build(const engine::World &world) {
   const engine::kafka::KafkaState &k = world.kafka;
+  version = k.config.version;
   brokers.clear();
   for (const auto &b : k.brokers)
     brokers.push_back({b.id, b.node, b.state, b.fenced, b.removed, world.net.isIsolated(b.node), world.net.extraDelay(b.node)});

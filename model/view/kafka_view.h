@@ -90,6 +90,7 @@ struct GroupView {
 };
 
 struct KafkaView {
+  std::string version; ///< kafka.version: whose replication rules apply ("4.1")
   std::vector<BrokerView> brokers; ///< by id (removed ones included)
   std::vector<int> activeBrokers; ///< ids of brokers still registered
   std::vector<TopicView> topics;

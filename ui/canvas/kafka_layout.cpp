@@ -298,7 +298,8 @@ void layoutKafka(const WorldView &w, const QRectF &pane, const CanvasTheme &t, C
   const KafkaView &k = w.kafka();
   const QFontMetricsF title(t.font);
   const std::vector<int> &active = k.activeBrokers; // removed brokers are not drawn
-  const QString cluster = QObject::tr("Apache Kafka · %n broker(s)", nullptr, static_cast<int>(active.size()));
+  const QString cluster =
+      QObject::tr("Apache Kafka %1 · %n broker(s)", nullptr, static_cast<int>(active.size())).arg(QString::fromStdString(k.version));
   QString topics, shortTopics;
   for (const TopicView &topic : k.topics)
     if (!topic.deleted) {
@@ -312,7 +313,8 @@ void layoutKafka(const WorldView &w, const QRectF &pane, const CanvasTheme &t, C
                          .arg(topic.replicationFactor)
                          .arg(topic.minInsyncReplicas);
     }
-  const QStringList heading = {cluster + topics, cluster + shortTopics, cluster, QObject::tr("Apache Kafka")};
+  const QStringList heading = {cluster + topics, cluster + shortTopics, cluster,
+                               QObject::tr("Apache Kafka %1").arg(QString::fromStdString(k.version)), QObject::tr("Apache Kafka")};
   // The live caption: how long acknowledgements take right now (side by side, the contrast).
   const QRectF body = layoutPaneHeading(g, pane, heading, k.ackLatencyMs, t);
   const PaneColumns columns = paneColumns(body, !k.groups.empty(), t);
