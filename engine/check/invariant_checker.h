@@ -3,7 +3,9 @@
 // random faults proves the simulation never teaches something false:
 //   Kafka: the high watermark never passes an ISR member's log end and never moves back
 //   under one leader epoch; consumers never get records at or above it; committed offsets
-//   never pass it; lost and duplicate records are counted exactly.
+//   never pass it; lost and duplicate records are counted exactly; with strict min ISR the
+//   high watermark never advances while the ISR is below min ISR; a new leader was in the
+//   ISR, the ELR or was the last known leader, or its election is unclean and counted.
 //   Kinesis: sequence numbers strictly increase within a shard; a KCL worker starts a child
 //   shard only after its parents reached SHARD_END; records acknowledged are not lost.
 //   Control plane: see ControlPlaneChecks.
@@ -37,12 +39,22 @@ private:
     std::int32_t epoch = -1;
     Offset highWatermark = 0;
   };
+  /// Who could lead a partition cleanly, as the previous step left it.
+  struct Electable {
+    std::vector<int> isr;
+    std::vector<int> elr;
+    std::vector<int> lastKnownLeader;
+  };
   void checkKafka(const World &w, std::span<const Event> events);
+  void checkElections(const World &w, std::span<const Event> events);
   void checkKinesis(const World &w);
   void fail(const World &w, std::string what);
 
   std::vector<Offset> m_maxHighWatermark; ///< per partition: the highest any leader reached
   std::vector<LeaderMark> m_leaderMarks; ///< per partition: the current leader's last HW
+  std::vector<Electable> m_electable; ///< per partition, after the previous step
+  std::int64_t m_uncleanElections = 0; ///< the engine's count after the previous step
+  bool m_watchedElections = false; ///< a step was seen (a checker may start mid-run)
   std::vector<std::uint64_t> m_shardLast; ///< per shard slot: the last counter checked
   std::vector<std::string> m_violations;
   ControlPlaneChecks m_controlPlane;

@@ -16,17 +16,42 @@ struct LegendEntry {
   QString text;
 };
 
-/// One swatch and one phrase per colour or mark used in the panes shown.
-std::vector<LegendEntry> legendEntries(bool kafka, bool kinesis) {
+/// Which panes are shown, and which replica outlines are drawn now.
+struct LegendUse {
+  bool kafka = false;
+  bool kinesis = false;
+  bool outOfIsr = false; ///< a follower is out of the ISR (dashed outline)
+  bool eligible = false; ///< an eligible leader replica (KIP-966) is drawn (solid outline)
+};
+
+LegendUse legendUse(const model::WorldView &world) {
+  LegendUse use{world.hasKafka(), world.hasKinesis(), false, false};
+  if (!use.kafka)
+    return use;
+  for (const model::PartitionView &p : world.kafka().partitions) {
+    use.eligible = use.eligible || !p.elr.empty();
+    for (const model::ReplicaView &r : p.replicas)
+      use.outOfIsr = use.outOfIsr || (p.leader >= 0 && r.broker != p.leader && !p.inIsr(r.broker) && !p.inElr(r.broker));
+  }
+  return use;
+}
+
+/// One swatch and one phrase per colour or mark used in the panes shown (the replica
+/// outlines only while some replica has one, so a calm cluster keeps its room).
+std::vector<LegendEntry> legendEntries(const LegendUse &use) {
   std::vector<LegendEntry> entries;
-  if (kafka) {
+  if (use.kafka) {
     entries.push_back({LegendSwatch::OnDisk, QObject::tr("flushed to disk")});
     entries.push_back({LegendSwatch::InCache, QObject::tr("page cache only")});
     entries.push_back({LegendSwatch::AboveHighWatermark, QObject::tr("above high watermark (not readable)")});
     entries.push_back({LegendSwatch::HighWatermark, QObject::tr("high watermark")});
     entries.push_back({LegendSwatch::Committed, QObject::tr("committed offset")});
+    if (use.outOfIsr)
+      entries.push_back({LegendSwatch::OutOfIsr, QObject::tr("out of ISR")});
+    if (use.eligible)
+      entries.push_back({LegendSwatch::EligibleLeader, QObject::tr("eligible leader replica (ELR)")});
   }
-  if (kinesis) {
+  if (use.kinesis) {
     entries.push_back({LegendSwatch::ZoneCopy, QObject::tr("copy in an availability zone")});
     entries.push_back({LegendSwatch::Awaiting, QObject::tr("not yet acknowledged")});
     entries.push_back({LegendSwatch::Throttled, QObject::tr("throttled")});
@@ -38,8 +63,8 @@ std::vector<LegendEntry> legendEntries(bool kafka, bool kinesis) {
 /// The legend: every entry, wrapped onto as many rows as the width needs (never dropped or
 /// cut, so a narrow or large-type canvas still says what each colour means). With `g`
 /// null, only measures; returns the height.
-double layoutLegend(CanvasGeometry *g, const QRectF &area, bool kafka, bool kinesis, const CanvasTheme &theme) {
-  const std::vector<LegendEntry> entries = legendEntries(kafka, kinesis);
+double layoutLegend(CanvasGeometry *g, const QRectF &area, const LegendUse &use, const CanvasTheme &theme) {
+  const std::vector<LegendEntry> entries = legendEntries(use);
   const QFontMetricsF fm(theme.small);
   const double h = fm.height();
   std::vector<double> widths;
@@ -79,7 +104,8 @@ CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF
   g.highlights = highlights;
   const bool kafka = world.hasKafka();
   const bool kinesis = world.hasKinesis();
-  const double legendHeight = layoutLegend(nullptr, scene, kafka, kinesis, theme);
+  const LegendUse use = legendUse(world);
+  const double legendHeight = layoutLegend(nullptr, scene, use, theme);
   g.legend = QRectF(scene.left(), scene.bottom() - legendHeight, scene.width(), legendHeight);
   const double headerHeight = readout ? layoutReadout(nullptr, scene, *readout, theme) : 0;
   g.header = QRectF(scene.left(), scene.top(), scene.width(), headerHeight);
@@ -101,7 +127,7 @@ CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF
     layoutKafka(world, g.kafkaPane, theme, g);
   if (kinesis)
     layoutKinesis(world, g.kinesisPane, theme, g);
-  layoutLegend(&g, g.legend, kafka, kinesis, theme);
+  layoutLegend(&g, g.legend, use, theme);
   layoutWaitingMarks(world, theme, g); // last: captions take only room nothing else uses
   g.recent = nullptr;
   g.highlights = nullptr;

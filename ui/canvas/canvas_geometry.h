@@ -78,7 +78,7 @@ struct LaneGeometry {
 
 /// A swatch in the legend row; the painter draws the sample, a label says what it means.
 struct LegendSwatch {
-  enum Kind { OnDisk, InCache, AboveHighWatermark, HighWatermark, Committed, InFlight, ZoneCopy, Awaiting, Throttled };
+  enum Kind { OnDisk, InCache, AboveHighWatermark, HighWatermark, Committed, OutOfIsr, EligibleLeader, InFlight, ZoneCopy, Awaiting, Throttled };
   QRectF rect;
   Kind kind = OnDisk;
 };
