@@ -21,7 +21,7 @@ Scenario withVersion(Scenario s, const char *version) {
   return s;
 }
 
-/// RF 3, min ISR 2, acks=1: both followers cut off at 1 s (fenced at 10 s), back at 20 s.
+/// RF 3, min ISR 2, acks=1: both followers cut off at 1 s (fenced by 10 s), back at 20 s.
 Scenario followersCutOff(const char *version) {
   Scenario s = withVersion(kafkaScenario(3, 1, 3, 2, Acks::Leader, 200, 30 * kSecond), version);
   for (int b : {1, 2}) {
@@ -31,8 +31,8 @@ Scenario followersCutOff(const char *version) {
   return s;
 }
 
-/// RF 3, min ISR 2, acks=all: follower 2 cut off at 1 s (fenced 10 s), follower 1 at 12 s
-/// (fenced 21 s), leader 0 crashes at 23 s (fenced 32 s); 1 is back at 35 s, 2 at 40 s,
+/// RF 3, min ISR 2, acks=all: follower 2 cut off at 1 s (fenced by 10 s), follower 1 at 12 s
+/// (fenced by 21 s), leader 0 crashes at 23 s (fenced by 32 s); 1 is back at 35 s, 2 at 40 s,
 /// 0 restarts at 45 s.
 Scenario leaderLeftAlone(const char *version) {
   Scenario s = withVersion(kafkaScenario(3, 1, 3, 2, Acks::All, 200, 60 * kSecond), version);
@@ -45,9 +45,9 @@ Scenario leaderLeftAlone(const char *version) {
   return s;
 }
 
-/// The KIP-966 story: followers cut off at 1 s (fenced at 10 s: 1 first, then 2, which took
+/// The KIP-966 story: followers cut off at 1 s (fenced by 10 s: 1 first, then 2, which took
 /// the ISR below min ISR and so joins the ELR), the lone leader loses power
-/// at 12 s (fenced 21 s) and restarts at 25 s with only what reached its disk; follower 2 is
+/// at 12 s (fenced by 21 s) and restarts at 25 s with only what reached its disk; follower 2 is
 /// back at 30 s, follower 1 at 35 s.
 Scenario lastReplicaStanding(const char *version) {
   Scenario s = withVersion(kafkaScenario(3, 1, 3, 2, Acks::All, 200, 50 * kSecond), version);
@@ -216,6 +216,38 @@ private slots:
     QCOMPARE(p.leader, 2); // from the ELR: it holds every committed record
     sim.runToEnd();
     QCOMPARE(makeReport(sim.world()).acknowledgedLost, 0);
+  }
+
+  void theControllerDecidesTheElrAndRecordsCarryIt() {
+    Simulation sim(lastReplicaStanding("4.1"));
+    sim.runUntil(22 * kSecond);
+    const MetadataState &m = sim.world().kafka.metadata;
+    QCOMPARE(m.image[0].elr, (std::vector<int>{0, 2}));
+    QCOMPARE(m.image[0].lastKnownElr, (std::vector<int>{0}));
+    QCOMPARE(partitionOf(sim).elr, m.image[0].elr); // applied from the committed record
+    const auto carries = [&](const std::vector<int> &elr) {
+      for (std::int32_t index : m.committedLog) {
+        const MetadataRecord &r = m.records[static_cast<std::size_t>(index)];
+        if (r.type == MetadataRecordType::PartitionChange && r.partition == 0 && r.elr == elr)
+          return true;
+      }
+      return false;
+    };
+    QVERIFY(carries({2}));
+    QVERIFY(carries({0, 2}));
+    sim.runUntil(26 * kSecond); // broker 0 registered its new incarnation
+    QCOMPARE(m.image[0].elr, (std::vector<int>{2}));
+  }
+
+  void aRestartedBrokerThatCannotRegisterStaysInTheElr() {
+    Scenario s = lastReplicaStanding("4.1");
+    s.faults.push_back(brokerFault(24 * kSecond, FaultAction::IsolateBroker, 0));
+    Simulation sim(s);
+    sim.runUntil(29 * kSecond);
+    QCOMPARE(partitionOf(sim).elr, (std::vector<int>{0, 2})); // the controller never heard of the restart
+    QCOMPARE(partitionOf(sim).leader, -1);
+    sim.runUntil(32 * kSecond);
+    QCOMPARE(partitionOf(sim).leader, 2); // broker 0 is still fenced: the next ELR member leads
   }
 
   void withoutElrTheLastReplicaStandingLosesCommittedRecords() {
