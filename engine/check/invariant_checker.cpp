@@ -86,13 +86,20 @@ void InvariantChecker::checkKafka(const World &w, std::span<const Event> events)
         fail(w, name + ": HW " + num(hw) + " is above ISR member broker " + num(b) + "'s log end " + num(end));
     }
     LeaderMark &mark = m_leaderMarks[p];
-    if (mark.leader == part.leader && mark.epoch == part.leaderEpoch && hw < mark.highWatermark)
+    const bool sameLeader = mark.leader == part.leader && mark.epoch == part.leaderEpoch;
+    if (sameLeader && hw < mark.highWatermark)
       fail(w,
            name + ": HW moved back from " + num(mark.highWatermark) + " to " + num(hw) + " under leader " + num(part.leader) + " in epoch " +
                num(part.leaderEpoch));
+    const auto isrSize = static_cast<std::int64_t>(part.isr.size());
+    if (k.config.strictMinIsr && sameLeader && hw > mark.highWatermark && isrSize < k.effectiveMinIsr(static_cast<int>(p)))
+      fail(w,
+           name + ": HW advanced from " + num(mark.highWatermark) + " to " + num(hw) + " while the ISR has " + num(isrSize) +
+               " members, below min ISR " + num(k.effectiveMinIsr(static_cast<int>(p))));
     mark = LeaderMark{part.leader, part.leaderEpoch, hw};
     m_maxHighWatermark[p] = std::max(m_maxHighWatermark[p], hw);
   }
+  checkElections(w, events);
   for (const Event &e : events) {
     if (e.partition < 0 || static_cast<std::size_t>(e.partition) >= m_maxHighWatermark.size())
       continue;
@@ -104,6 +111,35 @@ void InvariantChecker::checkKafka(const World &w, std::span<const Event> events)
     if (e.type == EventType::Committed && e.a > highest)
       fail(w, k.partitionName(e.partition) + ": committed offset " + num(e.a) + " is above every HW reached (" + num(highest) + ")");
   }
+}
+
+void InvariantChecker::checkElections(const World &w, std::span<const Event> events) {
+  const kafka::KafkaState &k = w.kafka;
+  const auto holds = [](const std::vector<int> &v, int b) { return std::find(v.begin(), v.end(), b) != v.end(); };
+  std::int64_t unclean = 0;
+  for (const Event &e : events) {
+    if (e.type != EventType::LeaderElected)
+      continue;
+    if (static_cast<ElectionKind>(e.sub) == ElectionKind::Unclean) {
+      ++unclean;
+      continue;
+    }
+    // Creation (epoch 0) and partitions that did not exist a step ago have no earlier members.
+    if (e.a == 0 || e.partition < 0 || static_cast<std::size_t>(e.partition) >= m_electable.size())
+      continue;
+    const Electable &before = m_electable[static_cast<std::size_t>(e.partition)];
+    if (!holds(before.isr, e.node) && !holds(before.elr, e.node) && !holds(before.lastKnownLeader, e.node))
+      fail(w,
+           k.partitionName(e.partition) + ": broker " + num(e.node) +
+               " was elected cleanly but was in neither the ISR, the ELR nor the last known leader");
+  }
+  if (m_watchedElections && k.counters.uncleanElections - m_uncleanElections != unclean)
+    fail(w, num(unclean) + " unclean elections happened, the count grew by " + num(k.counters.uncleanElections - m_uncleanElections));
+  m_uncleanElections = k.counters.uncleanElections;
+  m_watchedElections = true;
+  m_electable.resize(k.partitions.size());
+  for (std::size_t p = 0; p < k.partitions.size(); ++p)
+    m_electable[p] = Electable{k.partitions[p].isr, k.partitions[p].elr, k.partitions[p].lastKnownElr};
 }
 
 void InvariantChecker::checkKinesis(const World &w) {

@@ -6,6 +6,9 @@
 //   never pass it; lost and duplicate records are counted exactly.
 //   Consumer protocol (KIP-848): a partition passes to a new member only after its owner
 //   revoked it, and only its owner fetches it: never two owners at once.
+//   never pass it; lost and duplicate records are counted exactly; with strict min ISR the
+//   high watermark never advances while the ISR is below min ISR; a new leader was in the
+//   ISR, the ELR or was the last known leader, or its election is unclean and counted.
 //   Kinesis: sequence numbers strictly increase within a shard; a KCL worker starts a child
 //   shard only after its parents reached SHARD_END; records acknowledged are not lost.
 //   Control plane: see ControlPlaneChecks.
@@ -39,7 +42,14 @@ private:
     std::int32_t epoch = -1;
     Offset highWatermark = 0;
   };
+  /// Who could lead a partition cleanly, as the previous step left it.
+  struct Electable {
+    std::vector<int> isr;
+    std::vector<int> elr;
+    std::vector<int> lastKnownLeader;
+  };
   void checkKafka(const World &w, std::span<const Event> events);
+  void checkElections(const World &w, std::span<const Event> events);
   void checkKinesis(const World &w);
   void checkGroupOwners(const World &w, std::span<const Event> events);
   void fail(const World &w, std::string what);
@@ -51,6 +61,9 @@ private:
     bool released = true; ///< revoked, left or fenced: it may pass to another member
   };
   std::vector<std::vector<Holder>> m_groupHolders; ///< per consumer-protocol group and partition
+  std::vector<Electable> m_electable; ///< per partition, after the previous step
+  std::int64_t m_uncleanElections = 0; ///< the engine's count after the previous step
+  bool m_watchedElections = false; ///< a step was seen (a checker may start mid-run)
   std::vector<std::uint64_t> m_shardLast; ///< per shard slot: the last counter checked
   std::vector<std::string> m_violations;
   ControlPlaneChecks m_controlPlane;

@@ -69,6 +69,7 @@ std::string_view eventTypeName(EventType t) {
   case EventType::ControllerRestarted: return "controller_restarted";
   case EventType::ControllerIsolated: return "controller_isolated";
   case EventType::ControllerHealed: return "controller_healed";
+  case EventType::ElrChanged: return "elr_changed";
   }
   return "unknown";
 }

@@ -20,7 +20,7 @@ enum class EventType : std::uint8_t {
   HighWatermark, ///< leader's (or follower's) HW moved: a=new HW
   IsrShrunk, ///< follower `peer` left the ISR: a=ISR size after
   IsrExpanded, ///< follower `peer` joined the ISR: a=ISR size after
-  LeaderElected, ///< node=new leader, a=leader epoch, sub=1 if unclean
+  LeaderElected, ///< node=new leader, a=leader epoch, sub=ElectionKind
   PartitionOffline, ///< no eligible leader: a=leader epoch
   Truncated, ///< replica truncated: a=new log end offset, b=records removed
   Acked, ///< producer got success: a=base offset (-1 for acks=0), b=count
@@ -80,6 +80,24 @@ enum class EventType : std::uint8_t {
   ControllerRestarted, ///< node=controller id
   ControllerIsolated, ///< node=controller id
   ControllerHealed, ///< node=controller id
+  // Kafka again (KIP-966), added last so that earlier values keep their numbers.
+  ElrChanged, ///< peer=broker, sub=ElrChange, a=ELR size after
+};
+
+/// Where a new Kafka leader came from (LeaderElected's sub).
+enum class ElectionKind : std::uint8_t {
+  Isr, ///< a live ISR member: clean
+  Unclean, ///< any live replica (unclean.leader.election.enable): committed records may be lost
+  Elr, ///< an unfenced eligible leader replica while the ISR is empty: clean
+  LastKnownLeader, ///< the last leader, back while ISR and ELR are empty (Kafka marks it unclean)
+};
+
+/// What an ElrChanged event says about its broker.
+enum class ElrChange : std::uint8_t {
+  Joined, ///< became an eligible leader replica
+  Left, ///< no longer one (back in the ISR, elected, ISR back at min ISR, unclean shutdown)
+  LastKnownLeaderSet, ///< the ISR emptied: this broker is remembered as the last known leader
+  LastKnownLeaderCleared, ///< the partition has a leader again
 };
 
 /// What a transfer carries; lets the view draw each message kind differently.

@@ -5,6 +5,7 @@
 #include "engine/kafka/broker_heartbeats.h"
 #include "engine/kafka/consumer_client.h"
 #include "engine/kafka/controller.h"
+#include "engine/kafka/eligible_leaders.h"
 #include "engine/kafka/metadata_log.h"
 #include "engine/kafka/partition_leader.h"
 #include "engine/kafka/producer_client.h"
@@ -85,6 +86,7 @@ void removeReplica(World &w, int p, int slot) {
   std::vector<int> &imageIsr = w.kafka.metadata.image[static_cast<std::size_t>(p)].isr;
   imageIsr.erase(std::remove(imageIsr.begin(), imageIsr.end(), broker), imageIsr.end());
   part.pendingIsr.erase(std::remove(part.pendingIsr.begin(), part.pendingIsr.end(), broker), part.pendingIsr.end());
+  dropEligibleReplica(w, p, broker);
   for (int r : part.replicas)
     if (r != part.leader && canLead(w, r))
       startFollowing(w, p, r);
@@ -247,6 +249,7 @@ std::optional<std::string> alterTopic(World &w, int topic, TopicSetting setting,
       return "InvalidConfigurationException: Invalid value " + std::to_string(value) +
           " for configuration min.insync.replicas: Value must be at least 1";
     t.minInsyncReplicas = static_cast<int>(value);
+    clearEligibleLeaders(w, topic);
     break;
   case TopicSetting::UncleanLeaderElection:
     t.uncleanLeaderElection = value != 0;

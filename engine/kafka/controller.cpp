@@ -1,6 +1,7 @@
 #include "engine/kafka/controller.h"
 
 #include "engine/kafka/broker_heartbeats.h"
+#include "engine/kafka/eligible_leaders.h"
 #include "engine/kafka/metadata_log.h"
 #include "engine/kafka/partition_change.h"
 #include "engine/kafka/partition_leader.h"
@@ -21,39 +22,31 @@ PartitionImage &imageOf(World &w, int p) {
 
 bool eligible(World &w, int b) { return !brokerAt(w, b).fenced && brokerAt(w, b).running(); }
 
-/// The one place that picks p's leader from `isr`: the first live ISR replica in assignment
-/// order; else, if the topic allows unclean election, the first live replica (unclean = true);
-/// else -1 (offline).
-int chooseLeader(World &w, int p, const std::vector<int> &isr, bool &unclean) {
-  const Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
-  unclean = false;
-  for (int r : part.replicas)
-    if (std::find(isr.begin(), isr.end(), r) != isr.end() && eligible(w, r))
-      return r;
-  if (w.kafka.topicOf(p).uncleanLeaderElection)
-    for (int r : part.replicas)
-      if (eligible(w, r)) {
-        unclean = true;
-        return r;
-      }
-  return -1;
-}
-
-/// A PartitionChangeRecord (or nothing if leader and ISR stay as they are).
-void proposeChange(World &w, int p, int leader, std::vector<int> isr, bool unclean) {
+/// A PartitionChangeRecord taking p from its image to `next` (or nothing if leader, ISR, ELR
+/// and last known leader stay as they are). `how`: where a new leader came from.
+void proposeChange(World &w, int p, PartitionImage next, ElectionKind how) {
   const PartitionImage &im = imageOf(w, p);
-  std::sort(isr.begin(), isr.end());
-  if (leader == im.leader && isr == im.isr)
+  std::sort(next.isr.begin(), next.isr.end());
+  if (next.leader == im.leader && next.isr == im.isr && next.elr == im.elr && next.lastKnownElr == im.lastKnownElr)
     return;
   MetadataRecord r;
   r.type = MetadataRecordType::PartitionChange;
   r.partition = p;
-  r.broker = leader;
-  r.leaderEpoch = leader != im.leader ? im.leaderEpoch + 1 : im.leaderEpoch;
+  r.broker = next.leader;
+  r.leaderEpoch = next.leader != im.leader ? im.leaderEpoch + 1 : im.leaderEpoch;
   r.partitionEpoch = im.partitionEpoch + 1;
-  r.isr = std::move(isr);
-  r.unclean = unclean;
+  r.isr = std::move(next.isr);
+  r.elr = std::move(next.elr);
+  r.lastKnownElr = std::move(next.lastKnownElr);
+  r.election = how;
   appendRecord(w, std::move(r));
+}
+
+/// `next` with a leader chosen by the election order (offline if nobody can lead); returns how.
+ElectionKind elect(World &w, int p, PartitionImage &next) {
+  const LeaderChoice choice = chooseLeader(w, p, next);
+  applyElection(choice, next);
+  return choice.kind;
 }
 
 void brokerRecord(World &w, MetadataRecordType type, int broker, std::int64_t value = 0) {
@@ -64,26 +57,27 @@ void brokerRecord(World &w, MetadataRecordType type, int broker, std::int64_t va
   appendRecord(w, std::move(r));
 }
 
-/// The image after `broker` is fenced: out of every ISR (never the last member), and any
-/// partition it led gets a new leader.
-void fenceInImage(World &w, int broker) {
+/// The image after `broker` is fenced: out of every ISR (never the last member unless eligible
+/// leader replicas remember it), and any partition it led gets a new leader. After an unclean
+/// shutdown (a new incarnation registers) it also leaves every ELR.
+void fenceInImage(World &w, int broker, bool uncleanShutdown) {
   for (std::size_t i = 0; i < w.kafka.partitions.size(); ++i) {
     const int p = static_cast<int>(i);
     if (w.kafka.partitions[i].slotOf(broker) < 0 || w.kafka.topics[static_cast<std::size_t>(w.kafka.partitions[i].topic)].deleted)
       continue;
     const PartitionImage &im = imageOf(w, p);
-    std::vector<int> isr = im.isr;
-    // KRaft keeps the last ISR member in the ISR so that it can come back as leader.
-    if (isr.size() > 1)
-      isr.erase(std::remove(isr.begin(), isr.end(), broker), isr.end());
-    int leader = im.leader;
-    bool unclean = false;
-    if (leader == broker) {
-      leader = chooseLeader(w, p, isr, unclean);
-      if (unclean)
-        isr.assign(1, leader);
-    }
-    proposeChange(w, p, leader, isr, unclean);
+    PartitionImage next = im;
+    // KRaft keeps the last ISR member in the ISR so that it can come back as leader; with
+    // eligible leader replicas the ISR may become empty (the ELR and last known leader remember).
+    if (next.isr.size() > 1 || eligibleLeadersOn(w))
+      next.isr.erase(std::remove(next.isr.begin(), next.isr.end(), broker), next.isr.end());
+    updateEligibleLeaders(w, p, im, next);
+    if (uncleanShutdown)
+      forgetUncleanReplica(broker, next);
+    ElectionKind how = ElectionKind::Isr;
+    if (next.leader == broker)
+      how = elect(w, p, next);
+    proposeChange(w, p, std::move(next), how);
   }
 }
 
@@ -115,30 +109,28 @@ void startPartition(World &w, int p) {
       isr.push_back(r);
   if (isr.empty()) // created while all its brokers are down: offline
     isr.assign(1, part.replicas.front());
-  bool unclean = false;
-  const int leader = chooseLeader(w, p, isr, unclean);
   std::sort(isr.begin(), isr.end());
+  PartitionImage start;
+  start.isr = isr;
+  const LeaderChoice choice = chooseLeader(w, p, start);
   MetadataState &m = w.kafka.metadata;
   w.kafka.partitions[static_cast<std::size_t>(p)].unavailableSince = w.now;
   if (!m.bootstrapped) { // part of the bootstrap snapshot
-    installLeader(w, p, leader, 0, isr, false);
+    installLeader(w, p, choice.leader, 0, isr, ElectionKind::Isr);
     growImage(w);
-    m.image[static_cast<std::size_t>(p)] = PartitionImage{leader, 0, 0, isr};
+    m.image[static_cast<std::size_t>(p)] = PartitionImage{choice.leader, 0, 0, isr, {}, {}};
     return;
   }
   growImage(w);
-  m.image[static_cast<std::size_t>(p)] = PartitionImage{-1, -1, 0, {}};
-  proposeChange(w, p, leader, isr, false);
+  m.image[static_cast<std::size_t>(p)] = PartitionImage{-1, -1, 0, {}, {}, {}};
+  start.leader = choice.leader;
+  proposeChange(w, p, std::move(start), ElectionKind::Isr);
 }
 
 void electLeader(World &w, int p) {
-  const PartitionImage &im = imageOf(w, p);
-  bool unclean = false;
-  const int leader = chooseLeader(w, p, im.isr, unclean);
-  if (leader >= 0)
-    proposeChange(w, p, leader, unclean ? std::vector<int>{leader} : im.isr, unclean);
-  else if (im.leader >= 0)
-    proposeChange(w, p, -1, im.isr, false);
+  PartitionImage next = imageOf(w, p);
+  const ElectionKind how = elect(w, p, next);
+  proposeChange(w, p, std::move(next), how);
 }
 
 bool canLead(World &w, int broker) { return eligible(w, broker); }
@@ -148,14 +140,15 @@ void fenceBroker(World &w, int broker) {
     return;
   w.record(EventType::BrokerFenced, broker);
   brokerRecord(w, MetadataRecordType::FenceBroker, broker);
-  fenceInImage(w, broker);
+  fenceInImage(w, broker, false);
 }
 
 void registerBroker(World &w, int broker, std::uint32_t incarnation) {
   // The old incarnation's replicas are gone from ISRs and leadership; the new one is fenced.
   const bool wasFenced = brokerAt(w, broker).fenced;
   brokerRecord(w, MetadataRecordType::RegisterBroker, broker, incarnation); // fences it in the image
-  fenceInImage(w, broker);
+  // A new incarnation means the old one stopped without a clean shutdown (crash or power loss).
+  fenceInImage(w, broker, true);
   if (!wasFenced)
     w.record(EventType::BrokerFenced, broker);
 }
@@ -170,19 +163,32 @@ void unfenceBroker(World &w, int broker) {
     const PartitionImage &im = imageOf(w, p);
     if (im.leader >= 0)
       continue;
+    PartitionImage next = im;
+    if (eligibleLeadersOn(w)) { // the KIP-966 order among everyone who can lead now
+      const ElectionKind how = elect(w, p, next);
+      proposeChange(w, p, std::move(next), how);
+      continue;
+    }
     if (std::find(im.isr.begin(), im.isr.end(), broker) != im.isr.end()) {
-      proposeChange(w, p, broker, im.isr, false);
+      next.leader = broker;
+      proposeChange(w, p, std::move(next), ElectionKind::Isr);
       continue;
     }
     const bool isrAlive = std::any_of(im.isr.begin(), im.isr.end(), [&](int r) { return eligible(w, r); });
-    if (!isrAlive && w.kafka.topicOf(p).uncleanLeaderElection)
-      proposeChange(w, p, broker, {broker}, true);
+    if (!isrAlive && w.kafka.topicOf(p).uncleanLeaderElection) {
+      applyElection(LeaderChoice{broker, ElectionKind::Unclean}, next);
+      proposeChange(w, p, std::move(next), ElectionKind::Unclean);
+    }
   }
 }
 
 void changeIsr(World &w, int p, const std::vector<int> &isr) {
   const PartitionImage &im = imageOf(w, p);
-  proposeChange(w, p, im.leader, isr, false);
+  PartitionImage next = im;
+  next.isr = isr;
+  std::sort(next.isr.begin(), next.isr.end());
+  updateEligibleLeaders(w, p, im, next); // a shrink below min ISR keeps the leavers eligible
+  proposeChange(w, p, std::move(next), ElectionKind::Isr);
 }
 
 void crashBroker(World &w, int broker) {

@@ -18,6 +18,8 @@ void applyToImage(World &w, const MetadataRecord &r, Offset offset) {
     im.leaderEpoch = r.leaderEpoch;
     im.partitionEpoch = r.partitionEpoch;
     im.isr = r.isr;
+    im.elr = r.elr;
+    im.lastKnownElr = r.lastKnownElr;
     break;
   }
   case MetadataRecordType::RegisterBroker:

@@ -1,5 +1,6 @@
 #include "engine/kafka/partition_change.h"
 
+#include "engine/kafka/eligible_leaders.h"
 #include "engine/kafka/partition_leader.h"
 #include "engine/kafka/replica_fetcher.h"
 
@@ -32,7 +33,7 @@ void recordIsrDiff(World &w, int p, const std::vector<int> &before, const std::v
 
 } // namespace
 
-void installLeader(World &w, int p, int leader, std::int32_t leaderEpoch, const std::vector<int> &isr, bool unclean) {
+void installLeader(World &w, int p, int leader, std::int32_t leaderEpoch, const std::vector<int> &isr, ElectionKind how) {
   Partition &part = partitionAt(w, p);
   const int old = part.leader;
   part.leaderEpoch = leaderEpoch;
@@ -47,7 +48,9 @@ void installLeader(World &w, int p, int leader, std::int32_t leaderEpoch, const 
     for (int r : part.replicas)
       stopFollowing(w, p, r);
   } else {
-    w.record(EventType::LeaderElected, leader, p, part.leaderEpoch, 0, unclean ? 1 : 0);
+    if (how == ElectionKind::Unclean)
+      ++w.kafka.counters.uncleanElections;
+    w.record(EventType::LeaderElected, leader, p, part.leaderEpoch, 0, static_cast<std::uint8_t>(how));
     assumeLeadership(w, p, leader);
     for (int r : part.replicas)
       if (r != leader && canFollow(w, r))
@@ -63,7 +66,8 @@ void takeEffect(World &w, const MetadataRecord &r) {
     return;
   part.partitionEpoch = r.partitionEpoch;
   if (r.broker != part.leader || r.leaderEpoch != part.leaderEpoch) {
-    installLeader(w, p, r.broker, r.leaderEpoch, r.isr, r.unclean);
+    installEligibleLeaders(w, p, r.elr, r.lastKnownElr);
+    installLeader(w, p, r.broker, r.leaderEpoch, r.isr, r.election);
     return;
   }
   const std::vector<int> before = part.isr;
@@ -71,6 +75,7 @@ void takeEffect(World &w, const MetadataRecord &r) {
   part.pendingIsr.clear();
   part.alterInFlight = false;
   recordIsrDiff(w, p, before, part.isr);
+  installEligibleLeaders(w, p, r.elr, r.lastKnownElr);
   maybeAdvanceHighWatermark(w, p); // a smaller ISR may let the HW move
 }
 

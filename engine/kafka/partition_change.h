@@ -10,7 +10,7 @@ namespace streamscope::engine::kafka {
 /// The record takes effect on the partition (skipped if an equal or newer change already did).
 void takeEffect(World &w, const MetadataRecord &r);
 /// Applies a leader, epoch and ISR directly (the bootstrap snapshot, before any record).
-void installLeader(World &w, int p, int leader, std::int32_t leaderEpoch, const std::vector<int> &isr, bool unclean);
+void installLeader(World &w, int p, int leader, std::int32_t leaderEpoch, const std::vector<int> &isr, ElectionKind how);
 /// Re-evaluates whether p has a leader that can serve (called whenever that may change).
 void noteAvailability(World &w, int p);
 /// noteAvailability for every partition `broker` leads.

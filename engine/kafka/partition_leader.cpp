@@ -131,7 +131,9 @@ void maybeAdvanceHighWatermark(World &w, int p) {
   if (part.leader < 0 || !brokerAt(w, part.leader).running())
     return;
   ReplicaLog &log = part.logOf(part.leader);
-  if (static_cast<int>(part.isr.size()) < w.kafka.effectiveMinIsr(p))
+  // Strict min ISR (KAFKA-15583, 3.7+): below min ISR nothing new becomes visible, whatever
+  // the acks, so a replica that left the ISR still holds every committed record.
+  if (w.kafka.config.strictMinIsr && static_cast<int>(part.isr.size()) < w.kafka.effectiveMinIsr(p))
     return;
   Offset hw = log.leo();
   for (int b : part.isr) {

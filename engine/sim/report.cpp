@@ -241,6 +241,8 @@ Report makeReport(const World &w) {
     pr.unavailableMs = toMs(kafka::unavailableTime(w, static_cast<int>(i)));
     pr.replicas = part.replicas;
     pr.isr = part.isr;
+    pr.elr = part.elr;
+    pr.lastKnownElr = part.lastKnownElr;
     const kafka::ReplicaLog &serving = part.leader >= 0 ? part.logOf(part.leader) : part.logs.front();
     pr.highWatermark = serving.highWatermark();
     pr.logStartOffset = serving.logStart();

@@ -20,6 +20,8 @@ struct PartitionReport {
   int leaderEpoch = 0;
   std::vector<int> replicas;
   std::vector<int> isr;
+  std::vector<int> elr; ///< eligible leader replicas (KIP-966)
+  std::vector<int> lastKnownElr; ///< the last leader remembered while ISR is empty
   std::int64_t highWatermark = 0;
   std::int64_t logStartOffset = 0;
   std::vector<std::int64_t> logEndOffsets; ///< per replica, in replica order

@@ -35,6 +35,10 @@ struct TopicConfig {
 
 struct KafkaConfig {
   int brokers = 3;
+  /// The HW does not advance while the ISR is below min ISR, whatever the acks (3.7+).
+  bool strictMinIsr = true;
+  /// KIP-966 eligible leader replicas (on by default from 4.1).
+  bool eligibleLeaderReplicas = true;
   SimTime latencyMin = 500; ///< one-way network latency range
   SimTime latencyMax = 1500;
   SimTime fsyncLatency = 2 * kMillisecond;
@@ -43,7 +47,7 @@ struct KafkaConfig {
   std::int64_t replicaFetchMaxBytes = 1048576;
   SimTime brokerSessionTimeout = 9 * kSecond;
   SimTime brokerHeartbeatInterval = 2 * kSecond;
-  KafkaVersion version = KafkaVersion::V4_1;
+  KafkaVersion version = KafkaVersion::V4_1; ///< kafka.version: sets the defaults of the rules above
   MetadataMode metadataMode = MetadataMode::KRaft;
   int controllers = 3; ///< KRaft voters
   ControllerMode controllerMode = ControllerMode::Dedicated;

@@ -37,6 +37,27 @@ QString transferWords(std::uint8_t sub) {
   return QObject::tr("message");
 }
 
+/// How a leader was chosen, as words after "elected leader" (clean ISR elections say nothing).
+QString electionWords(std::uint8_t sub) {
+  switch (static_cast<engine::ElectionKind>(sub)) {
+  case engine::ElectionKind::Isr: return QString();
+  case engine::ElectionKind::Unclean: return QObject::tr(", uncleanly");
+  case engine::ElectionKind::Elr: return QObject::tr(" from the eligible leader replicas");
+  case engine::ElectionKind::LastKnownLeader: return QObject::tr(" as the last known leader");
+  }
+  return QString();
+}
+
+QString elrWords(const engine::Event &e, const QString &broker, const QString &part) {
+  switch (static_cast<engine::ElrChange>(e.sub)) {
+  case engine::ElrChange::Joined: return QObject::tr("%1 became an eligible leader replica%2").arg(broker, part);
+  case engine::ElrChange::Left: return QObject::tr("%1 is no longer an eligible leader replica%2").arg(broker, part);
+  case engine::ElrChange::LastKnownLeaderSet: return QObject::tr("the ISR is empty: %1 is the last known leader%2").arg(broker, part);
+  case engine::ElrChange::LastKnownLeaderCleared: return QObject::tr("%1 is no longer the last known leader%2").arg(broker, part);
+  }
+  return QString();
+}
+
 bool isKafkaTransfer(std::uint8_t sub) { return sub <= static_cast<std::uint8_t>(TransferKind::ConsumerFetchResponse); }
 
 QString partitionName(const engine::World &w, int p) {
@@ -124,10 +145,8 @@ QString describeEvent(const engine::Event &e, const engine::World &w) {
   case EventType::HighWatermark: return QObject::tr("%1 moved its HW to %2%3").arg(broker(e.node)).arg(e.a).arg(part);
   case EventType::IsrShrunk: return QObject::tr("%1 left the ISR%2").arg(broker(e.peer), part);
   case EventType::IsrExpanded: return QObject::tr("%1 joined the ISR%2").arg(broker(e.peer), part);
-  case EventType::LeaderElected:
-    return (e.sub ? QObject::tr("%1 elected leader, uncleanly%2 (epoch %3)") : QObject::tr("%1 elected leader%2 (epoch %3)"))
-        .arg(broker(e.node), part)
-        .arg(e.a);
+  case EventType::LeaderElected: return QObject::tr("%1 elected leader%2%3 (epoch %4)").arg(broker(e.node), electionWords(e.sub), part).arg(e.a);
+  case EventType::ElrChanged: return elrWords(e, broker(e.peer), part);
   case EventType::PartitionOffline: return QObject::tr("no leader left: partition offline%1").arg(part);
   case EventType::Truncated: return QObject::tr("%1 truncated %n record(s)%2", nullptr, n).arg(broker(e.node), part);
   case EventType::Acked: return QObject::tr("%1 got an acknowledgement for %n record(s)%2", nullptr, n).arg(nodeName(w, e.node), part);

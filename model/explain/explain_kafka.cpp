@@ -68,28 +68,45 @@ Explanation replica(const engine::World &w, int p, int b) {
   const QString name = QString::fromStdString(k.partitionName(p));
   const bool leader = part.leader == b;
   Explanation e{QObject::tr("%1 on broker %2").arg(name).arg(b), {}, {}};
-  QStringList isr;
-  for (int r : part.isr)
-    isr << QString::number(r);
+  const auto ids = [](const std::vector<int> &v) {
+    QStringList out;
+    for (int r : v)
+      out << QString::number(r);
+    return QStringLiteral("{%1}").arg(out.join(QStringLiteral(", ")));
+  };
   e.facts = {{QObject::tr("Role"),
               leader                ? QObject::tr("leader (epoch %1)").arg(part.leaderEpoch)
                   : part.leader < 0 ? QObject::tr("offline partition")
                                     : QObject::tr("follower")},
              {QObject::tr("In the ISR"), part.inIsr(b) ? QObject::tr("yes") : QObject::tr("no")},
-             {QObject::tr("ISR"), QStringLiteral("{%1}").arg(isr.join(QStringLiteral(", ")))},
+             {QObject::tr("ISR"), ids(part.isr)},
              {QObject::tr("Log start offset"), num(log.logStart())},
              {QObject::tr("High watermark"), num(log.highWatermark())},
              {QObject::tr("Log end offset"), num(log.leo())},
              {QObject::tr("Flushed to disk below"), num(log.flushed())},
              {QObject::tr("Segments"), num(static_cast<std::int64_t>(log.segments().size()))}};
+  if (k.config.eligibleLeaderReplicas) {
+    e.facts.append(qMakePair(QObject::tr("Eligible leader replicas (ELR)"), ids(part.elr)));
+    e.facts.append(qMakePair(QObject::tr("Last known leader"), part.lastKnownElr.empty() ? QObject::tr("none") : ids(part.lastKnownElr)));
+  }
   if (leader) {
     e.why = QObject::tr("The leader: producers write here and consumers read here. Its high watermark is the smallest log end offset among the ISR; "
                         "only records below it are committed and readable.");
+  } else if (part.leader < 0 && k.config.eligibleLeaderReplicas) {
+    e.why = QObject::tr("The partition has no leader. The controller elects, in this order: a live ISR member; with the ISR empty, an "
+                        "unfenced eligible leader replica; with ISR and ELR empty, the last known leader once it is back; then, only if "
+                        "unclean.leader.election.enable is true, any live replica. None of them is available yet.");
   } else if (part.leader < 0) {
     e.why = k.topicOf(p).uncleanLeaderElection
         ? QObject::tr("The partition has no leader: no replica is alive that the controller may elect.")
         : QObject::tr("The partition has no leader: no ISR member is alive, and unclean.leader.election.enable is false for this topic, so it waits "
                       "for an in-sync replica to return.");
+  } else if (part.inElr(b)) {
+    e.why = QObject::tr("An eligible leader replica (KIP-966): it left the ISR while the ISR was below min.insync.replicas (%1). With strict "
+                        "min ISR the high watermark cannot advance then, so it still holds every committed record and the controller may "
+                        "elect it cleanly if the ISR becomes empty. It leaves the ELR when it rejoins the ISR, when the ISR is back at min ISR, "
+                        "or when its broker registers after an unclean shutdown (its log may have lost a suffix).")
+                .arg(k.effectiveMinIsr(p));
   } else if (!part.inIsr(b)) {
     const Offset leaderLeo = part.logOf(part.leader).leo();
     e.why = QObject::tr("Out of the ISR: it had not caught up to the leader's log end within replica.lag.time.max.ms (%1 in this cluster), so "
@@ -131,7 +148,15 @@ Explanation logCell(const engine::World &w, int p, int b, Offset offset) {
   int holders = 0;
   for (const ReplicaLog &other : part.logs)
     holders += other.leo() > offset ? 1 : 0;
-  if (!committed)
+  const bool belowMinIsr = k.config.strictMinIsr && static_cast<int>(part.isr.size()) < k.effectiveMinIsr(p);
+  if (!committed && belowMinIsr)
+    e.why = QObject::tr("Offset %1 is above the high watermark (%2), which stays still while the ISR (%3 members) is below "
+                        "min.insync.replicas (%4), whatever acks the producer used: consumers see it once the ISR recovers.")
+                .arg(offset)
+                .arg(log.highWatermark())
+                .arg(part.isr.size())
+                .arg(k.effectiveMinIsr(p));
+  else if (!committed)
     e.why = QObject::tr("Offset %1 is above the high watermark (%2): consumers cannot read it yet because only %3 of %4 replicas have it, and the "
                         "ISR has %5 members.")
                 .arg(offset)

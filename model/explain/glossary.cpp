@@ -54,6 +54,12 @@ QList<GlossaryTerm> buildGlossary() {
       term("hw", QObject::tr("High watermark (HW)"), "Kafka", L{QStringLiteral("high watermark"), QStringLiteral("HW")},
            QObject::tr("The offset up to which every ISR member has the partition's records. Consumers read only below "
                        "it, and acks=all waits for it to pass the records.")),
+      term("elr", QObject::tr("Eligible leader replicas (ELR)"), "Kafka",
+           L{QStringLiteral("eligible leader replicas"), QStringLiteral("eligible leader replica"), QStringLiteral("ELR")},
+           QObject::tr("Kafka 4 (KIP-966; on by default from 4.1): replicas that left the ISR while it was below "
+                       "min.insync.replicas. The high watermark cannot advance then, so they still hold every committed record "
+                       "and the controller may elect one cleanly once the ISR is empty. A broker back from an unclean shutdown "
+                       "leaves the ELR.")),
       term("idempotence", QObject::tr("Idempotent producer"), "Kafka", L{QStringLiteral("idempotent"), QStringLiteral("idempotence")},
            QObject::tr("The producer numbers its records per partition; the broker drops a retried batch it already has "
                        "and answers as it did the first time, so retries do not duplicate records.")),

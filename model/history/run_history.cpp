@@ -11,6 +11,17 @@ namespace {
 using engine::EventType;
 using engine::SimTime;
 
+/// "unclean ", "ELR " or nothing, before "leader election" on a timeline marker.
+QString electionAdjective(std::uint8_t sub) {
+  switch (static_cast<engine::ElectionKind>(sub)) {
+  case engine::ElectionKind::Isr: break;
+  case engine::ElectionKind::Unclean: return QObject::tr("unclean ");
+  case engine::ElectionKind::Elr: return QObject::tr("ELR ");
+  case engine::ElectionKind::LastKnownLeader: return QObject::tr("last-known-leader ");
+  }
+  return QString();
+}
+
 template <typename T> std::size_t bytesOf(const std::vector<T> &v) { return v.capacity() * sizeof(T); }
 template <typename T> std::size_t bytesOf(const std::deque<T> &v) { return v.size() * sizeof(T); }
 
@@ -29,9 +40,8 @@ std::optional<TimelineMarker> markerFor(const engine::Event &e) {
   case EventType::LeaderElected:
     if (e.a == 0)
       return std::nullopt; // the first leaders, at creation
-    return TimelineMarker{
-        e.time, MarkerKind::LeaderElection,
-        QObject::tr("%1leader election: broker %2, epoch %3").arg(e.sub ? QObject::tr("unclean ") : QString()).arg(e.node).arg(e.a)};
+    return TimelineMarker{e.time, MarkerKind::LeaderElection,
+                          QObject::tr("%1leader election: broker %2, epoch %3").arg(electionAdjective(e.sub)).arg(e.node).arg(e.a)};
   case EventType::Rebalanced:
     return TimelineMarker{e.time, MarkerKind::Rebalance, QObject::tr("rebalance: generation %1, %2 members").arg(e.a).arg(e.b)};
   case EventType::GroupEpochBumped:

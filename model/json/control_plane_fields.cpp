@@ -9,9 +9,7 @@ namespace streamscope::model {
 using namespace streamscope::engine;
 
 void readControlPlane(JsonFields &f, KafkaConfig &k) {
-  const QString version =
-      f.choice(QStringLiteral("version"), {QStringLiteral("3.9"), QStringLiteral("4.0"), QStringLiteral("4.1")}, QStringLiteral("4.1"));
-  k.version = version == QLatin1String("3.9") ? KafkaVersion::V3_9 : version == QLatin1String("4.0") ? KafkaVersion::V4_0 : KafkaVersion::V4_1;
+  // k.version is already read (readKafkaVersion, the one parser of "version").
   const bool zookeeper = f.choice(QStringLiteral("metadata"), {QStringLiteral("kraft"), QStringLiteral("zookeeper")}, QStringLiteral("kraft")) ==
       QLatin1String("zookeeper");
   if (zookeeper && k.version != KafkaVersion::V3_9)

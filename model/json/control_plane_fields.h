@@ -1,5 +1,5 @@
 #pragma once
-// The kafka section's control-plane keys (version, metadata mode, KRaft controllers and
+// The kafka section's control-plane keys (metadata mode, KRaft controllers and
 // their timeouts, ZooKeeper mode's session and load time) and faults' "controller" target.
 // Readers throw JsonFieldError like every loader field; call from the loading thread.
 #include "engine/world/scenario.h"
@@ -10,7 +10,7 @@
 
 namespace streamscope::model {
 
-/// Reads the control-plane keys into `k` (k.brokers and k.brokerSessionTimeout already read).
+/// Reads the control-plane keys into `k` (k.brokers, k.version and k.brokerSessionTimeout already read).
 void readControlPlane(JsonFields &f, engine::KafkaConfig &k);
 /// The controller ids a scenario's KRaft quorum has (empty in ZooKeeper mode).
 QList<int> controllerIds(const engine::KafkaConfig &k);

@@ -106,6 +106,8 @@ QJsonObject reportToJson(const engine::Report &r) {
     po[QStringLiteral("leader_epoch")] = p.leaderEpoch;
     po[QStringLiteral("replicas")] = toArray(p.replicas);
     po[QStringLiteral("isr")] = toArray(p.isr);
+    po[QStringLiteral("elr")] = toArray(p.elr);
+    po[QStringLiteral("last_known_elr")] = toArray(p.lastKnownElr);
     po[QStringLiteral("high_watermark")] = static_cast<qint64>(p.highWatermark);
     po[QStringLiteral("log_start_offset")] = static_cast<qint64>(p.logStartOffset);
     po[QStringLiteral("log_end_offsets")] = toArray(p.logEndOffsets);
@@ -210,6 +212,8 @@ QString reportToText(const engine::Report &r) {
                .arg(p.highWatermark, -10)
                .arg(joinNumbers(p.logEndOffsets), -15)
                .arg(joinInts(p.replicas));
+    if (!p.elr.empty() || !p.lastKnownElr.empty()) // only where the ISR fell below min ISR
+      out.insert(out.size() - 1, QStringLiteral(" elr [%1] last known leader [%2]").arg(joinInts(p.elr), joinInts(p.lastKnownElr)));
   }
   if (!r.groups.empty()) {
     out += QStringLiteral("\ngroup            generation members lag        committed\n");

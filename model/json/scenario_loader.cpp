@@ -10,6 +10,7 @@
 
 #include "engine/core/uint128.h"
 #include "engine/world/config_rules.h"
+#include "engine/world/kafka_version.h"
 #include "engine/world/kinesis/hash_keys.h"
 
 #include <QJsonDocument>
@@ -59,10 +60,30 @@ TopicConfig readTopic(const QJsonObject &o, const QString &pointer, int brokers)
   return t;
 }
 
+/// "version" sets the defaults of the replication rules; each can then be set on its own.
+void readKafkaVersion(JsonFields &f, KafkaConfig &k) {
+  QStringList versions;
+  for (std::string_view v : engine::knownKafkaVersions())
+    versions << QString::fromLatin1(v.data(), static_cast<qsizetype>(v.size()));
+  const std::string_view fallback = engine::defaultKafkaVersionName();
+  const QString name = f.choice(QStringLiteral("version"), versions, QString::fromLatin1(fallback.data(), static_cast<qsizetype>(fallback.size())));
+  engine::useKafkaVersion(k, *engine::parseKafkaVersion(name.toStdString()));
+  k.strictMinIsr = f.boolean(QStringLiteral("strict_min_isr"), k.strictMinIsr);
+  k.eligibleLeaderReplicas = f.boolean(QStringLiteral("eligible_leader_replicas"), k.eligibleLeaderReplicas);
+  if (k.eligibleLeaderReplicas && !engine::eligibleLeaderReplicasAvailable(k.version))
+    f.fail(QStringLiteral("eligible_leader_replicas"),
+           QObject::tr("eligible leader replicas need Kafka 4.0 or later (\"version\" is \"%1\")").arg(name));
+  if (k.eligibleLeaderReplicas && !k.strictMinIsr)
+    f.fail(QStringLiteral("eligible_leader_replicas"),
+           QObject::tr("eligible leader replicas rely on \"strict_min_isr\": a replica outside the ISR is only safe to elect while "
+                       "the high watermark cannot pass it"));
+}
+
 KafkaConfig readKafka(const QJsonObject &o) {
   JsonFields f(o, QStringLiteral("/kafka"), QObject::tr("the kafka section"));
   KafkaConfig k;
   k.brokers = static_cast<int>(f.integer(QStringLiteral("brokers"), 1, 64, 3));
+  readKafkaVersion(f, k);
   latencyRangeField(f, QStringLiteral("network_latency_ms"), k.latencyMin, k.latencyMax);
   k.fsyncLatency = fineMsField(f, QStringLiteral("fsync_ms"), k.fsyncLatency);
   k.replicaLagTimeMax = msField(f, QStringLiteral("replica_lag_time_max_ms"), 1, k.replicaLagTimeMax);

@@ -1,11 +1,8 @@
 #include "control_plane_readouts.h"
 
-#include "engine/kafka/partition_change.h"
-
 #include <QObject>
 
 #include <algorithm>
-#include <cmath>
 
 namespace streamscope::model::control_plane_readouts {
 namespace {
@@ -66,8 +63,7 @@ std::optional<double> quorumValue(const QString &f, const World &w, QString *why
 bool answers(const QStringList &s) {
   const QString head = s.value(0);
   return head == QLatin1String("quorum") || head == QLatin1String("controller") ||
-      (head == QLatin1String("broker") && s.value(2) == QLatin1String("metadata_applied")) ||
-      (head == QLatin1String("partition") && s.value(2) == QLatin1String("unavailable_ms"));
+      (head == QLatin1String("broker") && s.value(2) == QLatin1String("metadata_applied"));
 }
 
 QStringList fieldsOf(const QString &head) {
@@ -77,8 +73,6 @@ QStringList fieldsOf(const QString &head) {
     return kControllerFields;
   if (head == QLatin1String("broker"))
     return {QStringLiteral("metadata_applied")};
-  if (head == QLatin1String("partition"))
-    return {QStringLiteral("unavailable_ms")};
   return {};
 }
 
@@ -91,7 +85,7 @@ std::optional<QString> check(const QStringList &s) {
   if (!fields.contains(s[fieldAt]))
     return QObject::tr("unknown %1 field \"%2\" (known: %3)").arg(head, s[fieldAt], fields.join(QStringLiteral(", ")));
   bool ok = false;
-  if (fieldAt == 2 && head != QLatin1String("partition") && (s[1].toInt(&ok), !ok))
+  if (fieldAt == 2 && (s[1].toInt(&ok), !ok))
     return QObject::tr("\"%1\" is not a %2 id").arg(s[1], head);
   return std::nullopt;
 }
@@ -100,16 +94,6 @@ std::optional<double> value(const QStringList &s, const World &w, QString *why) 
   const QString head = s[0];
   if (head == QLatin1String("quorum"))
     return quorumValue(s[1], w, why);
-  if (head == QLatin1String("partition")) {
-    for (std::size_t p = 0; p < w.kafka.partitions.size(); ++p) {
-      const kafka::Partition &part = w.kafka.partitions[p];
-      const std::string name = w.kafka.topics[static_cast<std::size_t>(part.topic)].config.name + "-" + std::to_string(part.index);
-      if (QString::fromStdString(name) == s[1])
-        return std::round(toMs(kafka::unavailableTime(w, static_cast<int>(p)))); // whole ms: the narration shows it
-    }
-    *why = QObject::tr("no partition \"%1\"").arg(s[1]);
-    return std::nullopt;
-  }
   const int id = s[1].toInt();
   const kafka::MetadataState &m = w.kafka.metadata;
   if (head == QLatin1String("broker")) {
@@ -140,8 +124,6 @@ QString inWords(const QStringList &s, double v) {
   const QString head = s[0];
   const QString f = s.value(head == QLatin1String("quorum") ? 1 : 2);
   const QString n = QString::number(static_cast<qlonglong>(v));
-  if (head == QLatin1String("partition"))
-    return QObject::tr("partition %1 has been without a serving leader for %2 ms in all").arg(s[1], n);
   if (head == QLatin1String("broker"))
     return QObject::tr("broker %1 has applied the metadata log up to offset %2").arg(s[1], n);
   if (head == QLatin1String("controller")) {

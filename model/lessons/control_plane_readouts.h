@@ -3,8 +3,7 @@
 // (`quorum has_leader`, `quorum leader`, `quorum epoch`, `quorum voters_running`, `quorum majority`,
 // `quorum committed`), one controller (`controller 3000 active`, `running`, `epoch`,
 // `log_end_offset`, `committed_offset`), and how far a broker has applied the metadata log
-// (`broker 1 metadata_applied`), and how long a partition has had no serving leader
-// (`partition payments-0 unavailable_ms`). expectation_readouts.cpp asks here first.
+// (`broker 1 metadata_applied`). expectation_readouts.cpp asks here first.
 // Contract: pure reads of a World it is given (const); any thread that owns that World.
 #include "engine/world/world.h"
 

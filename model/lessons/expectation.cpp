@@ -47,9 +47,10 @@ const QStringList kSystemFields = {QStringLiteral("produced"),   QStringLiteral(
 const QStringList kPartitionFields = {QStringLiteral("high_watermark"),   QStringLiteral("leader"),   QStringLiteral("leader_epoch"),
                                       QStringLiteral("isr_size"),         QStringLiteral("replicas"), QStringLiteral("log_end_offset"),
                                       QStringLiteral("log_start_offset"), QStringLiteral("flushed"),  QStringLiteral("unflushed"),
-                                      QStringLiteral("records")};
+                                      QStringLiteral("records"),          QStringLiteral("elr_size"), QStringLiteral("last_known_leader"),
+                                      QStringLiteral("unavailable_ms")};
 const QStringList kReplicaFields = {QStringLiteral("log_end_offset"), QStringLiteral("high_watermark"), QStringLiteral("flushed"),
-                                    QStringLiteral("in_isr")};
+                                    QStringLiteral("in_isr"), QStringLiteral("in_elr")};
 const QStringList kBrokerFields = {QStringLiteral("state"), QStringLiteral("fenced"), QStringLiteral("leads"), QStringLiteral("isolated")};
 const QStringList kShardFields = {QStringLiteral("throttled_writes"),
                                   QStringLiteral("throttled_reads"),

@@ -7,12 +7,14 @@
 #include "engine/kafka/consumer_client.h"
 #include "engine/kafka/group_partitions.h"
 #include "engine/kafka/murmur2.h"
+#include "engine/kafka/partition_change.h"
 #include "engine/sim/report.h"
 #include "engine/world/kinesis/hash_keys.h"
 
 #include <QObject>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <utility>
 
@@ -115,6 +117,8 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
       const QString f = s[3];
       if (f == QLatin1String("in_isr"))
         return part.inIsr(broker) ? 1 : 0;
+      if (f == QLatin1String("in_elr"))
+        return part.inElr(broker) ? 1 : 0;
       return static_cast<double>(f == QLatin1String("log_end_offset") ? log.leo()
                                      : f == QLatin1String("flushed")  ? log.flushed()
                                                                       : log.highWatermark());
@@ -126,6 +130,12 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
       return part.leaderEpoch;
     if (f == QLatin1String("isr_size"))
       return static_cast<double>(part.isr.size());
+    if (f == QLatin1String("elr_size"))
+      return static_cast<double>(part.elr.size());
+    if (f == QLatin1String("unavailable_ms"))
+      return std::round(static_cast<double>(kafka::unavailableTime(w, p)) / kMillisecond); // whole ms: the narration shows it
+    if (f == QLatin1String("last_known_leader"))
+      return part.lastKnownElr.size() == 1 ? part.lastKnownElr.front() : -1;
     if (f == QLatin1String("replicas"))
       return static_cast<double>(part.replicas.size());
     if (part.leader < 0) {

@@ -53,6 +53,9 @@ QString partition(const QString &p, const QString &field, double v) {
       {QStringLiteral("high_watermark"), QObject::tr("%2's high watermark is at offset %1: readers see the records below it")},
       {QStringLiteral("leader_epoch"), QObject::tr("%2 is in leader epoch %1")},
       {QStringLiteral("isr_size"), QObject::tr("%2 has %1 replicas in sync")},
+      {QStringLiteral("unavailable_ms"), QObject::tr("%2 has been without a serving leader for %1 ms in all")},
+      {QStringLiteral("elr_size"), QObject::tr("%2 has %1 eligible leader replicas (ELR)")},
+      {QStringLiteral("last_known_leader"), QObject::tr("%2's last known leader is broker %1 (-1: none)")},
       {QStringLiteral("replicas"), QObject::tr("%2 has %1 replicas")},
       {QStringLiteral("log_end_offset"), QObject::tr("%2's leader has written up to offset %1 (its log end)")},
       {QStringLiteral("log_start_offset"), QObject::tr("%2's oldest retained offset is %1")},
@@ -66,6 +69,10 @@ QString partition(const QString &p, const QString &field, double v) {
 QString replica(const QString &p, const QString &b, const QString &field, double v) {
   if (field == QLatin1String("in_isr"))
     return yesNo(v, QObject::tr("the replica of %1 on broker %2 is in sync"), QObject::tr("the replica of %1 on broker %2 is out of sync")).arg(p, b);
+  if (field == QLatin1String("in_elr"))
+    return yesNo(v, QObject::tr("the replica of %1 on broker %2 is an eligible leader replica"),
+                 QObject::tr("the replica of %1 on broker %2 is not an eligible leader replica"))
+        .arg(p, b);
   static const QHash<QString, QString> t = {
       {QStringLiteral("log_end_offset"), QObject::tr("the replica of %2 on broker %3 has written up to offset %1")},
       {QStringLiteral("high_watermark"), QObject::tr("the replica of %2 on broker %3 knows a high watermark of %1")},

@@ -64,6 +64,7 @@ bool hasLiveNumbers(const QString &markdown) { return markdown.contains(kOpen); 
 
 QString formatSubjectValue(const QString &subject, double value) {
   static const QStringList yesOrNo = {QStringLiteral("in_isr"),
+                                      QStringLiteral("in_elr"),
                                       QStringLiteral("fenced"),
                                       QStringLiteral("isolated"),
                                       QStringLiteral("open"),

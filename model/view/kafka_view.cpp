@@ -1,5 +1,6 @@
 #include "kafka_view.h"
 
+#include "engine/world/kafka_version.h"
 #include "engine/world/world.h"
 #include "model/history/ack_latency.h"
 
@@ -11,6 +12,15 @@ bool PartitionView::inIsr(int broker) const {
       return true;
   return false;
 }
+
+bool PartitionView::inElr(int broker) const {
+  for (int b : elr)
+    if (b == broker)
+      return true;
+  return false;
+}
+
+bool PartitionView::isLastKnownLeader(int broker) const { return lastKnownElr.size() == 1 && lastKnownElr.front() == broker; }
 
 const ReplicaView *PartitionView::replicaOn(int broker) const {
   for (const ReplicaView &r : replicas)
@@ -65,6 +75,7 @@ void KafkaView::buildControllers(const engine::World &world) {
 
 void KafkaView::build(const engine::World &world) {
   const engine::kafka::KafkaState &k = world.kafka;
+  version = std::string(kafkaVersionName(k.config.version));
   brokers.clear();
   for (const auto &b : k.brokers) {
     const auto &meta = k.metadata.brokers;
@@ -90,6 +101,8 @@ void KafkaView::build(const engine::World &world) {
     for (std::size_t slot = 0; slot < part.replicas.size(); ++slot)
       v.replicas.push_back({part.replicas[slot], &part.logs[slot]});
     v.isr = part.isr;
+    v.elr = part.elr;
+    v.lastKnownElr = part.lastKnownElr;
   }
   producers.clear();
   for (const auto &p : k.producers)

@@ -53,7 +53,11 @@ struct PartitionView {
   std::int32_t epoch = 0;
   std::vector<ReplicaView> replicas; ///< assignment order; the first is the preferred leader
   std::span<const int> isr; ///< broker ids in the in-sync replica set
+  std::span<const int> elr; ///< eligible leader replicas (KIP-966): out of the ISR, still safe leaders
+  std::span<const int> lastKnownElr; ///< the last leader, remembered while the ISR is empty
   bool inIsr(int broker) const;
+  bool inElr(int broker) const;
+  bool isLastKnownLeader(int broker) const;
   /// The replica on `broker`, or nullptr if it hosts none.
   const ReplicaView *replicaOn(int broker) const;
   /// REQUIRES: replicaOn(broker).
@@ -106,6 +110,7 @@ struct GroupView {
 };
 
 struct KafkaView {
+  std::string version; ///< kafka.version: whose replication rules apply ("4.1")
   std::vector<BrokerView> brokers; ///< by id (removed ones included)
   std::vector<int> activeBrokers; ///< ids of brokers still registered
   std::vector<TopicView> topics;

@@ -93,6 +93,44 @@ private slots:
     QVERIFY(mentions(calm.checker, "committed offset"));
   }
 
+  void checkerNoticesAHighWatermarkAdvancingBelowMinIsr() {
+    CalmKafka calm; // min ISR 2
+    for (const bool strict : {true, false}) {
+      World before = calm.sim.snapshot();
+      before.kafka.config.strictMinIsr = strict;
+      kafka::Partition &was = before.kafka.partitions[0];
+      kafka::ReplicaLog &wasLog = was.logOf(was.leader);
+      QVERIFY(wasLog.highWatermark() > 10);
+      wasLog.setHighWatermark(wasLog.highWatermark() - 10);
+      World after = calm.sim.snapshot(); // the HW 10 further on, with the ISR now the leader alone
+      after.kafka.config.strictMinIsr = strict;
+      after.kafka.partitions[0].isr.assign(1, after.kafka.partitions[0].leader);
+      InvariantChecker checker;
+      checker.afterStep(before, {});
+      checker.afterStep(after, {});
+      QCOMPARE(mentions(checker, "below min ISR 2"), strict); // before 3.7 the HW could do that
+    }
+  }
+
+  void checkerNoticesALeaderFromNowhere() {
+    CalmKafka calm;
+    World w = calm.sim.snapshot();
+    kafka::Partition &part = w.kafka.partitions[0];
+    const int outsider = part.isr.back() == part.leader ? part.isr.front() : part.isr.back();
+    part.isr.erase(std::find(part.isr.begin(), part.isr.end(), outsider));
+    calm.checker.afterStep(w, {}); // outsider is out of the ISR, in no ELR
+    Event elected;
+    elected.type = EventType::LeaderElected;
+    elected.node = outsider;
+    elected.partition = 0;
+    elected.a = part.leaderEpoch + 1;
+    calm.checker.afterStep(w, std::vector<Event>{elected});
+    QVERIFY(mentions(calm.checker, "was elected cleanly but was in neither"));
+    elected.sub = static_cast<std::uint8_t>(ElectionKind::Unclean); // unclean, but not counted
+    calm.checker.afterStep(w, std::vector<Event>{elected});
+    QVERIFY(mentions(calm.checker, "1 unclean elections happened, the count grew by 0"));
+  }
+
   void checkerRecountsLostRecords() {
     CalmKafka calm;
     Report report = makeReport(calm.sim.world());

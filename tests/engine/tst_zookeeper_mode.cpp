@@ -4,6 +4,7 @@
 #include "small_scenarios.h"
 
 #include "engine/kafka/partition_change.h"
+#include "engine/world/kafka_version.h"
 
 #include <QtTest>
 
@@ -17,7 +18,7 @@ namespace {
 Scenario controllerPowerLoss(int partitions, bool zookeeper) {
   Scenario s = kafkaScenario(3, partitions, 3, 2, Acks::All, 100, 40 * kSecond);
   if (zookeeper) {
-    s.kafka->version = KafkaVersion::V3_9;
+    useKafkaVersion(*s.kafka, KafkaVersion::V3_9);
     s.kafka->metadataMode = MetadataMode::ZooKeeper;
   }
   s.faults.push_back(brokerFault(5 * kSecond, FaultAction::PowerLoss, 0));

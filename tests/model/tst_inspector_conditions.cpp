@@ -34,6 +34,28 @@ private slots:
     QVERIFY2(!e.why.contains(QStringLiteral("cannot lose it")), qPrintable(e.why));
   }
 
+  void anEligibleLeaderReplicaSaysWhyItIsSafe() {
+    const auto loaded = model::loadScenarioFile(QStringLiteral(SCENARIO_DIR "/last-replica-standing.json"));
+    QVERIFY(loaded.scenario);
+    engine::Simulation sim(*loaded.scenario);
+    sim.runUntil(12 * engine::kSecond); // ISR {0}, ELR {2}
+    const auto elr = model::explainItem(sim.world(), {model::WorldItem::Kind::Replica, 0, 2});
+    QVERIFY2(elr.why.contains(QStringLiteral("eligible leader replica")), qPrintable(elr.why));
+    QVERIFY(elr.facts.contains(qMakePair(QStringLiteral("Eligible leader replicas (ELR)"), QStringLiteral("{2}"))));
+    const auto outOfSync = model::explainItem(sim.world(), {model::WorldItem::Kind::Replica, 0, 1});
+    QVERIFY2(outOfSync.why.startsWith(QStringLiteral("Out of the ISR")), qPrintable(outOfSync.why));
+    // A record above the frozen HW: the reason is min ISR, not replication lag.
+    const engine::kafka::Partition &part = sim.world().kafka.partitions[0];
+    const engine::kafka::Offset above = part.logOf(0).highWatermark();
+    QVERIFY(part.logOf(0).leo() > above);
+    const auto cell = model::explainItem(sim.world(), {model::WorldItem::Kind::LogCell, 0, 0, above});
+    QVERIFY2(cell.why.contains(QStringLiteral("below min.insync.replicas (2)")), qPrintable(cell.why));
+    sim.runUntil(29 * engine::kSecond); // no leader: ISR empty, ELR {2}, last known leader 0
+    const auto offline = model::explainItem(sim.world(), {model::WorldItem::Kind::Replica, 0, 0});
+    QVERIFY2(offline.why.contains(QStringLiteral("unfenced eligible leader replica")), qPrintable(offline.why));
+    QVERIFY(offline.facts.contains(qMakePair(QStringLiteral("Last known leader"), QStringLiteral("{0}"))));
+  }
+
   void zoneOutageIsLabelledAnAssumption() {
     const auto loaded = model::loadScenarioFile(QStringLiteral(SCENARIO_DIR "/side-by-side.json"));
     QVERIFY(loaded.scenario);

@@ -81,6 +81,34 @@ private slots:
     QCOMPARE(*b.scenario->kafka->logFlushInterval, 60000 * streamscope::engine::kMillisecond);
   }
 
+  void kafkaVersionSetsTheReplicationRules() {
+    const auto load = [](const char *extra) {
+      QByteArray t(kGood);
+      t.replace("\"brokers\": 3,", QByteArray("\"brokers\": 3, ") + extra);
+      return loadScenarioText(t, QStringLiteral("s.json"));
+    };
+    const ScenarioLoadResult byDefault = loadScenarioText(kGood, QStringLiteral("s.json"));
+    QVERIFY2(byDefault.scenario, qPrintable(byDefault.error));
+    QCOMPARE(byDefault.scenario->kafka->version, streamscope::engine::KafkaVersion::V4_1);
+    QVERIFY(byDefault.scenario->kafka->strictMinIsr);
+    QVERIFY(byDefault.scenario->kafka->eligibleLeaderReplicas);
+    for (const char *older : {"\"version\": \"3.9\",", "\"version\": \"4.0\","}) {
+      const ScenarioLoadResult r = load(older);
+      QVERIFY2(r.scenario, qPrintable(r.error));
+      QVERIFY(r.scenario->kafka->strictMinIsr); // KAFKA-15583 shipped in 3.7
+      QVERIFY(!r.scenario->kafka->eligibleLeaderReplicas);
+    }
+    const ScenarioLoadResult on = load("\"version\": \"4.0\", \"eligible_leader_replicas\": true,");
+    QVERIFY2(on.scenario, qPrintable(on.error));
+    QVERIFY(on.scenario->kafka->eligibleLeaderReplicas);
+    const ScenarioLoadResult loose = load("\"version\": \"3.9\", \"strict_min_isr\": false,");
+    QVERIFY2(loose.scenario, qPrintable(loose.error));
+    QVERIFY(!loose.scenario->kafka->strictMinIsr);
+    const ScenarioLoadResult off = load("\"eligible_leader_replicas\": false,");
+    QVERIFY2(off.scenario, qPrintable(off.error));
+    QVERIFY(!off.scenario->kafka->eligibleLeaderReplicas);
+  }
+
   void errors_data() {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("expected");
@@ -208,6 +236,19 @@ private slots:
                                             << QStringLiteral("no producer named \"q\"");
     QTest::newRow("drop_response unknown key") << QByteArray(t).replace("\"crash_broker\", \"broker\": 1", "\"drop_response\", \"broker\": 1")
                                                << QStringLiteral("\"broker\"");
+    QTest::newRow("unknown kafka version") << QByteArray(t).replace("\"brokers\": 3,", "\"brokers\": 3, \"version\": \"3.8\",")
+                                           << QStringLiteral("\"version\" must be one of \"3.9\", \"4.0\", \"4.1\"");
+    QTest::newRow("kafka version a number") << QByteArray(t).replace("\"brokers\": 3,", "\"brokers\": 3, \"version\": 4.1,")
+                                            << QStringLiteral("\"version\" must be");
+    QTest::newRow("strict_min_isr type") << QByteArray(t).replace("\"brokers\": 3,", "\"brokers\": 3, \"strict_min_isr\": \"yes\",")
+                                         << QStringLiteral("\"strict_min_isr\" must be true or false");
+    QTest::newRow("eligible_leader_replicas type") << QByteArray(t).replace("\"brokers\": 3,", "\"brokers\": 3, \"eligible_leader_replicas\": 1,")
+                                                   << QStringLiteral("\"eligible_leader_replicas\" must be true or false");
+    QTest::newRow("elr in 3.9") << QByteArray(t).replace("\"brokers\": 3,",
+                                                         "\"brokers\": 3, \"version\": \"3.9\", \"eligible_leader_replicas\": true,")
+                                << QStringLiteral("eligible leader replicas need Kafka 4.0 or later (\"version\" is \"3.9\")");
+    QTest::newRow("elr without strict min isr") << QByteArray(t).replace("\"brokers\": 3,", "\"brokers\": 3, \"strict_min_isr\": false,")
+                                                << QStringLiteral("eligible leader replicas rely on \"strict_min_isr\"");
     QTest::newRow("duplicate topic") << QByteArray(t).replace("\"topics\": [ {", "\"topics\": [ {\"name\": \"t\"}, {")
                                      << QStringLiteral("topic \"t\" is defined twice");
   }

@@ -188,6 +188,45 @@ private slots:
     QVERIFY(test::darkestIn(image, chip) < 200); // its number is drawn on it
   }
 
+  void marksEligibleLeaderReplicasInBothPalettes() {
+    // At 29 s the ISR of payments-0 is empty and broker 2 is its only eligible leader replica.
+    Window w(QStringLiteral("last-replica-standing.json"), 29 * engine::kSecond);
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    const auto &g = w.canvas().geometry();
+    bool captioned = false;
+    for (const ui::CanvasLabel &l : g.labels)
+      captioned = captioned || (l.owner == model::WorldItem{Kind::Replica, 0, 2} && l.text.contains(QStringLiteral("ELR")));
+    QVERIFY2(captioned, "the ELR replica says so in its caption");
+    QVERIFY2(test::labelOverlaps(g).isEmpty(), qPrintable(test::labelOverlaps(g).join(QStringLiteral("; "))));
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(20, 22, 26));
+    dark.setColor(QPalette::Window, QColor(30, 32, 36));
+    dark.setColor(QPalette::Text, QColor(235, 235, 235));
+    dark.setColor(QPalette::WindowText, QColor(235, 235, 235));
+    for (const QPalette &palette : {QPalette(QColor(240, 240, 240)), dark}) {
+      w.canvas().setPalette(palette);
+      const ui::CanvasTheme theme = ui::CanvasTheme::from(w.canvas().palette(), w.canvas().font(), false);
+      const QImage image = w.canvas().grab().toImage(); // a new palette rebuilt the geometry: read it again
+      // The magenta outline runs along the ELR strip's cells, and nowhere on the other strips.
+      const auto outlined = [&](const ui::StripGeometry &strip) {
+        int hits = 0;
+        const QRect r = strip.cells.toAlignedRect().adjusted(-5, -5, 5, 5).intersected(image.rect());
+        for (int y = r.top(); y <= r.bottom(); ++y)
+          for (int x = r.left(); x <= r.right(); ++x)
+            hits += image.pixelColor(x, y) == theme.eligibleLeader ? 1 : 0;
+        return hits;
+      };
+      for (const ui::StripGeometry &strip : w.canvas().geometry().strips) {
+        if (strip.broker == 2)
+          QVERIFY2(outlined(strip) > 20, theme.dark ? "dark palette" : "light palette");
+        else
+          QCOMPARE(outlined(strip), 0);
+      }
+      QVERIFY(std::any_of(w.canvas().geometry().swatches.begin(), w.canvas().geometry().swatches.end(),
+                          [](const ui::LegendSwatch &s) { return s.kind == ui::LegendSwatch::EligibleLeader; }));
+    }
+  }
+
   void exportsWriteRealImages() {
     Window w(QStringLiteral("side-by-side.json"), 2 * engine::kSecond);
     QTemporaryDir dir;

@@ -16,22 +16,50 @@ struct LegendEntry {
   QString text;
 };
 
-/// One swatch and one phrase per colour or mark used in the panes shown.
-std::vector<LegendEntry> legendEntries(bool kafka, bool kinesis, bool consumerProtocol) {
+/// Which panes are shown, and which replica outlines are drawn now.
+struct LegendUse {
+  bool kafka = false;
+  bool kinesis = false;
+  bool outOfIsr = false; ///< a follower is out of the ISR (dashed outline)
+  bool eligible = false; ///< an eligible leader replica (KIP-966) is drawn (solid outline)
+  bool consumerProtocol = false; ///< a KIP-848 group's partition chips are drawn
+};
+
+LegendUse legendUse(const model::WorldView &world) {
+  LegendUse use{world.hasKafka(), world.hasKinesis(), false, false, false};
+  if (!use.kafka)
+    return use;
+  const auto &groups = world.kafka().groups;
+  use.consumerProtocol = std::any_of(groups.begin(), groups.end(), [](const model::GroupView &gv) { return gv.consumerProtocol; });
+  for (const model::PartitionView &p : world.kafka().partitions) {
+    use.eligible = use.eligible || !p.elr.empty();
+    for (const model::ReplicaView &r : p.replicas)
+      use.outOfIsr = use.outOfIsr || (p.leader >= 0 && r.broker != p.leader && !p.inIsr(r.broker) && !p.inElr(r.broker));
+  }
+  return use;
+}
+
+/// One swatch and one phrase per colour or mark used in the panes shown (the replica
+/// outlines only while some replica has one, so a calm cluster keeps its room).
+std::vector<LegendEntry> legendEntries(const LegendUse &use) {
   std::vector<LegendEntry> entries;
-  if (kafka) {
+  if (use.kafka) {
     entries.push_back({LegendSwatch::OnDisk, QObject::tr("flushed to disk")});
     entries.push_back({LegendSwatch::InCache, QObject::tr("page cache only")});
     entries.push_back({LegendSwatch::AboveHighWatermark, QObject::tr("above high watermark (not readable)")});
     entries.push_back({LegendSwatch::HighWatermark, QObject::tr("high watermark")});
     entries.push_back({LegendSwatch::Committed, QObject::tr("committed offset")});
+    if (use.outOfIsr)
+      entries.push_back({LegendSwatch::OutOfIsr, QObject::tr("out of ISR")});
+    if (use.eligible)
+      entries.push_back({LegendSwatch::EligibleLeader, QObject::tr("eligible leader replica (ELR)")});
   }
-  if (consumerProtocol) {
+  if (use.consumerProtocol) {
     entries.push_back({LegendSwatch::ChipReading, QObject::tr("partition a member reads")});
     entries.push_back({LegendSwatch::ChipRevoking, QObject::tr("revoked, not yet acknowledged")});
     entries.push_back({LegendSwatch::ChipPending, QObject::tr("target, not yet handed over")});
   }
-  if (kinesis) {
+  if (use.kinesis) {
     entries.push_back({LegendSwatch::ZoneCopy, QObject::tr("copy in an availability zone")});
     entries.push_back({LegendSwatch::Awaiting, QObject::tr("not yet acknowledged")});
     entries.push_back({LegendSwatch::Throttled, QObject::tr("throttled")});
@@ -43,8 +71,8 @@ std::vector<LegendEntry> legendEntries(bool kafka, bool kinesis, bool consumerPr
 /// The legend: every entry, wrapped onto as many rows as the width needs (never dropped or
 /// cut, so a narrow or large-type canvas still says what each colour means). With `g`
 /// null, only measures; returns the height.
-double layoutLegend(CanvasGeometry *g, const QRectF &area, bool kafka, bool kinesis, bool consumerProtocol, const CanvasTheme &theme) {
-  const std::vector<LegendEntry> entries = legendEntries(kafka, kinesis, consumerProtocol);
+double layoutLegend(CanvasGeometry *g, const QRectF &area, const LegendUse &use, const CanvasTheme &theme) {
+  const std::vector<LegendEntry> entries = legendEntries(use);
   const QFontMetricsF fm(theme.small);
   const double h = fm.height();
   std::vector<double> widths;
@@ -84,9 +112,8 @@ CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF
   g.highlights = highlights;
   const bool kafka = world.hasKafka();
   const bool kinesis = world.hasKinesis();
-  const bool consumerProtocol =
-      kafka && std::any_of(world.kafka().groups.begin(), world.kafka().groups.end(), [](const model::GroupView &gv) { return gv.consumerProtocol; });
-  const double legendHeight = layoutLegend(nullptr, scene, kafka, kinesis, consumerProtocol, theme);
+  const LegendUse use = legendUse(world);
+  const double legendHeight = layoutLegend(nullptr, scene, use, theme);
   g.legend = QRectF(scene.left(), scene.bottom() - legendHeight, scene.width(), legendHeight);
   const double headerHeight = readout ? layoutReadout(nullptr, scene, *readout, theme) : 0;
   g.header = QRectF(scene.left(), scene.top(), scene.width(), headerHeight);
@@ -108,7 +135,7 @@ CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF
     layoutKafka(world, g.kafkaPane, theme, g);
   if (kinesis)
     layoutKinesis(world, g.kinesisPane, theme, g);
-  layoutLegend(&g, g.legend, kafka, kinesis, consumerProtocol, theme);
+  layoutLegend(&g, g.legend, use, theme);
   layoutWaitingMarks(world, theme, g); // last: captions take only room nothing else uses
   g.recent = nullptr;
   g.highlights = nullptr;

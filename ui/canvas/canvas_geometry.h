@@ -102,6 +102,8 @@ struct LegendSwatch {
     AboveHighWatermark,
     HighWatermark,
     Committed,
+    OutOfIsr,
+    EligibleLeader,
     InFlight,
     ZoneCopy,
     Awaiting,

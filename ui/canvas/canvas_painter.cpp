@@ -87,6 +87,15 @@ void paintLegend(QPainter &p, const CanvasFrame &f) {
       p.drawPolygon(tri);
       break;
     }
+    case LegendSwatch::OutOfIsr:
+    case LegendSwatch::EligibleLeader: { // the outlines the replica strips get
+      const bool eligible = s.kind == LegendSwatch::EligibleLeader;
+      p.fillRect(s.rect, t.track);
+      p.setPen(QPen(eligible ? t.eligibleLeader : t.outOfIsr, t.px(eligible ? 2.5 : 2), eligible ? Qt::SolidLine : Qt::DashLine));
+      p.setBrush(Qt::NoBrush);
+      p.drawRect(s.rect);
+      break;
+    }
     case LegendSwatch::InFlight:
       p.setBrush(t.produce);
       p.drawEllipse(s.rect);

@@ -28,6 +28,8 @@ CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool p
   t.leader = t.dark ? QColor(255, 214, 64) : QColor(196, 140, 0);
   t.outOfIsr = t.dark ? QColor(255, 112, 112) : QColor(206, 40, 40);
   t.failure = t.outOfIsr;
+  // Magenta: apart from the leader's amber, out-of-ISR red and the blue/teal traffic.
+  t.eligibleLeader = t.dark ? QColor(240, 130, 235) : QColor(176, 38, 160);
   t.warning = t.dark ? QColor(255, 160, 64) : QColor(214, 110, 0);
   t.healthy = t.dark ? QColor(96, 206, 128) : QColor(30, 140, 70);
   t.produce = t.dark ? QColor(186, 140, 255) : QColor(120, 70, 210);

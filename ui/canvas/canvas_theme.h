@@ -20,7 +20,7 @@ struct CanvasTheme {
   QColor background, panel, panelBorder, text, mutedText;
   QColor track; ///< the empty part of a strip or lane: opaque, so filling it blends nothing
   QColor onDisk, inCache, pending; ///< record cells: flushed, page cache only, not yet durable
-  QColor leader, outOfIsr, failure, warning, healthy;
+  QColor leader, outOfIsr, eligibleLeader, failure, warning, healthy;
   QColor produce, response, replication, consume, zone, throttle;
   QColor highWatermark, logEnd, committed, position; // committed also marks KCL checkpoints
 

@@ -149,8 +149,16 @@ QStringList stripCaptions(const WorldView &w, int p, int broker, const RecentCha
     forms << (fresh ? QObject::tr("NEW LEADER · %1") : QObject::tr("leader · %1")).arg(hwLeo) << hwLeo << leo;
     return forms;
   }
+  if (part.leader < 0 && part.inElr(broker))
+    return {QObject::tr("no leader · eligible leader (ELR) · %1").arg(leo), QObject::tr("ELR · %1").arg(leo), leo};
+  if (part.leader < 0 && part.isLastKnownLeader(broker))
+    return {QObject::tr("no leader · last known leader · %1").arg(leo), QObject::tr("last known leader · %1").arg(leo), leo};
   if (part.leader < 0)
     return {QObject::tr("no leader · %1").arg(leo), leo};
+  if (part.inElr(broker)) {
+    const QString behind = QObject::tr("%1, leader's LEO %2").arg(leo, n(part.logOf(part.leader).leo()));
+    return {QObject::tr("ELIGIBLE LEADER (ELR) · %1").arg(behind), QObject::tr("ELR · %1").arg(leo), leo};
+  }
   if (!part.inIsr(broker)) {
     const QString behind = QObject::tr("%1, leader's LEO %2").arg(leo, n(part.logOf(part.leader).leo())); // not "leader at 0": 0 may be a broker
     return {QObject::tr("OUT OF ISR · %1").arg(behind), QObject::tr("OUT OF ISR · %1").arg(leo), leo};
@@ -308,7 +316,8 @@ void layoutKafka(const WorldView &w, const QRectF &pane, const CanvasTheme &t, C
   const KafkaView &k = w.kafka();
   const QFontMetricsF title(t.font);
   const std::vector<int> &active = k.activeBrokers; // removed brokers are not drawn
-  const QString cluster = QObject::tr("Apache Kafka · %n broker(s)", nullptr, static_cast<int>(active.size()));
+  const QString cluster =
+      QObject::tr("Apache Kafka %1 · %n broker(s)", nullptr, static_cast<int>(active.size())).arg(QString::fromStdString(k.version));
   QString topics, shortTopics;
   for (const TopicView &topic : k.topics)
     if (!topic.deleted) {
@@ -322,7 +331,8 @@ void layoutKafka(const WorldView &w, const QRectF &pane, const CanvasTheme &t, C
                          .arg(topic.replicationFactor)
                          .arg(topic.minInsyncReplicas);
     }
-  const QStringList heading = {cluster + topics, cluster + shortTopics, cluster, QObject::tr("Apache Kafka")};
+  const QStringList heading = {cluster + topics, cluster + shortTopics, cluster,
+                               QObject::tr("Apache Kafka %1").arg(QString::fromStdString(k.version)), QObject::tr("Apache Kafka")};
   // The live caption: how long acknowledgements take right now (side by side, the contrast).
   const QRectF body = layoutPaneHeading(g, pane, heading, k.ackLatencyMs, t);
   const PaneColumns columns = paneColumns(body, !k.groups.empty(), t);

@@ -101,7 +101,8 @@ void paintStrip(QPainter &p, const StripGeometry &s, const CanvasFrame &f) {
   const BrokerView &broker = k.brokers[static_cast<std::size_t>(s.broker)];
   const ReplicaLog &log = part.logOf(s.broker);
   const bool leader = part.leader == s.broker;
-  const bool outOfIsr = !leader && part.leader >= 0 && !part.inIsr(s.broker);
+  const bool eligible = !leader && part.inElr(s.broker);
+  const bool outOfIsr = !leader && !eligible && part.leader >= 0 && !part.inIsr(s.broker);
 
   p.fillRect(s.cells, t.track);
   if (s.cellWidth > 0)
@@ -124,6 +125,11 @@ void paintStrip(QPainter &p, const StripGeometry &s, const CanvasFrame &f) {
     p.setPen(QPen(t.outOfIsr, t.px(2), Qt::DashLine));
     p.setBrush(Qt::NoBrush);
     p.drawRect(s.cells);
+  }
+  if (eligible) { // out of the ISR yet a safe leader (KIP-966): a solid frame around the cells, clear of their colours
+    p.setPen(QPen(t.eligibleLeader, t.px(2.5)));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(s.cells.adjusted(-t.px(2), -t.px(2), t.px(2), t.px(2)));
   }
 }
 

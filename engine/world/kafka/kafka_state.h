@@ -95,6 +95,12 @@ struct Partition {
   int leader = -1; ///< broker id, -1 = offline
   std::int32_t leaderEpoch = 0;
   std::vector<int> isr;
+  /// Eligible leader replicas (KIP-966): left the ISR while it was below min ISR, so they
+  /// hold every committed record; sorted. Empty unless the rule is on.
+  std::vector<int> elr;
+  /// Kafka's LastKnownElr as 4.x fills it: the leader at the moment the ISR became empty,
+  /// elected again if it returns while ISR and ELR are empty; cleared once there is a leader.
+  std::vector<int> lastKnownElr;
   Offset leaderEpochStart = 0;
   std::vector<PendingProduce> purgatory;
   std::vector<ParkedFetch> parked;
@@ -115,6 +121,12 @@ struct Partition {
   }
   bool inIsr(int broker) const {
     for (int b : isr)
+      if (b == broker)
+        return true;
+    return false;
+  }
+  bool inElr(int broker) const {
+    for (int b : elr)
       if (b == broker)
         return true;
     return false;
@@ -240,6 +252,7 @@ struct Counters {
   std::int64_t consumed = 0;
   std::int64_t duplicatesDelivered = 0;
   std::int64_t lostSeen = 0; ///< acknowledged records seen vanishing (the report recounts exactly)
+  std::int64_t uncleanElections = 0; ///< leaders elected from outside ISR, ELR and the last known leader
 };
 
 struct KafkaState {

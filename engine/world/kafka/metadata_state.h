@@ -5,6 +5,7 @@
 // Logic lives in engine/kafka (raft_quorum, metadata_log, broker_heartbeats,
 // zookeeper_controller). Plain copyable data: part of every World snapshot.
 // Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
+#include "engine/core/event.h"
 #include "engine/core/network.h"
 #include "engine/core/pool.h"
 #include "engine/core/sim_time.h"
@@ -21,7 +22,7 @@ enum class MetadataRecordType : std::uint8_t {
   RegisterBroker, ///< broker = id, value = incarnation; the broker starts fenced
   FenceBroker, ///< broker = id
   UnfenceBroker, ///< broker = id
-  PartitionChange, ///< partition, broker = leader (-1 offline), epochs, isr
+  PartitionChange, ///< partition, broker = leader (-1 offline), epochs, isr, elr, last known leader
   Topic, ///< partition = topic index (created)
   Config, ///< partition = topic index, value = the new value
 };
@@ -29,13 +30,15 @@ enum class MetadataRecordType : std::uint8_t {
 struct MetadataRecord {
   std::int32_t epoch = 0; ///< Raft epoch (or ZooKeeper controller epoch) it was written in
   MetadataRecordType type = MetadataRecordType::LeaderChange;
-  bool unclean = false;
+  ElectionKind election = ElectionKind::Isr; ///< PartitionChange with a new leader: where it came from
   std::int32_t broker = -1;
   std::int32_t partition = -1;
   std::int32_t leaderEpoch = 0;
   std::int32_t partitionEpoch = 0;
   std::int64_t value = 0;
   std::vector<int> isr;
+  std::vector<int> elr; ///< eligible leader replicas (KIP-966), sorted
+  std::vector<int> lastKnownElr; ///< the last known leader while ISR and ELR are empty
 };
 
 /// What the active controller believes about a partition (as of its log end).
@@ -44,6 +47,8 @@ struct PartitionImage {
   std::int32_t leaderEpoch = 0;
   std::int32_t partitionEpoch = 0;
   std::vector<int> isr;
+  std::vector<int> elr; ///< eligible leader replicas (KIP-966), sorted; empty unless the rule is on
+  std::vector<int> lastKnownElr; ///< Kafka's LastKnownElr as 4.x fills it: at most the last leader
 };
 
 enum class ControllerRole : std::uint8_t { Follower, Candidate, Leader };
