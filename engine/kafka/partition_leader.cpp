@@ -137,7 +137,7 @@ void maybeAdvanceHighWatermark(World &w, int p) {
     return;
   Offset hw = log.leo();
   for (int b : part.isr) {
-    if (b == part.leader)
+    if (b == part.leader || part.slotOf(b) < 0) // a replica reassigned away, until the controller's ISR change applies
       continue;
     hw = std::min(hw, part.followers[static_cast<std::size_t>(part.slotOf(b))].leo);
   }
