@@ -273,6 +273,15 @@ void paintPartitionChip(QPainter &p, const QRectF &rect, PartitionChip::Kind kin
   }
 }
 
+void paintCrossedBox(QPainter &p, const QRectF &rect, const CanvasTheme &t, double width) {
+  paintBox(p, rect, t, t.failure, width);
+  QColor cross = t.failure;
+  cross.setAlpha(90);
+  p.setPen(QPen(cross, width));
+  p.drawLine(rect.topLeft(), rect.bottomRight());
+  p.drawLine(rect.topRight(), rect.bottomLeft());
+}
+
 void paintBox(QPainter &p, const QRectF &rect, const CanvasTheme &t, const QColor &border, double width, Qt::PenStyle style) {
   p.setPen(QPen(border, width, style));
   p.setBrush(t.panel);

@@ -46,6 +46,8 @@ void paintClientDot(QPainter &painter, const QRectF &row, bool alive, const Canv
 /// A consumer-protocol partition chip: tinted and outlined (read), struck through in the
 /// warning colour (revoking), or a dashed outline (pending, in the target only).
 void paintPartitionChip(QPainter &painter, const QRectF &rect, PartitionChip::Kind kind, const CanvasTheme &theme);
+/// A box whose process is down: a failure-coloured border and a faint cross, `width` wide.
+void paintCrossedBox(QPainter &painter, const QRectF &rect, const CanvasTheme &theme, double width);
 /// A rounded box in the panel colour with a border of `border` and width `width`.
 void paintBox(QPainter &painter, const QRectF &rect, const CanvasTheme &theme, const QColor &border, double width,
               Qt::PenStyle style = Qt::SolidLine);

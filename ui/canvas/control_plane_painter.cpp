@@ -12,12 +12,7 @@ using Kind = model::WorldItem::Kind;
 
 void paintController(QPainter &p, const ControllerView &c, const QRectF &box, const CanvasTheme &t) {
   if (c.role == ControllerView::Role::Offline) {
-    paintBox(p, box, t, t.failure, t.px(2));
-    QColor cross = t.failure;
-    cross.setAlpha(90);
-    p.setPen(QPen(cross, t.px(2)));
-    p.drawLine(box.topLeft(), box.bottomRight());
-    p.drawLine(box.topRight(), box.bottomLeft());
+    paintCrossedBox(p, box, t, t.px(2));
   } else if (c.isolated) {
     paintBox(p, box, t, t.warning, t.px(2), Qt::DashLine);
   } else if (c.role == ControllerView::Role::Candidate) {

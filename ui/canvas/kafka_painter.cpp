@@ -140,12 +140,7 @@ void paintBroker(QPainter &p, const BrokerView &b, const QRectF &box, const Canv
     paintBox(p, box, t, t.failure, t.px(3));
     p.fillRect(box.adjusted(t.px(2), t.px(2), -t.px(2), -t.px(2)), t.dark ? QColor(0, 0, 0, 150) : QColor(40, 40, 40, 90));
   } else if (b.state == BrokerState::Crashed) {
-    paintBox(p, box, t, t.failure, t.px(3));
-    QColor cross = t.failure;
-    cross.setAlpha(90);
-    p.setPen(QPen(cross, t.px(3)));
-    p.drawLine(box.topLeft(), box.bottomRight());
-    p.drawLine(box.topRight(), box.bottomLeft());
+    paintCrossedBox(p, box, t, t.px(3));
   } else if (isolated) {
     paintBox(p, box, t, t.warning, t.px(3), Qt::DashLine);
   } else {
