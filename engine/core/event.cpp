@@ -70,6 +70,12 @@ std::string_view eventTypeName(EventType t) {
   case EventType::ControllerIsolated: return "controller_isolated";
   case EventType::ControllerHealed: return "controller_healed";
   case EventType::ElrChanged: return "elr_changed";
+  case EventType::TransactionChanged: return "transaction_changed";
+  case EventType::MarkerWritten: return "marker_written";
+  case EventType::ProducerFenced: return "producer_fenced";
+  case EventType::ProducerCrashed: return "producer_crashed";
+  case EventType::ProducerRestarted: return "producer_restarted";
+  case EventType::ZombieReturned: return "zombie_returned";
   }
   return "unknown";
 }
@@ -97,6 +103,10 @@ std::string_view transferKindName(TransferKind k) {
   case TransferKind::BrokerHeartbeat: return "broker_heartbeat";
   case TransferKind::AlterPartition: return "alter_partition";
   case TransferKind::UpdateMetadata: return "update_metadata";
+  case TransferKind::TxnRequest: return "txn_request";
+  case TransferKind::TxnResponse: return "txn_response";
+  case TransferKind::TxnMarkerRequest: return "txn_marker_request";
+  case TransferKind::TxnMarkerResponse: return "txn_marker_response";
   }
   return "unknown";
 }
@@ -112,6 +122,11 @@ std::string_view errorCodeName(ErrorCode e) {
   case ErrorCode::OffsetOutOfRange: return "OFFSET_OUT_OF_RANGE";
   case ErrorCode::DeliveryTimeout: return "DELIVERY_TIMEOUT";
   case ErrorCode::OutOfOrderSequenceNumber: return "OUT_OF_ORDER_SEQUENCE_NUMBER";
+  case ErrorCode::InvalidProducerEpoch: return "INVALID_PRODUCER_EPOCH";
+  case ErrorCode::ProducerFenced: return "PRODUCER_FENCED";
+  case ErrorCode::NotCoordinator: return "NOT_COORDINATOR";
+  case ErrorCode::ConcurrentTransactions: return "CONCURRENT_TRANSACTIONS";
+  case ErrorCode::InvalidTxnState: return "INVALID_TXN_STATE";
   }
   return "UNKNOWN";
 }

@@ -82,6 +82,13 @@ enum class EventType : std::uint8_t {
   ControllerHealed, ///< node=controller id
   // Kafka again (KIP-966), added last so that earlier values keep their numbers.
   ElrChanged, ///< peer=broker, sub=ElrChange, a=ELR size after
+  // Transactions and producer processes.
+  TransactionChanged, ///< node=coordinator broker, partition=its __transaction_state partition, a=transaction, b=producer, sub=TxnState
+  MarkerWritten, ///< node=leader, a=marker offset, b=transaction, sub=1 commit / 0 abort
+  ProducerFenced, ///< node=producer node, a=producer, b=instance: a newer instance holds its transactional.id
+  ProducerCrashed, ///< node=producer node, a=producer, b=instance
+  ProducerRestarted, ///< node=producer node, a=producer, b=the new instance
+  ZombieReturned, ///< node=producer node, a=producer, b=the old instance, which sends what it held
 };
 
 /// Where a new Kafka leader came from (LeaderElected's sub).
@@ -123,6 +130,10 @@ enum class TransferKind : std::uint8_t {
   BrokerHeartbeat,
   AlterPartition, ///< a leader proposes an ISR change
   UpdateMetadata, ///< ZooKeeper mode: the controller pushes changes (UpdateMetadata / LeaderAndIsr)
+  TxnRequest, ///< a producer to its transaction coordinator: InitProducerId, AddPartitionsToTxn, EndTxn
+  TxnResponse,
+  TxnMarkerRequest, ///< the coordinator writes a commit or abort marker (WriteTxnMarkers)
+  TxnMarkerResponse,
 };
 
 /// Kafka protocol error codes the engine produces (names as in the Kafka protocol).
@@ -136,6 +147,11 @@ enum class ErrorCode : std::uint8_t {
   OffsetOutOfRange,
   DeliveryTimeout,
   OutOfOrderSequenceNumber,
+  InvalidProducerEpoch, ///< a write or request from an epoch the partition or coordinator has left behind
+  ProducerFenced, ///< a newer instance with the same transactional.id holds the producer id
+  NotCoordinator,
+  ConcurrentTransactions, ///< the previous transaction is still writing its markers
+  InvalidTxnState, ///< the transaction is no longer open (the coordinator aborted it)
 };
 
 struct Event {

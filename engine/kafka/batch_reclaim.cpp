@@ -11,13 +11,16 @@ void reclaimFinishedBatches(World &w) {
     if (id >= 0 && static_cast<std::size_t>(id) < reachable.size())
       reachable[static_cast<std::size_t>(id)] = true;
   };
-  for (const Producer &pr : k.producers)
+  for (const Producer &pr : k.producers) {
+    for (std::int32_t id : pr.zombieBatches)
+      mark(id);
     for (const ProducerPartition &pp : pr.parts) {
       for (std::int32_t id : pp.unresolved)
         mark(id);
       for (std::int32_t id : pp.queue)
         mark(id);
     }
+  }
   for (const Partition &part : k.partitions)
     for (const PendingProduce &pending : part.purgatory)
       mark(pending.batch);

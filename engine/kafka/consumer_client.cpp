@@ -98,6 +98,23 @@ void beginRebalance(World &w, int g, SimTime extraDelay = 0) {
 
 } // namespace
 
+bool deliverable(const World &w, const ConsumerGroup &g, const RecordInfo &r) {
+  if (r.has(RecordInfo::Control))
+    return false;
+  if (g.config.isolationLevel != IsolationLevel::ReadCommitted || r.txn < 0)
+    return true;
+  return !w.kafka.transactions[static_cast<std::size_t>(r.txn)].aborting();
+}
+
+void commitTransactionalOffset(World &w, int g, int local, Offset offset) {
+  ConsumerGroup &group = groupAt(w, g);
+  GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
+  if (offset <= gp.committed)
+    return;
+  gp.committed = offset;
+  w.record(EventType::Committed, -1, partitionOf(w, group, local), offset, g);
+}
+
 ConsumerGroup &groupAt(World &w, int g) { return w.kafka.groups[static_cast<std::size_t>(g)]; }
 
 void commitPosition(World &w, int g, int local) {
@@ -240,6 +257,33 @@ void killConsumer(World &w, int g, int member) {
   w.at(expiry, Action{ActionType::SessionExpired, -1, -1, g, member, m.incarnation});
 }
 
+void reviveConsumer(World &w, int g, int member) {
+  ConsumerGroup &group = groupAt(w, g);
+  Member &m = group.members[static_cast<std::size_t>(member)];
+  if (m.alive)
+    return;
+  if (!m.inGroup || group.config.protocol == GroupProtocol::Consumer) { // its place is gone: join as a new member
+    addConsumer(w, g);
+    return;
+  }
+  // Static membership (group.instance.id): the new process takes the old one's place and
+  // partitions at once, from the committed offsets, without a rebalance.
+  m.alive = true;
+  ++m.incarnation;
+  w.record(EventType::ConsumerJoined, m.node, g, member);
+  if (group.config.enableAutoCommit)
+    w.after(group.config.autoCommitInterval, Action{ActionType::AutoCommit, -1, -1, g, member, m.incarnation});
+  for (std::size_t i = 0; i < group.parts.size(); ++i) {
+    GroupPartition &gp = group.parts[i];
+    if (gp.owner != member)
+      continue;
+    gp.position = gp.committed; // -1: auto.offset.reset on the first fetch
+    gp.stopped = false;
+    noteOwnership(w, g, static_cast<int>(i));
+    sendFetch(w, g, static_cast<int>(i));
+  }
+}
+
 void seekGroup(World &w, int g, int partition, SeekTarget target, std::int64_t value) {
   ConsumerGroup &group = groupAt(w, g);
   for (int local = 0; local < static_cast<int>(group.parts.size()); ++local) {
@@ -294,10 +338,16 @@ void onConsumerFetchResponse(World &w, const Action &a) {
     w.after(kRetryBackoff, Action{ActionType::ConsumerRetryFetch, -1, -1, a.a, g, gp.fetchGen});
     return;
   }
+  // Markers never reach the application; read_committed also drops aborted transactions'
+  // records (the fetch response's aborted-transactions list).
+  std::erase_if(payload.entries, [&](const LogEntry &e) { return !deliverable(w, group, w.kafka.records[e.record]); });
   if (!payload.entries.empty()) {
     if (group.deliveries.size() < w.kafka.records.size())
       group.deliveries.resize(w.kafka.records.size(), 0);
     for (const LogEntry &e : payload.entries) {
+      const RecordInfo &r = w.kafka.records[e.record];
+      if (r.txn >= 0 && !w.kafka.transactions[static_cast<std::size_t>(r.txn)].committing())
+        ++group.uncommittedDelivered;
       std::uint8_t &times = group.deliveries[e.record];
       if (times > 0) {
         ++group.duplicates;
@@ -305,6 +355,13 @@ void onConsumerFetchResponse(World &w, const Action &a) {
       }
       if (times < 255)
         ++times;
+    }
+    if (group.pipeline >= 0) { // the pipeline's application processes them next
+      PipelineState &pl = w.pipelines[static_cast<std::size_t>(group.pipeline)];
+      for (const LogEntry &e : payload.entries) {
+        const RecordInfo &r = w.kafka.records[e.record];
+        pl.pending.push_back(PipelineInput{e.record, local, e.offset, r.key >= 0 ? w.kafka.keys[static_cast<std::size_t>(r.key)] : std::string()});
+      }
     }
     const auto n = static_cast<std::int64_t>(payload.entries.size());
     group.consumed += n;

@@ -18,7 +18,15 @@ void topicPartitionsChanged(World &w, int group);
 void removeConsumer(World &w, int group, int member);
 /// Process death: no commit; the coordinator notices after session.timeout.ms.
 void killConsumer(World &w, int group, int member);
+/// A killed member's process starts again: with static membership it takes its old place and
+/// partitions from the committed offsets (a member already expired joins anew).
+void reviveConsumer(World &w, int group, int member);
 void seekGroup(World &w, int group, int partition, SeekTarget target, std::int64_t value);
+/// Whether the application of group g sees record r: never a marker; with read_committed
+/// never a record of an aborted transaction.
+bool deliverable(const World &w, const ConsumerGroup &g, const RecordInfo &r);
+/// A transaction that carried an offset commit of the group committed (TxnOffsetCommit).
+void commitTransactionalOffset(World &w, int group, int local, Offset offset);
 
 void onConsumerFetchResponse(World &w, const Action &a);
 void onConsumerRetryFetch(World &w, const Action &a);

@@ -3,6 +3,8 @@
 #include "engine/kafka/broker_heartbeats.h"
 #include "engine/kafka/record_ledger.h"
 #include "engine/kafka/storage.h"
+#include "engine/kafka/txn_coordinator.h"
+#include "engine/kafka/txn_partition.h"
 
 #include <algorithm>
 
@@ -26,15 +28,15 @@ void respondProduce(World &w, NodeId from, std::int32_t batch, std::uint32_t att
   w.send(from, to, TransferKind::ProduceResponse, bt.partition, base, static_cast<std::int64_t>(bt.records.size()), resp);
 }
 
-/// The idempotence check of the broker: the sequence of the producer's last record in this
-/// log (appends are kept in sequence order, so it is the last entry of that producer), or -1.
-/// Also returns the offset of the record with sequence `wanted`, if seen on the way.
-std::int32_t lastSequence(const World &w, const ReplicaLog &log, std::int16_t producer, std::int32_t wanted, Offset &wantedOffset) {
+/// The idempotence check of the broker: the sequence of the producer session's last record
+/// in this log (appends are kept in sequence order, so it is the last entry of that session),
+/// or -1. Also returns the offset of the record with sequence `wanted`, if seen on the way.
+std::int32_t lastSequence(const World &w, const ReplicaLog &log, const RecordInfo &session, std::int32_t wanted, Offset &wantedOffset) {
   const auto &entries = log.entries();
   std::int32_t last = -1;
   for (std::size_t i = entries.size(); i-- > 0;) {
     const RecordInfo &r = w.kafka.records[entries[i].record];
-    if (r.producer != producer)
+    if (r.has(RecordInfo::Control) || !sameProducerSession(w, r, session))
       continue;
     if (last < 0)
       last = r.seq;
@@ -45,6 +47,14 @@ std::int32_t lastSequence(const World &w, const ReplicaLog &log, std::int16_t pr
     }
   }
   return last;
+}
+
+/// How far a consumer of group g may read p: the high watermark, or with read_committed the
+/// last stable offset.
+Offset readLimit(const World &w, int p, const ConsumerGroup &g) {
+  const Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
+  const Offset hw = part.logOf(part.leader).highWatermark();
+  return g.config.isolationLevel == IsolationLevel::ReadCommitted ? part.lastStableOffset(hw) : hw;
 }
 
 /// Builds and sends a fetch response for a (possibly parked) fetch.
@@ -65,9 +75,10 @@ void answerFetch(World &w, int p, const ParkedFetch &f, ErrorCode error = ErrorC
     const GroupPartition &gp = g.parts[static_cast<std::size_t>(part.index)];
     to = gp.owner >= 0 ? g.members[static_cast<std::size_t>(gp.owner)].node : -1;
     if (error == ErrorCode::None) {
-      pl.entries = log.read(f.offset, log.highWatermark(), g.config.maxPartitionFetchBytes);
-      // Nothing below the HW from here means a compaction gap: continue at the HW.
-      pl.nextOffset = pl.entries.empty() ? std::max(f.offset, log.highWatermark()) : pl.entries.back().offset + 1;
+      const Offset limit = readLimit(w, p, g);
+      pl.entries = log.read(f.offset, limit, g.config.maxPartitionFetchBytes);
+      // Nothing below the limit from here means a compaction gap: continue at the limit.
+      pl.nextOffset = pl.entries.empty() ? std::max(f.offset, limit) : pl.entries.back().offset + 1;
     }
     resp = Action{ActionType::ConsumerFetchResponse, -1, -1, p, f.who, f.token, id};
   } else {
@@ -98,7 +109,7 @@ void wakeParked(World &w, int p) {
   std::vector<ParkedFetch> still;
   std::vector<ParkedFetch> ready;
   for (const ParkedFetch &f : part.parked) {
-    const bool hasData = f.consumer ? f.offset < log.highWatermark() : f.offset < log.leo();
+    const bool hasData = f.consumer ? f.offset < readLimit(w, p, w.kafka.groups[static_cast<std::size_t>(f.who)]) : f.offset < log.leo();
     (hasData ? ready : still).push_back(f);
   }
   part.parked = std::move(still);
@@ -126,6 +137,13 @@ bool followerCaughtUp(const FollowerView &f, Offset leaderLeo, SimTime now, SimT
 
 } // namespace
 
+void appendAsLeader(World &w, int p, const std::vector<LogEntry> &entries) {
+  Partition &part = partitionAt(w, p);
+  appendToReplica(w, p, part.leader, entries);
+  wakeParked(w, p);
+  maybeAdvanceHighWatermark(w, p);
+}
+
 void maybeAdvanceHighWatermark(World &w, int p) {
   Partition &part = partitionAt(w, p);
   if (part.leader < 0 || !brokerAt(w, part.leader).running())
@@ -149,6 +167,7 @@ void maybeAdvanceHighWatermark(World &w, int p) {
     return;
   log.setHighWatermark(hw);
   w.record(EventType::HighWatermark, part.leader, p, log.highWatermark());
+  settleTransactions(w, p);
   completePurgatory(w, p);
   wakeParked(w, p);
 }
@@ -187,12 +206,16 @@ void onProduceArrive(World &w, const Action &a) {
     respondProduce(w, broker.node, a.a, a.c, ErrorCode::NotEnoughReplicas, -1, w.now);
     return;
   }
+  if (const ErrorCode fenced = checkTransactionalWrite(w, p, batch); fenced != ErrorCode::None) {
+    respondProduce(w, broker.node, a.a, a.c, fenced, -1, w.now);
+    return;
+  }
   ReplicaLog &log = part.logOf(brokerId);
   if (producer.config.enableIdempotence) {
     const RecordInfo &first = w.kafka.records[batch.records.front()];
     const RecordInfo &lastRecord = w.kafka.records[batch.records.back()];
     Offset duplicateAt = -1;
-    const std::int32_t last = lastSequence(w, log, first.producer, first.seq, duplicateAt);
+    const std::int32_t last = lastSequence(w, log, first, first.seq, duplicateAt);
     if (last >= 0 && lastRecord.seq <= last) { // already appended: answer as the first time...
       const Offset required = duplicateAt >= 0 ? duplicateAt + static_cast<Offset>(batch.records.size()) : -1;
       if (batch.acks == Acks::All && required > log.highWatermark()) {
@@ -218,6 +241,7 @@ void onProduceArrive(World &w, const Action &a) {
     entries.push_back(LogEntry{next++, id, part.leaderEpoch, w.kafka.records[id].bytes});
   const Offset base = entries.front().offset;
   const SimTime readyAt = appendToReplica(w, p, brokerId, entries);
+  noteTransactionalAppend(w, p, batch, base);
   wakeParked(w, p);
   switch (batch.acks) {
   case Acks::None: break;
@@ -331,7 +355,7 @@ void onConsumerFetchArrive(World &w, const Action &a) {
   const ReplicaLog &log = part.logOf(brokerId);
   if (f.offset < log.logStart() || f.offset > log.leo())
     answerFetch(w, p, f, ErrorCode::OffsetOutOfRange);
-  else if (f.offset < log.highWatermark())
+  else if (f.offset < readLimit(w, p, g))
     answerFetch(w, p, f);
   else
     park(w, p, f);
@@ -379,6 +403,7 @@ void failPendingRequests(World &w, int p, ErrorCode error) {
   std::vector<ParkedFetch> parked = std::move(part.parked);
   part.purgatory.clear();
   part.parked.clear(); // follower fetchers are restarted by the controller
+  dropHwWaiters(w, p);
   const NodeId node = brokerAt(w, part.leader).node;
   for (const PendingProduce &pp : pending)
     respondProduce(w, node, pp.batch, pp.attempt, error, -1, w.now);
@@ -392,6 +417,7 @@ void abandonLeadership(World &w, int p, int oldLeader) {
   if (!brokerAt(w, oldLeader).running()) {
     part.purgatory.clear();
     part.parked.clear();
+    dropHwWaiters(w, p);
     return;
   }
   const int current = part.leader;
@@ -411,7 +437,10 @@ void assumeLeadership(World &w, int p, int broker) {
   }
   ++part.fetcherGen[static_cast<std::size_t>(part.slotOf(broker))];
   part.fetcherActive[static_cast<std::size_t>(part.slotOf(broker))] = 0;
+  rebuildProducerState(w, p);
   maybeAdvanceHighWatermark(w, p);
+  if (part.topic == w.kafka.txnStateTopic)
+    loadCoordinator(w, p);
 }
 
 } // namespace streamscope::engine::kafka

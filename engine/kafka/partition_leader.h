@@ -6,6 +6,8 @@
 // Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
+#include <vector>
+
 namespace streamscope::engine::kafka {
 
 void onProduceArrive(World &w, const Action &a);
@@ -18,6 +20,9 @@ void onIsrCheck(World &w, const Action &a);
 /// Recomputes the leader's HW: min LEO over the ISR, never while ISR < min ISR (KAFKA-15583),
 /// never backwards. Completes purgatory and wakes consumer fetches when it moves.
 void maybeAdvanceHighWatermark(World &w, int p);
+/// p's leader appends entries of its own (transaction markers, the coordinator's log): its
+/// followers' parked fetches are answered at once and the HW may move.
+void appendAsLeader(World &w, int p, const std::vector<LogEntry> &entries);
 /// Leadership of p moved away from `oldLeader`: pending produces and consumer fetches get
 /// NOT_LEADER_OR_FOLLOWER (sent from the old leader, so a dead one sends nothing).
 void abandonLeadership(World &w, int p, int oldLeader);

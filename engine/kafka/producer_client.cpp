@@ -4,7 +4,9 @@
 
 #include "engine/kafka/batch_reclaim.h"
 #include "engine/kafka/murmur2.h"
+#include "engine/kafka/producer_lifecycle.h"
 #include "engine/kafka/record_ledger.h"
+#include "engine/kafka/txn_producer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -52,6 +54,10 @@ void sendBatch(World &w, std::int32_t batchId) {
   const Broker &leader = w.kafka.brokers[static_cast<std::size_t>(part.leader)];
   b.attempt = ++w.kafka.sendSerial;
   b.acks = pr.config.acks;
+  b.instance = pr.instance;
+  b.pidGen = pr.pidGen;
+  const std::int32_t txn = w.kafka.records[b.records.front()].txn;
+  b.epoch = txn >= 0 ? w.kafka.transactions[static_cast<std::size_t>(txn)].epoch : -1;
   const Action request{ActionType::ProduceArrive, -1, -1, batchId, -1, b.attempt, leader.incarnation};
   const bool sent = w.send(pr.node, leader.node, TransferKind::ProduceRequest, b.partition, -1, static_cast<std::int64_t>(b.records.size()), request);
   if (b.acks == Acks::None) {
@@ -106,11 +112,16 @@ void trySend(World &w, int producer, int localPartition) {
       scheduleWake(w, producer, localPartition, w.now + pr.config.retryBackoff);
       return;
     }
+    if (!partitionInTransaction(w, producer, localPartition))
+      return; // sent once AddPartitionsToTxn is answered
     const std::int32_t id = pp.queue.front();
     pp.queue.pop_front();
     sendBatch(w, id);
   }
 }
+
+/// Errors no retry can cure: the producer epoch is gone.
+bool fatal(ErrorCode error) { return error == ErrorCode::InvalidProducerEpoch || error == ErrorCode::ProducerFenced; }
 
 void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) {
   Batch &b = w.kafka.batches[batchId];
@@ -124,7 +135,8 @@ void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) 
     for (RecordId id : b.records)
       noteAcked(w, id);
     w.record(EventType::Acked, pr.node, b.partition, base, static_cast<std::int64_t>(b.records.size()));
-  } else if (b.retriesUsed < pr.config.retries && w.now < b.createdAt + pr.config.deliveryTimeout) {
+    transactionalBatchResolved(w, b.producer, false);
+  } else if (!fatal(error) && b.retriesUsed < pr.config.retries && w.now < b.createdAt + pr.config.deliveryTimeout) {
     ++b.retriesUsed;
     ++w.kafka.counters.retries;
     b.failedAt = w.now;
@@ -140,11 +152,95 @@ void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) 
   } else {
     resolve(pp, batchId);
     failBatch(w, b, error == ErrorCode::RequestTimedOut && w.now >= b.createdAt + pr.config.deliveryTimeout ? ErrorCode::DeliveryTimeout : error);
+    transactionalBatchResolved(w, b.producer, true);
   }
   trySend(w, b.producer, local);
 }
 
+/// Creates one record of `producer` for partition `local` and puts it in that partition's
+/// last batch (a new one when it does not fit). Returns its id.
+RecordId appendRecord(World &w, int producer, std::int32_t key, int local, SimTime createdAt) {
+  Producer &pr = producerAt(w, producer);
+  const Topic &topic = w.kafka.topics[static_cast<std::size_t>(pr.topic)];
+  const int p = topic.partitionIds[static_cast<std::size_t>(local)];
+  ProducerPartition &pp = pr.parts[static_cast<std::size_t>(local)];
+  // A tombstone carries its key and no value. Only drawn when asked for, so that other
+  // scenarios keep their random sequence.
+  const bool tombstone = key >= 0 && pr.config.tombstoneRatio > 0 && w.rng.chance(pr.config.tombstoneRatio);
+  const auto keyBytes = key >= 0 ? w.kafka.keys[static_cast<std::size_t>(key)].size() : 0;
+  const auto bytes = static_cast<std::uint32_t>((tombstone ? 0 : pr.config.recordBytes) + keyBytes);
+  const auto id = static_cast<RecordId>(w.kafka.records.size());
+  RecordInfo info;
+  info.createdAt = createdAt;
+  info.partition = p;
+  info.key = key;
+  info.seq = pp.nextSeq++;
+  info.bytes = bytes;
+  info.producer = static_cast<std::int16_t>(producer);
+  info.pidGen = pr.pidGen;
+  noteTransactionalRecord(w, producer, info);
+  if (tombstone)
+    info.flags |= RecordInfo::Tombstone;
+  w.kafka.records.push_back(info);
+  ++w.kafka.counters.produced;
+  w.record(EventType::RecordProduced, pr.node, p, id, key);
+  if (key < 0)
+    pr.sticky.onAppend(bytes);
+
+  const bool fits =
+      !pp.queue.empty() && w.kafka.batches[pp.queue.back()].attempt == 0 && w.kafka.batches[pp.queue.back()].bytes + bytes <= pr.config.batchSize;
+  if (!fits) {
+    const std::int32_t batchId = acquireBatch(w);
+    Batch &b = w.kafka.batches[batchId];
+    b.producer = producer;
+    b.partition = p;
+    b.createdAt = info.createdAt;
+    pp.queue.push_back(batchId);
+    pp.unresolved.push_back(batchId);
+  }
+  Batch &b = w.kafka.batches[pp.queue.back()];
+  b.records.push_back(id);
+  b.bytes += bytes;
+  return id;
+}
+
 } // namespace
+
+void sendReady(World &w, int producer, int local) { trySend(w, producer, local); }
+
+std::int64_t produceRecord(World &w, int producer, const std::string *key) {
+  Producer &pr = producerAt(w, producer);
+  if (pr.crashed || !transactionTakesRecords(w, producer))
+    return -1;
+  const int partitions = static_cast<int>(pr.parts.size());
+  const std::int32_t keyId = key ? internKey(w.kafka, *key) : -1;
+  int local = 0;
+  if (key) {
+    local = partitionForKey(*key, partitions);
+  } else {
+    std::vector<bool> available(pr.parts.size(), true);
+    std::vector<int> queued(pr.parts.size(), 0);
+    for (std::size_t i = 0; i < pr.parts.size(); ++i)
+      queued[i] = static_cast<int>(pr.parts[i].queue.size());
+    local = pr.sticky.partition(available, queued, w.rng);
+  }
+  const RecordId id = appendRecord(w, producer, keyId, local, w.now);
+  ++pr.produced;
+  trySend(w, producer, local);
+  checkTransactionEnd(w, producer, false);
+  return id;
+}
+
+void abandonQueuedBatches(World &w, int producer) {
+  Producer &pr = producerAt(w, producer);
+  for (ProducerPartition &pp : pr.parts) {
+    for (std::int32_t id : pp.queue) {
+      resolve(pp, id);
+      failBatch(w, w.kafka.batches[id], ErrorCode::InvalidProducerEpoch);
+    }
+    pp.queue.clear();
+  }
+}
 
 void useKeys(World &w, int index) {
   Producer &pr = producerAt(w, index);
@@ -174,6 +270,8 @@ void startProducer(World &w, int index) {
   pr.sticky = StickyPartitioner(pr.config.batchSize);
   useKeys(w, index);
   pr.schedule = RateSchedule{pr.config.rate, pr.config.start, 0, pr.config.count};
+  if (isTransactional(pr))
+    initTransactions(w, index);
   w.at(pr.config.start, Action{ActionType::ProducerTick, -1, -1, index});
 }
 
@@ -188,14 +286,14 @@ void setProducerRate(World &w, int index, double rate) {
 
 void onProducerTick(World &w, const Action &a) {
   Producer &pr = producerAt(w, a.a);
-  if (pr.done || pr.schedule.rate <= 0)
+  if (pr.done || pr.crashed || pr.schedule.rate <= 0)
     return;
   const Topic &topic = w.kafka.topics[static_cast<std::size_t>(pr.topic)];
   const std::int64_t due = pr.schedule.due(w.now);
   std::vector<bool> touched(pr.parts.size(), false);
   std::vector<bool> available;
   std::vector<int> queued;
-  for (; pr.produced < due; ++pr.produced) {
+  for (; pr.produced < due && transactionTakesRecords(w, a.a); ++pr.produced) {
     int local;
     std::int32_t key = -1;
     if (!pr.keyIds.empty()) {
@@ -211,45 +309,11 @@ void onProducerTick(World &w, const Action &a) {
       }
       local = pr.sticky.partition(available, queued, w.rng);
     }
-    const int p = topic.partitionIds[static_cast<std::size_t>(local)];
-    ProducerPartition &pp = pr.parts[static_cast<std::size_t>(local)];
-    // A tombstone carries its key and no value. Only drawn when asked for, so that other
-    // scenarios keep their random sequence.
-    const bool tombstone = key >= 0 && pr.config.tombstoneRatio > 0 && w.rng.chance(pr.config.tombstoneRatio);
-    const auto keyBytes = key >= 0 ? w.kafka.keys[static_cast<std::size_t>(key)].size() : 0;
-    const auto bytes = static_cast<std::uint32_t>((tombstone ? 0 : pr.config.recordBytes) + keyBytes);
-    const auto id = static_cast<RecordId>(w.kafka.records.size());
-    RecordInfo info;
-    info.createdAt = std::min(pr.schedule.dueTime(pr.produced), w.now);
-    info.partition = p;
-    info.key = key;
-    info.seq = pp.nextSeq++;
-    info.bytes = bytes;
-    info.producer = static_cast<std::int16_t>(a.a);
-    if (tombstone)
-      info.flags |= RecordInfo::Tombstone;
-    w.kafka.records.push_back(info);
-    ++w.kafka.counters.produced;
-    w.record(EventType::RecordProduced, pr.node, p, id, key);
-    if (key < 0)
-      pr.sticky.onAppend(bytes);
-
-    const bool fits =
-        !pp.queue.empty() && w.kafka.batches[pp.queue.back()].attempt == 0 && w.kafka.batches[pp.queue.back()].bytes + bytes <= pr.config.batchSize;
-    if (!fits) {
-      const std::int32_t id = acquireBatch(w);
-      Batch &b = w.kafka.batches[id];
-      b.producer = a.a;
-      b.partition = p;
-      b.createdAt = info.createdAt;
-      pp.queue.push_back(id);
-      pp.unresolved.push_back(id);
-    }
-    Batch &b = w.kafka.batches[pp.queue.back()];
-    b.records.push_back(id);
-    b.bytes += bytes;
+    appendRecord(w, a.a, key, local, std::min(pr.schedule.dueTime(pr.produced), w.now));
     touched[static_cast<std::size_t>(local)] = true;
+    checkTransactionEnd(w, a.a, false);
   }
+  checkTransactionEnd(w, a.a, pr.schedule.exhausted(pr.produced));
   for (std::size_t i = 0; i < touched.size(); ++i)
     if (touched[i])
       trySend(w, a.a, static_cast<int>(i));
@@ -260,8 +324,10 @@ void onProducerTick(World &w, const Action &a) {
 }
 
 void onProducerWake(World &w, const Action &a) {
-  producerAt(w, a.a).parts[static_cast<std::size_t>(a.b)].waitScheduled = false;
-  trySend(w, a.a, a.b);
+  Producer &pr = producerAt(w, a.a);
+  pr.parts[static_cast<std::size_t>(a.b)].waitScheduled = false;
+  if (!pr.crashed)
+    trySend(w, a.a, a.b);
 }
 
 void onProduceRespondAfterFsync(World &w, const Action &a) {
@@ -275,12 +341,18 @@ void onProduceResponse(World &w, const Action &a) {
   Batch &b = w.kafka.batches[a.a];
   if (!w.arrive(a, b.partition) || !b.inFlight || b.attempt != a.c)
     return; // lost, or an answer to an attempt already given up on
+  if (b.zombie) {
+    zombieBatchAnswered(w, a.a, static_cast<ErrorCode>(a.b));
+    return;
+  }
+  if (producerAt(w, b.producer).crashed)
+    return; // nobody listens: the batch stays unanswered until a restart
   handleResult(w, a.a, static_cast<ErrorCode>(a.b), a.d);
 }
 
 void onProduceRequestTimeout(World &w, const Action &a) {
   const Batch &b = w.kafka.batches[a.a];
-  if (b.inFlight && b.attempt == a.c)
+  if (b.inFlight && b.attempt == a.c && !b.zombie && !producerAt(w, b.producer).crashed)
     handleResult(w, a.a, ErrorCode::RequestTimedOut, -1);
 }
 

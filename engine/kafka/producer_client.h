@@ -6,6 +6,8 @@
 // Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
+#include <string>
+
 namespace streamscope::engine::kafka {
 
 /// Sets up producer `index` from the scenario (keys, partitioner) and schedules its start.
@@ -19,6 +21,14 @@ void useKeys(World &w, int index);
 inline constexpr std::uint8_t kAcksChanged = 100;
 /// ConfigChanged `sub` for a key-distribution change.
 inline constexpr std::uint8_t kKeysChanged = 101;
+
+/// A record the application hands over now (a pipeline's output), with `key` or none. Returns
+/// its id, or -1 when the producer cannot take it now (crashed, or its transaction is ending).
+std::int64_t produceRecord(World &w, int producer, const std::string *key);
+/// Sends what partition `local` has ready (its transaction membership just arrived).
+void sendReady(World &w, int producer, int local);
+/// Fails every batch not yet sent (the producer epoch is gone: they can never be written).
+void abandonQueuedBatches(World &w, int producer);
 
 void onProducerTick(World &w, const Action &a);
 void onProducerWake(World &w, const Action &a);

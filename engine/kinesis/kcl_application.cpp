@@ -1,5 +1,6 @@
 #include "engine/kinesis/kcl_application.h"
 
+#include "engine/kinesis/kinesis_producer.h"
 #include "engine/kinesis/shard_reader.h"
 #include "engine/kinesis/stream_topology.h"
 
@@ -7,6 +8,20 @@
 
 namespace streamscope::engine::kinesis {
 namespace {
+
+/// The pipeline's record processor writes one output per input, with the input's partition
+/// key, into its producer's buffer before it returns (so a checkpoint covers only inputs whose
+/// outputs were handed over).
+void processForPipeline(World &w, int pipeline, std::uint32_t input) {
+  PipelineState &pl = w.pipelines[static_cast<std::size_t>(pipeline)];
+  const RecordInfo &r = w.kinesis.records[input];
+  const std::string key = r.key >= 0 ? w.kinesis.keys[static_cast<std::size_t>(r.key)] : std::string("-");
+  const std::int64_t out = produceRecord(w, pl.kinesisProducer, key);
+  if (w.kinesisOutputSource.size() <= static_cast<std::size_t>(out))
+    w.kinesisOutputSource.resize(static_cast<std::size_t>(out) + 1, -1);
+  w.kinesisOutputSource[static_cast<std::size_t>(out)] = static_cast<std::int32_t>(input);
+  ++pl.outputs;
+}
 
 constexpr SimTime kEpsilon = 25 * kMillisecond; // the KCL's lease timing slack
 
@@ -321,6 +336,8 @@ void onReadResponse(World &w, const Action &a) {
     }
     ++app.consumed;
     ++w.kinesis.counters.consumed;
+    if (app.pipeline >= 0)
+      processForPipeline(w, app.pipeline, p.records[i]);
     l.processedCounter = p.counters[i];
     l.processedAny = true;
   }

@@ -134,6 +134,23 @@ void onProducerTick(World &w, const Action &a) {
     w.after(pr.schedule.tick(), a);
 }
 
+std::int64_t produceRecord(World &w, int producer, const std::string &key) {
+  Producer &pr = producerAt(w, producer);
+  RecordInfo info;
+  info.createdAt = w.now;
+  info.producer = static_cast<std::int16_t>(producer);
+  info.key = internKey(w.kinesis, key, std::string());
+  info.bytes = static_cast<std::uint32_t>(pr.config.recordBytes + key.size());
+  const auto id = static_cast<std::int64_t>(w.kinesis.records.size());
+  pr.buffer.push_back(static_cast<std::uint32_t>(id));
+  w.kinesis.records.push_back(info);
+  ++w.kinesis.counters.produced;
+  ++pr.produced;
+  w.record(EventType::KinesisProduced, pr.node, -1, id, 1);
+  trySend(w, producer);
+  return id;
+}
+
 void onProducerWake(World &w, const Action &a) {
   producerAt(w, a.a).wakeScheduled = false;
   trySend(w, a.a);

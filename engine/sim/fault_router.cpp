@@ -5,11 +5,13 @@
 #include "engine/kafka/controller.h"
 #include "engine/kafka/controller_faults.h"
 #include "engine/kafka/producer_client.h"
+#include "engine/kafka/producer_lifecycle.h"
 #include "engine/kinesis/kcl_application.h"
 #include "engine/kinesis/kinesis_producer.h"
 #include "engine/kinesis/shard_reader.h"
 #include "engine/kinesis/stream_frontend.h"
 #include "engine/kinesis/stream_topology.h"
+#include "engine/sim/pipeline_runner.h"
 
 namespace streamscope::engine {
 namespace {
@@ -181,6 +183,28 @@ struct Router {
       return std::string("no produce or PutRecords request is in flight");
     next->dropped = true;
     return std::nullopt;
+  }
+  Refusal operator()(const CrashProducer &a) const {
+    if (const int pipeline = pipelineNamed(w, a.producer); pipeline >= 0) { // the whole application: consumer and producer
+      crashPipeline(w, pipeline);
+      return std::nullopt;
+    }
+    return forProducer(a.producer, [&](int i) { kafka::crashProducer(w, i); });
+  }
+  Refusal operator()(const RestartProducer &a) const {
+    if (const int pipeline = pipelineNamed(w, a.producer); pipeline >= 0) {
+      restartPipeline(w, pipeline, a.zombieAfter);
+      return std::nullopt;
+    }
+    return forProducer(a.producer, [&](int i) { kafka::restartProducer(w, i, a.zombieAfter); });
+  }
+  template <typename Fn> Refusal forProducer(const std::string &name, Fn fn) const {
+    for (std::size_t i = 0; i < w.kafka.producers.size(); ++i)
+      if (w.kafka.producers[i].config.name == name) {
+        fn(static_cast<int>(i));
+        return std::nullopt;
+      }
+    return std::string("no Kafka producer named ") + name;
   }
   Refusal operator()(const DropResponse &a) const {
     const auto named = [&](const std::string &name) { return a.producer.empty() || name == a.producer; };

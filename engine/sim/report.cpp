@@ -5,6 +5,7 @@
 #include "engine/kafka/partition_change.h"
 #include "engine/kafka/record_ledger.h"
 #include "engine/kinesis/kcl_application.h"
+#include "engine/sim/pipeline_runner.h"
 
 #include <algorithm>
 
@@ -200,6 +201,11 @@ Report makeReport(const World &w) {
   r.acknowledged = k.counters.acknowledged;
   r.duplicatesDelivered = k.counters.duplicatesDelivered;
   countKafkaStored(k, r);
+  r.duplicatesProcessed = duplicatesProcessed(w);
+  r.transactions =
+      TransactionsReport{k.txnCounters.committed, k.txnCounters.aborted, k.txnCounters.fenced, k.txnCounters.timedOut, 0, k.txnCounters.fencedWrites};
+  for (const kafka::Transaction &t : k.transactions)
+    r.transactions.open += t.ended() || t.state == kafka::TxnState::Open ? 0 : 1;
   r.consumed = k.counters.consumed;
   r.failed = k.counters.failed;
   r.retries = k.counters.retries;
@@ -245,6 +251,7 @@ Report makeReport(const World &w) {
     pr.lastKnownElr = part.lastKnownElr;
     const kafka::ReplicaLog &serving = part.leader >= 0 ? part.logOf(part.leader) : part.logs.front();
     pr.highWatermark = serving.highWatermark();
+    pr.lastStableOffset = part.lastStableOffset(serving.highWatermark());
     pr.logStartOffset = serving.logStart();
     for (const kafka::ReplicaLog &log : part.logs) {
       pr.logEndOffsets.push_back(log.leo());
@@ -266,6 +273,8 @@ Report makeReport(const World &w) {
       gr.unownedMs.push_back(kafka::unownedTime(group.parts[i], w.now) / kMillisecond);
       gr.interruptions.push_back(group.parts[i].interruptions);
     }
+    gr.isolationLevel = group.config.isolationLevel == IsolationLevel::ReadCommitted ? "read_committed" : "read_uncommitted";
+    gr.uncommittedDelivered = group.uncommittedDelivered;
     gr.consumerProtocol = group.config.protocol == GroupProtocol::Consumer;
     gr.groupEpoch = group.groupEpoch;
     for (std::size_t m = 0; gr.consumerProtocol && m < group.members.size(); ++m) {

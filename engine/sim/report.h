@@ -29,6 +29,8 @@ struct PartitionReport {
   /// Simulated time with no serving leader: leader -1, or a leader that is down or cut off
   /// (until the new leader has applied its PartitionChangeRecord).
   double unavailableMs = 0;
+  /// The leader's last stable offset: read_committed consumers read below it only.
+  std::int64_t lastStableOffset = 0;
 };
 
 /// A KRaft controller (or ZooKeeper mode's controller broker) at the end of the run.
@@ -60,6 +62,18 @@ struct GroupReport {
     std::vector<int> target; ///< partitions the target assignment gives it
   };
   std::vector<MemberReport> memberStates; ///< consumer protocol only: members still in the group
+  std::string isolationLevel; ///< "read_uncommitted" or "read_committed"
+  /// Records of transactions not committed when delivered (open or aborted): 0 under read_committed.
+  std::int64_t uncommittedDelivered = 0;
+};
+
+struct TransactionsReport {
+  std::int64_t committed = 0;
+  std::int64_t aborted = 0;
+  std::int64_t fenced = 0; ///< aborted because a newer instance fenced their producer
+  std::int64_t timedOut = 0; ///< aborted by the coordinator after transaction.timeout.ms
+  std::int64_t open = 0; ///< not yet complete at the end
+  std::int64_t fencedWrites = 0; ///< requests refused for an old producer epoch
 };
 
 struct ShardReport {
@@ -116,6 +130,9 @@ struct Report {
   /// partition's serving log (the leader's, committed or not) and among each Kinesis shard's
   /// acknowledged records. A retry after a lost response stores one unless idempotent.
   std::int64_t duplicatesStored = 0;
+  /// Pipelines: outputs visible downstream more than once for one input.
+  std::int64_t duplicatesProcessed = 0;
+  TransactionsReport transactions;
   /// Kinesis copies stored after (with a larger sequence number than) a record their
   /// producer created later, in the same shard: what retries do to producer order.
   std::int64_t reorderedStored = 0;

@@ -7,15 +7,20 @@
 #include "engine/kafka/metadata_log.h"
 #include "engine/kafka/partition_leader.h"
 #include "engine/kafka/producer_client.h"
+#include "engine/kafka/producer_lifecycle.h"
 #include "engine/kafka/raft_quorum.h"
 #include "engine/kafka/replica_fetcher.h"
 #include "engine/kafka/storage.h"
+#include "engine/kafka/txn_coordinator.h"
+#include "engine/kafka/txn_partition.h"
+#include "engine/kafka/txn_producer.h"
 #include "engine/kafka/zookeeper_controller.h"
 #include "engine/kinesis/kcl_application.h"
 #include "engine/kinesis/kinesis_producer.h"
 #include "engine/kinesis/shard_reader.h"
 #include "engine/kinesis/stream_frontend.h"
 #include "engine/sim/fault_router.h"
+#include "engine/sim/pipeline_runner.h"
 #include "engine/sim/world_builder.h"
 
 namespace streamscope::engine {
@@ -131,6 +136,16 @@ void Simulation::dispatch(const Action &a) {
   case ActionType::ReadResponseArrive: kinesis::onReadResponse(w, a); break;
   case ActionType::FanOutPush: kinesis::onFanOutPush(w, a); break;
   case ActionType::GroupHeartbeat: onGroupHeartbeat(w, a); break;
+  case ActionType::TxnRequestArrive: onTxnRequestArrive(w, a); break;
+  case ActionType::TxnResponseArrive: onTxnResponse(w, a); break;
+  case ActionType::TxnRetry: onTxnRetry(w, a); break;
+  case ActionType::TxnAddTimeout: onTxnAddTimeout(w, a); break;
+  case ActionType::MarkerArrive: onMarkerArrive(w, a); break;
+  case ActionType::MarkerResponseArrive: onMarkerResponse(w, a); break;
+  case ActionType::MarkerRetry: onMarkerRetry(w, a); break;
+  case ActionType::TxnTimeoutCheck: onTxnTimeoutCheck(w, a); break;
+  case ActionType::ZombieWake: onZombieWake(w, a); break;
+  case ActionType::PipelineTick: onPipelineTick(w, a); break;
   }
 }
 

@@ -1,5 +1,7 @@
 #include "engine/sim/world_builder.h"
 
+#include "engine/sim/pipeline_runner.h"
+
 #include "engine/kafka/broker_heartbeats.h"
 #include "engine/kafka/cluster_admin.h"
 #include "engine/kafka/consumer_client.h"
@@ -7,6 +9,8 @@
 #include "engine/kafka/producer_client.h"
 #include "engine/kafka/raft_quorum.h"
 #include "engine/kafka/storage.h"
+#include "engine/kafka/txn_coordinator.h"
+#include "engine/kafka/txn_producer.h"
 #include "engine/kafka/zookeeper_controller.h"
 #include "engine/kinesis/kcl_application.h"
 #include "engine/kinesis/kinesis_producer.h"
@@ -48,6 +52,37 @@ void buildControlPlane(World &w) {
     kafka::startHeartbeats(w, b);
 }
 
+/// __transaction_state, created when the first transactional producer needs a coordinator
+/// (replication factor 3 and min ISR 2 as Kafka's transaction.state.log.* defaults, or fewer
+/// on a smaller cluster), and each transactional.id's entry in it.
+void buildTransactionState(World &w) {
+  kafka::KafkaState &k = w.kafka;
+  const KafkaConfig &cfg = *w.scenario.kafka;
+  TopicConfig t;
+  t.name = "__transaction_state";
+  t.partitions = cfg.transactionStatePartitions;
+  t.replicationFactor = std::min(3, cfg.brokers);
+  t.minInsyncReplicas = std::min(2, t.replicationFactor);
+  t.cleanupPolicy = CleanupPolicy::Compact;
+  k.txnStateTopic = static_cast<int>(k.topics.size());
+  kafka::Topic topic{t, false, {}};
+  for (int i = 0; i < t.partitions; ++i) {
+    topic.partitionIds.push_back(static_cast<int>(k.partitions.size()));
+    k.partitions.push_back(kafka::newPartition(k.txnStateTopic, i, kafka::placeReplicas(i, t.replicationFactor, cfg.brokers)));
+  }
+  k.topics.push_back(topic);
+  for (std::size_t i = 0; i < k.producers.size(); ++i) {
+    const std::string &id = k.producers[i].config.transactionalId;
+    if (id.empty())
+      continue;
+    kafka::TransactionalId entry;
+    entry.id = id;
+    entry.producer = static_cast<std::int16_t>(i);
+    entry.partition = topic.partitionIds[static_cast<std::size_t>(kafka::transactionStatePartitionOf(id, t.partitions))];
+    k.txnIds.push_back(entry);
+  }
+}
+
 void buildKafka(World &w) {
   const KafkaConfig &cfg = *w.scenario.kafka;
   kafka::KafkaState &k = w.kafka;
@@ -77,6 +112,8 @@ void buildKafka(World &w) {
     pr.node = w.net.addNode();
     k.producers.push_back(pr);
   }
+  if (std::any_of(k.producers.begin(), k.producers.end(), [](const kafka::Producer &p) { return kafka::isTransactional(p); }))
+    buildTransactionState(w);
   for (const ConsumerGroupConfig &gc : w.scenario.consumers) {
     kafka::ConsumerGroup g;
     g.config = gc;
@@ -90,6 +127,7 @@ void buildKafka(World &w) {
   }
   for (std::size_t i = 0; i < k.producers.size(); ++i)
     kafka::startProducer(w, static_cast<int>(i));
+  kafka::startTransactionTimeouts(w);
   for (std::size_t i = 0; i < k.groups.size(); ++i)
     kafka::startGroup(w, static_cast<int>(i));
 }
@@ -144,6 +182,7 @@ void buildWorld(World &w, const Scenario &scenario) {
     buildKafka(w);
   if (scenario.kinesis)
     buildKinesis(w);
+  startPipelines(w);
   for (std::size_t i = 0; i < scenario.faults.size(); ++i)
     w.at(scenario.faults[i].at, Action{ActionType::Fault, -1, -1, static_cast<std::int32_t>(i)});
 }

@@ -17,6 +17,8 @@ enum class MetadataMode : std::uint8_t { KRaft, ZooKeeper };
 enum class ControllerMode : std::uint8_t { Dedicated, Combined };
 /// Dedicated controllers' node.id values start here (as in Kafka's own examples).
 inline constexpr int kFirstDedicatedControllerId = 3000;
+/// isolation.level of a Kafka consumer: read to the high watermark, or to the last stable offset.
+enum class IsolationLevel : std::uint8_t { ReadUncommitted, ReadCommitted };
 enum class IteratorType : std::uint8_t { TrimHorizon, Latest, AtSequenceNumber, AfterSequenceNumber, AtTimestamp };
 
 } // namespace streamscope::engine

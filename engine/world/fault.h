@@ -46,6 +46,8 @@ enum class FaultAction : std::uint8_t {
   DeleteTopic,
   RemoveBroker,
   DropResponse,
+  CrashProducer,
+  RestartProducer,
 };
 
 /// Which dynamic topic config an alter_topic fault changes.
@@ -253,10 +255,27 @@ struct DropResponse {
   bool operator==(const DropResponse &) const = default;
 };
 
+/// A Kafka producer's process dies: it creates and sends nothing until restart_producer.
+struct CrashProducer {
+  static constexpr FaultAction kAction = FaultAction::CrashProducer;
+  std::string producer;
+  bool operator==(const CrashProducer &) const = default;
+};
+/// A new instance of the producer starts (a new producer id, or with a transactional.id a new
+/// epoch that fences the old one); the old instance comes back `zombieAfter` later and sends
+/// what it still held (-1: it never comes back).
+struct RestartProducer {
+  static constexpr FaultAction kAction = FaultAction::RestartProducer;
+  std::string producer;
+  SimTime zombieAfter = 1 * kSecond;
+  bool operator==(const RestartProducer &) const = default;
+};
+
 /// One alternative per FaultAction, in the enum's order (checked below).
-using FaultSpec = std::variant<CrashBroker, PowerLoss, RestartBroker, IsolateBroker, Heal, SlowBroker, KillConsumer, AddConsumer, RemoveConsumer,
-                               Seek, SetRate, AzOutage, AzRestore, SplitShard, MergeShards, DropMessage, AddBroker, AlterTopic, AddPartitions,
-                               SetReplicationFactor, SetAcks, SetKeys, AddTopic, DeleteTopic, RemoveBroker, DropResponse>;
+using FaultSpec =
+    std::variant<CrashBroker, PowerLoss, RestartBroker, IsolateBroker, Heal, SlowBroker, KillConsumer, AddConsumer, RemoveConsumer, Seek, SetRate,
+                 AzOutage, AzRestore, SplitShard, MergeShards, DropMessage, AddBroker, AlterTopic, AddPartitions, SetReplicationFactor, SetAcks,
+                 SetKeys, AddTopic, DeleteTopic, RemoveBroker, DropResponse, CrashProducer, RestartProducer>;
 
 inline constexpr std::size_t kFaultActionCount = std::variant_size_v<FaultSpec>;
 
@@ -267,7 +286,7 @@ template <std::size_t... I> consteval bool faultSpecInActionOrder(std::index_seq
 } // namespace detail
 static_assert(detail::faultSpecInActionOrder(std::make_index_sequence<kFaultActionCount>{}),
               "FaultSpec's alternatives must follow FaultAction's order");
-static_assert(static_cast<std::size_t>(FaultAction::DropResponse) + 1 == kFaultActionCount, "every FaultAction needs its struct in FaultSpec");
+static_assert(static_cast<std::size_t>(FaultAction::RestartProducer) + 1 == kFaultActionCount, "every FaultAction needs its struct in FaultSpec");
 
 struct Fault {
   SimTime at = 0;

@@ -67,6 +67,11 @@ struct KafkaConfig {
   /// log.flush.interval.ms: the broker's default for a topic's flush.ms; unset = the
   /// scheduler interval (KafkaConfig.logFlushIntervalMs).
   std::optional<SimTime> logFlushInterval;
+  /// Partitions of __transaction_state (Kafka creates 50; unused ones would stay empty).
+  int transactionStatePartitions = 1;
+  /// Transaction protocol version: 2 (KIP-890: the epoch is bumped by every EndTxn and the
+  /// broker adds partitions itself) from 4.0; 1 before.
+  int transactionVersion = 2;
   std::vector<TopicConfig> topics;
 };
 
@@ -109,6 +114,11 @@ struct ProducerConfig {
   std::int64_t retries = 2147483647;
   int maxInFlight = 5;
   int putRecordsMax = 500; ///< Kinesis: records per PutRecords request (the API's limit)
+  std::string transactionalId; ///< transactional.id ("" = not transactional)
+  std::int32_t transactionRecords = 0; ///< records per transaction (0 = by time)
+  SimTime transactionTime = 0; ///< a transaction lasts this long (0 = by records)
+  double abortRatio = 0; ///< share of transactions the application aborts
+  SimTime transactionTimeout = 60 * kSecond; ///< transaction.timeout.ms
 };
 
 struct ConsumerGroupConfig {
@@ -126,6 +136,7 @@ struct ConsumerGroupConfig {
   SimTime requestTimeout = 30 * kSecond;
   std::int64_t maxPartitionFetchBytes = 1048576;
   SimTime start = 0;
+  IsolationLevel isolationLevel = IsolationLevel::ReadUncommitted;
 };
 
 /// A KCL-style application reading a Kinesis stream: workers share the shards through a
@@ -145,6 +156,18 @@ struct KinesisAppConfig {
   SimTime start = 0; ///< when the workers start
 };
 
+/// A consume-transform-produce application: one output record per input record, same key.
+/// The loader also creates its consumer (group or KCL application) and producer, both named
+/// after it.
+struct PipelineConfig {
+  std::string name;
+  bool kafkaInput = true; ///< reads a Kafka topic (else a Kinesis stream)
+  bool kafkaOutput = true; ///< writes a Kafka topic (else a Kinesis stream)
+  /// Kafka to Kafka only: outputs and input offsets go in one transaction (read_committed
+  /// input, no auto commit); otherwise offsets are committed on their own (at-least-once).
+  bool exactlyOnce = false;
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -158,6 +181,7 @@ struct Scenario {
   std::vector<ProducerConfig> producers;
   std::vector<ConsumerGroupConfig> consumers;
   std::vector<KinesisAppConfig> applications;
+  std::vector<PipelineConfig> pipelines;
   std::vector<Fault> faults;
 };
 

@@ -9,6 +9,7 @@
 #include "engine/core/scheduler.h"
 #include "engine/world/kafka/kafka_state.h"
 #include "engine/world/kinesis/kinesis_state.h"
+#include "engine/world/pipeline_state.h"
 #include "engine/world/scenario.h"
 
 #include <cstdint>
@@ -72,6 +73,17 @@ enum class ActionType : std::uint8_t {
   ReadResponseArrive, ///< a = application, b = lease, c = read generation, d = payload
   FanOutPush, ///< a = application, b = lease, c = read generation
   GroupHeartbeat, ///< consumer protocol: a = group, b = member, c = heartbeat token (processed at the coordinator)
+  // Transactions
+  TxnRequestArrive, ///< a = transactional id, b = TxnOp | arg << 2, c = token, d = hi << 32 | epoch
+  TxnResponseArrive, ///< a = producer, b = ErrorCode | TxnOp << 8, c = token, d = hi << 32 | lo
+  TxnRetry, ///< a = producer, c = token: resend InitProducerId or EndTxn
+  TxnAddTimeout, ///< a = producer, b = partition number, c = transaction
+  MarkerArrive, ///< a = partition, b = transaction
+  MarkerResponseArrive, ///< a = transaction, b = partition, c = ErrorCode
+  MarkerRetry, ///< a = transaction, b = partition
+  TxnTimeoutCheck, ///< the coordinators look for transactions past transaction.timeout.ms
+  ZombieWake, ///< a = producer, b = old instance: it comes back and sends what it held
+  PipelineTick, ///< a = pipeline: turn what it read into outputs, end its transaction when due
 };
 
 struct Action {
@@ -104,6 +116,9 @@ struct World {
   EventStream events;
   kafka::KafkaState kafka;
   kinesis::KinesisState kinesis;
+  std::vector<PipelineState> pipelines;
+  std::vector<std::int32_t> kafkaOutputSource; ///< per Kafka record id: the pipeline input it was made from, -1 none
+  std::vector<std::int32_t> kinesisOutputSource; ///< the same per Kinesis record id
   std::vector<Refusal> refusals;
   /// drop_response faults that found no response in flight: each loses the next matching one sent.
   std::vector<DropResponse> armedResponseDrops;

@@ -33,6 +33,10 @@ QString transferWords(std::uint8_t sub) {
   case TransferKind::BrokerHeartbeat: return QObject::tr("broker heartbeat");
   case TransferKind::AlterPartition: return QObject::tr("AlterPartition request");
   case TransferKind::UpdateMetadata: return QObject::tr("UpdateMetadata / LeaderAndIsr request");
+  case TransferKind::TxnRequest: return QObject::tr("transaction request");
+  case TransferKind::TxnResponse: return QObject::tr("transaction response");
+  case TransferKind::TxnMarkerRequest: return QObject::tr("transaction marker");
+  case TransferKind::TxnMarkerResponse: return QObject::tr("transaction marker response");
   }
   return QObject::tr("message");
 }
@@ -86,6 +90,24 @@ QString memberName(const engine::World &w, int g, std::int64_t m) {
       return QString::fromStdString(members[static_cast<std::size_t>(m)].id);
   }
   return QObject::tr("member %1").arg(m);
+}
+
+QString producerName(const engine::World &w, int producer) {
+  if (producer < 0 || static_cast<std::size_t>(producer) >= w.kafka.producers.size())
+    return QObject::tr("a producer");
+  return QString::fromStdString(w.kafka.producers[static_cast<std::size_t>(producer)].config.name);
+}
+
+QString transactionStateWords(std::uint8_t sub) {
+  switch (static_cast<engine::kafka::TxnState>(sub)) {
+  case engine::kafka::TxnState::Open: return QObject::tr("open");
+  case engine::kafka::TxnState::Ongoing: return QObject::tr("ongoing");
+  case engine::kafka::TxnState::PrepareCommit: return QObject::tr("PrepareCommit written, markers next");
+  case engine::kafka::TxnState::PrepareAbort: return QObject::tr("PrepareAbort written, markers next");
+  case engine::kafka::TxnState::CompleteCommit: return QObject::tr("committed");
+  case engine::kafka::TxnState::CompleteAbort: return QObject::tr("aborted");
+  }
+  return {};
 }
 
 QString errorWords(std::uint8_t sub) {
@@ -180,6 +202,18 @@ QString describeEvent(const engine::Event &e, const engine::World &w) {
     return QObject::tr("%1 loaded the metadata of %n partition(s) and now acts as controller", nullptr, n).arg(broker(e.node));
   case EventType::MetadataCommitted: return QObject::tr("metadata committed up to offset %1 (%n new entr(ies))", nullptr, n).arg(e.a);
   case EventType::MetadataApplied: return QObject::tr("%1 applied metadata up to offset %2").arg(broker(e.node)).arg(e.a);
+  case EventType::TransactionChanged:
+    return QObject::tr("transaction %1 of %2: %3").arg(e.a).arg(producerName(w, static_cast<int>(e.b)), transactionStateWords(e.sub));
+  case EventType::MarkerWritten:
+    return QObject::tr("%1 wrote the %2 marker of transaction %3 at offset %4%5")
+        .arg(broker(e.node), e.sub ? QObject::tr("commit") : QObject::tr("abort"))
+        .arg(e.b)
+        .arg(e.a)
+        .arg(part);
+  case EventType::ProducerFenced: return QObject::tr("%1 was fenced: a newer instance holds its transactional.id").arg(nodeName(w, e.node));
+  case EventType::ProducerCrashed: return QObject::tr("%1 crashed").arg(nodeName(w, e.node));
+  case EventType::ProducerRestarted: return QObject::tr("%1 restarted as instance %2").arg(nodeName(w, e.node)).arg(e.b);
+  case EventType::ZombieReturned: return QObject::tr("%1's old instance %2 came back and sent what it held").arg(nodeName(w, e.node)).arg(e.b);
   default: {
     const auto name = engine::eventTypeName(e.type);
     const QString words = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())).replace(QLatin1Char('_'), QLatin1Char(' '));

@@ -30,6 +30,10 @@ QString transferName(engine::TransferKind kind) {
   case TransferKind::BrokerHeartbeat: return QObject::tr("Broker heartbeat");
   case TransferKind::AlterPartition: return QObject::tr("AlterPartition request (an ISR change)");
   case TransferKind::UpdateMetadata: return QObject::tr("UpdateMetadata / LeaderAndIsr request");
+  case TransferKind::TxnRequest: return QObject::tr("Transaction request (InitProducerId, AddPartitionsToTxn or EndTxn)");
+  case TransferKind::TxnResponse: return QObject::tr("Transaction coordinator's response");
+  case TransferKind::TxnMarkerRequest: return QObject::tr("WriteTxnMarkers (a commit or abort marker)");
+  case TransferKind::TxnMarkerResponse: return QObject::tr("WriteTxnMarkers response");
   }
   return {};
 }
@@ -90,6 +94,16 @@ QString why(const engine::World &w, engine::TransferKind kind) {
                        "watermark waits for both old and new members.");
   case TransferKind::UpdateMetadata:
     return QObject::tr("In ZooKeeper mode the controller pushes every change to the brokers; there is no metadata log to pull from.");
+  case TransferKind::TxnRequest:
+  case TransferKind::TxnResponse:
+    return QObject::tr("A transactional producer talks to its transaction coordinator, the leader of its partition of __transaction_state: "
+                       "InitProducerId gives it an epoch (fencing older instances), AddPartitionsToTxn names each partition it writes, "
+                       "EndTxn commits or aborts. Each step is written to the coordinator's log before it is answered.");
+  case TransferKind::TxnMarkerRequest:
+  case TransferKind::TxnMarkerResponse:
+    return QObject::tr("Once PrepareCommit or PrepareAbort is in its log, the coordinator writes a marker into every partition of the "
+                       "transaction. The marker takes an offset; read_committed consumers see the records before it only once it is "
+                       "replicated (the last stable offset moves past them), and skip them if it is an abort marker.");
   }
   return {};
 }

@@ -37,6 +37,8 @@ std::optional<TimelineMarker> markerFor(const engine::Event &e) {
   case EventType::ShardSplit: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("shard split")};
   case EventType::ShardsMerged: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("shards merged")};
   case EventType::ConsumerKilled: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("consumer killed")};
+  case EventType::ProducerCrashed: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("producer crashed")};
+  case EventType::ProducerRestarted: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("producer restarted")};
   case EventType::LeaderElected:
     if (e.a == 0)
       return std::nullopt; // the first leaders, at creation

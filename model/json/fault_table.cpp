@@ -82,6 +82,16 @@ template <typename F> QString targetText(const F &a) {
   return a.controller >= 0 ? QObject::tr("controller %1").arg(a.controller) : brokerText(a.broker);
 }
 
+/// A producer that writes to Kafka (crash_producer and restart_producer act on Kafka clients).
+std::string readKafkaProducerName(JsonFields &f, const FaultContext &c) {
+  const std::string name = readProducerName(f, c);
+  const auto &producers = c.scenario.producers;
+  const bool kafka = std::any_of(producers.begin(), producers.end(), [&](const ProducerConfig &p) { return p.name == name && !p.topic.empty(); });
+  if (!kafka)
+    f.fail(kProducer, QObject::tr("producer \"%1\" writes to no Kafka topic: only Kafka producers crash and restart here").arg(text(name)));
+  return name;
+}
+
 int readZone(JsonFields &f) { return static_cast<int>(f.integer(QStringLiteral("az"), 0, 2)); }
 
 std::vector<FaultRow> buildTable() {
@@ -303,6 +313,30 @@ std::vector<FaultRow> buildTable() {
                                                                    : QObject::tr("a response");
             return a.producer.empty() ? QObject::tr("drop %1 in flight").arg(what) : QObject::tr("drop %1 to %2").arg(what, text(a.producer));
           }),
+      row<CrashProducer>(
+          "crash_producer", Kafka, [](JsonFields &f, const FaultContext &c) { return CrashProducer{readKafkaProducerName(f, c)}; },
+          [](QJsonObject &o, const CrashProducer &a) { o[kProducer] = text(a.producer); },
+          [](const CrashProducer &a) { return QObject::tr("crash producer %1").arg(text(a.producer)); }),
+      row<RestartProducer>(
+          "restart_producer", Kafka,
+          [](JsonFields &f, const FaultContext &c) {
+            RestartProducer a;
+            a.producer = readKafkaProducerName(f, c);
+            const QString zombie = QStringLiteral("zombie_after_ms");
+            if (f.raw(zombie).isNull() && f.has(zombie))
+              a.zombieAfter = -1; // null: the old instance never comes back
+            else
+              a.zombieAfter = static_cast<SimTime>(std::llround(f.number(zombie, 0, 3600000, 1000) * 1000));
+            return a;
+          },
+          [](QJsonObject &o, const RestartProducer &a) {
+            o[kProducer] = text(a.producer);
+            if (a.zombieAfter < 0)
+              o[QStringLiteral("zombie_after_ms")] = QJsonValue::Null;
+            else if (a.zombieAfter != RestartProducer{}.zombieAfter)
+              o[QStringLiteral("zombie_after_ms")] = static_cast<double>(a.zombieAfter) / 1000.0;
+          },
+          [](const RestartProducer &a) { return QObject::tr("restart producer %1").arg(text(a.producer)); }),
   };
 }
 

@@ -88,6 +88,13 @@ QJsonObject reportToJson(const engine::Report &r) {
     storedBy[QString::fromStdString(producer)] = static_cast<qint64>(count);
   o[QStringLiteral("duplicates_stored_by_producer")] = storedBy;
   o[QStringLiteral("reordered_stored")] = static_cast<qint64>(r.reorderedStored);
+  o[QStringLiteral("duplicates_processed")] = static_cast<qint64>(r.duplicatesProcessed);
+  o[QStringLiteral("transactions")] = QJsonObject{{QStringLiteral("committed"), static_cast<qint64>(r.transactions.committed)},
+                                                  {QStringLiteral("aborted"), static_cast<qint64>(r.transactions.aborted)},
+                                                  {QStringLiteral("fenced"), static_cast<qint64>(r.transactions.fenced)},
+                                                  {QStringLiteral("timed_out"), static_cast<qint64>(r.transactions.timedOut)},
+                                                  {QStringLiteral("open"), static_cast<qint64>(r.transactions.open)},
+                                                  {QStringLiteral("fenced_writes"), static_cast<qint64>(r.transactions.fencedWrites)}};
   o[QStringLiteral("consumed")] = static_cast<qint64>(r.consumed);
   o[QStringLiteral("throttled")] = static_cast<qint64>(r.throttled);
   o[QStringLiteral("failed")] = static_cast<qint64>(r.failed);
@@ -109,6 +116,7 @@ QJsonObject reportToJson(const engine::Report &r) {
     po[QStringLiteral("elr")] = toArray(p.elr);
     po[QStringLiteral("last_known_elr")] = toArray(p.lastKnownElr);
     po[QStringLiteral("high_watermark")] = static_cast<qint64>(p.highWatermark);
+    po[QStringLiteral("last_stable_offset")] = static_cast<qint64>(p.lastStableOffset);
     po[QStringLiteral("log_start_offset")] = static_cast<qint64>(p.logStartOffset);
     po[QStringLiteral("log_end_offsets")] = toArray(p.logEndOffsets);
     po[QStringLiteral("flushed_offsets")] = toArray(p.flushedOffsets);
@@ -151,6 +159,8 @@ QJsonObject reportToJson(const engine::Report &r) {
     go[QStringLiteral("unowned_ms")] = toArray(g.unownedMs);
     go[QStringLiteral("interruptions")] = toArray(g.interruptions);
     go[QStringLiteral("protocol")] = g.consumerProtocol ? QStringLiteral("consumer") : QStringLiteral("classic");
+    go[QStringLiteral("isolation_level")] = QString::fromStdString(g.isolationLevel);
+    go[QStringLiteral("uncommitted_delivered")] = static_cast<qint64>(g.uncommittedDelivered);
     if (g.consumerProtocol) {
       go[QStringLiteral("group_epoch")] = g.groupEpoch;
       QJsonArray states;

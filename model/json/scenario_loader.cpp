@@ -12,6 +12,8 @@
 #include "engine/world/config_rules.h"
 #include "engine/world/kafka_version.h"
 #include "engine/world/kinesis/hash_keys.h"
+#include "pipeline_fields.h"
+#include "transaction_fields.h"
 
 #include <QJsonDocument>
 #include <QObject>
@@ -84,6 +86,7 @@ KafkaConfig readKafka(const QJsonObject &o) {
   KafkaConfig k;
   k.brokers = static_cast<int>(f.integer(QStringLiteral("brokers"), 1, 64, 3));
   readKafkaVersion(f, k);
+  readTransactionSettings(f, k);
   latencyRangeField(f, QStringLiteral("network_latency_ms"), k.latencyMin, k.latencyMax);
   k.fsyncLatency = fineMsField(f, QStringLiteral("fsync_ms"), k.fsyncLatency);
   k.replicaLagTimeMax = msField(f, QStringLiteral("replica_lag_time_max_ms"), 1, k.replicaLagTimeMax);
@@ -234,6 +237,7 @@ ProducerConfig readProducer(const QJsonObject &o, const QString &pointer, const 
   p.maxInFlight = static_cast<int>(f.integer(QStringLiteral("max_in_flight_requests_per_connection"), 1, 100, 5));
   if (p.enableIdempotence && p.maxInFlight > 5)
     f.fail(QStringLiteral("max_in_flight_requests_per_connection"), QObject::tr("the idempotent producer allows at most 5 requests in flight"));
+  readTransactionalProducer(f, p);
   f.finish();
   return p;
 }
@@ -292,6 +296,7 @@ ConsumerGroupConfig readConsumer(const QJsonObject &o, const QString &pointer, c
   c.requestTimeout = msField(f, QStringLiteral("request_timeout_ms"), 1, c.requestTimeout);
   c.maxPartitionFetchBytes = f.integer(QStringLiteral("max_partition_fetch_bytes"), 1, kIntMax, c.maxPartitionFetchBytes);
   c.start = msField(f, QStringLiteral("start_ms"), 0, 0);
+  c.isolationLevel = readIsolationLevel(f);
   f.finish();
   return c;
 }
@@ -379,6 +384,13 @@ Scenario readScenario(const QJsonObject &root) {
     const QString name = QString::fromStdString(p.name);
     if (producerNames.contains(name))
       throw JsonFieldError{ptr + QStringLiteral("/name"), QObject::tr("producer \"%1\" is defined twice").arg(name), false};
+    for (const ProducerConfig &other : s.producers)
+      if (!p.transactionalId.empty() && other.transactionalId == p.transactionalId)
+        throw JsonFieldError{ptr + QStringLiteral("/transactional_id"),
+                             QObject::tr("producers \"%1\" and \"%2\" share transactional_id \"%3\": each would fence the other "
+                                         "(use restart_producer to show fencing)")
+                                 .arg(QString::fromStdString(other.name), name, QString::fromStdString(p.transactionalId)),
+                             false};
     producerNames.insert(name);
     s.producers.push_back(std::move(p));
   }
@@ -403,6 +415,12 @@ Scenario readScenario(const QJsonObject &root) {
       throw JsonFieldError{ptr + QStringLiteral("/group"), QObject::tr("consumer group \"%1\" is defined twice").arg(name), false};
     groupNames.insert(name);
     s.consumers.push_back(std::move(c));
+  }
+  QSet<QString> taken = producerNames + groupNames + appNames;
+  readPipelines(f.array(QStringLiteral("pipelines"), false), s, taken);
+  for (const PipelineConfig &p : s.pipelines) {
+    producerNames.insert(QString::fromStdString(p.name));
+    (p.kafkaInput ? groupNames : appNames).insert(QString::fromStdString(p.name));
   }
   const QJsonArray faults = f.array(QStringLiteral("faults"), false);
   const KnownAtRuntime known = knownAtRuntime(s, faults);

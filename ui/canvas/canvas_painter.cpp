@@ -32,7 +32,11 @@ QColor flightColour(TransferKind kind, const CanvasTheme &t) {
   case TransferKind::BeginQuorumEpoch:
   case TransferKind::BrokerHeartbeat:
   case TransferKind::AlterPartition:
-  case TransferKind::UpdateMetadata: return t.text; // the control plane: drawn apart from the data
+  case TransferKind::UpdateMetadata:
+  case TransferKind::TxnRequest:
+  case TransferKind::TxnResponse: return t.text; // the control plane: drawn apart from the data
+  case TransferKind::TxnMarkerRequest:
+  case TransferKind::TxnMarkerResponse: return t.replication;
   }
   return t.text;
 }

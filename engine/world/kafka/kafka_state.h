@@ -9,6 +9,7 @@
 #include "engine/world/kafka/metadata_state.h"
 #include "engine/world/kafka/replica_log.h"
 #include "engine/world/kafka/sticky_partitioner.h"
+#include "engine/world/kafka/transaction_state.h"
 #include "engine/world/scenario.h"
 #include "engine/world/workload.h"
 
@@ -44,6 +45,7 @@ struct RecordInfo {
     Failed = 16, ///< the producer gave up (error reported to the application)
     LostSeen = 32, ///< a RecordsLost event was emitted for it
     Tombstone = 64, ///< null value: deletes its key from a compacted topic
+    Control = 128, ///< a transaction marker or a coordinator's transaction-log record, not data
   };
   SimTime createdAt = 0; ///< also its CreateTime timestamp
   SimTime ackedAt = -1;
@@ -51,9 +53,11 @@ struct RecordInfo {
   std::int32_t key = -1; ///< index into KafkaState::keys; -1 = null key
   std::int32_t seq = -1; ///< idempotent producer sequence within its partition
   std::uint32_t bytes = 0;
+  std::int32_t txn = -1; ///< its transaction (index in KafkaState::transactions), -1 = none
   std::int16_t producer = -1;
   std::uint16_t copies = 0; ///< entries holding it across every replica log
   std::uint8_t flags = 0;
+  std::uint8_t pidGen = 0; ///< which producer id of its producer (a restarted non-transactional producer gets a new one)
   bool has(Flag f) const { return (flags & f) != 0; }
 };
 
@@ -112,7 +116,19 @@ struct Partition {
   SimTime alterSentAt = 0;
   SimTime unavailableSince = 0; ///< no serving leader since then (-1: it has one)
   SimTime unavailableTotal = 0; ///< closed periods without a serving leader
+  // Transactions (the leader's producer state; rebuilt from its log by a new leader).
+  std::vector<OpenTxn> openTxns; ///< transactions whose marker is not yet below the HW
+  std::vector<ProducerEpoch> producerEpochs;
+  std::vector<HwWaiter> hwWaiters; ///< coordinator log writes and markers waiting for the HW
 
+  /// The last stable offset: below it every transaction has its marker replicated; the
+  /// first record of the oldest transaction still open holds it back.
+  Offset lastStableOffset(Offset hw) const {
+    Offset lso = hw;
+    for (const OpenTxn &o : openTxns)
+      lso = o.first < lso ? o.first : lso;
+    return lso;
+  }
   int slotOf(int broker) const {
     for (std::size_t i = 0; i < replicas.size(); ++i)
       if (replicas[i] == broker)
@@ -160,6 +176,10 @@ struct Batch {
   SimTime failedAt = -1; ///< the latest failed attempt (its retry back-off starts here)
   bool inFlight = false;
   bool live = false; ///< slot in use
+  std::int32_t instance = 0; ///< the producer instance that made it
+  std::int32_t epoch = -1; ///< transactional: the producer epoch it carries
+  std::uint8_t pidGen = 0; ///< the producer id it carries (see RecordInfo::pidGen)
+  bool zombie = false; ///< sent by an old instance that came back after a restart
 };
 
 /// Kafka's per-partition deque in the RecordAccumulator: records go into the last batch until
@@ -184,6 +204,11 @@ struct Producer {
   StickyPartitioner sticky;
   std::vector<ProducerPartition> parts;
   bool done = false;
+  std::int32_t instance = 0; ///< bumped by restart_producer
+  bool crashed = false; ///< crash_producer: the process is gone (until restart_producer)
+  std::uint8_t pidGen = 0;
+  TxnClient txn; ///< transactional producers only
+  std::vector<std::int32_t> zombieBatches; ///< an old instance's batches, sent when it comes back
 };
 
 struct Member {
@@ -230,6 +255,8 @@ struct ConsumerGroup {
   std::vector<std::uint8_t> deliveries; ///< per record id: times delivered to this group
   std::int64_t consumed = 0;
   std::int64_t duplicates = 0;
+  std::int64_t uncommittedDelivered = 0; ///< records of transactions not committed when delivered
+  int pipeline = -1; ///< the pipeline it reads for (index in World::pipelines), -1 none
 };
 
 /// A fetch response in flight (replica or consumer).
@@ -271,6 +298,10 @@ struct KafkaState {
   Pool<FetchPayload> payloads;
   Counters counters;
   MetadataState metadata;
+  std::vector<Transaction> transactions;
+  std::vector<TransactionalId> txnIds;
+  TransactionCounters txnCounters;
+  int txnStateTopic = -1; ///< index of __transaction_state in topics, -1 = none
 
   std::string partitionName(int p) const {
     const Partition &part = partitions[static_cast<std::size_t>(p)];

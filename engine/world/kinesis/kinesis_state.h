@@ -174,6 +174,7 @@ struct Application {
   std::int64_t duplicates = 0;
   std::int64_t throttled = 0;
   std::vector<TokenBucket> fanOut; ///< enhanced fan-out: this application's own 2 MiB/s per shard slot
+  int pipeline = -1; ///< the pipeline it reads for (index in World::pipelines), -1 none
 };
 
 /// The records a GetRecords response (or a SubscribeToShard event) carries.

@@ -1,0 +1,125 @@
+#include "pipeline_fields.h"
+
+#include "json_fields.h"
+#include "scenario_fields.h"
+
+#include <QObject>
+
+namespace streamscope::model {
+
+using namespace streamscope::engine;
+
+namespace {
+
+struct Endpoint {
+  bool kafka = true;
+  std::string name;
+};
+
+bool hasTopic(const Scenario &s, const std::string &name) {
+  if (!s.kafka)
+    return false;
+  for (const TopicConfig &t : s.kafka->topics)
+    if (t.name == name)
+      return true;
+  return false;
+}
+
+bool hasStream(const Scenario &s, const std::string &name) {
+  if (!s.kinesis)
+    return false;
+  for (const StreamConfig &st : s.kinesis->streams)
+    if (st.name == name)
+      return true;
+  return false;
+}
+
+/// "kafka:TOPIC" or "kinesis:STREAM", naming one the scenario has.
+Endpoint readEndpoint(JsonFields &f, const QString &key, const Scenario &s) {
+  const QString text = f.string(key);
+  Endpoint e;
+  e.kafka = text.startsWith(QLatin1String("kafka:"));
+  if (!e.kafka && !text.startsWith(QLatin1String("kinesis:")))
+    f.fail(key, QObject::tr("\"%1\" must be \"kafka:TOPIC\" or \"kinesis:STREAM\"").arg(key));
+  e.name = text.section(QLatin1Char(':'), 1).toStdString();
+  if (e.kafka && !hasTopic(s, e.name))
+    f.fail(key, QObject::tr("no topic named \"%1\" in the kafka section").arg(QString::fromStdString(e.name)));
+  if (!e.kafka && !hasStream(s, e.name))
+    f.fail(key, QObject::tr("no stream named \"%1\" in the kinesis section").arg(QString::fromStdString(e.name)));
+  return e;
+}
+
+void readPipeline(JsonFields &f, Scenario &s) {
+  PipelineConfig p;
+  p.name = f.string(QStringLiteral("name")).toStdString();
+  const Endpoint in = readEndpoint(f, QStringLiteral("input"), s);
+  const Endpoint out = readEndpoint(f, QStringLiteral("output"), s);
+  if (in.kafka != out.kafka)
+    f.fail(QStringLiteral("output"), QObject::tr("a pipeline reads and writes the same system: Kafka to Kafka or Kinesis to Kinesis"));
+  if (in.name == out.name)
+    f.fail(QStringLiteral("output"), QObject::tr("a pipeline writing to its own input would read its outputs again"));
+  p.kafkaInput = in.kafka;
+  p.kafkaOutput = out.kafka;
+  p.exactlyOnce = f.boolean(QStringLiteral("exactly_once"), false);
+  if (p.exactlyOnce && !in.kafka)
+    f.fail(QStringLiteral("exactly_once"),
+           QObject::tr("Kinesis has no transactions: a KCL pipeline is at-least-once, and duplicates are the application's to remove"));
+  const SimTime interval = msField(f, QStringLiteral("commit_interval_ms"), 1, p.exactlyOnce ? 100 * kMillisecond : 5 * kSecond);
+  const SimTime start = msField(f, QStringLiteral("start_ms"), 0, 0);
+  ProducerConfig producer;
+  producer.name = p.name;
+  producer.rate = 0; // it writes one output per input, when it processes it
+  producer.start = start;
+  if (in.kafka) {
+    producer.topic = out.name;
+    ConsumerGroupConfig group;
+    group.group = p.name;
+    group.topic = in.name;
+    group.autoOffsetReset = OffsetReset::Earliest;
+    group.start = start;
+    if (p.exactlyOnce) { // Kafka Streams' exactly_once_v2: offsets go in the transaction
+      producer.transactionalId = p.name;
+      producer.transactionTime = interval;
+      group.enableAutoCommit = false;
+      group.isolationLevel = IsolationLevel::ReadCommitted;
+    } else {
+      group.autoCommitInterval = interval;
+    }
+    s.consumers.push_back(group);
+  } else {
+    producer.stream = out.name;
+    KinesisAppConfig app;
+    app.application = p.name;
+    app.stream = in.name;
+    app.workers = static_cast<int>(f.integer(QStringLiteral("workers"), 1, 64, 1));
+    app.initialPosition = IteratorType::TrimHorizon;
+    app.checkpointInterval = interval;
+    app.start = start;
+    s.applications.push_back(app);
+  }
+  if (in.kafka && f.has(QStringLiteral("workers")))
+    f.fail(QStringLiteral("workers"), QObject::tr("\"workers\" sets a KCL pipeline's workers; a Kafka pipeline runs one consumer"));
+  s.producers.push_back(producer);
+  s.pipelines.push_back(p);
+}
+
+} // namespace
+
+void readPipelines(const QJsonArray &pipelines, Scenario &s, QSet<QString> &taken) {
+  for (int i = 0; i < pipelines.size(); ++i) {
+    const QString ptr = QStringLiteral("/pipelines/%1").arg(i);
+    if (!pipelines[i].isObject())
+      throw JsonFieldError{ptr, QObject::tr("a pipeline must be an object"), false};
+    JsonFields f(pipelines[i].toObject(), ptr, QObject::tr("a pipeline"));
+    const QString name = f.string(QStringLiteral("name"));
+    if (taken.contains(name))
+      throw JsonFieldError{ptr + QStringLiteral("/name"),
+                           QObject::tr("\"%1\" already names a producer or consumer: a pipeline's consumer and producer take its name").arg(name),
+                           false};
+    readPipeline(f, s);
+    f.finish();
+    taken.insert(name);
+  }
+}
+
+} // namespace streamscope::model
