@@ -94,29 +94,34 @@ void restartPipeline(World &w, int pipeline, SimTime zombieAfter) {
     kafka::reviveConsumer(w, pl.group, static_cast<int>(m));
 }
 
-std::int64_t duplicatesProcessed(const World &w) {
-  std::int64_t extra = 0;
-  std::map<std::pair<int, std::int32_t>, int> seen; // (pipeline, input) -> outputs visible
-  for (const kafka::Partition &part : w.kafka.partitions) {
-    if (part.replicas.empty())
-      continue;
-    const kafka::ReplicaLog &log = part.leader >= 0 ? part.logOf(part.leader) : part.logs.front();
-    for (const kafka::LogEntry &e : log.entries()) {
-      if (e.record >= w.kafkaOutputSource.size() || w.kafkaOutputSource[e.record] < 0 || e.offset >= part.lastStableOffset(log.highWatermark()))
-        continue;
-      const kafka::RecordInfo &r = w.kafka.records[e.record];
-      if (r.txn >= 0 && !w.kafka.transactions[static_cast<std::size_t>(r.txn)].committing())
-        continue;
-      extra += seen[{r.producer, w.kafkaOutputSource[e.record]}]++ > 0 ? 1 : 0;
+std::vector<std::int64_t> duplicatesProcessed(const World &w) {
+  std::vector<std::int64_t> extra(w.pipelines.size(), 0);
+  std::map<std::pair<std::size_t, std::int32_t>, int> seen; // (pipeline, input) -> outputs visible
+  const auto count = [&](std::size_t pipeline, std::int32_t input) { extra[pipeline] += seen[{pipeline, input}]++ > 0 ? 1 : 0; };
+  for (std::size_t i = 0; i < w.pipelines.size(); ++i) {
+    const PipelineState &pl = w.pipelines[i];
+    if (pl.kafkaProducer >= 0) {
+      const kafka::Topic &topic = w.kafka.topics[static_cast<std::size_t>(w.kafka.producers[static_cast<std::size_t>(pl.kafkaProducer)].topic)];
+      for (int p : topic.partitionIds) {
+        const kafka::Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
+        const kafka::ReplicaLog &log = part.leader >= 0 ? part.logOf(part.leader) : part.logs.front();
+        const kafka::Offset visible = part.lastStableOffset(log.highWatermark());
+        for (const kafka::LogEntry &e : log.entries()) {
+          const kafka::RecordInfo &r = w.kafka.records[e.record];
+          if (e.offset >= visible || e.record >= w.kafkaOutputSource.size() || w.kafkaOutputSource[e.record] < 0 || r.producer != pl.kafkaProducer)
+            continue;
+          if (r.txn < 0 || w.kafka.transactions[static_cast<std::size_t>(r.txn)].committing())
+            count(i, w.kafkaOutputSource[e.record]);
+        }
+      }
     }
+    if (pl.kinesisProducer >= 0)
+      for (const kinesis::Shard &s : w.kinesis.shards)
+        for (const kinesis::StoredRecord &stored : s.records)
+          if (stored.durable && stored.record < w.kinesisOutputSource.size() && w.kinesisOutputSource[stored.record] >= 0 &&
+              w.kinesis.records[stored.record].producer == pl.kinesisProducer)
+            count(i, w.kinesisOutputSource[stored.record]);
   }
-  for (const kinesis::Shard &s : w.kinesis.shards)
-    for (const kinesis::StoredRecord &stored : s.records) {
-      if (!stored.durable || stored.record >= w.kinesisOutputSource.size() || w.kinesisOutputSource[stored.record] < 0)
-        continue;
-      const int producer = w.kinesis.records[stored.record].producer;
-      extra += seen[{-1 - producer, w.kinesisOutputSource[stored.record]}]++ > 0 ? 1 : 0;
-    }
   return extra;
 }
 

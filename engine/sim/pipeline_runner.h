@@ -8,6 +8,9 @@
 // Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
+#include <string>
+#include <vector>
+
 namespace streamscope::engine {
 
 /// Links each pipeline to its consumer and producer and schedules its work.
@@ -16,10 +19,10 @@ void startPipelines(World &w);
 int pipelineNamed(const World &w, const std::string &name);
 void crashPipeline(World &w, int pipeline);
 void restartPipeline(World &w, int pipeline, SimTime zombieAfter);
-/// Outputs visible downstream beyond the first for one input, over every pipeline: in Kafka
+/// Per pipeline: outputs visible downstream beyond the first for one input. In Kafka
 /// those a read_committed reader sees (not in an aborted or open transaction), in Kinesis the
 /// acknowledged copies in the output stream.
-std::int64_t duplicatesProcessed(const World &w);
+std::vector<std::int64_t> duplicatesProcessed(const World &w);
 
 void onPipelineTick(World &w, const Action &a);
 

@@ -201,7 +201,12 @@ Report makeReport(const World &w) {
   r.acknowledged = k.counters.acknowledged;
   r.duplicatesDelivered = k.counters.duplicatesDelivered;
   countKafkaStored(k, r);
-  r.duplicatesProcessed = duplicatesProcessed(w);
+  const std::vector<std::int64_t> processedTwice = duplicatesProcessed(w);
+  for (std::size_t i = 0; i < w.pipelines.size(); ++i) {
+    const PipelineConfig &c = w.scenario.pipelines[i];
+    r.pipelines.push_back(PipelineReport{c.name, c.exactlyOnce, w.pipelines[i].outputs, processedTwice[i]});
+    r.duplicatesProcessed += processedTwice[i];
+  }
   r.transactions =
       TransactionsReport{k.txnCounters.committed, k.txnCounters.aborted, k.txnCounters.fenced, k.txnCounters.timedOut, 0, k.txnCounters.fencedWrites};
   for (const kafka::Transaction &t : k.transactions)

@@ -67,6 +67,13 @@ struct GroupReport {
   std::int64_t uncommittedDelivered = 0;
 };
 
+struct PipelineReport {
+  std::string name;
+  bool exactlyOnce = false;
+  std::int64_t outputs = 0; ///< outputs written (including those of aborted transactions)
+  std::int64_t duplicatesProcessed = 0; ///< outputs visible downstream beyond the first for one input
+};
+
 struct TransactionsReport {
   std::int64_t committed = 0;
   std::int64_t aborted = 0;
@@ -133,6 +140,7 @@ struct Report {
   /// Pipelines: outputs visible downstream more than once for one input.
   std::int64_t duplicatesProcessed = 0;
   TransactionsReport transactions;
+  std::vector<PipelineReport> pipelines;
   /// Kinesis copies stored after (with a larger sequence number than) a record their
   /// producer created later, in the same shard: what retries do to producer order.
   std::int64_t reorderedStored = 0;

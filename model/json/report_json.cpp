@@ -89,6 +89,13 @@ QJsonObject reportToJson(const engine::Report &r) {
   o[QStringLiteral("duplicates_stored_by_producer")] = storedBy;
   o[QStringLiteral("reordered_stored")] = static_cast<qint64>(r.reorderedStored);
   o[QStringLiteral("duplicates_processed")] = static_cast<qint64>(r.duplicatesProcessed);
+  QJsonArray pipelines;
+  for (const engine::PipelineReport &p : r.pipelines)
+    pipelines.append(QJsonObject{{QStringLiteral("name"), QString::fromStdString(p.name)},
+                                 {QStringLiteral("exactly_once"), p.exactlyOnce},
+                                 {QStringLiteral("outputs"), static_cast<qint64>(p.outputs)},
+                                 {QStringLiteral("duplicates_processed"), static_cast<qint64>(p.duplicatesProcessed)}});
+  o[QStringLiteral("pipelines")] = pipelines;
   o[QStringLiteral("transactions")] = QJsonObject{{QStringLiteral("committed"), static_cast<qint64>(r.transactions.committed)},
                                                   {QStringLiteral("aborted"), static_cast<qint64>(r.transactions.aborted)},
                                                   {QStringLiteral("fenced"), static_cast<qint64>(r.transactions.fenced)},
