@@ -29,6 +29,10 @@ CheckedRun checkRun(const GeneratedRun &run) {
   result.violations = checker.violations();
   if (run.promisesNoLoss && result.report.acknowledgedLost > 0)
     result.violations.push_back(std::to_string(result.report.acknowledgedLost) + " acknowledged records lost, in a configuration that promises none");
+  for (const PipelineReport &p : result.report.pipelines)
+    if (run.promisesExactlyOnce && p.exactlyOnce && p.duplicatesProcessed > 0)
+      result.violations.push_back("exactly-once pipeline " + p.name + " shows " + std::to_string(p.duplicatesProcessed) +
+                                  " inputs' outputs twice to a read_committed reader");
   if (run.promisesNoStoredDuplicates && result.report.duplicatesStored > 0)
     result.violations.push_back(std::to_string(result.report.duplicatesStored) + " records stored twice by an idempotent producer");
 

@@ -61,6 +61,9 @@ void InvariantChecker::afterStep(const World &w, std::span<const Event> events) 
 void InvariantChecker::checkKafka(const World &w, std::span<const Event> events) {
   using namespace kafka;
   const KafkaState &k = w.kafka;
+  for (const ConsumerGroup &g : k.groups) // read_committed: never a record of an open or aborted transaction
+    if (g.config.isolationLevel == IsolationLevel::ReadCommitted && g.uncommittedDelivered > 0)
+      fail(w, "read_committed group " + g.config.group + " received " + num(g.uncommittedDelivered) + " records of transactions not committed");
   m_maxHighWatermark.resize(k.partitions.size(), 0);
   m_leaderMarks.resize(k.partitions.size());
   for (std::size_t p = 0; p < k.partitions.size(); ++p) {
@@ -72,6 +75,8 @@ void InvariantChecker::checkKafka(const World &w, std::span<const Event> events)
     const Offset hw = log.highWatermark();
     if (hw > log.leo())
       fail(w, name + ": HW " + num(hw) + " is above the leader's log end " + num(log.leo()));
+    if (part.lastStableOffset(hw) > hw)
+      fail(w, name + ": last stable offset " + num(part.lastStableOffset(hw)) + " is above the HW " + num(hw));
     for (int b : part.isr) {
       if (b == part.leader)
         continue;

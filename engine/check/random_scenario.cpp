@@ -154,6 +154,39 @@ GeneratedRun kafkaIdempotentDrops(Rng &rng) {
   return run;
 }
 
+/// kafka-safe's cluster and broker faults with a transactional producer, an exactly-once
+/// pipeline from its topic to another, read_committed readers, and both applications crashed
+/// and restarted (the old instance coming back as a zombie).
+GeneratedRun kafkaTransactions(Rng &rng) {
+  GeneratedRun run = kafkaSafe(rng);
+  run.promisesExactlyOnce = true;
+  Scenario &s = run.scenario;
+  ProducerConfig &p = s.producers[0];
+  p.enableIdempotence = true;
+  p.transactionalId = "p-txn";
+  p.transactionTime = millis(rng.between(50, 1000));
+  p.abortRatio = static_cast<double>(rng.between(0, 300)) / 1000.0;
+  p.transactionTimeout = seconds(rng.between(5, 60));
+  for (ConsumerGroupConfig &g : s.consumers)
+    g.isolationLevel = IsolationLevel::ReadCommitted;
+  TopicConfig out = s.kafka->topics[0];
+  out.name = "out";
+  s.kafka->topics.push_back(out);
+  ScenarioBuilder b(std::move(s));
+  b.kafkaPipeline("eos", "t", "out", true, millis(rng.between(50, 1000)));
+  b.consumerGroup("downstream", "out", 1, OffsetReset::Earliest).isolationLevel = IsolationLevel::ReadCommitted;
+  s = b.build();
+  const auto crashes = rng.between(1, 4);
+  for (std::int64_t i = 0; i < crashes; ++i) {
+    const std::string who = rng.chance(0.5) ? "eos" : "p";
+    const SimTime at = millis(rng.between(1000, (s.duration - seconds(15)) / kMillisecond));
+    s.faults.push_back(Fault{at, CrashProducer{who}});
+    const SimTime zombie = rng.chance(0.3) ? -1 : millis(rng.between(0, 3000));
+    s.faults.push_back(Fault{at + millis(rng.between(100, 8000)), RestartProducer{who, zombie}});
+  }
+  return run;
+}
+
 GeneratedRun kafkaAnything(Rng &rng) {
   const int brokers = static_cast<int>(rng.between(1, 5));
   const int rf = static_cast<int>(rng.between(1, brokers));
@@ -309,6 +342,7 @@ GeneratedRun randomRun(RunFamily family, std::uint64_t seed) {
   case RunFamily::UncleanElection: run = uncleanElection(rng); break;
   case RunFamily::AllBrokersPowerLoss: run = allBrokersPowerLoss(rng); break;
   case RunFamily::KafkaIdempotentDrops: run = kafkaIdempotentDrops(rng); break;
+  case RunFamily::KafkaTransactions: run = kafkaTransactions(rng); break;
   }
   run.scenario.name = std::string(familyName(family)) + " seed " + std::to_string(seed);
   run.scenario.seed = seed;
@@ -325,6 +359,7 @@ std::string_view familyName(RunFamily family) {
   case RunFamily::UncleanElection: return "unclean-election";
   case RunFamily::AllBrokersPowerLoss: return "all-brokers-power-loss";
   case RunFamily::KafkaIdempotentDrops: return "kafka-idempotent-drops";
+  case RunFamily::KafkaTransactions: return "kafka-transactions";
   }
   return "?";
 }

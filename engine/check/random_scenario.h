@@ -19,6 +19,7 @@ enum class RunFamily {
   UncleanElection, ///< followers fall out of the ISR, the leader crashes, unclean election
   AllBrokersPowerLoss, ///< every broker loses power before the OS writes the page cache back
   KafkaIdempotentDrops, ///< idempotent acks=all producer, lost responses, timeouts, leader changes
+  KafkaTransactions, ///< a transactional producer and an exactly-once pipeline, crashed and restarted, read_committed readers
 };
 
 struct GeneratedRun {
@@ -27,6 +28,7 @@ struct GeneratedRun {
   SimTime settle = -1; ///< records acknowledged this long before the end must be processed (-1: not checked)
   SimTime faultAt = -1; ///< loss families: when the losing fault strikes
   bool promisesNoStoredDuplicates = false; ///< the idempotent producer never stores a record twice
+  bool promisesExactlyOnce = false; ///< exactly-once pipelines never show an input's output twice
 };
 
 GeneratedRun randomRun(RunFamily family, std::uint64_t seed);
@@ -35,6 +37,6 @@ std::string_view familyName(RunFamily family);
 std::optional<RunFamily> familyFromName(std::string_view name);
 inline constexpr RunFamily kAllFamilies[] = {RunFamily::KafkaSafe,           RunFamily::KafkaAnything,   RunFamily::Kinesis,
                                              RunFamily::Acks1PowerLoss,      RunFamily::UncleanElection, RunFamily::AllBrokersPowerLoss,
-                                             RunFamily::KafkaIdempotentDrops};
+                                             RunFamily::KafkaIdempotentDrops, RunFamily::KafkaTransactions};
 
 } // namespace streamscope::engine::check

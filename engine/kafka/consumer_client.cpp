@@ -284,6 +284,17 @@ void reviveConsumer(World &w, int g, int member) {
   }
 }
 
+void rewindToCommitted(World &w, int g) {
+  ConsumerGroup &group = groupAt(w, g);
+  for (std::size_t i = 0; i < group.parts.size(); ++i) {
+    GroupPartition &gp = group.parts[i];
+    if (gp.owner < 0 || !group.members[static_cast<std::size_t>(gp.owner)].alive)
+      continue;
+    gp.position = gp.committed;
+    sendFetch(w, g, static_cast<int>(i)); // a new fetch generation: answers to the old position are dropped
+  }
+}
+
 void seekGroup(World &w, int g, int partition, SeekTarget target, std::int64_t value) {
   ConsumerGroup &group = groupAt(w, g);
   for (int local = 0; local < static_cast<int>(group.parts.size()); ++local) {

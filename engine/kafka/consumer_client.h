@@ -21,6 +21,8 @@ void killConsumer(World &w, int group, int member);
 /// A killed member's process starts again: with static membership it takes its old place and
 /// partitions from the committed offsets (a member already expired joins anew).
 void reviveConsumer(World &w, int group, int member);
+/// Every live member goes back to its committed offsets (its application starts over from there).
+void rewindToCommitted(World &w, int group);
 void seekGroup(World &w, int group, int partition, SeekTarget target, std::int64_t value);
 /// Whether the application of group g sees record r: never a marker; with read_committed
 /// never a record of an aborted transaction.

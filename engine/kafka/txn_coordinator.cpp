@@ -77,6 +77,11 @@ void prepared(World &w, int p, std::int32_t txnId, std::int32_t txn) {
   Transaction &t = txnAt(w, txn);
   t.preparedAt = w.now;
   noteState(w, p, txn);
+  // The input offsets committed with the outputs: from now on a consumer asking for them
+  // (with require_stable, KIP-447) gets these, not the ones before.
+  if (t.committing())
+    for (const TxnOffset &o : t.offsets)
+      commitTransactionalOffset(w, o.group, o.local, o.offset);
   if (t.markersPending.empty()) {
     writeTxnLog(w, p, txnId, txn, CompleteDone, -1);
     return;
@@ -94,8 +99,6 @@ void completed(World &w, int p, std::int32_t txn) {
   TransactionCounters &c = w.kafka.txnCounters;
   if (t.state == TxnState::CompleteCommit) {
     ++c.committed;
-    for (const TxnOffset &o : t.offsets) // the input offsets committed with the outputs
-      commitTransactionalOffset(w, o.group, o.local, o.offset);
   } else {
     ++c.aborted;
     c.fenced += t.cause == AbortCause::Fenced ? 1 : 0;

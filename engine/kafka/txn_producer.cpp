@@ -1,5 +1,6 @@
 #include "engine/kafka/txn_producer.h"
 
+#include "engine/kafka/consumer_client.h"
 #include "engine/kafka/producer_client.h"
 #include "engine/kafka/txn_coordinator.h"
 
@@ -52,6 +53,18 @@ void sendControl(World &w, int producer, TxnOp op) {
   w.after(pr.config.requestTimeout, Action{ActionType::TxnRetry, -1, -1, producer, -1, token});
 }
 
+/// A pipeline whose transaction aborts processes its inputs again from the committed offsets
+/// (Kafka Streams closes its tasks dirty and rewinds).
+void rewindPipelineInput(World &w, int producer) {
+  for (PipelineState &pl : w.pipelines) {
+    if (pl.kafkaProducer != producer || pl.group < 0)
+      continue;
+    pl.pending.clear();
+    std::fill(pl.processed.begin(), pl.processed.end(), -1);
+    rewindToCommitted(w, pl.group);
+  }
+}
+
 void resetSequences(Producer &pr) {
   for (ProducerPartition &pp : pr.parts)
     pp.nextSeq = 0;
@@ -83,7 +96,10 @@ void maybeEnd(World &w, int producer) {
       for (std::size_t local = 0; local < pl.processed.size(); ++local)
         if (pl.processed[local] >= 0)
           t.offsets.push_back(TxnOffset{pl.group, static_cast<std::int32_t>(local), pl.processed[local]});
-  sendControl(w, producer, c.failed || c.abortChosen ? TxnOp::EndAbort : TxnOp::EndCommit);
+  const bool abort = c.failed || c.abortChosen;
+  if (abort)
+    rewindPipelineInput(w, producer);
+  sendControl(w, producer, abort ? TxnOp::EndAbort : TxnOp::EndCommit);
 }
 
 void fence(World &w, int producer) {
@@ -94,6 +110,7 @@ void fence(World &w, int producer) {
 }
 
 void reinitialise(World &w, int producer) {
+  rewindPipelineInput(w, producer); // whatever it processed since the last commit is aborted
   Producer &pr = producerAt(w, producer);
   pr.txn.phase = TxnPhase::Initialising;
   sendControl(w, producer, TxnOp::InitProducerId);

@@ -70,4 +70,42 @@ KinesisAppConfig &ScenarioBuilder::application(std::string name, std::string str
   return m_scenario.applications.back();
 }
 
+PipelineConfig &ScenarioBuilder::kafkaPipeline(std::string name, std::string input, std::string output, bool exactlyOnce, SimTime interval,
+                                               SimTime start) {
+  ProducerConfig &p = producer(name, std::move(output));
+  p.rate = 0; // one output per input, written when it is processed
+  p.start = start;
+  ConsumerGroupConfig &g = consumerGroup(name, std::move(input), 1, OffsetReset::Earliest);
+  g.start = start;
+  if (exactlyOnce) {
+    p.transactionalId = name;
+    p.transactionTime = interval;
+    g.enableAutoCommit = false;
+    g.isolationLevel = IsolationLevel::ReadCommitted;
+  } else {
+    g.autoCommitInterval = interval;
+  }
+  PipelineConfig c;
+  c.name = std::move(name);
+  c.exactlyOnce = exactlyOnce;
+  m_scenario.pipelines.push_back(c);
+  return m_scenario.pipelines.back();
+}
+
+PipelineConfig &ScenarioBuilder::kinesisPipeline(std::string name, std::string input, std::string output, int workers, SimTime interval,
+                                                 SimTime start) {
+  ProducerConfig &p = producer(name, {}, std::move(output));
+  p.rate = 0;
+  p.start = start;
+  KinesisAppConfig &app = application(name, std::move(input), workers, IteratorType::TrimHorizon);
+  app.checkpointInterval = interval;
+  app.start = start;
+  PipelineConfig c;
+  c.name = std::move(name);
+  c.kafkaInput = false;
+  c.kafkaOutput = false;
+  m_scenario.pipelines.push_back(c);
+  return m_scenario.pipelines.back();
+}
+
 } // namespace streamscope::engine

@@ -39,6 +39,15 @@ public:
   /// A KCL-style application of `workers` workers reading `stream`.
   KinesisAppConfig &application(std::string name, std::string stream, int workers, IteratorType start);
 
+  /// A consume-transform-produce pipeline `name` from topic `input` to topic `output`, with
+  /// its consumer group and producer (both named `name`). Exactly-once: a transaction every
+  /// `interval` carries the outputs and the input offsets (read_committed input, no auto
+  /// commit, Kafka Streams' exactly_once_v2); otherwise auto commit every `interval`.
+  PipelineConfig &kafkaPipeline(std::string name, std::string input, std::string output, bool exactlyOnce, SimTime interval, SimTime start = 0);
+  /// The same from stream `input` to stream `output`: a KCL application of `workers` workers
+  /// checkpointing every `interval`, writing with a Kinesis producer.
+  PipelineConfig &kinesisPipeline(std::string name, std::string input, std::string output, int workers, SimTime interval, SimTime start = 0);
+
   /// The scenario so far (for settings no adding call covers, and for faults).
   Scenario &scenario() { return m_scenario; }
   Scenario build() const { return m_scenario; }

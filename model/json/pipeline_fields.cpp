@@ -3,6 +3,8 @@
 #include "json_fields.h"
 #include "scenario_fields.h"
 
+#include "engine/world/scenario_builder.h"
+
 #include <QObject>
 
 namespace streamscope::model {
@@ -66,41 +68,14 @@ void readPipeline(JsonFields &f, Scenario &s) {
            QObject::tr("Kinesis has no transactions: a KCL pipeline is at-least-once, and duplicates are the application's to remove"));
   const SimTime interval = msField(f, QStringLiteral("commit_interval_ms"), 1, p.exactlyOnce ? 100 * kMillisecond : 5 * kSecond);
   const SimTime start = msField(f, QStringLiteral("start_ms"), 0, 0);
-  ProducerConfig producer;
-  producer.name = p.name;
-  producer.rate = 0; // it writes one output per input, when it processes it
-  producer.start = start;
-  if (in.kafka) {
-    producer.topic = out.name;
-    ConsumerGroupConfig group;
-    group.group = p.name;
-    group.topic = in.name;
-    group.autoOffsetReset = OffsetReset::Earliest;
-    group.start = start;
-    if (p.exactlyOnce) { // Kafka Streams' exactly_once_v2: offsets go in the transaction
-      producer.transactionalId = p.name;
-      producer.transactionTime = interval;
-      group.enableAutoCommit = false;
-      group.isolationLevel = IsolationLevel::ReadCommitted;
-    } else {
-      group.autoCommitInterval = interval;
-    }
-    s.consumers.push_back(group);
-  } else {
-    producer.stream = out.name;
-    KinesisAppConfig app;
-    app.application = p.name;
-    app.stream = in.name;
-    app.workers = static_cast<int>(f.integer(QStringLiteral("workers"), 1, 64, 1));
-    app.initialPosition = IteratorType::TrimHorizon;
-    app.checkpointInterval = interval;
-    app.start = start;
-    s.applications.push_back(app);
-  }
   if (in.kafka && f.has(QStringLiteral("workers")))
     f.fail(QStringLiteral("workers"), QObject::tr("\"workers\" sets a KCL pipeline's workers; a Kafka pipeline runs one consumer"));
-  s.producers.push_back(producer);
-  s.pipelines.push_back(p);
+  ScenarioBuilder b(std::move(s));
+  if (in.kafka)
+    b.kafkaPipeline(p.name, in.name, out.name, p.exactlyOnce, interval, start);
+  else
+    b.kinesisPipeline(p.name, in.name, out.name, static_cast<int>(f.integer(QStringLiteral("workers"), 1, 64, 1)), interval, start);
+  s = b.build();
 }
 
 } // namespace
