@@ -130,6 +130,10 @@ void handleInit(World &w, int p, std::int32_t txnId, std::uint32_t token, std::i
   std::int32_t aborting = -1;
   if (entry.txn >= 0) {
     Transaction &t = txnAt(w, entry.txn);
+    if (t.state == TxnState::PrepareCommit || t.state == TxnState::PrepareAbort) { // let it finish first
+      reply(w, p, entry, TxnOp::InitProducerId, ErrorCode::ConcurrentTransactions, token, -1, entry.epoch);
+      return;
+    }
     if (t.state == TxnState::Open || t.state == TxnState::Ongoing) { // fence the older instance's transaction
       beginAbort(t, t.instance != instance ? AbortCause::Fenced : AbortCause::Failed);
       aborting = entry.txn;
@@ -270,7 +274,7 @@ void onTxnRequestArrive(World &w, const Action &a) {
     // Not (or no longer) the coordinator: answer from this broker so the client looks again.
     const int current = part.leader;
     part.leader = brokerId;
-    reply(w, p, entry, op, broker.running() ? ErrorCode::NotCoordinator : ErrorCode::NetworkException, a.c, hi, epoch);
+    reply(w, p, entry, op, broker.running() ? ErrorCode::NotCoordinator : ErrorCode::NetworkException, a.c, hi, op == TxnOp::AddPartition ? arg : epoch);
     part.leader = current;
     return;
   }

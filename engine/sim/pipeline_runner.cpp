@@ -69,6 +69,14 @@ int pipelineNamed(const World &w, const std::string &name) {
 
 void onPipelineTick(World &w, const Action &a) {
   PipelineState &pl = pipelineAt(w, a.a);
+  // Kafka Streams initialises its producer (initTransactions) before its tasks fetch their
+  // committed offsets; an old instance's transaction still committing makes it wait.
+  if (pl.awaitingProducer && kafka::transactionTakesRecords(w, pl.kafkaProducer)) {
+    pl.awaitingProducer = false;
+    const kafka::ConsumerGroup &g = w.kafka.groups[static_cast<std::size_t>(pl.group)];
+    for (std::size_t m = 0; m < g.members.size(); ++m)
+      kafka::reviveConsumer(w, pl.group, static_cast<int>(m));
+  }
   if (!w.kafka.producers[static_cast<std::size_t>(pl.kafkaProducer)].crashed) {
     process(w, a.a);
     kafka::checkTransactionEnd(w, pl.kafkaProducer, false);
@@ -89,9 +97,7 @@ void crashPipeline(World &w, int pipeline) {
 void restartPipeline(World &w, int pipeline, SimTime zombieAfter) {
   PipelineState &pl = pipelineAt(w, pipeline);
   kafka::restartProducer(w, pl.kafkaProducer, zombieAfter);
-  const kafka::ConsumerGroup &g = w.kafka.groups[static_cast<std::size_t>(pl.group)];
-  for (std::size_t m = 0; m < g.members.size(); ++m)
-    kafka::reviveConsumer(w, pl.group, static_cast<int>(m));
+  pl.awaitingProducer = true;
 }
 
 std::vector<std::int64_t> duplicatesProcessed(const World &w) {

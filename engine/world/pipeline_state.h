@@ -27,6 +27,9 @@ struct PipelineState {
   /// (what a transaction commits for the group).
   std::vector<std::int64_t> processed;
   std::int64_t outputs = 0;
+  /// Restarted: its consumer starts once its producer is initialised (then every transaction
+  /// of the old instance is complete and its offsets are final).
+  bool awaitingProducer = false;
 };
 
 } // namespace streamscope::engine
