@@ -1,5 +1,6 @@
 #include "expectation_readouts.h"
 #include "control_plane_readouts.h"
+#include "transaction_readouts.h"
 
 #include "engine/kafka/group_partitions.h"
 
@@ -48,7 +49,7 @@ std::optional<double> topicSetting(const QString &field, const TopicConfig &t, c
 } // namespace
 
 bool answers(const QStringList &s) {
-  if (control_plane_readouts::answers(s))
+  if (control_plane_readouts::answers(s) || transaction_readouts::answers(s))
     return true;
   const QString head = s.value(0);
   const QString field = s.value(2);
@@ -59,6 +60,8 @@ bool answers(const QStringList &s) {
 }
 
 QStringList fieldsOf(const QString &head) {
+  if (const QStringList delivery = transaction_readouts::fieldsOf(head); head == QLatin1String("transactions") || head == QLatin1String("pipeline"))
+    return delivery;
   if (const QStringList control = control_plane_readouts::fieldsOf(head); !control.isEmpty())
     return control;
   if (head == QLatin1String("topic"))
@@ -75,6 +78,8 @@ QStringList fieldsOf(const QString &head) {
 std::optional<QString> check(const QStringList &s) {
   if (control_plane_readouts::answers(s))
     return control_plane_readouts::check(s);
+  if (transaction_readouts::answers(s))
+    return transaction_readouts::check(s);
   const QString head = s[0];
   const QString whole = s.join(QLatin1Char(' '));
   if (head == QLatin1String("producer"))
@@ -92,6 +97,8 @@ std::optional<QString> check(const QStringList &s) {
 std::optional<double> value(const QStringList &s, const World &w, QString *why) {
   if (control_plane_readouts::answers(s))
     return control_plane_readouts::value(s, w, why);
+  if (transaction_readouts::answers(s))
+    return transaction_readouts::value(s, w, why);
   const QString head = s[0];
   const std::string name = s[1].toStdString();
   const auto missing = [&](const QString &what) {

@@ -1,6 +1,7 @@
 #include "expectation_words.h"
 
 #include "control_plane_readouts.h"
+#include "transaction_readouts.h"
 #include "narration.h"
 
 #include <QHash>
@@ -179,6 +180,8 @@ QString subjectInWords(const QStringList &s, double v) {
     words = totals(head, v);
   else if (control_plane_readouts::answers(s))
     words = control_plane_readouts::inWords(s, v);
+  else if (transaction_readouts::answers(s))
+    words = transaction_readouts::inWords(s, v);
   else if (head == QLatin1String("kafka") || head == QLatin1String("kinesis"))
     words = system(head, s.value(1), v);
   else if (head == QLatin1String("partition"))
