@@ -2,6 +2,8 @@
 //   K1  Kafka: 3 brokers, 1 topic of 6 partitions, RF 3, min ISR 2, acks=all, N records of
 //       100 bytes with 10,000 keys, consumed by a 3-member group, run until all are consumed.
 //   K2  K1 with a power loss of broker 1 halfway and its restart 5 s later.
+//   KT  K1 with a transactional producer (a transaction every 100 ms, Kafka Streams'
+//       exactly-once commit interval) and a read_committed group.
 //   N1  Kinesis: 4 shards, N records just under the shards' write limits, one KCL application
 //       with 4 workers, run until all are consumed.
 //   S1  The same N records into K1's cluster and N1's stream.
@@ -54,6 +56,11 @@ Scenario workload(const QString &name, std::int64_t records, Shape shape) {
     b.application("readers", "bench", 4, IteratorType::TrimHorizon);
   }
   Scenario s = b.build();
+  if (name == QLatin1String("KT")) {
+    s.producers.front().transactionalId = "load-1";
+    s.producers.front().transactionTime = 100 * kMillisecond;
+    s.consumers.front().isolationLevel = IsolationLevel::ReadCommitted;
+  }
   if (name == QLatin1String("K2")) {
     const auto half = static_cast<SimTime>(produceSeconds / 2 * kSecond);
     s.faults = {Fault{half, PowerLoss{1}}, Fault{half + 5 * kSecond, RestartBroker{1}}};
@@ -102,7 +109,7 @@ int runBenchCommand(const QStringList &args) {
   const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON array of the results."));
   for (const QCommandLineOption &option : {recordsOption, brokersOption, partitionsOption, jsonOption})
     cli.addOption(option);
-  cli.addPositional(QStringLiteral("WORKLOAD"), QStringLiteral("K1, K2, N1 or S1 (default: all four)."), QStringLiteral("[K1|K2|N1|S1...]"));
+  cli.addPositional(QStringLiteral("WORKLOAD"), QStringLiteral("K1, K2, KT, N1 or S1 (default: all five)."), QStringLiteral("[K1|K2|KT|N1|S1...]"));
   if (const auto exit = cli.parse(args))
     return *exit;
   const auto records = cli.wholeNumber(recordsOption, 1000, 100000000);
@@ -118,12 +125,12 @@ int runBenchCommand(const QStringList &args) {
   const bool json = cli.isSet(jsonOption);
   QStringList names;
   for (const QString &name : cli.positional()) {
-    if (!QStringList{QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("N1"), QStringLiteral("S1")}.contains(name))
-      return cli.refuse(QStringLiteral("unknown workload '%1' (K1, K2, N1 or S1)").arg(name));
+    if (!QStringList{QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("KT"), QStringLiteral("N1"), QStringLiteral("S1")}.contains(name))
+      return cli.refuse(QStringLiteral("unknown workload '%1' (K1, K2, KT, N1 or S1)").arg(name));
     names << name;
   }
   if (names.isEmpty())
-    names = {QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("N1"), QStringLiteral("S1")};
+    names = {QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("KT"), QStringLiteral("N1"), QStringLiteral("S1")};
   if (parseOnly())
     return 0;
   QJsonArray results;
@@ -179,7 +186,7 @@ int runBenchCommand(const QStringList &args) {
 
 } // namespace
 
-const CliCommand kBenchCommand{"bench", "[--records N] [--brokers B] [--partitions P] [--json] [K1|K2|N1|S1...]",
+const CliCommand kBenchCommand{"bench", "[--records N] [--brokers B] [--partitions P] [--json] [K1|K2|KT|N1|S1...]",
                                "Time the engine workloads of the performance targets (docs/benchmarks.md) and print "
                                "records/s, events/s, simulated seconds per second, peak RSS, bytes per retained record "
                                "and acknowledged records lost.",

@@ -24,7 +24,7 @@ extern const CliCommand kShardCommand;
 extern const CliCommand kRunCommand;
 /// Runs lessons headless (try-it steps by their solution); exit 1 if any expectation fails.
 extern const CliCommand kLessonCommand;
-/// Times the engine workloads K1, K2, N1 and S1 (docs/benchmarks.md).
+/// Times the engine workloads K1, K2, KT, N1 and S1 (docs/benchmarks.md).
 extern const CliCommand kBenchCommand;
 /// Random scenarios and faults with every invariant checked; exit 1 if any breaks.
 extern const CliCommand kSoakCommand;

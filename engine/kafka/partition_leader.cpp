@@ -229,7 +229,10 @@ void onProduceArrive(World &w, const Action &a) {
       respondProduce(w, broker.node, a.a, a.c, ErrorCode::None, duplicateAt, w.now);
       return;
     }
-    if (last >= 0 && first.seq != last + 1 && !batch.resetSequence) {
+    // A new producer epoch starts at sequence 0: a later batch of it that overtook the first
+    // is refused (and resent), not taken as the start of the epoch.
+    const bool newEpochGap = last < 0 && batch.epoch >= 0 && first.seq != 0;
+    if (((last >= 0 && first.seq != last + 1) || newEpochGap) && !batch.resetSequence) {
       respondProduce(w, broker.node, a.a, a.c, ErrorCode::OutOfOrderSequenceNumber, -1, w.now);
       return;
     }

@@ -47,6 +47,20 @@ void resolve(ProducerPartition &pp, std::int32_t batchId) {
   pp.unresolved.erase(std::remove(pp.unresolved.begin(), pp.unresolved.end(), batchId), pp.unresolved.end());
 }
 
+/// A transactional producer's requests to one broker arrive in the order sent, as on one TCP
+/// connection: a drawn latency that would overtake the previous request is stretched. (Other
+/// producers still draw each latency on its own; see docs/fidelity.md.) -1: the network's.
+SimTime inOrderLatency(World &w, Producer &pr, const Broker &leader) {
+  if (!isTransactional(pr))
+    return -1;
+  if (pr.connectionArrival.size() <= static_cast<std::size_t>(leader.id))
+    pr.connectionArrival.resize(static_cast<std::size_t>(leader.id) + 1, 0);
+  SimTime &last = pr.connectionArrival[static_cast<std::size_t>(leader.id)];
+  const SimTime arrival = std::max(w.now + w.net.latency(pr.node, leader.node, w.rng), last);
+  last = arrival;
+  return arrival - w.now;
+}
+
 void sendBatch(World &w, std::int32_t batchId) {
   Batch &b = w.kafka.batches[batchId];
   Producer &pr = producerAt(w, b.producer);
@@ -59,7 +73,8 @@ void sendBatch(World &w, std::int32_t batchId) {
   const std::int32_t txn = w.kafka.records[b.records.front()].txn;
   b.epoch = txn >= 0 ? w.kafka.transactions[static_cast<std::size_t>(txn)].epoch : -1;
   const Action request{ActionType::ProduceArrive, -1, -1, batchId, -1, b.attempt, leader.incarnation};
-  const bool sent = w.send(pr.node, leader.node, TransferKind::ProduceRequest, b.partition, -1, static_cast<std::int64_t>(b.records.size()), request);
+  const bool sent =
+      w.send(pr.node, leader.node, TransferKind::ProduceRequest, b.partition, -1, static_cast<std::int64_t>(b.records.size()), request, inOrderLatency(w, pr, leader));
   if (b.acks == Acks::None) {
     // Fire and forget: the send itself completes the record (offset -1).
     resolve(pr.parts[static_cast<std::size_t>(w.kafka.localIndex(b.partition))], batchId);

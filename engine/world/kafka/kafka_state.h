@@ -209,6 +209,7 @@ struct Producer {
   std::uint8_t pidGen = 0;
   TxnClient txn; ///< transactional producers only
   std::vector<std::int32_t> zombieBatches; ///< an old instance's batches, sent when it comes back
+  std::vector<SimTime> connectionArrival; ///< transactional: per broker, when the last request sent to it arrives
 };
 
 struct Member {
