@@ -21,6 +21,7 @@ shot shard-split "$scenarios/kinesis-throttling.json" --at 24000
 shot presentation-mode "$scenarios/first-look.json" --at 6000 --present
 shot timeline-markers "$scenarios/acks1-leader-power-loss.json" --at 30000 --then-seek 15500 # every marker of the run, cursor at the election
 shot metrics-broker-failure "$scenarios/acks-all-leader-power-loss.json" --at 16000 --metrics
+shot transactions "$scenarios/transactions.json" --at 8250 # after the fencing: markers, aborted records, an open transaction, the LSO
 shot branched-history "$scenarios/first-look.json" --at 12000 --then-seek 5000 --then-act '{"action":"power_loss","broker":0}' --then-run 11000 --metrics
 shot lesson-player --lesson 09 --lesson-steps 2 # lesson 9, step 2: the prediction before the power cut
 # The presenter view (the lecturer's screen while presenting): lesson 9, step 1 and its notes.

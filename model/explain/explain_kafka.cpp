@@ -1,5 +1,6 @@
 // Inspector words for Kafka: brokers, replicas, records in a log, producers and groups.
 #include "explain_group_protocol.h"
+#include "explain_transactions.h"
 #include "item_explainer.h"
 
 #include "engine/world/config_rules.h"
@@ -118,6 +119,7 @@ Explanation replica(const engine::World &w, int p, int b) {
                         "become leader if the leader fails.")
                 .arg(part.leader);
   }
+  addPartitionTransactions(e, w, p, b);
   return e;
 }
 
@@ -169,6 +171,7 @@ Explanation logCell(const engine::World &w, int p, int b, Offset offset) {
                         "holding it lost power before write-back, it would be gone.");
   else
     e.why = QObject::tr("Committed and flushed to disk on this broker: it survives a crash and a power loss of this machine.");
+  explainTransactionRecord(e, w, r, p, offset);
   return e;
 }
 
@@ -232,6 +235,7 @@ Explanation producer(const engine::World &w, int i) {
       ? QObject::tr("acks=1: the leader acknowledges as soon as the batch is in its own log; if the leader dies before followers fetch it, the "
                     "record can be lost.")
       : QObject::tr("acks=0: the producer does not wait for any answer; records lost on the way are never known.");
+  addProducerTransactions(e, w, i);
   return e;
 }
 
@@ -262,6 +266,7 @@ Explanation group(const engine::World &w, int gi) {
       : g.rebalancing ? QObject::tr("A rebalance is in progress: partitions are being reassigned among the live members.")
                       : QObject::tr("Each partition is read by exactly one member; the committed offset is where a new owner resumes, so anything "
                                     "processed after it is delivered again.");
+  addGroupIsolation(e, w, gi);
   return e;
 }
 

@@ -81,6 +81,17 @@ QList<GlossaryTerm> buildGlossary() {
       term("lease", QObject::tr("Lease"), "Kinesis", L{QStringLiteral("lease")},
            QObject::tr("A KCL worker's claim on a shard, renewed in a table. A lease not renewed within failoverTimeMillis "
                        "expires and another worker takes it.")),
+      term("isolation-level", QObject::tr("isolation.level"), "Kafka", L{QStringLiteral("isolation.level")},
+           QObject::tr("A consumer setting. read_uncommitted (the default) reads up to the high watermark, records of open and "
+                       "aborted transactions included; read_committed reads only below the last stable offset and skips the "
+                       "records of aborted transactions.")),
+      term("lso", QObject::tr("Last stable offset (LSO)"), "Kafka", L{QStringLiteral("last stable offset"), QStringLiteral("LSO")},
+           QObject::tr("The first offset of the oldest transaction on a partition whose commit or abort marker is not yet "
+                       "replicated, or the high watermark when there is none. read_committed consumers read only below it.")),
+      term("txn-marker", QObject::tr("Transaction marker"), "Kafka",
+           L{QStringLiteral("transaction marker"), QStringLiteral("commit marker"), QStringLiteral("abort marker")},
+           QObject::tr("A control record the transaction coordinator writes to every partition of a transaction when it "
+                       "ends: COMMIT or ABORT. It takes an offset but is never delivered to applications.")),
       term("leo", QObject::tr("Log end offset (LEO)"), "Kafka", L{QStringLiteral("log end offset"), QStringLiteral("LEO")},
            QObject::tr("The offset the next record appended to a replica will get: one past its last record.")),
       term("leader-epoch", QObject::tr("Leader epoch"), "Kafka", L{QStringLiteral("leader epoch"), QStringLiteral("epoch")},

@@ -26,6 +26,8 @@ using LogEntry = engine::kafka::LogEntry;
 using StoredRecord = engine::kinesis::StoredRecord;
 using CheckpointKind = engine::kinesis::CheckpointKind;
 using WaitReason = engine::WaitReason;
+using TxnPhase = engine::kafka::TxnPhase;
+using TxnState = engine::kafka::TxnState;
 // Faults are built by the fault menu and handed to the controller untouched.
 using Fault = engine::Fault;
 using FaultAction = engine::FaultAction;

@@ -73,6 +73,41 @@ void KafkaView::buildControllers(const engine::World &world) {
   }
 }
 
+TxnMark KafkaView::txnMarkOf(const LogEntry &entry) const {
+  if (entry.record >= m_records.size())
+    return TxnMark::None;
+  const engine::kafka::RecordInfo &r = m_records[entry.record];
+  if (r.txn < 0 || static_cast<std::size_t>(r.txn) >= m_transactions.size())
+    return r.has(engine::kafka::RecordInfo::Control) ? TxnMark::CoordinatorLog : TxnMark::None;
+  const engine::kafka::Transaction &t = m_transactions[static_cast<std::size_t>(r.txn)];
+  const bool internal = r.partition >= 0 && static_cast<std::size_t>(r.partition) < partitions.size() &&
+      topics[static_cast<std::size_t>(partitions[static_cast<std::size_t>(r.partition)].topic)].internal;
+  if (r.has(engine::kafka::RecordInfo::Control))
+    return internal ? TxnMark::CoordinatorLog : t.committing() ? TxnMark::CommitMarker : TxnMark::AbortMarker;
+  return t.committing() ? TxnMark::Committed : t.aborting() ? TxnMark::Aborted : TxnMark::Open;
+}
+
+void KafkaView::buildTransactions(const engine::World &world) {
+  const engine::kafka::KafkaState &k = world.kafka;
+  m_records = k.records;
+  m_transactions = k.transactions;
+  transactions = k.txnStateTopic >= 0;
+  if (k.txnStateTopic >= 0 && static_cast<std::size_t>(k.txnStateTopic) < topics.size())
+    topics[static_cast<std::size_t>(k.txnStateTopic)].internal = true;
+  for (std::size_t p = 0; p < k.partitions.size(); ++p) {
+    const engine::kafka::Partition &part = k.partitions[p];
+    PartitionView &v = partitions[p];
+    v.highWatermark = part.leader >= 0 ? part.logOf(part.leader).highWatermark() : 0;
+    v.lastStable = part.leader >= 0 ? part.lastStableOffset(v.highWatermark) : 0;
+    v.openTransactions = static_cast<int>(part.openTxns.size());
+    v.transactional = !part.openTxns.empty();
+  }
+  for (const engine::kafka::Transaction &t : k.transactions)
+    for (int p : t.partitions)
+      if (p >= 0 && static_cast<std::size_t>(p) < partitions.size())
+        partitions[static_cast<std::size_t>(p)].transactional = true;
+}
+
 void KafkaView::build(const engine::World &world) {
   const engine::kafka::KafkaState &k = world.kafka;
   version = std::string(kafkaVersionName(k.config.version));
@@ -86,7 +121,7 @@ void KafkaView::build(const engine::World &world) {
   activeBrokers = k.activeBrokers();
   topics.clear();
   for (const auto &t : k.topics)
-    topics.push_back({t.config.name, t.config.partitions, t.config.replicationFactor, t.config.minInsyncReplicas, t.deleted});
+    topics.push_back({t.config.name, t.config.partitions, t.config.replicationFactor, t.config.minInsyncReplicas, t.deleted, false});
   partitions.resize(k.partitions.size());
   for (std::size_t p = 0; p < k.partitions.size(); ++p) {
     const auto &part = k.partitions[p];
@@ -105,8 +140,23 @@ void KafkaView::build(const engine::World &world) {
     v.lastKnownElr = part.lastKnownElr;
   }
   producers.clear();
-  for (const auto &p : k.producers)
-    producers.push_back({p.config.name, p.node, p.config.acks, p.schedule.rate});
+  for (const auto &p : k.producers) {
+    KafkaProducerView pv;
+    pv.name = p.config.name;
+    pv.node = p.node;
+    pv.acks = p.config.acks;
+    pv.rate = p.schedule.rate;
+    pv.transactionalId = p.config.transactionalId;
+    pv.crashed = p.crashed;
+    pv.instance = p.instance;
+    pv.phase = p.txn.phase;
+    pv.epoch = p.txn.epoch;
+    pv.transaction = pv.transactional() ? p.txn.txn : -1;
+    if (pv.transaction >= 0 && static_cast<std::size_t>(pv.transaction) < k.transactions.size())
+      pv.transactionState = k.transactions[static_cast<std::size_t>(pv.transaction)].state;
+    pv.zombieBatches = static_cast<int>(p.zombieBatches.size());
+    producers.push_back(std::move(pv));
+  }
   groups.resize(k.groups.size());
   for (std::size_t gi = 0; gi < k.groups.size(); ++gi) {
     const auto &g = k.groups[gi];
@@ -117,6 +167,7 @@ void KafkaView::build(const engine::World &world) {
     for (const auto &gp : g.parts)
       v.parts.push_back({gp.owner, gp.position, gp.committed});
     v.consumerProtocol = g.config.protocol == engine::GroupProtocol::Consumer;
+    v.readCommitted = g.config.isolationLevel == engine::IsolationLevel::ReadCommitted;
     v.groupEpoch = g.groupEpoch;
     v.members.clear();
     for (std::size_t m = 0; m < g.members.size(); ++m) {
@@ -141,6 +192,7 @@ void KafkaView::build(const engine::World &world) {
       v.members.push_back(std::move(mv));
     }
   }
+  buildTransactions(world);
   ackLatencyMs = recentAckLatencyMs(k.records);
 }
 

@@ -55,6 +55,12 @@ struct PartitionView {
   std::span<const int> isr; ///< broker ids in the in-sync replica set
   std::span<const int> elr; ///< eligible leader replicas (KIP-966): out of the ISR, still safe leaders
   std::span<const int> lastKnownElr; ///< the last leader, remembered while the ISR is empty
+  /// The leader's last stable offset: read_committed consumers read below it only. Equal to
+  /// the leader's high watermark while no transaction is open (0 with no leader).
+  Offset lastStable = 0;
+  Offset highWatermark = 0; ///< the leader's (0 with no leader)
+  int openTransactions = 0; ///< transactions whose marker is not yet below the high watermark
+  bool transactional = false; ///< some transaction has written to it
   bool inIsr(int broker) const;
   bool inElr(int broker) const;
   bool isLastKnownLeader(int broker) const;
@@ -70,6 +76,7 @@ struct TopicView {
   int replicationFactor = 0;
   int minInsyncReplicas = 0;
   bool deleted = false;
+  bool internal = false; ///< a broker's own topic (__transaction_state), not the application's
 };
 
 struct KafkaProducerView {
@@ -77,6 +84,15 @@ struct KafkaProducerView {
   NodeId node = -1;
   Acks acks = Acks::All;
   double rate = 0; ///< records per second it is set to produce
+  std::string transactionalId; ///< "" = not transactional
+  bool crashed = false; ///< its process is gone until it is restarted
+  int instance = 0; ///< 0 for the first process; each restart adds one
+  TxnPhase phase = TxnPhase::Initialising; ///< transactional only
+  std::int32_t epoch = -1; ///< transactional: its producer epoch (-1 before InitProducerId)
+  std::int32_t transaction = -1; ///< its current transaction's number, -1 none
+  TxnState transactionState = TxnState::Open; ///< of `transaction`
+  int zombieBatches = 0; ///< an old instance's batches held until it comes back
+  bool transactional() const { return !transactionalId.empty(); }
 };
 
 struct MemberView {
@@ -104,9 +120,21 @@ struct GroupView {
   std::vector<MemberView> members;
   std::vector<GroupPartitionView> parts; ///< by partition number within the topic
   bool consumerProtocol = false; ///< group.protocol=consumer (KIP-848)
+  bool readCommitted = false; ///< isolation.level=read_committed: reads below the last stable offset only
   int groupEpoch = 0;
   /// The group's state for `p`, or nullptr if it does not read p's topic.
   const GroupPartitionView *partition(const PartitionView &p) const;
+};
+
+/// What a log entry is with respect to transactions.
+enum class TxnMark : std::uint8_t {
+  None, ///< an ordinary record
+  Open, ///< data of a transaction not yet decided
+  Committed, ///< data of a committed (or committing) transaction
+  Aborted, ///< data of an aborted (or aborting) transaction: read_committed consumers skip it
+  CommitMarker, ///< a control record closing a committed transaction on this partition
+  AbortMarker, ///< a control record closing an aborted transaction on this partition
+  CoordinatorLog, ///< a transaction coordinator's record in __transaction_state
 };
 
 struct KafkaView {
@@ -123,6 +151,11 @@ struct KafkaView {
   Offset metadataBase = 0; ///< offsets below it are the bootstrap snapshot
   SimTime controllerReadyAt = 0; ///< ZooKeeper mode: the new controller acts from then (it loads the metadata first)
   std::optional<double> ackLatencyMs; ///< recent produce-to-acknowledgement time
+  bool transactions = false; ///< some producer is transactional (the cluster has __transaction_state)
+
+  /// What `entry` (from one of this view's logs) is with respect to transactions.
+  TxnMark txnMarkOf(const LogEntry &entry) const;
+  static bool isMarker(TxnMark m) { return m == TxnMark::CommitMarker || m == TxnMark::AbortMarker; }
 
   /// The broker a node is, or -1.
   int brokerOfNode(NodeId node) const;
@@ -133,6 +166,9 @@ struct KafkaView {
 
 private:
   void buildControllers(const engine::World &world);
+  void buildTransactions(const engine::World &world);
+  std::span<const engine::kafka::RecordInfo> m_records;
+  std::span<const engine::kafka::Transaction> m_transactions;
 };
 
 } // namespace streamscope::model

@@ -23,12 +23,14 @@ struct LegendUse {
   bool outOfIsr = false; ///< a follower is out of the ISR (dashed outline)
   bool eligible = false; ///< an eligible leader replica (KIP-966) is drawn (solid outline)
   bool consumerProtocol = false; ///< a KIP-848 group's partition chips are drawn
+  bool transactions = false; ///< a producer is transactional: markers, hatching and the LSO are drawn
 };
 
 LegendUse legendUse(const model::WorldView &world) {
-  LegendUse use{world.hasKafka(), world.hasKinesis(), false, false, false};
+  LegendUse use{world.hasKafka(), world.hasKinesis(), false, false, false, false};
   if (!use.kafka)
     return use;
+  use.transactions = world.kafka().transactions;
   const auto &groups = world.kafka().groups;
   use.consumerProtocol = std::any_of(groups.begin(), groups.end(), [](const model::GroupView &gv) { return gv.consumerProtocol; });
   for (const model::PartitionView &p : world.kafka().partitions) {
@@ -53,6 +55,13 @@ std::vector<LegendEntry> legendEntries(const LegendUse &use) {
       entries.push_back({LegendSwatch::OutOfIsr, QObject::tr("out of ISR")});
     if (use.eligible)
       entries.push_back({LegendSwatch::EligibleLeader, QObject::tr("eligible leader replica (ELR)")});
+  }
+  if (use.transactions) {
+    entries.push_back({LegendSwatch::LastStable, QObject::tr("last stable offset (LSO)")});
+    entries.push_back({LegendSwatch::OpenTxn, QObject::tr("in an open transaction")});
+    entries.push_back({LegendSwatch::CommitMarker, QObject::tr("commit marker")});
+    entries.push_back({LegendSwatch::AbortMarker, QObject::tr("abort marker")});
+    entries.push_back({LegendSwatch::AbortedRecord, QObject::tr("aborted (skipped by read_committed)")});
   }
   if (use.consumerProtocol) {
     entries.push_back({LegendSwatch::ChipReading, QObject::tr("partition a member reads")});
@@ -222,7 +231,7 @@ void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vect
     const ClientBox &box = boxes[i];
     g.addShape(box.item, rects[i]);
     const QRectF inner = rects[i].adjusted(t.px(6), t.px(3), -t.px(6), -t.px(3));
-    g.addLabel(QRectF(inner.left(), inner.top(), inner.width(), title.height()), box.title, true, t);
+    g.addFirstFitting(QRectF(inner.left(), inner.top(), inner.width(), title.height()), QStringList{box.title} + box.shorterTitles, true, t);
     const double rowsTop = inner.top() + title.height() + t.px(2);
     const double rowH = std::min(small.height() * 1.25, (inner.bottom() - rowsTop) / std::max<double>(1, static_cast<double>(box.rows.size())));
     for (std::size_t r = 0; r < box.rows.size() && rowH >= t.px(3); ++r) {
@@ -254,7 +263,8 @@ void layoutProducerColumn(CanvasGeometry &g, const QRectF &column, const std::ve
     const QRectF &box = rects[i];
     g.addShape(boxes[i].item, box);
     const QRectF inner = box.adjusted(t.px(6), t.px(4), -t.px(6), -t.px(4));
-    g.addLabel(QRectF(inner.left(), inner.top(), inner.width(), title.height()), boxes[i].title, true, t);
+    g.addFirstFitting(QRectF(inner.left(), inner.top(), inner.width(), title.height()), QStringList{boxes[i].title} + boxes[i].shorterTitles, true,
+                      t);
     g.addFirstFitting(QRectF(inner.left(), inner.top() + title.height(), inner.width(), small.height()), boxes[i].details, false, t,
                       Qt::AlignLeft | Qt::AlignVCenter, true);
     anchors[boxes[i].node] = QPointF(box.right(), box.center().y());

@@ -110,7 +110,12 @@ struct LegendSwatch {
     Throttled,
     ChipReading,
     ChipRevoking,
-    ChipPending
+    ChipPending,
+    LastStable,
+    OpenTxn,
+    CommitMarker,
+    AbortMarker,
+    AbortedRecord
   };
   QRectF rect;
   Kind kind = OnDisk;
@@ -189,6 +194,7 @@ struct ClientBox {
   model::WorldItem item;
   QString title;
   std::vector<ClientRow> rows;
+  QStringList shorterTitles = {}; ///< tried in order when `title` does not fit whole
 };
 /// The number at the end of a member id ("billing-member-07" gives 07), or its index: the
 /// short name a member's row and its wait caption show.
@@ -198,9 +204,10 @@ void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vect
 /// A producer's box on the left of a pane: its name and one line of detail.
 struct ProducerBox {
   model::WorldItem item;
-  QString title;
+  QString title; ///< elided when it does not fit, after `shorterTitles`
   QStringList details; ///< one line of detail, longest form first (shorter ones when narrow)
   NodeId node = -1;
+  QStringList shorterTitles = {}; ///< tried in order when `title` does not fit whole
 };
 void layoutProducerColumn(CanvasGeometry &g, const QRectF &column, const std::vector<ProducerBox> &boxes, const CanvasTheme &t,
                           std::unordered_map<NodeId, QPointF> &anchors);

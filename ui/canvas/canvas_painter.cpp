@@ -1,4 +1,5 @@
 #include "canvas_painter.h"
+#include "transaction_marks.h"
 
 #include "dot_sprites.h"
 
@@ -118,6 +119,7 @@ void paintLegend(QPainter &p, const CanvasFrame &f) {
     case LegendSwatch::ChipReading: paintPartitionChip(p, s.rect, PartitionChip::Reading, t); break;
     case LegendSwatch::ChipRevoking: paintPartitionChip(p, s.rect, PartitionChip::Revoking, t); break;
     case LegendSwatch::ChipPending: paintPartitionChip(p, s.rect, PartitionChip::Pending, t); break;
+    default: paintTxnSwatch(p, s, t); break;
     }
   }
 }

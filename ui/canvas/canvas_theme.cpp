@@ -42,6 +42,13 @@ CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool p
   t.logEnd = t.mutedText;
   t.committed = t.healthy;
   t.position = t.consume;
+  // Markers differ in shape too (filled "C", hollow crossed "A"): green and red alone fail
+  // the commonest colour-vision deficiencies.
+  t.commitMarker = t.healthy;
+  t.abortMarker = t.failure;
+  t.openTxn = t.dark ? QColor(235, 235, 245) : QColor(30, 30, 40);
+  // Magenta-pink: apart from the HW's black or white and the offsets' green and teal.
+  t.lastStable = t.dark ? QColor(255, 120, 200) : QColor(200, 20, 130);
 
   t.font = base;
   t.font.setPointSizeF(base.pointSizeF() * t.scale);

@@ -23,6 +23,8 @@ struct CanvasTheme {
   QColor leader, outOfIsr, eligibleLeader, failure, warning, healthy;
   QColor produce, response, replication, consume, zone, throttle;
   QColor highWatermark, logEnd, committed, position; // committed also marks KCL checkpoints
+  QColor lastStable; ///< the last stable offset's tick (transactions)
+  QColor commitMarker, abortMarker, openTxn; ///< transaction markers and the hatching of undecided records
 
   /// While presenting, type is up to 1.6 times larger; a canvas with less `room` than a
   /// full-HD screen's gets a little less (never below 1.3 times), so its numbers still fit whole.

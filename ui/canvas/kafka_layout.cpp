@@ -15,16 +15,50 @@ namespace {
 using Kind = model::WorldItem::Kind;
 using namespace model; // the view's rows
 
+/// Where a transactional producer is in its loop, in a word or two.
+QString txnPhaseText(const KafkaProducerView &p) {
+  switch (p.phase) {
+  case TxnPhase::Initialising: return QObject::tr("initialising");
+  case TxnPhase::Ready: return QObject::tr("ready");
+  case TxnPhase::Open: return QObject::tr("txn open");
+  case TxnPhase::Ending:
+    return p.transactionState == TxnState::PrepareAbort || p.transactionState == TxnState::CompleteAbort ? QObject::tr("aborting")
+                                                                                                         : QObject::tr("committing");
+  case TxnPhase::Fenced: return QObject::tr("FENCED");
+  }
+  return {};
+}
+
+/// A producer's line of detail, longest form first: down, or its transaction, or acks and rate.
+QStringList producerDetails(const KafkaProducerView &p) {
+  const QString acks = QString::fromStdString(acksSetting(p.acks));
+  const QString rate = QString::number(p.rate, 'f', 0);
+  if (p.crashed)
+    return {QObject::tr("CRASHED · instance %1").arg(p.instance), QObject::tr("CRASHED")};
+  if (p.transactional()) {
+    const QString phase = txnPhaseText(p);
+    // A restarted instance keeps its number here too, for a title too narrow to give it.
+    const QString instance = p.instance > 0 ? QObject::tr(" · #%1").arg(p.instance) : QString();
+    return {QObject::tr("%1 · epoch %2 · %3 rec/s").arg(phase).arg(p.epoch).arg(rate) + instance,
+            QObject::tr("%1 · e%2").arg(phase).arg(p.epoch) + instance, phase + instance, phase};
+  }
+  return {QObject::tr("%1 · %2 rec/s").arg(acks, rate), QObject::tr("%1 · %2/s").arg(acks, rate), acks};
+}
+
 void layoutProducers(const KafkaView &k, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
   std::vector<ProducerBox> boxes;
   for (std::size_t i = 0; i < k.producers.size(); ++i) {
     const KafkaProducerView &p = k.producers[i];
-    const QString acks = QString::fromStdString(acksSetting(p.acks));
-    const QString rate = QString::number(p.rate, 'f', 0);
-    boxes.push_back({{Kind::KafkaProducer, static_cast<int>(i)},
-                     QString::fromStdString(p.name),
-                     {QObject::tr("%1 · %2 rec/s").arg(acks, rate), QObject::tr("%1 · %2/s").arg(acks, rate), acks},
-                     p.node});
+    // A restarted process is a new instance: its number tells it from the one that crashed.
+    const QString name = QString::fromStdString(p.name);
+    if (p.instance > 0)
+      boxes.push_back({{Kind::KafkaProducer, static_cast<int>(i)},
+                       QObject::tr("%1 · instance %2").arg(name).arg(p.instance),
+                       producerDetails(p),
+                       p.node,
+                       {QObject::tr("%1 #%2").arg(name).arg(p.instance)}});
+    else
+      boxes.push_back({{Kind::KafkaProducer, static_cast<int>(i)}, name, producerDetails(p), p.node});
   }
   layoutProducerColumn(g, column, boxes, t, g.kafkaAnchors);
 }
@@ -133,16 +167,22 @@ QStringList stripCaptions(const WorldView &w, int p, int broker, const RecentCha
   const QLocale locale;
   const auto n = [&](Offset o) { return locale.toString(static_cast<qlonglong>(o)); };
   const QString leo = QObject::tr("LEO %1").arg(n(log.leo()));
-  const QString hwLeo = QObject::tr("HW %1 · LEO %2").arg(n(log.highWatermark()), n(log.leo()));
+  QString hwLeo = QObject::tr("HW %1 · LEO %2").arg(n(log.highWatermark()), n(log.leo()));
   if (!k.brokers[static_cast<std::size_t>(broker)].running())
     return {QObject::tr("stopped · %1").arg(leo), leo};
   if (part.leader == broker) {
+    // The leader's last stable offset sits between its HW and LEO in the caption, as on the strip.
+    if (part.transactional || part.lastStable != part.highWatermark)
+      hwLeo = QObject::tr("HW %1 · LSO %2 · LEO %3").arg(n(log.highWatermark()), n(part.lastStable), n(log.leo()));
     const bool fresh = recent && recent->leaderChanged(p, w.now());
     const QString role = (fresh ? QObject::tr("NEW LEADER, epoch %1") : QObject::tr("leader, epoch %1")).arg(part.epoch);
     QString groups;
     for (const GroupView &g : k.groups)
       if (const GroupPartitionView *gp = g.partition(part); gp && gp->committed >= 0)
         groups += QObject::tr(" · %1 committed %2").arg(QString::fromStdString(g.name), n(gp->committed));
+    if (k.topics[static_cast<std::size_t>(part.topic)].internal) // the coordinator's log, not the application's data
+      return {QObject::tr("internal %1 · %2 · %3").arg(QString::fromStdString(part.name), role, hwLeo), QObject::tr("internal · %1").arg(hwLeo),
+              hwLeo, leo};
     QStringList forms = {role + QStringLiteral(" · ") + hwLeo + groups};
     if (!groups.isEmpty())
       forms << role + QStringLiteral(" · ") + hwLeo;
@@ -164,6 +204,14 @@ QStringList stripCaptions(const WorldView &w, int p, int broker, const RecentCha
     return {QObject::tr("OUT OF ISR · %1").arg(behind), QObject::tr("OUT OF ISR · %1").arg(leo), leo};
   }
   return {QObject::tr("in sync · %1").arg(hwLeo), hwLeo, leo};
+}
+
+/// A strip's name: the partition's, except for the broker's own __transaction_state, whose
+/// long name would narrow every strip (the caption and the inspector give it in full).
+QString stripName(const KafkaView &k, const PartitionView &part) {
+  if (k.topics[static_cast<std::size_t>(part.topic)].internal)
+    return QObject::tr("txn log %1").arg(part.index);
+  return QString::fromStdString(part.name);
 }
 
 /// "broker 3 · leads 7/21": the counts stay readable when strips are too small for names;
@@ -227,8 +275,7 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
   double labelW = 0;
   if (stripH + 0.5 >= small.height()) {
     for (int p : parts)
-      labelW =
-          std::max(labelW, small.horizontalAdvance(QString::fromStdString(k.partitions[static_cast<std::size_t>(p)].name) + QStringLiteral(" ★")));
+      labelW = std::max(labelW, small.horizontalAdvance(stripName(k, k.partitions[static_cast<std::size_t>(p)]) + QStringLiteral(" ★")));
     labelW = std::min(labelW + t.px(6), content.width() * 0.4);
   }
   double top = content.top();
@@ -250,7 +297,7 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
     if (labelW > 0) {
       const QString star = part.leader == b.id ? QStringLiteral(" ★") : QString();
       g.addFirstFitting(QRectF(s.rect.left(), s.rect.top(), labelW - t.px(4), stripH),
-                        {QString::fromStdString(part.name) + star, QStringLiteral("#%1").arg(part.index) + star}, false, t);
+                        {stripName(k, part) + star, QStringLiteral("#%1").arg(part.index) + star}, false, t);
     }
     if (captioned[i]) {
       // Under the cells; under the whole strip when even the shortest form is wider than them.
@@ -270,7 +317,14 @@ void layoutGroups(const KafkaView &k, const QRectF &column, const CanvasTheme &t
   std::vector<ClientBox> boxes;
   for (std::size_t gi = 0; gi < k.groups.size(); ++gi) {
     const GroupView &group = k.groups[gi];
-    ClientBox box{{Kind::Group, static_cast<int>(gi)}, QString::fromStdString(group.name), {}};
+    // With transactions in the cluster, what a group may read depends on its isolation.level.
+    const QString groupName = QString::fromStdString(group.name);
+    const QString title = !k.transactions ? groupName
+        : group.readCommitted             ? QObject::tr("%1 · read_committed").arg(groupName)
+                                          : QObject::tr("%1 · read_uncommitted").arg(groupName);
+    ClientBox box{{Kind::Group, static_cast<int>(gi)}, title, {}};
+    if (k.transactions) // narrow: the level's initials (the inspector spells it out)
+      box.shorterTitles = {QStringLiteral("%1 · %2").arg(groupName, group.readCommitted ? QStringLiteral("RC") : QStringLiteral("RU")), groupName};
     for (std::size_t m = 0; m < group.members.size(); ++m) {
       const MemberView &member = group.members[m];
       // Member ids share the group's long prefix ("billing-member-0"): rows show the short
@@ -320,7 +374,7 @@ void layoutKafka(const WorldView &w, const QRectF &pane, const CanvasTheme &t, C
       QObject::tr("Apache Kafka %1 · %n broker(s)", nullptr, static_cast<int>(active.size())).arg(QString::fromStdString(k.version));
   QString topics, shortTopics;
   for (const TopicView &topic : k.topics)
-    if (!topic.deleted) {
+    if (!topic.deleted && !topic.internal) {
       topics += QObject::tr(" · topic %1: %n partition(s), RF %2, min ISR %3", nullptr, topic.partitions)
                     .arg(QString::fromStdString(topic.name))
                     .arg(topic.replicationFactor)

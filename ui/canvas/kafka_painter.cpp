@@ -2,6 +2,7 @@
 // in the page cache; below or above the high watermark), HW and LEO marks, the leader and any
 // follower outside the ISR, consumer groups' committed offsets and positions.
 #include "canvas_painter.h"
+#include "transaction_marks.h"
 #include "waiting_marks.h"
 
 namespace streamscope::ui {
@@ -10,14 +11,26 @@ namespace {
 using namespace model; // the view's rows
 using Kind = model::WorldItem::Kind;
 
-void paintCells(QPainter &p, const StripGeometry &s, const ReplicaLog &log, const CanvasTheme &t) {
+void paintCells(QPainter &p, const StripGeometry &s, const ReplicaLog &log, const KafkaView &k, const CanvasTheme &t) {
   const auto &entries = log.entries();
   const double inset = s.cellWidth >= t.px(5) ? std::max(0.5, s.cellWidth * 0.08) : 0;
   // Cells grouped by look and drawn with one call per group: thousands of cells per frame.
   std::vector<QRectF> committed[2], uncommitted[2]; // [0] in the page cache, [1] on disk
+  TxnCells txn;
   for (std::size_t i = log.lowerBound(s.first); i < entries.size() && entries[i].offset < s.end; ++i) {
     const Offset o = entries[i].offset;
     const QRectF cell(s.xOf(o) + inset, s.cells.top() + inset, s.cellWidth - 2 * inset, s.cells.height() - 2 * inset);
+    const TxnMark mark = k.transactions ? k.txnMarkOf(entries[i]) : TxnMark::None;
+    if (mark == TxnMark::CommitMarker || mark == TxnMark::AbortMarker) {
+      (mark == TxnMark::CommitMarker ? txn.commitMarkers : txn.abortMarkers).push_back(cell);
+      continue;
+    }
+    if (mark == TxnMark::Aborted) {
+      txn.aborted.push_back(cell);
+      continue;
+    }
+    if (mark == TxnMark::Open)
+      txn.open.push_back(cell);
     const int onDisk = o < log.flushed() ? 1 : 0;
     (o < log.highWatermark() ? committed : uncommitted)[onDisk].push_back(cell);
   }
@@ -39,6 +52,7 @@ void paintCells(QPainter &p, const StripGeometry &s, const ReplicaLog &log, cons
     c.setAlpha(120);
     p.fillRect(older, c);
   }
+  paintTxnCells(p, txn, t);
 }
 
 /// Level of detail too low for cells: one bar, split where the flushed offset and HW fall.
@@ -64,7 +78,14 @@ double markX(const StripGeometry &s, Offset o) {
   return s.cells.left() + s.cells.width() * static_cast<double>(std::clamp(o, s.logStart, s.end) - s.logStart) / span;
 }
 
-void paintMarks(QPainter &p, const StripGeometry &s, const ReplicaLog &log, const CanvasTheme &t) {
+/// Whether a partition's strips show its last stable offset: it has seen transactions, or the
+/// LSO lags the high watermark.
+bool showsLastStable(const PartitionView &part) { return part.transactional || part.lastStable != part.highWatermark; }
+
+void paintMarks(QPainter &p, const StripGeometry &s, const ReplicaLog &log, const PartitionView &part, const CanvasTheme &t) {
+  // LSO (leader only, under the HW so an equal HW still shows): a bracket opening right.
+  if (part.leader == s.broker && showsLastStable(part))
+    paintLastStableMark(p, markX(s, part.lastStable), s.rect, t);
   // HW: a bold bar across the strip; LEO: a small notch below it.
   const double hx = markX(s, log.highWatermark());
   p.fillRect(QRectF(hx - t.px(1.2), s.rect.top() - t.px(1), t.px(2.4), s.rect.height() + t.px(2)), t.highWatermark);
@@ -106,11 +127,11 @@ void paintStrip(QPainter &p, const StripGeometry &s, const CanvasFrame &f) {
 
   p.fillRect(s.cells, t.track);
   if (s.cellWidth > 0)
-    paintCells(p, s, log, t);
+    paintCells(p, s, log, k, t);
   else
     paintBar(p, s, log, t);
   if (broker.running())
-    paintMarks(p, s, log, t);
+    paintMarks(p, s, log, part, t);
   if (leader) {
     const bool fresh = f.recent.leaderChanged(s.partition, f.view.now());
     p.fillRect(QRectF(s.cells.left() - t.px(4), s.rect.top(), t.px(3), s.rect.height()), t.leader);
@@ -156,7 +177,16 @@ void paintKafka(QPainter &p, const CanvasFrame &f) {
   for (const CanvasShape &shape : f.geometry.shapes) {
     switch (shape.item.kind) {
     case Kind::Broker: paintBroker(p, k.brokers[static_cast<std::size_t>(shape.item.a)], shape.rect, f); break;
-    case Kind::KafkaProducer: paintBox(p, shape.rect, t, t.produce, t.px(1.5)); break;
+    case Kind::KafkaProducer: {
+      const KafkaProducerView &producer = k.producers[static_cast<std::size_t>(shape.item.a)];
+      if (producer.crashed)
+        paintCrossedBox(p, shape.rect, t, t.px(3));
+      else if (producer.transactional() && producer.phase == TxnPhase::Fenced)
+        paintBox(p, shape.rect, t, t.warning, t.px(2.5), Qt::DashLine);
+      else
+        paintBox(p, shape.rect, t, t.produce, t.px(1.5));
+      break;
+    }
     case Kind::Group: paintBox(p, shape.rect, t, t.consume, t.px(1.5)); break;
     case Kind::Member: {
       const MemberView &m = k.groups[static_cast<std::size_t>(shape.item.a)].members[static_cast<std::size_t>(shape.item.b)];
