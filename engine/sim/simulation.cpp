@@ -131,6 +131,7 @@ void Simulation::dispatch(const Action &a) {
   case ActionType::ReadResponseArrive: kinesis::onReadResponse(w, a); break;
   case ActionType::FanOutPush: kinesis::onFanOutPush(w, a); break;
   case ActionType::GroupHeartbeat: onGroupHeartbeat(w, a); break;
+  case ActionType::GetRecordsTimeout: kinesis::onGetRecordsTimeout(w, a); break;
   }
 }
 
