@@ -130,9 +130,13 @@ struct KafkaView {
   const ControllerView *controllerOfNode(NodeId node) const;
   /// Fills the view from `world`, reusing this one's storage.
   void build(const engine::World &world);
+  /// CopyMark of entries [begin, end) of `log`, a replica log of partition `p`: which are
+  /// second copies of a record (see stored_copies.h).
+  std::vector<std::uint8_t> copyMarks(int p, const ReplicaLog &log, std::size_t begin, std::size_t end) const;
 
 private:
   void buildControllers(const engine::World &world);
+  const engine::World *m_world = nullptr;
 };
 
 } // namespace streamscope::model

@@ -42,6 +42,9 @@ CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool p
   t.logEnd = t.mutedText;
   t.committed = t.healthy;
   t.position = t.consume;
+  // Rose and lime: apart from the cells' blue and amber and from the ELR magenta.
+  t.duplicate = t.dark ? QColor(255, 96, 150) : QColor(210, 20, 100);
+  t.reordered = t.dark ? QColor(190, 255, 90) : QColor(70, 150, 0);
 
   t.font = base;
   t.font.setPointSizeF(base.pointSizeF() * t.scale);
