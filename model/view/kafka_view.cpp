@@ -82,6 +82,7 @@ std::vector<std::uint8_t> KafkaView::copyMarks(int p, const ReplicaLog &log, std
 void KafkaView::build(const engine::World &world) {
   m_world = &world;
   const engine::kafka::KafkaState &k = world.kafka;
+  resent = k.counters.retries > 0;
   version = std::string(kafkaVersionName(k.config.version));
   brokers.clear();
   for (const auto &b : k.brokers) {

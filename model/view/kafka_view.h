@@ -123,6 +123,7 @@ struct KafkaView {
   Offset metadataBase = 0; ///< offsets below it are the bootstrap snapshot
   SimTime controllerReadyAt = 0; ///< ZooKeeper mode: the new controller acts from then (it loads the metadata first)
   std::optional<double> ackLatencyMs; ///< recent produce-to-acknowledgement time
+  bool resent = false; ///< some producer has resent a batch: a record may be stored twice
 
   /// The broker a node is, or -1.
   int brokerOfNode(NodeId node) const;

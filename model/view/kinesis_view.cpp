@@ -73,6 +73,7 @@ void KinesisView::build(const engine::World &world) {
     }
   }
   ackLatencyMs = recentAckLatencyMs(k.records);
+  resent = k.counters.retries > 0;
 }
 
 } // namespace streamscope::model

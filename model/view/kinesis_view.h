@@ -93,6 +93,7 @@ struct KinesisView {
   std::vector<KinesisProducerView> producers;
   std::vector<ApplicationView> apps;
   std::optional<double> ackLatencyMs; ///< recent put-to-acknowledgement time
+  bool resent = false; ///< some producer has put records again: copies may be stored twice or out of order
 
   /// REQUIRES: 0 <= slot < shards.size().
   const ShardView &shardAt(int slot) const { return shards[static_cast<std::size_t>(slot)]; }

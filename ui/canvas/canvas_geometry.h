@@ -110,7 +110,9 @@ struct LegendSwatch {
     Throttled,
     ChipReading,
     ChipRevoking,
-    ChipPending
+    ChipPending,
+    SecondCopy,
+    Reordered
   };
   QRectF rect;
   Kind kind = OnDisk;

@@ -114,6 +114,16 @@ void paintLegend(QPainter &p, const CanvasFrame &f) {
     case LegendSwatch::ChipReading: paintPartitionChip(p, s.rect, PartitionChip::Reading, t); break;
     case LegendSwatch::ChipRevoking: paintPartitionChip(p, s.rect, PartitionChip::Revoking, t); break;
     case LegendSwatch::ChipPending: paintPartitionChip(p, s.rect, PartitionChip::Pending, t); break;
+    case LegendSwatch::SecondCopy:
+      p.fillRect(s.rect, t.inCache);
+      paintSecondCopy(p, s.rect, t);
+      break;
+    case LegendSwatch::Reordered: { // the notch above a cell, as on the lanes
+      const QRectF cell(s.rect.left(), s.rect.center().y(), s.rect.width(), s.rect.height() / 2);
+      p.fillRect(cell, t.zone);
+      paintReordered(p, cell, t);
+      break;
+    }
     }
   }
 }
