@@ -23,13 +23,10 @@ struct LegendUse {
   bool outOfIsr = false; ///< a follower is out of the ISR (dashed outline)
   bool eligible = false; ///< an eligible leader replica (KIP-966) is drawn (solid outline)
   bool consumerProtocol = false; ///< a KIP-848 group's partition chips are drawn
-  bool kafkaResent = false, kinesisResent = false; ///< a resend may have stored copies twice (or, in Kinesis, out of order)
 };
 
 LegendUse legendUse(const model::WorldView &world) {
   LegendUse use{world.hasKafka(), world.hasKinesis(), false, false, false};
-  use.kafkaResent = use.kafka && world.kafka().resent;
-  use.kinesisResent = use.kinesis && world.kinesis().resent;
   if (!use.kafka)
     return use;
   const auto &groups = world.kafka().groups;
@@ -67,10 +64,6 @@ std::vector<LegendEntry> legendEntries(const LegendUse &use) {
     entries.push_back({LegendSwatch::Awaiting, QObject::tr("not yet acknowledged")});
     entries.push_back({LegendSwatch::Throttled, QObject::tr("throttled")});
   }
-  if (use.kafkaResent || use.kinesisResent)
-    entries.push_back({LegendSwatch::SecondCopy, QObject::tr("stored twice")});
-  if (use.kinesisResent)
-    entries.push_back({LegendSwatch::Reordered, QObject::tr("out of its producer's order")});
   entries.push_back({LegendSwatch::InFlight, QObject::tr("message in flight")});
   return entries;
 }
