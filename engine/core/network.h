@@ -31,6 +31,9 @@ public:
   /// Extra one-way delay on every message to or from `n` (a slow broker or disk-bound host).
   void setExtraDelay(NodeId n, SimTime extra) { m_nodes.at(n).extraDelay = extra; }
   SimTime extraDelay(NodeId n) const { return m_nodes.at(n).extraDelay; }
+  /// The chance that a client-facing response `n` sends is lost on its link (0: never).
+  void setResponseLoss(NodeId n, double ratio) { m_nodes.at(n).responseLoss = ratio; }
+  double responseLoss(NodeId n) const { return m_nodes.at(n).responseLoss; }
 
   bool reachable(NodeId a, NodeId b) const { return a == b || (!m_nodes.at(a).isolated && !m_nodes.at(b).isolated); }
 
@@ -48,6 +51,7 @@ private:
   struct Node {
     bool isolated = false;
     SimTime extraDelay = 0;
+    double responseLoss = 0;
   };
   SimTime m_min = 500;
   SimTime m_max = 1500;

@@ -115,6 +115,7 @@ void consumerWaits(const World &w, const Deadlines &d, std::vector<ClientWait> &
         cw.expectedBy = gp.fetchSentAt + group.config.fetchMaxWait; // a long poll answers by then
         cw.setting = "request.timeout.ms";
         cw.settingValue = group.config.requestTimeout;
+        cw.answerLost = gp.fetchAnswerLost;
       } else {
         continue; // answered with an error: the short back-off before the next fetch
       }

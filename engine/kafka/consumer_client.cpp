@@ -154,6 +154,7 @@ void sendFetch(World &w, int g, int local) {
   GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
   const std::uint32_t gen = ++gp.fetchGen;
   gp.fetching = false;
+  gp.fetchAnswerLost = false;
   if (gp.owner < 0 || gp.stopped || gp.revoking || !group.members[static_cast<std::size_t>(gp.owner)].alive)
     return;
   gp.fetching = true;
@@ -335,8 +336,13 @@ void onConsumerFetchResponse(World &w, const Action &a) {
   FetchPayload payload = std::move(w.kafka.payloads[static_cast<std::int32_t>(a.d)]);
   w.kafka.payloads.release(static_cast<std::int32_t>(a.d));
   const bool current = gp.fetchGen == a.c && gp.owner >= 0 && group.members[static_cast<std::size_t>(gp.owner)].alive;
-  if (!w.arrive(a, a.a) || !current)
-    return; // a lost response is resent by the request timeout
+  if (!w.arrive(a, a.a)) {
+    // Lost on the wire: the request timeout fetches again from the same position.
+    gp.fetchAnswerLost = gp.fetchAnswerLost || current;
+    return;
+  }
+  if (!current)
+    return;
   const NodeId node = group.members[static_cast<std::size_t>(gp.owner)].node;
   switch (payload.error) {
   case ErrorCode::None: break;

@@ -10,6 +10,7 @@
 #include "engine/kafka/storage.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace streamscope::engine::kafka {
 namespace {
@@ -262,9 +263,11 @@ void healBroker(World &w, int broker) {
         startFollowing(w, static_cast<int>(i), broker);
 }
 
-void slowBroker(World &w, int broker, SimTime extraDelay) {
+void slowBroker(World &w, int broker, SimTime extraDelay, double dropResponseRatio) {
   w.net.setExtraDelay(brokerAt(w, broker).node, extraDelay);
-  w.record(EventType::BrokerSlowed, broker, -1, extraDelay);
+  w.net.setResponseLoss(brokerAt(w, broker).node, dropResponseRatio);
+  // b: the loss in millionths (0 without one, as before the link could lose responses).
+  w.record(EventType::BrokerSlowed, broker, -1, extraDelay, std::llround(dropResponseRatio * 1e6));
 }
 
 } // namespace streamscope::engine::kafka

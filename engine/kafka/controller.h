@@ -17,7 +17,7 @@ void powerOffBroker(World &w, int broker);
 void restartBroker(World &w, int broker);
 void isolateBroker(World &w, int broker);
 void healBroker(World &w, int broker);
-void slowBroker(World &w, int broker, SimTime extraDelay);
+void slowBroker(World &w, int broker, SimTime extraDelay, double dropResponseRatio = 0);
 /// Initial leaders at cluster creation (preferred replica, epoch 0): the bootstrap snapshot.
 void bootstrapLeadership(World &w);
 /// Leadership for one new partition: its live replicas form the ISR and the first of them

@@ -87,13 +87,42 @@ void leaseWaits(const World &w, std::vector<ClientWait> &out) {
   }
 }
 
+/// A GetRecords call whose answer was lost: the worker learns nothing until the call times out.
+void readWaits(const World &w, std::vector<ClientWait> &out) {
+  const KinesisState &k = w.kinesis;
+  w.queue.forEach([&](const auto &e) {
+    const Action &a = e.action;
+    if (a.type != ActionType::GetRecordsTimeout)
+      return;
+    const Application &app = k.apps[static_cast<std::size_t>(a.a)];
+    const Lease &l = app.leases[static_cast<std::size_t>(a.b)];
+    if (!l.readAnswerLost || l.readGen != a.c || l.owner < 0 || !app.workers[static_cast<std::size_t>(l.owner)].alive)
+      return;
+    ClientWait cw;
+    cw.client = WaitingClient::KinesisApplication;
+    cw.index = a.a;
+    cw.member = l.owner;
+    cw.reason = WaitReason::GetRecordsResponse;
+    cw.partition = l.shard;
+    cw.since = l.readSentAt;
+    cw.expectedBy = l.readSentAt + 2 * k.config.clientLatencyMax; // a round trip
+    cw.until = e.time;
+    cw.setting = "kinesisRequestTimeout";
+    cw.settingValue = kGetRecordsTimeout;
+    cw.answerLost = true;
+    out.push_back(cw);
+  });
+}
+
 } // namespace
 
 void collectKinesisWaits(const World &w, std::vector<ClientWait> &out) {
   if (!w.kinesis.producers.empty())
     putWaits(w, out);
-  if (!w.kinesis.apps.empty())
+  if (!w.kinesis.apps.empty()) {
     leaseWaits(w, out);
+    readWaits(w, out);
+  }
 }
 
 } // namespace streamscope::engine::kinesis

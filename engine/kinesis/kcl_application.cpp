@@ -276,9 +276,11 @@ void onLeaseTake(World &w, const Action &a) {
 
 void onReadShard(World &w, const Action &a) {
   Application &app = appAt(w, a.a);
-  const Lease &l = app.leases[static_cast<std::size_t>(a.b)];
+  Lease &l = app.leases[static_cast<std::size_t>(a.b)];
   if (l.readGen != a.c || !ownsLive(app, l))
     return;
+  l.readSentAt = w.now;
+  l.readAnswerLost = false;
   const NodeId worker = app.workers[static_cast<std::size_t>(l.owner)].node;
   w.send(worker, endpointOf(w, app), TransferKind::GetRecordsRequest, l.shard, 0, 0, Action{ActionType::GetRecordsArrive, -1, -1, a.a, a.b, a.c},
          clientLatency(w));
@@ -310,14 +312,31 @@ void onGetRecordsArrive(World &w, const Action &a) {
 
 void onFanOutPush(World &w, const Action &a) { serveRead(w, a, true); }
 
+void onGetRecordsTimeout(World &w, const Action &a) {
+  Application &app = appAt(w, a.a);
+  Lease &l = app.leases[static_cast<std::size_t>(a.b)];
+  if (l.readGen != a.c || !l.readAnswerLost)
+    return;
+  l.readAnswerLost = false;
+  onReadShard(w, Action{ActionType::ReadShard, -1, -1, a.a, a.b, a.c});
+}
+
 void onReadResponse(World &w, const Action &a) {
   Application &app = appAt(w, a.a);
   Lease &l = app.leases[static_cast<std::size_t>(a.b)];
   const auto payloadId = static_cast<std::int32_t>(a.d);
   const ReadPayload p = std::move(w.kinesis.reads[payloadId]);
   w.kinesis.reads.release(payloadId);
-  const bool current = w.arrive(a, l.shard) && l.readGen == a.c && ownsLive(app, l);
-  if (!current)
+  const bool arrived = w.arrive(a, l.shard);
+  if (!arrived && l.readGen == a.c && ownsLive(app, l) && !app.config.enhancedFanOut) {
+    // The answer was lost: the call fails when kinesisRequestTimeout has passed since it was
+    // made, and the KCL calls GetRecords again with the same iterator. Nothing is skipped
+    // and nothing is read twice; the records come later.
+    l.readAnswerLost = true;
+    w.at(l.readSentAt + kGetRecordsTimeout, Action{ActionType::GetRecordsTimeout, -1, -1, a.a, a.b, a.c});
+    return;
+  }
+  if (!arrived || l.readGen != a.c || !ownsLive(app, l))
     return; // the worker died or lost the lease: whatever it carried is not processed
   const NodeId worker = app.workers[static_cast<std::size_t>(l.owner)].node;
   const auto error = static_cast<ReadError>(p.error);

@@ -32,6 +32,8 @@ void onReadShard(World &w, const Action &a);
 void onGetRecordsArrive(World &w, const Action &a);
 void onFanOutPush(World &w, const Action &a);
 void onReadResponse(World &w, const Action &a);
+/// A GetRecords call whose answer was lost fails after kinesisRequestTimeout: call it again.
+void onGetRecordsTimeout(World &w, const Action &a);
 
 /// The checkpoint of lease `lease` as Kinesis tools print it: a sequence number,
 /// "SHARD_END", or the initial position name when there is none yet.

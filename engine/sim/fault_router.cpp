@@ -129,7 +129,7 @@ struct Router {
     return forBrokers(w, a.broker, brokerFn);
   }
   Refusal operator()(const SlowBroker &a) const {
-    return forBrokers(w, a.broker, [&](World &world, int b) { kafka::slowBroker(world, b, a.extraDelay); });
+    return forBrokers(w, a.broker, [&](World &world, int b) { kafka::slowBroker(world, b, a.extraDelay, a.dropResponseRatio); });
   }
   Refusal operator()(const KillConsumer &a) const { return leave(w, a, true); }
   Refusal operator()(const RemoveConsumer &a) const { return leave(w, a, false); }
@@ -207,14 +207,26 @@ struct Router {
     return std::string("no Kafka producer named ") + name;
   }
   Refusal operator()(const DropResponse &a) const {
-    const auto named = [&](const std::string &name) { return a.producer.empty() || name == a.producer; };
-    bool producerExists = false;
-    for (const kafka::Producer &p : w.kafka.producers)
-      producerExists |= a.system != ResponseSystem::Kinesis && named(p.config.name);
-    for (const kinesis::Producer &p : w.kinesis.producers)
-      producerExists |= a.system != ResponseSystem::Kafka && named(p.config.name);
-    if (!producerExists)
-      return std::string("no producer would receive such a response");
+    const auto named = [](const std::string &wanted, const std::string &name) { return wanted.empty() || name == wanted; };
+    const bool kafka = a.system != ResponseSystem::Kinesis, kinesis = a.system != ResponseSystem::Kafka;
+    bool receiverExists = false;
+    if (a.response != ResponseKind::Fetch) {
+      for (const kafka::Producer &p : w.kafka.producers)
+        receiverExists |= kafka && named(a.producer, p.config.name);
+      for (const kinesis::Producer &p : w.kinesis.producers)
+        receiverExists |= kinesis && named(a.producer, p.config.name);
+    }
+    if (a.response != ResponseKind::Produce) {
+      for (const kafka::ConsumerGroup &g : w.kafka.groups)
+        receiverExists |= kafka && named(a.group, g.config.group);
+      for (const kinesis::Application &app : w.kinesis.apps)
+        receiverExists |= kinesis && !app.config.enhancedFanOut && named(a.group, app.config.application);
+    }
+    if (!receiverExists)
+      return std::string(a.response == ResponseKind::Produce ? "no producer would receive such a response"
+                             : a.response == ResponseKind::Fetch
+                             ? "no consumer would receive such a response (enhanced fan-out is pushed, not fetched)"
+                             : "no producer or consumer would receive such a response");
     // The earliest matching response in flight; with none, the next one sent.
     if (Action *next = w.queue.findEarliest([&](const Action &m) { return w.responseMatches(a, m); }))
       next->dropped = true;

@@ -146,6 +146,7 @@ void Simulation::dispatch(const Action &a) {
   case ActionType::TxnTimeoutCheck: onTxnTimeoutCheck(w, a); break;
   case ActionType::ZombieWake: onZombieWake(w, a); break;
   case ActionType::PipelineTick: onPipelineTick(w, a); break;
+  case ActionType::GetRecordsTimeout: kinesis::onGetRecordsTimeout(w, a); break;
   }
 }
 

@@ -27,6 +27,7 @@ enum class WaitReason : std::uint8_t {
   PutResponse, ///< a PutRecords call has no answer yet (request timeout)
   PutBackoff, ///< throttled: the producer backs off before putting again
   LeaseExpiry, ///< a dead worker's lease: taken over after failoverTimeMillis
+  GetRecordsResponse, ///< a GetRecords call whose answer was lost; called again after kinesisRequestTimeout
 };
 
 struct ClientWait {
@@ -44,6 +45,7 @@ struct ClientWait {
   SimTime settingValue = 0;
   SimTime finalDeadline = -1; ///< Kafka producer: delivery.timeout.ms ends all retries then
   std::int64_t records = 0; ///< records held by the wait (producers)
+  bool answerLost = false; ///< the server answered but the answer was lost on the wire: only the timeout ends the wait
 };
 
 } // namespace streamscope::engine

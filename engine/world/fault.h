@@ -93,6 +93,7 @@ struct SlowBroker {
   static constexpr FaultAction kAction = FaultAction::SlowBroker;
   int broker = -1;
   SimTime extraDelay = 0;
+  double dropResponseRatio = 0; ///< chance that each produce or fetch response the broker sends is lost
   bool operator==(const SlowBroker &) const = default;
 };
 
@@ -245,13 +246,19 @@ struct RemoveBroker {
 
 /// Which system's responses a drop_response fault may lose.
 enum class ResponseSystem : std::uint8_t { Any, Kafka, Kinesis };
-/// The next produce or PutRecords response to arrive (of `system`, to `producer` if named) is
-/// lost on the wire: the server applied the request; the producer times out and sends it
-/// again, which stores a duplicate unless the producer is idempotent.
+/// Which kind of response: a produce / PutRecords answer or a consumer's fetch / GetRecords answer.
+enum class ResponseKind : std::uint8_t { Produce, Fetch, Any };
+/// The next response of `response`'s kind to arrive (of `system`, to `producer` or `group` if
+/// named) is lost on the wire. A lost produce or PutRecords answer: the server applied the
+/// request; the producer times out and sends it again, which stores a duplicate unless the
+/// producer is idempotent. A lost fetch or GetRecords answer: the consumer times out and asks
+/// again from the same position, so it only delays the records.
 struct DropResponse {
   static constexpr FaultAction kAction = FaultAction::DropResponse;
   ResponseSystem system = ResponseSystem::Any;
   std::string producer; ///< empty: any producer
+  ResponseKind response = ResponseKind::Produce;
+  std::string group = {}; ///< fetch: a Kafka consumer group or KCL application; empty: any
   bool operator==(const DropResponse &) const = default;
 };
 

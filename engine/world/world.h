@@ -84,6 +84,7 @@ enum class ActionType : std::uint8_t {
   TxnTimeoutCheck, ///< the coordinators look for transactions past transaction.timeout.ms
   ZombieWake, ///< a = producer, b = old instance: it comes back and sends what it held
   PipelineTick, ///< a = pipeline: turn what it read into outputs, end its transaction when due
+  GetRecordsTimeout, ///< a = application, b = lease, c = read generation: a GetRecords whose answer was lost times out
 };
 
 struct Action {
@@ -96,7 +97,7 @@ struct Action {
   std::int64_t d = 0;
   SimTime sentAt = 0;
   std::uint8_t kind = 0; ///< TransferKind for messages
-  bool dropped = false; ///< messages: lost in flight (drop_message, drop_response, drop_response_ratio)
+  bool dropped = false; ///< messages: lost in flight (drop_message, drop_response, the drop_response_ratio settings)
 };
 
 /// A fault the real system refused (the scenario asked for something it would not do).
@@ -150,9 +151,12 @@ struct World {
   /// Called first by every message handler: emits TransferArrived, or TransferDropped and
   /// returns false if the link was cut while the message was in flight.
   bool arrive(const Action &message, std::int32_t partition);
-  /// Whether `message` (an action in the queue or about to be sent) is a produce or PutRecords
-  /// response that `drop` may lose: its system and, if named, its producer.
+  /// Whether `message` (an action in the queue or about to be sent) is a response `drop` may
+  /// lose: its kind (produce / PutRecords or fetch / GetRecords), its system and, if named, its
+  /// producer or consumer group / application.
   bool responseMatches(const DropResponse &drop, const Action &message) const;
+  /// The responses drop_response and the drop ratios can lose: those a client waits for.
+  static bool losableResponse(TransferKind kind);
 };
 
 } // namespace streamscope::engine

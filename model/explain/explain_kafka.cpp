@@ -2,6 +2,7 @@
 #include "explain_group_protocol.h"
 #include "explain_transactions.h"
 #include "item_explainer.h"
+#include "model/view/stored_copies.h"
 
 #include "engine/world/config_rules.h"
 
@@ -172,6 +173,18 @@ Explanation logCell(const engine::World &w, int p, int b, Offset offset) {
   else
     e.why = QObject::tr("Committed and flushed to disk on this broker: it survives a crash and a power loss of this machine.");
   explainTransactionRecord(e, w, r, p, offset);
+  if (const Offset first = firstKafkaCopy(log, i); first >= 0) {
+    const Producer &producer = k.producers.at(static_cast<std::size_t>(r.producer));
+    e.facts.append({QObject::tr("Stored twice"), QObject::tr("a second copy of offset %1").arg(first)});
+    e.why =
+        QObject::tr("A duplicate: the same record as offset %1. Producer %2 sent it again because no answer came back in time (a lost "
+                    "response, or a leader that failed before answering); the broker had already stored it. Without idempotence (%2 has "
+                    "enable.idempotence=%3) nothing tells the broker that the resend is the same record, so a consumer reads it twice. "
+                    "An idempotent producer's broker recognises its producer id and sequence number and stores nothing twice. ")
+            .arg(first)
+            .arg(QString::fromStdString(producer.config.name), producer.config.enableIdempotence ? QStringLiteral("true") : QStringLiteral("false")) +
+        e.why;
+  }
   return e;
 }
 

@@ -1,6 +1,7 @@
 // Inspector words for Kinesis: shards, records with their sequence numbers, availability
 // zones, producers, applications and their workers.
 #include "item_explainer.h"
+#include "model/view/stored_copies.h"
 
 #include "engine/kinesis/stream_frontend.h"
 #include "engine/world/kinesis/throughput_limit.h"
@@ -77,6 +78,20 @@ Explanation record(const engine::World &w, int slot, std::uint64_t counter) {
                          : QObject::tr("Written to %n zone(s) so far: Kinesis answers the put only after three zones have stored it (StreamScope's "
                                        "model: every zone that is up), and consumers cannot read it until then.",
                                        nullptr, static_cast<int>(zones.size()));
+  const std::uint8_t mark = kinesisCopyMarks(k, s, i, i + 1).front();
+  if (mark & Reordered) {
+    e.facts.append({QObject::tr("Out of order"), QObject::tr("stored after records its producer created later")});
+    e.why.prepend(
+        QObject::tr("Out of the producer's order: records that producer %1 created after this one were stored before it, so they have smaller "
+                    "sequence numbers. A retried put gets a new sequence number when it arrives; Kinesis keeps no producer "
+                    "sequence to restore the order, and a consumer reads them in sequence-number order. ")
+            .arg(QString::fromStdString(k.producers.at(static_cast<std::size_t>(r.producer)).config.name)));
+  }
+  if (mark & SecondCopy) {
+    e.facts.append({QObject::tr("Stored twice"), QObject::tr("a second copy of an earlier record in this shard")});
+    e.why.prepend(QObject::tr("A duplicate: the shard already holds this record under an earlier sequence number. Its producer sent it again "
+                              "because no answer came back in time; Kinesis has no idempotent producer, so every accepted put is stored. "));
+  }
   return e;
 }
 

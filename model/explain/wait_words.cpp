@@ -15,6 +15,7 @@ QString endVerb(WaitReason r) {
   case WaitReason::ProduceBackoff:
   case WaitReason::PutBackoff: return QObject::tr("retries in");
   case WaitReason::FetchNoLeader: return QObject::tr("looks again in");
+  case WaitReason::GetRecordsResponse: return QObject::tr("calls again in");
   case WaitReason::SessionExpiry: return QObject::tr("reassigned in");
   case WaitReason::LeaseExpiry: return QObject::tr("taken over in");
   default: return QObject::tr("gives up in");
@@ -53,9 +54,20 @@ QString why(const engine::World &w, const WaitView &v) {
                        "records once %2 (%3) has passed since they were created.")
         .arg(subject, setting, value);
   case WaitReason::FetchResponse:
+    if (v.answerLost)
+      return QObject::tr("Broker %1 answered, but the answer was lost on the wire (drop_response). The consumer cannot tell a lost answer "
+                         "from a slow one: it waits until %2 (%3) has passed after fetch.max.wait.ms, then fetches again from the same "
+                         "position in %4. Nothing is skipped and nothing is delivered twice; the records only come later.")
+          .arg(v.broker)
+          .arg(setting, value, subject);
     return QObject::tr("A broker holds a fetch up to fetch.max.wait.ms when it has nothing new; past that the consumer waits until %1 (%2) "
                        "more has passed, then fetches again from the current leader of %3. %4")
         .arg(setting, value, subject, brokerCondition(w, v.broker));
+  case WaitReason::GetRecordsResponse:
+    return QObject::tr("The GetRecords answer for %1 was lost on the wire (drop_response). The KCL waits until %2 (%3) has passed since the "
+                       "call, then calls GetRecords again with the same shard iterator: nothing is skipped and nothing is processed twice; "
+                       "the records only come later.")
+        .arg(subject, setting, value);
   case WaitReason::FetchNoLeader:
     return QObject::tr("No broker leads %1, so there is nothing to fetch from; the consumer asks for metadata again every %2 (%3) until a "
                        "leader is elected.")

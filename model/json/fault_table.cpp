@@ -71,6 +71,42 @@ ResponseSystem readResponseSystem(JsonFields &f, const FaultContext &c) {
   return kafka ? ResponseSystem::Kafka : ResponseSystem::Kinesis;
 }
 
+/// drop_response's optional "response": which kind of answer it loses (absent: a produce answer).
+ResponseKind readResponseKind(JsonFields &f) {
+  const QString kind =
+      f.choice(QStringLiteral("response"), {QStringLiteral("produce"), QStringLiteral("fetch"), QStringLiteral("any")}, QStringLiteral("produce"));
+  return kind == QLatin1String("fetch") ? ResponseKind::Fetch : kind == QLatin1String("any") ? ResponseKind::Any : ResponseKind::Produce;
+}
+QString responseKindText(ResponseKind kind) {
+  return kind == ResponseKind::Fetch ? QStringLiteral("fetch") : kind == ResponseKind::Any ? QStringLiteral("any") : QStringLiteral("produce");
+}
+
+DropResponse readDropResponse(JsonFields &f, const FaultContext &c) {
+  DropResponse a;
+  a.system = readResponseSystem(f, c);
+  a.response = readResponseKind(f);
+  const QString quoted = QStringLiteral("\"response\": \"%1\"").arg(responseKindText(a.response));
+  if (f.has(kProducer)) {
+    if (a.response != ResponseKind::Produce)
+      f.fail(kProducer, QObject::tr("\"producer\" names who receives a produce response: it cannot be used with %1").arg(quoted));
+    a.producer = readProducerName(f, c);
+  }
+  const QString application = QStringLiteral("application"), group = QStringLiteral("group");
+  if (f.has(group) || f.has(application)) {
+    const bool kinesis = f.has(application);
+    const QString key = kinesis ? application : group;
+    if (a.response != ResponseKind::Fetch)
+      f.fail(key, QObject::tr("\"%1\" names who receives a fetch response: it needs \"response\": \"fetch\"").arg(key));
+    if (a.system == (kinesis ? ResponseSystem::Kafka : ResponseSystem::Kinesis))
+      f.fail(key,
+             kinesis ? QObject::tr("\"application\" names a Kinesis application: it cannot be used with \"system\": \"kafka\"")
+                     : QObject::tr("\"group\" names a Kafka consumer group: it cannot be used with \"system\": \"kinesis\" (use \"application\")"));
+    a.group = readConsumerName(f, c);
+    a.system = kinesis ? ResponseSystem::Kinesis : ResponseSystem::Kafka; // the name says whose responses
+  }
+  return a;
+}
+
 /// Crash, power loss and restart: "broker" (an id or "all") or "controller".
 template <typename F> F readTarget(JsonFields &f, const FaultContext &c) {
   F a;
@@ -125,13 +161,21 @@ std::vector<FaultRow> buildTable() {
           "slow_broker", Kafka,
           [](JsonFields &f, const FaultContext &c) {
             const int broker = readBroker(f, c, false);
-            return SlowBroker{broker, static_cast<SimTime>(std::llround(f.number(QStringLiteral("extra_latency_ms"), 0, 60000) * 1000))};
+            const auto extra = static_cast<SimTime>(std::llround(f.number(QStringLiteral("extra_latency_ms"), 0, 60000) * 1000));
+            // The link's loss of the responses the broker sends; 0 (the default) makes it whole again.
+            return SlowBroker{broker, extra, f.number(QStringLiteral("drop_response_ratio"), 0, 1, 0)};
           },
           [](QJsonObject &o, const SlowBroker &a) {
             o[kBroker] = a.broker;
             o[QStringLiteral("extra_latency_ms")] = msValue(a.extraDelay);
+            if (a.dropResponseRatio > 0)
+              o[QStringLiteral("drop_response_ratio")] = a.dropResponseRatio;
           },
-          [](const SlowBroker &a) { return QObject::tr("slow %1 by %2 ms").arg(brokerText(a.broker)).arg(toMs(a.extraDelay)); }),
+          [](const SlowBroker &a) {
+            const QString slow = QObject::tr("slow %1 by %2 ms").arg(brokerText(a.broker)).arg(toMs(a.extraDelay));
+            return a.dropResponseRatio > 0 ? QObject::tr("%1, losing %2% of its responses").arg(slow).arg(a.dropResponseRatio * 100, 0, 'g', 3)
+                                           : slow;
+          }),
       row<KillConsumer>("kill_consumer", Both, readLeave<KillConsumer>, writeLeave<KillConsumer>,
                         [](const KillConsumer &a) { return QObject::tr("kill a consumer of %1").arg(text(a.group)); }),
       row<AddConsumer>(
@@ -293,25 +337,32 @@ std::vector<FaultRow> buildTable() {
           [](QJsonObject &o, const RemoveBroker &a) { o[kBroker] = a.broker; },
           [](const RemoveBroker &a) { return QObject::tr("remove %1").arg(brokerText(a.broker)); }),
       row<DropResponse>(
-          "drop_response", Both,
-          [](JsonFields &f, const FaultContext &c) {
-            DropResponse a;
-            a.system = readResponseSystem(f, c);
-            if (f.has(kProducer))
-              a.producer = readProducerName(f, c);
-            return a;
-          },
+          "drop_response", Both, readDropResponse,
           [](QJsonObject &o, const DropResponse &a) {
             if (a.system != ResponseSystem::Any) // absent: either system
               o[QStringLiteral("system")] = a.system == ResponseSystem::Kafka ? QStringLiteral("kafka") : QStringLiteral("kinesis");
+            if (a.response != ResponseKind::Produce) // absent: a produce response
+              o[QStringLiteral("response")] = responseKindText(a.response);
             if (!a.producer.empty()) // absent: any producer
               o[kProducer] = text(a.producer);
+            if (!a.group.empty()) // absent: any consumer
+              o[groupKey(a.system == ResponseSystem::Kinesis)] = text(a.group);
           },
           [](const DropResponse &a) {
-            const QString what = a.system == ResponseSystem::Kafka ? QObject::tr("a produce response")
-                : a.system == ResponseSystem::Kinesis              ? QObject::tr("a PutRecords response")
-                                                                   : QObject::tr("a response");
-            return a.producer.empty() ? QObject::tr("drop %1 in flight").arg(what) : QObject::tr("drop %1 to %2").arg(what, text(a.producer));
+            const bool kafka = a.system == ResponseSystem::Kafka, kinesis = a.system == ResponseSystem::Kinesis;
+            QString what;
+            if (a.response == ResponseKind::Fetch)
+              what = kafka  ? QObject::tr("a fetch response")
+                  : kinesis ? QObject::tr("a GetRecords response")
+                            : QObject::tr("a fetch or GetRecords response");
+            else if (a.response == ResponseKind::Any)
+              what = QObject::tr("a response");
+            else
+              what = kafka  ? QObject::tr("a produce response")
+                  : kinesis ? QObject::tr("a PutRecords response")
+                            : QObject::tr("a produce or PutRecords response");
+            const std::string &to = a.producer.empty() ? a.group : a.producer;
+            return to.empty() ? QObject::tr("drop %1 in flight").arg(what) : QObject::tr("drop %1 to %2").arg(what, text(to));
           }),
       row<CrashProducer>(
           "crash_producer", Kafka, [](JsonFields &f, const FaultContext &c) { return CrashProducer{readKafkaProducerName(f, c)}; },

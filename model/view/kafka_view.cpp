@@ -1,5 +1,7 @@
 #include "kafka_view.h"
 
+#include "stored_copies.h"
+
 #include "engine/world/kafka_version.h"
 #include "engine/world/world.h"
 #include "model/history/ack_latency.h"
@@ -108,8 +110,14 @@ void KafkaView::buildTransactions(const engine::World &world) {
         partitions[static_cast<std::size_t>(p)].transactional = true;
 }
 
+std::vector<std::uint8_t> KafkaView::copyMarks(int p, const ReplicaLog &log, std::size_t begin, std::size_t end) const {
+  return kafkaCopyMarks(m_world->kafka, m_world->kafka.partitions[static_cast<std::size_t>(p)], log, begin, end);
+}
+
 void KafkaView::build(const engine::World &world) {
+  m_world = &world;
   const engine::kafka::KafkaState &k = world.kafka;
+  resent = k.counters.retries > 0;
   version = std::string(kafkaVersionName(k.config.version));
   brokers.clear();
   for (const auto &b : k.brokers) {

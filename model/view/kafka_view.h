@@ -156,6 +156,7 @@ struct KafkaView {
   /// What `entry` (from one of this view's logs) is with respect to transactions.
   TxnMark txnMarkOf(const LogEntry &entry) const;
   static bool isMarker(TxnMark m) { return m == TxnMark::CommitMarker || m == TxnMark::AbortMarker; }
+  bool resent = false; ///< some producer has resent a batch: a record may be stored twice
 
   /// The broker a node is, or -1.
   int brokerOfNode(NodeId node) const;
@@ -163,12 +164,16 @@ struct KafkaView {
   const ControllerView *controllerOfNode(NodeId node) const;
   /// Fills the view from `world`, reusing this one's storage.
   void build(const engine::World &world);
+  /// CopyMark of entries [begin, end) of `log`, a replica log of partition `p`: which are
+  /// second copies of a record (see stored_copies.h).
+  std::vector<std::uint8_t> copyMarks(int p, const ReplicaLog &log, std::size_t begin, std::size_t end) const;
 
 private:
   void buildControllers(const engine::World &world);
   void buildTransactions(const engine::World &world);
   std::span<const engine::kafka::RecordInfo> m_records;
   std::span<const engine::kafka::Transaction> m_transactions;
+  const engine::World *m_world = nullptr;
 };
 
 } // namespace streamscope::model

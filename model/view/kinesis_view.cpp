@@ -1,11 +1,15 @@
 #include "kinesis_view.h"
 
+#include "stored_copies.h"
+
 #include "engine/world/world.h"
 #include "model/history/ack_latency.h"
 
 namespace streamscope::model {
 
 std::string ShardView::sequenceText(const StoredRecord &record) const { return m_shard->sequenceOf(record).toDecimal(); }
+
+std::vector<std::uint8_t> ShardView::copyMarks(std::size_t begin, std::size_t end) const { return kinesisCopyMarks(*m_state, *m_shard, begin, end); }
 
 void KinesisView::build(const engine::World &world) {
   const engine::kinesis::KinesisState &k = world.kinesis;
@@ -27,6 +31,7 @@ void KinesisView::build(const engine::World &world) {
     v.throttledReads = shard.throttledReads;
     v.records = &shard.records;
     v.m_shard = &shard;
+    v.m_state = &k;
   }
   streams.clear();
   for (const auto &st : k.streams) {
@@ -68,6 +73,7 @@ void KinesisView::build(const engine::World &world) {
     }
   }
   ackLatencyMs = recentAckLatencyMs(k.records);
+  resent = k.counters.retries > 0;
 }
 
 } // namespace streamscope::model

@@ -31,10 +31,14 @@ struct ShardView {
   const std::deque<StoredRecord> *records = nullptr; ///< in sequence-number order; never null in a built view
   /// A stored record's full sequence number in decimal.
   std::string sequenceText(const StoredRecord &record) const;
+  /// CopyMark of records [begin, end): second copies, and copies stored after a record their
+  /// producer created later (see stored_copies.h).
+  std::vector<std::uint8_t> copyMarks(std::size_t begin, std::size_t end) const;
 
 private:
   friend struct KinesisView;
   const engine::kinesis::Shard *m_shard = nullptr;
+  const engine::kinesis::KinesisState *m_state = nullptr;
 };
 
 struct StreamView {
@@ -89,6 +93,7 @@ struct KinesisView {
   std::vector<KinesisProducerView> producers;
   std::vector<ApplicationView> apps;
   std::optional<double> ackLatencyMs; ///< recent put-to-acknowledgement time
+  bool resent = false; ///< some producer has put records again: copies may be stored twice or out of order
 
   /// REQUIRES: 0 <= slot < shards.size().
   const ShardView &shardAt(int slot) const { return shards[static_cast<std::size_t>(slot)]; }

@@ -69,7 +69,7 @@ void describe(const engine::World &w, const ClientWait &c, WaitView &v) {
     break;
   case WaitReason::FetchResponse:
     v.target = broker;
-    v.what = "fetch response from " + broker + " for " + p;
+    v.what = "fetch response from " + broker + " for " + p + (c.answerLost ? " (lost on the wire)" : "");
     break;
   case WaitReason::FetchNoLeader:
     v.target = "a leader for " + p;
@@ -90,6 +90,10 @@ void describe(const engine::World &w, const ClientWait &c, WaitView &v) {
   case WaitReason::PutBackoff:
     v.target = "its back-off";
     v.what = "the end of its back-off after ProvisionedThroughputExceeded before putting again";
+    break;
+  case WaitReason::GetRecordsResponse:
+    v.target = "the Kinesis endpoint";
+    v.what = "GetRecords response from the Kinesis endpoint for " + p + " (lost on the wire)";
     break;
   case WaitReason::LeaseExpiry:
     v.other = "w" + std::to_string(c.other);
@@ -130,6 +134,7 @@ void collectWaitViews(const engine::World &world, std::vector<WaitView> &out) {
     v.settingValue = c.settingValue;
     v.finalDeadline = c.finalDeadline;
     v.records = c.records;
+    v.answerLost = c.answerLost;
     if (same != out.end()) {
       v.more = same->more;
       *same = std::move(v);

@@ -34,6 +34,7 @@ struct WaitView {
   SimTime settingValue = 0;
   SimTime finalDeadline = -1; ///< Kafka producers: delivery.timeout.ms ends every retry then
   std::int64_t records = 0;
+  bool answerLost = false; ///< the server answered but the answer was lost on the wire
   int more = 0; ///< further waits of the same client not shown in this row
 
   /// When the client got stuck: `since`, or earlier when this is a retry of a request that

@@ -31,6 +31,8 @@ private slots:
         {8 * engine::kSecond, engine::SetAcks{"checkout", engine::Acks::Leader}},
         {9 * engine::kSecond, engine::DropResponse{engine::ResponseSystem::Kinesis, "checkout"}},
         {10 * engine::kSecond, engine::DropResponse{}},
+        {11 * engine::kSecond, engine::DropResponse{engine::ResponseSystem::Kinesis, {}, engine::ResponseKind::Fetch, "billing-kcl"}},
+        {12 * engine::kSecond, engine::SlowBroker{1, 0, 0.5}},
     };
 
     QString error;

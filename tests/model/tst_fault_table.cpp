@@ -64,6 +64,11 @@ std::vector<Fault> everyAction() {
       {39 * kMs, DropResponse{}},
       {40 * kMs, DropResponse{ResponseSystem::Kafka, "checkout"}},
       {41 * kMs, DropResponse{ResponseSystem::Kinesis, {}}},
+      {42 * kMs, DropResponse{ResponseSystem::Kafka, {}, ResponseKind::Fetch, "billing"}},
+      {43 * kMs, DropResponse{ResponseSystem::Kinesis, {}, ResponseKind::Fetch, "billing-kcl"}},
+      {44 * kMs, DropResponse{ResponseSystem::Any, {}, ResponseKind::Any, {}}},
+      {45 * kMs, DropResponse{ResponseSystem::Any, {}, ResponseKind::Fetch, {}}},
+      {46 * kMs, SlowBroker{1, 0, 0.25}},
   };
 }
 

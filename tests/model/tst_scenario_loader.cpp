@@ -236,6 +236,34 @@ private slots:
                                             << QStringLiteral("no producer named \"q\"");
     QTest::newRow("drop_response unknown key") << QByteArray(t).replace("\"crash_broker\", \"broker\": 1", "\"drop_response\", \"broker\": 1")
                                                << QStringLiteral("\"broker\"");
+    const auto dropResponse = [&](const char *keys) {
+      return QByteArray(t).replace("\"crash_broker\", \"broker\": 1", QByteArray("\"drop_response\", ") + keys);
+    };
+    QTest::newRow("drop_response response kind") << dropResponse("\"response\": \"commit\"")
+                                                 << QStringLiteral("\"response\" must be one of \"produce\", \"fetch\", \"any\", not \"commit\"");
+    QTest::newRow("drop_response producer with fetch")
+        << dropResponse("\"response\": \"fetch\", \"producer\": \"p\"")
+        << QStringLiteral("\"producer\" names who receives a produce response: it cannot be used with \"response\": \"fetch\"");
+    QTest::newRow("drop_response producer with any")
+        << dropResponse("\"response\": \"any\", \"producer\": \"p\"")
+        << QStringLiteral("\"producer\" names who receives a produce response: it cannot be used with \"response\": \"any\"");
+    QTest::newRow("drop_response group with produce")
+        << dropResponse("\"group\": \"g\"") << QStringLiteral("\"group\" names who receives a fetch response: it needs \"response\": \"fetch\"");
+    QTest::newRow("drop_response unknown group") << dropResponse("\"response\": \"fetch\", \"group\": \"h\"")
+                                                 << QStringLiteral("no consumer group named \"h\"");
+    QTest::newRow("drop_response group of kinesis") << dropResponse("\"response\": \"fetch\", \"system\": \"kinesis\", \"group\": \"g\"")
+                                                    << QStringLiteral("\"system\": \"kinesis\" needs a kinesis section");
+    QTest::newRow("drop_response unknown application")
+        << dropResponse("\"response\": \"fetch\", \"application\": \"a\"") << QStringLiteral("no Kinesis application named \"a\"");
+    QTest::newRow("drop_response response type") << dropResponse("\"response\": 1") << QStringLiteral("\"response\" must be a string");
+    QTest::newRow("slow_broker drop ratio range") << QByteArray(t).replace(
+                                                         "\"crash_broker\", \"broker\": 1",
+                                                         "\"slow_broker\", \"broker\": 1, \"extra_latency_ms\": 0, \"drop_response_ratio\": 2")
+                                                  << QStringLiteral("\"drop_response_ratio\" must be between 0 and 1");
+    QTest::newRow("slow_broker drop ratio type") << QByteArray(t).replace(
+                                                        "\"crash_broker\", \"broker\": 1",
+                                                        "\"slow_broker\", \"broker\": 1, \"extra_latency_ms\": 0, \"drop_response_ratio\": \"some\"")
+                                                 << QStringLiteral("\"drop_response_ratio\" must be a number");
     QTest::newRow("unknown kafka version") << QByteArray(t).replace("\"brokers\": 3,", "\"brokers\": 3, \"version\": \"3.8\",")
                                            << QStringLiteral("\"version\" must be one of \"3.9\", \"4.0\", \"4.1\"");
     QTest::newRow("kafka version a number") << QByteArray(t).replace("\"brokers\": 3,", "\"brokers\": 3, \"version\": 4.1,")
@@ -302,6 +330,30 @@ private slots:
     QVERIFY(std::get<DropResponse>(r.scenario->faults[0].what) == DropResponse{});
     QVERIFY((std::get<DropResponse>(r.scenario->faults[1].what) == DropResponse{ResponseSystem::Kafka, "p"}));
     QCOMPARE(loadScenarioText(kGood, QStringLiteral("s.json")).scenario->dropResponseRatio, 0.0);
+  }
+
+  void lostFetchResponsesLoad() {
+    QByteArray text(kGood);
+    text.replace("\"crash_broker\", \"broker\": 1 }",
+                 "\"drop_response\", \"response\": \"fetch\", \"group\": \"g\" }, { \"at_ms\": 600, \"action\": \"drop_response\", "
+                 "\"response\": \"any\" }, { \"at_ms\": 700, \"action\": \"slow_broker\", \"broker\": 2, \"extra_latency_ms\": 1, "
+                 "\"drop_response_ratio\": 0.1 }, { \"at_ms\": 800, \"action\": \"drop_response\", \"response\": \"produce\" }");
+    const ScenarioLoadResult r = loadScenarioText(text, QStringLiteral("s.json"));
+    QVERIFY2(r.scenario.has_value(), qPrintable(r.error));
+    using namespace streamscope::engine;
+    DropResponse fetch{ResponseSystem::Kafka, {}};
+    fetch.response = ResponseKind::Fetch;
+    fetch.group = "g";
+    QVERIFY(std::get<DropResponse>(r.scenario->faults[0].what) == fetch);
+    QVERIFY(std::get<DropResponse>(r.scenario->faults[1].what).response == ResponseKind::Any);
+    QVERIFY((std::get<SlowBroker>(r.scenario->faults[2].what) == SlowBroker{2, 1000, 0.1}));
+    QVERIFY(std::get<DropResponse>(r.scenario->faults[3].what) == DropResponse{});
+    QByteArray kinesis(kKinesis);
+    kinesis.replace("\"az_outage\", \"az\": 1", "\"drop_response\", \"response\": \"fetch\", \"application\": \"billing\"");
+    const ScenarioLoadResult k = loadScenarioText(kinesis, QStringLiteral("s.json"));
+    QVERIFY2(k.scenario.has_value(), qPrintable(k.error));
+    const auto &read = std::get<DropResponse>(k.scenario->faults[1].what);
+    QVERIFY(read.system == ResponseSystem::Kinesis && read.group == "billing" && read.response == ResponseKind::Fetch);
   }
 
   void kinesisScenarioHasTheValues() {

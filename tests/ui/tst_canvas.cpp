@@ -167,6 +167,44 @@ private slots:
     QVERIFY(!light.dark);
   }
 
+  void marksSecondCopiesAndReorderedRecordsInBothPalettes() {
+    // At 3.15 s the resends after the responses lost at 2 s are stored: plain-0 holds one
+    // record twice, and the Kinesis shard a second copy behind newer records.
+    Window w(QStringLiteral("duplicates-from-lost-responses.json"), 3150 * engine::kMillisecond);
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(20, 22, 26));
+    dark.setColor(QPalette::Window, QColor(30, 32, 36));
+    dark.setColor(QPalette::Text, QColor(235, 235, 235));
+    dark.setColor(QPalette::WindowText, QColor(235, 235, 235));
+    for (const QPalette &palette : {w.canvas().palette(), dark}) {
+      w.canvas().setPalette(palette);
+      const ui::CanvasTheme theme = ui::CanvasTheme::from(palette, w.canvas().font(), false);
+      QTemporaryDir dir;
+      const QString png = dir.filePath(QStringLiteral("copies.png"));
+      QVERIFY(w.canvas().exportPng(png, QSize(1400, 800)));
+      const QImage image(png);
+      int duplicate = 0, reordered = 0;
+      for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+          const QRgb c = image.pixel(x, y);
+          duplicate += c == theme.duplicate.rgb() ? 1 : 0;
+          reordered += c == theme.reordered.rgb() ? 1 : 0;
+        }
+      QVERIFY2(duplicate > 50, qPrintable(QStringLiteral("dark %1: %2 duplicate pixels").arg(theme.dark).arg(duplicate)));
+      QVERIFY2(reordered > 10, qPrintable(QStringLiteral("dark %1: %2 reordered pixels").arg(theme.dark).arg(reordered)));
+    }
+    // Before any resend nothing is marked.
+    Window calm(QStringLiteral("duplicates-from-lost-responses.json"), 1900 * engine::kMillisecond);
+    const ui::CanvasTheme theme = ui::CanvasTheme::from(calm.canvas().palette(), calm.canvas().font(), false);
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("calm.png"));
+    QVERIFY(calm.canvas().exportPng(png, QSize(1400, 800)));
+    const QImage image(png);
+    for (int y = 0; y < image.height(); ++y)
+      for (int x = 0; x < image.width(); ++x)
+        QVERIFY(image.pixel(x, y) != theme.duplicate.rgb() && image.pixel(x, y) != theme.reordered.rgb());
+  }
+
   void showsConsumerProtocolReconciliation() {
     // At 26 s member 3 of "incremental" waits for partition 5, which member 2 has just released.
     Window w(QStringLiteral("lesson-group-protocols.json"), 26 * engine::kSecond);

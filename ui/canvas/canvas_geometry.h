@@ -115,7 +115,9 @@ struct LegendSwatch {
     OpenTxn,
     CommitMarker,
     AbortMarker,
-    AbortedRecord
+    AbortedRecord,
+    SecondCopy,
+    Reordered
   };
   QRectF rect;
   Kind kind = OnDisk;

@@ -120,6 +120,16 @@ void paintLegend(QPainter &p, const CanvasFrame &f) {
     case LegendSwatch::ChipRevoking: paintPartitionChip(p, s.rect, PartitionChip::Revoking, t); break;
     case LegendSwatch::ChipPending: paintPartitionChip(p, s.rect, PartitionChip::Pending, t); break;
     default: paintTxnSwatch(p, s, t); break;
+    case LegendSwatch::SecondCopy:
+      p.fillRect(s.rect, t.inCache);
+      paintSecondCopy(p, s.rect, t);
+      break;
+    case LegendSwatch::Reordered: { // the notch above a cell, as on the lanes
+      const QRectF cell(s.rect.left(), s.rect.center().y(), s.rect.width(), s.rect.height() / 2);
+      p.fillRect(cell, t.zone);
+      paintReordered(p, cell, t);
+      break;
+    }
     }
   }
 }
@@ -245,6 +255,29 @@ void paintOffsetMark(QPainter &p, double x, const QRectF &strip, double size, bo
     p.setBrush(Qt::NoBrush);
   }
   p.drawPolygon(tri);
+}
+
+void paintSecondCopy(QPainter &p, const QRectF &cell, const CanvasTheme &t) {
+  const double ring = std::max(1.0, std::min(t.px(2), cell.width() * 0.25));
+  p.setPen(QPen(t.duplicate, ring));
+  p.setBrush(Qt::NoBrush);
+  p.drawRect(cell.adjusted(ring / 2, ring / 2, -ring / 2, -ring / 2));
+  const double badge = std::min(cell.width(), cell.height()) * 0.55;
+  QPolygonF corner;
+  corner << cell.topRight() << cell.topRight() - QPointF(badge, 0) << cell.topRight() + QPointF(0, badge);
+  p.setPen(Qt::NoPen);
+  p.setBrush(t.duplicate);
+  p.drawPolygon(corner);
+}
+
+void paintReordered(QPainter &p, const QRectF &cell, const CanvasTheme &t) {
+  const double size = std::max(t.px(4), cell.width() * 0.7);
+  QPolygonF notch;
+  notch << QPointF(cell.center().x() - size / 2, cell.top() - size * 0.8) << QPointF(cell.center().x() + size / 2, cell.top() - size * 0.8)
+        << QPointF(cell.center().x(), cell.top());
+  p.setPen(Qt::NoPen);
+  p.setBrush(t.reordered);
+  p.drawPolygon(notch);
 }
 
 void paintClientDot(QPainter &p, const QRectF &row, bool alive, const CanvasTheme &t) {

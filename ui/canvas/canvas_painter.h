@@ -43,6 +43,10 @@ void paintControlPlane(QPainter &painter, const CanvasFrame &frame);
 void paintOffsetMark(QPainter &painter, double x, const QRectF &strip, double size, bool committed, const CanvasTheme &theme);
 /// The status dot at the start of a consumer's or worker's row: green alive, red not.
 void paintClientDot(QPainter &painter, const QRectF &row, bool alive, const CanvasTheme &theme);
+/// A record cell that is a second copy (a resend stored it again): a ring and a corner badge.
+void paintSecondCopy(QPainter &painter, const QRectF &cell, const CanvasTheme &theme);
+/// A Kinesis cell stored after a record its producer created later: a notch above it.
+void paintReordered(QPainter &painter, const QRectF &cell, const CanvasTheme &theme);
 /// A consumer-protocol partition chip: tinted and outlined (read), struck through in the
 /// warning colour (revoking), or a dashed outline (pending, in the target only).
 void paintPartitionChip(QPainter &painter, const QRectF &rect, PartitionChip::Kind kind, const CanvasTheme &theme);

@@ -49,6 +49,9 @@ CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool p
   t.openTxn = t.dark ? QColor(235, 235, 245) : QColor(30, 30, 40);
   // Magenta-pink: apart from the HW's black or white and the offsets' green and teal.
   t.lastStable = t.dark ? QColor(255, 120, 200) : QColor(200, 20, 130);
+  // Rose and lime: apart from the cells' blue and amber and from the ELR magenta.
+  t.duplicate = t.dark ? QColor(255, 96, 150) : QColor(210, 20, 100);
+  t.reordered = t.dark ? QColor(190, 255, 90) : QColor(70, 150, 0);
 
   t.font = base;
   t.font.setPointSizeF(base.pointSizeF() * t.scale);

@@ -5,19 +5,27 @@
 #include "transaction_marks.h"
 #include "waiting_marks.h"
 
+#include "model/view/stored_copies.h"
+
 namespace streamscope::ui {
 namespace {
 
 using namespace model; // the view's rows
 using Kind = model::WorldItem::Kind;
 
-void paintCells(QPainter &p, const StripGeometry &s, const ReplicaLog &log, const KafkaView &k, const CanvasTheme &t) {
+void paintCells(QPainter &p, const StripGeometry &s, const ReplicaLog &log, const CanvasFrame &f) {
+  const CanvasTheme &t = f.theme;
+  const KafkaView &k = f.view.kafka();
   const auto &entries = log.entries();
   const double inset = s.cellWidth >= t.px(5) ? std::max(0.5, s.cellWidth * 0.08) : 0;
   // Cells grouped by look and drawn with one call per group: thousands of cells per frame.
   std::vector<QRectF> committed[2], uncommitted[2]; // [0] in the page cache, [1] on disk
   TxnCells txn;
-  for (std::size_t i = log.lowerBound(s.first); i < entries.size() && entries[i].offset < s.end; ++i) {
+  const std::size_t begin = log.lowerBound(s.first);
+  std::size_t end = begin;
+  while (end < entries.size() && entries[end].offset < s.end)
+    ++end;
+  for (std::size_t i = begin; i < end; ++i) {
     const Offset o = entries[i].offset;
     const QRectF cell(s.xOf(o) + inset, s.cells.top() + inset, s.cellWidth - 2 * inset, s.cells.height() - 2 * inset);
     const TxnMark mark = k.transactions ? k.txnMarkOf(entries[i]) : TxnMark::None;
@@ -46,6 +54,11 @@ void paintCells(QPainter &p, const StripGeometry &s, const ReplicaLog &log, cons
     p.setBrush(QBrush(c, Qt::BDiagPattern));
     p.drawRects(uncommitted[onDisk].data(), static_cast<int>(uncommitted[onDisk].size()));
   }
+  // A second copy of a record (a resend stored it again): ringed, with a corner badge.
+  const std::vector<std::uint8_t> marks = f.view.kafka().copyMarks(s.partition, log, begin, end);
+  for (std::size_t i = 0; i < marks.size(); ++i)
+    if (marks[i] & SecondCopy)
+      paintSecondCopy(p, QRectF(s.xOf(entries[begin + i].offset), s.cells.top(), s.cellWidth, s.cells.height()), t);
   if (s.first > s.logStart) { // the older retained records, summed up
     const QRectF older(s.cells.left(), s.cells.top() + inset, s.x0 - s.cells.left() - inset, s.cells.height() - 2 * inset);
     QColor c = log.flushed() >= s.first ? t.onDisk : t.inCache;
@@ -127,7 +140,7 @@ void paintStrip(QPainter &p, const StripGeometry &s, const CanvasFrame &f) {
 
   p.fillRect(s.cells, t.track);
   if (s.cellWidth > 0)
-    paintCells(p, s, log, k, t);
+    paintCells(p, s, log, f);
   else
     paintBar(p, s, log, t);
   if (broker.running())

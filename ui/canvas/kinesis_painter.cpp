@@ -4,6 +4,8 @@
 #include "canvas_painter.h"
 #include "waiting_marks.h"
 
+#include "model/view/stored_copies.h"
+
 #include <QPainterPath>
 
 #include <algorithm>
@@ -17,6 +19,21 @@ using Kind = model::WorldItem::Kind;
 double xOfCounter(const LaneGeometry &l, std::uint64_t counter) {
   const auto it = std::lower_bound(l.counters.begin(), l.counters.end(), counter);
   return l.cells.left() + static_cast<double>(it - l.counters.begin()) * l.cellWidth;
+}
+
+/// Second copies ringed as in Kafka's strips; copies stored after a record their producer
+/// created later get a notch on the lane's top edge: their sequence number is out of the
+/// producer's order.
+void paintCopyMarks(QPainter &p, const LaneGeometry &l, const ShardView &shard, const CanvasTheme &t) {
+  const std::vector<std::uint8_t> marks = shard.copyMarks(l.first, l.end);
+  const QRectF column(0, l.zoneRows[0].top(), l.cellWidth, l.zoneRows[kZones - 1].bottom() - l.zoneRows[0].top());
+  for (std::size_t i = 0; i < marks.size(); ++i) {
+    const QRectF cell = column.translated(l.xOfIndex(l.first + i), 0);
+    if (marks[i] & SecondCopy)
+      paintSecondCopy(p, cell, t);
+    if (marks[i] & Reordered)
+      paintReordered(p, cell, t);
+  }
 }
 
 void paintLaneCells(QPainter &p, const LaneGeometry &l, const ShardView &shard, const KinesisView &k, const CanvasTheme &t) {
@@ -46,6 +63,7 @@ void paintLaneCells(QPainter &p, const LaneGeometry &l, const ShardView &shard, 
       }
     }
   }
+  paintCopyMarks(p, l, shard, t);
 }
 
 /// Checkpoints (filled, below the lane) and iterator positions (hollow, above) of every lease.

@@ -242,6 +242,7 @@ struct GroupPartition {
   SimTime fetchSentAt = -1; ///< the latest fetch request
   int fetchBroker = -1; ///< the broker it went to
   SimTime leaderlessSince = -1; ///< the fetch loop has found no leader since then (-1: it has one)
+  bool fetchAnswerLost = false; ///< the latest fetch's response was lost on the wire
 };
 
 struct ConsumerGroup {

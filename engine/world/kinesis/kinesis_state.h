@@ -136,6 +136,9 @@ struct ShardIterator {
 };
 
 /// A row of the application's lease table (one per shard), plus the owner's reading state.
+/// The KCL's PollingConfig.kinesisRequestTimeout: a GetRecords call unanswered this long fails.
+inline constexpr SimTime kGetRecordsTimeout = 30 * kSecond;
+
 struct Lease {
   int shard = -1; ///< slot
   int owner = -1; ///< worker index, -1 = none
@@ -153,6 +156,8 @@ struct Lease {
   bool processedAny = false;
   std::uint64_t processedCounter = 0; ///< last record handed to the processor
   std::uint32_t readGen = 0;
+  SimTime readSentAt = -1; ///< the last GetRecords call went out then
+  bool readAnswerLost = false; ///< its response was lost: the call times out and is made again
   SimTime lastCheckpointAt = 0;
   std::int64_t millisBehindLatest = 0;
 };
