@@ -9,6 +9,8 @@
 #include "engine/kafka/producer_client.h"
 #include "engine/kafka/raft_quorum.h"
 #include "engine/kafka/replica_fetcher.h"
+#include "engine/kafka/share_consumer.h"
+#include "engine/kafka/share_partition.h"
 #include "engine/kafka/storage.h"
 #include "engine/kafka/zookeeper_controller.h"
 #include "engine/kinesis/kcl_application.h"
@@ -131,6 +133,12 @@ void Simulation::dispatch(const Action &a) {
   case ActionType::ReadResponseArrive: kinesis::onReadResponse(w, a); break;
   case ActionType::FanOutPush: kinesis::onFanOutPush(w, a); break;
   case ActionType::GroupHeartbeat: onGroupHeartbeat(w, a); break;
+  case ActionType::ShareFetchArrive: onShareFetchArrive(w, a); break;
+  case ActionType::ShareFetchRecheck: onShareFetchRecheck(w, a); break;
+  case ActionType::ShareFetchResponse: onShareFetchResponse(w, a); break;
+  case ActionType::ShareRetryFetch: onShareRetryFetch(w, a); break;
+  case ActionType::ShareLockExpire: onShareLockExpire(w, a); break;
+  case ActionType::ShareProcessed: onShareProcessed(w, a); break;
   }
 }
 

@@ -6,6 +6,7 @@
 #include "engine/kafka/controller.h"
 #include "engine/kafka/producer_client.h"
 #include "engine/kafka/raft_quorum.h"
+#include "engine/kafka/share_consumer.h"
 #include "engine/kafka/storage.h"
 #include "engine/kafka/zookeeper_controller.h"
 #include "engine/kinesis/kcl_application.h"
@@ -92,6 +93,7 @@ void buildKafka(World &w) {
     kafka::startProducer(w, static_cast<int>(i));
   for (std::size_t i = 0; i < k.groups.size(); ++i)
     kafka::startGroup(w, static_cast<int>(i));
+  kafka::startShareGroups(w);
 }
 
 void buildKinesis(World &w) {

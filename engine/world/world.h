@@ -72,6 +72,13 @@ enum class ActionType : std::uint8_t {
   ReadResponseArrive, ///< a = application, b = lease, c = read generation, d = payload
   FanOutPush, ///< a = application, b = lease, c = read generation
   GroupHeartbeat, ///< consumer protocol: a = group, b = member, c = heartbeat token (processed at the coordinator)
+  // Share groups (KIP-932)
+  ShareFetchArrive, ///< a = partition, b = share group, c = fetch gen, d = ShareMessage
+  ShareFetchRecheck, ///< as ShareFetchArrive: a parked ShareFetch looks for records again
+  ShareFetchResponse, ///< a = partition, b = share group, c = fetch gen, d = ShareMessage
+  ShareRetryFetch, ///< a = partition, b = share group, c = fetch gen, d = member
+  ShareLockExpire, ///< a = partition, b = share group
+  ShareProcessed, ///< a = share group, b = member, c = incarnation: the first queued batch is done
 };
 
 struct Action {

@@ -1,5 +1,6 @@
 #include "expectation_readouts.h"
 #include "control_plane_readouts.h"
+#include "share_group_readouts.h"
 
 #include "engine/kafka/group_partitions.h"
 
@@ -48,7 +49,7 @@ std::optional<double> topicSetting(const QString &field, const TopicConfig &t, c
 } // namespace
 
 bool answers(const QStringList &s) {
-  if (control_plane_readouts::answers(s))
+  if (control_plane_readouts::answers(s) || share_group_readouts::answers(s))
     return true;
   const QString head = s.value(0);
   const QString field = s.value(2);
@@ -61,6 +62,8 @@ bool answers(const QStringList &s) {
 QStringList fieldsOf(const QString &head) {
   if (const QStringList control = control_plane_readouts::fieldsOf(head); !control.isEmpty())
     return control;
+  if (head == QLatin1String("share_group"))
+    return share_group_readouts::fields();
   if (head == QLatin1String("topic"))
     return kTopicSettings;
   if (head == QLatin1String("group"))
@@ -75,6 +78,8 @@ QStringList fieldsOf(const QString &head) {
 std::optional<QString> check(const QStringList &s) {
   if (control_plane_readouts::answers(s))
     return control_plane_readouts::check(s);
+  if (share_group_readouts::answers(s))
+    return share_group_readouts::check(s);
   const QString head = s[0];
   const QString whole = s.join(QLatin1Char(' '));
   if (head == QLatin1String("producer"))
@@ -92,6 +97,8 @@ std::optional<QString> check(const QStringList &s) {
 std::optional<double> value(const QStringList &s, const World &w, QString *why) {
   if (control_plane_readouts::answers(s))
     return control_plane_readouts::value(s, w, why);
+  if (share_group_readouts::answers(s))
+    return share_group_readouts::value(s, w, why);
   const QString head = s[0];
   const std::string name = s[1].toStdString();
   const auto missing = [&](const QString &what) {

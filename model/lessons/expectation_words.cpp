@@ -2,6 +2,7 @@
 
 #include "control_plane_readouts.h"
 #include "narration.h"
+#include "share_group_readouts.h"
 
 #include <QHash>
 #include <QObject>
@@ -179,6 +180,8 @@ QString subjectInWords(const QStringList &s, double v) {
     words = totals(head, v);
   else if (control_plane_readouts::answers(s))
     words = control_plane_readouts::inWords(s, v);
+  else if (share_group_readouts::answers(s))
+    words = share_group_readouts::inWords(s, v);
   else if (head == QLatin1String("kafka") || head == QLatin1String("kinesis"))
     words = system(head, s.value(1), v);
   else if (head == QLatin1String("partition"))
