@@ -133,11 +133,11 @@ void serve(World &w, const Action &a) {
   const int brokerId = w.kafka.brokerOfNode(a.to);
   const Broker &broker = w.kafka.brokers[static_cast<std::size_t>(brokerId)];
   ShareMessage &msg = w.kafka.shareMessages[id];
-  if (broker.state != BrokerState::Running) {
+  if (broker.state == BrokerState::PoweredOff) {
     w.kafka.shareMessages.release(id); // the member's request timeout sends it again
     return;
   }
-  if (part.leader != brokerId) {
+  if (broker.state == BrokerState::Crashed || part.leader != brokerId) { // a crashed process's host resets the connection
     msg.error = true;
     respond(w, a, broker.node);
     return;
