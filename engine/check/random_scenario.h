@@ -19,6 +19,7 @@ enum class RunFamily {
   UncleanElection, ///< followers fall out of the ISR, the leader crashes, unclean election
   AllBrokersPowerLoss, ///< every broker loses power before the OS writes the page cache back
   KafkaIdempotentDrops, ///< idempotent acks=all producer, lost responses, timeouts, leader changes
+  ShareGroups, ///< kafka-safe's cluster and faults read by a share group (KIP-932) with member churn
 };
 
 struct GeneratedRun {
@@ -33,8 +34,8 @@ GeneratedRun randomRun(RunFamily family, std::uint64_t seed);
 
 std::string_view familyName(RunFamily family);
 std::optional<RunFamily> familyFromName(std::string_view name);
-inline constexpr RunFamily kAllFamilies[] = {RunFamily::KafkaSafe,           RunFamily::KafkaAnything,   RunFamily::Kinesis,
-                                             RunFamily::Acks1PowerLoss,      RunFamily::UncleanElection, RunFamily::AllBrokersPowerLoss,
-                                             RunFamily::KafkaIdempotentDrops};
+inline constexpr RunFamily kAllFamilies[] = {
+    RunFamily::KafkaSafe,           RunFamily::KafkaAnything,        RunFamily::Kinesis,    RunFamily::Acks1PowerLoss, RunFamily::UncleanElection,
+    RunFamily::AllBrokersPowerLoss, RunFamily::KafkaIdempotentDrops, RunFamily::ShareGroups};
 
 } // namespace streamscope::engine::check

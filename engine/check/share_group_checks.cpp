@@ -1,6 +1,6 @@
 #include "engine/check/share_group_checks.h"
 
-#include <map>
+#include <algorithm>
 
 namespace streamscope::engine::check {
 namespace {
@@ -15,21 +15,30 @@ void checkPartition(const World &w, const kafka::ShareGroup &g, int local, std::
   const kafka::SharePartition &sp = g.parts[static_cast<std::size_t>(local)];
   if (sp.window.size() > static_cast<std::size_t>(g.config.maxRecordLocks))
     problems.push_back(where(w, g, local) + ": " + std::to_string(sp.window.size()) + " records in flight, over the record lock limit");
+  std::int32_t available = 0;
   for (std::size_t i = 0; i < sp.window.size(); ++i) {
     const kafka::ShareRecord &r = sp.window[i];
+    available += r.state == ShareRecordState::Available ? 1 : 0;
+    const bool overLimit = r.deliveries > g.config.deliveryCountLimit;
+    const bool unlocked = r.state == ShareRecordState::Acquired && (r.member < 0 || r.lockDeadline <= 0 || r.lockDeadline < w.now);
+    if (!overLimit && !unlocked)
+      continue;
     const std::string offset = " offset " + std::to_string(sp.spso + static_cast<std::int64_t>(i));
-    if (r.deliveries > g.config.deliveryCountLimit)
+    if (overLimit)
       problems.push_back(where(w, g, local) + offset + " delivered " + std::to_string(r.deliveries) + " times, over the limit " +
                          std::to_string(g.config.deliveryCountLimit));
-    if (r.state == ShareRecordState::Acquired && (r.member < 0 || r.lockDeadline <= 0 || r.lockDeadline < w.now))
+    if (unlocked)
       problems.push_back(where(w, g, local) + offset + " is acquired without a live lock (member " + std::to_string(r.member) + ", deadline " +
                          std::to_string(r.lockDeadline) + ")");
   }
+  if (available != sp.available)
+    problems.push_back(where(w, g, local) + ": " + std::to_string(available) + " records available, the leader counts " +
+                       std::to_string(sp.available));
 }
 
-/// Every record a member holds under a live lock is acquired by it, so no two members hold one.
+/// Every record a member holds under a live lock is acquired by it at the share-partition
+/// leader: a record has one acquiring member, so no two members hold it at once.
 void checkHolders(const World &w, const kafka::ShareGroup &g, std::vector<std::string> &problems) {
-  std::map<std::pair<int, std::int64_t>, int> holder; // (partition, offset) -> member
   for (std::size_t m = 0; m < g.members.size(); ++m) {
     const kafka::ShareMember &member = g.members[m];
     if (!member.alive)
@@ -39,15 +48,17 @@ void checkHolders(const World &w, const kafka::ShareGroup &g, std::vector<std::s
       for (const kafka::HeldRecord &r : batch.records) {
         if (r.lockDeadline <= w.now || r.lockEpoch != sp.lockEpoch)
           continue; // its lock is gone: another member may have it now, this one's acknowledgement will be refused
-        const auto [it, fresh] = holder.emplace(std::make_pair(batch.partition, r.offset), static_cast<int>(m));
-        if (!fresh)
-          problems.push_back(where(w, g, batch.partition) + " offset " + std::to_string(r.offset) + " held by members " + std::to_string(it->second) +
-                             " and " + std::to_string(m) + " at once");
         const std::int64_t i = r.offset - sp.spso;
         const kafka::ShareRecord *rec = i >= 0 && i < static_cast<std::int64_t>(sp.window.size()) ? &sp.window[static_cast<std::size_t>(i)] : nullptr;
-        if (!rec || rec->state != ShareRecordState::Acquired || rec->member != static_cast<int>(m) || rec->deliveries != r.delivery)
-          problems.push_back(where(w, g, batch.partition) + " offset " + std::to_string(r.offset) + " is held by member " + std::to_string(m) +
-                             " under a live lock but the share-partition leader does not show it acquired by that member");
+        if (rec && rec->state == ShareRecordState::Acquired && rec->member == static_cast<int>(m) && rec->deliveries == r.delivery)
+          continue;
+        std::string what =
+            where(w, g, batch.partition) + " offset " + std::to_string(r.offset) + " is held by member " + std::to_string(m) + " under a live lock";
+        if (rec && rec->state == ShareRecordState::Acquired && rec->member != static_cast<int>(m))
+          what += " and by member " + std::to_string(rec->member) + " at once";
+        else
+          what += " but the share-partition leader does not show it acquired by that member";
+        problems.push_back(std::move(what));
       }
     }
   }
@@ -55,12 +66,28 @@ void checkHolders(const World &w, const kafka::ShareGroup &g, std::vector<std::s
 
 } // namespace
 
-void ShareGroupChecks::afterStep(const World &w, std::vector<std::string> &problems) {
+void ShareGroupChecks::afterStep(const World &w, std::span<const Event> events, std::vector<std::string> &problems) {
+  // Share state changes with a share event (a leader change shows at the next one), on the
+  // event's partition; with no events given, everything is checked.
+  const bool everything = events.empty();
+  std::vector<int> touched;
+  bool any = everything;
+  for (const Event &e : events)
+    if (e.type >= EventType::ShareMemberChanged && e.type <= EventType::ShareProcessed) {
+      any = true;
+      if (e.type != EventType::ShareMemberChanged)
+        touched.push_back(e.partition);
+    }
+  if (!any)
+    return;
   const auto &groups = w.kafka.shareGroups;
   m_spso.resize(groups.size());
   for (std::size_t g = 0; g < groups.size(); ++g) {
     m_spso[g].resize(groups[g].parts.size(), -1);
     for (std::size_t p = 0; p < groups[g].parts.size(); ++p) {
+      const int global = w.kafka.partitionId(groups[g].topic, static_cast<int>(p));
+      if (!everything && std::find(touched.begin(), touched.end(), global) == touched.end())
+        continue;
       checkPartition(w, groups[g], static_cast<int>(p), problems);
       const std::int64_t spso = groups[g].parts[p].spso;
       if (spso < m_spso[g][p])

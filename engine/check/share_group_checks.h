@@ -8,6 +8,7 @@
 // Contract: pure checks of the World it is given plus the previous SPSOs; one checker per Simulation thread.
 #include "engine/world/world.h"
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,9 @@ namespace streamscope::engine::check {
 
 class ShareGroupChecks {
 public:
-  /// Appends a description of each broken promise to `problems`.
-  void afterStep(const World &w, std::vector<std::string> &problems);
+  /// Appends a description of each broken promise to `problems`. Checks only after steps
+  /// that changed share state (every step when `events` is empty).
+  void afterStep(const World &w, std::span<const Event> events, std::vector<std::string> &problems);
 
 private:
   std::vector<std::vector<std::int64_t>> m_spso; ///< per share group and partition: the last SPSO seen

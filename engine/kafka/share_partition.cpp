@@ -41,10 +41,13 @@ void followLeader(World &w, int g, int p, SharePartition &sp) {
         r.state = exhausted ? ShareRecordState::Archived : ShareRecordState::Available;
         r.member = -1;
         group.archived += exhausted ? 1 : 0;
+        sp.available += exhausted ? 0 : 1;
       }
     const Offset hw = part.logOf(part.leader).highWatermark();
-    while (!sp.window.empty() && sp.speo() > hw) // records the new leader never committed
+    while (!sp.window.empty() && sp.speo() > hw) { // records the new leader never committed
+      sp.available -= sp.window.back().state == ShareRecordState::Available ? 1 : 0;
       sp.window.pop_back();
+    }
   }
   sp.leaderEpoch = part.leaderEpoch;
 }
@@ -57,8 +60,10 @@ void initialise(World &w, int g, int p, SharePartition &sp, const ReplicaLog &lo
              static_cast<std::uint8_t>(g));
   }
   while (sp.spso < log.logStart()) { // retention deleted them: they leave the window unprocessed
-    if (!sp.window.empty())
+    if (!sp.window.empty()) {
+      sp.available -= sp.window.front().state == ShareRecordState::Available ? 1 : 0;
       sp.window.pop_front();
+    }
     ++sp.spso;
   }
 }
@@ -85,9 +90,11 @@ void acquire(World &w, int g, int p, ShareMessage &out) {
   const ShareConsumerConfig &cfg = settings(group);
   const auto limit = static_cast<std::size_t>(cfg.maxPollRecords);
   const SimTime deadline = w.now + cfg.recordLock;
-  for (std::size_t i = 0; i < sp.window.size() && out.records.size() < limit; ++i)
-    if (sp.window[i].state == ShareRecordState::Available)
+  for (std::size_t i = 0; sp.available > 0 && i < sp.window.size() && out.records.size() < limit; ++i)
+    if (sp.window[i].state == ShareRecordState::Available) {
       acquireOne(group, sp.window[i], sp.spso + static_cast<Offset>(i), out.member, deadline, sp.lockEpoch, out);
+      --sp.available;
+    }
   const Offset hw = log.highWatermark();
   std::size_t entry = log.lowerBound(sp.speo());
   const auto &entries = log.entries();
@@ -190,6 +197,7 @@ void applyShareAcks(World &w, int g, int p, int member, const std::vector<ShareA
     case ShareAckType::Release:
       ++group.released;
       r->state = r->deliveries >= group.config.deliveryCountLimit ? ShareRecordState::Archived : ShareRecordState::Available;
+      sp.available += r->state == ShareRecordState::Available ? 1 : 0;
       break;
     case ShareAckType::Reject:
       ++group.rejected;
@@ -241,6 +249,7 @@ void onShareLockExpire(World &w, const Action &a) {
     } else {
       r.state = ShareRecordState::Available;
       ++available;
+      ++sp.available;
     }
   }
   if (available + archived == 0)

@@ -39,6 +39,7 @@ struct SharePartition {
   std::deque<ShareRecord> window; ///< offsets spso .. spso + size - 1; SPEO = spso + size
   std::int32_t leaderEpoch = -1; ///< the leader epoch whose broker holds the locks
   std::uint32_t lockEpoch = 0; ///< bumped when every lock is dropped (leader change)
+  std::int32_t available = 0; ///< records in the window that are Available (no scan for redeliveries when 0)
   Offset maxProcessed = -1; ///< highest offset any member finished: lower ones finished later are out of order
   Offset speo() const { return spso + static_cast<Offset>(window.size()); }
 };
