@@ -10,6 +10,7 @@ std::vector<ShareGroupReport> shareGroupReports(const World &w) {
     r.topic = w.kafka.topics[static_cast<std::size_t>(g.topic)].config.name;
     for (const kafka::ShareMember &m : g.members) {
       r.members += m.alive ? 1 : 0;
+      r.idleMembers += m.alive && m.processed == 0 ? 1 : 0;
       r.processed += m.processed;
     }
     r.delivered = g.delivered;

@@ -22,6 +22,7 @@ struct ShareGroupReport {
   std::string group;
   std::string topic;
   int members = 0; ///< alive
+  int idleMembers = 0; ///< alive and have processed no record yet
   std::int64_t delivered = 0;
   std::int64_t acknowledged = 0;
   std::int64_t released = 0;

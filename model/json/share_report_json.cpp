@@ -19,6 +19,7 @@ QJsonArray shareGroupsToJson(const std::vector<engine::ShareGroupReport> &groups
     out.append(QJsonObject{{QStringLiteral("group"), QString::fromStdString(g.group)},
                            {QStringLiteral("topic"), QString::fromStdString(g.topic)},
                            {QStringLiteral("members"), g.members},
+                           {QStringLiteral("idle_members"), g.idleMembers},
                            {QStringLiteral("delivered"), static_cast<qint64>(g.delivered)},
                            {QStringLiteral("processed"), static_cast<qint64>(g.processed)},
                            {QStringLiteral("acknowledged"), static_cast<qint64>(g.acknowledged)},

@@ -13,7 +13,7 @@ using namespace engine;
 const QStringList kTotals = {QStringLiteral("acknowledged"), QStringLiteral("released"),     QStringLiteral("rejected"),
                              QStringLiteral("archived"),     QStringLiteral("redelivered"),  QStringLiteral("delivered"),
                              QStringLiteral("processed"),    QStringLiteral("lock_expired"), QStringLiteral("late_acknowledgements"),
-                             QStringLiteral("out_of_order"), QStringLiteral("members")};
+                             QStringLiteral("out_of_order"), QStringLiteral("members"),      QStringLiteral("idle_members")};
 const QStringList kPerPartition = {QStringLiteral("spso"), QStringLiteral("speo"), QStringLiteral("available"), QStringLiteral("acquired")};
 
 std::int64_t total(const ShareGroupReport &g, const QString &f) {
@@ -27,7 +27,8 @@ std::int64_t total(const ShareGroupReport &g, const QString &f) {
                                                {QStringLiteral("lock_expired"), g.lockExpired},
                                                {QStringLiteral("late_acknowledgements"), g.lateAcks},
                                                {QStringLiteral("out_of_order"), g.outOfOrder},
-                                               {QStringLiteral("members"), g.members}};
+                                               {QStringLiteral("members"), g.members},
+                                               {QStringLiteral("idle_members"), g.idleMembers}};
   return values.value(f);
 }
 
@@ -99,11 +100,13 @@ QString inWords(const QStringList &s, double v) {
       {QStringLiteral("late_acknowledgements"), QObject::tr("%1 of share group %2's acknowledgements came after the lock expired")},
       {QStringLiteral("out_of_order"), QObject::tr("share group %2 processed %1 records after a later offset of their partition")},
       {QStringLiteral("members"), QObject::tr("share group %2 has %1 live members")},
+      {QStringLiteral("idle_members"), QObject::tr("%1 of share group %2's live members have processed nothing")},
       {QStringLiteral("spso"), QObject::tr("share group %2's start offset on partition %3 is %1")},
       {QStringLiteral("speo"), QObject::tr("share group %2's end offset on partition %3 is %1")},
       {QStringLiteral("available"), QObject::tr("%1 records of share group %2 on partition %3 are available")},
       {QStringLiteral("acquired"), QObject::tr("%1 records of share group %2 on partition %3 are acquired")}};
-  return t.value(f).arg(n, g, s.value(3));
+  const QString sentence = t.value(f).arg(n, g);
+  return s.size() > 3 ? sentence.arg(s[3]) : sentence;
 }
 
 } // namespace streamscope::model::share_group_readouts

@@ -1,7 +1,7 @@
 #pragma once
 // The expectation subjects of share groups (KIP-932): totals such as `share_group G archived`
 // (acknowledged, released, rejected, archived, redelivered, delivered, processed,
-// lock_expired, late_acknowledgements, out_of_order, members) and per-partition values such
+// lock_expired, late_acknowledgements, out_of_order, members, idle_members) and per-partition values such
 // as `share_group G spso 0` (spso, speo, available, acquired). expectation_readouts.cpp asks here.
 // Contract: pure reads of a World it is given (const); any thread that owns that World.
 #include "engine/world/world.h"
