@@ -179,6 +179,7 @@ void onShareFetchResponse(World &w, const Action &a) {
   }
   slot.inFlight = false; // the next fetch goes with this batch's acknowledgements
   member.acquired += static_cast<std::int64_t>(msg.records.size());
+  w.kafka.counters.consumed += static_cast<std::int64_t>(msg.records.size()); // records delivered to a consumer, as for groups
   member.queue.push_back(HeldBatch{local, std::move(msg.records)});
   processNext(w, g, msg.member);
 }

@@ -141,6 +141,7 @@ void KafkaView::build(const engine::World &world) {
       v.members.push_back(std::move(mv));
     }
   }
+  buildShareGroupViews(world, shareGroups);
   ackLatencyMs = recentAckLatencyMs(k.records);
 }
 

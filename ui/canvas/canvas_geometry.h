@@ -110,7 +110,11 @@ struct LegendSwatch {
     Throttled,
     ChipReading,
     ChipRevoking,
-    ChipPending
+    ChipPending,
+    ShareAvailable,
+    ShareAcquired,
+    ShareAcknowledged,
+    ShareArchived
   };
   QRectF rect;
   Kind kind = OnDisk;

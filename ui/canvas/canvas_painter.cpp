@@ -114,6 +114,10 @@ void paintLegend(QPainter &p, const CanvasFrame &f) {
     case LegendSwatch::ChipReading: paintPartitionChip(p, s.rect, PartitionChip::Reading, t); break;
     case LegendSwatch::ChipRevoking: paintPartitionChip(p, s.rect, PartitionChip::Revoking, t); break;
     case LegendSwatch::ChipPending: paintPartitionChip(p, s.rect, PartitionChip::Pending, t); break;
+    case LegendSwatch::ShareAvailable: p.fillRect(s.rect, shareStateColour(model::ShareState::Available, t)); break;
+    case LegendSwatch::ShareAcquired: p.fillRect(s.rect, shareStateColour(model::ShareState::Acquired, t)); break;
+    case LegendSwatch::ShareAcknowledged: p.fillRect(s.rect, shareStateColour(model::ShareState::Acknowledged, t)); break;
+    case LegendSwatch::ShareArchived: p.fillRect(s.rect, shareStateColour(model::ShareState::Archived, t)); break;
     }
   }
 }

@@ -42,6 +42,7 @@ CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool p
   t.logEnd = t.mutedText;
   t.committed = t.healthy;
   t.position = t.consume;
+  t.share = t.dark ? QColor(255, 128, 186) : QColor(196, 34, 118);
 
   t.font = base;
   t.font.setPointSizeF(base.pointSizeF() * t.scale);

@@ -23,6 +23,7 @@ struct CanvasTheme {
   QColor leader, outOfIsr, eligibleLeader, failure, warning, healthy;
   QColor produce, response, replication, consume, zone, throttle;
   QColor highWatermark, logEnd, committed, position; // committed also marks KCL checkpoints
+  QColor share; ///< share groups (KIP-932): their boxes, SPSO and SPEO marks, acquired records
 
   /// While presenting, type is up to 1.6 times larger; a canvas with less `room` than a
   /// full-HD screen's gets a little less (never below 1.3 times), so its numbers still fit whole.
