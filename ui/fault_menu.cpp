@@ -105,6 +105,11 @@ int addItemFaults(QMenu &menu, const model::WorldView &w, const model::WorldItem
     const model::GroupView &g = w.kafka().groups.at(static_cast<std::size_t>(item.a));
     return consumerFaults(menu, g.name, item.b, false, QString::fromStdString(g.members.at(static_cast<std::size_t>(item.b)).id), apply);
   }
+  case Kind::ShareGroup: return consumerFaults(menu, w.kafka().shareGroups.at(static_cast<std::size_t>(item.a)).name, -1, false, {}, apply);
+  case Kind::ShareMember: {
+    const model::ShareGroupView &g = w.kafka().shareGroups.at(static_cast<std::size_t>(item.a));
+    return consumerFaults(menu, g.name, item.b, false, QString::fromStdString(g.members.at(static_cast<std::size_t>(item.b)).id), apply);
+  }
   case Kind::Application: return consumerFaults(menu, w.kinesis().apps.at(static_cast<std::size_t>(item.a)).name, -1, true, {}, apply);
   case Kind::Worker:
     return consumerFaults(menu, w.kinesis().apps.at(static_cast<std::size_t>(item.a)).name, item.b, true, QObject::tr("worker w%1").arg(item.b),

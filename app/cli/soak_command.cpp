@@ -52,6 +52,11 @@ void describe(QTextStream &out, const engine::Scenario &s) {
     out << "  consumer group: " << g.members << " members, group_protocol " << (consumer ? "consumer" : "classic") << ", assignor " << assignor
         << '\n';
   }
+  for (const engine::ShareConsumerConfig &c : s.shareConsumers)
+    out << "  share group " << QString::fromStdString(c.group) << ": " << c.members << " members, share_record_lock_ms "
+        << c.recordLock / engine::kMillisecond << ", delivery_count_limit " << c.deliveryCountLimit << ", max_record_locks " << c.maxRecordLocks
+        << ", max_poll_records " << c.maxPollRecords << ", reject_ratio " << c.rejectRatio << ", release_ratio " << c.releaseRatio
+        << ", processing_ms " << engine::toMs(c.processing) << '\n';
   if (s.dropResponseRatio > 0)
     out << "  drop_response_ratio: " << s.dropResponseRatio << '\n';
   for (const engine::Fault &f : s.faults) {

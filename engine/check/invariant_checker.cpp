@@ -51,6 +51,8 @@ void InvariantChecker::afterStep(const World &w, std::span<const Event> events) 
     checkGroupOwners(w, events);
     std::vector<std::string> problems;
     m_controlPlane.afterStep(w, events, problems);
+    if (!w.kafka.shareGroups.empty())
+      m_shareGroups.afterStep(w, events, problems);
     for (std::string &p : problems)
       fail(w, std::move(p));
   }

@@ -329,6 +329,39 @@ GeneratedRun allBrokersPowerLoss(Rng &rng) {
   return run;
 }
 
+/// kafka-safe's cluster and broker episodes, read also by share group "sg": one or two
+/// entries of members that take their time, reject and release, and members that die,
+/// leave and join. Every record must stay with at most one member at a time.
+GeneratedRun shareGroups(Rng &rng) {
+  GeneratedRun run = kafkaSafe(rng);
+  Scenario &s = run.scenario;
+  ScenarioBuilder b(std::move(s));
+  const SimTime lock = seconds(rng.between(15, 30));
+  const int limit = static_cast<int>(rng.between(2, 5));
+  const auto entries = rng.between(1, 2);
+  for (std::int64_t e = 0; e < entries; ++e) {
+    ShareConsumerConfig &c = b.shareConsumer("sg", "t", static_cast<int>(rng.between(1, 3)), OffsetReset::Earliest);
+    c.recordLock = lock;
+    c.deliveryCountLimit = limit;
+    c.maxRecordLocks = static_cast<int>(rng.between(100, 2000));
+    c.maxPollRecords = static_cast<int>(rng.between(1, 500));
+    c.rejectRatio = static_cast<double>(rng.between(0, 20)) / 100.0;
+    c.releaseRatio = static_cast<double>(rng.between(0, 40)) / 100.0;
+    c.processing = millis(rng.between(0, 40));
+  }
+  s = b.build();
+  const auto churn = rng.between(0, 4);
+  for (std::int64_t i = 0; i < churn; ++i) {
+    const SimTime at = millis(rng.between(1000, (s.duration - seconds(5)) / kMillisecond));
+    switch (rng.below(3)) {
+    case 0: s.faults.push_back(Fault{at, KillConsumer{"sg"}}); break;
+    case 1: s.faults.push_back(Fault{at, RemoveConsumer{"sg"}}); break;
+    default: s.faults.push_back(Fault{at, AddConsumer{"sg"}}); break;
+    }
+  }
+  return run;
+}
+
 } // namespace
 
 GeneratedRun randomRun(RunFamily family, std::uint64_t seed) {
@@ -343,6 +376,7 @@ GeneratedRun randomRun(RunFamily family, std::uint64_t seed) {
   case RunFamily::AllBrokersPowerLoss: run = allBrokersPowerLoss(rng); break;
   case RunFamily::KafkaIdempotentDrops: run = kafkaIdempotentDrops(rng); break;
   case RunFamily::KafkaTransactions: run = kafkaTransactions(rng); break;
+  case RunFamily::ShareGroups: run = shareGroups(rng); break;
   }
   run.scenario.name = std::string(familyName(family)) + " seed " + std::to_string(seed);
   run.scenario.seed = seed;
@@ -360,6 +394,7 @@ std::string_view familyName(RunFamily family) {
   case RunFamily::AllBrokersPowerLoss: return "all-brokers-power-loss";
   case RunFamily::KafkaIdempotentDrops: return "kafka-idempotent-drops";
   case RunFamily::KafkaTransactions: return "kafka-transactions";
+  case RunFamily::ShareGroups: return "share-groups";
   }
   return "?";
 }

@@ -20,6 +20,7 @@ enum class RunFamily {
   AllBrokersPowerLoss, ///< every broker loses power before the OS writes the page cache back
   KafkaIdempotentDrops, ///< idempotent acks=all producer, lost responses, timeouts, leader changes
   KafkaTransactions, ///< a transactional producer and an exactly-once pipeline, crashed and restarted, read_committed readers
+  ShareGroups, ///< kafka-safe's cluster and faults read by a share group (KIP-932) with member churn
 };
 
 struct GeneratedRun {
@@ -35,8 +36,8 @@ GeneratedRun randomRun(RunFamily family, std::uint64_t seed);
 
 std::string_view familyName(RunFamily family);
 std::optional<RunFamily> familyFromName(std::string_view name);
-inline constexpr RunFamily kAllFamilies[] = {RunFamily::KafkaSafe,           RunFamily::KafkaAnything,   RunFamily::Kinesis,
-                                             RunFamily::Acks1PowerLoss,      RunFamily::UncleanElection, RunFamily::AllBrokersPowerLoss,
-                                             RunFamily::KafkaIdempotentDrops, RunFamily::KafkaTransactions};
+inline constexpr RunFamily kAllFamilies[] = {
+    RunFamily::KafkaSafe,           RunFamily::KafkaAnything,        RunFamily::Kinesis,           RunFamily::Acks1PowerLoss, RunFamily::UncleanElection,
+    RunFamily::AllBrokersPowerLoss, RunFamily::KafkaIdempotentDrops, RunFamily::KafkaTransactions, RunFamily::ShareGroups};
 
 } // namespace streamscope::engine::check

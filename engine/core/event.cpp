@@ -76,6 +76,14 @@ std::string_view eventTypeName(EventType t) {
   case EventType::ProducerCrashed: return "producer_crashed";
   case EventType::ProducerRestarted: return "producer_restarted";
   case EventType::ZombieReturned: return "zombie_returned";
+  case EventType::ShareMemberChanged: return "share_member_changed";
+  case EventType::ShareAcquired: return "share_acquired";
+  case EventType::ShareAccepted: return "share_accepted";
+  case EventType::ShareReleased: return "share_released";
+  case EventType::ShareRejected: return "share_rejected";
+  case EventType::ShareLocksExpired: return "share_locks_expired";
+  case EventType::ShareStartMoved: return "share_start_moved";
+  case EventType::ShareProcessed: return "share_processed";
   }
   return "unknown";
 }

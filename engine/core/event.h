@@ -89,7 +89,20 @@ enum class EventType : std::uint8_t {
   ProducerCrashed, ///< node=producer node, a=producer, b=instance
   ProducerRestarted, ///< node=producer node, a=producer, b=the new instance
   ZombieReturned, ///< node=producer node, a=producer, b=the old instance, which sends what it held
+  // Share groups (KIP-932). sub=share group index; peer=member index; node=the broker's node
+  // (the share-partition leader) unless noted; partition=global partition index.
+  ShareMemberChanged, ///< node=member node, partition=share group, a=member, sub=ShareMemberChange
+  ShareAcquired, ///< records handed to a member under a lock: a=first offset, b=count
+  ShareAccepted, ///< a member acknowledged (ACCEPT): a=first offset, b=count
+  ShareReleased, ///< a member released records (back to available or archived): a=first offset, b=count
+  ShareRejected, ///< a member rejected records (archived): a=first offset, b=count
+  ShareLocksExpired, ///< locks timed out: a=records available again, b=records archived
+  ShareStartMoved, ///< the share-partition start offset moved: a=SPSO, b=SPEO
+  ShareProcessed, ///< node=member node: a member finished a batch, a=count, b=of them out of order
 };
+
+/// What a ShareMemberChanged event says.
+enum class ShareMemberChange : std::uint8_t { Joined, Left, Killed };
 
 /// Where a new Kafka leader came from (LeaderElected's sub).
 enum class ElectionKind : std::uint8_t {

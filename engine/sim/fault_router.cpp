@@ -6,6 +6,7 @@
 #include "engine/kafka/controller_faults.h"
 #include "engine/kafka/producer_client.h"
 #include "engine/kafka/producer_lifecycle.h"
+#include "engine/kafka/share_consumer.h"
 #include "engine/kinesis/kcl_application.h"
 #include "engine/kinesis/kinesis_producer.h"
 #include "engine/kinesis/shard_reader.h"
@@ -82,6 +83,13 @@ template <typename Leave> Refusal leave(World &w, const Leave &a, bool kill) {
     (kill ? kinesis::killWorker : kinesis::removeWorker)(w, app, m);
     return std::nullopt;
   }
+  if (const int share = w.kafka.shareGroupIndex(a.group); share >= 0) {
+    const int m = a.member >= 0 ? a.member : kafka::lastLiveShareMember(w, share);
+    if (m < 0 || m >= static_cast<int>(w.kafka.shareGroups[static_cast<std::size_t>(share)].members.size()))
+      return "share group \"" + a.group + "\" has no such live member";
+    (kill ? kafka::killShareMember : kafka::removeShareMember)(w, share, m);
+    return std::nullopt;
+  }
   const int g = w.kafka.groupIndex(a.group);
   const int m = a.member >= 0 ? a.member : lastLiveMember(w.kafka.groups[static_cast<std::size_t>(g)]);
   if (m < 0 || m >= static_cast<int>(w.kafka.groups[static_cast<std::size_t>(g)].members.size()))
@@ -137,6 +145,8 @@ struct Router {
     const int app = w.kinesis.appIndex(a.group);
     if (app >= 0)
       kinesis::addWorker(w, app);
+    else if (const int share = w.kafka.shareGroupIndex(a.group); share >= 0)
+      kafka::addShareMember(w, share);
     else
       kafka::addConsumer(w, w.kafka.groupIndex(a.group));
     return std::nullopt;

@@ -298,6 +298,7 @@ Report makeReport(const World &w) {
     }
     r.groups.push_back(std::move(gr));
   }
+  r.shareGroups = shareGroupReports(w);
   return r;
 }
 

@@ -3,6 +3,7 @@
 // counts of produced, acknowledged, lost and duplicated records, latency percentiles, and
 // the state of every partition and consumer group. Plain values, computed from a World.
 // Contract: reads a World it is given (const); call it on the thread that owns that World, or on a copy.
+#include "engine/sim/share_report.h"
 #include "engine/world/world.h"
 
 #include <cstdint>
@@ -160,6 +161,7 @@ struct Report {
   std::vector<ControllerReport> controllers;
   std::int64_t metadataOffset = 0; ///< committed metadata offset at the end
   std::vector<GroupReport> groups;
+  std::vector<ShareGroupReport> shareGroups; ///< KIP-932 share groups
   std::vector<LostRecord> lost; ///< every acknowledged record that was lost
   std::vector<ShardReport> shards;
   std::vector<ApplicationReport> applications;

@@ -10,6 +10,8 @@
 #include "engine/kafka/producer_lifecycle.h"
 #include "engine/kafka/raft_quorum.h"
 #include "engine/kafka/replica_fetcher.h"
+#include "engine/kafka/share_consumer.h"
+#include "engine/kafka/share_partition.h"
 #include "engine/kafka/storage.h"
 #include "engine/kafka/txn_coordinator.h"
 #include "engine/kafka/txn_partition.h"
@@ -147,6 +149,12 @@ void Simulation::dispatch(const Action &a) {
   case ActionType::ZombieWake: onZombieWake(w, a); break;
   case ActionType::PipelineTick: onPipelineTick(w, a); break;
   case ActionType::GetRecordsTimeout: kinesis::onGetRecordsTimeout(w, a); break;
+  case ActionType::ShareFetchArrive: onShareFetchArrive(w, a); break;
+  case ActionType::ShareFetchRecheck: onShareFetchRecheck(w, a); break;
+  case ActionType::ShareFetchResponse: onShareFetchResponse(w, a); break;
+  case ActionType::ShareRetryFetch: onShareRetryFetch(w, a); break;
+  case ActionType::ShareLockExpire: onShareLockExpire(w, a); break;
+  case ActionType::ShareProcessed: onShareProcessed(w, a); break;
   }
 }
 

@@ -8,6 +8,7 @@
 #include "engine/kafka/controller.h"
 #include "engine/kafka/producer_client.h"
 #include "engine/kafka/raft_quorum.h"
+#include "engine/kafka/share_consumer.h"
 #include "engine/kafka/storage.h"
 #include "engine/kafka/txn_coordinator.h"
 #include "engine/kafka/txn_producer.h"
@@ -130,6 +131,7 @@ void buildKafka(World &w) {
   kafka::startTransactionTimeouts(w);
   for (std::size_t i = 0; i < k.groups.size(); ++i)
     kafka::startGroup(w, static_cast<int>(i));
+  kafka::startShareGroups(w);
 }
 
 void buildKinesis(World &w) {

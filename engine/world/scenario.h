@@ -139,6 +139,26 @@ struct ConsumerGroupConfig {
   IsolationLevel isolationLevel = IsolationLevel::ReadUncommitted;
 };
 
+/// Members of a share group (KIP-932): they share every partition of the topic, and the
+/// share-partition leader hands each record to one member at a time under a lock. Several
+/// entries may name one share group (members with different behaviour); the group-level
+/// settings (lock, delivery limit, record locks, auto offset reset) must then agree.
+struct ShareConsumerConfig {
+  std::string group;
+  std::string topic;
+  int members = 1;
+  OffsetReset autoOffsetReset = OffsetReset::Latest; ///< share.auto.offset.reset (earliest or latest)
+  SimTime recordLock = 30 * kSecond; ///< share.record.lock.duration.ms
+  int deliveryCountLimit = 5; ///< share.delivery.count.limit
+  int maxRecordLocks = 2000; ///< group.share.partition.max.record.locks: bound of the in-flight window
+  int maxPollRecords = 500; ///< max.poll.records: records acquired per fetch
+  double rejectRatio = 0; ///< share of processed records the member rejects
+  double releaseRatio = 0; ///< share of processed records the member releases
+  SimTime processing = 0; ///< time the member spends on each record
+  SimTime fetchMaxWait = 500 * kMillisecond;
+  SimTime start = 0;
+};
+
 /// A KCL-style application reading a Kinesis stream: workers share the shards through a
 /// lease table and checkpoint the last processed sequence number.
 struct KinesisAppConfig {
@@ -182,6 +202,7 @@ struct Scenario {
   std::vector<ConsumerGroupConfig> consumers;
   std::vector<KinesisAppConfig> applications;
   std::vector<PipelineConfig> pipelines;
+  std::vector<ShareConsumerConfig> shareConsumers; ///< share group members (KIP-932)
   std::vector<Fault> faults;
 };
 

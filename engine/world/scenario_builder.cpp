@@ -60,6 +60,16 @@ ConsumerGroupConfig &ScenarioBuilder::consumerGroup(std::string group, std::stri
   return m_scenario.consumers.back();
 }
 
+ShareConsumerConfig &ScenarioBuilder::shareConsumer(std::string group, std::string topic, int members, OffsetReset reset) {
+  ShareConsumerConfig c;
+  c.group = std::move(group);
+  c.topic = std::move(topic);
+  c.members = members;
+  c.autoOffsetReset = reset;
+  m_scenario.shareConsumers.push_back(std::move(c));
+  return m_scenario.shareConsumers.back();
+}
+
 KinesisAppConfig &ScenarioBuilder::application(std::string name, std::string stream, int workers, IteratorType start) {
   KinesisAppConfig a;
   a.application = std::move(name);

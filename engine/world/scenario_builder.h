@@ -36,6 +36,8 @@ public:
   ProducerConfig &producer(std::string name, std::string topic, std::string stream = {}, Acks acks = Acks::All);
   /// A Kafka consumer group of `members` members reading `topic`.
   ConsumerGroupConfig &consumerGroup(std::string group, std::string topic, int members, OffsetReset reset);
+  /// Members of share group `group` (KIP-932) reading `topic`; entries naming one group add members to it.
+  ShareConsumerConfig &shareConsumer(std::string group, std::string topic, int members, OffsetReset reset);
   /// A KCL-style application of `workers` workers reading `stream`.
   KinesisAppConfig &application(std::string name, std::string stream, int workers, IteratorType start);
 

@@ -85,6 +85,13 @@ enum class ActionType : std::uint8_t {
   ZombieWake, ///< a = producer, b = old instance: it comes back and sends what it held
   PipelineTick, ///< a = pipeline: turn what it read into outputs, end its transaction when due
   GetRecordsTimeout, ///< a = application, b = lease, c = read generation: a GetRecords whose answer was lost times out
+  // Share groups (KIP-932)
+  ShareFetchArrive, ///< a = partition, b = share group, c = fetch gen, d = ShareMessage
+  ShareFetchRecheck, ///< as ShareFetchArrive: a parked ShareFetch looks for records again
+  ShareFetchResponse, ///< a = partition, b = share group, c = fetch gen, d = ShareMessage
+  ShareRetryFetch, ///< a = partition, b = share group, c = fetch gen, d = member
+  ShareLockExpire, ///< a = partition, b = share group
+  ShareProcessed, ///< a = share group, b = member, c = incarnation: the first queued batch is done
 };
 
 struct Action {

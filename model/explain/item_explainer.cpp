@@ -1,4 +1,5 @@
 #include "item_explainer.h"
+#include "explain_share_group.h"
 
 #include "glossary.h"
 #include "wait_words.h"
@@ -180,9 +181,15 @@ Explanation explainAny(const engine::World &w, const WorldItem &item) {
   case Kind::None: break;
   case Kind::Message: return explainMessage(w, item);
   case Kind::Controller: return explainController(w, item.a);
+  case Kind::ShareGroup:
+  case Kind::ShareMember: return explainShareGroupItem(w, item);
+  case Kind::LogCell: {
+    Explanation e = explainKafka(w, item);
+    addShareRecordFacts(e, w, item.a, item.c);
+    return e;
+  }
   case Kind::Broker:
   case Kind::Replica:
-  case Kind::LogCell:
   case Kind::KafkaProducer:
   case Kind::Group:
   case Kind::Member: return explainKafka(w, item);

@@ -26,6 +26,8 @@ struct WorldItem {
     Worker, ///< a = application, b = worker
     Message, ///< c = the scheduler sequence number of the message's arrival
     Controller, ///< a = index among the KRaft controllers
+    ShareGroup, ///< a = share group (KIP-932)
+    ShareMember, ///< a = share group, b = member
   };
   Kind kind = Kind::None;
   int a = -1;

@@ -1,5 +1,7 @@
 #include "report_json.h"
 
+#include "share_report_json.h"
+
 #include <QJsonArray>
 #include <QStringList>
 
@@ -182,6 +184,7 @@ QJsonObject reportToJson(const engine::Report &r) {
     groups.append(go);
   }
   o[QStringLiteral("consumer_groups")] = groups;
+  o[QStringLiteral("share_groups")] = shareGroupsToJson(r.shareGroups);
 
   QJsonArray lost;
   for (const engine::LostRecord &l : r.lost) {
@@ -242,6 +245,7 @@ QString reportToText(const engine::Report &r) {
                  .arg(g.lag, -10)
                  .arg(joinNumbers(g.committed));
   }
+  out += shareGroupsText(r.shareGroups);
   if (!r.shards.empty()) {
     out += QStringLiteral("\nshard                         state  records  throttled(w/r)  parents                     hash keys\n");
     for (const engine::ShardReport &s : r.shards)

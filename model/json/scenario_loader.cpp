@@ -7,6 +7,7 @@
 #include "json_locator.h"
 #include "kinesis_scenario.h"
 #include "scenario_fields.h"
+#include "share_consumer_fields.h"
 
 #include "engine/core/uint128.h"
 #include "engine/world/config_rules.h"
@@ -301,6 +302,13 @@ ConsumerGroupConfig readConsumer(const QJsonObject &o, const QString &pointer, c
   return c;
 }
 
+bool kafkaGroupNamed(const Scenario &s, const std::string &name) {
+  for (const ConsumerGroupConfig &c : s.consumers)
+    if (c.group == name)
+      return true;
+  return false;
+}
+
 /// What faults may name: the scenario's brokers and topics plus those its faults add.
 struct KnownAtRuntime {
   int brokers = 0;
@@ -409,6 +417,15 @@ Scenario readScenario(const QJsonObject &root) {
       s.applications.push_back(std::move(c));
       continue;
     }
+    if (o.contains(QStringLiteral("share_group"))) {
+      ShareConsumerConfig c = readShareConsumer(o, ptr, s);
+      const QString name = QString::fromStdString(c.group);
+      if (appNames.contains(name) || (groupNames.contains(name) && s.kafka && kafkaGroupNamed(s, c.group)))
+        throw JsonFieldError{ptr + QStringLiteral("/share_group"), QObject::tr("consumer \"%1\" is defined twice").arg(name), false};
+      groupNames.insert(name); // faults name it as "group"
+      s.shareConsumers.push_back(std::move(c));
+      continue;
+    }
     ConsumerGroupConfig c = readConsumer(o, ptr, s);
     const QString name = QString::fromStdString(c.group);
     if (groupNames.contains(name) || appNames.contains(name))
@@ -429,6 +446,7 @@ Scenario readScenario(const QJsonObject &root) {
     if (!faults[i].isObject())
       throw JsonFieldError{ptr, QObject::tr("a fault must be an object"), false};
     s.faults.push_back(readFault(faults[i].toObject(), ptr, s, ScenarioNames{groupNames, appNames, producerNames}, known));
+    checkShareGroupFault(s.faults.back(), ptr, s);
   }
   f.finish();
   return s;

@@ -107,7 +107,7 @@ std::optional<QString> Expectation::checkSubject(const QStringList &s) {
         ? std::nullopt
         : std::optional<QString>(QObject::tr("write \"key KEY partition N\" (of N partitions) or \"key KEY shard\""));
   return QObject::tr("unknown subject \"%1\" (known: %2, kafka, kinesis, topic, partition, replica, broker, producer, shard, stream, group, "
-                     "application, zone, key, transactions, pipeline)")
+                     "share_group, application, zone, key, transactions, pipeline)")
       .arg(s.join(QLatin1Char(' ')), oneOf(kTotals));
 }
 

@@ -1,6 +1,7 @@
 #include "expectation_readouts.h"
 #include "control_plane_readouts.h"
 #include "transaction_readouts.h"
+#include "share_group_readouts.h"
 
 #include "engine/kafka/group_partitions.h"
 
@@ -49,7 +50,7 @@ std::optional<double> topicSetting(const QString &field, const TopicConfig &t, c
 } // namespace
 
 bool answers(const QStringList &s) {
-  if (control_plane_readouts::answers(s) || transaction_readouts::answers(s))
+  if (control_plane_readouts::answers(s) || transaction_readouts::answers(s) || share_group_readouts::answers(s))
     return true;
   const QString head = s.value(0);
   const QString field = s.value(2);
@@ -64,6 +65,8 @@ QStringList fieldsOf(const QString &head) {
     return delivery;
   if (const QStringList control = control_plane_readouts::fieldsOf(head); !control.isEmpty())
     return control;
+  if (head == QLatin1String("share_group"))
+    return share_group_readouts::fields();
   if (head == QLatin1String("topic"))
     return kTopicSettings;
   if (head == QLatin1String("group"))
@@ -80,6 +83,8 @@ std::optional<QString> check(const QStringList &s) {
     return control_plane_readouts::check(s);
   if (transaction_readouts::answers(s))
     return transaction_readouts::check(s);
+  if (share_group_readouts::answers(s))
+    return share_group_readouts::check(s);
   const QString head = s[0];
   const QString whole = s.join(QLatin1Char(' '));
   if (head == QLatin1String("producer"))
@@ -99,6 +104,8 @@ std::optional<double> value(const QStringList &s, const World &w, QString *why) 
     return control_plane_readouts::value(s, w, why);
   if (transaction_readouts::answers(s))
     return transaction_readouts::value(s, w, why);
+  if (share_group_readouts::answers(s))
+    return share_group_readouts::value(s, w, why);
   const QString head = s[0];
   const std::string name = s[1].toStdString();
   const auto missing = [&](const QString &what) {

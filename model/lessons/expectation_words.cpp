@@ -3,6 +3,7 @@
 #include "control_plane_readouts.h"
 #include "transaction_readouts.h"
 #include "narration.h"
+#include "share_group_readouts.h"
 
 #include <QHash>
 #include <QObject>
@@ -182,6 +183,8 @@ QString subjectInWords(const QStringList &s, double v) {
     words = control_plane_readouts::inWords(s, v);
   else if (transaction_readouts::answers(s))
     words = transaction_readouts::inWords(s, v);
+  else if (share_group_readouts::answers(s))
+    words = share_group_readouts::inWords(s, v);
   else if (head == QLatin1String("kafka") || head == QLatin1String("kinesis"))
     words = system(head, s.value(1), v);
   else if (head == QLatin1String("partition"))

@@ -181,6 +181,8 @@ std::vector<WorldItem> resolveHighlights(const engine::World &w, const std::vect
     case Kind::Group:
       if (const int g = named(w.kafka.groups, h.name, [](const auto &x) { return x.config.group; }); g >= 0)
         items.push_back({Kind::Group, g});
+      else if (const int s = w.kafka.shareGroupIndex(h.name.toStdString()); s >= 0) // "group" names a share group too
+        items.push_back({Kind::ShareGroup, s});
       break;
     case Kind::Application:
       if (const int a = named(w.kinesis.apps, h.name, [](const auto &x) { return x.config.application; }); a >= 0)

@@ -201,6 +201,7 @@ void KafkaView::build(const engine::World &world) {
     }
   }
   buildTransactions(world);
+  buildShareGroupViews(world, shareGroups);
   ackLatencyMs = recentAckLatencyMs(k.records);
 }
 

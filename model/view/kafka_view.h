@@ -3,6 +3,7 @@
 // topics, partitions with each replica's log, producers and consumer groups. Logs are
 // referenced, not copied. GUI thread (built by WorldView); valid until the next frame.
 #include "engine_types.h"
+#include "share_view.h"
 
 #include <optional>
 #include <span>
@@ -145,6 +146,7 @@ struct KafkaView {
   std::vector<PartitionView> partitions;
   std::vector<KafkaProducerView> producers;
   std::vector<GroupView> groups;
+  std::vector<ShareGroupView> shareGroups; ///< KIP-932
   std::vector<ControllerView> controllers;
   bool zookeeper = false; ///< ZooKeeper mode: `controllers` is the controller broker, if any
   Offset metadataCommitted = 0; ///< committed offset of __cluster_metadata

@@ -24,6 +24,7 @@ struct LegendUse {
   bool eligible = false; ///< an eligible leader replica (KIP-966) is drawn (solid outline)
   bool consumerProtocol = false; ///< a KIP-848 group's partition chips are drawn
   bool transactions = false; ///< a producer is transactional: markers, hatching and the LSO are drawn
+  bool shareGroups = false; ///< share group record states are drawn on the strips
 };
 
 LegendUse legendUse(const model::WorldView &world) {
@@ -33,6 +34,7 @@ LegendUse legendUse(const model::WorldView &world) {
   use.transactions = world.kafka().transactions;
   const auto &groups = world.kafka().groups;
   use.consumerProtocol = std::any_of(groups.begin(), groups.end(), [](const model::GroupView &gv) { return gv.consumerProtocol; });
+  use.shareGroups = !world.kafka().shareGroups.empty();
   for (const model::PartitionView &p : world.kafka().partitions) {
     use.eligible = use.eligible || !p.elr.empty();
     for (const model::ReplicaView &r : p.replicas)
@@ -67,6 +69,12 @@ std::vector<LegendEntry> legendEntries(const LegendUse &use) {
     entries.push_back({LegendSwatch::ChipReading, QObject::tr("partition a member reads")});
     entries.push_back({LegendSwatch::ChipRevoking, QObject::tr("revoked, not yet acknowledged")});
     entries.push_back({LegendSwatch::ChipPending, QObject::tr("target, not yet handed over")});
+  }
+  if (use.shareGroups) {
+    entries.push_back({LegendSwatch::ShareAvailable, QObject::tr("share: available")});
+    entries.push_back({LegendSwatch::ShareAcquired, QObject::tr("acquired (member, locked)")});
+    entries.push_back({LegendSwatch::ShareAcknowledged, QObject::tr("acknowledged")});
+    entries.push_back({LegendSwatch::ShareArchived, QObject::tr("archived")});
   }
   if (use.kinesis) {
     entries.push_back({LegendSwatch::ZoneCopy, QObject::tr("copy in an availability zone")});

@@ -117,7 +117,11 @@ struct LegendSwatch {
     AbortMarker,
     AbortedRecord,
     SecondCopy,
-    Reordered
+    Reordered,
+    ShareAvailable,
+    ShareAcquired,
+    ShareAcknowledged,
+    ShareArchived
   };
   QRectF rect;
   Kind kind = OnDisk;

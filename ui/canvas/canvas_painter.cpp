@@ -130,6 +130,10 @@ void paintLegend(QPainter &p, const CanvasFrame &f) {
       paintReordered(p, cell, t);
       break;
     }
+    case LegendSwatch::ShareAvailable: p.fillRect(s.rect, shareStateColour(model::ShareState::Available, t)); break;
+    case LegendSwatch::ShareAcquired: p.fillRect(s.rect, shareStateColour(model::ShareState::Acquired, t)); break;
+    case LegendSwatch::ShareAcknowledged: p.fillRect(s.rect, shareStateColour(model::ShareState::Acknowledged, t)); break;
+    case LegendSwatch::ShareArchived: p.fillRect(s.rect, shareStateColour(model::ShareState::Archived, t)); break;
     }
   }
 }

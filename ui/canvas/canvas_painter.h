@@ -34,6 +34,13 @@ QPainterPath highlightHoles(const CanvasFrame &frame);
 
 // The per-system parts, used by paintCanvas.
 void paintKafka(QPainter &painter, const CanvasFrame &frame);
+/// Share groups on a partition's leader strip: a band of record states along the bottom of the
+/// cells (the acquiring member's number where cells are wide), and SPSO and SPEO brackets.
+void paintShareMarks(QPainter &painter, const StripGeometry &strip, const CanvasFrame &frame);
+/// A share group member's mark: a diamond (a consumer's is a dot), red when it is dead.
+void paintShareMemberDot(QPainter &painter, const QRectF &row, bool alive, const CanvasTheme &theme);
+/// The colour of a share group record state (the strip band and the legend).
+QColor shareStateColour(model::ShareState state, const CanvasTheme &theme);
 void paintKinesis(QPainter &painter, const CanvasFrame &frame);
 /// The controllers and the metadata log (the band above the Kafka brokers).
 void paintControlPlane(QPainter &painter, const CanvasFrame &frame);

@@ -52,6 +52,7 @@ CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool p
   // Rose and lime: apart from the cells' blue and amber and from the ELR magenta.
   t.duplicate = t.dark ? QColor(255, 96, 150) : QColor(210, 20, 100);
   t.reordered = t.dark ? QColor(190, 255, 90) : QColor(70, 150, 0);
+  t.share = t.dark ? QColor(255, 128, 186) : QColor(196, 34, 118);
 
   t.font = base;
   t.font.setPointSizeF(base.pointSizeF() * t.scale);

@@ -26,6 +26,7 @@ struct CanvasTheme {
   QColor lastStable; ///< the last stable offset's tick (transactions)
   QColor commitMarker, abortMarker, openTxn; ///< transaction markers and the hatching of undecided records
   QColor duplicate, reordered; ///< a second stored copy of a record; a Kinesis copy out of its producer's order
+  QColor share; ///< share groups (KIP-932): their boxes, SPSO and SPEO marks, acquired records
 
   /// While presenting, type is up to 1.6 times larger; a canvas with less `room` than a
   /// full-HD screen's gets a little less (never below 1.3 times), so its numbers still fit whole.

@@ -183,6 +183,11 @@ QStringList stripCaptions(const WorldView &w, int p, int broker, const RecentCha
     if (k.topics[static_cast<std::size_t>(part.topic)].internal) // the coordinator's log, not the application's data
       return {QObject::tr("internal %1 · %2 · %3").arg(QString::fromStdString(part.name), role, hwLeo), QObject::tr("internal · %1").arg(hwLeo),
               hwLeo, leo};
+    for (const ShareGroupView &g : k.shareGroups)
+      if (g.topic == part.topic && static_cast<std::size_t>(part.index) < g.parts.size() && g.parts[static_cast<std::size_t>(part.index)].spso >= 0) {
+        const SharePartitionView &sp = g.parts[static_cast<std::size_t>(part.index)];
+        groups += QObject::tr(" · %1 SPSO %2 SPEO %3").arg(QString::fromStdString(g.name), n(sp.spso), n(sp.speo));
+      }
     QStringList forms = {role + QStringLiteral(" · ") + hwLeo + groups};
     if (!groups.isEmpty())
       forms << role + QStringLiteral(" · ") + hwLeo;
@@ -313,6 +318,28 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
   }
 }
 
+/// Share groups (KIP-932) in the consumer column: "share group NAME", a row per member with
+/// the records it holds now and those it has processed.
+void appendShareGroupBoxes(const KafkaView &k, std::vector<ClientBox> &boxes) {
+  for (std::size_t gi = 0; gi < k.shareGroups.size(); ++gi) {
+    const ShareGroupView &group = k.shareGroups[gi];
+    ClientBox box{{Kind::ShareGroup, static_cast<int>(gi)}, QObject::tr("share group %1").arg(QString::fromStdString(group.name)), {}};
+    for (std::size_t m = 0; m < group.members.size(); ++m) {
+      const ShareMemberView &member = group.members[m];
+      const QString number = memberNumber(member.id, static_cast<int>(m));
+      const QString name = QObject::tr("member %1").arg(number);
+      const QString state = member.alive ? QObject::tr("holds %1 · %2 done").arg(member.held).arg(member.processed) : QObject::tr("dead");
+      const QString compact = member.alive ? QObject::tr("%1 · %2 held").arg(number).arg(member.held) : QObject::tr("%1 · dead").arg(number);
+      box.rows.push_back(ClientRow{{Kind::ShareMember, static_cast<int>(gi), static_cast<int>(m)},
+                                   QStringLiteral("%1 · %2").arg(name, state),
+                                   compact,
+                                   !member.alive,
+                                   member.node});
+    }
+    boxes.push_back(std::move(box));
+  }
+}
+
 void layoutGroups(const KafkaView &k, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
   std::vector<ClientBox> boxes;
   for (std::size_t gi = 0; gi < k.groups.size(); ++gi) {
@@ -361,6 +388,7 @@ void layoutGroups(const KafkaView &k, const QRectF &column, const CanvasTheme &t
     }
     boxes.push_back(std::move(box));
   }
+  appendShareGroupBoxes(k, boxes);
   layoutClientColumn(g, column, boxes, t, g.kafkaAnchors);
 }
 
@@ -389,7 +417,7 @@ void layoutKafka(const WorldView &w, const QRectF &pane, const CanvasTheme &t, C
                                QObject::tr("Apache Kafka %1").arg(QString::fromStdString(k.version)), QObject::tr("Apache Kafka")};
   // The live caption: how long acknowledgements take right now (side by side, the contrast).
   const QRectF body = layoutPaneHeading(g, pane, heading, k.ackLatencyMs, t);
-  const PaneColumns columns = paneColumns(body, !k.groups.empty(), t);
+  const PaneColumns columns = paneColumns(body, !k.groups.empty() || !k.shareGroups.empty(), t);
   QRectF middle = columns.middle;
   layoutProducers(k, columns.producers, t, g);
   const int brokers = static_cast<int>(active.size());

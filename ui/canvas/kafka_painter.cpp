@@ -154,6 +154,7 @@ void paintStrip(QPainter &p, const StripGeometry &s, const CanvasFrame &f) {
       p.drawRect(s.rect.adjusted(-t.px(2), -t.px(2), t.px(2), t.px(2)));
     }
     paintGroupMarks(p, s, f);
+    paintShareMarks(p, s, f);
   }
   if (outOfIsr) { // a follower the leader dropped from the ISR
     p.setPen(QPen(t.outOfIsr, t.px(2), Qt::DashLine));
@@ -204,6 +205,12 @@ void paintKafka(QPainter &p, const CanvasFrame &f) {
     case Kind::Member: {
       const MemberView &m = k.groups[static_cast<std::size_t>(shape.item.a)].members[static_cast<std::size_t>(shape.item.b)];
       paintClientDot(p, shape.rect, m.alive && m.inGroup, t);
+      break;
+    }
+    case Kind::ShareGroup: paintBox(p, shape.rect, t, t.share, t.px(1.5), Qt::DashDotLine); break;
+    case Kind::ShareMember: {
+      const ShareMemberView &m = k.shareGroups[static_cast<std::size_t>(shape.item.a)].members[static_cast<std::size_t>(shape.item.b)];
+      paintShareMemberDot(p, shape.rect, m.alive, t);
       break;
     }
     default: break;

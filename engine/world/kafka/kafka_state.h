@@ -8,6 +8,7 @@
 #include "engine/core/pool.h"
 #include "engine/world/kafka/metadata_state.h"
 #include "engine/world/kafka/replica_log.h"
+#include "engine/world/kafka/share_state.h"
 #include "engine/world/kafka/sticky_partitioner.h"
 #include "engine/world/kafka/transaction_state.h"
 #include "engine/world/scenario.h"
@@ -294,6 +295,8 @@ struct KafkaState {
   std::map<std::string, std::int32_t> keyIndex;
   std::vector<Producer> producers;
   std::vector<ConsumerGroup> groups;
+  std::vector<ShareGroup> shareGroups; ///< KIP-932
+  Pool<ShareMessage> shareMessages; ///< ShareFetch requests and responses in flight
   Pool<Batch> batches;
   std::size_t batchReclaimAt = kFirstBatchReclaim; ///< pool size that triggers the next reclaim
   std::uint32_t sendSerial = 0; ///< produce attempt numbers: unique, so a stale message never matches
@@ -339,6 +342,13 @@ struct KafkaState {
   int groupIndex(const std::string &name) const {
     for (std::size_t i = 0; i < groups.size(); ++i)
       if (groups[i].config.group == name)
+        return static_cast<int>(i);
+    return -1;
+  }
+  /// The share group called `name`, or -1.
+  int shareGroupIndex(const std::string &name) const {
+    for (std::size_t i = 0; i < shareGroups.size(); ++i)
+      if (shareGroups[i].name == name)
         return static_cast<int>(i);
     return -1;
   }
