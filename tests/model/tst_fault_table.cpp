@@ -69,6 +69,10 @@ std::vector<Fault> everyAction() {
       {44 * kMs, DropResponse{ResponseSystem::Any, {}, ResponseKind::Any, {}}},
       {45 * kMs, DropResponse{ResponseSystem::Any, {}, ResponseKind::Fetch, {}}},
       {46 * kMs, SlowBroker{1, 0, 0.25}},
+      {47 * kMs, CrashProducer{"checkout"}},
+      {48 * kMs, RestartProducer{"checkout", 1 * kSecond}},
+      {49 * kMs, RestartProducer{"checkout", -1}},
+      {50 * kMs, RestartProducer{"checkout", 2500 * kMs}},
   };
 }
 
