@@ -36,8 +36,14 @@ GeneratedRun randomRun(RunFamily family, std::uint64_t seed);
 
 std::string_view familyName(RunFamily family);
 std::optional<RunFamily> familyFromName(std::string_view name);
-inline constexpr RunFamily kAllFamilies[] = {
-    RunFamily::KafkaSafe,           RunFamily::KafkaAnything,        RunFamily::Kinesis,           RunFamily::Acks1PowerLoss, RunFamily::UncleanElection,
-    RunFamily::AllBrokersPowerLoss, RunFamily::KafkaIdempotentDrops, RunFamily::KafkaTransactions, RunFamily::ShareGroups};
+inline constexpr RunFamily kAllFamilies[] = {RunFamily::KafkaSafe,
+                                             RunFamily::KafkaAnything,
+                                             RunFamily::Kinesis,
+                                             RunFamily::Acks1PowerLoss,
+                                             RunFamily::UncleanElection,
+                                             RunFamily::AllBrokersPowerLoss,
+                                             RunFamily::KafkaIdempotentDrops,
+                                             RunFamily::KafkaTransactions,
+                                             RunFamily::ShareGroups};
 
 } // namespace streamscope::engine::check

@@ -73,8 +73,8 @@ void sendBatch(World &w, std::int32_t batchId) {
   const std::int32_t txn = w.kafka.records[b.records.front()].txn;
   b.epoch = txn >= 0 ? w.kafka.transactions[static_cast<std::size_t>(txn)].epoch : -1;
   const Action request{ActionType::ProduceArrive, -1, -1, batchId, -1, b.attempt, leader.incarnation};
-  const bool sent =
-      w.send(pr.node, leader.node, TransferKind::ProduceRequest, b.partition, -1, static_cast<std::int64_t>(b.records.size()), request, inOrderLatency(w, pr, leader));
+  const bool sent = w.send(pr.node, leader.node, TransferKind::ProduceRequest, b.partition, -1, static_cast<std::int64_t>(b.records.size()), request,
+                           inOrderLatency(w, pr, leader));
   if (b.acks == Acks::None) {
     // Fire and forget: the send itself completes the record (offset -1).
     resolve(pr.parts[static_cast<std::size_t>(w.kafka.localIndex(b.partition))], batchId);

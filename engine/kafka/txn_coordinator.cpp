@@ -274,7 +274,8 @@ void onTxnRequestArrive(World &w, const Action &a) {
     // Not (or no longer) the coordinator: answer from this broker so the client looks again.
     const int current = part.leader;
     part.leader = brokerId;
-    reply(w, p, entry, op, broker.running() ? ErrorCode::NotCoordinator : ErrorCode::NetworkException, a.c, hi, op == TxnOp::AddPartition ? arg : epoch);
+    reply(w, p, entry, op, broker.running() ? ErrorCode::NotCoordinator : ErrorCode::NetworkException, a.c, hi,
+          op == TxnOp::AddPartition ? arg : epoch);
     part.leader = current;
     return;
   }

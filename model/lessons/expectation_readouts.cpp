@@ -1,7 +1,7 @@
 #include "expectation_readouts.h"
 #include "control_plane_readouts.h"
-#include "transaction_readouts.h"
 #include "share_group_readouts.h"
+#include "transaction_readouts.h"
 
 #include "engine/kafka/group_partitions.h"
 

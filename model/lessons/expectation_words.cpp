@@ -1,9 +1,9 @@
 #include "expectation_words.h"
 
 #include "control_plane_readouts.h"
-#include "transaction_readouts.h"
 #include "narration.h"
 #include "share_group_readouts.h"
+#include "transaction_readouts.h"
 
 #include <QHash>
 #include <QObject>
