@@ -36,8 +36,14 @@ std::int32_t lastSequence(const World &w, const ReplicaLog &log, const RecordInf
   std::int32_t last = -1;
   for (std::size_t i = entries.size(); i-- > 0;) {
     const RecordInfo &r = w.kafka.records[entries[i].record];
-    if (r.has(RecordInfo::Control) || !sameProducerSession(w, r, session))
+    if (r.has(RecordInfo::Control) || r.producer != session.producer)
       continue;
+    if (!sameProducerSession(w, r, session)) {
+      // An older epoch of the same producer id: its session ended there, nothing earlier is ours.
+      if (r.pidGen == session.pidGen && recordEpoch(w, r) < recordEpoch(w, session))
+        break;
+      continue;
+    }
     if (last < 0)
       last = r.seq;
     if (r.seq <= wanted) {
