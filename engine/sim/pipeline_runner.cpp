@@ -48,8 +48,7 @@ void startPipelines(World &w) {
                               w.kafka.topics[static_cast<std::size_t>(w.kafka.groups[static_cast<std::size_t>(pl.group)].topic)].config.partitions),
                           -1);
     } else {
-      pl.application = w.kinesis.appIndex(c.name);
-      w.kinesis.apps[static_cast<std::size_t>(pl.application)].pipeline = static_cast<int>(i);
+      w.kinesis.apps[static_cast<std::size_t>(w.kinesis.appIndex(c.name))].pipeline = static_cast<int>(i);
       for (std::size_t p = 0; p < w.kinesis.producers.size(); ++p)
         if (w.kinesis.producers[p].config.name == c.name)
           pl.kinesisProducer = static_cast<int>(p);

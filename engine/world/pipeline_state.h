@@ -19,7 +19,6 @@ struct PipelineInput {
 
 struct PipelineState {
   int group = -1; ///< Kafka input: index in KafkaState::groups
-  int application = -1; ///< Kinesis input: index in KinesisState::apps
   int kafkaProducer = -1; ///< Kafka output: index in KafkaState::producers
   int kinesisProducer = -1; ///< Kinesis output: index in KinesisState::producers
   std::deque<PipelineInput> pending;

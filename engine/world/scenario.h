@@ -181,8 +181,7 @@ struct KinesisAppConfig {
 /// after it.
 struct PipelineConfig {
   std::string name;
-  bool kafkaInput = true; ///< reads a Kafka topic (else a Kinesis stream)
-  bool kafkaOutput = true; ///< writes a Kafka topic (else a Kinesis stream)
+  bool kafkaInput = true; ///< reads and writes Kafka topics (else Kinesis streams)
   /// Kafka to Kafka only: outputs and input offsets go in one transaction (read_committed
   /// input, no auto commit); otherwise offsets are committed on their own (at-least-once).
   bool exactlyOnce = false;

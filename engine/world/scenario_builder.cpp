@@ -113,7 +113,6 @@ PipelineConfig &ScenarioBuilder::kinesisPipeline(std::string name, std::string i
   PipelineConfig c;
   c.name = std::move(name);
   c.kafkaInput = false;
-  c.kafkaOutput = false;
   m_scenario.pipelines.push_back(c);
   return m_scenario.pipelines.back();
 }

@@ -1,6 +1,7 @@
 #include "pipeline_fields.h"
 
 #include "json_fields.h"
+#include "kinesis_scenario.h"
 #include "scenario_fields.h"
 
 #include "engine/world/scenario_builder.h"
@@ -18,24 +19,6 @@ struct Endpoint {
   std::string name;
 };
 
-bool hasTopic(const Scenario &s, const std::string &name) {
-  if (!s.kafka)
-    return false;
-  for (const TopicConfig &t : s.kafka->topics)
-    if (t.name == name)
-      return true;
-  return false;
-}
-
-bool hasStream(const Scenario &s, const std::string &name) {
-  if (!s.kinesis)
-    return false;
-  for (const StreamConfig &st : s.kinesis->streams)
-    if (st.name == name)
-      return true;
-  return false;
-}
-
 /// "kafka:TOPIC" or "kinesis:STREAM", naming one the scenario has.
 Endpoint readEndpoint(JsonFields &f, const QString &key, const Scenario &s) {
   const QString text = f.string(key);
@@ -44,9 +27,9 @@ Endpoint readEndpoint(JsonFields &f, const QString &key, const Scenario &s) {
   if (!e.kafka && !text.startsWith(QLatin1String("kinesis:")))
     f.fail(key, QObject::tr("\"%1\" must be \"kafka:TOPIC\" or \"kinesis:STREAM\"").arg(key));
   e.name = text.section(QLatin1Char(':'), 1).toStdString();
-  if (e.kafka && !hasTopic(s, e.name))
+  if (e.kafka && !findTopic(s, QString::fromStdString(e.name)))
     f.fail(key, QObject::tr("no topic named \"%1\" in the kafka section").arg(QString::fromStdString(e.name)));
-  if (!e.kafka && !hasStream(s, e.name))
+  if (!e.kafka && !findStream(s, QString::fromStdString(e.name)))
     f.fail(key, QObject::tr("no stream named \"%1\" in the kinesis section").arg(QString::fromStdString(e.name)));
   return e;
 }
@@ -61,7 +44,6 @@ void readPipeline(JsonFields &f, Scenario &s) {
   if (in.name == out.name)
     f.fail(QStringLiteral("output"), QObject::tr("a pipeline writing to its own input would read its outputs again"));
   p.kafkaInput = in.kafka;
-  p.kafkaOutput = out.kafka;
   p.exactlyOnce = f.boolean(QStringLiteral("exactly_once"), false);
   if (p.exactlyOnce && !in.kafka)
     f.fail(QStringLiteral("exactly_once"),

@@ -3,6 +3,7 @@
 // Contract: pure functions of their arguments; any thread.
 #include "engine/core/sim_time.h"
 #include "engine/world/config_enums.h"
+#include "engine/world/scenario.h"
 #include "json_fields.h"
 
 #include <QObject>
@@ -11,6 +12,16 @@
 #include <optional>
 
 namespace streamscope::model {
+
+/// The scenario's topic called `name`, or nullptr.
+inline const engine::TopicConfig *findTopic(const engine::Scenario &s, const QString &name) {
+  if (!s.kafka)
+    return nullptr;
+  for (const engine::TopicConfig &t : s.kafka->topics)
+    if (QString::fromStdString(t.name) == name)
+      return &t;
+  return nullptr;
+}
 
 inline constexpr std::int64_t kMaxMs = 10LL * 365 * 24 * 3600 * 1000; // ten years of simulated time
 inline constexpr std::int64_t kIntMax = 2147483647;

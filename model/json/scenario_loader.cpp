@@ -120,15 +120,6 @@ KafkaConfig readKafka(const QJsonObject &o) {
   return k;
 }
 
-const TopicConfig *findTopic(const Scenario &s, const QString &name) {
-  if (!s.kafka)
-    return nullptr;
-  for (const TopicConfig &t : s.kafka->topics)
-    if (QString::fromStdString(t.name) == name)
-      return &t;
-  return nullptr;
-}
-
 /// `target`: "kafka:TOPIC", "kinesis:STREAM", or a list of one of each (the same workload
 /// into both systems); `topic` is the short form of a Kafka target.
 void readTargets(JsonFields &f, const Scenario &s, ProducerConfig &p) {

@@ -23,13 +23,6 @@ namespace {
 
 using namespace engine;
 
-int partitionByName(const kafka::KafkaState &k, const QString &name) {
-  for (std::size_t p = 0; p < k.partitions.size(); ++p)
-    if (!k.partitions[p].replicas.empty() && QString::fromStdString(k.partitionName(static_cast<int>(p))) == name)
-      return static_cast<int>(p);
-  return -1;
-}
-
 /// `N` (the first stream's shard N) or `STREAM/N`: the shard's slot.
 int shardByName(const kinesis::KinesisState &k, const QString &name) {
   QString stream;
@@ -103,7 +96,7 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
     return static_cast<double>(kafka ? kc.duplicatesDelivered : nc.duplicatesDelivered);
   }
   if (head == QLatin1String("partition") || head == QLatin1String("replica")) {
-    const int p = partitionByName(w.kafka, s[1]);
+    const int p = w.kafka.partitionNamed(s[1].toStdString());
     if (p < 0)
       return missing(QObject::tr("partition"));
     const kafka::Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];

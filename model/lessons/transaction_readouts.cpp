@@ -13,13 +13,6 @@ const QStringList kTransactionFields = {QStringLiteral("committed"), QStringLite
                                         QStringLiteral("timed_out"), QStringLiteral("open"),    QStringLiteral("fenced_writes")};
 const QStringList kPipelineFields = {QStringLiteral("outputs"), QStringLiteral("duplicates_processed")};
 
-int partitionNamed(const kafka::KafkaState &k, const QString &name) {
-  for (std::size_t p = 0; p < k.partitions.size(); ++p)
-    if (QString::fromStdString(k.partitionName(static_cast<int>(p))) == name && !k.partitions[p].replicas.empty())
-      return static_cast<int>(p);
-  return -1;
-}
-
 double transactionsValue(const QString &f, const World &w) {
   const kafka::TransactionCounters &c = w.kafka.txnCounters;
   if (f == QLatin1String("committed"))
@@ -86,7 +79,7 @@ std::optional<double> value(const QStringList &s, const World &w, QString *why) 
     return static_cast<double>(duplicatesProcessed(w)[static_cast<std::size_t>(i)]);
   }
   if (head == QLatin1String("partition")) {
-    const int p = partitionNamed(w.kafka, s[1]);
+    const int p = w.kafka.partitionNamed(s[1].toStdString());
     if (p < 0 || w.kafka.partitions[static_cast<std::size_t>(p)].leader < 0) {
       *why = p < 0 ? QObject::tr("no partition \"%1\"").arg(s[1]) : QObject::tr("%1 has no leader").arg(s[1]);
       return std::nullopt;

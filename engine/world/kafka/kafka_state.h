@@ -338,6 +338,13 @@ struct KafkaState {
         return static_cast<int>(i);
     return -1;
   }
+  /// The partition called `name` ("topic-N", as partitionName), or -1 (deleted topics' too).
+  int partitionNamed(const std::string &name) const {
+    for (std::size_t p = 0; p < partitions.size(); ++p)
+      if (!partitions[p].replicas.empty() && partitionName(static_cast<int>(p)) == name)
+        return static_cast<int>(p);
+    return -1;
+  }
   /// The consumer group called `name`, or -1.
   int groupIndex(const std::string &name) const {
     for (std::size_t i = 0; i < groups.size(); ++i)
