@@ -84,6 +84,7 @@ std::string_view eventTypeName(EventType t) {
   case EventType::ShareLocksExpired: return "share_locks_expired";
   case EventType::ShareStartMoved: return "share_start_moved";
   case EventType::ShareProcessed: return "share_processed";
+  case EventType::StreamStatusChanged: return "stream_status_changed";
   }
   return "unknown";
 }

@@ -99,6 +99,8 @@ enum class EventType : std::uint8_t {
   ShareLocksExpired, ///< locks timed out: a=records available again, b=records archived
   ShareStartMoved, ///< the share-partition start offset moved: a=SPSO, b=SPEO
   ShareProcessed, ///< node=member node: a member finished a batch, a=count, b=of them out of order
+  // Kinesis stream status.
+  StreamStatusChanged, ///< node=endpoint, a=stream, b=1 UPDATING / 0 ACTIVE, sub=kinesis::StreamUpdateKind
 };
 
 /// What a ShareMemberChanged event says.

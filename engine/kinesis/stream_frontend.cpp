@@ -1,5 +1,6 @@
 #include "engine/kinesis/stream_frontend.h"
 
+#include "engine/kinesis/on_demand_capacity.h"
 #include "engine/kinesis/stream_topology.h"
 
 #include <algorithm>
@@ -106,6 +107,7 @@ void onPutArrive(World &w, const Action &a) {
     }
     s.writeRecords.take(1);
     s.writeBytes.take(info.bytes);
+    countAcceptedWrite(w.kinesis.streams[static_cast<std::size_t>(stream)].capacity, info.bytes);
     // Sparse and time-dependent: the counter jumps by the microseconds since the last put.
     const std::uint64_t counter = s.lastCounter + 1 + static_cast<std::uint64_t>(w.now - s.lastAssigned);
     s.lastCounter = counter;

@@ -37,10 +37,15 @@ std::string alreadyResharded(const World &w, int stream, int index) {
 
 void close(World &w, int slot) { w.kinesis.shardAt(slot).closedAt = w.now; }
 
+/// `lo` ends right where `hi` starts: their union is one contiguous range.
+bool abuts(const HashKeyRange &lo, const HashKeyRange &hi) { return lo.end != kUint128Max && lo.end + 1 == hi.start; }
+
 } // namespace
 
 void createStream(World &w, int stream) {
-  for (const HashKeyRange &range : initialHashKeyRanges(streamAt(w, stream).config.shards))
+  const StreamConfig &config = streamAt(w, stream).config;
+  const int shards = config.capacityMode == CapacityMode::OnDemand ? kOnDemandInitialShards : config.shards;
+  for (const HashKeyRange &range : initialHashKeyRanges(shards))
     addShard(w, stream, range, -1, -1);
 }
 
@@ -53,8 +58,8 @@ int routeToShard(const World &w, int stream, Uint128 hashKey) {
   return -1; // unreachable while the open shards cover the space
 }
 
-std::optional<std::string> splitShard(World &w, int stream, int shardIndex, std::string_view newStartingHashKey) {
-  const Stream &st = streamAt(w, stream);
+std::optional<std::string> splitShardError(const World &w, int stream, int shardIndex, std::string_view newStartingHashKey) {
+  const Stream &st = w.kinesis.streams[static_cast<std::size_t>(stream)];
   if (shardIndex < 0 || shardIndex >= static_cast<int>(st.shards.size()))
     return notFound(w, stream, shardIndex);
   const int parent = st.shards[static_cast<std::size_t>(shardIndex)];
@@ -69,15 +74,25 @@ std::optional<std::string> splitShard(World &w, int stream, int shardIndex, std:
         shardId(shardIndex) + " in stream " + st.config.name + " under account " + kAccountId +
         " is not both greater than one plus the shard's StartingHashKey " + toDecimal(range.start) + " and less than the shard's EndingHashKey " +
         toDecimal(range.end) + ".";
+  return std::nullopt;
+}
+
+std::optional<std::string> splitShard(World &w, int stream, int shardIndex, std::string_view newStartingHashKey) {
+  if (auto refused = splitShardError(w, stream, shardIndex, newStartingHashKey))
+    return refused;
+  const Stream &st = streamAt(w, stream);
+  const int parent = st.shards[static_cast<std::size_t>(shardIndex)];
+  const HashKeyRange range = w.kinesis.shardAt(parent).range;
+  const Uint128 key = *parseDecimal128(newStartingHashKey);
   close(w, parent);
-  const int first = addShard(w, stream, {range.start, *key - 1}, shardIndex, -1);
-  const int second = addShard(w, stream, {*key, range.end}, shardIndex, -1);
+  const int first = addShard(w, stream, {range.start, key - 1}, shardIndex, -1);
+  const int second = addShard(w, stream, {key, range.end}, shardIndex, -1);
   w.record(EventType::ShardSplit, -1, parent, first, second);
   return std::nullopt;
 }
 
-std::optional<std::string> mergeShards(World &w, int stream, int shardIndex, int adjacentShardIndex) {
-  const Stream &st = streamAt(w, stream);
+std::optional<std::string> mergeShardsError(const World &w, int stream, int shardIndex, int adjacentShardIndex) {
+  const Stream &st = w.kinesis.streams[static_cast<std::size_t>(stream)];
   for (int index : {shardIndex, adjacentShardIndex})
     if (index < 0 || index >= static_cast<int>(st.shards.size()))
       return notFound(w, stream, index);
@@ -87,10 +102,19 @@ std::optional<std::string> mergeShards(World &w, int stream, int shardIndex, int
     if (!w.kinesis.shardAt(st.shards[static_cast<std::size_t>(index)]).open())
       return alreadyResharded(w, stream, index);
   const HashKeyRange ra = w.kinesis.shardAt(a).range, rb = w.kinesis.shardAt(b).range;
-  const auto abuts = [](const HashKeyRange &lo, const HashKeyRange &hi) { return lo.end != kUint128Max && lo.end + 1 == hi.start; };
   if (!abuts(ra, rb) && !abuts(rb, ra)) // adjacent: their union is one contiguous range
     return "InvalidArgumentException: Shards " + shardId(shardIndex) + " and " + shardId(adjacentShardIndex) + " in stream " + st.config.name +
         " under account " + kAccountId + " are not an adjacent pair of shards eligible for merging";
+  return std::nullopt;
+}
+
+std::optional<std::string> mergeShards(World &w, int stream, int shardIndex, int adjacentShardIndex) {
+  if (auto refused = mergeShardsError(w, stream, shardIndex, adjacentShardIndex))
+    return refused;
+  const Stream &st = streamAt(w, stream);
+  const int a = st.shards[static_cast<std::size_t>(shardIndex)];
+  const int b = st.shards[static_cast<std::size_t>(adjacentShardIndex)];
+  const HashKeyRange ra = w.kinesis.shardAt(a).range, rb = w.kinesis.shardAt(b).range;
   close(w, a);
   close(w, b);
   const HashKeyRange merged = abuts(ra, rb) ? HashKeyRange{ra.start, rb.end} : HashKeyRange{rb.start, ra.end};

@@ -12,6 +12,7 @@
 #include "engine/kinesis/shard_reader.h"
 #include "engine/kinesis/stream_frontend.h"
 #include "engine/kinesis/stream_topology.h"
+#include "engine/kinesis/stream_updates.h"
 #include "engine/sim/pipeline_runner.h"
 
 namespace streamscope::engine {
@@ -106,13 +107,6 @@ Refusal findStream(const World &w, const std::string &name, int &stream) {
   return std::nullopt;
 }
 
-/// A resharding result; new shards get leases when it took effect.
-Refusal resharded(World &w, int stream, Refusal refused) {
-  if (!refused)
-    kinesis::addLeasesForNewShards(w, stream);
-  return refused;
-}
-
 /// A Kafka topic by name, or the error Kafka gives for an unknown one.
 Refusal findTopic(const World &w, const std::string &name, int &topic) {
   topic = w.kafka.topicIndex(name);
@@ -174,17 +168,30 @@ struct Router {
     kinesis::zoneRestore(w, a.az);
     return std::nullopt;
   }
+  // Resharding and mode switches keep the stream UPDATING; their shards (and leases) come when they complete.
   Refusal operator()(const SplitShard &a) const {
     int stream = -1;
     if (auto refused = findStream(w, a.stream, stream))
       return refused;
-    return resharded(w, stream, kinesis::splitShard(w, stream, a.shard, a.newStartingHashKey));
+    return kinesis::requestSplitShard(w, stream, a.shard, a.newStartingHashKey);
   }
   Refusal operator()(const MergeShards &a) const {
     int stream = -1;
     if (auto refused = findStream(w, a.stream, stream))
       return refused;
-    return resharded(w, stream, kinesis::mergeShards(w, stream, a.shard, a.adjacentShard));
+    return kinesis::requestMergeShards(w, stream, a.shard, a.adjacentShard);
+  }
+  Refusal operator()(const UpdateShardCount &a) const {
+    int stream = -1;
+    if (auto refused = findStream(w, a.stream, stream))
+      return refused;
+    return kinesis::requestShardCount(w, stream, a.shards);
+  }
+  Refusal operator()(const SwitchCapacityMode &a) const {
+    int stream = -1;
+    if (auto refused = findStream(w, a.stream, stream))
+      return refused;
+    return kinesis::requestCapacityMode(w, stream, a.mode);
   }
   Refusal operator()(const DropMessage &) const {
     Action *next =

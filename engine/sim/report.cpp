@@ -121,10 +121,15 @@ void addKinesis(const World &w, Report &r, std::vector<SimTime> &allLatencies) {
   r.kinesisLatency = latencyOf(std::move(latencies));
 
   for (const kinesis::Stream &st : k.streams) {
+    StreamReport &summary = r.streams.emplace_back();
+    summary.name = st.config.name;
+    summary.capacityMode = st.capacity.mode == CapacityMode::OnDemand ? "on_demand" : "provisioned";
+    summary.status = st.capacity.status == kinesis::StreamStatus::Updating ? "UPDATING" : "ACTIVE";
     for (int slot : st.shards) {
       const kinesis::Shard &s = k.shardAt(slot);
       if (!s.open() && w.now - s.closedAt >= st.config.retention)
         continue; // EXPIRED: no longer listed
+      ++(s.open() ? summary.openShards : summary.closedShards);
       ShardReport sr;
       sr.stream = st.config.name;
       sr.shardId = kinesis::shardId(s.index);

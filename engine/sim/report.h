@@ -96,6 +96,15 @@ struct ShardReport {
   std::int64_t throttledReads = 0; ///< GetRecords calls refused
 };
 
+/// A Kinesis stream as DescribeStreamSummary shows it.
+struct StreamReport {
+  std::string name;
+  std::string capacityMode; ///< "provisioned" or "on_demand"
+  std::string status; ///< "ACTIVE" or "UPDATING"
+  int openShards = 0;
+  int closedShards = 0; ///< closed and still listed (not yet expired)
+};
+
 struct LeaseReport {
   std::string shardId;
   int owner = -1; ///< worker index
@@ -168,6 +177,7 @@ struct Report {
   std::optional<LatencyReport> kafkaLatency; ///< set when the scenario has that system
   std::optional<LatencyReport> kinesisLatency;
   std::vector<std::string> refusals; ///< faults the real system would refuse, with why
+  std::vector<StreamReport> streams;
 };
 
 Report makeReport(const World &w);

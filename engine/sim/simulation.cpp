@@ -19,8 +19,10 @@
 #include "engine/kafka/zookeeper_controller.h"
 #include "engine/kinesis/kcl_application.h"
 #include "engine/kinesis/kinesis_producer.h"
+#include "engine/kinesis/on_demand_capacity.h"
 #include "engine/kinesis/shard_reader.h"
 #include "engine/kinesis/stream_frontend.h"
+#include "engine/kinesis/stream_updates.h"
 #include "engine/sim/fault_router.h"
 #include "engine/sim/pipeline_runner.h"
 #include "engine/sim/world_builder.h"
@@ -155,6 +157,8 @@ void Simulation::dispatch(const Action &a) {
   case ActionType::ShareRetryFetch: onShareRetryFetch(w, a); break;
   case ActionType::ShareLockExpire: onShareLockExpire(w, a); break;
   case ActionType::ShareProcessed: onShareProcessed(w, a); break;
+  case ActionType::StreamUpdateDone: kinesis::onStreamUpdateDone(w, a); break;
+  case ActionType::OnDemandWindow: kinesis::onOnDemandWindow(w, a); break;
   }
 }
 

@@ -15,6 +15,7 @@
 #include "engine/kafka/zookeeper_controller.h"
 #include "engine/kinesis/kcl_application.h"
 #include "engine/kinesis/kinesis_producer.h"
+#include "engine/kinesis/on_demand_capacity.h"
 #include "engine/kinesis/stream_frontend.h"
 #include "engine/kinesis/stream_topology.h"
 
@@ -146,6 +147,8 @@ void buildKinesis(World &w) {
     k.streams.push_back(st);
     kinesis::createStream(w, static_cast<int>(k.streams.size()) - 1);
     kinesis::scheduleRetention(w, static_cast<int>(k.streams.size()) - 1);
+    if (sc.capacityMode == CapacityMode::OnDemand)
+      kinesis::startOnDemand(w, static_cast<int>(k.streams.size()) - 1, kinesis::kOnDemandInitialShards);
   }
   for (std::size_t i = 0; i < w.scenario.producers.size(); ++i) {
     const ProducerConfig &pc = w.scenario.producers[i];

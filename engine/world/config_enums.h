@@ -20,5 +20,7 @@ inline constexpr int kFirstDedicatedControllerId = 3000;
 /// isolation.level of a Kafka consumer: read to the high watermark, or to the last stable offset.
 enum class IsolationLevel : std::uint8_t { ReadUncommitted, ReadCommitted };
 enum class IteratorType : std::uint8_t { TrimHorizon, Latest, AtSequenceNumber, AfterSequenceNumber, AtTimestamp };
+/// A Kinesis stream's capacity mode: shards the owner sets, or shards Kinesis adds as traffic grows.
+enum class CapacityMode : std::uint8_t { Provisioned, OnDemand };
 
 } // namespace streamscope::engine

@@ -48,6 +48,8 @@ enum class FaultAction : std::uint8_t {
   DropResponse,
   CrashProducer,
   RestartProducer,
+  UpdateShardCount,
+  SwitchCapacityMode,
 };
 
 /// Which dynamic topic config an alter_topic fault changes.
@@ -278,11 +280,26 @@ struct RestartProducer {
   bool operator==(const RestartProducer &) const = default;
 };
 
+/// UpdateShardCount: the stream is resharded uniformly to `shards` open shards.
+struct UpdateShardCount {
+  static constexpr FaultAction kAction = FaultAction::UpdateShardCount;
+  std::string stream;
+  int shards = 1;
+  bool operator==(const UpdateShardCount &) const = default;
+};
+/// UpdateStreamMode: the stream switches to provisioned or on-demand capacity.
+struct SwitchCapacityMode {
+  static constexpr FaultAction kAction = FaultAction::SwitchCapacityMode;
+  std::string stream;
+  CapacityMode mode = CapacityMode::OnDemand;
+  bool operator==(const SwitchCapacityMode &) const = default;
+};
+
 /// One alternative per FaultAction, in the enum's order (checked below).
 using FaultSpec =
     std::variant<CrashBroker, PowerLoss, RestartBroker, IsolateBroker, Heal, SlowBroker, KillConsumer, AddConsumer, RemoveConsumer, Seek, SetRate,
                  AzOutage, AzRestore, SplitShard, MergeShards, DropMessage, AddBroker, AlterTopic, AddPartitions, SetReplicationFactor, SetAcks,
-                 SetKeys, AddTopic, DeleteTopic, RemoveBroker, DropResponse, CrashProducer, RestartProducer>;
+                 SetKeys, AddTopic, DeleteTopic, RemoveBroker, DropResponse, CrashProducer, RestartProducer, UpdateShardCount, SwitchCapacityMode>;
 
 inline constexpr std::size_t kFaultActionCount = std::variant_size_v<FaultSpec>;
 
@@ -293,7 +310,7 @@ template <std::size_t... I> consteval bool faultSpecInActionOrder(std::index_seq
 } // namespace detail
 static_assert(detail::faultSpecInActionOrder(std::make_index_sequence<kFaultActionCount>{}),
               "FaultSpec's alternatives must follow FaultAction's order");
-static_assert(static_cast<std::size_t>(FaultAction::RestartProducer) + 1 == kFaultActionCount, "every FaultAction needs its struct in FaultSpec");
+static_assert(static_cast<std::size_t>(FaultAction::SwitchCapacityMode) + 1 == kFaultActionCount, "every FaultAction needs its struct in FaultSpec");
 
 struct Fault {
   SimTime at = 0;

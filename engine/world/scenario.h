@@ -75,11 +75,15 @@ struct KafkaConfig {
   std::vector<TopicConfig> topics;
 };
 
-/// A Kinesis data stream (provisioned mode).
+/// A Kinesis data stream.
 struct StreamConfig {
   std::string name;
   int shards = 1;
   SimTime retention = 24LL * 3600 * kSecond; ///< 24 h to 8760 h
+  CapacityMode capacityMode = CapacityMode::Provisioned;
+  SimTime reshardTime = 10 * kSecond; ///< a SplitShard, MergeShards, UpdateShardCount or UpdateStreamMode keeps the stream UPDATING this long
+  SimTime onDemandWindow = 60 * kSecond; ///< on-demand: write throughput is averaged over windows this long to find the peak
+  SimTime onDemandScaleTime = 15 * 60 * kSecond; ///< on-demand: a scale-up keeps the stream UPDATING this long
 };
 
 struct KinesisConfig {

@@ -92,6 +92,9 @@ enum class ActionType : std::uint8_t {
   ShareRetryFetch, ///< a = partition, b = share group, c = fetch gen, d = member
   ShareLockExpire, ///< a = partition, b = share group
   ShareProcessed, ///< a = share group, b = member, c = incarnation: the first queued batch is done
+  // Kinesis stream status and capacity
+  StreamUpdateDone, ///< a = stream, c = update serial: the resharding or mode switch completes
+  OnDemandWindow, ///< a = stream, c = measuring loop generation: an on-demand measuring window ends
 };
 
 struct Action {

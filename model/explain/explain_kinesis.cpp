@@ -1,5 +1,6 @@
 // Inspector words for Kinesis: shards, records with their sequence numbers, availability
 // zones, producers, applications and their workers.
+#include "explain_stream.h"
 #include "item_explainer.h"
 #include "model/view/stored_copies.h"
 
@@ -177,9 +178,7 @@ Explanation explainKinesis(const engine::World &w, const WorldItem &item) {
   switch (item.kind) {
   case Kind::Stream:
     if (valid(item.a, k.streams.size()))
-      return {QObject::tr("Stream %1").arg(QString::fromStdString(k.streams[static_cast<std::size_t>(item.a)].config.name)),
-              {{QObject::tr("Shards"), QString::number(k.streams[static_cast<std::size_t>(item.a)].shards.size())}},
-              QObject::tr("A stream is a set of shards that divide the 128-bit hash key space; its capacity is the sum of its open shards' limits.")};
+      return explainStream(w, item.a);
     break;
   case Kind::Shard:
     if (valid(item.a, k.shards.size()))

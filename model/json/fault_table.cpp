@@ -388,6 +388,36 @@ std::vector<FaultRow> buildTable() {
               o[QStringLiteral("zombie_after_ms")] = static_cast<double>(a.zombieAfter) / 1000.0;
           },
           [](const RestartProducer &a) { return QObject::tr("restart producer %1").arg(text(a.producer)); }),
+      row<UpdateShardCount>(
+          "update_shard_count", Kinesis,
+          [](JsonFields &f, const FaultContext &c) {
+            UpdateShardCount a;
+            a.stream = readStreamName(f, c);
+            a.shards = static_cast<int>(f.integer(QStringLiteral("shards"), 1, 100000));
+            return a;
+          },
+          [](QJsonObject &o, const UpdateShardCount &a) {
+            o[kStream] = text(a.stream);
+            o[QStringLiteral("shards")] = a.shards;
+          },
+          [](const UpdateShardCount &a) { return QObject::tr("update %1 to %n open shard(s)", nullptr, a.shards).arg(text(a.stream)); }),
+      row<SwitchCapacityMode>(
+          "switch_capacity_mode", Kinesis,
+          [](JsonFields &f, const FaultContext &c) {
+            SwitchCapacityMode a;
+            a.stream = readStreamName(f, c);
+            const QString mode = f.choice(QStringLiteral("mode"), {QStringLiteral("provisioned"), QStringLiteral("on_demand")});
+            a.mode = mode == QLatin1String("on_demand") ? CapacityMode::OnDemand : CapacityMode::Provisioned;
+            return a;
+          },
+          [](QJsonObject &o, const SwitchCapacityMode &a) {
+            o[kStream] = text(a.stream);
+            o[QStringLiteral("mode")] = a.mode == CapacityMode::OnDemand ? QStringLiteral("on_demand") : QStringLiteral("provisioned");
+          },
+          [](const SwitchCapacityMode &a) {
+            return a.mode == CapacityMode::OnDemand ? QObject::tr("switch %1 to on-demand").arg(text(a.stream))
+                                                    : QObject::tr("switch %1 to provisioned").arg(text(a.stream));
+          }),
   };
 }
 

@@ -13,6 +13,8 @@ using namespace streamscope::engine;
 constexpr std::int64_t kMinRetentionHours = 24;
 constexpr std::int64_t kMaxRetentionHours = 8760;
 
+const QStringList kCapacityModes = {QStringLiteral("provisioned"), QStringLiteral("on_demand")};
+
 const QStringList kIteratorTypes = {QStringLiteral("trim_horizon"), QStringLiteral("latest"), QStringLiteral("at_sequence_number"),
                                     QStringLiteral("after_sequence_number"), QStringLiteral("at_timestamp")};
 
@@ -22,9 +24,22 @@ StreamConfig readStream(const QJsonObject &o, const QString &pointer) {
   st.name = f.string(QStringLiteral("name")).toStdString();
   if (st.name.empty())
     f.fail(QStringLiteral("name"), QObject::tr("a stream needs a non-empty name"));
+  const bool onDemand = f.choice(QStringLiteral("capacity_mode"), kCapacityModes, QStringLiteral("provisioned")) == kCapacityModes[1];
+  st.capacityMode = onDemand ? CapacityMode::OnDemand : CapacityMode::Provisioned;
+  if (onDemand && f.has(QStringLiteral("shards")))
+    f.fail(QStringLiteral("shards"),
+           QObject::tr("an on-demand stream has no \"shards\": Kinesis manages them (it starts with 4); "
+                       "leave \"shards\" out or use \"capacity_mode\": \"provisioned\""));
   st.shards = static_cast<int>(f.integer(QStringLiteral("shards"), 1, 1024, 1));
   const std::int64_t hours = f.integer(QStringLiteral("retention_hours"), kMinRetentionHours, kMaxRetentionHours, 24);
   st.retention = hours * 3600 * kSecond;
+  st.reshardTime = msField(f, QStringLiteral("reshard_ms"), 1, st.reshardTime);
+  const bool measures = f.has(QStringLiteral("on_demand_window_ms")) || f.has(QStringLiteral("on_demand_scale_ms"));
+  if (!onDemand && measures)
+    f.fail(f.has(QStringLiteral("on_demand_window_ms")) ? QStringLiteral("on_demand_window_ms") : QStringLiteral("on_demand_scale_ms"),
+           QObject::tr("only an on-demand stream scales by itself: add \"capacity_mode\": \"on_demand\""));
+  st.onDemandWindow = msField(f, QStringLiteral("on_demand_window_ms"), 100, st.onDemandWindow);
+  st.onDemandScaleTime = msField(f, QStringLiteral("on_demand_scale_ms"), 1, st.onDemandScaleTime);
   f.finish();
   return st;
 }

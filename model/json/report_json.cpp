@@ -154,6 +154,14 @@ QJsonObject reportToJson(const engine::Report &r) {
   for (const std::string &why : r.refusals)
     refusals.append(QString::fromStdString(why));
   o[QStringLiteral("refused_faults")] = refusals;
+  QJsonArray streams;
+  for (const engine::StreamReport &st : r.streams)
+    streams.append(QJsonObject{{QStringLiteral("name"), QString::fromStdString(st.name)},
+                               {QStringLiteral("capacity_mode"), QString::fromStdString(st.capacityMode)},
+                               {QStringLiteral("status"), QString::fromStdString(st.status)},
+                               {QStringLiteral("open_shards"), st.openShards},
+                               {QStringLiteral("closed_shards"), st.closedShards}});
+  o[QStringLiteral("streams")] = streams;
 
   QJsonArray groups;
   for (const engine::GroupReport &g : r.groups) {

@@ -1,6 +1,7 @@
 #include "expectation_readouts.h"
 #include "control_plane_readouts.h"
 #include "share_group_readouts.h"
+#include "stream_capacity_readouts.h"
 #include "transaction_readouts.h"
 
 #include "engine/kafka/group_partitions.h"
@@ -50,7 +51,8 @@ std::optional<double> topicSetting(const QString &field, const TopicConfig &t, c
 } // namespace
 
 bool answers(const QStringList &s) {
-  if (control_plane_readouts::answers(s) || transaction_readouts::answers(s) || share_group_readouts::answers(s))
+  if (control_plane_readouts::answers(s) || transaction_readouts::answers(s) || share_group_readouts::answers(s) ||
+      stream_capacity_readouts::answers(s))
     return true;
   const QString head = s.value(0);
   const QString field = s.value(2);
@@ -74,7 +76,7 @@ QStringList fieldsOf(const QString &head) {
   if (head == QLatin1String("application"))
     return {QStringLiteral("checkpoint S")};
   if (head == QLatin1String("stream"))
-    return {QStringLiteral("min_zone_copies"), QStringLiteral("zones_down")};
+    return QStringList{QStringLiteral("min_zone_copies"), QStringLiteral("zones_down")} + stream_capacity_readouts::fields();
   return {};
 }
 
@@ -85,6 +87,8 @@ std::optional<QString> check(const QStringList &s) {
     return transaction_readouts::check(s);
   if (share_group_readouts::answers(s))
     return share_group_readouts::check(s);
+  if (stream_capacity_readouts::answers(s))
+    return stream_capacity_readouts::check(s);
   const QString head = s[0];
   const QString whole = s.join(QLatin1Char(' '));
   if (head == QLatin1String("producer"))
@@ -106,6 +110,8 @@ std::optional<double> value(const QStringList &s, const World &w, QString *why) 
     return transaction_readouts::value(s, w, why);
   if (share_group_readouts::answers(s))
     return share_group_readouts::value(s, w, why);
+  if (stream_capacity_readouts::answers(s))
+    return stream_capacity_readouts::value(s, w, why);
   const QString head = s[0];
   const std::string name = s[1].toStdString();
   const auto missing = [&](const QString &what) {

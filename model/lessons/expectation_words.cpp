@@ -3,6 +3,7 @@
 #include "control_plane_readouts.h"
 #include "narration.h"
 #include "share_group_readouts.h"
+#include "stream_capacity_readouts.h"
 #include "transaction_readouts.h"
 
 #include <QHash>
@@ -181,6 +182,8 @@ QString subjectInWords(const QStringList &s, double v) {
     words = totals(head, v);
   else if (control_plane_readouts::answers(s))
     words = control_plane_readouts::inWords(s, v);
+  else if (stream_capacity_readouts::answers(s))
+    words = stream_capacity_readouts::inWords(s, v);
   else if (transaction_readouts::answers(s))
     words = transaction_readouts::inWords(s, v);
   else if (share_group_readouts::answers(s))

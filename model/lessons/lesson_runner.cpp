@@ -21,17 +21,16 @@ std::optional<QString> load(SimulationController &controller, const QByteArray &
   return std::nullopt;
 }
 
-/// Splits or merges, one Kinesis call at a time, as one user action group.
+/// One UpdateShardCount call: the stream is UPDATING, then has the target's open shards.
+/// Already there: nothing to do.
 std::optional<QString> reshard(SimulationController &controller, const LessonAction &a) {
   const int stream = controller.world().kinesis.streamIndex(a.stream.toStdString());
   if (stream < 0)
     return QObject::tr("no stream \"%1\"").arg(a.stream);
-  const UserActionGroup group(controller);
-  while (const auto step = engine::kinesis::nextReshardStep(controller.world(), stream, a.openShards))
-    if (const auto refused = controller.applyUserAction(*step))
-      return QObject::tr("resharding was refused: %1").arg(*refused);
-  if (engine::kinesis::openShardCount(controller.world(), stream) != a.openShards)
-    return QObject::tr("stream %1 cannot reach %2 open shards").arg(a.stream).arg(a.openShards);
+  if (engine::kinesis::openShardCount(controller.world(), stream) == a.openShards)
+    return std::nullopt;
+  if (const auto refused = controller.applyUserAction(engine::Fault{0, engine::UpdateShardCount{a.stream.toStdString(), a.openShards}}))
+    return QObject::tr("resharding was refused: %1").arg(*refused);
   return std::nullopt;
 }
 

@@ -74,7 +74,9 @@ QString formatSubjectValue(const QString &subject, double value) {
                                       QStringLiteral("compacted"),
                                       QStringLiteral("has_leader"),
                                       QStringLiteral("active"),
-                                      QStringLiteral("running")};
+                                      QStringLiteral("running"),
+                                      QStringLiteral("updating"),
+                                      QStringLiteral("on_demand")};
   const QString field = subject.section(QLatin1Char(' '), -1, -1, QString::SectionSkipEmpty);
   if (field.startsWith(QLatin1String("latency_")))
     return QString::number(value, 'f', 1);

@@ -1,7 +1,5 @@
 #include "world_settings.h"
 
-#include "engine/kinesis/reshard_plan.h"
-
 namespace streamscope::model {
 
 const TopicSettings *WorldSettings::topic(int index) const {
@@ -79,8 +77,9 @@ WorldSettings readWorldSettings(const SimulationController &controller) {
   return s;
 }
 
-std::optional<engine::Fault> nextReshardStep(const SimulationController &controller, int stream, int targetOpenShards) {
-  return engine::kinesis::nextReshardStep(controller.world(), stream, targetOpenShards);
+engine::Fault shardCountUpdate(const SimulationController &controller, int stream, int targetOpenShards) {
+  const auto &st = controller.world().kinesis.streams[static_cast<std::size_t>(stream)];
+  return engine::Fault{controller.world().now, engine::UpdateShardCount{st.config.name, targetOpenShards}};
 }
 
 } // namespace streamscope::model

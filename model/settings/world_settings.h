@@ -69,9 +69,9 @@ struct WorldSettings {
 /// The settings as they are now. REQUIRES: controller.hasSimulation().
 WorldSettings readWorldSettings(const SimulationController &controller);
 
-/// The next SplitShard or MergeShards bringing stream `stream` one step closer to
-/// `targetOpenShards` open shards, or nullopt when there or when nothing is left to merge.
+/// The UpdateShardCount call that reshards stream `stream` to `targetOpenShards` open shards
+/// (the stream is UPDATING meanwhile; Kinesis refuses more than double or less than half).
 /// REQUIRES: controller.hasSimulation(), `stream` a valid stream index.
-std::optional<engine::Fault> nextReshardStep(const SimulationController &controller, int stream, int targetOpenShards);
+engine::Fault shardCountUpdate(const SimulationController &controller, int stream, int targetOpenShards);
 
 } // namespace streamscope::model

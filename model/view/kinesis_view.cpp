@@ -36,6 +36,9 @@ void KinesisView::build(const engine::World &world) {
   streams.clear();
   for (const auto &st : k.streams) {
     StreamView v{st.config.name, st.endpoint, st.shards, 0, false};
+    v.onDemand = st.capacity.mode == engine::CapacityMode::OnDemand;
+    v.updating = st.capacity.status == engine::kinesis::StreamStatus::Updating;
+    v.updatingUntil = st.capacity.update.until;
     for (int slot : st.shards) {
       v.openShards += k.shardAt(slot).open() ? 1 : 0;
       v.lineage = v.lineage || k.shardAt(slot).parent >= 0;

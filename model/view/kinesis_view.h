@@ -47,6 +47,9 @@ struct StreamView {
   std::span<const int> shards; ///< shard index -> slot
   int openShards = 0;
   bool lineage = false; ///< some shard has a parent (a split or merge happened)
+  bool onDemand = false; ///< on-demand capacity mode: Kinesis adds the shards
+  bool updating = false; ///< status UPDATING: a resharding, mode switch or scale-up is under way
+  SimTime updatingUntil = 0; ///< when it completes
 };
 
 struct ZoneView {

@@ -94,13 +94,25 @@ void layoutLane(const WorldView &w, int slot, const QRectF &rect, double labelW,
   g.lanes.push_back(std::move(lane));
 }
 
+/// The stream's heading, longest first: name, mode, open shards and, while UPDATING, the time left.
+QStringList streamTitles(const StreamView &stream, SimTime now) {
+  const QString name = QString::fromStdString(stream.name);
+  const QString shards = QObject::tr("%n open shard(s)", nullptr, stream.openShards);
+  const QString mode = stream.onDemand ? QObject::tr(" (on-demand)") : QString();
+  if (!stream.updating)
+    return {QObject::tr("stream %1%2 · %3").arg(name, mode, shards), QObject::tr("stream %1 · %2").arg(name, shards)};
+  const QString left = QObject::tr("%1 s").arg(toMs(std::max<SimTime>(0, stream.updatingUntil - now)) / 1000.0, 0, 'f', 1);
+  return {QObject::tr("stream %1%2 · %3 · UPDATING %4 left").arg(name, mode, shards, left),
+          QObject::tr("stream %1 · %2 · UPDATING %3").arg(name, shards, left), QObject::tr("stream %1 · UPDATING").arg(name)};
+}
+
 void layoutStream(const WorldView &w, int s, const QRectF &box, const CanvasTheme &t, CanvasGeometry &g) {
   const KinesisView &k = w.kinesis();
   const StreamView &stream = k.streams[static_cast<std::size_t>(s)];
   const QFontMetricsF title(t.font), small(t.small);
   g.addShape({Kind::Stream, s}, box);
   const QRectF head(box.left() + t.px(8), box.top() + t.px(3), box.width() - t.px(16), title.height());
-  g.addLabel(head, QObject::tr("stream %1 · %n open shard(s)", nullptr, stream.openShards).arg(QString::fromStdString(stream.name)), true, t);
+  g.addFirstFitting(head, streamTitles(stream, w.now()), true, t);
   // A row of its own for the endpoint and the three zones: puts arrive at the endpoint on the
   // left and fan out to the zone badges, so their flights cross nothing but this row.
   const QRectF zoneRow(head.left(), head.bottom() + t.px(4), head.width(), title.height());

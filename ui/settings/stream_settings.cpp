@@ -14,7 +14,8 @@ StreamSettings::StreamSettings(model::SimulationController &controller, ApplyFau
   auto *form = new QFormLayout(box);
   m_stream = new QComboBox(box);
   form->addRow(tr("Stream"), m_stream);
-  m_shards = settingsSpin(1, 1024, tr("Open shards: more splits the widest shard in the middle, fewer merges the narrowest adjacent pair"), box);
+  m_shards = settingsSpin(
+      1, 1024, tr("Open shards: one UpdateShardCount call (at most double, at least half); the stream is UPDATING until it completes"), box);
   form->addRow(tr("Open shards"), m_shards);
   m_shardError = settingsErrorLabel(box);
   form->addRow(m_shardError);
@@ -49,17 +50,8 @@ void StreamSettings::applyShards() {
     return;
   const int target = m_shards->value();
   showSettingsError(m_shardError, QString());
-  const model::UserActionGroup group(m_controller);
-  while (openShardsNow(stream) != target) {
-    const int before = openShardsNow(stream);
-    const std::optional<engine::Fault> step = model::nextReshardStep(m_controller, stream, target);
-    if (!step) {
-      showSettingsError(m_shardError, tr("No adjacent open shards are left to merge."));
-      break;
-    }
-    if (!m_apply(*step) || openShardsNow(stream) == before)
-      break; // refused: the message is already shown
-  }
+  if (openShardsNow(stream) != target)
+    m_apply(model::shardCountUpdate(m_controller, stream, target)); // a refusal is shown by m_apply
 }
 
 } // namespace streamscope::ui

@@ -7,6 +7,7 @@
 #include "engine/core/pool.h"
 #include "engine/world/kinesis/hash_keys.h"
 #include "engine/world/kinesis/sequence_number.h"
+#include "engine/world/kinesis/stream_capacity.h"
 #include "engine/world/kinesis/throughput_limit.h"
 #include "engine/world/scenario.h"
 #include "engine/world/workload.h"
@@ -85,6 +86,7 @@ struct Stream {
   StreamConfig config;
   NodeId endpoint = -1;
   std::vector<int> shards; ///< Kinesis shard index -> slot in KinesisState::shards
+  StreamCapacity capacity; ///< status (ACTIVE / UPDATING), capacity mode, on-demand peak
 };
 
 /// A PutRecords call from the producer's send to its response.
