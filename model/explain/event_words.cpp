@@ -214,6 +214,16 @@ QString describeEvent(const engine::Event &e, const engine::World &w) {
   case EventType::ProducerCrashed: return QObject::tr("%1 crashed").arg(nodeName(w, e.node));
   case EventType::ProducerRestarted: return QObject::tr("%1 restarted as instance %2").arg(nodeName(w, e.node)).arg(e.b);
   case EventType::ZombieReturned: return QObject::tr("%1's old instance %2 came back and sent what it held").arg(nodeName(w, e.node)).arg(e.b);
+  case EventType::StreamStatusChanged: {
+    const QString stream = e.a >= 0 && e.a < static_cast<std::int64_t>(w.kinesis.streams.size())
+        ? QString::fromStdString(w.kinesis.streams[static_cast<std::size_t>(e.a)].config.name)
+        : QString::number(e.a);
+    const bool scaleUp = e.sub == static_cast<std::uint8_t>(engine::kinesis::StreamUpdateKind::OnDemandScaleUp);
+    if (e.b != 0)
+      return scaleUp ? QObject::tr("stream %1 is UPDATING: Kinesis is adding shards").arg(stream)
+                     : QObject::tr("stream %1 is UPDATING: the change applies when it completes").arg(stream);
+    return QObject::tr("stream %1 is ACTIVE again").arg(stream);
+  }
   default: {
     const auto name = engine::eventTypeName(e.type);
     const QString words = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())).replace(QLatin1Char('_'), QLatin1Char(' '));

@@ -36,6 +36,10 @@ std::optional<TimelineMarker> markerFor(const engine::Event &e) {
   case EventType::ZoneUp: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("AZ %1 back").arg(QChar('a' + static_cast<int>(e.a)))};
   case EventType::ShardSplit: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("shard split")};
   case EventType::ShardsMerged: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("shards merged")};
+  case EventType::StreamStatusChanged:
+    if (e.b == 0)
+      return std::nullopt; // the start of an operation is marked, not its end
+    return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("stream updating")};
   case EventType::ConsumerKilled: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("consumer killed")};
   case EventType::ProducerCrashed: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("producer crashed")};
   case EventType::ProducerRestarted: return TimelineMarker{e.time, MarkerKind::Fault, QObject::tr("producer restarted")};

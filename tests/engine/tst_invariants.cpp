@@ -157,8 +157,9 @@ private slots:
     Scenario s = kinesisScenario(1, 200);
     addApplication(s, 1);
     s.faults.push_back(Fault{2 * kSecond, SplitShard{"s", 0, "170141183460469231731687303715884105728"}});
+    s.kinesis->streams[0].reshardTime = kMillisecond; // the children open a millisecond later
     Simulation sim(s);
-    sim.runUntil(2 * kSecond + kMillisecond);
+    sim.runUntil(2 * kSecond + 2 * kMillisecond);
     World w = sim.snapshot();
     kinesis::Application &app = w.kinesis.apps[0];
     QCOMPARE(app.leases.size(), std::size_t{3});

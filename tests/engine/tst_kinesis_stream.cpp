@@ -201,11 +201,12 @@ private slots:
     Scenario s = kinesisScenario(3, 400, 10 * kSecond);
     const auto ranges = initialHashKeyRanges(3);
     const Uint128 middle = ranges[0].end / 2;
+    s.kinesis->streams[0].reshardTime = 1 * kSecond; // each operation completes a second after it is asked for
     s.faults = {reshard(2 * kSecond, FaultAction::SplitShard, 0, -1, toDecimal(middle)), // -> 3, 4
                 reshard(4 * kSecond, FaultAction::MergeShards, 4, 1), // -> 5
-                reshard(5 * kSecond, FaultAction::SplitShard, 0, -1, toDecimal(middle)), // closed
-                reshard(5 * kSecond, FaultAction::SplitShard, 3, -1, std::string("0")), // outside its range
-                reshard(5 * kSecond, FaultAction::MergeShards, 3, 2)}; // not adjacent
+                reshard(6 * kSecond, FaultAction::SplitShard, 0, -1, toDecimal(middle)), // closed
+                reshard(6 * kSecond, FaultAction::SplitShard, 3, -1, std::string("0")), // outside its range
+                reshard(6 * kSecond, FaultAction::MergeShards, 3, 2)}; // not adjacent
     Simulation sim(s);
     sim.runToEnd();
     const Report r = makeReport(sim.world());
@@ -249,6 +250,7 @@ private slots:
 
   void reshardPlanReachesTheTargetOneValidStepAtATime() {
     Scenario s = kinesisScenario(3, 400, 10 * kSecond);
+    s.kinesis->streams[0].reshardTime = 100 * kMillisecond;
     Simulation sim(s);
     sim.runUntil(2 * kSecond);
     const auto reshardTo = [&](int target, FaultAction expected) {
@@ -262,6 +264,8 @@ private slots:
         QCOMPARE(stream, std::string("s"));
         const auto refused = sim.applyFault(*step); // Kinesis accepts every step
         QVERIFY2(!refused, refused ? refused->c_str() : "");
+        QCOMPARE(openShardCount(sim.world(), 0), before); // UPDATING: the old shards until it completes
+        sim.runUntil(sim.world().now + 100 * kMillisecond);
         QCOMPARE(openShardCount(sim.world(), 0), before + (expected == FaultAction::SplitShard ? 1 : -1));
       }
       QVERIFY(!nextReshardStep(sim.world(), 0, target)); // nothing left to do

@@ -73,6 +73,9 @@ std::vector<Fault> everyAction() {
       {48 * kMs, RestartProducer{"checkout", 1 * kSecond}},
       {49 * kMs, RestartProducer{"checkout", -1}},
       {50 * kMs, RestartProducer{"checkout", 2500 * kMs}},
+      {51 * kMs, UpdateShardCount{"orders", 6}},
+      {52 * kMs, SwitchCapacityMode{"orders", CapacityMode::OnDemand}},
+      {53 * kMs, SwitchCapacityMode{"orders", CapacityMode::Provisioned}},
   };
 }
 

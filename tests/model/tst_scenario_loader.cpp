@@ -181,6 +181,21 @@ private slots:
                                          << QStringLiteral("s.json:3:59: \"shards\" must be between 1 and 1024, not 0");
     QTest::newRow("kinesis retention") << QByteArray(k).replace("\"retention_hours\": 24", "\"retention_hours\": 12")
                                        << QStringLiteral("\"retention_hours\" must be between 24 and 8760, not 12");
+    QTest::newRow("on-demand with shards") << QByteArray(k).replace("\"shards\": 2", "\"capacity_mode\": \"on_demand\", \"shards\": 2")
+                                           << QStringLiteral("an on-demand stream has no \"shards\": Kinesis manages them");
+    QTest::newRow("capacity mode") << QByteArray(k).replace("\"shards\": 2", "\"capacity_mode\": \"elastic\"")
+                                   << QStringLiteral("\"capacity_mode\" must be one of");
+    QTest::newRow("window without on-demand") << QByteArray(k).replace("\"shards\": 2", "\"shards\": 2, \"on_demand_window_ms\": 5000")
+                                              << QStringLiteral("\"on_demand_window_ms\" applies only to an on-demand stream");
+    QTest::newRow("reshard time") << QByteArray(k).replace("\"shards\": 2", "\"shards\": 2, \"reshard_ms\": 0")
+                                  << QStringLiteral("\"reshard_ms\" must be");
+    QTest::newRow("update shard count without shards")
+        << QByteArray(k).replace("\"action\": \"az_outage\", \"az\": 1", "\"action\": \"update_shard_count\", \"stream\": \"orders\"")
+        << QStringLiteral("\"shards\"");
+    QTest::newRow("switch to an unknown mode") << QByteArray(k).replace(
+                                                      "\"action\": \"az_outage\", \"az\": 1",
+                                                      "\"action\": \"switch_capacity_mode\", \"stream\": \"orders\", \"mode\": \"auto\"")
+                                               << QStringLiteral("\"mode\" must be one of");
     QTest::newRow("unknown stream") << QByteArray(k).replace("kinesis:orders", "kinesis:order")
                                     << QStringLiteral("no stream named \"order\" in the kinesis section");
     QTest::newRow("bad target") << QByteArray(k).replace("kinesis:orders", "sqs:orders")

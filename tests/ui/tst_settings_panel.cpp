@@ -65,27 +65,29 @@ private slots:
     for (const auto &m : controller.world().kafka.groups[0].members)
       live += m.alive && m.inGroup ? 1 : 0;
     QCOMPARE(live, 3);
+    const auto openShards = [&] {
+      int open = 0;
+      for (const auto &s : controller.world().kinesis.shards)
+        open += s.open() ? 1 : 0;
+      return open;
+    };
+    // One UpdateShardCount call: the stream is UPDATING, then has the target's shards.
     spin("openShards")->setValue(4);
     QTest::mouseClick(button("reshard"), Qt::LeftButton);
-    int open = 0;
-    for (const auto &s : controller.world().kinesis.shards)
-      open += s.open() ? 1 : 0;
-    QCOMPARE(open, 4);
-    QCOMPARE(controller.userActions().back().action(), engine::FaultAction::SplitShard);
+    QCOMPARE(controller.userActions().back().action(), engine::FaultAction::UpdateShardCount);
     QCOMPARE(applied.count(), 3); // the consumer step and the reshard: one each
+    QCOMPARE(openShards(), 3);
+    QCOMPARE(controller.world().kinesis.streams[0].capacity.status, engine::kinesis::StreamStatus::Updating);
+    controller.runTo(controller.world().now + 11 * engine::kSecond);
+    QCOMPARE(openShards(), 4);
     spin("openShards")->setValue(2);
     QTest::mouseClick(button("reshard"), Qt::LeftButton);
-    open = 0;
-    for (const auto &s : controller.world().kinesis.shards)
-      open += s.open() ? 1 : 0;
-    QCOMPARE(open, 2);
-    QCOMPARE(controller.userActions().back().action(), engine::FaultAction::MergeShards);
-    // Two merges, one step back: the stream has the four shards it had before.
+    QCOMPARE(controller.userActions().back().action(), engine::FaultAction::UpdateShardCount);
+    controller.runTo(controller.world().now + 11 * engine::kSecond);
+    QCOMPARE(openShards(), 2);
+    // One step back: before the second call, the stream had four shards.
     controller.stepBack();
-    open = 0;
-    for (const auto &s : controller.world().kinesis.shards)
-      open += s.open() ? 1 : 0;
-    QCOMPARE(open, 4);
+    QCOMPARE(openShards(), 4);
   }
 
   void followsTheWorldAtEveryFrame() {
