@@ -109,7 +109,7 @@ private slots:
   }
 
   void childrenWaitForTheirParents() {
-    Scenario s = kinesisScenario(1, 500, 40 * kSecond);
+    Scenario s = kinesisScenario(1, 500, 60 * kSecond); // the split completes at 20 s; the lease taker runs every 20 s
     addApplication(s, 1);
     s.faults = {Fault{10 * kSecond, SplitShard{"s", 0, "170141183460469231731687303715884105728"}}};
     Simulation sim(s);

@@ -220,12 +220,28 @@ private slots:
     QVERIFY(!result.passed());
   }
 
+  // One UpdateShardCount: UPDATING for the stream's 10 s, then the target's open shards.
   void aReshardActionReachesItsShardCount() {
+    QByteArray text = lessonWith(R"("actions": [ { "reshard": { "stream": "clicks", "open_shards": 2 } }, { "run_for_ms": 9000 } ],)");
+    text.replace("lesson-acks1-lagging.json", "kinesis-throttling.json").replace("acknowledged > 0", "time_ms > 0");
+    text.replace(R"("expect": [ "time_ms >= 5000" ])", R"("expect": [ "stream clicks updating == true", "stream clicks open_shards == 1" ])");
+    LessonResult result = runLessonHeadless(load(text));
+    QVERIFY2(result.passed(), qPrintable(result.steps[1].details.join(QLatin1Char('\n'))));
+    text.replace(R"({ "run_for_ms": 9000 })", R"({ "run_for_ms": 11000 })");
+    text.replace(R"("stream clicks updating == true", "stream clicks open_shards == 1")",
+                 R"("stream clicks updating == false", "stream clicks open_shards == 2")");
+    result = runLessonHeadless(load(text));
+    QVERIFY2(result.passed(), qPrintable(result.steps[1].details.join(QLatin1Char('\n'))));
+  }
+
+  // UpdateShardCount at most doubles the open shards: from one shard, three is refused.
+  void aReshardBeyondDoubleIsRefused() {
     QByteArray text = lessonWith(R"("actions": [ { "reshard": { "stream": "clicks", "open_shards": 3 } } ],)");
     text.replace("lesson-acks1-lagging.json", "kinesis-throttling.json").replace("acknowledged > 0", "time_ms > 0");
-    text.replace(R"("expect": [ "time_ms >= 5000" ])", R"("expect": [ "stream clicks open_shards == 3" ])");
     const LessonResult result = runLessonHeadless(load(text));
-    QVERIFY2(result.passed(), qPrintable(result.steps[1].details.join(QLatin1Char('\n'))));
+    QVERIFY(!result.passed());
+    QVERIFY2(result.steps[1].details.join(QLatin1Char('\n')).contains(QStringLiteral("cannot scale up over double")),
+             qPrintable(result.steps[1].details.join(QLatin1Char('\n'))));
   }
 
   void mistakesAreLoadErrors_data() {
