@@ -113,6 +113,10 @@ struct ApplicationReport {
   std::int64_t throttled = 0;
   std::int64_t millisBehindLatest = 0; ///< the largest over its leases
   std::vector<LeaseReport> leases;
+  std::string registrationError; ///< RegisterStreamConsumer's refusal; empty = registered (or polling)
+  std::int64_t subscribeCalls = 0; ///< SubscribeToShard calls accepted
+  std::int64_t subscribeRefused = 0; ///< SubscribeToShard calls refused
+  std::int64_t subscriptionsEnded = 0; ///< subscriptions that ran their 5 minutes
 };
 
 struct LatencyReport {
@@ -149,7 +153,7 @@ struct Report {
   /// both systems sums both).
   std::map<std::string, std::int64_t> duplicatesStoredByProducer;
   std::int64_t consumed = 0;
-  std::int64_t throttled = 0;
+  std::int64_t throttled = 0; ///< Kinesis records refused for the write limits
   std::int64_t failed = 0;
   std::int64_t retries = 0;
   double simTimeMs = 0;
@@ -168,6 +172,7 @@ struct Report {
   std::optional<LatencyReport> kafkaLatency; ///< set when the scenario has that system
   std::optional<LatencyReport> kinesisLatency;
   std::vector<std::string> refusals; ///< faults the real system would refuse, with why
+  std::int64_t readThrottled = 0; ///< Kinesis GetRecords calls refused (`throttled` counts writes only)
 };
 
 Report makeReport(const World &w);
