@@ -85,6 +85,8 @@ std::string_view eventTypeName(EventType t) {
   case EventType::ShareStartMoved: return "share_start_moved";
   case EventType::ShareProcessed: return "share_processed";
   case EventType::StreamStatusChanged: return "stream_status_changed";
+  case EventType::SubscriptionChanged: return "subscription_changed";
+  case EventType::ConsumerRegistrationRefused: return "consumer_registration_refused";
   }
   return "unknown";
 }

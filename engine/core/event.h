@@ -101,6 +101,16 @@ enum class EventType : std::uint8_t {
   ShareProcessed, ///< node=member node: a member finished a batch, a=count, b=of them out of order
   // Kinesis stream status.
   StreamStatusChanged, ///< node=endpoint, a=stream, b=1 UPDATING / 0 ACTIVE, sub=kinesis::StreamUpdateKind
+  // Enhanced fan-out. partition = shard slot, a = application.
+  SubscriptionChanged, ///< node=worker, sub=SubscriptionChange
+  ConsumerRegistrationRefused, ///< RegisterStreamConsumer refused (20 per stream): partition=stream
+};
+
+/// What a SubscriptionChanged event says.
+enum class SubscriptionChange : std::uint8_t {
+  Ended, ///< the 5-minute subscription ended: the worker calls SubscribeToShard again
+  RefusedRate, ///< LimitExceededException: under a second since the last call
+  RefusedInUse, ///< ResourceInUseException: under 5 s since the last successful call
 };
 
 /// What a ShareMemberChanged event says.

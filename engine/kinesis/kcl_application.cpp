@@ -1,6 +1,8 @@
 #include "engine/kinesis/kcl_application.h"
 
+#include "engine/kinesis/fan_out.h"
 #include "engine/kinesis/kinesis_producer.h"
+#include "engine/kinesis/polling_backoff.h"
 #include "engine/kinesis/shard_reader.h"
 #include "engine/kinesis/stream_topology.h"
 
@@ -96,6 +98,8 @@ void checkpoint(World &w, int a, int lease, bool shardEnd) {
 void beginReading(World &w, int a, int lease) {
   Application &app = appAt(w, a);
   Lease &l = app.leases[static_cast<std::size_t>(lease)];
+  l.subscribed = false; // a new owner calls SubscribeToShard (or GetRecords) afresh
+  l.consecutiveReadThrottles = 0;
   const Action next{app.config.enhancedFanOut ? ActionType::FanOutPush : ActionType::ReadShard, -1, -1, a, lease, l.readGen};
   w.after(app.config.enhancedFanOut ? clientLatency(w) : 0, next);
 }
@@ -175,6 +179,8 @@ void startApplication(World &w, int a) {
     wk.node = w.net.addNode();
     app.workers.push_back(wk);
   }
+  if (app.config.enhancedFanOut && !registerStreamConsumer(w, a))
+    return;
   for (int i = 0; i < app.config.workers; ++i)
     startWorker(w, a, i, app.config.start + static_cast<SimTime>(i) * 100 * kMillisecond);
 }
@@ -222,8 +228,10 @@ void addWorker(World &w, int a) {
   Application &app = appAt(w, a);
   Worker wk;
   wk.node = w.net.addNode();
+  wk.alive = wk.inApp = app.registrationError.empty(); // a refused consumer's workers never start
   app.workers.push_back(wk);
-  startWorker(w, a, static_cast<int>(app.workers.size()) - 1, 0);
+  if (wk.alive)
+    startWorker(w, a, static_cast<int>(app.workers.size()) - 1, 0);
 }
 
 std::optional<std::string> seekApplication(World &w, int a, int shardIndex, const IteratorRequest &request) {
@@ -292,6 +300,16 @@ void serveRead(World &w, const Action &a, bool fanOut) {
   Lease &l = app.leases[static_cast<std::size_t>(a.b)];
   if (l.readGen != a.c || !ownsLive(app, l))
     return;
+  if (fanOut && subscriptionEnded(w, a.a, a.b)) {
+    // The worker is told the subscription is complete and calls SubscribeToShard again,
+    // continuing from the last record it received.
+    w.after(clientLatency(w), Action{ActionType::FanOutPush, -1, -1, a.a, a.b, a.c});
+    return;
+  }
+  if (fanOut && !l.subscribed && subscribeToShard(w, a.a, a.b) == SubscribeResult::Refused) {
+    w.after(app.config.subscribeRetry, Action{ActionType::FanOutPush, -1, -1, a.a, a.b, a.c});
+    return;
+  }
   if (!l.hasIterator) {
     l.iterator = startingIterator(w, app, l);
     l.hasIterator = true;
@@ -342,8 +360,10 @@ void onReadResponse(World &w, const Action &a) {
   const auto error = static_cast<ReadError>(p.error);
   if (error == ReadError::ExpiredIterator)
     l.hasIterator = false; // ask for a fresh one after what was processed
-  if (error == ReadError::Throttled)
+  if (error == ReadError::Throttled) {
     ++app.throttled;
+    ++l.consecutiveReadThrottles;
+  }
   if (app.deliveries.size() < w.kinesis.records.size())
     app.deliveries.resize(w.kinesis.records.size(), 0);
   for (std::size_t i = 0; i < p.records.size(); ++i) {
@@ -363,6 +383,8 @@ void onReadResponse(World &w, const Action &a) {
   w.record(EventType::RecordsRead, worker, l.shard, static_cast<std::int64_t>(p.records.size()), p.millisBehindLatest,
            static_cast<std::uint8_t>(error));
   if (error == ReadError::None) {
+    l.lastReadSuccessAt = w.now;
+    l.consecutiveReadThrottles = 0;
     l.millisBehindLatest = p.millisBehindLatest;
     if (l.hasIterator && p.next)
       l.iterator = ShardIterator{l.shard, *p.next, w.now}; // NextShardIterator
@@ -376,7 +398,7 @@ void onReadResponse(World &w, const Action &a) {
       checkpoint(w, a.a, a.b, false);
   }
   const bool fanOut = app.config.enhancedFanOut;
-  w.after(fanOut ? w.kinesis.config.efoPushInterval : app.config.idleTimeBetweenReads,
+  w.after(fanOut ? w.kinesis.config.efoPushInterval : nextPollDelay(w, app, l),
           Action{fanOut ? ActionType::FanOutPush : ActionType::ReadShard, -1, -1, a.a, a.b, a.c});
 }
 

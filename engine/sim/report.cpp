@@ -104,7 +104,8 @@ void addKinesis(const World &w, Report &r, std::vector<SimTime> &allLatencies) {
   r.consumed += k.counters.consumed;
   r.duplicatesDelivered += k.counters.duplicatesDelivered;
   r.retries += k.counters.retries;
-  r.throttled += k.counters.throttledWrites + k.counters.throttledReads;
+  r.throttled += k.counters.throttledWrites; // reads apart: readThrottled
+  r.readThrottled += k.counters.throttledReads;
   countKinesisStored(k, r);
 
   const std::vector<bool> held = kinesisHeld(k);
@@ -162,6 +163,10 @@ void addKinesis(const World &w, Report &r, std::vector<SimTime> &allLatencies) {
                                       kinesis::checkpointText(w, static_cast<int>(a), static_cast<int>(l)), lease.millisBehindLatest});
       ar.millisBehindLatest = std::max(ar.millisBehindLatest, lease.millisBehindLatest);
     }
+    ar.registrationError = app.registrationError;
+    ar.subscribeCalls = app.subscribeCalls;
+    ar.subscribeRefused = app.subscribeRefused;
+    ar.subscriptionsEnded = app.subscriptionsEnded;
     r.applications.push_back(std::move(ar));
   }
 }

@@ -122,6 +122,10 @@ struct ApplicationReport {
   std::int64_t throttled = 0;
   std::int64_t millisBehindLatest = 0; ///< the largest over its leases
   std::vector<LeaseReport> leases;
+  std::string registrationError; ///< RegisterStreamConsumer's refusal; empty = registered (or polling)
+  std::int64_t subscribeCalls = 0; ///< SubscribeToShard calls accepted
+  std::int64_t subscribeRefused = 0; ///< SubscribeToShard calls refused
+  std::int64_t subscriptionsEnded = 0; ///< subscriptions that ran their 5 minutes
 };
 
 struct LatencyReport {
@@ -158,7 +162,7 @@ struct Report {
   /// both systems sums both).
   std::map<std::string, std::int64_t> duplicatesStoredByProducer;
   std::int64_t consumed = 0;
-  std::int64_t throttled = 0;
+  std::int64_t throttled = 0; ///< Kinesis records refused for the write limits
   std::int64_t failed = 0;
   std::int64_t retries = 0;
   double simTimeMs = 0;
@@ -178,6 +182,7 @@ struct Report {
   std::optional<LatencyReport> kinesisLatency;
   std::vector<std::string> refusals; ///< faults the real system would refuse, with why
   std::vector<StreamReport> streams;
+  std::int64_t readThrottled = 0; ///< Kinesis GetRecords calls refused (`throttled` counts writes only)
 };
 
 Report makeReport(const World &w);

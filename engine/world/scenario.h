@@ -178,6 +178,11 @@ struct KinesisAppConfig {
   SimTime checkpointInterval = 5 * kSecond; ///< 0 = after every batch
   SimTime failoverTime = 10 * kSecond; ///< failoverTimeMillis
   SimTime start = 0; ///< when the workers start
+  /// The AWS SDK's retries of a throttled GetRecords (ProvisionedThroughputExceededException is
+  /// a throttling error to it): attempts per KCL call and the first back-off, doubling.
+  int readAttempts = 3;
+  SimTime readThrottleBackoff = 500 * kMillisecond;
+  SimTime subscribeRetry = 1000 * kMillisecond; ///< a refused SubscribeToShard is called again after this
 };
 
 /// A consume-transform-produce application: one output record per input record, same key.

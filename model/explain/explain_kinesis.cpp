@@ -1,6 +1,7 @@
 // Inspector words for Kinesis: shards, records with their sequence numbers, availability
 // zones, producers, applications and their workers.
 #include "explain_stream.h"
+#include "explain_kinesis_reads.h"
 #include "item_explainer.h"
 #include "model/view/stored_copies.h"
 
@@ -38,6 +39,7 @@ Explanation shard(const engine::World &w, int slot) {
              {QObject::tr("Writes throttled"), num(s.throttledWrites)},
              {QObject::tr("Reads throttled"), num(s.throttledReads)},
              {QObject::tr("Retention"), QObject::tr("%1 h").arg(stream.config.retention / engine::kSecond / 3600)}};
+  const QString readWhy = addShardReadFacts(w, slot, e);
   if (!s.open())
     e.why = QObject::tr("Closed by a split or merge: it takes no more writes, but its records stay readable until retention removes them. A KCL "
                         "application finishes it (SHARD_END) before it reads the children.");
@@ -50,6 +52,8 @@ Explanation shard(const engine::World &w, int slot) {
   else
     e.why = QObject::tr("Every partition key whose MD5 hash falls between its starting and ending hash key is written here, in the order Kinesis "
                         "assigns sequence numbers.");
+  if (!readWhy.isEmpty())
+    e.why = s.open() && s.throttledWrites == 0 ? readWhy : e.why + QLatin1Char(' ') + readWhy;
   return e;
 }
 
@@ -148,10 +152,13 @@ Explanation application(const engine::World &w, int a) {
              {QObject::tr("Workers"), QString::number(app.workers.size())},
              {QObject::tr("Consumed"), num(app.consumed)},
              {QObject::tr("Delivered twice"), num(app.duplicates)}};
+  const QString readWhy = addApplicationReadFacts(w, a, e);
   for (const Lease &lease : app.leases)
     e.facts.append({QObject::tr("Lease"), leaseText(w, lease)});
   e.why = QObject::tr("A KCL application: workers share the shards through a lease table, and each checkpoints the last sequence number it "
                       "processed, so a worker that takes over a lease resumes after the checkpoint.");
+  if (!readWhy.isEmpty())
+    e.why = readWhy + QLatin1Char(' ') + e.why;
   return e;
 }
 

@@ -115,6 +115,9 @@ KinesisAppConfig readApplication(const QJsonObject &o, const QString &pointer, c
   c.checkpointInterval = msField(f, QStringLiteral("checkpoint_interval_ms"), 0, c.checkpointInterval);
   c.failoverTime = msField(f, QStringLiteral("failover_time_ms"), 100, c.failoverTime);
   c.start = msField(f, QStringLiteral("start_ms"), 0, 0);
+  c.readAttempts = static_cast<int>(f.integer(QStringLiteral("read_attempts"), 1, 10, c.readAttempts));
+  c.readThrottleBackoff = msField(f, QStringLiteral("read_throttle_backoff_ms"), 1, c.readThrottleBackoff);
+  c.subscribeRetry = msField(f, QStringLiteral("subscribe_retry_ms"), 1, c.subscribeRetry);
   f.finish();
   return c;
 }

@@ -50,7 +50,8 @@ QJsonArray shardsToJson(const std::vector<engine::ShardReport> &shards) {
                            {QStringLiteral("ending_sequence_number"), orNull(s.endingSequenceNumber)},
                            {QStringLiteral("records"), static_cast<qint64>(s.records)},
                            {QStringLiteral("throttled_writes"), static_cast<qint64>(s.throttledWrites)},
-                           {QStringLiteral("throttled_reads"), static_cast<qint64>(s.throttledReads)}});
+                           {QStringLiteral("throttled_reads"), static_cast<qint64>(s.throttledReads)},
+                           {QStringLiteral("read_throttled"), static_cast<qint64>(s.throttledReads)}});
   return out;
 }
 
@@ -71,7 +72,12 @@ QJsonArray applicationsToJson(const std::vector<engine::ApplicationReport> &apps
                            {QStringLiteral("duplicates"), static_cast<qint64>(a.duplicates)},
                            {QStringLiteral("throttled"), static_cast<qint64>(a.throttled)},
                            {QStringLiteral("millis_behind_latest"), static_cast<qint64>(a.millisBehindLatest)},
-                           {QStringLiteral("leases"), leases}});
+                           {QStringLiteral("leases"), leases},
+                           {QStringLiteral("read_throttled"), static_cast<qint64>(a.throttled)},
+                           {QStringLiteral("registration_error"), orNull(a.registrationError)},
+                           {QStringLiteral("subscribe_to_shard_calls"), static_cast<qint64>(a.subscribeCalls)},
+                           {QStringLiteral("subscribe_to_shard_refused"), static_cast<qint64>(a.subscribeRefused)},
+                           {QStringLiteral("subscriptions_ended"), static_cast<qint64>(a.subscriptionsEnded)}});
   }
   return out;
 }
@@ -106,6 +112,7 @@ QJsonObject reportToJson(const engine::Report &r) {
                                                   {QStringLiteral("fenced_writes"), static_cast<qint64>(r.transactions.fencedWrites)}};
   o[QStringLiteral("consumed")] = static_cast<qint64>(r.consumed);
   o[QStringLiteral("throttled")] = static_cast<qint64>(r.throttled);
+  o[QStringLiteral("read_throttled")] = static_cast<qint64>(r.readThrottled);
   o[QStringLiteral("failed")] = static_cast<qint64>(r.failed);
   o[QStringLiteral("retries")] = static_cast<qint64>(r.retries);
   o[QStringLiteral("sim_time_ms")] = r.simTimeMs;
@@ -219,6 +226,8 @@ QString reportToText(const engine::Report &r) {
   if (r.reorderedStored > 0)
     out += QStringLiteral("reordered_stored     %1\n").arg(r.reorderedStored);
   out += QStringLiteral("throttled            %1\n").arg(r.throttled);
+  if (r.readThrottled > 0)
+    out += QStringLiteral("read_throttled       %1\n").arg(r.readThrottled);
   out += QStringLiteral("latency_ms           p50 %1  p99 %2\n").arg(r.latencyP50Ms, 0, 'f', 3).arg(r.latencyP99Ms, 0, 'f', 3);
   out += QStringLiteral("sim_time_ms          %1\n").arg(r.simTimeMs, 0, 'f', 0);
   out += QStringLiteral("events               %1\n").arg(r.events);
@@ -277,6 +286,8 @@ QString reportToText(const engine::Report &r) {
                .arg(a.duplicates)
                .arg(a.throttled)
                .arg(a.millisBehindLatest);
+    if (!a.registrationError.empty())
+      out += QStringLiteral("  RegisterStreamConsumer refused: %1\n").arg(QString::fromStdString(a.registrationError));
     for (const engine::LeaseReport &l : a.leases)
       out += QStringLiteral("  %1 owner %2 checkpoint %3\n")
                  .arg(QString::fromStdString(l.shardId))

@@ -41,7 +41,8 @@ const QStringList kTotals = {QStringLiteral("produced"),
                              QStringLiteral("retries"),
                              QStringLiteral("time_ms"),
                              QStringLiteral("duplicates_stored"),
-                             QStringLiteral("reordered_stored")};
+                             QStringLiteral("reordered_stored"),
+                             QStringLiteral("read_throttled")};
 const QStringList kSystemFields = {QStringLiteral("produced"),   QStringLiteral("acknowledged"),   QStringLiteral("consumed"),
                                    QStringLiteral("duplicates"), QStringLiteral("latency_p50_ms"), QStringLiteral("latency_p99_ms")};
 const QStringList kPartitionFields = {QStringLiteral("high_watermark"),   QStringLiteral("leader"),   QStringLiteral("leader_epoch"),
@@ -58,12 +59,20 @@ const QStringList kShardFields = {QStringLiteral("throttled_writes"),
                                   QStringLiteral("records"),
                                   QStringLiteral("open"),
                                   QStringLiteral("sequence_digits"),
-                                  QStringLiteral("sequence_increasing")};
+                                  QStringLiteral("sequence_increasing"),
+                                  QStringLiteral("read_throttled")};
 const QStringList kGroupFields = {QStringLiteral("lag"),        QStringLiteral("consumed"),    QStringLiteral("duplicates"),
                                   QStringLiteral("generation"), QStringLiteral("group_epoch"), QStringLiteral("unowned_ms"),
                                   QStringLiteral("members")};
-const QStringList kApplicationFields = {QStringLiteral("consumed"), QStringLiteral("duplicates"), QStringLiteral("millis_behind_latest"),
-                                        QStringLiteral("workers"), QStringLiteral("throttled")};
+const QStringList kApplicationFields = {QStringLiteral("consumed"),
+                                        QStringLiteral("duplicates"),
+                                        QStringLiteral("millis_behind_latest"),
+                                        QStringLiteral("workers"),
+                                        QStringLiteral("throttled"),
+                                        QStringLiteral("read_throttled"),
+                                        QStringLiteral("registered"),
+                                        QStringLiteral("subscribe_to_shard_calls"),
+                                        QStringLiteral("subscriptions_ended")};
 
 QString oneOf(const QStringList &fields) { return fields.join(QStringLiteral(", ")); }
 

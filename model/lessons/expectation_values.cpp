@@ -66,7 +66,8 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
                                                             {"failed", r.failed},
                                                             {"retries", r.retries},
                                                             {"duplicates_stored", r.duplicatesStored},
-                                                            {"reordered_stored", r.reorderedStored}};
+                                                            {"reordered_stored", r.reorderedStored},
+                                                            {"read_throttled", r.readThrottled}};
     for (const auto &[name, value] : totals)
       if (head == QLatin1String(name))
         return static_cast<double>(value);
@@ -178,6 +179,8 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
       return static_cast<double>(shard.throttledReads);
     if (f == QLatin1String("throttled"))
       return static_cast<double>(shard.throttledWrites + shard.throttledReads);
+    if (f == QLatin1String("read_throttled"))
+      return static_cast<double>(shard.throttledReads);
     if (f == QLatin1String("records"))
       return static_cast<double>(shard.records.size());
     if (f == QLatin1String("sequence_digits")) {
@@ -247,8 +250,14 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
         return static_cast<double>(app.consumed);
       if (f == QLatin1String("duplicates"))
         return static_cast<double>(app.duplicates);
-      if (f == QLatin1String("throttled"))
+      if (f == QLatin1String("throttled") || f == QLatin1String("read_throttled"))
         return static_cast<double>(app.throttled);
+      if (f == QLatin1String("registered"))
+        return app.registrationError.empty() ? 1 : 0;
+      if (f == QLatin1String("subscribe_to_shard_calls"))
+        return static_cast<double>(app.subscribeCalls);
+      if (f == QLatin1String("subscriptions_ended"))
+        return static_cast<double>(app.subscriptionsEnded);
       if (f == QLatin1String("millis_behind_latest")) {
         std::int64_t behind = 0;
         for (const auto &l : app.leases)

@@ -29,7 +29,8 @@ QString totals(const QString &field, double v) {
                                             {QStringLiteral("acknowledged_lost"), QObject::tr("%1 acknowledged records are lost")},
                                             {QStringLiteral("consumed"), QObject::tr("%1 records were read, both systems together")},
                                             {QStringLiteral("duplicates"), QObject::tr("%1 records were read more than once")},
-                                            {QStringLiteral("throttled"), QObject::tr("%1 writes or reads were throttled")},
+                                            {QStringLiteral("throttled"), QObject::tr("%1 writes were throttled")},
+                                            {QStringLiteral("read_throttled"), QObject::tr("%1 GetRecords calls were throttled")},
                                             {QStringLiteral("failed"), QObject::tr("%1 sends were reported as failed")},
                                             {QStringLiteral("retries"), QObject::tr("%1 sends were retried")},
                                             {QStringLiteral("time_ms"), QObject::tr("the simulated clock is at %1 ms")}};
@@ -127,11 +128,13 @@ QString shard(const QString &s, const QString &field, double v) {
     return yesNo(v, QObject::tr("shard %1 is open"), QObject::tr("shard %1 is closed: it takes no more writes")).arg(s);
   if (field == QLatin1String("sequence_increasing"))
     return yesNo(v, QObject::tr("shard %1's sequence numbers only grow"), QObject::tr("shard %1's sequence numbers do not only grow")).arg(s);
-  static const QHash<QString, QString> t = {{QStringLiteral("throttled_writes"), QObject::tr("shard %2 refused %1 writes over its limit")},
-                                            {QStringLiteral("throttled_reads"), QObject::tr("shard %2 refused %1 reads over its limit")},
-                                            {QStringLiteral("throttled"), QObject::tr("shard %2 refused %1 requests over its limits")},
-                                            {QStringLiteral("records"), QObject::tr("shard %2 holds %1 records")},
-                                            {QStringLiteral("sequence_digits"), QObject::tr("shard %2's sequence numbers have %1 digits")}};
+  static const QHash<QString, QString> t = {
+      {QStringLiteral("throttled_writes"), QObject::tr("shard %2 refused %1 writes over its limit")},
+      {QStringLiteral("throttled_reads"), QObject::tr("shard %2 refused %1 reads over its limit")},
+      {QStringLiteral("throttled"), QObject::tr("shard %2 refused %1 requests over its limits")},
+      {QStringLiteral("read_throttled"), QObject::tr("shard %2 refused %1 GetRecords calls over its read limits")},
+      {QStringLiteral("records"), QObject::tr("shard %2 holds %1 records")},
+      {QStringLiteral("sequence_digits"), QObject::tr("shard %2's sequence numbers have %1 digits")}};
   const auto it = t.find(field);
   return it == t.end() ? QString() : it->arg(number(v), s);
 }
@@ -164,11 +167,19 @@ QString application(const QStringList &s, double v) {
   const QString a = s.value(1), field = s.value(2);
   if (field == QLatin1String("checkpoint"))
     return QObject::tr("application %1 has checkpointed %2 of shard %3's records").arg(a, number(v), s.value(3));
-  static const QHash<QString, QString> t = {{QStringLiteral("consumed"), QObject::tr("application %2 processed %1 records")},
-                                            {QStringLiteral("duplicates"), QObject::tr("application %2 processed %1 records more than once")},
-                                            {QStringLiteral("millis_behind_latest"), QObject::tr("application %2 is %1 ms behind the newest record")},
-                                            {QStringLiteral("workers"), QObject::tr("application %2 has %1 live workers")},
-                                            {QStringLiteral("throttled"), QObject::tr("application %2's reads were throttled %1 times")}};
+  if (field == QLatin1String("registered"))
+    return yesNo(v, QObject::tr("application %1 is a registered consumer (or reads by polling)"),
+                 QObject::tr("application %1's RegisterStreamConsumer was refused: it reads nothing"))
+        .arg(a);
+  static const QHash<QString, QString> t = {
+      {QStringLiteral("consumed"), QObject::tr("application %2 processed %1 records")},
+      {QStringLiteral("duplicates"), QObject::tr("application %2 processed %1 records more than once")},
+      {QStringLiteral("millis_behind_latest"), QObject::tr("application %2 is %1 ms behind the newest record")},
+      {QStringLiteral("workers"), QObject::tr("application %2 has %1 live workers")},
+      {QStringLiteral("throttled"), QObject::tr("application %2's reads were throttled %1 times")},
+      {QStringLiteral("read_throttled"), QObject::tr("application %2's GetRecords calls were throttled %1 times")},
+      {QStringLiteral("subscribe_to_shard_calls"), QObject::tr("application %2 called SubscribeToShard %1 times")},
+      {QStringLiteral("subscriptions_ended"), QObject::tr("%1 of application %2's subscriptions ran their 5 minutes")}};
   const auto it = t.find(field);
   return it == t.end() ? QString() : it->arg(number(v), a);
 }

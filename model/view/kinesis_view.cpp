@@ -57,6 +57,8 @@ void KinesisView::build(const engine::World &world) {
     v.name = app.config.application;
     v.fanOut = app.config.enhancedFanOut;
     v.stream = app.stream;
+    v.readThrottled = app.throttled;
+    v.refused = !app.registrationError.empty();
     v.leases.clear();
     for (const auto &lease : app.leases) {
       v.leases.push_back({lease.shard, lease.owner, lease.checkpoint, lease.checkpointCounter, lease.hasIterator, lease.iterator.position.counter,

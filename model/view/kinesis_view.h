@@ -87,6 +87,8 @@ struct ApplicationView {
   int stream = 0;
   std::vector<WorkerView> workers;
   std::vector<LeaseView> leases;
+  std::int64_t readThrottled = 0; ///< its GetRecords calls refused
+  bool refused = false; ///< RegisterStreamConsumer refused it (20 consumers per stream)
 };
 
 struct KinesisView {

@@ -213,6 +213,15 @@ private slots:
     QTest::newRow("bad az") << QByteArray(k).replace("\"az\": 1", "\"az\": 3") << QStringLiteral("\"az\" must be between 0 and 2, not 3");
     QTest::newRow("unknown application") << QByteArray(k).replace("\"application\": \"billing\", \"worker\"", "\"application\": \"bill\", \"worker\"")
                                          << QStringLiteral("no Kinesis application named \"bill\"");
+    QTest::newRow("read attempts out of range") << QByteArray(k).replace("\"start\": \"trim_horizon\"",
+                                                                         "\"start\": \"trim_horizon\", \"read_attempts\": 0")
+                                                << QStringLiteral("\"read_attempts\" must be between 1 and 10, not 0");
+    QTest::newRow("read back-off not a number") << QByteArray(k).replace("\"start\": \"trim_horizon\"",
+                                                                         "\"start\": \"trim_horizon\", \"read_throttle_backoff_ms\": \"x\"")
+                                                << QStringLiteral("read_throttle_backoff_ms");
+    QTest::newRow("subscribe retry zero") << QByteArray(k).replace("\"start\": \"trim_horizon\"",
+                                                                   "\"start\": \"trim_horizon\", \"subscribe_retry_ms\": 0")
+                                          << QStringLiteral("subscribe_retry_ms");
     QTest::newRow("tombstones in kinesis") << QByteArray(k).replace("\"rate\": 10", "\"rate\": 10, \"tombstone_ratio\": 0.1")
                                            << QStringLiteral("tombstones only exist in Kafka");
     const QByteArray admin = QByteArray(t).replace("\"action\": \"crash_broker\", \"broker\": 1 }",
@@ -378,6 +387,9 @@ private slots:
     QCOMPARE(r.scenario->producers[0].stream, std::string("orders"));
     QVERIFY(r.scenario->producers[0].topic.empty());
     QCOMPARE(r.scenario->applications[0].initialPosition, streamscope::engine::IteratorType::TrimHorizon);
+    QCOMPARE(r.scenario->applications[0].readAttempts, 3);
+    QCOMPARE(r.scenario->applications[0].readThrottleBackoff, 500 * streamscope::engine::kMillisecond);
+    QCOMPARE(r.scenario->applications[0].subscribeRetry, 1000 * streamscope::engine::kMillisecond);
     QCOMPARE(r.scenario->faults[0].action(), streamscope::engine::FaultAction::SplitShard);
     QCOMPARE(std::get<streamscope::engine::KillConsumer>(r.scenario->faults[2].what).group, std::string("billing"));
   }

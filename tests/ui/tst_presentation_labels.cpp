@@ -51,7 +51,7 @@ QStringList legendTexts(bool kafka, bool kinesis) {
     texts << QStringLiteral("flushed to disk") << QStringLiteral("page cache only") << QStringLiteral("above high watermark (not readable)")
           << QStringLiteral("high watermark") << QStringLiteral("committed offset");
   if (kinesis)
-    texts << QStringLiteral("copy in an availability zone") << QStringLiteral("not yet acknowledged") << QStringLiteral("throttled");
+    texts << QStringLiteral("copy in an availability zone") << QStringLiteral("not yet acknowledged") << QStringLiteral("throttled (dashed: reads)");
   return texts << QStringLiteral("message in flight");
 }
 

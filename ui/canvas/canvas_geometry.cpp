@@ -79,7 +79,7 @@ std::vector<LegendEntry> legendEntries(const LegendUse &use) {
   if (use.kinesis) {
     entries.push_back({LegendSwatch::ZoneCopy, QObject::tr("copy in an availability zone")});
     entries.push_back({LegendSwatch::Awaiting, QObject::tr("not yet acknowledged")});
-    entries.push_back({LegendSwatch::Throttled, QObject::tr("throttled")});
+    entries.push_back({LegendSwatch::Throttled, QObject::tr("throttled (dashed: reads)")});
   }
   entries.push_back({LegendSwatch::InFlight, QObject::tr("message in flight")});
   return entries;

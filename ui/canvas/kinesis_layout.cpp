@@ -153,12 +153,30 @@ void layoutStream(const WorldView &w, int s, const QRectF &box, const CanvasThem
                g);
 }
 
+/// An application's box titled with how it reads: fan-out consumers have a pipe of their own;
+/// polling ones show how often the shared read budget refused them.
+ClientBox applicationBox(const ApplicationView &app, int a) {
+  const QString name = QString::fromStdString(app.name);
+  QString how;
+  QStringList shorter;
+  if (app.refused) {
+    how = QObject::tr(" · fan-out refused (20 per stream)");
+    shorter << name + QObject::tr(" · refused");
+  } else if (app.fanOut) {
+    how = QObject::tr(" (fan-out: own 2 MiB/s per shard)");
+    shorter << name + QObject::tr(" (fan-out)");
+  } else if (app.readThrottled > 0) {
+    how = QObject::tr(" · %n read(s) throttled (shared budget)", nullptr, static_cast<int>(std::min<std::int64_t>(app.readThrottled, 1 << 30)));
+    shorter << name + QObject::tr(" · %n throttled", nullptr, static_cast<int>(std::min<std::int64_t>(app.readThrottled, 1 << 30)));
+  }
+  return ClientBox{{Kind::Application, a}, name + how, {}, shorter};
+}
+
 void layoutApplications(const KinesisView &k, const QRectF &column, const CanvasTheme &t, CanvasGeometry &g) {
   std::vector<ClientBox> boxes;
   for (std::size_t a = 0; a < k.apps.size(); ++a) {
     const ApplicationView &app = k.apps[a];
-    ClientBox box{
-        {Kind::Application, static_cast<int>(a)}, QString::fromStdString(app.name) + (app.fanOut ? QObject::tr(" (fan-out)") : QString()), {}};
+    ClientBox box = applicationBox(app, static_cast<int>(a));
     for (std::size_t wi = 0; wi < app.workers.size(); ++wi) {
       const WorkerView &worker = app.workers[wi];
       const QString state = !worker.alive ? QObject::tr("dead")

@@ -96,7 +96,8 @@ void paintLane(QPainter &p, const LaneGeometry &l, const CanvasFrame &f) {
   }
   paintLeaseMarks(p, l, k, t);
   if (f.recent.throttled(l.slot, f.view.now())) {
-    p.setPen(QPen(t.throttle, t.px(3)));
+    // Refused writes: a solid border; refused GetRecords calls (the shared read budget): dashed.
+    p.setPen(QPen(t.throttle, t.px(3), f.recent.readThrottled(l.slot, f.view.now()) ? Qt::DashLine : Qt::SolidLine));
     p.setBrush(Qt::NoBrush);
     p.drawRect(l.rect.adjusted(-t.px(1.5), -t.px(1.5), t.px(1.5), t.px(1.5)));
   }

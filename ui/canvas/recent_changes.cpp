@@ -23,17 +23,25 @@ void RecentChanges::update(const model::WorldView &w) {
   }
   m_shards.resize(shards.size());
   for (std::size_t s = 0; s < shards.size(); ++s) {
+    ShardSeen &seen = m_shards[s];
     const std::int64_t count = shards[s].throttledWrites + shards[s].throttledReads;
-    if (count != m_shards[s].throttled) {
+    if (count != seen.throttled) {
       if (!first)
-        m_shards[s].at = w.now();
-      m_shards[s].throttled = count;
+        seen.at = w.now();
+      // Refused writes in the same frame win: the solid border is the stronger mark.
+      seen.lastWasRead = shards[s].throttledWrites == seen.throttled - seen.reads;
+      seen.throttled = count;
+      seen.reads = shards[s].throttledReads;
     }
   }
 }
 
 bool RecentChanges::leaderChanged(int p, model::SimTime now, model::SimTime window) const {
   return p >= 0 && static_cast<std::size_t>(p) < m_partitions.size() && now - m_partitions[static_cast<std::size_t>(p)].changedAt < window;
+}
+
+bool RecentChanges::readThrottled(int slot, model::SimTime now, model::SimTime window) const {
+  return throttled(slot, now, window) && m_shards[static_cast<std::size_t>(slot)].lastWasRead;
 }
 
 bool RecentChanges::throttled(int slot, model::SimTime now, model::SimTime window) const {

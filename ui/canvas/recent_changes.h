@@ -18,6 +18,8 @@ public:
   bool leaderChanged(int p, model::SimTime now, model::SimTime window = 3 * model::kSecond) const;
   /// True for `window` after shard slot `s` last refused a write or read.
   bool throttled(int slot, model::SimTime now, model::SimTime window = model::kSecond) const;
+  /// True when the latest refusal of shard slot `s` (within `window`) was a GetRecords call.
+  bool readThrottled(int slot, model::SimTime now, model::SimTime window = model::kSecond) const;
 
 private:
   struct PartitionSeen {
@@ -28,6 +30,8 @@ private:
   struct ShardSeen {
     std::int64_t throttled = 0;
     model::SimTime at = -model::kSecond * 3600;
+    std::int64_t reads = 0;
+    bool lastWasRead = false;
   };
   std::vector<PartitionSeen> m_partitions;
   std::vector<ShardSeen> m_shards;

@@ -162,6 +162,14 @@ struct Lease {
   bool readAnswerLost = false; ///< its response was lost: the call times out and is made again
   SimTime lastCheckpointAt = 0;
   std::int64_t millisBehindLatest = 0;
+  // Reading under limits: the KCL waits idleTimeBetweenReads after its last successful call.
+  SimTime lastReadSuccessAt = -1;
+  int consecutiveReadThrottles = 0;
+  // Enhanced fan-out: the SubscribeToShard subscription of this application and shard.
+  bool subscribed = false;
+  SimTime subscribedAt = 0;
+  SimTime lastSubscribeCall = -1; ///< -1 = never called
+  SimTime lastSubscribeSuccess = -1;
 };
 
 struct Worker {
@@ -182,6 +190,10 @@ struct Application {
   std::int64_t throttled = 0;
   std::vector<TokenBucket> fanOut; ///< enhanced fan-out: this application's own 2 MiB/s per shard slot
   int pipeline = -1; ///< the pipeline it reads for (index in World::pipelines), -1 none
+  std::string registrationError; ///< RegisterStreamConsumer refused it: it reads nothing
+  std::int64_t subscribeCalls = 0; ///< SubscribeToShard calls accepted (first ones and renewals)
+  std::int64_t subscribeRefused = 0; ///< SubscribeToShard calls refused (too soon after another)
+  std::int64_t subscriptionsEnded = 0; ///< subscriptions that reached their 5-minute end
 };
 
 /// The records a GetRecords response (or a SubscribeToShard event) carries.
