@@ -84,6 +84,8 @@ std::string_view eventTypeName(EventType t) {
   case EventType::ShareLocksExpired: return "share_locks_expired";
   case EventType::ShareStartMoved: return "share_start_moved";
   case EventType::ShareProcessed: return "share_processed";
+  case EventType::KclLeaderChanged: return "kcl_leader_changed";
+  case EventType::LeaseHandoffRequested: return "lease_handoff_requested";
   }
   return "unknown";
 }

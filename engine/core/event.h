@@ -99,6 +99,9 @@ enum class EventType : std::uint8_t {
   ShareLocksExpired, ///< locks timed out: a=records available again, b=records archived
   ShareStartMoved, ///< the share-partition start offset moved: a=SPSO, b=SPEO
   ShareProcessed, ///< node=member node: a member finished a batch, a=count, b=of them out of order
+  // KCL 3 (kcl_version 3). partition=application index, node=the worker's node.
+  KclLeaderChanged, ///< a worker took the leader lock: a=worker
+  LeaseHandoffRequested, ///< the leader moves a lease: node=its owner, a=shard slot, b=new owner
 };
 
 /// What a ShareMemberChanged event says.

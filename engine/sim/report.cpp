@@ -5,6 +5,7 @@
 #include "engine/kafka/partition_change.h"
 #include "engine/kafka/record_ledger.h"
 #include "engine/kinesis/kcl_application.h"
+#include "engine/kinesis/kcl_lease_assignment.h"
 #include "engine/sim/pipeline_runner.h"
 
 #include <algorithm>
@@ -157,6 +158,10 @@ void addKinesis(const World &w, Report &r, std::vector<SimTime> &allLatencies) {
                                       kinesis::checkpointText(w, static_cast<int>(a), static_cast<int>(l)), lease.millisBehindLatest});
       ar.millisBehindLatest = std::max(ar.millisBehindLatest, lease.millisBehindLatest);
     }
+    ar.kclVersion = app.config.kclVersion;
+    ar.leaseMoves = app.leaseMoves;
+    ar.redelivered = app.duplicates;
+    ar.leader = kinesis::kcl3::leaderAssigns(app) ? kinesis::kcl3::liveLeader(app) : -1;
     r.applications.push_back(std::move(ar));
   }
 }

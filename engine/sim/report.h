@@ -113,6 +113,10 @@ struct ApplicationReport {
   std::int64_t throttled = 0;
   std::int64_t millisBehindLatest = 0; ///< the largest over its leases
   std::vector<LeaseReport> leases;
+  int kclVersion = 3;
+  std::int64_t leaseMoves = 0; ///< a lease given to a worker other than its last owner
+  std::int64_t redelivered = 0; ///< records handed to a processor again (the same count as duplicates)
+  int leader = -1; ///< KCL 3: the live worker holding the leader lock, -1 none
 };
 
 struct LatencyReport {

@@ -92,6 +92,7 @@ enum class ActionType : std::uint8_t {
   ShareRetryFetch, ///< a = partition, b = share group, c = fetch gen, d = member
   ShareLockExpire, ///< a = partition, b = share group
   ShareProcessed, ///< a = share group, b = member, c = incarnation: the first queued batch is done
+  LeaseDiscovered, ///< a = application, b = lease, c = read generation: the new owner found it (KCL 3)
 };
 
 struct Action {

@@ -71,7 +71,11 @@ QJsonArray applicationsToJson(const std::vector<engine::ApplicationReport> &apps
                            {QStringLiteral("duplicates"), static_cast<qint64>(a.duplicates)},
                            {QStringLiteral("throttled"), static_cast<qint64>(a.throttled)},
                            {QStringLiteral("millis_behind_latest"), static_cast<qint64>(a.millisBehindLatest)},
-                           {QStringLiteral("leases"), leases}});
+                           {QStringLiteral("leases"), leases},
+                           {QStringLiteral("kcl_version"), a.kclVersion},
+                           {QStringLiteral("lease_moves"), static_cast<qint64>(a.leaseMoves)},
+                           {QStringLiteral("redelivered"), static_cast<qint64>(a.redelivered)},
+                           {QStringLiteral("leader"), a.leader >= 0 ? QJsonValue(a.leader) : QJsonValue()}});
   }
   return out;
 }
@@ -274,6 +278,11 @@ QString reportToText(const engine::Report &r) {
                  .arg(QString::fromStdString(l.shardId))
                  .arg(l.owner, 2)
                  .arg(QString::fromStdString(l.checkpoint));
+    out += QStringLiteral("  kcl %1: leader %2, lease_moves %3, redelivered %4\n")
+               .arg(a.kclVersion)
+               .arg(a.leader >= 0 ? QString::number(a.leader) : QStringLiteral("none"))
+               .arg(a.leaseMoves)
+               .arg(a.redelivered);
   }
   return out;
 }

@@ -249,6 +249,10 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
         return static_cast<double>(app.duplicates);
       if (f == QLatin1String("throttled"))
         return static_cast<double>(app.throttled);
+      if (f == QLatin1String("lease_moves"))
+        return static_cast<double>(app.leaseMoves);
+      if (f == QLatin1String("redelivered"))
+        return static_cast<double>(app.duplicates);
       if (f == QLatin1String("millis_behind_latest")) {
         std::int64_t behind = 0;
         for (const auto &l : app.leases)

@@ -167,7 +167,9 @@ QString application(const QStringList &s, double v) {
                                             {QStringLiteral("duplicates"), QObject::tr("application %2 processed %1 records more than once")},
                                             {QStringLiteral("millis_behind_latest"), QObject::tr("application %2 is %1 ms behind the newest record")},
                                             {QStringLiteral("workers"), QObject::tr("application %2 has %1 live workers")},
-                                            {QStringLiteral("throttled"), QObject::tr("application %2's reads were throttled %1 times")}};
+                                            {QStringLiteral("throttled"), QObject::tr("application %2's reads were throttled %1 times")},
+                                            {QStringLiteral("lease_moves"), QObject::tr("application %2's leases changed owner %1 times")},
+                                            {QStringLiteral("redelivered"), QObject::tr("application %2's processors were handed %1 records again")}};
   const auto it = t.find(field);
   return it == t.end() ? QString() : it->arg(number(v), a);
 }

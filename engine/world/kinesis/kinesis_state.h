@@ -160,6 +160,12 @@ struct Lease {
   bool readAnswerLost = false; ///< its response was lost: the call times out and is made again
   SimTime lastCheckpointAt = 0;
   std::int64_t millisBehindLatest = 0;
+  int lastOwner = -1; ///< the last worker given it (a new one is a lease move)
+  // KCL 3 (kcl_lease_assignment): lease statistics and the leader's planned move.
+  std::int64_t throughput = 0; ///< bytes per second handed to the processor, moving average
+  std::uint64_t measuredCounter = 0; ///< the processed position of the last measurement
+  bool measured = false; ///< measuredCounter belongs to the current owner
+  int handoffTo = -1; ///< the leader moved it there: the owner checkpoints and hands it over
 };
 
 struct Worker {
@@ -167,6 +173,7 @@ struct Worker {
   bool alive = true;
   bool inApp = true; ///< false after a graceful shutdown
   std::uint32_t incarnation = 0;
+  SimTime startedAt = 0; ///< its lease discovery runs from then on (KCL 3)
 };
 
 struct Application {
@@ -180,6 +187,10 @@ struct Application {
   std::int64_t throttled = 0;
   std::vector<TokenBucket> fanOut; ///< enhanced fan-out: this application's own 2 MiB/s per shard slot
   int pipeline = -1; ///< the pipeline it reads for (index in World::pipelines), -1 none
+  std::int64_t leaseMoves = 0; ///< a lease given to a worker other than its last owner
+  int leader = -1; ///< KCL 3: the worker holding the leader lock, -1 none
+  SimTime leaderHeartbeatAt = 0; ///< the lock's last heartbeat: it expires leaderLockLease later
+  int leaderRuns = 0; ///< assignment runs by the current leader (every third one also rebalances)
 };
 
 /// The records a GetRecords response (or a SubscribeToShard event) carries.
