@@ -62,9 +62,9 @@ const QStringList kShardFields = {QStringLiteral("throttled_writes"),
 const QStringList kGroupFields = {QStringLiteral("lag"),        QStringLiteral("consumed"),    QStringLiteral("duplicates"),
                                   QStringLiteral("generation"), QStringLiteral("group_epoch"), QStringLiteral("unowned_ms"),
                                   QStringLiteral("members")};
-const QStringList kApplicationFields = {QStringLiteral("consumed"),   QStringLiteral("duplicates"), QStringLiteral("millis_behind_latest"),
-                                        QStringLiteral("workers"),    QStringLiteral("throttled"),  QStringLiteral("lease_moves"),
-                                        QStringLiteral("redelivered")};
+const QStringList kApplicationFields = {QStringLiteral("consumed"),    QStringLiteral("duplicates"), QStringLiteral("millis_behind_latest"),
+                                        QStringLiteral("workers"),     QStringLiteral("throttled"),  QStringLiteral("lease_moves"),
+                                        QStringLiteral("redelivered"), QStringLiteral("leader")};
 
 QString oneOf(const QStringList &fields) { return fields.join(QStringLiteral(", ")); }
 

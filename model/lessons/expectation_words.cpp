@@ -169,7 +169,8 @@ QString application(const QStringList &s, double v) {
                                             {QStringLiteral("workers"), QObject::tr("application %2 has %1 live workers")},
                                             {QStringLiteral("throttled"), QObject::tr("application %2's reads were throttled %1 times")},
                                             {QStringLiteral("lease_moves"), QObject::tr("application %2's leases changed owner %1 times")},
-                                            {QStringLiteral("redelivered"), QObject::tr("application %2's processors were handed %1 records again")}};
+                                            {QStringLiteral("redelivered"), QObject::tr("application %2's processors were handed %1 records again")},
+                                            {QStringLiteral("leader"), QObject::tr("application %2's leader is worker %1 (-1: none)")}};
   const auto it = t.find(field);
   return it == t.end() ? QString() : it->arg(number(v), a);
 }
