@@ -1,5 +1,7 @@
 #include "engine/kinesis/client_waits.h"
 
+#include "engine/kinesis/kcl_lease_assignment.h"
+
 #include <algorithm>
 
 namespace streamscope::engine::kinesis {
@@ -57,11 +59,12 @@ void leaseWaits(const World &w, std::vector<ClientWait> &out) {
       const Action &a = e.action;
       if (a.type == ActionType::LeaseTake && a.a == static_cast<int>(ai)) {
         const Worker &wk = app.workers[static_cast<std::size_t>(a.b)];
-        if (wk.alive && wk.incarnation == a.c)
+        const bool assigns = !kcl3::leaderAssigns(app) || a.b == kcl3::liveLeader(app); // KCL 3: only the leader's run
+        if (wk.alive && wk.incarnation == a.c && assigns)
           takers.push_back(e.time);
       }
     });
-    const SimTime interval = (app.config.failoverTime + kEpsilon) * 2;
+    const SimTime interval = kcl3::leaderAssigns(app) ? kcl3::assignmentInterval(app) : (app.config.failoverTime + kEpsilon) * 2;
     for (const Lease &l : app.leases) {
       if (l.owner < 0 || app.workers[static_cast<std::size_t>(l.owner)].alive || l.checkpoint == CheckpointKind::ShardEnd)
         continue;
