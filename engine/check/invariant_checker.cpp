@@ -56,8 +56,13 @@ void InvariantChecker::afterStep(const World &w, std::span<const Event> events) 
     for (std::string &p : problems)
       fail(w, std::move(p));
   }
-  if (w.scenario.kinesis)
+  if (w.scenario.kinesis) {
     checkKinesis(w);
+    std::vector<std::string> problems;
+    m_kclLeases.afterStep(w, events, problems);
+    for (std::string &p : problems)
+      fail(w, std::move(p));
+  }
 }
 
 void InvariantChecker::checkKafka(const World &w, std::span<const Event> events) {

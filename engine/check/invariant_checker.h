@@ -11,9 +11,11 @@
 //   ISR, the ELR or was the last known leader, or its election is unclean and counted.
 //   Kinesis: sequence numbers strictly increase within a shard; a KCL worker starts a child
 //   shard only after its parents reached SHARD_END; records acknowledged are not lost.
+//   KCL leases: see KclLeaseChecks.
 //   Control plane: see ControlPlaneChecks. Share groups (KIP-932): see ShareGroupChecks.
 // Contract: one checker watches one Simulation, on that simulation's thread; not thread-safe.
 #include "engine/check/control_plane_checks.h"
+#include "engine/check/kcl_lease_checks.h"
 #include "engine/check/share_group_checks.h"
 #include "engine/sim/report.h"
 #include "engine/world/world.h"
@@ -69,6 +71,7 @@ private:
   std::vector<std::string> m_violations;
   ControlPlaneChecks m_controlPlane;
   ShareGroupChecks m_shareGroups;
+  KclLeaseChecks m_kclLeases;
 };
 
 } // namespace streamscope::engine::check

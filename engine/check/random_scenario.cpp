@@ -227,6 +227,7 @@ GeneratedRun kinesisRun(Rng &rng) {
   KinesisAppConfig &app = b.application("app", "s", static_cast<int>(rng.between(1, 3)), IteratorType::TrimHorizon);
   app.enhancedFanOut = rng.chance(0.3);
   app.checkpointInterval = std::array{SimTime{0}, seconds(1), seconds(5)}[rng.below(3)];
+  app.kclVersion = 2; // KCL 2's lease taker and stealing; kinesis-kcl3 covers the leader
   s = b.build();
 
   // One zone out at a time.
@@ -279,6 +280,56 @@ GeneratedRun kinesisRun(Rng &rng) {
       open.push_back({next++, {middle, r.end}});
     }
     s.faults.push_back(f);
+  }
+  return run;
+}
+
+/// KCL 3: hot and cold shards (producers with few keys), a leader that may be killed, workers
+/// added, removed and killed, and a split: every record still processed, only owners process.
+GeneratedRun kinesisKcl3(Rng &rng) {
+  GeneratedRun run;
+  const SimTime stopAt = seconds(rng.between(30, 90));
+  ScenarioBuilder b({}, 1, stopAt + seconds(240));
+  const StreamConfig &st = b.stream("s", static_cast<int>(rng.between(2, 6)));
+  for (int i = 0, producers = static_cast<int>(rng.between(1, 3)); i < producers; ++i) {
+    ProducerConfig &p = b.producer("p" + std::to_string(i), {}, "s");
+    p.rate = static_cast<double>(rng.between(50, 400 * st.shards));
+    p.keyCount = static_cast<std::int32_t>(rng.between(1, 30)); // few keys: some shards run hot
+    p.count = static_cast<std::int64_t>(p.rate) * (stopAt / kSecond);
+  }
+  KinesisAppConfig &app = b.application("app", "s", static_cast<int>(rng.between(1, 4)), IteratorType::TrimHorizon);
+  app.enhancedFanOut = rng.chance(0.3);
+  app.checkpointInterval = std::array{SimTime{0}, seconds(1), seconds(5)}[rng.below(3)];
+  app.rebalanceThresholdPercent = static_cast<int>(rng.between(5, 40));
+  app.dampeningPercent = static_cast<int>(rng.between(20, 100));
+  app.leaderLockLease = seconds(rng.between(10, 120));
+  Scenario &s = run.scenario = b.build();
+  // Records acknowledged before the last fault has been recovered from must be processed: a
+  // killed leader holds its lock for up to its lease, then the assignment and discovery follow.
+  run.settle = seconds(200);
+  int alive = app.workers;
+  for (SimTime t = millis(rng.between(3000, 15000)); t < stopAt; t += millis(rng.between(5000, 25000))) {
+    const auto what = rng.below(3);
+    if (alive > 1 && what == 0) {
+      s.faults.push_back(killConsumerFault(t, "app"));
+      --alive;
+    } else if (alive > 1 && what == 1) {
+      s.faults.push_back(Fault{t, RemoveConsumer{"app", -1}});
+      --alive;
+    } else {
+      s.faults.push_back(addConsumerFault(t, "app"));
+      ++alive;
+    }
+  }
+  if (app.workers > 1 && rng.chance(0.5)) { // worker 0 usually leads: kill it, and start a replacement
+    const SimTime at = millis(rng.between(5000, 30000));
+    s.faults.push_back(Fault{at, KillConsumer{"app", 0}});
+    s.faults.push_back(addConsumerFault(at + seconds(1), "app"));
+  }
+  if (rng.chance(0.4)) {
+    const auto ranges = kinesis::initialHashKeyRanges(st.shards);
+    const Uint128 middle = ranges[0].start + (ranges[0].end - ranges[0].start) / 2;
+    s.faults.push_back(Fault{millis(rng.between(5000, 40000)), SplitShard{"s", 0, toDecimal(middle)}});
   }
   return run;
 }
@@ -377,6 +428,7 @@ GeneratedRun randomRun(RunFamily family, std::uint64_t seed) {
   case RunFamily::KafkaIdempotentDrops: run = kafkaIdempotentDrops(rng); break;
   case RunFamily::KafkaTransactions: run = kafkaTransactions(rng); break;
   case RunFamily::ShareGroups: run = shareGroups(rng); break;
+  case RunFamily::KinesisKcl3: run = kinesisKcl3(rng); break;
   }
   run.scenario.name = std::string(familyName(family)) + " seed " + std::to_string(seed);
   run.scenario.seed = seed;
@@ -395,6 +447,7 @@ std::string_view familyName(RunFamily family) {
   case RunFamily::KafkaIdempotentDrops: return "kafka-idempotent-drops";
   case RunFamily::KafkaTransactions: return "kafka-transactions";
   case RunFamily::ShareGroups: return "share-groups";
+  case RunFamily::KinesisKcl3: return "kinesis-kcl3";
   }
   return "?";
 }

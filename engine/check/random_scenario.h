@@ -21,6 +21,7 @@ enum class RunFamily {
   KafkaIdempotentDrops, ///< idempotent acks=all producer, lost responses, timeouts, leader changes
   KafkaTransactions, ///< a transactional producer and an exactly-once pipeline, crashed and restarted, read_committed readers
   ShareGroups, ///< kafka-safe's cluster and faults read by a share group (KIP-932) with member churn
+  KinesisKcl3, ///< a KCL 3 application on skewed shards: workers added, removed, killed (the leader too), reshards
 };
 
 struct GeneratedRun {
@@ -44,6 +45,7 @@ inline constexpr RunFamily kAllFamilies[] = {RunFamily::KafkaSafe,
                                              RunFamily::AllBrokersPowerLoss,
                                              RunFamily::KafkaIdempotentDrops,
                                              RunFamily::KafkaTransactions,
-                                             RunFamily::ShareGroups};
+                                             RunFamily::ShareGroups,
+                                             RunFamily::KinesisKcl3};
 
 } // namespace streamscope::engine::check

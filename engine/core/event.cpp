@@ -87,6 +87,8 @@ std::string_view eventTypeName(EventType t) {
   case EventType::StreamStatusChanged: return "stream_status_changed";
   case EventType::SubscriptionChanged: return "subscription_changed";
   case EventType::ConsumerRegistrationRefused: return "consumer_registration_refused";
+  case EventType::KclLeaderChanged: return "kcl_leader_changed";
+  case EventType::LeaseHandoffRequested: return "lease_handoff_requested";
   }
   return "unknown";
 }

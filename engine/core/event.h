@@ -104,6 +104,9 @@ enum class EventType : std::uint8_t {
   // Enhanced fan-out. partition = shard slot, a = application.
   SubscriptionChanged, ///< node=worker, sub=SubscriptionChange
   ConsumerRegistrationRefused, ///< RegisterStreamConsumer refused (20 per stream): partition=stream
+  // KCL 3 (kcl_version 3). partition=application index, node=the worker's node.
+  KclLeaderChanged, ///< a worker took the leader lock: a=worker
+  LeaseHandoffRequested, ///< the leader moves a lease: node=its owner, a=shard slot, b=new owner
 };
 
 /// What a SubscriptionChanged event says.

@@ -1,5 +1,7 @@
 #include "engine/kinesis/client_waits.h"
 
+#include "engine/kinesis/kcl_lease_assignment.h"
+
 #include <algorithm>
 
 namespace streamscope::engine::kinesis {
@@ -53,22 +55,28 @@ void leaseWaits(const World &w, std::vector<ClientWait> &out) {
   for (std::size_t ai = 0; ai < k.apps.size(); ++ai) {
     const Application &app = k.apps[ai];
     std::vector<SimTime> takers; // each live worker's next lease-taker run
+    // KCL 3: only the leader assigns; with the lock held by a dead worker, the first worker
+    // to run after the lock's lease has passed takes it and assigns.
+    const bool leader = kcl3::leaderAssigns(app);
+    const int liveLeader = leader ? kcl3::liveLeader(app) : -1;
+    const SimTime lockFree = leader && liveLeader < 0 && app.leader >= 0 ? app.leaderHeartbeatAt + app.config.leaderLockLease : -1;
     w.queue.forEach([&](const auto &e) {
       const Action &a = e.action;
       if (a.type == ActionType::LeaseTake && a.a == static_cast<int>(ai)) {
         const Worker &wk = app.workers[static_cast<std::size_t>(a.b)];
-        if (wk.alive && wk.incarnation == a.c)
+        const bool assigns = !leader || liveLeader < 0 || a.b == liveLeader;
+        if (wk.alive && wk.incarnation == a.c && assigns)
           takers.push_back(e.time);
       }
     });
-    const SimTime interval = (app.config.failoverTime + kEpsilon) * 2;
+    const SimTime interval = leader ? kcl3::assignmentInterval(app) : (app.config.failoverTime + kEpsilon) * 2;
     for (const Lease &l : app.leases) {
       if (l.owner < 0 || app.workers[static_cast<std::size_t>(l.owner)].alive || l.checkpoint == CheckpointKind::ShardEnd)
         continue;
       const SimTime expiry = l.renewedAt + app.config.failoverTime;
       SimTime until = -1;
       for (SimTime t : takers) {
-        while (t <= expiry) // the taker takes only a lease expired strictly before it runs
+        while (t <= std::max(expiry, lockFree)) // the taker takes only a lease (and a lock) expired strictly before it runs
           t += interval;
         until = until < 0 ? t : std::min(until, t);
       }

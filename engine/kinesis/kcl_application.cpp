@@ -1,6 +1,8 @@
 #include "engine/kinesis/kcl_application.h"
 
 #include "engine/kinesis/fan_out.h"
+#include "engine/kinesis/kcl_lease_assignment.h"
+#include "engine/kinesis/kcl_lease_ops.h"
 #include "engine/kinesis/kinesis_producer.h"
 #include "engine/kinesis/polling_backoff.h"
 #include "engine/kinesis/shard_reader.h"
@@ -104,18 +106,27 @@ void beginReading(World &w, int a, int lease) {
   w.after(app.config.enhancedFanOut ? clientLatency(w) : 0, next);
 }
 
-void take(World &w, int a, int lease, int worker) {
+/// `startDelay` > 0: the new owner starts reading when its lease discovery finds the lease (KCL 3).
+void take(World &w, int a, int lease, int worker, SimTime startDelay = 0, bool handoff = false) {
   Application &app = appAt(w, a);
   Lease &l = app.leases[static_cast<std::size_t>(lease)];
   const bool stolen = l.owner >= 0 && l.owner != worker && !expired(w, app, l);
+  if (l.lastOwner >= 0 && l.lastOwner != worker)
+    ++app.leaseMoves;
+  l.lastOwner = worker;
+  l.handoffTo = -1;
+  l.measured = false;
   l.owner = worker;
   ++l.counter;
   l.renewedAt = w.now;
   ++l.readGen;
   l.hasIterator = false;
   l.processedAny = false; // the new owner knows only the lease table's checkpoint
-  w.record(EventType::LeaseTaken, app.workers[static_cast<std::size_t>(worker)].node, l.shard, worker, a, stolen ? 1 : 0);
-  beginReading(w, a, lease);
+  w.record(EventType::LeaseTaken, app.workers[static_cast<std::size_t>(worker)].node, l.shard, worker, a, handoff ? 2 : stolen ? 1 : 0);
+  if (startDelay > 0)
+    w.after(startDelay, Action{ActionType::LeaseDiscovered, -1, -1, a, lease, l.readGen});
+  else
+    beginReading(w, a, lease);
 }
 
 /// The KCL lease taker: take expired or free leases up to this worker's fair share, and if
@@ -161,13 +172,21 @@ void takeLeases(World &w, int a, int worker) {
 bool ownsLive(const Application &app, const Lease &l) { return l.owner >= 0 && app.workers[static_cast<std::size_t>(l.owner)].alive; }
 
 void startWorker(World &w, int a, int worker, SimTime delay) {
-  const Worker &wk = appAt(w, a).workers[static_cast<std::size_t>(worker)];
+  Worker &wk = appAt(w, a).workers[static_cast<std::size_t>(worker)];
+  wk.startedAt = w.now + delay;
   w.after(delay, Action{ActionType::LeaseTake, -1, -1, a, worker, wk.incarnation});
   w.after(delay + renewInterval(appAt(w, a)), Action{ActionType::LeaseRenew, -1, -1, a, worker, wk.incarnation});
   w.record(EventType::ConsumerJoined, wk.node, a, worker, 0, 1);
 }
 
 } // namespace
+
+namespace leases {
+bool expired(const World &w, const Application &app, const Lease &l) { return kinesis::expired(w, app, l); }
+bool eligible(const World &w, const Application &app, const Lease &l) { return kinesis::eligible(w, app, l); }
+void give(World &w, int app, int lease, int worker, SimTime startDelay, bool handoff) { take(w, app, lease, worker, startDelay, handoff); }
+void checkpointProcessed(World &w, int app, int lease) { checkpoint(w, app, lease, false); }
+} // namespace leases
 
 void startApplication(World &w, int a) {
   Application &app = appAt(w, a);
@@ -203,6 +222,7 @@ void killWorker(World &w, int a, int worker) {
   wk.alive = false;
   ++wk.incarnation;
   w.record(EventType::ConsumerKilled, wk.node, a, worker, 0, 1);
+  kcl3::workerGone(w, a, worker, false);
 }
 
 void removeWorker(World &w, int a, int worker) {
@@ -222,6 +242,7 @@ void removeWorker(World &w, int a, int worker) {
   wk.inApp = false;
   ++wk.incarnation;
   w.record(EventType::ConsumerLeft, wk.node, a, worker, 0, 1);
+  kcl3::workerGone(w, a, worker, true);
 }
 
 void addWorker(World &w, int a) {
@@ -270,7 +291,9 @@ void onLeaseRenew(World &w, const Action &a) {
       l.renewedAt = w.now;
       ++l.counter;
     }
-  w.after(renewInterval(app), a);
+  if (kcl3::leaderAssigns(app))
+    kcl3::afterRenewal(w, a.a, a.b, renewInterval(app));
+  w.after(renewInterval(appAt(w, a.a)), a);
 }
 
 void onLeaseTake(World &w, const Action &a) {
@@ -278,8 +301,20 @@ void onLeaseTake(World &w, const Action &a) {
   const Worker &wk = app.workers[static_cast<std::size_t>(a.b)];
   if (!wk.alive || wk.incarnation != a.c)
     return;
+  if (kcl3::leaderAssigns(app)) {
+    kcl3::assignmentRun(w, a.a, a.b);
+    w.after(kcl3::assignmentInterval(appAt(w, a.a)), a);
+    return;
+  }
   takeLeases(w, a.a, a.b);
   w.after(takerInterval(appAt(w, a.a)), a);
+}
+
+void onLeaseDiscovered(World &w, const Action &a) {
+  const Application &app = appAt(w, a.a);
+  const Lease &l = app.leases[static_cast<std::size_t>(a.b)];
+  if (l.readGen == a.c && ownsLive(app, l))
+    beginReading(w, a.a, a.b);
 }
 
 void onReadShard(World &w, const Action &a) {

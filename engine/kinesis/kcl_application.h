@@ -28,6 +28,8 @@ std::optional<std::string> seekApplication(World &w, int app, int shardIndex, co
 
 void onLeaseRenew(World &w, const Action &a);
 void onLeaseTake(World &w, const Action &a);
+/// KCL 3: a new owner's lease discovery found the lease the leader gave it: it starts reading.
+void onLeaseDiscovered(World &w, const Action &a);
 void onReadShard(World &w, const Action &a);
 void onGetRecordsArrive(World &w, const Action &a);
 void onFanOutPush(World &w, const Action &a);

@@ -5,6 +5,7 @@
 #include "engine/kafka/partition_change.h"
 #include "engine/kafka/record_ledger.h"
 #include "engine/kinesis/kcl_application.h"
+#include "engine/kinesis/kcl_lease_assignment.h"
 #include "engine/sim/pipeline_runner.h"
 
 #include <algorithm>
@@ -167,6 +168,10 @@ void addKinesis(const World &w, Report &r, std::vector<SimTime> &allLatencies) {
     ar.subscribeCalls = app.subscribeCalls;
     ar.subscribeRefused = app.subscribeRefused;
     ar.subscriptionsEnded = app.subscriptionsEnded;
+    ar.kclVersion = app.config.kclVersion;
+    ar.leaseMoves = app.leaseMoves;
+    ar.redelivered = app.duplicates;
+    ar.leader = kinesis::kcl3::leaderAssigns(app) ? kinesis::kcl3::liveLeader(app) : -1;
     r.applications.push_back(std::move(ar));
   }
 }

@@ -126,6 +126,10 @@ struct ApplicationReport {
   std::int64_t subscribeCalls = 0; ///< SubscribeToShard calls accepted
   std::int64_t subscribeRefused = 0; ///< SubscribeToShard calls refused
   std::int64_t subscriptionsEnded = 0; ///< subscriptions that ran their 5 minutes
+  int kclVersion = 3;
+  std::int64_t leaseMoves = 0; ///< a lease given to a worker other than its last owner
+  std::int64_t redelivered = 0; ///< records handed to a processor again (the same count as duplicates)
+  int leader = -1; ///< KCL 3: the live worker holding the leader lock, -1 none
 };
 
 struct LatencyReport {

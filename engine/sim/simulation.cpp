@@ -135,6 +135,7 @@ void Simulation::dispatch(const Action &a) {
   case ActionType::RetentionTrim: kinesis::onRetentionTrim(w, a); break;
   case ActionType::LeaseRenew: kinesis::onLeaseRenew(w, a); break;
   case ActionType::LeaseTake: kinesis::onLeaseTake(w, a); break;
+  case ActionType::LeaseDiscovered: kinesis::onLeaseDiscovered(w, a); break;
   case ActionType::ReadShard: kinesis::onReadShard(w, a); break;
   case ActionType::GetRecordsArrive: kinesis::onGetRecordsArrive(w, a); break;
   case ActionType::ReadResponseArrive: kinesis::onReadResponse(w, a); break;

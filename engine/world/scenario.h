@@ -183,6 +183,14 @@ struct KinesisAppConfig {
   int readAttempts = 3;
   SimTime readThrottleBackoff = 500 * kMillisecond;
   SimTime subscribeRetry = 1000 * kMillisecond; ///< a refused SubscribeToShard is called again after this
+  /// 3: one elected leader assigns every lease by load, planned moves are graceful handoffs
+  /// (KCL 3.x); 2: every worker takes free or expired leases and steals from the busiest (KCL 2.x).
+  int kclVersion = 3;
+  int rebalanceThresholdPercent = 10; ///< reBalanceThresholdPercentage: how far above the average a worker may be
+  int dampeningPercent = 80; ///< dampeningPercentageValue: the share of a worker's excess load moved at once
+  SimTime leaderLockLease = 120 * kSecond; ///< the leader lock's lease duration (coordinator-state table)
+  /// StreamScope's CPU model for KCL 3: a worker's CPU is the throughput it processes over this.
+  std::int64_t cpuCapacityBytesPerSecond = 4 * 1024 * 1024;
 };
 
 /// A consume-transform-produce application: one output record per input record, same key.

@@ -95,6 +95,7 @@ enum class ActionType : std::uint8_t {
   // Kinesis stream status and capacity
   StreamUpdateDone, ///< a = stream, c = update serial: the resharding or mode switch completes
   OnDemandWindow, ///< a = stream, c = measuring loop generation: an on-demand measuring window ends
+  LeaseDiscovered, ///< a = application, b = lease, c = read generation: the new owner found it (KCL 3)
 };
 
 struct Action {

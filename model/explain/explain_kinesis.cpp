@@ -2,6 +2,7 @@
 // zones, producers, applications and their workers.
 #include "explain_stream.h"
 #include "explain_kinesis_reads.h"
+#include "explain_kcl_leases.h"
 #include "item_explainer.h"
 #include "model/view/stored_copies.h"
 
@@ -155,8 +156,10 @@ Explanation application(const engine::World &w, int a) {
   const QString readWhy = addApplicationReadFacts(w, a, e);
   for (const Lease &lease : app.leases)
     e.facts.append({QObject::tr("Lease"), leaseText(w, lease)});
+  e.facts.append(leaseAssignmentFacts(w, a));
   e.why = QObject::tr("A KCL application: workers share the shards through a lease table, and each checkpoints the last sequence number it "
-                      "processed, so a worker that takes over a lease resumes after the checkpoint.");
+                      "processed, so a worker that takes over a lease resumes after the checkpoint.") +
+      QLatin1Char(' ') + leaseAssignmentWhy(w, a);
   if (!readWhy.isEmpty())
     e.why = readWhy + QLatin1Char(' ') + e.why;
   return e;
@@ -174,6 +177,8 @@ Explanation worker(const engine::World &w, int a, int wi) {
                                       "take them over and resume from the last checkpoint (records after it are processed again).")
                               .arg(ms(app.config.failoverTime))
                         : QObject::tr("Renews its leases and reads each leased shard, checkpointing as it goes.");
+  e.facts.append(workerLoadFacts(w, a, wi));
+  e.why += workerLeaseWhy(w, a, wi);
   return e;
 }
 

@@ -118,6 +118,16 @@ KinesisAppConfig readApplication(const QJsonObject &o, const QString &pointer, c
   c.readAttempts = static_cast<int>(f.integer(QStringLiteral("read_attempts"), 1, 10, c.readAttempts));
   c.readThrottleBackoff = msField(f, QStringLiteral("read_throttle_backoff_ms"), 1, c.readThrottleBackoff);
   c.subscribeRetry = msField(f, QStringLiteral("subscribe_retry_ms"), 1, c.subscribeRetry);
+  c.kclVersion = static_cast<int>(f.integer(QStringLiteral("kcl_version"), 2, 3, 3));
+  c.rebalanceThresholdPercent = static_cast<int>(f.integer(QStringLiteral("rebalance_threshold_percent"), 0, 1000, 10));
+  c.dampeningPercent = static_cast<int>(f.integer(QStringLiteral("dampening_percent"), 1, 100, 80));
+  c.leaderLockLease = msField(f, QStringLiteral("leader_lock_lease_ms"), 1000, c.leaderLockLease);
+  c.cpuCapacityBytesPerSecond = f.integer(QStringLiteral("cpu_capacity_kib_per_second"), 1, 1024 * 1024, 4096) * 1024;
+  if (c.kclVersion < 3)
+    for (const char *key : {"rebalance_threshold_percent", "dampening_percent", "leader_lock_lease_ms", "cpu_capacity_kib_per_second"})
+      if (f.has(QLatin1String(key)))
+        f.fail(QLatin1String(key),
+               QObject::tr("\"%1\" belongs to KCL 3's leader-based assignment: it needs \"kcl_version\": 3").arg(QLatin1String(key)));
   f.finish();
   return c;
 }

@@ -52,12 +52,17 @@ void readPipeline(JsonFields &f, Scenario &s) {
   const SimTime start = msField(f, QStringLiteral("start_ms"), 0, 0);
   if (in.kafka && f.has(QStringLiteral("workers")))
     f.fail(QStringLiteral("workers"), QObject::tr("\"workers\" sets a KCL pipeline's workers; a Kafka pipeline runs one consumer"));
+  if (in.kafka && f.has(QStringLiteral("kcl_version")))
+    f.fail(QStringLiteral("kcl_version"), QObject::tr("\"kcl_version\" sets a KCL pipeline's lease assignment; a Kafka pipeline runs one consumer"));
+  const int kclVersion = in.kafka ? 3 : static_cast<int>(f.integer(QStringLiteral("kcl_version"), 2, 3, 3));
   ScenarioBuilder b(std::move(s));
   if (in.kafka)
     b.kafkaPipeline(p.name, in.name, out.name, p.exactlyOnce, interval, start);
   else
     b.kinesisPipeline(p.name, in.name, out.name, static_cast<int>(f.integer(QStringLiteral("workers"), 1, 64, 1)), interval, start);
   s = b.build();
+  if (!in.kafka)
+    s.applications.back().kclVersion = kclVersion; // the pipeline's application, added last
 }
 
 } // namespace

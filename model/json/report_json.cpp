@@ -77,7 +77,11 @@ QJsonArray applicationsToJson(const std::vector<engine::ApplicationReport> &apps
                            {QStringLiteral("registration_error"), orNull(a.registrationError)},
                            {QStringLiteral("subscribe_to_shard_calls"), static_cast<qint64>(a.subscribeCalls)},
                            {QStringLiteral("subscribe_to_shard_refused"), static_cast<qint64>(a.subscribeRefused)},
-                           {QStringLiteral("subscriptions_ended"), static_cast<qint64>(a.subscriptionsEnded)}});
+                           {QStringLiteral("subscriptions_ended"), static_cast<qint64>(a.subscriptionsEnded)}},
+                           {QStringLiteral("kcl_version"), a.kclVersion},
+                           {QStringLiteral("lease_moves"), static_cast<qint64>(a.leaseMoves)},
+                           {QStringLiteral("redelivered"), static_cast<qint64>(a.redelivered)},
+                           {QStringLiteral("leader"), a.leader >= 0 ? QJsonValue(a.leader) : QJsonValue()}});
   }
   return out;
 }
@@ -293,6 +297,11 @@ QString reportToText(const engine::Report &r) {
                  .arg(QString::fromStdString(l.shardId))
                  .arg(l.owner, 2)
                  .arg(QString::fromStdString(l.checkpoint));
+    out += QStringLiteral("  kcl %1: leader %2, lease_moves %3, redelivered %4\n")
+               .arg(a.kclVersion)
+               .arg(a.leader >= 0 ? QString::number(a.leader) : QStringLiteral("none"))
+               .arg(a.leaseMoves)
+               .arg(a.redelivered);
   }
   return out;
 }

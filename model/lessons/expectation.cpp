@@ -72,7 +72,8 @@ const QStringList kApplicationFields = {QStringLiteral("consumed"),
                                         QStringLiteral("read_throttled"),
                                         QStringLiteral("registered"),
                                         QStringLiteral("subscribe_to_shard_calls"),
-                                        QStringLiteral("subscriptions_ended")};
+                                        QStringLiteral("subscriptions_ended"),
+ QStringLiteral("lease_moves"), QStringLiteral("redelivered"), QStringLiteral("leader")};
 
 QString oneOf(const QStringList &fields) { return fields.join(QStringLiteral(", ")); }
 

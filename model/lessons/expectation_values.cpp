@@ -8,6 +8,7 @@
 #include "engine/kafka/group_partitions.h"
 #include "engine/kafka/murmur2.h"
 #include "engine/kafka/partition_change.h"
+#include "engine/kinesis/kcl_lease_assignment.h"
 #include "engine/sim/report.h"
 #include "engine/world/kinesis/hash_keys.h"
 
@@ -258,6 +259,12 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
         return static_cast<double>(app.subscribeCalls);
       if (f == QLatin1String("subscriptions_ended"))
         return static_cast<double>(app.subscriptionsEnded);
+      if (f == QLatin1String("lease_moves"))
+        return static_cast<double>(app.leaseMoves);
+      if (f == QLatin1String("redelivered"))
+        return static_cast<double>(app.duplicates);
+      if (f == QLatin1String("leader"))
+        return engine::kinesis::kcl3::leaderAssigns(app) ? engine::kinesis::kcl3::liveLeader(app) : -1;
       if (f == QLatin1String("millis_behind_latest")) {
         std::int64_t behind = 0;
         for (const auto &l : app.leases)

@@ -2,6 +2,7 @@
 
 #include "stored_copies.h"
 
+#include "engine/kinesis/kcl_lease_assignment.h"
 #include "engine/world/world.h"
 #include "model/history/ack_latency.h"
 
@@ -74,7 +75,7 @@ void KinesisView::build(const engine::World &world) {
       int leases = 0;
       for (const auto &lease : app.leases)
         leases += lease.owner == static_cast<int>(wi) ? 1 : 0;
-      v.workers.push_back({worker.node, worker.alive, worker.inApp, leases});
+      v.workers.push_back({worker.node, worker.alive, worker.inApp, leases, engine::kinesis::kcl3::liveLeader(app) == static_cast<int>(wi)});
     }
   }
   ackLatencyMs = recentAckLatencyMs(k.records);

@@ -79,6 +79,7 @@ struct WorkerView {
   bool alive = true;
   bool inApp = true; ///< false after a graceful shutdown
   int leases = 0; ///< leases it owns
+  bool leader = false; ///< KCL 3: it holds the leader lock and assigns the leases
 };
 
 struct ApplicationView {

@@ -68,6 +68,7 @@ private slots:
     Scenario s = kinesisScenario(2, 600, 60 * kSecond);
     addApplication(s, 2);
     s.applications[0].checkpointInterval = 10 * kSecond;
+    s.applications[0].kclVersion = 2; // KCL 2's lease taker; KCL 3 failover: tst_kcl3_leases
     s.faults = {Fault{33 * kSecond, KillConsumer{"app", 0}}};
     Simulation sim(s);
     sim.runUntil(33 * kSecond - 1);

@@ -161,7 +161,7 @@ private slots:
     engine::ScenarioBuilder b("lease", 3, 60 * engine::kSecond);
     b.stream("events", 2);
     b.producer("p", "", "events").rate = 50;
-    b.application("app", "events", 2, engine::IteratorType::TrimHorizon);
+    b.application("app", "events", 2, engine::IteratorType::TrimHorizon).kclVersion = 2; // its lease taker
     engine::Scenario s = b.build();
     s.faults.push_back({5 * engine::kSecond, engine::KillConsumer{"app", 0}});
     engine::Simulation sim(s);
@@ -180,6 +180,28 @@ private slots:
     QCOMPARE(w.kinesis.apps[0].leases[static_cast<std::size_t>(shard)].owner, 0);
     sim.runUntil(wait->until);
     QVERIFY(w.kinesis.apps[0].leases[static_cast<std::size_t>(shard)].owner != 0);
+  }
+
+  void deadLeadersLeasesWaitForItsLock() {
+    // KCL 3: worker 0 holds the leader lock; nobody assigns its leases before the lock is free.
+    engine::ScenarioBuilder b("leader", 3, 150 * engine::kSecond);
+    b.stream("events", 2);
+    b.producer("p", "", "events").rate = 50;
+    b.application("app", "events", 2, engine::IteratorType::TrimHorizon);
+    engine::Scenario s = b.build();
+    s.faults.push_back({5 * engine::kSecond, engine::KillConsumer{"app", 0}});
+    engine::Simulation sim(s);
+    sim.runUntil(8 * engine::kSecond);
+    const engine::World &w = sim.world();
+    const auto view = model::WorldView::of(w);
+    const model::WaitView *wait = view.waitOf({Kind::Application, 0});
+    QVERIFY(wait);
+    QVERIFY(wait->until > w.kinesis.apps[0].leaderHeartbeatAt + w.kinesis.apps[0].config.leaderLockLease);
+    const engine::SimTime until = wait->until;
+    sim.runUntil(until - 1);
+    QCOMPARE(w.kinesis.apps[0].leases[0].owner, 0);
+    sim.runUntil(until);
+    QVERIFY(w.kinesis.apps[0].leases[0].owner != 0);
   }
 };
 

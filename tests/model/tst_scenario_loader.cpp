@@ -224,6 +224,12 @@ private slots:
                                           << QStringLiteral("subscribe_retry_ms");
     QTest::newRow("tombstones in kinesis") << QByteArray(k).replace("\"rate\": 10", "\"rate\": 10, \"tombstone_ratio\": 0.1")
                                            << QStringLiteral("tombstones only exist in Kafka");
+    QTest::newRow("kcl version") << QByteArray(k).replace("\"start\": \"trim_horizon\"", "\"start\": \"trim_horizon\", \"kcl_version\": 1")
+                                 << QStringLiteral("\"kcl_version\" must be between 2 and 3, not 1");
+    QTest::newRow("kcl 3 key on kcl 2") << QByteArray(k).replace("\"start\": \"trim_horizon\"",
+                                                                 "\"start\": \"trim_horizon\", \"kcl_version\": 2, \"dampening_percent\": 50")
+                                        << QStringLiteral(
+                                               "\"dampening_percent\" belongs to KCL 3's leader-based assignment: it needs \"kcl_version\": 3");
     const QByteArray admin = QByteArray(t).replace("\"action\": \"crash_broker\", \"broker\": 1 }",
                                                    "\"action\": \"add_broker\" }, { \"at_ms\": 600, \"action\": \"crash_broker\", \"broker\": 3 },"
                                                    " { \"at_ms\": 700, \"action\": \"add_topic\", \"topic\": \"audit\", \"partitions\": 2 },"

@@ -183,7 +183,7 @@ void layoutApplications(const KinesisView &k, const QRectF &column, const Canvas
           : !worker.inApp                 ? QObject::tr("shut down")
                                           : QObject::tr("%n lease(s)", nullptr, worker.leases);
       box.rows.push_back({{Kind::Worker, static_cast<int>(a), static_cast<int>(wi)},
-                          QObject::tr("w%1 · %2").arg(wi).arg(state),
+                          QObject::tr("w%1%2 · %3").arg(wi).arg(worker.leader ? QStringLiteral(" ★") : QString(), state),
                           QString(),
                           !worker.alive || !worker.inApp,
                           worker.node});

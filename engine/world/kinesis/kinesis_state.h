@@ -170,6 +170,12 @@ struct Lease {
   SimTime subscribedAt = 0;
   SimTime lastSubscribeCall = -1; ///< -1 = never called
   SimTime lastSubscribeSuccess = -1;
+  int lastOwner = -1; ///< the last worker given it (a new one is a lease move)
+  // KCL 3 (kcl_lease_assignment): lease statistics and the leader's planned move.
+  std::int64_t throughput = 0; ///< bytes per second handed to the processor, moving average
+  std::uint64_t measuredCounter = 0; ///< the processed position of the last measurement
+  bool measured = false; ///< measuredCounter belongs to the current owner
+  int handoffTo = -1; ///< the leader moved it there: the owner checkpoints and hands it over
 };
 
 struct Worker {
@@ -177,6 +183,7 @@ struct Worker {
   bool alive = true;
   bool inApp = true; ///< false after a graceful shutdown
   std::uint32_t incarnation = 0;
+  SimTime startedAt = 0; ///< its lease discovery runs from then on (KCL 3)
 };
 
 struct Application {
@@ -194,6 +201,10 @@ struct Application {
   std::int64_t subscribeCalls = 0; ///< SubscribeToShard calls accepted (first ones and renewals)
   std::int64_t subscribeRefused = 0; ///< SubscribeToShard calls refused (too soon after another)
   std::int64_t subscriptionsEnded = 0; ///< subscriptions that reached their 5-minute end
+  std::int64_t leaseMoves = 0; ///< a lease given to a worker other than its last owner
+  int leader = -1; ///< KCL 3: the worker holding the leader lock, -1 none
+  SimTime leaderHeartbeatAt = 0; ///< the lock's last heartbeat: it expires leaderLockLease later
+  int leaderRuns = 0; ///< assignment runs by the current leader (every third one also rebalances)
 };
 
 /// The records a GetRecords response (or a SubscribeToShard event) carries.
