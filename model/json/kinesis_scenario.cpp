@@ -25,6 +25,8 @@ StreamConfig readStream(const QJsonObject &o, const QString &pointer) {
   st.shards = static_cast<int>(f.integer(QStringLiteral("shards"), 1, 1024, 1));
   const std::int64_t hours = f.integer(QStringLiteral("retention_hours"), kMinRetentionHours, kMaxRetentionHours, 24);
   st.retention = hours * 3600 * kSecond;
+  // MaxRecordSizeInKiB, as CreateStream and UpdateMaxRecordSize accept it.
+  st.maxRecordSizeKib = static_cast<int>(f.integer(QStringLiteral("max_record_size_kib"), 1024, 10240, 1024));
   f.finish();
   return st;
 }
