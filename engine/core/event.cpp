@@ -140,6 +140,8 @@ std::string_view errorCodeName(ErrorCode e) {
   case ErrorCode::NotCoordinator: return "NOT_COORDINATOR";
   case ErrorCode::ConcurrentTransactions: return "CONCURRENT_TRANSACTIONS";
   case ErrorCode::InvalidTxnState: return "INVALID_TXN_STATE";
+  case ErrorCode::MessageTooLarge: return "MESSAGE_TOO_LARGE";
+  case ErrorCode::ValidationException: return "ValidationException";
   }
   return "UNKNOWN";
 }

@@ -180,6 +180,8 @@ enum class ErrorCode : std::uint8_t {
   NotCoordinator,
   ConcurrentTransactions, ///< the previous transaction is still writing its markers
   InvalidTxnState, ///< the transaction is no longer open (the coordinator aborted it)
+  MessageTooLarge, ///< Kafka: a record above max.request.size, or a batch above the topic's max.message.bytes
+  ValidationException, ///< Kinesis: a record above the stream's maximum record size
 };
 
 struct Event {

@@ -212,6 +212,15 @@ void onProduceArrive(World &w, const Action &a) {
     respondProduce(w, broker.node, a.a, a.c, ErrorCode::NotEnoughReplicas, -1, w.now);
     return;
   }
+  // The log validates the batch's size against the topic's max.message.bytes before anything
+  // about the producer's state; with acks=0 the broker closes the connection instead.
+  if (batch.bytes > w.kafka.topics[static_cast<std::size_t>(part.topic)].config.maxMessageBytes) {
+    if (fireAndForget)
+      noteDropped(w, batch);
+    else
+      respondProduce(w, broker.node, a.a, a.c, ErrorCode::MessageTooLarge, -1, w.now);
+    return;
+  }
   if (const ErrorCode fenced = checkTransactionalWrite(w, p, batch); fenced != ErrorCode::None) {
     respondProduce(w, broker.node, a.a, a.c, fenced, -1, w.now);
     return;

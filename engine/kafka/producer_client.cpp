@@ -27,6 +27,10 @@ void failBatch(World &w, Batch &b, ErrorCode error) {
   for (RecordId id : b.records)
     w.kafka.records[id].flags |= RecordInfo::Failed;
   w.kafka.counters.failed += static_cast<std::int64_t>(b.records.size());
+  if (error == ErrorCode::MessageTooLarge) {
+    w.kafka.counters.tooLarge += static_cast<std::int64_t>(b.records.size());
+    producerAt(w, b.producer).tooLarge += static_cast<std::int64_t>(b.records.size());
+  }
   w.record(EventType::ProduceFailed, producerAt(w, b.producer).node, b.partition, -1, static_cast<std::int64_t>(b.records.size()),
            static_cast<std::uint8_t>(error));
 }
@@ -135,8 +139,47 @@ void trySend(World &w, int producer, int localPartition) {
   }
 }
 
-/// Errors no retry can cure: the producer epoch is gone.
-bool fatal(ErrorCode error) { return error == ErrorCode::InvalidProducerEpoch || error == ErrorCode::ProducerFenced; }
+/// Errors no retry can cure: the producer epoch is gone, or the record is too large.
+bool fatal(ErrorCode error) {
+  return error == ErrorCode::InvalidProducerEpoch || error == ErrorCode::ProducerFenced || error == ErrorCode::MessageTooLarge;
+}
+
+/// MESSAGE_TOO_LARGE for a batch of several records: the Java client splits it into batches of
+/// at most batch.size bytes (a record alone when larger) that keep their records' sequence
+/// numbers, and sends them again first; only a batch of one record fails. When batch.size
+/// would not split it at all, StreamScope sends each record alone (see docs/fidelity.md).
+void splitTooLargeBatch(World &w, std::int32_t batchId) {
+  const Batch old = w.kafka.batches[batchId]; // a copy: acquiring slots may move the pool
+  Producer &pr = producerAt(w, old.producer);
+  const int local = w.kafka.localIndex(old.partition);
+  const std::int64_t limit = pr.config.batchSize < old.bytes ? pr.config.batchSize : 0;
+  std::vector<std::int32_t> parts;
+  for (RecordId id : old.records) {
+    const std::int64_t bytes = w.kafka.records[id].bytes;
+    if (parts.empty() || w.kafka.batches[parts.back()].bytes + bytes > limit) {
+      const std::int32_t part = acquireBatch(w);
+      Batch &b = w.kafka.batches[part];
+      b.producer = old.producer;
+      b.partition = old.partition;
+      b.createdAt = old.createdAt;
+      b.retriesUsed = old.retriesUsed;
+      b.resetSequence = old.resetSequence && parts.empty();
+      b.attempt = ++w.kafka.sendSerial; // never 0: a split batch takes no new records
+      parts.push_back(part);
+    }
+    Batch &b = w.kafka.batches[parts.back()];
+    b.records.push_back(id);
+    b.bytes += bytes;
+  }
+  ProducerPartition &pp = pr.parts[static_cast<std::size_t>(local)];
+  const auto at = std::find(pp.unresolved.begin(), pp.unresolved.end(), batchId);
+  const auto position = pp.unresolved.erase(at);
+  pp.unresolved.insert(position, parts.begin(), parts.end());
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it)
+    requeueInSequenceOrder(w, pp, *it);
+  w.record(EventType::ProduceRetried, pr.node, old.partition, -1, static_cast<std::int64_t>(old.records.size()),
+           static_cast<std::uint8_t>(ErrorCode::MessageTooLarge));
+}
 
 void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) {
   Batch &b = w.kafka.batches[batchId];
@@ -151,6 +194,11 @@ void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) 
       noteAcked(w, id);
     w.record(EventType::Acked, pr.node, b.partition, base, static_cast<std::int64_t>(b.records.size()));
     transactionalBatchResolved(w, b.producer, false);
+  } else if (error == ErrorCode::MessageTooLarge && b.records.size() > 1) {
+    const int producer = b.producer; // splitting may move the batch pool
+    splitTooLargeBatch(w, batchId);
+    trySend(w, producer, local);
+    return;
   } else if (!fatal(error) && b.retriesUsed < pr.config.retries && w.now < b.createdAt + pr.config.deliveryTimeout) {
     ++b.retriesUsed;
     ++w.kafka.counters.retries;
@@ -185,20 +233,32 @@ RecordId appendRecord(World &w, int producer, std::int32_t key, int local, SimTi
   const auto keyBytes = key >= 0 ? w.kafka.keys[static_cast<std::size_t>(key)].size() : 0;
   const auto bytes = static_cast<std::uint32_t>((tombstone ? 0 : pr.config.recordBytes) + keyBytes);
   const auto id = static_cast<RecordId>(w.kafka.records.size());
+  // send() refuses a record above max.request.size before it reaches a batch
+  // (RecordTooLargeException): it takes no sequence number and never leaves the client.
+  const bool tooLarge = bytes > pr.config.maxRequestSize;
   RecordInfo info;
   info.createdAt = createdAt;
   info.partition = p;
   info.key = key;
-  info.seq = pp.nextSeq++;
+  info.seq = tooLarge ? -1 : pp.nextSeq++;
   info.bytes = bytes;
   info.producer = static_cast<std::int16_t>(producer);
   info.pidGen = pr.pidGen;
-  noteTransactionalRecord(w, producer, info);
+  if (!tooLarge)
+    noteTransactionalRecord(w, producer, info);
   if (tombstone)
     info.flags |= RecordInfo::Tombstone;
   w.kafka.records.push_back(info);
   ++w.kafka.counters.produced;
   w.record(EventType::RecordProduced, pr.node, p, id, key);
+  if (tooLarge) {
+    w.kafka.records[id].flags |= RecordInfo::Failed;
+    ++w.kafka.counters.failed;
+    ++w.kafka.counters.tooLarge;
+    ++pr.tooLarge;
+    w.record(EventType::ProduceFailed, pr.node, p, -1, 1, static_cast<std::uint8_t>(ErrorCode::MessageTooLarge));
+    return id;
+  }
   if (key < 0)
     pr.sticky.onAppend(bytes);
 

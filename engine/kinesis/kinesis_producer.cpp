@@ -76,6 +76,24 @@ void retry(World &w, Producer &pr, const std::vector<std::uint32_t> &records) {
   w.record(EventType::ProduceRetried, pr.node, -1, 0, static_cast<std::int64_t>(records.size()));
 }
 
+/// Kinesis refuses a record above the stream's maximum size (ValidationException). The
+/// producer checks each record before it batches it, as the KPL does, so one oversized record
+/// never fails the call that would have carried its neighbours. Returns whether it refused.
+bool refuseIfTooLarge(World &w, Producer &pr, RecordInfo &info) {
+  const auto max = static_cast<std::uint32_t>(w.kinesis.streams[static_cast<std::size_t>(pr.stream)].config.maxRecordSizeKib) * 1024U;
+  if (info.bytes <= max)
+    return false;
+  info.flags |= RecordInfo::TooLarge;
+  ++w.kinesis.counters.tooLarge;
+  ++pr.tooLarge;
+  return true;
+}
+
+void recordRefusals(World &w, const Producer &pr, std::int64_t count) {
+  if (count > 0)
+    w.record(EventType::ProduceFailed, pr.node, -1, -1, count, static_cast<std::uint8_t>(ErrorCode::ValidationException));
+}
+
 } // namespace
 
 void useKeys(World &w, int index) {
@@ -108,6 +126,7 @@ void onProducerTick(World &w, const Action &a) {
     return;
   const std::int64_t due = pr.schedule.due(w.now);
   const auto first = static_cast<std::int64_t>(w.kinesis.records.size());
+  std::int64_t refused = 0;
   for (; pr.produced < due; ++pr.produced) {
     RecordInfo info;
     info.createdAt = std::min(pr.schedule.dueTime(pr.produced), w.now);
@@ -120,13 +139,17 @@ void onProducerTick(World &w, const Action &a) {
       keyBytes = 36; // a random UUID partition key
     }
     info.bytes = static_cast<std::uint32_t>(pr.config.recordBytes + keyBytes);
-    pr.buffer.push_back(static_cast<std::uint32_t>(w.kinesis.records.size()));
+    if (refuseIfTooLarge(w, pr, info))
+      ++refused;
+    else
+      pr.buffer.push_back(static_cast<std::uint32_t>(w.kinesis.records.size()));
     w.kinesis.records.push_back(info);
     ++w.kinesis.counters.produced;
   }
   const auto count = static_cast<std::int64_t>(w.kinesis.records.size()) - first;
   if (count > 0)
     w.record(EventType::KinesisProduced, pr.node, -1, first, count);
+  recordRefusals(w, pr, refused);
   trySend(w, a.a);
   if (pr.schedule.exhausted(pr.produced))
     pr.done = true;
@@ -142,11 +165,14 @@ std::int64_t produceRecord(World &w, int producer, const std::string &key) {
   info.key = internKey(w.kinesis, key, std::string());
   info.bytes = static_cast<std::uint32_t>(pr.config.recordBytes + key.size());
   const auto id = static_cast<std::int64_t>(w.kinesis.records.size());
-  pr.buffer.push_back(static_cast<std::uint32_t>(id));
+  const bool refused = refuseIfTooLarge(w, pr, info);
+  if (!refused)
+    pr.buffer.push_back(static_cast<std::uint32_t>(id));
   w.kinesis.records.push_back(info);
   ++w.kinesis.counters.produced;
   ++pr.produced;
   w.record(EventType::KinesisProduced, pr.node, -1, id, 1);
+  recordRefusals(w, pr, refused ? 1 : 0);
   trySend(w, producer);
   return id;
 }

@@ -98,7 +98,7 @@ void onPutArrive(World &w, const Action &a) {
     RecordInfo &info = w.kinesis.records[id];
     const int slot = routeToShard(w, stream, routingHashKey(w, id));
     Shard &s = w.kinesis.shardAt(slot);
-    if (!s.writeRecords.available(1, w.now) || !s.writeBytes.available(info.bytes, w.now)) {
+    if (!s.writeRecords.available(1, w.now) || !writeFits(s.writeBytes, info.bytes, w.now)) {
       r.results[i] = PutRequest::Throttled; // ProvisionedThroughputExceededException, this entry only
       ++s.throttledWrites;
       ++w.kinesis.counters.throttledWrites;

@@ -227,7 +227,9 @@ Report makeReport(const World &w) {
   for (const kafka::Transaction &t : k.transactions)
     r.transactions.open += t.ended() || t.state == kafka::TxnState::Open ? 0 : 1;
   r.consumed = k.counters.consumed;
-  r.failed = k.counters.failed;
+  r.failed = k.counters.failed + w.kinesis.counters.tooLarge;
+  r.tooLargeKafka = k.counters.tooLarge;
+  r.tooLargeKinesis = w.kinesis.counters.tooLarge;
   r.retries = k.counters.retries;
   r.simTimeMs = toMs(w.now);
   r.eventHash = w.events.hashHex();

@@ -167,8 +167,10 @@ struct Report {
   std::map<std::string, std::int64_t> duplicatesStoredByProducer;
   std::int64_t consumed = 0;
   std::int64_t throttled = 0; ///< Kinesis records refused for the write limits
-  std::int64_t failed = 0;
+  std::int64_t failed = 0; ///< Kafka records failed to their producer, plus Kinesis records refused
   std::int64_t retries = 0;
+  std::int64_t tooLargeKafka = 0; ///< failed with MESSAGE_TOO_LARGE (max.request.size or max.message.bytes)
+  std::int64_t tooLargeKinesis = 0; ///< refused with ValidationException (above the stream's maximum record size)
   double simTimeMs = 0;
   std::string eventHash;
   std::uint64_t events = 0;

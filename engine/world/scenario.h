@@ -31,6 +31,8 @@ struct TopicConfig {
   CleanupPolicy cleanupPolicy = CleanupPolicy::Delete;
   double minCleanableDirtyRatio = 0.5;
   SimTime deleteRetention = 24LL * 3600 * kSecond; ///< delete.retention.ms: tombstone lifetime
+  /// max.message.bytes: the largest record batch the topic accepts (Kafka's default, 1 MiB + 12).
+  std::int64_t maxMessageBytes = 1048588;
 };
 
 struct KafkaConfig {
@@ -84,6 +86,7 @@ struct StreamConfig {
   SimTime reshardTime = 10 * kSecond; ///< a SplitShard, MergeShards, UpdateShardCount or UpdateStreamMode keeps the stream UPDATING this long
   SimTime onDemandWindow = 60 * kSecond; ///< on-demand: write throughput is averaged over windows this long to find the peak
   SimTime onDemandScaleTime = 15 * 60 * kSecond; ///< on-demand: a scale-up keeps the stream UPDATING this long
+  int maxRecordSizeKib = 1024; ///< MaxRecordSizeInKiB: 1024 (default) to 10240 (UpdateMaxRecordSize)
 };
 
 struct KinesisConfig {
@@ -123,6 +126,7 @@ struct ProducerConfig {
   SimTime transactionTime = 0; ///< a transaction lasts this long (0 = by records)
   double abortRatio = 0; ///< share of transactions the application aborts
   SimTime transactionTimeout = 60 * kSecond; ///< transaction.timeout.ms
+  std::int64_t maxRequestSize = 1048576; ///< max.request.size: larger records fail in send()
 };
 
 struct ConsumerGroupConfig {

@@ -242,7 +242,19 @@ Explanation producer(const engine::World &w, int i) {
              {QObject::tr("Produced"), num(p.produced)},
              {QObject::tr("Requests in flight"), QString::number(inFlight)},
              {QObject::tr("Idempotent"), p.config.enableIdempotence ? QObject::tr("yes") : QObject::tr("no")},
-             {QObject::tr("linger.ms"), ms(p.config.linger)}};
+             {QObject::tr("linger.ms"), ms(p.config.linger)},
+             {QObject::tr("Record size"), QObject::tr("%1 bytes").arg(num(p.config.recordBytes))},
+             {QObject::tr("max.request.size"), QObject::tr("%1 bytes").arg(num(p.config.maxRequestSize))}};
+  if (p.tooLarge > 0) {
+    e.facts.append({QObject::tr("Failed as too large"), num(p.tooLarge)});
+    e.why = QObject::tr("Some records failed with RecordTooLargeException: a record above max.request.size (%1 bytes) fails in send() and "
+                        "never leaves the producer, and a batch above the topic's max.message.bytes (%2 bytes) is refused by the leader "
+                        "(MESSAGE_TOO_LARGE); a batch of several records is split and sent again, a single record fails. Both limits are "
+                        "settings: raise them together (and the consumers' fetch sizes) to carry larger records.")
+                .arg(num(p.config.maxRequestSize), num(w.kafka.topics[static_cast<std::size_t>(p.topic)].config.maxMessageBytes));
+    addProducerTransactions(e, w, i);
+    return e;
+  }
   e.why = p.config.acks == engine::Acks::All ? acksAllWhy(w.kafka, p)
       : p.config.acks == engine::Acks::Leader
       ? QObject::tr("acks=1: the leader acknowledges as soon as the batch is in its own log; if the leader dies before followers fetch it, the "

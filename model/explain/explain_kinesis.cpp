@@ -112,14 +112,25 @@ Explanation zone(const engine::World &w, int z) {
 }
 
 Explanation producer(const engine::World &w, int i) {
-  const Producer &p = w.kinesis.producers.at(static_cast<std::size_t>(i));
+  const KinesisState &k = w.kinesis;
+  const Producer &p = k.producers.at(static_cast<std::size_t>(i));
   Explanation e{QObject::tr("Producer %1").arg(QString::fromStdString(p.config.name)), {}, {}};
+  const int maxKib = k.streams[static_cast<std::size_t>(p.stream)].config.maxRecordSizeKib;
   e.facts = {{QObject::tr("Rate"), QObject::tr("%1 records/s").arg(p.schedule.rate, 0, 'f', 0)},
              {QObject::tr("Produced"), num(p.produced)},
              {QObject::tr("Waiting to send"), num(static_cast<std::int64_t>(p.buffer.size()))},
              {QObject::tr("PutRecords in flight"), QString::number(p.inFlight)},
-             {QObject::tr("Back-off"), p.backoffUntil > w.now ? QObject::tr("until %1").arg(ms(p.backoffUntil)) : QObject::tr("none")}};
-  e.why = p.backoffUntil > w.now
+             {QObject::tr("Back-off"), p.backoffUntil > w.now ? QObject::tr("until %1").arg(ms(p.backoffUntil)) : QObject::tr("none")},
+             {QObject::tr("Record size"), QObject::tr("%1 bytes").arg(num(p.config.recordBytes))},
+             {QObject::tr("Stream's maximum record size"), QObject::tr("%1 KiB").arg(maxKib)}};
+  if (p.tooLarge > 0)
+    e.facts.append({QObject::tr("Refused as too large"), num(p.tooLarge)});
+  e.why = p.tooLarge > 0
+      ? QObject::tr("Its records are larger than the stream's maximum record size (%1 KiB, data plus partition key): Kinesis refuses each "
+                    "with ValidationException, and no retry helps. UpdateMaxRecordSize raises the maximum up to 10 MiB; a shard still writes "
+                    "1 MiB/s on average, so records above 1 MiB burst and then throttle the shard's next writes until the burst is repaid.")
+            .arg(maxKib)
+      : p.backoffUntil > w.now
       ? QObject::tr("Backing off: the last PutRecords had failed entries (ProvisionedThroughputExceededException). Kinesis accepted the rest and "
                     "dropped these; this producer waits, then resends only them. A resend is the client's job (the application or the KPL), and it "
                     "can duplicate or reorder records.")

@@ -39,6 +39,8 @@ StreamConfig readStream(const QJsonObject &o, const QString &pointer) {
       f.fail(key, QObject::tr("\"%1\" applies only to an on-demand stream, which scales by itself: add \"capacity_mode\": \"on_demand\"").arg(key));
   st.onDemandWindow = msField(f, QStringLiteral("on_demand_window_ms"), 100, st.onDemandWindow);
   st.onDemandScaleTime = msField(f, QStringLiteral("on_demand_scale_ms"), 1, st.onDemandScaleTime);
+  // MaxRecordSizeInKiB, as CreateStream and UpdateMaxRecordSize accept it.
+  st.maxRecordSizeKib = static_cast<int>(f.integer(QStringLiteral("max_record_size_kib"), 1024, 10240, 1024));
   f.finish();
   return st;
 }

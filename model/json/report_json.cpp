@@ -118,6 +118,8 @@ QJsonObject reportToJson(const engine::Report &r) {
   o[QStringLiteral("throttled")] = static_cast<qint64>(r.throttled);
   o[QStringLiteral("read_throttled")] = static_cast<qint64>(r.readThrottled);
   o[QStringLiteral("failed")] = static_cast<qint64>(r.failed);
+  o[QStringLiteral("too_large")] = QJsonObject{{QStringLiteral("kafka"), static_cast<qint64>(r.tooLargeKafka)},
+                                               {QStringLiteral("kinesis"), static_cast<qint64>(r.tooLargeKinesis)}};
   o[QStringLiteral("retries")] = static_cast<qint64>(r.retries);
   o[QStringLiteral("sim_time_ms")] = r.simTimeMs;
   o[QStringLiteral("event_hash")] = QString::fromStdString(r.eventHash);

@@ -59,6 +59,7 @@ TopicConfig readTopic(const QJsonObject &o, const QString &pointer, int brokers)
       : CleanupPolicy::Delete;
   t.minCleanableDirtyRatio = f.number(QStringLiteral("min_cleanable_dirty_ratio"), 0, 1, 0.5);
   t.deleteRetention = msField(f, QStringLiteral("delete_retention_ms"), 0, t.deleteRetention);
+  t.maxMessageBytes = f.integer(QStringLiteral("max_message_bytes"), 0, kIntMax, t.maxMessageBytes);
   f.finish();
   return t;
 }
@@ -170,7 +171,7 @@ ProducerConfig readProducer(const QJsonObject &o, const QString &pointer, const 
   p.count = f.integer(QStringLiteral("count"), 1, 100000000, -1);
   if (!f.has(QStringLiteral("count")))
     p.count = -1;
-  p.recordBytes = static_cast<std::int32_t>(f.integer(QStringLiteral("record_bytes"), 1, 1048576, 100));
+  p.recordBytes = static_cast<std::int32_t>(f.integer(QStringLiteral("record_bytes"), 1, 10485760, 100));
   const QJsonValue keys = f.raw(QStringLiteral("keys"));
   if (keys.isArray()) {
     const QJsonArray list = keys.toArray();
@@ -225,6 +226,7 @@ ProducerConfig readProducer(const QJsonObject &o, const QString &pointer, const 
                .arg(p.deliveryTimeout / kMillisecond)
                .arg((p.linger + p.requestTimeout) / kMillisecond));
   p.retries = f.integer(QStringLiteral("retries"), 0, kIntMax, p.retries);
+  p.maxRequestSize = f.integer(QStringLiteral("max_request_size"), 1, kIntMax, p.maxRequestSize);
   p.putRecordsMax = static_cast<int>(f.integer(QStringLiteral("put_records_max"), 1, 500, 500));
   p.maxInFlight = static_cast<int>(f.integer(QStringLiteral("max_in_flight_requests_per_connection"), 1, 100, 5));
   if (p.enableIdempotence && p.maxInFlight > 5)

@@ -44,7 +44,8 @@ const QStringList kTotals = {QStringLiteral("produced"),
                              QStringLiteral("reordered_stored"),
                              QStringLiteral("read_throttled")};
 const QStringList kSystemFields = {QStringLiteral("produced"),   QStringLiteral("acknowledged"),   QStringLiteral("consumed"),
-                                   QStringLiteral("duplicates"), QStringLiteral("latency_p50_ms"), QStringLiteral("latency_p99_ms")};
+                                   QStringLiteral("duplicates"), QStringLiteral("latency_p50_ms"), QStringLiteral("latency_p99_ms"),
+                                   QStringLiteral("too_large")};
 const QStringList kPartitionFields = {QStringLiteral("high_watermark"),   QStringLiteral("leader"),   QStringLiteral("leader_epoch"),
                                       QStringLiteral("isr_size"),         QStringLiteral("replicas"), QStringLiteral("log_end_offset"),
                                       QStringLiteral("log_start_offset"), QStringLiteral("flushed"),  QStringLiteral("unflushed"),

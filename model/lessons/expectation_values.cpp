@@ -95,6 +95,8 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
       return static_cast<double>(kafka ? kc.acknowledged : nc.acknowledged);
     if (f == QLatin1String("consumed"))
       return static_cast<double>(kafka ? kc.consumed : nc.consumed);
+    if (f == QLatin1String("too_large"))
+      return static_cast<double>(kafka ? kc.tooLarge : nc.tooLarge);
     return static_cast<double>(kafka ? kc.duplicatesDelivered : nc.duplicatesDelivered);
   }
   if (head == QLatin1String("partition") || head == QLatin1String("replica")) {

@@ -42,6 +42,7 @@ QString system(const QString &name, const QString &field, double v) {
                                             {QStringLiteral("acknowledged"), QObject::tr("%2 acknowledged %1 records")},
                                             {QStringLiteral("consumed"), QObject::tr("%2's readers read %1 records")},
                                             {QStringLiteral("duplicates"), QObject::tr("%2's readers read %1 records more than once")},
+                                            {QStringLiteral("too_large"), QObject::tr("%2 refused %1 records as too large")},
                                             {QStringLiteral("latency_p50_ms"), QObject::tr("half of %2's acknowledgements took at most %1 ms")},
                                             {QStringLiteral("latency_p99_ms"), QObject::tr("99% of %2's acknowledgements took at most %1 ms")}};
   const QString who = name == QLatin1String("kafka") ? QStringLiteral("Kafka") : QStringLiteral("Kinesis");

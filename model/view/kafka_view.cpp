@@ -163,6 +163,7 @@ void KafkaView::build(const engine::World &world) {
     if (pv.transaction >= 0 && static_cast<std::size_t>(pv.transaction) < k.transactions.size())
       pv.transactionState = k.transactions[static_cast<std::size_t>(pv.transaction)].state;
     pv.zombieBatches = static_cast<int>(p.zombieBatches.size());
+    pv.tooLarge = p.tooLarge;
     producers.push_back(std::move(pv));
   }
   groups.resize(k.groups.size());

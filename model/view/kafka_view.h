@@ -93,6 +93,7 @@ struct KafkaProducerView {
   std::int32_t transaction = -1; ///< its current transaction's number, -1 none
   TxnState transactionState = TxnState::Open; ///< of `transaction`
   int zombieBatches = 0; ///< an old instance's batches held until it comes back
+  std::int64_t tooLarge = 0; ///< records failed with MESSAGE_TOO_LARGE
   bool transactional() const { return !transactionalId.empty(); }
 };
 

@@ -50,7 +50,7 @@ void KinesisView::build(const engine::World &world) {
     zones[static_cast<std::size_t>(z)] = {k.zoneNodes[static_cast<std::size_t>(z)], k.zoneUp[static_cast<std::size_t>(z)]};
   producers.clear();
   for (const auto &p : k.producers)
-    producers.push_back({p.config.name, p.node, p.schedule.rate, p.backoffUntil});
+    producers.push_back({p.config.name, p.node, p.schedule.rate, p.backoffUntil, p.tooLarge});
   apps.resize(k.apps.size());
   for (std::size_t a = 0; a < k.apps.size(); ++a) {
     const auto &app = k.apps[a];

@@ -62,6 +62,7 @@ struct KinesisProducerView {
   NodeId node = -1;
   double rate = 0; ///< records per second it is set to put
   SimTime backoffUntil = 0; ///< after throttling, no put before this
+  std::int64_t tooLarge = 0; ///< records refused as above the stream's maximum record size
 };
 
 struct LeaseView {

@@ -196,6 +196,17 @@ private slots:
                                                       "\"action\": \"az_outage\", \"az\": 1",
                                                       "\"action\": \"switch_capacity_mode\", \"stream\": \"orders\", \"mode\": \"auto\"")
                                                << QStringLiteral("\"mode\" must be one of");
+    QTest::newRow("record size below 1 MiB") << QByteArray(k).replace("\"retention_hours\": 24", "\"max_record_size_kib\": 512")
+                                             << QStringLiteral("\"max_record_size_kib\" must be between 1024 and 10240, not 512");
+    QTest::newRow("record size above 10 MiB") << QByteArray(k).replace("\"retention_hours\": 24", "\"max_record_size_kib\": 10241")
+                                              << QStringLiteral("\"max_record_size_kib\" must be between 1024 and 10240, not 10241");
+    QTest::newRow("record above 10 MiB") << QByteArray(k).replace("\"rate\": 10", "\"rate\": 10, \"record_bytes\": 10485761")
+                                         << QStringLiteral("\"record_bytes\" must be between 1 and 10485760, not 10485761");
+    QTest::newRow("max request size zero") << QByteArray(t).replace("\"rate\": 10", "\"rate\": 10, \"max_request_size\": 0")
+                                           << QStringLiteral("\"max_request_size\" must be between 1 and");
+    QTest::newRow("max message bytes negative") << QByteArray(t).replace("\"replication_factor\": 3",
+                                                                         "\"replication_factor\": 3, \"max_message_bytes\": -1")
+                                                << QStringLiteral("\"max_message_bytes\" must be between 0 and");
     QTest::newRow("unknown stream") << QByteArray(k).replace("kinesis:orders", "kinesis:order")
                                     << QStringLiteral("no stream named \"order\" in the kinesis section");
     QTest::newRow("bad target") << QByteArray(k).replace("kinesis:orders", "sqs:orders")

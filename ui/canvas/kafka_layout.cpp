@@ -42,6 +42,8 @@ QStringList producerDetails(const KafkaProducerView &p) {
     return {QObject::tr("%1 · epoch %2 · %3 rec/s").arg(phase).arg(p.epoch).arg(rate) + instance,
             QObject::tr("%1 · e%2").arg(phase).arg(p.epoch) + instance, phase + instance, phase};
   }
+  if (p.tooLarge > 0)
+    return {QObject::tr("%1 · %2 rec/s · %3 too large").arg(acks, rate).arg(p.tooLarge), QObject::tr("%1 too large").arg(p.tooLarge), acks};
   return {QObject::tr("%1 · %2 rec/s").arg(acks, rate), QObject::tr("%1 · %2/s").arg(acks, rate), acks};
 }
 

@@ -27,7 +27,8 @@ void layoutProducers(const WorldView &w, const QRectF &column, const CanvasTheme
     const QString rate = QString::number(p.rate, 'f', 0);
     const QStringList detail = p.backoffUntil > w.now()
         ? QStringList{QObject::tr("backing off %1 ms").arg(backoff), QObject::tr("backoff %1 ms").arg(backoff)}
-        : QStringList{QObject::tr("PutRecords · %1 rec/s").arg(rate), QObject::tr("%1 rec/s").arg(rate)};
+        : p.tooLarge > 0 ? QStringList{QObject::tr("%1 rec/s · %2 too large").arg(rate).arg(p.tooLarge), QObject::tr("%1 too large").arg(p.tooLarge)}
+                         : QStringList{QObject::tr("PutRecords · %1 rec/s").arg(rate), QObject::tr("%1 rec/s").arg(rate)};
     boxes.push_back({{Kind::KinesisProducer, static_cast<int>(i)}, QString::fromStdString(p.name), detail, p.node});
   }
   layoutProducerColumn(g, column, boxes, t, g.kinesisAnchors);

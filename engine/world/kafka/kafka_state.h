@@ -200,6 +200,7 @@ struct Producer {
   int workload = 0; ///< index in the scenario's producers (keys are chosen per workload)
   RateSchedule schedule;
   std::int64_t produced = 0;
+  std::int64_t tooLarge = 0; ///< records failed with MESSAGE_TOO_LARGE
   std::vector<std::int32_t> keyIds; ///< key pool (indices into KafkaState::keys)
   std::vector<int> keyPartition; ///< murmur2 partition of each key in the pool
   StickyPartitioner sticky;
@@ -283,6 +284,7 @@ struct Counters {
   std::int64_t duplicatesDelivered = 0;
   std::int64_t lostSeen = 0; ///< acknowledged records seen vanishing (the report recounts exactly)
   std::int64_t uncleanElections = 0; ///< leaders elected from outside ISR, ELR and the last known leader
+  std::int64_t tooLarge = 0; ///< records failed with MESSAGE_TOO_LARGE (max.request.size or max.message.bytes)
 };
 
 struct KafkaState {

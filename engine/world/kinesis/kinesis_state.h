@@ -31,6 +31,7 @@ struct RecordInfo {
     Acked = 1, ///< the producer got a sequence number for it
     Stored = 2, ///< at least one attempt was accepted by a shard
     Expired = 4, ///< retention removed it
+    TooLarge = 8, ///< above the stream's maximum record size: refused, never sent
   };
   SimTime createdAt = 0;
   SimTime ackedAt = -1;
@@ -111,6 +112,7 @@ struct Producer {
   NodeId node = -1;
   RateSchedule schedule;
   std::int64_t produced = 0;
+  std::int64_t tooLarge = 0; ///< records refused with ValidationException
   bool done = false;
   std::vector<std::int32_t> keyIds;
   std::deque<std::uint32_t> buffer; ///< records waiting for a PutRecords call; retries first
@@ -227,6 +229,7 @@ struct Counters {
   std::int64_t throttledReads = 0;
   std::int64_t consumed = 0;
   std::int64_t duplicatesDelivered = 0;
+  std::int64_t tooLarge = 0; ///< records refused with ValidationException (above the maximum record size)
 };
 
 struct KinesisState {
