@@ -1,8 +1,8 @@
 // Inspector words for Kinesis: shards, records with their sequence numbers, availability
 // zones, producers, applications and their workers.
-#include "explain_stream.h"
-#include "explain_kinesis_reads.h"
 #include "explain_kcl_leases.h"
+#include "explain_kinesis_reads.h"
+#include "explain_stream.h"
 #include "item_explainer.h"
 #include "model/view/stored_copies.h"
 

@@ -77,7 +77,7 @@ QJsonArray applicationsToJson(const std::vector<engine::ApplicationReport> &apps
                            {QStringLiteral("registration_error"), orNull(a.registrationError)},
                            {QStringLiteral("subscribe_to_shard_calls"), static_cast<qint64>(a.subscribeCalls)},
                            {QStringLiteral("subscribe_to_shard_refused"), static_cast<qint64>(a.subscribeRefused)},
-                           {QStringLiteral("subscriptions_ended"), static_cast<qint64>(a.subscriptionsEnded)}},
+                           {QStringLiteral("subscriptions_ended"), static_cast<qint64>(a.subscriptionsEnded)},
                            {QStringLiteral("kcl_version"), a.kclVersion},
                            {QStringLiteral("lease_moves"), static_cast<qint64>(a.leaseMoves)},
                            {QStringLiteral("redelivered"), static_cast<qint64>(a.redelivered)},

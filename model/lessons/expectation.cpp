@@ -74,7 +74,9 @@ const QStringList kApplicationFields = {QStringLiteral("consumed"),
                                         QStringLiteral("registered"),
                                         QStringLiteral("subscribe_to_shard_calls"),
                                         QStringLiteral("subscriptions_ended"),
- QStringLiteral("lease_moves"), QStringLiteral("redelivered"), QStringLiteral("leader")};
+                                        QStringLiteral("lease_moves"),
+                                        QStringLiteral("redelivered"),
+                                        QStringLiteral("leader")};
 
 QString oneOf(const QStringList &fields) { return fields.join(QStringLiteral(", ")); }
 

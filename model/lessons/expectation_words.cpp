@@ -181,9 +181,9 @@ QString application(const QStringList &s, double v) {
       {QStringLiteral("read_throttled"), QObject::tr("application %2's GetRecords calls were throttled %1 times")},
       {QStringLiteral("subscribe_to_shard_calls"), QObject::tr("application %2 called SubscribeToShard %1 times")},
       {QStringLiteral("subscriptions_ended"), QObject::tr("%1 of application %2's subscriptions ran their 5 minutes")},
-{QStringLiteral("lease_moves"), QObject::tr("application %2's leases changed owner %1 times")},
-{QStringLiteral("redelivered"), QObject::tr("application %2's processors were handed %1 records again")},
-{QStringLiteral("leader"), QObject::tr("application %2's leader is worker %1 (-1: none)")}};
+      {QStringLiteral("lease_moves"), QObject::tr("application %2's leases changed owner %1 times")},
+      {QStringLiteral("redelivered"), QObject::tr("application %2's processors were handed %1 records again")},
+      {QStringLiteral("leader"), QObject::tr("application %2's leader is worker %1 (-1: none)")}};
   const auto it = t.find(field);
   return it == t.end() ? QString() : it->arg(number(v), a);
 }
