@@ -100,6 +100,9 @@ MainWindow::MainWindow(model::SimulationController &controller, QWidget *parent)
 
   m_clock = new QLabel(this);
   m_counters = new QLabel(this);
+  m_counters->setToolTip(tr("Totals of both systems since the start. Throttled: Kinesis records refused for a shard's write limits "
+                            "(1,000 records/s, 1 MiB/s). Reads throttled: GetRecords calls refused for a shard's shared read "
+                            "limits (5 calls/s, 2 MiB/s)."));
   statusBar()->addWidget(m_clock);
   statusBar()->addWidget(new StallLabel(controller, this)); // the longest wait now, every frame
   statusBar()->addPermanentWidget(m_counters);
@@ -141,13 +144,14 @@ void MainWindow::updateStatus() {
   const model::WorldView &view = m_controller.view();
   m_clock->setText(tr("t = %1 s of %2 s").arg(model::toMs(view.now()) / 1000, 0, 'f', 3).arg(model::toMs(view.duration()) / 1000, 0, 'f', 0));
   const model::RunCounters c = model::runCounters(m_controller);
-  m_counters->setText(tr("produced %1 · acknowledged %2 · acknowledged but lost %3 · consumed %4 · duplicates %5 · throttled %6")
+  m_counters->setText(tr("produced %1 · acknowledged %2 · acknowledged but lost %3 · consumed %4 · duplicates %5 · throttled %6 · reads throttled %7")
                           .arg(c.produced)
                           .arg(c.acknowledged)
                           .arg(c.acknowledgedButLost)
                           .arg(c.consumed)
                           .arg(c.duplicates)
-                          .arg(c.throttled));
+                          .arg(c.throttled)
+                          .arg(c.readThrottled));
 }
 
 void MainWindow::showWelcome() {

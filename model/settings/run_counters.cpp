@@ -12,7 +12,8 @@ RunCounters runCounters(const SimulationController &controller) {
           engine::acknowledgedLost(controller.world()), // what a lesson's {{acknowledged_lost}} says
           c.consumed + k.consumed,
           c.duplicatesDelivered + k.duplicatesDelivered,
-          k.throttledWrites + k.throttledReads};
+          k.throttledWrites,
+          k.throttledReads};
 }
 
 } // namespace streamscope::model

@@ -11,7 +11,9 @@
 namespace streamscope::model {
 
 struct RunCounters {
-  std::int64_t produced = 0, acknowledged = 0, acknowledgedButLost = 0, consumed = 0, duplicates = 0, throttled = 0;
+  std::int64_t produced = 0, acknowledged = 0, acknowledgedButLost = 0, consumed = 0, duplicates = 0;
+  std::int64_t throttled = 0; ///< Kinesis writes refused for the write limits
+  std::int64_t readThrottled = 0; ///< Kinesis GetRecords calls refused for the shared read limits
 };
 
 /// The totals now. REQUIRES: controller.hasSimulation().

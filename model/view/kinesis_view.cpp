@@ -75,7 +75,8 @@ void KinesisView::build(const engine::World &world) {
       int leases = 0;
       for (const auto &lease : app.leases)
         leases += lease.owner == static_cast<int>(wi) ? 1 : 0;
-      v.workers.push_back({worker.node, worker.alive, worker.inApp, leases, engine::kinesis::kcl3::liveLeader(app) == static_cast<int>(wi)});
+      v.workers.push_back({worker.node, worker.alive, worker.inApp, leases, engine::kinesis::kcl3::liveLeader(app) == static_cast<int>(wi),
+                           worker.startedAt > world.now ? std::optional<SimTime>(worker.startedAt) : std::nullopt});
     }
   }
   ackLatencyMs = recentAckLatencyMs(k.records);

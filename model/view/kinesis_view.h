@@ -81,6 +81,7 @@ struct WorkerView {
   bool inApp = true; ///< false after a graceful shutdown
   int leases = 0; ///< leases it owns
   bool leader = false; ///< KCL 3: it holds the leader lock and assigns the leases
+  std::optional<SimTime> startsAt; ///< set while it has not started yet (an application's `start_ms`)
 };
 
 struct ApplicationView {

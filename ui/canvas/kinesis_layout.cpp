@@ -181,12 +181,13 @@ void layoutApplications(const KinesisView &k, const QRectF &column, const Canvas
     for (std::size_t wi = 0; wi < app.workers.size(); ++wi) {
       const WorkerView &worker = app.workers[wi];
       const QString state = !worker.alive ? QObject::tr("dead")
+          : worker.startsAt               ? QObject::tr("starts at %1 s").arg(static_cast<double>(*worker.startsAt) / model::kSecond, 0, 'f', 0)
           : !worker.inApp                 ? QObject::tr("shut down")
                                           : QObject::tr("%n lease(s)", nullptr, worker.leases);
       box.rows.push_back({{Kind::Worker, static_cast<int>(a), static_cast<int>(wi)},
                           QObject::tr("w%1%2 · %3").arg(wi).arg(worker.leader ? QStringLiteral(" ★") : QString(), state),
                           QString(),
-                          !worker.alive || !worker.inApp,
+                          !worker.alive || !worker.inApp || worker.startsAt.has_value(),
                           worker.node});
     }
     boxes.push_back(std::move(box));

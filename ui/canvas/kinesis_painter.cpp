@@ -154,7 +154,8 @@ void paintKinesis(QPainter &p, const CanvasFrame &f) {
     }
     case Kind::Worker: {
       const WorkerView &w = k.apps[static_cast<std::size_t>(shape.item.a)].workers[static_cast<std::size_t>(shape.item.b)];
-      paintClientDot(p, shape.rect, w.alive && w.inApp, t);
+      if (!w.startsAt) // a worker that has not started yet is neither healthy nor failed
+        paintClientDot(p, shape.rect, w.alive && w.inApp, t);
       break;
     }
     default: break;
