@@ -143,15 +143,32 @@ void layoutStream(const WorldView &w, int s, const QRectF &box, const CanvasThem
   const bool lineage = stream.lineage;
   const QRectF content(box.left() + t.px(8) + (lineage ? t.px(18) : 0), zoneRow.bottom() + t.px(6), box.width() - t.px(16) - (lineage ? t.px(18) : 0),
                        box.bottom() - t.px(6) - zoneRow.bottom() - t.px(6));
-  const auto n = static_cast<double>(stream.shards.size());
-  const double pitch = std::min(laneMaxPitch(w, t), content.height() / std::max(1.0, n));
-  const double gap = pitch >= t.px(12) ? std::max(1.0, pitch * 0.14) : 0;
+  const auto pitchFor = [&](const QRectF &area, std::size_t rows) {
+    return std::min(laneMaxPitch(w, t), area.height() / std::max(1.0, static_cast<double>(rows)));
+  };
+  const auto gapFor = [&](double pitch) { return pitch >= t.px(12) ? std::max(1.0, pitch * 0.14) : 0.0; };
+  const auto labelled = [&](double pitch) { return pitch - gapFor(pitch) + 0.5 >= small.height(); };
+  // Too many shards for a readable row each: closed parents (no writes, read until their
+  // children take over) fold into one line, so the open shards keep the room.
+  std::vector<int> shown(stream.shards.begin(), stream.shards.end());
+  QRectF lanes = content;
+  const auto closed = static_cast<int>(shown.size()) - stream.openShards;
+  if (closed > 0 && !labelled(pitchFor(content, shown.size()))) {
+    std::erase_if(shown, [&](int slot) { return !k.shardAt(slot).open; });
+    const QRectF note(content.left(), content.top(), content.width(), small.height());
+    g.addFirstFitting(note,
+                      {QObject::tr("%n closed parent shard(s) folded away: zoom in to see them", nullptr, closed),
+                       QObject::tr("%n closed shard(s) folded", nullptr, closed), QObject::tr("+%1 closed").arg(closed)},
+                      false, t, Qt::AlignLeft | Qt::AlignVCenter);
+    lanes.setTop(note.bottom() + t.px(2));
+  }
+  const double pitch = pitchFor(lanes, shown.size());
+  const double gap = gapFor(pitch);
   double labelW = 0;
-  if (pitch - gap + 0.5 >= small.height())
-    labelW = std::min(content.width() * 0.3, small.horizontalAdvance(QStringLiteral("shard 00 · 100.0%–100.0%")) + t.px(10));
-  for (std::size_t i = 0; i < stream.shards.size(); ++i)
-    layoutLane(w, stream.shards[i], QRectF(content.left(), content.top() + static_cast<double>(i) * pitch, content.width(), pitch - gap), labelW, t,
-               g);
+  if (labelled(pitch))
+    labelW = std::min(lanes.width() * 0.3, small.horizontalAdvance(QStringLiteral("shard 00 · 100.0%–100.0%")) + t.px(10));
+  for (std::size_t i = 0; i < shown.size(); ++i)
+    layoutLane(w, shown[i], QRectF(lanes.left(), lanes.top() + static_cast<double>(i) * pitch, lanes.width(), pitch - gap), labelW, t, g);
 }
 
 /// An application's box titled with how it reads: fan-out consumers have a pipe of their own;

@@ -97,9 +97,12 @@ void paintLane(QPainter &p, const LaneGeometry &l, const CanvasFrame &f) {
   paintLeaseMarks(p, l, k, t);
   if (f.recent.throttled(l.slot, f.view.now())) {
     // Refused writes: a solid border; refused GetRecords calls (the shared read budget): dashed.
-    p.setPen(QPen(t.throttle, t.px(3), f.recent.readThrottled(l.slot, f.view.now()) ? Qt::DashLine : Qt::SolidLine));
+    // Thin lanes (many shards) get a thinner border inside the lane, so neighbours stay apart.
+    const double width = std::min(t.px(3), l.rect.height() / 4);
+    const double out = width >= t.px(3) ? t.px(1.5) : -width / 2;
+    p.setPen(QPen(t.throttle, width, f.recent.readThrottled(l.slot, f.view.now()) ? Qt::DashLine : Qt::SolidLine));
     p.setBrush(Qt::NoBrush);
-    p.drawRect(l.rect.adjusted(-t.px(1.5), -t.px(1.5), t.px(1.5), t.px(1.5)));
+    p.drawRect(l.rect.adjusted(-out, -out, out, out));
   }
 }
 
