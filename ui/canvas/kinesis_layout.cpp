@@ -152,15 +152,21 @@ void layoutStream(const WorldView &w, int s, const QRectF &box, const CanvasThem
   // children take over) fold into one line, so the open shards keep the room.
   std::vector<int> shown(stream.shards.begin(), stream.shards.end());
   QRectF lanes = content;
-  const auto closed = static_cast<int>(shown.size()) - stream.openShards;
-  if (closed > 0 && !labelled(pitchFor(content, shown.size()))) {
-    std::erase_if(shown, [&](int slot) { return !k.shardAt(slot).open; });
-    const QRectF note(content.left(), content.top(), content.width(), small.height());
-    g.addFirstFitting(note,
-                      {QObject::tr("%n closed parent shard(s) folded away: zoom in to see them", nullptr, closed),
-                       QObject::tr("%n closed shard(s) folded", nullptr, closed), QObject::tr("+%1 closed").arg(closed)},
-                      false, t, Qt::AlignLeft | Qt::AlignVCenter);
-    lanes.setTop(note.bottom() + t.px(2));
+  if (static_cast<int>(shown.size()) > stream.openShards && !labelled(pitchFor(content, shown.size()))) {
+    const auto highlighted = [&](int slot) { // a lesson pointing at a parent keeps it in view
+      return g.highlights && std::ranges::any_of(*g.highlights, [&](const model::WorldItem &item) {
+               return (item.kind == Kind::Shard || item.kind == Kind::ShardRecord) && item.a == slot;
+             });
+    };
+    std::erase_if(shown, [&](int slot) { return !k.shardAt(slot).open && !highlighted(slot); });
+    if (const auto closed = static_cast<int>(stream.shards.size() - shown.size()); closed > 0) {
+      const QRectF note(content.left(), content.top(), content.width(), small.height());
+      g.addFirstFitting(note,
+                        {QObject::tr("%n closed parent shard(s) folded away: zoom in to see them", nullptr, closed),
+                         QObject::tr("%n closed shard(s) folded", nullptr, closed), QObject::tr("+%1 closed").arg(closed)},
+                        false, t, Qt::AlignLeft | Qt::AlignVCenter);
+      lanes.setTop(note.bottom() + t.px(2));
+    }
   }
   const double pitch = pitchFor(lanes, shown.size());
   const double gap = gapFor(pitch);
