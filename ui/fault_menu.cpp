@@ -1,5 +1,7 @@
 #include "fault_menu.h"
 
+#include <algorithm>
+
 namespace streamscope::ui {
 namespace {
 
@@ -60,6 +62,34 @@ int consumerFaults(QMenu &menu, const std::string &group, int member, bool appli
   return n + 1;
 }
 
+/// The stream's capacity: UpdateShardCount within its bounds (at most double, at least half)
+/// and the mode switch. Kinesis refuses them while the stream is UPDATING: offered anyway, so
+/// the refusal can be seen in refused_faults.
+int streamFaults(QMenu &menu, const model::WorldView &w, int s, const ApplyFault &apply) {
+  const model::StreamView &stream = w.kinesis().streams.at(static_cast<std::size_t>(s));
+  menu.addSection(QObject::tr("Stream %1").arg(QString::fromStdString(stream.name)));
+  int n = 0;
+  if (!stream.onDemand) {
+    const int twice = std::min(stream.openShards * 2, 10000);
+    const int half = (stream.openShards + 1) / 2;
+    add(menu, QObject::tr("Update shard count to %1 (double)").arg(twice),
+        QObject::tr("UpdateShardCount: Kinesis splits shards evenly; the stream is UPDATING meanwhile"),
+        make(model::UpdateShardCount{stream.name, twice}), apply);
+    ++n;
+    if (half < stream.openShards) {
+      add(menu, QObject::tr("Update shard count to %1 (half)").arg(half),
+          QObject::tr("UpdateShardCount: Kinesis merges adjacent shards; the stream is UPDATING meanwhile"),
+          make(model::UpdateShardCount{stream.name, half}), apply);
+      ++n;
+    }
+  }
+  add(menu, stream.onDemand ? QObject::tr("Switch to provisioned capacity") : QObject::tr("Switch to on-demand capacity"),
+      stream.onDemand ? QObject::tr("UpdateStreamMode: the stream keeps its shards and you reshard it yourself from now on")
+                      : QObject::tr("UpdateStreamMode: Kinesis adds shards as the write peak grows (at most two switches in 24 hours)"),
+      make(model::SwitchCapacityMode{stream.name, stream.onDemand ? model::CapacityMode::Provisioned : model::CapacityMode::OnDemand}), apply);
+  return n + 1;
+}
+
 int shardFaults(QMenu &menu, const model::WorldView &w, int slot, const ApplyFault &apply) {
   const model::KinesisView &k = w.kinesis();
   const model::ShardView &s = k.shardAt(slot);
@@ -67,7 +97,7 @@ int shardFaults(QMenu &menu, const model::WorldView &w, int slot, const ApplyFau
   menu.addSection(QString::fromStdString(s.name));
   if (!s.open) {
     menu.addAction(QObject::tr("Closed shards cannot be split or merged"))->setEnabled(false);
-    return 0;
+    return streamFaults(menu, w, s.stream, apply);
   }
   // Split in the middle of the range, as the AWS guide's example does.
   const Fault split = make(model::SplitShard{stream.name, s.index, model::decimalText(s.rangeStart + (s.rangeEnd - s.rangeStart) / 2 + 1)});
@@ -82,7 +112,7 @@ int shardFaults(QMenu &menu, const model::WorldView &w, int slot, const ApplyFau
         make(model::MergeShards{stream.name, s.index, o.index}), apply);
     ++n;
   }
-  return n;
+  return n + streamFaults(menu, w, s.stream, apply);
 }
 
 int zoneFaults(QMenu &menu, const model::WorldView &w, int z, const ApplyFault &apply) {
@@ -117,6 +147,7 @@ int addItemFaults(QMenu &menu, const model::WorldView &w, const model::WorldItem
   case Kind::Shard:
   case Kind::ShardRecord: return shardFaults(menu, w, item.a, apply);
   case Kind::Zone: return zoneFaults(menu, w, item.a, apply);
+  case Kind::Stream: return streamFaults(menu, w, item.a, apply);
   default: return 0;
   }
 }
@@ -132,9 +163,12 @@ void addWorldFaults(QMenu &menu, const model::WorldView &w, const ApplyFault &ap
   add(menu, QObject::tr("Drop a Response in Flight"),
       QObject::tr("The server stored the records but its answer is lost: the producer times out and sends them again"), make(model::DropResponse{}),
       apply);
-  if (w.hasKinesis())
-    for (int z = 0; z < model::kZones; ++z)
-      zoneFaults(menu, w, z, apply);
+  if (!w.hasKinesis())
+    return;
+  for (int z = 0; z < model::kZones; ++z)
+    zoneFaults(menu, w, z, apply);
+  for (std::size_t s = 0; s < w.kinesis().streams.size(); ++s)
+    streamFaults(menu, w, static_cast<int>(s), apply);
 }
 
 } // namespace streamscope::ui

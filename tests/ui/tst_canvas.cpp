@@ -101,6 +101,31 @@ private slots:
     QVERIFY(w.canvas().grab().toImage() != before);
   }
 
+  void streamCapacityFromTheContextMenu() {
+    Window w(QStringLiteral("kinesis-stream.json"), engine::kSecond);
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    const auto stream = [&] { return w.controller.world().kinesis.streams.front().capacity; };
+    const QRectF box = test::shapeRect(w.canvas().geometry(), {Kind::Stream, 0});
+    QVERIFY(!box.isEmpty());
+    const QPoint at = (box.topRight() + QPointF(-20, 8)).toPoint(); // the heading, right of its title
+    QVERIFY(test::pickFromCanvasMenu(w.canvas(), at, QStringLiteral("Update shard count to 8 (double)")));
+    QCOMPARE(stream().status, engine::kinesis::StreamStatus::Updating);
+    // A second resharding while UPDATING: Kinesis refuses it, and nothing is recorded.
+    QVERIFY(test::pickFromCanvasMenu(w.canvas(), at, QStringLiteral("Update shard count to 2 (half)")));
+    QCOMPARE(w.controller.userActions().size(), std::size_t{1});
+    QVERIFY(w.window.statusBar()->currentMessage().contains(QStringLiteral("ResourceInUseException")));
+    w.controller.runTo(w.controller.world().now + 11 * engine::kSecond);
+    QCOMPARE(stream().status, engine::kinesis::StreamStatus::Active);
+    int open = 0;
+    for (int slot : w.controller.world().kinesis.streams.front().shards)
+      open += w.controller.world().kinesis.shardAt(slot).open() ? 1 : 0;
+    QCOMPARE(open, 8);
+    QVERIFY(test::pickFromCanvasMenu(w.canvas(), at, QStringLiteral("Switch to on-demand capacity")));
+    QCOMPARE(stream().status, engine::kinesis::StreamStatus::Updating); // the switch, too, takes reshard_ms
+    w.controller.runTo(w.controller.world().now + 11 * engine::kSecond);
+    QCOMPARE(stream().mode, engine::CapacityMode::OnDemand);
+  }
+
   void refusedFaultsAreReportedAndNotRecorded() {
     Window w(QStringLiteral("first-look.json"), engine::kSecond);
     const engine::Fault merge{0, engine::MergeShards{"orders", 0, 2}}; // not adjacent: Kinesis refuses
