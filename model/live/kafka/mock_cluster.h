@@ -1,0 +1,41 @@
+#pragma once
+// librdkafka's in-process mock cluster: a real Kafka protocol server on 127.0.0.1, for
+// offline classrooms and for tests. Its brokers can be taken down and its leaders moved.
+#include <QString>
+
+#include <memory>
+
+struct rd_kafka_s;
+struct rd_kafka_mock_cluster_s;
+
+namespace streamscope::live {
+
+class MockCluster {
+public:
+  /// Starts `brokers` brokers (1..16). Throws nothing: check ok() and error().
+  explicit MockCluster(int brokers);
+  ~MockCluster();
+  MockCluster(const MockCluster &) = delete;
+  MockCluster &operator=(const MockCluster &) = delete;
+
+  bool ok() const { return m_cluster != nullptr; }
+  QString error() const { return m_error; }
+  int brokers() const { return m_brokers; }
+  /// "127.0.0.1:port,..." for bootstrap.servers.
+  QString bootstrapServers() const;
+
+  /// Creates a topic with its partitions and replication factor; false with error() if refused.
+  bool createTopic(const QString &topic, int partitions, int replicationFactor);
+  /// Broker ids are 1..brokers(), as the mock numbers them.
+  bool setBrokerDown(int broker);
+  bool setBrokerUp(int broker);
+  bool setLeader(const QString &topic, int partition, int broker);
+
+private:
+  rd_kafka_s *m_handle = nullptr; ///< the client handle the mock cluster lives in
+  rd_kafka_mock_cluster_s *m_cluster = nullptr;
+  int m_brokers = 0;
+  QString m_error;
+};
+
+} // namespace streamscope::live
