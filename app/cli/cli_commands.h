@@ -28,6 +28,8 @@ extern const CliCommand kLessonCommand;
 extern const CliCommand kBenchCommand;
 /// Random scenarios and faults with every invariant checked; exit 1 if any breaks.
 extern const CliCommand kSoakCommand;
+/// Live mode: a real cluster (or librdkafka's mock cluster), the durability probe, the mirror.
+extern const CliCommand kLiveCommand;
 
 /// Every subcommand, in the order the overall help lists them.
 std::span<const CliCommand *const> cliCommands();

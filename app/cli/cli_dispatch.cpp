@@ -8,7 +8,7 @@ namespace {
 bool g_parseOnly = false;
 
 const CliCommand *const kCommands[] = {&kPartitionCommand, &kShardsCommand, &kShardCommand, &kRunCommand,
-                                       &kLessonCommand,    &kBenchCommand,  &kSoakCommand};
+                                       &kLessonCommand,    &kBenchCommand,  &kSoakCommand,  &kLiveCommand};
 
 const CliCommand *findCommand(const QString &name) {
   for (const CliCommand *command : kCommands)

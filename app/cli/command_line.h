@@ -47,6 +47,7 @@ public:
 
   bool isSet(const QCommandLineOption &option) const { return m_parser.isSet(option); }
   QString value(const QCommandLineOption &option) const { return m_parser.value(option); }
+  QStringList values(const QCommandLineOption &option) const { return m_parser.values(option); }
   QStringList positional() const { return m_parser.positionalArguments(); }
 
   /// "usage: streamscope-cli NAME SYNOPSIS".
