@@ -30,9 +30,14 @@ struct ScenarioLoadResult;
 class RecordingWriter;
 } // namespace streamscope::model
 
+namespace streamscope::live {
+struct KafkaConnection;
+}
+
 namespace streamscope::ui {
 
 class GlossaryDialog;
+class LiveKafkaWindow;
 class InspectorPanel;
 class PresentationMode;
 class ScenarioDetailsDialog;
@@ -64,6 +69,10 @@ public:
   bool openFile(const QString &path);
   /// Loads scenario text (the built-in default); `name` appears in messages and the title.
   bool openScenarioText(const QByteArray &text, const QString &name);
+
+  /// Opens a window on a real Kafka cluster (or, with `mockBrokers` > 0, on librdkafka's mock
+  /// cluster); its mirror opens here. Returns the window (it deletes itself when closed).
+  LiveKafkaWindow *openLiveKafka(const live::KafkaConnection &c, int mockBrokers);
 
   /// The first screen (recent files, lessons, the demo) in place of the canvas, paused;
   /// choosing anything there, or opening any file, brings the canvas back.
@@ -176,6 +185,7 @@ private:
   QAction *m_openRecording = nullptr, *m_saveRecording = nullptr, *m_record = nullptr, *m_library = nullptr;
   std::unique_ptr<model::RecordingWriter> m_recorder; ///< while Record is on: one batch per frame
   QString m_recordingPath;
+  QAction *m_connectKafka = nullptr;
   QAction *m_open = nullptr, *m_save = nullptr, *m_exportPng = nullptr, *m_exportSvg = nullptr, *m_quit = nullptr;
   QAction *m_secondBack = nullptr, *m_secondForward = nullptr;
   QAction *m_play = nullptr, *m_stepBack = nullptr, *m_step = nullptr, *m_reset = nullptr, *m_faster = nullptr, *m_slower = nullptr;

@@ -2,6 +2,8 @@
 // menu bar. Window-level actions keep their shortcuts while menus and toolbars are hidden.
 #include "main_window.h"
 
+#include "live/connect_kafka_dialog.h"
+
 #include "action_factory.h"
 #include "canvas/stream_canvas.h"
 #include "fault_menu.h"
@@ -27,6 +29,13 @@ void MainWindow::buildActions() {
   m_open = makeAction(this, tr("&Open Scenario…"), QKeySequence::Open, tr("Open a scenario file"));
   m_open->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
   connect(m_open, &QAction::triggered, this, &MainWindow::chooseScenario);
+  m_connectKafka = makeAction(this, tr("&Connect to Kafka…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
+                              tr("Show a real Kafka cluster (or librdkafka's mock cluster) live, probe its durability, mirror it here"));
+  connect(m_connectKafka, &QAction::triggered, this, [this] {
+    ConnectKafkaDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+      openLiveKafka(dialog.connection(), dialog.mockBrokers());
+  });
   m_save =
       makeAction(this, tr("&Save Scenario As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
                  tr("Save the scenario, with a name and description, and the faults and settings changes made during the run, so it replays them"));
@@ -135,9 +144,10 @@ void MainWindow::buildActions() {
                              tr("A data-centre power cut: every record not yet flushed is gone"));
   connect(m_powerOffAll, &QAction::triggered, this, [apply] { apply(engine::Fault{0, model::PowerLoss{-1}}); });
   // Window-level actions keep their shortcuts while menus and toolbars are hidden.
-  addActions({m_open, m_save,     m_openRecording, m_saveRecording, m_record,        m_library,  m_showWelcome, m_exportPng,  m_exportSvg,  m_quit,
-              m_play, m_stepBack, m_step,          m_secondBack,    m_secondForward, m_reset,    m_faster,      m_slower,     m_zoomIn,     m_zoomOut,
-              m_fit,  m_present,  m_leavePresent,  m_swapScreens,   m_annotate,      m_clearInk, m_itemFaults,  m_dropRecord, m_powerOffAll});
+  addActions({m_open,        m_connectKafka, m_save,     m_openRecording, m_saveRecording, m_record,     m_library,    m_showWelcome,
+              m_exportPng,   m_exportSvg,    m_quit,     m_play,          m_stepBack,      m_step,       m_secondBack, m_secondForward,
+              m_reset,       m_faster,       m_slower,   m_zoomIn,        m_zoomOut,       m_fit,        m_present,    m_leavePresent,
+              m_swapScreens, m_annotate,     m_clearInk, m_itemFaults,    m_dropRecord,    m_powerOffAll});
 
   m_toolBar = addToolBar(tr("Simulation"));
   m_toolBar->setObjectName(QStringLiteral("simulationToolBar"));
@@ -203,6 +213,8 @@ void MainWindow::buildMenus() {
   file->addAction(m_record);
   file->addSeparator();
   file->addAction(m_library);
+  file->addSeparator();
+  file->addAction(m_connectKafka);
   file->addSeparator();
   file->addAction(m_exportPng);
   file->addAction(m_exportSvg);

@@ -6,6 +6,7 @@
 #include "canvas/stream_canvas.h"
 #include "lesson_panel.h"
 #include "library_dialog.h"
+#include "live/live_kafka_window.h"
 #include "model/history/library_store.h"
 #include "model/history/recording_store.h"
 #include "model/json/fault_json.h"
@@ -27,6 +28,19 @@
 #include <limits>
 
 namespace streamscope::ui {
+
+LiveKafkaWindow *MainWindow::openLiveKafka(const live::KafkaConnection &c, int mockBrokers) {
+  auto *window = new LiveKafkaWindow(c, mockBrokers, this);
+  window->setWindowFlag(Qt::Window);
+  connect(window, &LiveKafkaWindow::openScenario, this, [this](const QString &path) {
+    if (openScenario(path)) {
+      raise();
+      activateWindow();
+    }
+  });
+  window->show();
+  return window;
+}
 
 void MainWindow::chooseScenario() {
   const QString path =

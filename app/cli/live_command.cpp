@@ -32,22 +32,6 @@ struct MockBrokerDown {
   long long afterRecords = 0;
 };
 
-/// Takes a mock broker down and moves each of its leaderships to the next live replica,
-/// as a controller's election would (the mock elects no leaders by itself).
-void takeDown(live::MockCluster &mock, const live::KafkaConnection &c, int broker) {
-  const live::SnapshotResult before = live::readCluster(c);
-  mock.setBrokerDown(broker);
-  for (const live::LivePartition &p : before.snapshot.partitions) {
-    if (p.leader != broker)
-      continue;
-    for (int replica : p.replicas)
-      if (replica != broker) {
-        mock.setLeader(p.topic, p.partition, replica);
-        break;
-      }
-  }
-}
-
 int runLiveKafka(const QStringList &args) {
   CommandLine cli(kLiveKafkaCommand);
   const LiveKafkaOptions o;
@@ -144,7 +128,7 @@ int runLiveKafka(const QStringList &args) {
     const live::ProbeResult r = live::runKafkaProbe(c, probe, [&](std::int64_t sent, std::int64_t) {
       if (down.broker > 0 && !tookDown && sent >= down.afterRecords) {
         tookDown = true;
-        takeDown(*mock, c, down.broker);
+        live::takeDownAndElect(*mock, c, down.broker);
       }
     });
     if (r.error) {

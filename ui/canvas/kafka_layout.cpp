@@ -445,7 +445,6 @@ void layoutKafka(const WorldView &w, const QRectF &pane, const CanvasTheme &t, C
     }
   }
   const int cols = chooseColumns(brokers, maxStrips, middle, t);
-  const int rows = (brokers + cols - 1) / cols;
   const double boxW = (middle.width() - t.px(10) * (cols - 1)) / cols;
   const double boxH = boxHeight(middle);
   for (int i = 0; i < brokers; ++i) {

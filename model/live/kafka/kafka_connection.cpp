@@ -65,12 +65,13 @@ std::optional<QString> connectionProperties(const KafkaConnection &c, KafkaPrope
       return QObject::tr("SASL mechanism \"%1\" is not one of %2").arg(c.saslMechanism, mechanisms.join(QStringLiteral(", ")));
     if (c.saslUsername.isEmpty())
       return QObject::tr("%1 needs a SASL user name").arg(protocol);
-    const char *password = std::getenv(kSaslPasswordVariable);
-    if (!password || !*password)
+    const char *fromEnvironment = std::getenv(kSaslPasswordVariable);
+    const QString password = !c.saslPassword.isEmpty() ? c.saslPassword : QString::fromUtf8(fromEnvironment ? fromEnvironment : "");
+    if (password.isEmpty())
       return QObject::tr("%1 needs the SASL password in the environment variable %2").arg(protocol, QLatin1String(kSaslPasswordVariable));
     out.emplace_back(QStringLiteral("sasl.mechanism"), mechanism);
     out.emplace_back(QStringLiteral("sasl.username"), c.saslUsername);
-    out.emplace_back(QStringLiteral("sasl.password"), QString::fromUtf8(password));
+    out.emplace_back(QStringLiteral("sasl.password"), password);
   }
   if (protocol == QLatin1String("ssl") || protocol == QLatin1String("sasl_ssl")) {
     if (!c.sslCaFile.isEmpty())

@@ -1,7 +1,7 @@
 #pragma once
 // How to reach a real Kafka cluster: bootstrap servers and the usual security options.
-// Secrets are not fields here: they come from the environment when a client is made, so
-// nothing that stores settings (QSettings, recordings, logs) can ever hold them.
+// Secrets come from the environment when a client is made, or from `saslPassword`, which the
+// app asks for each time and nothing that stores settings (QSettings, recordings, logs) reads.
 #include "model/live/live_error.h"
 
 #include <QString>
@@ -27,6 +27,7 @@ struct KafkaConnection {
   QString securityProtocol = QStringLiteral("plaintext"); ///< plaintext, ssl, sasl_plaintext, sasl_ssl
   QString saslMechanism; ///< PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 (sasl_* only)
   QString saslUsername;
+  QString saslPassword; ///< asked each time, never stored; empty: STREAMSCOPE_KAFKA_PASSWORD
   QString sslCaFile, sslCertFile, sslKeyFile;
   int timeoutMs = 10000; ///< for each metadata, watermark or admin request
 };

@@ -1,5 +1,7 @@
 #include "mock_cluster.h"
 
+#include "cluster_snapshot.h"
+
 #include <QObject>
 
 #include <librdkafka/rdkafka.h>
@@ -56,6 +58,18 @@ bool MockCluster::setBrokerUp(int broker) { return m_cluster && succeeded(rd_kaf
 
 bool MockCluster::setLeader(const QString &topic, int partition, int broker) {
   return m_cluster && succeeded(rd_kafka_mock_partition_set_leader(m_cluster, topic.toUtf8().constData(), partition, broker), m_error);
+}
+
+void takeDownAndElect(MockCluster &mock, const KafkaConnection &c, int broker) {
+  const SnapshotResult before = readCluster(c);
+  mock.setBrokerDown(broker);
+  for (const LivePartition &p : before.snapshot.partitions)
+    if (p.leader == broker)
+      for (int replica : p.replicas)
+        if (replica != broker) {
+          mock.setLeader(p.topic, p.partition, replica);
+          break;
+        }
 }
 
 } // namespace streamscope::live

@@ -38,4 +38,10 @@ private:
   QString m_error;
 };
 
+struct KafkaConnection;
+
+/// Takes a mock broker down and moves each of its leaderships to the next replica, as a
+/// controller's election would (the mock elects no leaders by itself). Blocking.
+void takeDownAndElect(MockCluster &mock, const KafkaConnection &c, int broker);
+
 } // namespace streamscope::live
