@@ -135,20 +135,21 @@ void LiveKafkaWindow::runProbe() {
   ProbeDialog dialog(this);
   if (dialog.exec() != QDialog::Accepted)
     return;
-  m_lastProbe = dialog.settings();
-  if (const auto problem = live::probeSettingsProblem(m_lastProbe)) {
+  const live::KafkaProbeSettings settings = dialog.settings();
+  if (const auto problem = live::probeSettingsProblem(settings)) {
     QMessageBox::warning(this, tr("Probe"), *problem);
     return;
   }
-  m_status->setText(tr("Probing %1…").arg(m_lastProbe.topic));
-  m_session->runProbe(m_lastProbe);
+  m_status->setText(tr("Probing %1…").arg(settings.topic));
+  m_session->runProbe(settings);
 }
 
 void LiveKafkaWindow::mirror() {
+  const live::KafkaProbeSettings &probe = m_session->lastProbe();
   live::MirrorSource source{
-      m_session->isMock() ? tr("librdkafka's mock cluster") : m_session->connection().bootstrap, m_session->latest(), m_lastProbe, {}, {}};
-  if (m_lastProbe.createTopic)
-    source.minInsyncReplicas[m_lastProbe.topic] = m_lastProbe.minInsyncReplicas;
+      m_session->isMock() ? tr("librdkafka's mock cluster") : m_session->connection().bootstrap, m_session->latest(), probe, {}, {}};
+  if (probe.createTopic)
+    source.minInsyncReplicas[probe.topic] = probe.minInsyncReplicas;
   if (source.cluster.partitions.empty()) {
     QMessageBox::information(this, tr("Mirror"), tr("The cluster has no topics yet: run the probe first."));
     return;

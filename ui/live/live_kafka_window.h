@@ -43,7 +43,6 @@ private:
   QCustomPlot *m_plot;
   QLabel *m_status;
   QProgressBar *m_progress;
-  live::KafkaProbeSettings m_lastProbe;
   QString m_probeSummary;
 };
 

@@ -77,6 +77,7 @@ void LiveKafkaSession::runProbe(const KafkaProbeSettings &s) {
   if (m_probing)
     return;
   m_probing = true;
+  m_lastProbe = s;
   const KafkaConnection c = m_connection;
   QMetaObject::invokeMethod(m_worker, [this, c, s, mock = m_mock] {
     KafkaProbeSettings settings = s;

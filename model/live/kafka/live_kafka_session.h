@@ -36,6 +36,8 @@ public:
   const std::vector<LiveSample> &history() const { return m_history; }
   QString lastError() const { return m_lastError; }
   bool probing() const { return m_probing; }
+  /// The settings of the last probe started (defaults before any): the mirror's workload.
+  const KafkaProbeSettings &lastProbe() const { return m_lastProbe; }
 
   /// Reads now, then every `intervalMs`.
   void start(int intervalMs = 1000);
@@ -67,6 +69,7 @@ private:
   QString m_lastError;
   QStringList m_knownGroups; ///< the probe's groups, described even where groups cannot be listed
   bool m_probing = false;
+  KafkaProbeSettings m_lastProbe;
 };
 
 } // namespace streamscope::live
