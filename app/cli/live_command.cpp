@@ -1,6 +1,7 @@
 #include "cli_commands.h"
 #include "command_line.h"
 #include "live_kafka_options.h"
+#include "live_kinesis_command.h"
 
 #include "model/live/kafka/cluster_snapshot.h"
 #include "model/live/kafka/live_kafka_json.h"
@@ -178,18 +179,20 @@ int runLiveKafka(const QStringList &args) {
 int runLive(const QStringList &args) {
   if (!args.isEmpty() && args.front() == QLatin1String("kafka"))
     return runLiveKafka(args.mid(1));
+  if (!args.isEmpty() && args.front() == QLatin1String("kinesis"))
+    return runLiveKinesis(args.mid(1));
   CommandLine cli(kLiveCommand);
   if (const auto exit = cli.parse(args))
     return *exit;
-  return cli.refuse(args.isEmpty() ? QStringLiteral("say which system: live kafka ...")
-                                   : QStringLiteral("unknown system '%1' (known: kafka)").arg(args.front()));
+  return cli.refuse(args.isEmpty() ? QStringLiteral("say which system: live kafka ... or live kinesis ...")
+                                   : QStringLiteral("unknown system '%1' (known: kafka, kinesis)").arg(args.front()));
 }
 
 } // namespace
 
-const CliCommand kLiveCommand{"live", "kafka BOOTSTRAP|--mock-cluster N [options]",
+const CliCommand kLiveCommand{"live", "kafka BOOTSTRAP|--mock-cluster N [options] | kinesis ENDPOINT --stream S [options]",
                               "Connect to a real system: print what it shows a client, run the durability probe, write a mirror "
-                              "scenario. 'live kafka --help' lists the options.",
+                              "scenario (Kafka). 'live kafka --help' and 'live kinesis --help' list the options.",
                               runLive};
 
 } // namespace streamscope::app

@@ -1,5 +1,5 @@
 #pragma once
-// The JSON of `streamscope-cli live kinesis --json` (docs/live-kinesis.md): a contract read by
+// The JSON of `streamscope-cli live kinesis --json` (docs/live-mode.md): a contract read by
 // other programs, so names are never renamed. Pure functions; any thread.
 #include "kinesis_probe.h"
 #include "kinesis_snapshot.h"
