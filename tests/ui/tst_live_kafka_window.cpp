@@ -5,7 +5,9 @@
 #include "ui/live/live_cluster_view.h"
 #include "ui/live/live_kafka_window.h"
 
+#include <QDialog>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QtTest>
 
 using namespace streamscope;
@@ -66,6 +68,12 @@ private slots:
     QVERIFY2(loaded.scenario, qPrintable(loaded.error));
     QCOMPARE(loaded.scenario->kafka->brokers, 3);
     QCOMPARE(loaded.scenario->kafka->topics.front().minInsyncReplicas, 2);
+    // ... and the probe's real numbers stand beside the mirror's simulated ones.
+    auto *table = window->findChild<QDialog *>(QStringLiteral("mirrorComparison"))->findChild<QTableWidget *>();
+    QVERIFY(table);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("produced"));
+    QCOMPARE(table->item(0, 1)->text(), QLocale().toString(300.0, 'g', 8));
+    QCOMPARE(table->item(0, 2)->text(), QLocale().toString(300.0, 'g', 8)); // the mirror produced the probe's workload
 
     // Taking a broker down moves its leaderships.
     session.setMockBroker(2, false);

@@ -3,10 +3,13 @@
 #include "live_cluster_view.h"
 #include "model/live/kafka/live_kafka_json.h"
 #include "model/live/kafka/mirror.h"
+#include "model/live/kafka/mirror_comparison.h"
 #include "probe_dialog.h"
 
+#include <QDialog>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMenuBar>
@@ -15,8 +18,10 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTextBrowser>
 #include <QToolBar>
+#include <QVBoxLayout>
 #include <qcustomplot.h>
 
 namespace streamscope::ui {
@@ -69,6 +74,7 @@ LiveKafkaWindow::LiveKafkaWindow(const live::KafkaConnection &c, int mockBrokers
   });
   connect(m_session, &live::LiveKafkaSession::probeFinished, this, [this](const live::ProbeReport &r) {
     m_progress->setVisible(false);
+    m_lastReport = r;
     m_probeSummary = live::probeToText(r).trimmed();
     m_status->setText(m_probeSummary);
     if (r.acknowledgedLost > 0)
@@ -158,12 +164,43 @@ void LiveKafkaWindow::mirror() {
   QDir().mkpath(dir);
   const QString path = dir + QStringLiteral("/mirror.json");
   QFile file(path);
-  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(QJsonDocument(live::mirrorScenario(source)).toJson()) < 0) {
+  const QJsonObject scenario = live::mirrorScenario(source);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(QJsonDocument(scenario).toJson()) < 0) {
     QMessageBox::warning(this, tr("Mirror"), tr("Cannot write %1: %2").arg(path, file.errorString()));
     return;
   }
   file.close();
   emit openScenario(path);
+  if (m_lastReport)
+    showComparison(live::compareWithMirror(*m_lastReport, scenario));
+}
+
+void LiveKafkaWindow::showComparison(const live::MirrorComparison &c) {
+  auto *dialog = new QDialog(this);
+  dialog->setObjectName(QStringLiteral("mirrorComparison"));
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->setWindowTitle(tr("The Real Cluster and Its Mirror"));
+  auto *layout = new QVBoxLayout(dialog);
+  auto *note = new QLabel(c.error.isEmpty() ? tr("The probe on the real cluster, and the same workload run to its end in the mirrored "
+                                                 "simulation. Add faults to the mirror in the main window and run it again to compare.")
+                                            : tr("The mirror could not run: %1").arg(c.error),
+                          dialog);
+  note->setWordWrap(true);
+  layout->addWidget(note);
+  auto *table = new QTableWidget(static_cast<int>(c.rows.size()), 3, dialog);
+  table->setHorizontalHeaderLabels({tr("measure"), tr("real cluster"), tr("simulated mirror")});
+  table->verticalHeader()->hide();
+  table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  for (int i = 0; i < static_cast<int>(c.rows.size()); ++i) {
+    const live::ComparisonRow &row = c.rows[static_cast<std::size_t>(i)];
+    table->setItem(i, 0, new QTableWidgetItem(row.measure));
+    table->setItem(i, 1, new QTableWidgetItem(QLocale().toString(row.real, 'g', 8)));
+    table->setItem(i, 2, new QTableWidgetItem(QLocale().toString(row.simulated, 'g', 8)));
+  }
+  table->resizeColumnsToContents();
+  layout->addWidget(table);
+  dialog->resize(520, 340);
+  dialog->show();
 }
 
 void LiveKafkaWindow::buildMockMenu() {

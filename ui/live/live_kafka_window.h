@@ -4,6 +4,9 @@
 // and lag per group, the durability probe with its progress, the mirror into the simulator,
 // and, for the mock cluster, brokers taken down and brought back.
 #include "model/live/kafka/live_kafka_session.h"
+#include "model/live/kafka/mirror_comparison.h"
+
+#include <optional>
 
 #include <QMainWindow>
 
@@ -36,6 +39,8 @@ private:
   void mirror();
   void updatePlots();
   void buildMockMenu();
+  /// The last probe's numbers beside the mirror's, in a window of their own.
+  void showComparison(const live::MirrorComparison &c);
 
   live::LiveKafkaSession *m_session;
   LiveClusterView *m_view;
@@ -44,6 +49,7 @@ private:
   QLabel *m_status;
   QProgressBar *m_progress;
   QString m_probeSummary;
+  std::optional<live::ProbeReport> m_lastReport;
 };
 
 } // namespace streamscope::ui
