@@ -34,7 +34,7 @@ StreamConfig readStream(const QJsonObject &o, const QString &pointer) {
   const std::int64_t hours = f.integer(QStringLiteral("retention_hours"), kMinRetentionHours, kMaxRetentionHours, 24);
   st.retention = hours * 3600 * kSecond;
   st.reshardTime = msField(f, QStringLiteral("reshard_ms"), 1, st.reshardTime);
-  for (const QString key : {QStringLiteral("on_demand_window_ms"), QStringLiteral("on_demand_scale_ms")})
+  for (const QString &key : {QStringLiteral("on_demand_window_ms"), QStringLiteral("on_demand_scale_ms")})
     if (!onDemand && f.has(key))
       f.fail(key, QObject::tr("\"%1\" applies only to an on-demand stream, which scales by itself: add \"capacity_mode\": \"on_demand\"").arg(key));
   st.onDemandWindow = msField(f, QStringLiteral("on_demand_window_ms"), 100, st.onDemandWindow);

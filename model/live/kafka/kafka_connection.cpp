@@ -26,18 +26,19 @@ std::optional<QString> bootstrapProblem(const QString &bootstrap) {
   return std::nullopt;
 }
 
-QString KafkaClientEvents::lastError() const {
+QString KafkaClientEvents::errors() const {
   std::lock_guard lock(m_mutex);
-  return m_lastError;
+  return m_errors.join(QStringLiteral("; "));
 }
 
-void KafkaClientEvents::setLastError(const QString &e) {
+void KafkaClientEvents::addError(const QString &e) {
   std::lock_guard lock(m_mutex);
-  m_lastError = e;
+  if (m_errors.size() < 2 && !m_errors.contains(e)) // the first causes say most; later ones repeat them
+    m_errors << e;
 }
 
 QString KafkaClientResult::withCause(const QString &why) const {
-  const QString cause = events ? events->lastError() : QString();
+  const QString cause = events ? events->errors() : QString();
   return cause.isEmpty() ? why : QObject::tr("%1 (%2)").arg(why, cause);
 }
 
@@ -109,7 +110,7 @@ KafkaClientResult makeKafkaClient(const KafkaConnection &c, bool consumer, const
   events->user = user;
   rd_kafka_conf_set_opaque(conf, events.get());
   rd_kafka_conf_set_error_cb(conf, [](rd_kafka_t *, int, const char *reason, void *opaque) {
-    static_cast<KafkaClientEvents *>(opaque)->setLastError(QString::fromUtf8(reason));
+    static_cast<KafkaClientEvents *>(opaque)->addError(QString::fromUtf8(reason));
   });
   if (customize)
     customize(conf);

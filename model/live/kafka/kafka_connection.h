@@ -5,6 +5,7 @@
 #include "model/live/live_error.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -43,17 +44,18 @@ struct KafkaClientDeleter {
 };
 using KafkaClient = std::unique_ptr<rd_kafka_s, KafkaClientDeleter>;
 
-/// What a client's background threads report: its last error (librdkafka's error callback,
-/// e.g. "Connect to ipv4#127.0.0.1:9092 failed: Connection refused"), and a pointer for the
-/// caller's own callbacks (the configuration has one opaque; this is it).
+/// What a client's background threads report: its first few distinct errors (librdkafka's
+/// error callback, e.g. "Connect to ipv4#127.0.0.1:9092 failed: Connection refused", then
+/// "1/1 brokers are down"), and a pointer for the caller's own callbacks (the configuration
+/// has one opaque; this is it).
 struct KafkaClientEvents {
   void *user = nullptr;
-  QString lastError() const;
-  void setLastError(const QString &e);
+  QString errors() const; ///< joined by "; "
+  void addError(const QString &e);
 
 private:
   mutable std::mutex m_mutex;
-  QString m_lastError;
+  QStringList m_errors;
 };
 
 /// A producer or consumer handle for `c` with `extra` properties; a LiveError (exit 2 for a

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -66,6 +67,10 @@ std::optional<LiveError> produce(const KafkaConnection &c, const KafkaProbeSetti
     return r.error;
   rd_kafka_t *rk = r.client.get();
   const QByteArray topic = s.topic.toUtf8();
+  const std::unique_ptr<rd_kafka_topic_t, decltype(&rd_kafka_topic_destroy)> rkt(rd_kafka_topic_new(rk, topic.constData(), nullptr),
+                                                                                 &rd_kafka_topic_destroy);
+  if (!rkt)
+    return LiveError{2, QObject::tr("topic %1: %2").arg(s.topic, kafkaErrorText(rd_kafka_last_error()))};
   const Clock::time_point start = Clock::now();
   for (int i = 0; i < s.records; ++i) {
     const auto due = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(i / s.rate));
@@ -74,12 +79,19 @@ std::optional<LiveError> produce(const KafkaConnection &c, const KafkaProbeSetti
     const QByteArray key = QByteArrayLiteral("key-") + QByteArray::number(i % s.keys);
     const QByteArray value = probePayload(nonce, static_cast<std::uint64_t>(i), s.recordBytes);
     d.sentAt[static_cast<std::size_t>(i)] = Clock::now();
-    rd_kafka_resp_err_t e;
-    while ((e = rd_kafka_producev(
-                rk, RD_KAFKA_V_TOPIC(topic.constData()), RD_KAFKA_V_KEY(key.constData(), static_cast<size_t>(key.size())),
-                RD_KAFKA_V_VALUE(const_cast<char *>(value.constData()), static_cast<size_t>(value.size())), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                RD_KAFKA_V_OPAQUE(reinterpret_cast<void *>(static_cast<std::uintptr_t>(i))), RD_KAFKA_V_END)) == RD_KAFKA_RESP_ERR__QUEUE_FULL)
-      rd_kafka_poll(rk, 10);
+    // rd_kafka_produce, not rd_kafka_producev: the latter's macros are GNU statement expressions.
+    rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
+    for (;;) {
+      if (rd_kafka_produce(rkt.get(), RD_KAFKA_PARTITION_UA, RD_KAFKA_MSG_F_COPY, const_cast<char *>(value.constData()),
+                           static_cast<size_t>(value.size()), key.constData(), static_cast<size_t>(key.size()),
+                           reinterpret_cast<void *>(static_cast<std::uintptr_t>(i))) == 0) {
+        e = RD_KAFKA_RESP_ERR_NO_ERROR;
+        break;
+      }
+      if ((e = rd_kafka_last_error()) != RD_KAFKA_RESP_ERR__QUEUE_FULL)
+        break;
+      rd_kafka_poll(rk, 10); // the queue is full: serve delivery reports, then try again
+    }
     if (e) {
       ++d.report->failed;
       ++d.report->failures[kafkaErrorText(e)];
