@@ -185,7 +185,9 @@ private slots:
     QByteArray out;
     QCOMPARE(cli({QStringLiteral("live"), QStringLiteral("kafka"), QStringLiteral("--mock-cluster"), QStringLiteral("3"), QStringLiteral("--probe"),
                   QStringLiteral("--records"), QStringLiteral("300"), QStringLiteral("--mock-broker-down"), QStringLiteral("2@100"),
-                  QStringLiteral("--json"), QStringLiteral("--mirror"), mirror},
+                  QStringLiteral("--json"), QStringLiteral("--mirror"), mirror,
+                  // a group whose mock coordinator was taken down is described within this
+                  QStringLiteral("--timeout-ms"), QStringLiteral("3000")},
                  &out),
              0);
     const QJsonObject probe = QJsonDocument::fromJson(out.left(out.lastIndexOf('}') + 1)).object()[QStringLiteral("probe")].toObject();
