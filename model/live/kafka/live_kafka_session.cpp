@@ -33,18 +33,17 @@ void LiveKafkaSession::start(int intervalMs) {
   }
   const KafkaConnection c = m_connection;
   QMetaObject::invokeMethod(m_worker, [this, c, intervalMs, worker = m_worker] {
-    auto *clock = new QElapsedTimer;
-    clock->start();
+    QElapsedTimer clock; // a copy keeps the start time: the read below needs no clock of its own
+    clock.start();
     auto *timer = new QTimer(worker);
     const auto read = [this, c, clock] {
       const QStringList groups = m_knownGroups; // read on the worker: set only there
       const SnapshotResult r = readCluster(c, {}, groups);
-      const double seconds = static_cast<double>(clock->elapsed()) / 1000;
+      const double seconds = static_cast<double>(clock.elapsed()) / 1000;
       QMetaObject::invokeMethod(
           this, [this, r, seconds] { accept(r, seconds); }, Qt::QueuedConnection);
     };
     connect(timer, &QTimer::timeout, worker, read);
-    connect(timer, &QObject::destroyed, [clock] { delete clock; });
     read();
     timer->start(intervalMs);
   });

@@ -3,8 +3,6 @@
 // offline classrooms and for tests. Its brokers can be taken down and its leaders moved.
 #include <QString>
 
-#include <memory>
-
 struct rd_kafka_s;
 struct rd_kafka_mock_cluster_s;
 
