@@ -1,6 +1,7 @@
 // streamscope: the desktop app. Parses the command line, opens the scenario (a small
 // side-by-side one by default), shows the main window and starts playing; or, with
 // --screenshot, runs to --at and saves a picture of the window for docs and tests.
+#include "live_startup.h"
 #include "model/explain/english_plurals.h"
 #include "model/history/recording_store.h"
 #include "model/json/fault_json.h"
@@ -9,7 +10,6 @@
 #include "model/simulation_controller.h"
 #include "ui/canvas/stream_canvas.h"
 #include "ui/lesson_panel.h"
-#include "ui/live/live_kafka_window.h"
 #include "ui/main_window.h"
 
 #include <QDockWidget>
@@ -153,17 +153,10 @@ int main(int argc, char **argv) {
   const QCommandLineOption measureFps(QStringLiteral("measure-fps"),
                                       QObject::tr("Play for <seconds> and print frames per second and CPU use, then the same paused; exit."),
                                       QStringLiteral("seconds"));
-  const QCommandLineOption liveKafka(QStringLiteral("live-kafka"), QObject::tr("Open a live window on the Kafka cluster at <bootstrap>."),
-                                     QStringLiteral("bootstrap"));
-  const QCommandLineOption liveMock(QStringLiteral("live-mock-cluster"),
-                                    QObject::tr("Open a live window on librdkafka's mock cluster of <brokers> brokers (1 to 16)."),
-                                    QStringLiteral("brokers"));
-  const QCommandLineOption liveProbe(
-      QStringLiteral("live-probe"),
-      QObject::tr("In the live window, run the durability probe with <records> records (with --screenshot, picture it after)."),
-      QStringLiteral("records"));
   parser.addOptions({scenario, open, present, metrics, welcome, screenshot, screenshotPresenter, at, size, thenSeek, thenAct, thenRun, lessonOption,
-                     lessonSteps, measureStartup, measureFps, liveKafka, liveMock, liveProbe});
+                     lessonSteps, measureStartup, measureFps});
+  const app::LiveStartupOptions liveOptions;
+  liveOptions.addTo(parser);
   parser.process(app);
 
   QStringList files = parser.positionalArguments();
@@ -294,60 +287,13 @@ int main(int argc, char **argv) {
       parser.isSet(welcome) || (files.isEmpty() && !shooting && !scripted && !parser.isSet(present) && !parser.isSet(measureStartup));
   if (welcoming)
     window.showWelcome();
+  if (liveOptions.anySet(parser))
+    if (const auto status = app::openLiveWindows(parser, liveOptions, window, parser.value(screenshot), QSize(width, height)))
+      return *status;
   if (!shooting) {
     if (!scripted && !welcoming)
       controller.play();
     return QApplication::exec();
-  }
-  if (parser.isSet(liveKafka) || parser.isSet(liveMock)) {
-    bool ok = true;
-    const int brokers = parser.isSet(liveMock) ? parser.value(liveMock).toInt(&ok) : 0;
-    if (!ok || (parser.isSet(liveMock) && (brokers < 1 || brokers > 16)))
-      return fail(QObject::tr("--live-mock-cluster needs 1 to 16 brokers, not \"%1\"").arg(parser.value(liveMock)));
-    live::KafkaConnection c;
-    c.bootstrap = parser.value(liveKafka);
-    if (const auto problem = live::bootstrapProblem(c.bootstrap); problem && brokers == 0)
-      return fail(*problem);
-    const int records = parser.isSet(liveProbe) ? parser.value(liveProbe).toInt(&ok) : 0;
-    if (!ok || records < 0 || records > 10000000)
-      return fail(QObject::tr("--live-probe needs 1 to 10000000 records, not \"%1\"").arg(parser.value(liveProbe)));
-    ui::LiveKafkaWindow *liveWindow = window.openLiveKafka(c, brokers);
-    if (records > 0) {
-      live::KafkaProbeSettings probe;
-      probe.records = records;
-      probe.rate = std::max(1, records / 3); // about three seconds of traffic
-      probe.createTopic = true;
-      probe.partitions = 3;
-      probe.replicationFactor = std::min(3, std::max(1, brokers == 0 ? 3 : brokers));
-      probe.minInsyncReplicas = std::min(2, probe.replicationFactor);
-      liveWindow->session().runProbe(probe);
-    }
-    if (!shooting)
-      return QApplication::exec();
-    liveWindow->resize(width, height);
-    int status = 0;
-    // Picture it once the probe is over and the next two reads have been drawn.
-    const auto shoot = [&, liveWindow] {
-      QTimer::singleShot(2500, liveWindow, [&, liveWindow] {
-        if (!liveWindow->grab().save(parser.value(screenshot), "PNG")) {
-          std::fprintf(stderr, "streamscope: cannot write screenshot to %s\n", qPrintable(parser.value(screenshot)));
-          status = 1;
-        }
-        QApplication::quit();
-      });
-    };
-    if (records > 0) {
-      QObject::connect(&liveWindow->session(), &live::LiveKafkaSession::probeFinished, liveWindow, shoot);
-      QObject::connect(&liveWindow->session(), &live::LiveKafkaSession::probeFailed, liveWindow, [&](const QString &why) {
-        std::fprintf(stderr, "streamscope: the probe failed: %s\n", qPrintable(why));
-        status = 3;
-        QApplication::quit();
-      });
-    } else {
-      shoot();
-    }
-    QApplication::exec();
-    return status;
   }
   // The presenter view as the lecturer's screen would show it (with a second screen it opens
   // by itself; a picture needs none).

@@ -32,12 +32,16 @@ class RecordingWriter;
 
 namespace streamscope::live {
 struct KafkaConnection;
+namespace kinesis {
+struct ClientOptions;
 }
+} // namespace streamscope::live
 
 namespace streamscope::ui {
 
 class GlossaryDialog;
 class LiveKafkaWindow;
+class LiveKinesisWindow;
 class InspectorPanel;
 class PresentationMode;
 class ScenarioDetailsDialog;
@@ -73,6 +77,8 @@ public:
   /// Opens a window on a real Kafka cluster (or, with `mockBrokers` > 0, on librdkafka's mock
   /// cluster); its mirror opens here. Returns the window (it deletes itself when closed).
   LiveKafkaWindow *openLiveKafka(const live::KafkaConnection &c, int mockBrokers);
+  /// Opens a window on a real Kinesis stream (`createShards` > 0 creates it if missing).
+  LiveKinesisWindow *openLiveKinesis(const live::kinesis::ClientOptions &options, const QString &stream, int createShards);
 
   /// The first screen (recent files, lessons, the demo) in place of the canvas, paused;
   /// choosing anything there, or opening any file, brings the canvas back.
@@ -185,7 +191,7 @@ private:
   QAction *m_openRecording = nullptr, *m_saveRecording = nullptr, *m_record = nullptr, *m_library = nullptr;
   std::unique_ptr<model::RecordingWriter> m_recorder; ///< while Record is on: one batch per frame
   QString m_recordingPath;
-  QAction *m_connectKafka = nullptr;
+  QAction *m_connectKafka = nullptr, *m_connectKinesis = nullptr;
   QAction *m_open = nullptr, *m_save = nullptr, *m_exportPng = nullptr, *m_exportSvg = nullptr, *m_quit = nullptr;
   QAction *m_secondBack = nullptr, *m_secondForward = nullptr;
   QAction *m_play = nullptr, *m_stepBack = nullptr, *m_step = nullptr, *m_reset = nullptr, *m_faster = nullptr, *m_slower = nullptr;

@@ -3,6 +3,7 @@
 #include "main_window.h"
 
 #include "live/connect_kafka_dialog.h"
+#include "live/connect_kinesis_dialog.h"
 
 #include "action_factory.h"
 #include "canvas/stream_canvas.h"
@@ -35,6 +36,13 @@ void MainWindow::buildActions() {
     ConnectKafkaDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted)
       openLiveKafka(dialog.connection(), dialog.mockBrokers());
+  });
+  m_connectKinesis = makeAction(this, tr("Connect to Kine&sis…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+                                tr("Show a real Kinesis stream (AWS, LocalStack or kinesalite) live and probe its durability"));
+  connect(m_connectKinesis, &QAction::triggered, this, [this] {
+    ConnectKinesisDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+      openLiveKinesis(dialog.options(), dialog.stream(), dialog.createShards());
   });
   m_save =
       makeAction(this, tr("&Save Scenario As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
@@ -144,10 +152,10 @@ void MainWindow::buildActions() {
                              tr("A data-centre power cut: every record not yet flushed is gone"));
   connect(m_powerOffAll, &QAction::triggered, this, [apply] { apply(engine::Fault{0, model::PowerLoss{-1}}); });
   // Window-level actions keep their shortcuts while menus and toolbars are hidden.
-  addActions({m_open,        m_connectKafka, m_save,     m_openRecording, m_saveRecording, m_record,     m_library,    m_showWelcome,
-              m_exportPng,   m_exportSvg,    m_quit,     m_play,          m_stepBack,      m_step,       m_secondBack, m_secondForward,
-              m_reset,       m_faster,       m_slower,   m_zoomIn,        m_zoomOut,       m_fit,        m_present,    m_leavePresent,
-              m_swapScreens, m_annotate,     m_clearInk, m_itemFaults,    m_dropRecord,    m_powerOffAll});
+  addActions({m_open,          m_connectKafka, m_connectKinesis, m_save,     m_openRecording, m_saveRecording, m_record,     m_library,
+              m_showWelcome,   m_exportPng,    m_exportSvg,      m_quit,     m_play,          m_stepBack,      m_step,       m_secondBack,
+              m_secondForward, m_reset,        m_faster,         m_slower,   m_zoomIn,        m_zoomOut,       m_fit,        m_present,
+              m_leavePresent,  m_swapScreens,  m_annotate,       m_clearInk, m_itemFaults,    m_dropRecord,    m_powerOffAll});
 
   m_toolBar = addToolBar(tr("Simulation"));
   m_toolBar->setObjectName(QStringLiteral("simulationToolBar"));
@@ -215,6 +223,7 @@ void MainWindow::buildMenus() {
   file->addAction(m_library);
   file->addSeparator();
   file->addAction(m_connectKafka);
+  file->addAction(m_connectKinesis);
   file->addSeparator();
   file->addAction(m_exportPng);
   file->addAction(m_exportSvg);

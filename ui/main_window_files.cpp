@@ -7,6 +7,7 @@
 #include "lesson_panel.h"
 #include "library_dialog.h"
 #include "live/live_kafka_window.h"
+#include "live/live_kinesis_window.h"
 #include "model/history/library_store.h"
 #include "model/history/recording_store.h"
 #include "model/json/fault_json.h"
@@ -38,6 +39,13 @@ LiveKafkaWindow *MainWindow::openLiveKafka(const live::KafkaConnection &c, int m
       activateWindow();
     }
   });
+  window->show();
+  return window;
+}
+
+LiveKinesisWindow *MainWindow::openLiveKinesis(const live::kinesis::ClientOptions &options, const QString &stream, int createShards) {
+  auto *window = new LiveKinesisWindow(options, stream, createShards, this);
+  window->setWindowFlag(Qt::Window);
   window->show();
   return window;
 }

@@ -152,15 +152,6 @@ void printText(QTextStream &out, const StreamSnapshot &snapshot, const QString &
       out << "\nConsumer " << c.name << " (" << orDash(c.status) << ")";
 }
 
-void printProbe(QTextStream &out, const ProbeReport &r) {
-  out << "\nProbe " << r.probeId << ": " << r.produced << " produced, " << r.acknowledged << " acknowledged, " << r.failed << " failed, "
-      << r.consumed << " consumed (read back), " << r.acknowledgedLost << " acknowledged but lost, " << r.duplicates << " duplicates\n"
-      << "  put-to-acknowledgement latency p50 " << r.latencyP50Ms << " ms, p99 " << r.latencyP99Ms << " ms; " << r.throttled << " write throttles, "
-      << r.readThrottled << " read throttles; wrote in " << r.writeMs << " ms, read " << r.shardsRead << " shards in " << r.readMs << " ms\n";
-  if (!r.lostSample.isEmpty())
-    out << "  lost record ids (first " << r.lostSample.size() << "): " << r.lostSample.join(QStringLiteral(", ")) << "\n";
-}
-
 int fail(const live::LiveError &error) {
   QTextStream(stderr) << "streamscope-cli live kinesis: " << error.message << '\n';
   return error.exitCode;
@@ -213,7 +204,7 @@ int runLiveKinesis(const QStringList &args) {
   } else {
     printText(out, *snapshot, endpointText, region);
     if (probe)
-      printProbe(out, *probe);
+      out << '\n' << probeToText(*probe);
   }
   out.flush();
   if (probe && probe->acknowledgedLost > 0) {

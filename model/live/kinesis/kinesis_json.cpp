@@ -1,6 +1,7 @@
 #include "kinesis_json.h"
 
 #include <QJsonArray>
+#include <QObject>
 
 namespace streamscope::live::kinesis {
 namespace {
@@ -66,6 +67,31 @@ QJsonObject probeJson(const ProbeReport &r) {
           {QStringLiteral("read_ms"), r.readMs},
           {QStringLiteral("cancelled"), r.cancelled},
           {QStringLiteral("lost_ids_sample"), lost}};
+}
+
+QString probeToText(const ProbeReport &r) {
+  QString text = QObject::tr("Probe %1: %2 produced, %3 acknowledged, %4 failed, %5 consumed (read back), %6 acknowledged but lost, "
+                             "%7 duplicates\n")
+                     .arg(r.probeId)
+                     .arg(r.produced)
+                     .arg(r.acknowledged)
+                     .arg(r.failed)
+                     .arg(r.consumed)
+                     .arg(r.acknowledgedLost)
+                     .arg(r.duplicates);
+  text += QObject::tr("  put-to-acknowledgement latency p50 %1 ms, p99 %2 ms; %3 write throttles, %4 read throttles; wrote in %5 ms, "
+                      "read %6 shards in %7 ms%8\n")
+              .arg(r.latencyP50Ms)
+              .arg(r.latencyP99Ms)
+              .arg(r.throttled)
+              .arg(r.readThrottled)
+              .arg(r.writeMs)
+              .arg(r.shardsRead)
+              .arg(r.readMs)
+              .arg(r.cancelled ? QObject::tr(" (stopped early)") : QString());
+  if (!r.lostSample.isEmpty())
+    text += QObject::tr("  lost record ids (first %1): %2\n").arg(r.lostSample.size()).arg(r.lostSample.join(QStringLiteral(", ")));
+  return text;
 }
 
 } // namespace streamscope::live::kinesis

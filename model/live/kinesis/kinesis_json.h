@@ -1,5 +1,5 @@
 #pragma once
-// The JSON of `streamscope-cli live kinesis --json` (docs/live-mode.md): a contract read by
+// The JSON (and the words) of `streamscope-cli live kinesis --json` (docs/live-mode.md): a contract read by
 // other programs, so names are never renamed. Pure functions; any thread.
 #include "kinesis_probe.h"
 #include "kinesis_snapshot.h"
@@ -17,5 +17,8 @@ QJsonObject snapshotJson(const StreamSnapshot &snapshot, const QString &endpoint
 /// {"produced", "acknowledged", "failed", "consumed", "acknowledged_lost", "duplicates",
 /// "latency_ms": {"p50", "p99"}, "throttled", "read_throttled", ...}.
 QJsonObject probeJson(const ProbeReport &report);
+/// The probe's report in words: one summary line, a line of latency, throttles and times,
+/// and the first lost record ids if any were lost.
+QString probeToText(const ProbeReport &r);
 
 } // namespace streamscope::live::kinesis

@@ -1,5 +1,7 @@
 #include "kinesis_snapshot.h"
 
+#include <algorithm>
+
 namespace streamscope::live::kinesis {
 namespace {
 
@@ -26,6 +28,17 @@ bool findLatest(KinesisClient &client, const QString &stream, ShardSnapshot &sna
 }
 
 } // namespace
+
+double hashKeyPosition(const QString &decimal) {
+  long double value = 0; // precise enough for pixels; the exact key stays in the text
+  for (const QChar c : decimal) {
+    if (!c.isDigit())
+      return 0;
+    value = value * 10 + c.digitValue();
+  }
+  constexpr long double kKeySpace = 340282366920938463463374607431768211456.0L; // 2^128
+  return static_cast<double>(std::min<long double>(1, value / kKeySpace));
+}
 
 std::optional<StreamSnapshot> takeSnapshot(KinesisClient &client, const QString &stream, const SnapshotOptions &options, LiveError *error) {
   StreamSnapshot snapshot;

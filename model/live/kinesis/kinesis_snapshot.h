@@ -27,6 +27,10 @@ struct SnapshotOptions {
   int latestPagesPerShard = 10;
 };
 
+/// Where a decimal hash key lies in the key space, 0 (key 0) to 1 (key 2^128 - 1), for
+/// drawing; 0 for text that is not a decimal number.
+double hashKeyPosition(const QString &decimal);
+
 /// The stream's snapshot, or nullopt with `error` (exit 3, naming the endpoint and cause).
 std::optional<StreamSnapshot> takeSnapshot(KinesisClient &client, const QString &stream, const SnapshotOptions &options, LiveError *error);
 

@@ -2,6 +2,7 @@
 // Kinesis API in Node.js, started here on 127.0.0.1 at a free port) and, for failures
 // kinesalite cannot show, against a scripted endpoint (fake_endpoint.h).
 #include "fake_endpoint.h"
+#include "kinesalite_process.h"
 
 #include "engine/core/uint128.h"
 #include "engine/world/kinesis/hash_keys.h"
@@ -71,45 +72,18 @@ private:
   std::unique_ptr<KinesisClient> client(const QString &url = {});
   QString createStream(int shards);
 
-  QProcess m_kinesalite;
+  KinesaliteProcess m_kinesalite;
   QString m_url;
   int m_streams = 0;
 };
 
 void TestKinesisLive::initTestCase() {
-  const QString dir = QStringLiteral(KINESALITE_DIR);
-  if (!QFileInfo::exists(dir + QStringLiteral("/node_modules/kinesalite/index.js")))
-    QFAIL("kinesalite is not installed: run tests/live/kinesalite/install.sh (CI runs it before the build)");
-  const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-  if (node.isEmpty())
-    QFAIL("node is not installed: install the Debian package nodejs (.ci/packages lists it)");
-  m_kinesalite.setWorkingDirectory(dir);
-  m_kinesalite.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-  m_kinesalite.start(node, {dir + QStringLiteral("/serve.js"), QStringLiteral("0")});
-  QVERIFY2(m_kinesalite.waitForStarted(10000), qPrintable(m_kinesalite.errorString()));
-  static const QRegularExpression listening(QStringLiteral("Listening at (http://127\\.0\\.0\\.1:\\d+)"));
-  QByteArray output;
-  while (!listening.match(QString::fromUtf8(output)).hasMatch()) {
-    QVERIFY2(m_kinesalite.waitForReadyRead(20000), "kinesalite did not say where it listens within 20 s");
-    output += m_kinesalite.readAllStandardOutput();
-  }
-  m_url = listening.match(QString::fromUtf8(output)).captured(1);
-  // Every test signs with these (kinesalite checks the Authorization header's form only);
-  // no profile file of this machine is read.
-  qputenv("AWS_ACCESS_KEY_ID", "AKIDLIVETEST");
-  qputenv("AWS_SECRET_ACCESS_KEY", "live-test-secret-never-printed");
-  qunsetenv("AWS_SESSION_TOKEN");
-  qunsetenv("AWS_PROFILE");
-  qunsetenv("AWS_REGION");
-  qunsetenv("AWS_DEFAULT_REGION");
-  qputenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials");
-  qputenv("AWS_CONFIG_FILE", "/nonexistent/config");
+  const QString why = m_kinesalite.start(QStringLiteral(KINESALITE_DIR));
+  QVERIFY2(why.isEmpty(), qPrintable(why));
+  m_url = m_kinesalite.url();
 }
 
-void TestKinesisLive::cleanupTestCase() {
-  m_kinesalite.kill();
-  m_kinesalite.waitForFinished(5000);
-}
+void TestKinesisLive::cleanupTestCase() {}
 
 std::unique_ptr<KinesisClient> TestKinesisLive::client(const QString &url) {
   ClientOptions options{QUrl(url.isEmpty() ? m_url : url), QStringLiteral("us-east-1"), testCredentials()};
