@@ -126,6 +126,10 @@ int runLiveKafka(const QStringList &args) {
   std::optional<live::ProbeReport> report;
   if (cli.isSet(o.probe)) {
     bool tookDown = false;
+    if (mock) { // its coordinator moves off a broker taken down, as in a real cluster
+      probe.group = live::probeGroupName();
+      mock->pinGroupCoordinator(probe.group);
+    }
     const live::ProbeResult r = live::runKafkaProbe(c, probe, [&](std::int64_t sent, std::int64_t) {
       if (down.broker > 0 && !tookDown && sent >= down.afterRecords) {
         tookDown = true;

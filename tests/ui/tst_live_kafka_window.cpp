@@ -28,16 +28,18 @@ private slots:
 
     live::KafkaProbeSettings probe;
     probe.records = 300;
-    probe.rate = 1000;
+    probe.rate = 150; // two seconds: the refreshes go on while it runs
     probe.createTopic = true;
     probe.partitions = 3;
     probe.replicationFactor = 3;
     probe.minInsyncReplicas = 2;
     QSignalSpy finished(&session, &live::LiveKafkaSession::probeFinished);
     QSignalSpy progress(&session, &live::LiveKafkaSession::probeProgress);
+    refreshed.clear();
     session.runProbe(probe);
     QVERIFY(session.probing());
     QVERIFY(finished.wait(60000));
+    QVERIFY2(refreshed.size() >= 1, "the cluster was not read while the probe ran");
     QVERIFY(!progress.isEmpty());
     const auto report = finished.takeFirst().at(0).value<live::ProbeReport>();
     QCOMPARE(report.acknowledged, 300);

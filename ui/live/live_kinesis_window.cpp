@@ -86,7 +86,7 @@ QString LiveKinesisWindow::statusText() const { return m_status->text(); }
 
 void LiveKinesisWindow::refresh() {
   const live::kinesis::StreamSnapshot &s = m_session->latest();
-  m_view->setSnapshot(s, m_session->shardRates(),
+  m_view->setSnapshot(s, m_session->shardRates(), m_session->recordsSeen(),
                       tr("Amazon Kinesis, live · %1 · %2 · %n shard(s)", nullptr, static_cast<int>(s.shards.size()))
                           .arg(m_session->stream(), m_session->endpointText()));
   if (m_view->selectedShard() >= 0)

@@ -51,9 +51,11 @@ void LiveStreamView::changeEvent(QEvent *e) {
   QWidget::changeEvent(e);
 }
 
-void LiveStreamView::setSnapshot(const live::kinesis::StreamSnapshot &s, const std::map<QString, double> &rates, const QString &title) {
+void LiveStreamView::setSnapshot(const live::kinesis::StreamSnapshot &s, const std::map<QString, double> &rates,
+                                 const std::map<QString, qint64> &seen, const QString &title) {
   m_snapshot = s;
   m_rates = rates;
+  m_seen = seen;
   m_title = title;
   if (m_selected >= static_cast<int>(m_snapshot.shards.size()))
     m_selected = -1;
@@ -145,7 +147,10 @@ void LiveStreamView::paintLane(QPainter &p, int index) const {
   const QRectF name(t.px(34), lane.top(), lane.left() - t.px(40), lane.height());
   const QString label = shortShardName(s.shard.shardId) + (s.shard.open() ? QString() : tr(" (closed)"));
   p.drawText(name, Qt::AlignRight | Qt::AlignVCenter, metrics.elidedText(label, Qt::ElideMiddle, name.width()));
+  const auto seen = m_seen.find(s.shard.shardId);
   QString words = s.latestSequenceNumber.isEmpty() ? tr("no records seen") : tr("latest %1").arg(sequenceTail(s.latestSequenceNumber));
+  if (seen != m_seen.end() && seen->second > 0)
+    words = tr("%1 arrived · ").arg(QLocale().toString(seen->second)) + words;
   if (s.shard.open())
     words += tr(" · %1 rec/s").arg(QLocale().toString(rate, 'f', rate < 10 ? 1 : 0));
   p.setPen(t.text);

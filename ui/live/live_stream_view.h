@@ -19,8 +19,10 @@ class LiveStreamView : public QWidget {
   Q_OBJECT
 public:
   explicit LiveStreamView(QWidget *parent = nullptr);
-  /// `rates`: records per second by shard id at the last refresh.
-  void setSnapshot(const live::kinesis::StreamSnapshot &s, const std::map<QString, double> &rates, const QString &title);
+  /// `rates`: records per second by shard id at the last refresh; `seen`: records read in
+  /// each shard since connecting.
+  void setSnapshot(const live::kinesis::StreamSnapshot &s, const std::map<QString, double> &rates, const std::map<QString, qint64> &seen,
+                   const QString &title);
   /// Index into the snapshot's shards, -1 none.
   int selectedShard() const { return m_selected; }
   /// The lane of shard `index` as last laid out (empty if none): for tests and tooltips.
@@ -42,6 +44,7 @@ private:
 
   live::kinesis::StreamSnapshot m_snapshot;
   std::map<QString, double> m_rates;
+  std::map<QString, qint64> m_seen;
   QString m_title;
   CanvasTheme m_theme;
   std::vector<QRectF> m_lanes; ///< by shard index

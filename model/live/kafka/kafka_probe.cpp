@@ -128,6 +128,8 @@ std::optional<QString> probeSettingsProblem(const KafkaProbeSettings &s) {
   return std::nullopt;
 }
 
+QString probeGroupName() { return QStringLiteral("streamscope-probe-%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0')); }
+
 ProbeResult runKafkaProbe(const KafkaConnection &c, const KafkaProbeSettings &s, const ProbeProgress &progress) {
   ProbeResult out;
   if (const auto problem = probeSettingsProblem(s)) {
@@ -155,7 +157,7 @@ ProbeResult runKafkaProbe(const KafkaConnection &c, const KafkaProbeSettings &s,
   }
   out.report.latencyP50Ms = percentile(d.latencyMs, 0.50);
   out.report.latencyP99Ms = percentile(d.latencyMs, 0.99);
-  out.report.group = QStringLiteral("streamscope-probe-%1").arg(nonce, 16, 16, QLatin1Char('0'));
+  out.report.group = s.group.isEmpty() ? probeGroupName() : s.group;
   const ReadBack back = readBack(c, s.topic, out.report.group, nonce, s.records, s.readIdleMs);
   if (back.error) {
     out.error = back.error;

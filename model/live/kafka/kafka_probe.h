@@ -27,7 +27,11 @@ struct KafkaProbeSettings {
   int minInsyncReplicas = 1;
   int messageTimeoutMs = 30000; ///< a record not acknowledged by then fails
   int readIdleMs = 10000; ///< reading back stops after this long without a probe record
+  QString group; ///< the group that reads the records back; empty: a fresh probeGroupName()
 };
+
+/// A fresh group name for a probe's read-back: "streamscope-probe-" and 16 random hex digits.
+QString probeGroupName();
 
 struct ProbeReport {
   std::int64_t produced = 0; ///< handed to the producer

@@ -21,6 +21,10 @@ LiveKafkaSession::LiveKafkaSession(KafkaConnection c, int mockBrokers, QObject *
 }
 
 LiveKafkaSession::~LiveKafkaSession() {
+  if (m_probeThread) { // the probe ends by itself (its records are bounded): wait for it
+    m_probeThread->wait();
+    delete m_probeThread;
+  }
   m_thread.quit();
   m_thread.wait();
 }
@@ -37,7 +41,10 @@ void LiveKafkaSession::start(int intervalMs) {
     clock.start();
     auto *timer = new QTimer(worker);
     const auto read = [this, c, clock] {
-      const QStringList groups = m_knownGroups; // read on the worker: set only there
+      const QStringList groups = [this] {
+        const QMutexLocker lock(&m_groupsLock);
+        return m_knownGroups;
+      }();
       const SnapshotResult r = readCluster(c, {}, groups);
       const double seconds = static_cast<double>(clock.elapsed()) / 1000;
       QMetaObject::invokeMethod(
@@ -77,29 +84,39 @@ void LiveKafkaSession::runProbe(const KafkaProbeSettings &s) {
     return;
   m_probing = true;
   m_lastProbe = s;
-  const KafkaConnection c = m_connection;
-  QMetaObject::invokeMethod(m_worker, [this, c, s, mock = m_mock] {
+  m_probeThread = QThread::create([this, c = m_connection, s, mock = m_mock] {
     KafkaProbeSettings settings = s;
     if (mock && settings.createTopic) { // the mock has no CreateTopics: its own call makes the topic
       mock->createTopic(settings.topic, settings.partitions, settings.replicationFactor);
       settings.createTopic = false;
     }
+    if (mock) { // its coordinator moves off a broker taken down, as in a real cluster
+      settings.group = probeGroupName();
+      mock->pinGroupCoordinator(settings.group);
+    }
     const ProbeResult r = runKafkaProbe(c, settings, [this, records = settings.records](std::int64_t sent, std::int64_t acked) {
       emit probeProgress(sent, acked, records); // queued to the session's thread by Qt
     });
-    if (!r.error)
-      m_knownGroups << r.report.group;
     QMetaObject::invokeMethod(
         this,
         [this, r] {
+          m_probeThread->wait();
+          delete m_probeThread;
+          m_probeThread = nullptr;
           m_probing = false;
-          if (r.error)
+          if (r.error) {
             emit probeFailed(r.error->message);
-          else
-            emit probeFinished(r.report);
+            return;
+          }
+          {
+            const QMutexLocker lock(&m_groupsLock);
+            m_knownGroups << r.report.group;
+          }
+          emit probeFinished(r.report);
         },
         Qt::QueuedConnection);
   });
+  m_probeThread->start();
 }
 
 void LiveKafkaSession::setMockBroker(int broker, bool up) {

@@ -1,11 +1,12 @@
 #pragma once
 // A live Kafka connection for the app: reads the cluster every second on a worker thread,
 // keeps the history the plots draw (throughput from high-watermark deltas, lag per group),
-// runs the durability probe there too, and, for the mock cluster, takes brokers down and
+// runs the durability probe beside it, and, for the mock cluster, takes brokers down and
 // moves leaders. Results arrive as signals on the thread that owns the session.
 #include "cluster_snapshot.h"
 #include "kafka_probe.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QThread>
 
@@ -41,7 +42,8 @@ public:
 
   /// Reads now, then every `intervalMs`.
   void start(int intervalMs = 1000);
-  /// Runs the probe on the worker thread; progress and the result come as signals.
+  /// Runs the probe on a thread of its own (the refreshes go on, showing what the probe does
+  /// to the cluster); progress and the result come as signals.
   void runProbe(const KafkaProbeSettings &s);
   /// Mock cluster only: take a broker down (moving its leaderships to the next replica, as an
   /// election would) or bring it back.
@@ -67,7 +69,9 @@ private:
   std::int64_t m_lastTotal = -1;
   double m_lastSeconds = 0;
   QString m_lastError;
+  mutable QMutex m_groupsLock; ///< m_knownGroups: written on the owner's thread, read on the worker
   QStringList m_knownGroups; ///< the probe's groups, described even where groups cannot be listed
+  QThread *m_probeThread = nullptr; ///< the probe's own: the refreshes go on while it runs
   bool m_probing = false;
   KafkaProbeSettings m_lastProbe;
 };

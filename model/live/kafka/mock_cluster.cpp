@@ -52,9 +52,43 @@ bool MockCluster::createTopic(const QString &topic, int partitions, int replicat
   return m_cluster && succeeded(rd_kafka_mock_topic_create(m_cluster, topic.toUtf8().constData(), partitions, replicationFactor), m_error);
 }
 
-bool MockCluster::setBrokerDown(int broker) { return m_cluster && succeeded(rd_kafka_mock_broker_set_down(m_cluster, broker), m_error); }
+bool MockCluster::setBrokerDown(int broker) {
+  if (!m_cluster || !succeeded(rd_kafka_mock_broker_set_down(m_cluster, broker), m_error))
+    return false;
+  const std::scoped_lock lock(m_lock);
+  m_down.insert(broker);
+  for (auto &[group, coordinator] : m_coordinators)
+    if (coordinator == broker)
+      for (int b = 1; b <= m_brokers; ++b)
+        if (!m_down.contains(b) && rd_kafka_mock_coordinator_set(m_cluster, "group", group.toUtf8().constData(), b) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+          coordinator = b;
+          break;
+        }
+  return true;
+}
 
-bool MockCluster::setBrokerUp(int broker) { return m_cluster && succeeded(rd_kafka_mock_broker_set_up(m_cluster, broker), m_error); }
+bool MockCluster::setBrokerUp(int broker) {
+  if (!m_cluster || !succeeded(rd_kafka_mock_broker_set_up(m_cluster, broker), m_error))
+    return false;
+  const std::scoped_lock lock(m_lock);
+  m_down.erase(broker);
+  return true;
+}
+
+bool MockCluster::pinGroupCoordinator(const QString &group) {
+  if (!m_cluster)
+    return false;
+  const std::scoped_lock lock(m_lock);
+  for (int b = 1; b <= m_brokers; ++b)
+    if (!m_down.contains(b)) {
+      if (!succeeded(rd_kafka_mock_coordinator_set(m_cluster, "group", group.toUtf8().constData(), b), m_error))
+        return false;
+      m_coordinators[group] = b;
+      return true;
+    }
+  m_error = QObject::tr("every broker of the mock cluster is down");
+  return false;
+}
 
 bool MockCluster::setLeader(const QString &topic, int partition, int broker) {
   return m_cluster && succeeded(rd_kafka_mock_partition_set_leader(m_cluster, topic.toUtf8().constData(), partition, broker), m_error);

@@ -3,6 +3,10 @@
 // offline classrooms and for tests. Its brokers can be taken down and its leaders moved.
 #include <QString>
 
+#include <map>
+#include <mutex>
+#include <set>
+
 struct rd_kafka_s;
 struct rd_kafka_mock_cluster_s;
 
@@ -24,9 +28,14 @@ public:
 
   /// Creates a topic with its partitions and replication factor; false with error() if refused.
   bool createTopic(const QString &topic, int partitions, int replicationFactor);
-  /// Broker ids are 1..brokers(), as the mock numbers them.
+  /// Broker ids are 1..brokers(), as the mock numbers them. A broker taken down hands the
+  /// groups it coordinates (those pinned below) to a broker that is up, as a real cluster
+  /// does when the leadership of their __consumer_offsets partition moves.
   bool setBrokerDown(int broker);
   bool setBrokerUp(int broker);
+  /// Makes a broker that is up the coordinator of `group` and keeps it so while brokers go
+  /// down (the mock itself hashes groups to brokers and never moves them).
+  bool pinGroupCoordinator(const QString &group);
   bool setLeader(const QString &topic, int partition, int broker);
 
 private:
@@ -34,6 +43,9 @@ private:
   rd_kafka_mock_cluster_s *m_cluster = nullptr;
   int m_brokers = 0;
   QString m_error;
+  std::mutex m_lock; ///< the two below: brokers go down on one thread while a probe pins its group on another
+  std::set<int> m_down;
+  std::map<QString, int> m_coordinators; ///< pinned groups and their coordinators
 };
 
 struct KafkaConnection;

@@ -117,6 +117,32 @@ private slots:
       QVERIFY(p.leader != 2);
   }
 
+  void groupCoordinatorMovesOffABrokerTakenDown() {
+    live::MockCluster mock(3);
+    QVERIFY(mock.createTopic(QStringLiteral("orders"), 3, 3));
+    const live::KafkaConnection c = connectionTo(mock);
+    live::KafkaProbeSettings probe = smallProbe(1500);
+    probe.group = live::probeGroupName();
+    QVERIFY(mock.pinGroupCoordinator(probe.group)); // broker 1, the first one up
+    bool down = false;
+    const live::ProbeResult r = live::runKafkaProbe(c, probe, [&](std::int64_t sent, std::int64_t) {
+      if (!down && sent >= 500) {
+        down = true;
+        live::takeDownAndElect(mock, c, 1);
+      }
+    });
+    QVERIFY(down);
+    QVERIFY2(!r.error, r.error ? qPrintable(r.error->message) : "");
+    QCOMPARE(r.report.acknowledgedLost, 0);
+    // The read-back group committed through its new coordinator: its offsets are there.
+    const live::SnapshotResult after = live::readCluster(c, QStringLiteral("orders"), {probe.group});
+    QVERIFY2(!after.error, after.error ? qPrintable(after.error->message) : "");
+    const auto group = std::ranges::find(after.snapshot.groups, probe.group, &live::LiveGroup::group);
+    QVERIFY(group != after.snapshot.groups.end());
+    QCOMPARE(group->committed.size(), std::size_t{3});
+    QCOMPARE(group->lag, std::int64_t{0});
+  }
+
   void mirrorRunsInTheSimulator() {
     live::MockCluster mock(3);
     QVERIFY(mock.createTopic(QStringLiteral("orders"), 6, 3));
