@@ -18,8 +18,9 @@ SimulationController::SimulationController(QObject *parent) : QObject(parent) {
   connect(&m_timer, &QTimer::timeout, this, &SimulationController::tick);
 }
 
-void SimulationController::load(const engine::Scenario &scenario, double playbackSpeed) {
+void SimulationController::load(const engine::Scenario &scenario, double playbackSpeed, const QByteArray &json) {
   pause();
+  m_scenarioJson = json;
   m_scenario = scenario;
   m_playbackSpeed = playbackSpeed;
   m_sim = std::make_unique<engine::Simulation>(scenario);
@@ -30,6 +31,47 @@ void SimulationController::load(const engine::Scenario &scenario, double playbac
   emit scenarioLoaded();
   emit branchesChanged();
   emit frameReady();
+  ControllerCommand c{ControllerCommand::Kind::Load};
+  c.scenarioJson = json;
+  c.speed = playbackSpeed;
+  journal(std::move(c));
+}
+
+RunPlace SimulationController::place() const { return {m_history.current(), m_sim->now(), m_sim->world().processed}; }
+
+void SimulationController::journal(ControllerCommand c) {
+  if (!m_journal || m_journalMuted > 0)
+    return;
+  if (m_sim) {
+    c.after = place();
+    c.afterHash = eventHash();
+  }
+  m_journal(c);
+}
+
+void SimulationController::runToPlace(const RunPlace &target) {
+  if (!m_sim)
+    return;
+  pause();
+  m_history.runForwardTo(*m_sim, target.processed, target.at);
+  ++m_frames;
+  emit frameReady();
+  journal({ControllerCommand::Kind::RunTo, {}, 1.0, place()});
+}
+
+std::optional<QString> SimulationController::applyFollowedAction(engine::Fault action, bool joinGroup) {
+  if (!m_sim)
+    return tr("No scenario is loaded.");
+  const std::size_t branches = m_history.branches().size();
+  if (auto refused = m_history.act(*m_sim, action, joinGroup))
+    return QString::fromStdString(*refused);
+  ++m_edits;
+  announceUserActions(branches);
+  ControllerCommand c{ControllerCommand::Kind::UserAction};
+  c.fault = std::move(action);
+  c.joinGroup = joinGroup;
+  journal(std::move(c));
+  return std::nullopt;
 }
 
 std::optional<QString> SimulationController::loadRecording(const Recording &recording, const std::function<bool(double)> &progress) {
@@ -79,6 +121,7 @@ void SimulationController::play() {
   m_wall.start();
   m_timer.start();
   emit playingChanged(true);
+  journal({ControllerCommand::Kind::Play});
 }
 
 void SimulationController::pause() {
@@ -86,6 +129,7 @@ void SimulationController::pause() {
     return;
   m_timer.stop();
   emit playingChanged(false);
+  journal({ControllerCommand::Kind::Pause});
 }
 
 void SimulationController::togglePlay() { isPlaying() ? pause() : play(); }
@@ -99,13 +143,17 @@ void SimulationController::stepEvent() {
   m_stepWords = stepWords(m_history.lastStep(), m_sim->world(), before);
   ++m_frames;
   emit frameReady();
+  journal({ControllerCommand::Kind::StepEvent});
 }
 
 void SimulationController::reset() {
   if (!m_sim)
     return;
   const bool wasPlaying = isPlaying();
-  load(m_scenario);
+  ++m_journalMuted; // a follower resets too: the load and the pause are part of it
+  load(m_scenario, m_playbackSpeed, m_scenarioJson);
+  --m_journalMuted;
+  journal({ControllerCommand::Kind::Reset});
   if (wasPlaying)
     play();
 }
@@ -114,9 +162,14 @@ std::optional<QString> SimulationController::applyUserAction(engine::Fault actio
   if (!m_sim)
     return tr("No scenario is loaded.");
   const std::size_t branches = m_history.branches().size();
-  if (auto refused = m_history.act(*m_sim, action, m_groupDepth > 0 && m_groupApplied))
+  const bool joinGroup = m_groupDepth > 0 && m_groupApplied;
+  if (auto refused = m_history.act(*m_sim, action, joinGroup))
     return QString::fromStdString(*refused);
   ++m_edits; // the world changed in place (inside a group, with no frame yet)
+  ControllerCommand c{ControllerCommand::Kind::UserAction};
+  c.fault = action;
+  c.joinGroup = joinGroup;
+  journal(std::move(c));
   if (m_groupDepth > 0) {
     m_groupApplied = true; // announced when the group ends
     return std::nullopt;
@@ -163,6 +216,7 @@ void SimulationController::runTo(engine::SimTime t) {
   m_history.runForward(*m_sim, std::max(t, m_sim->now()));
   ++m_frames;
   emit frameReady();
+  journal({ControllerCommand::Kind::RunTo, {}, 1.0, place()});
 }
 
 bool SimulationController::runUntilCondition(const std::function<bool(const engine::World &)> &holds, engine::SimTime limit) {
@@ -174,6 +228,7 @@ bool SimulationController::runUntilCondition(const std::function<bool(const engi
     held = holds(m_sim->world());
   ++m_frames;
   emit frameReady();
+  journal({ControllerCommand::Kind::RunTo, {}, 1.0, place()});
   return held;
 }
 
@@ -195,6 +250,9 @@ void SimulationController::seek(engine::SimTime t) {
   ++m_frames;
   emit jumped();
   emit frameReady();
+  ControllerCommand c{ControllerCommand::Kind::Seek};
+  c.target.at = t;
+  journal(std::move(c));
 }
 
 void SimulationController::stepBack() {
@@ -207,6 +265,7 @@ void SimulationController::stepBack() {
   ++m_frames;
   emit jumped();
   emit frameReady();
+  journal({ControllerCommand::Kind::StepBack});
 }
 
 void SimulationController::switchBranch(int branch) {
@@ -218,6 +277,9 @@ void SimulationController::switchBranch(int branch) {
   emit branchesChanged();
   emit jumped();
   emit frameReady();
+  ControllerCommand c{ControllerCommand::Kind::SwitchBranch};
+  c.target.branch = branch;
+  journal(std::move(c));
 }
 
 void SimulationController::forkBranch(const QString &name) {
@@ -228,6 +290,9 @@ void SimulationController::forkBranch(const QString &name) {
   ++m_frames;
   emit branchesChanged();
   emit frameReady();
+  ControllerCommand c{ControllerCommand::Kind::ForkBranch};
+  c.name = name;
+  journal(std::move(c));
 }
 
 std::vector<engine::Fault> SimulationController::userActions() const {
@@ -237,7 +302,12 @@ std::vector<engine::Fault> SimulationController::userActions() const {
   return faults;
 }
 
-void SimulationController::setSpeed(double speed) { m_speed = std::clamp(speed, 0.01, 1000.0); }
+void SimulationController::setSpeed(double speed) {
+  m_speed = std::clamp(speed, 0.01, 1000.0);
+  ControllerCommand c{ControllerCommand::Kind::Speed};
+  c.speed = m_speed;
+  journal(std::move(c));
+}
 
 void SimulationController::tick() {
   const double elapsedMicros = static_cast<double>(m_wall.nsecsElapsed()) / 1000.0;
@@ -249,6 +319,7 @@ void SimulationController::tick() {
   m_history.runForward(*m_sim, std::min(m_sim->duration(), m_sim->now() + whole));
   ++m_frames;
   emit frameReady();
+  journal({ControllerCommand::Kind::RunTo, {}, 1.0, place()});
   if (m_sim->finished())
     pause();
 }

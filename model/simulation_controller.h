@@ -2,6 +2,7 @@
 // Owns the running Simulation on the GUI thread. One QTimer at the display rate advances the
 // engine by elapsed wall time x speed and emits one frameReady() per tick (never a signal per
 // engine event); views read the world through view() when it fires.
+#include "controller_journal.h"
 #include "engine/sim/simulation.h"
 #include "model/history/run_history.h"
 #include "model/view/world_view.h"
@@ -26,8 +27,22 @@ public:
   explicit SimulationController(QObject *parent = nullptr);
 
   /// Replaces the running scenario (starts paused at time 0).
-  /// `playbackSpeed` is the scenario file's `playback_speed` (see playbackSpeed()).
-  void load(const engine::Scenario &scenario, double playbackSpeed = 1.0);
+  /// `playbackSpeed` is the scenario file's `playback_speed` (see playbackSpeed()); `json`
+  /// the text it was read from (what a journal passes on, see setJournal).
+  void load(const engine::Scenario &scenario, double playbackSpeed = 1.0, const QByteArray &json = {});
+  /// The text of the loaded scenario, as given to load (empty if none was given).
+  const QByteArray &scenarioJson() const { return m_scenarioJson; }
+  /// Tells `journal` every command from now on, after it took effect (none: stop).
+  void setJournal(ControllerJournal journal) { m_journal = std::move(journal); }
+  /// Where the run is now. REQUIRES: hasSimulation().
+  RunPlace place() const;
+  /// The event hash at place(). REQUIRES: hasSimulation().
+  std::uint64_t eventHash() const { return m_sim->world().events.hash(); }
+  /// Runs (paused) to exactly `target` on the current branch, which must not be past it:
+  /// what a follower does with a journal's RunTo.
+  void runToPlace(const RunPlace &target);
+  /// Applies a journal's user action as it was made (joining the group before it or not).
+  std::optional<QString> applyFollowedAction(engine::Fault action, bool joinGroup);
   /// Replaces the session by a recording's run: every branch replayed and checked, then the
   /// recorded position. On failure returns why and keeps the current session untouched.
   std::optional<QString> loadRecording(const struct Recording &recording, const std::function<bool(double)> &progress = {});
@@ -114,6 +129,8 @@ signals:
 
 private:
   void tick();
+  /// Tells the journal, if any, that `c` happened (with where it left the run).
+  void journal(ControllerCommand c);
   /// The one frame and the signals of applied user actions.
   void announceUserActions(std::size_t branchesBefore);
 
@@ -126,6 +143,9 @@ private:
   double m_carryMicros = 0; ///< sub-microsecond remainder between ticks
   std::function<bool(double)> m_longWork;
   std::uint64_t m_frames = 0;
+  QByteArray m_scenarioJson;
+  ControllerJournal m_journal;
+  int m_journalMuted = 0; ///< inside reset: its load is part of the Reset command
   RunHistory m_history;
   QString m_stepWords;
   int m_groupDepth = 0; ///< open beginUserActionGroup calls

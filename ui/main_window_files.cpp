@@ -70,7 +70,7 @@ bool MainWindow::useLoaded(const model::ScenarioLoadResult &loaded, const QStrin
     return false;
   m_scenarioText = loaded.text;
   m_scenarioPath = path;
-  m_controller.load(*loaded.scenario, loaded.playbackSpeed);
+  m_controller.load(*loaded.scenario, loaded.playbackSpeed, loaded.text);
   showCanvas();
   setWindowTitle(tr("%1 — StreamScope").arg(QString::fromStdString(loaded.scenario->name)));
   if (!path.isEmpty()) {

@@ -17,7 +17,7 @@ std::optional<QString> load(SimulationController &controller, const QByteArray &
   const ScenarioLoadResult loaded = loadScenarioText(json, file);
   if (!loaded.scenario)
     return loaded.error;
-  controller.load(*loaded.scenario, loaded.playbackSpeed);
+  controller.load(*loaded.scenario, loaded.playbackSpeed, loaded.text);
   return std::nullopt;
 }
 
@@ -209,38 +209,45 @@ QString lessonDirectory() {
   return candidates.front();
 }
 
+StepResult runStepHeadless(SimulationController &controller, const LessonStep &step) {
+  StepResult r{step.title, true, {}, {}, {}};
+  std::optional<QString> failed = performActions(controller, step.actions);
+  if (!failed && step.tryIt) {
+    failed = performActions(controller, step.tryIt->solution);
+    if (!failed) {
+      const auto done = tryItDone(*step.tryIt, controller.world());
+      r.details << (done.holds ? QStringLiteral("ok    try-it done: ") : QStringLiteral("FAIL  try-it not done: ")) + done.detail;
+      r.passed = done.holds;
+    }
+  }
+  if (failed) {
+    r.passed = false;
+    r.details << QStringLiteral("FAIL  ") + *failed;
+  } else if (step.scrub || !step.fork.empty()) {
+    const StepResult futures = runStepFutures(controller, step);
+    r.passed = r.passed && futures.passed;
+    r.details += futures.details;
+  }
+  const StepResult checked = checkStep(controller, step);
+  r.passed = r.passed && checked.passed;
+  r.details += checked.details;
+  r.rendered = checked.rendered;
+  return r;
+}
+
 LessonResult runLessonHeadless(const Lesson &lesson) {
-  LessonResult result{lesson.title, lesson.file, {}, {}, std::nullopt};
   SimulationController controller;
+  return runLessonHeadless(lesson, controller);
+}
+
+LessonResult runLessonHeadless(const Lesson &lesson, SimulationController &controller) {
+  LessonResult result{lesson.title, lesson.file, {}, {}, std::nullopt};
   if (const auto error = startLesson(controller, lesson)) {
     result.steps.push_back({QObject::tr("start"), false, {*error}, {}, {*error}});
     return result;
   }
-  for (const LessonStep &step : lesson.steps) {
-    StepResult r{step.title, true, {}, {}, {}};
-    std::optional<QString> failed = performActions(controller, step.actions);
-    if (!failed && step.tryIt) {
-      failed = performActions(controller, step.tryIt->solution);
-      if (!failed) {
-        const auto done = tryItDone(*step.tryIt, controller.world());
-        r.details << (done.holds ? QStringLiteral("ok    try-it done: ") : QStringLiteral("FAIL  try-it not done: ")) + done.detail;
-        r.passed = done.holds;
-      }
-    }
-    if (failed) {
-      r.passed = false;
-      r.details << QStringLiteral("FAIL  ") + *failed;
-    } else if (step.scrub || !step.fork.empty()) {
-      const StepResult futures = runStepFutures(controller, step);
-      r.passed = r.passed && futures.passed;
-      r.details += futures.details;
-    }
-    const StepResult checked = checkStep(controller, step);
-    r.passed = r.passed && checked.passed;
-    r.details += checked.details;
-    r.rendered = checked.rendered;
-    result.steps.push_back(std::move(r));
-  }
+  for (const LessonStep &step : lesson.steps)
+    result.steps.push_back(runStepHeadless(controller, step));
   result.comparison = renderComparison(controller.world(), lesson);
   if (lesson.challenge)
     result.challenge = runChallengeHeadless(controller, *lesson.challenge);

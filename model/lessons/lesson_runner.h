@@ -72,5 +72,9 @@ QString lessonDirectory();
 /// scrub or fork, then its expectations (and the try-it's completion condition); then the
 /// challenge's solution.
 LessonResult runLessonHeadless(const Lesson &lesson);
+/// The same on `controller` (its journal, if any, sees every command of the run).
+LessonResult runLessonHeadless(const Lesson &lesson, SimulationController &controller);
+/// One step played headless as above: actions, try-it solution, futures, expectations.
+StepResult runStepHeadless(SimulationController &controller, const LessonStep &step);
 
 } // namespace streamscope::model

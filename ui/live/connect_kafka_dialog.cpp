@@ -42,6 +42,8 @@ ConnectKafkaDialog::ConnectKafkaDialog(QWidget *parent) : QDialog(parent) {
   m_key = new QLineEdit(settings.value(kGroup + QStringLiteral("key")).toString(), this);
   for (QLineEdit *e : {m_ca, m_cert, m_key})
     e->setPlaceholderText(tr("PEM file (TLS only)"));
+  for (auto [edit, name] : {std::pair{m_bootstrap, "bootstrap"}, {m_username, "username"}, {m_password, "password"}})
+    edit->setObjectName(QLatin1String(name));
   m_problem = new QLabel(this);
   m_problem->setWordWrap(true);
   form->addRow(m_mock);

@@ -40,6 +40,9 @@ ConnectKinesisDialog::ConnectKinesisDialog(QWidget *parent) : QDialog(parent) {
   m_secretKey = new QLineEdit(this);
   m_secretKey->setEchoMode(QLineEdit::Password);
   m_secretKey->setPlaceholderText(tr("used for this connection only, never saved"));
+  for (auto [edit, name] :
+       {std::pair{m_endpoint, "endpoint"}, {m_stream, "stream"}, {m_region, "region"}, {m_accessKey, "accessKey"}, {m_secretKey, "secretKey"}})
+    edit->setObjectName(QLatin1String(name));
   m_credentials = new QLabel(this);
   m_credentials->setWordWrap(true);
   m_problem = new QLabel(this);
