@@ -88,8 +88,13 @@ bool ClassroomClient::send(const StudentMessage &message) {
 }
 
 void ClassroomClient::dropConnection() {
-  if (m_socket)
-    m_socket->abort();
+  QWebSocket *socket = m_socket;
+  if (!socket)
+    return;
+  socket->abort();
+  // A socket still connecting reports nothing when aborted.
+  if (socket == m_socket)
+    onDisconnected(socket);
 }
 
 void ClassroomClient::open() {

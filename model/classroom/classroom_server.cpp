@@ -219,6 +219,16 @@ void ClassroomServer::onFrame(StudentChannel *channel, const QByteArray &frame) 
     return;
   }
   Student &student = m_students[id];
+  if (!student.window.isValid() || student.window.elapsed() >= 1000) {
+    student.window.start();
+    student.messagesInWindow = 0;
+  }
+  if (++student.messagesInWindow > m_options.maxMessagesPerSecond) {
+    if (student.messagesInWindow == m_options.maxMessagesPerSecond + 1)
+      qCWarning(lcClassroom).noquote() << "student" << id << "sends more than" << m_options.maxMessagesPerSecond
+                                       << "messages a second; dropping the rest of this second's";
+    return;
+  }
   if (const auto *status = std::get_if<Status>(&*message)) {
     const bool changed = !student.info.status || student.info.following != status->following;
     student.info.following = status->following;

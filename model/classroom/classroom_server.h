@@ -10,6 +10,7 @@
 #include "classroom_protocol.h"
 #include "self_signed_cert.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
@@ -38,6 +39,8 @@ public:
     /// A connection that sends no hello within this time is refused.
     int helloTimeoutMs = 5000;
     int maxStudents = 200;
+    /// Messages a student may send per second; more are dropped (a status stream is a few).
+    int maxMessagesPerSecond = 50;
   };
 
   struct StudentInfo {
@@ -101,6 +104,8 @@ private:
     StudentInfo info;
     QString resume;
     StudentChannel *channel = nullptr;
+    QElapsedTimer window; // the current one-second window of the message budget
+    int messagesInWindow = 0;
   };
 
   void acceptConnections();

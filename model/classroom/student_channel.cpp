@@ -2,6 +2,7 @@
 
 #include "classroom_protocol.h"
 
+#include <QTimer>
 #include <QWebSocket>
 
 namespace streamscope::classroom {
@@ -45,6 +46,8 @@ void StudentChannel::sendAndClose(const QString &frame) {
   send(frame);
   m_closeWhenFlushed = true;
   flush();
+  // A peer that never answers the closing handshake is cut off.
+  QTimer::singleShot(kCloseGraceMs, this, &StudentChannel::abort);
 }
 
 void StudentChannel::abort() {

@@ -19,6 +19,9 @@ public:
   /// A student this far behind is disconnected; it resumes and catches up from the log.
   static constexpr qint64 kMaxQueuedBytes = 32 * 1024 * 1024;
 
+  /// How long a closing connection may take to deliver its last frames.
+  static constexpr int kCloseGraceMs = 3000;
+
   /// Takes ownership of `socket`.
   StudentChannel(QWebSocket *socket, QObject *parent);
   ~StudentChannel() override;

@@ -148,6 +148,27 @@ private slots:
     QVERIFY(host.student(QStringLiteral("s1"))->connected);
   }
 
+  void floodingStudentIsThrottled() {
+    ClassroomServer host;
+    auto options = hostOptions();
+    options.maxMessagesPerSecond = 10;
+    QVERIFY(host.listen(options));
+    QSignalSpy fromStudents(&host, &ClassroomServer::messageFrom);
+    RawSocket raw(host.port());
+    QVERIFY(raw.waitConnected());
+    raw.hello();
+    QTRY_COMPARE(host.students().size(), 1);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("sends more than 10 messages a second")));
+    for (int i = 0; i < 30; ++i)
+      raw.send(encode(StudentMessage(Tried{i})));
+    QTRY_COMPARE(fromStudents.size(), 10);
+    QTest::qWait(1100);
+    QCOMPARE(fromStudents.size(), 10);
+    raw.send(encode(StudentMessage(Tried{99})));
+    QTRY_COMPARE(fromStudents.size(), 11);
+    QVERIFY(!raw.closed);
+  }
+
   void studentMessagesReachTheTeacher() {
     ClassroomServer host;
     QVERIFY(host.listen(hostOptions()));
@@ -187,6 +208,25 @@ private slots:
     QTest::qWait(600); // longer than the first reconnection pause: the client must not come back
     QVERIFY(host.students().isEmpty());
     QVERIFY(!student.client->isConnected());
+  }
+
+  void removedStudentsTokenIsRefused() {
+    ClassroomServer host;
+    QVERIFY(host.listen(hostOptions()));
+    RawSocket first(host.port());
+    QVERIFY(first.waitConnected());
+    first.hello();
+    QTRY_VERIFY(first.last() && std::holds_alternative<Welcome>(*first.last()));
+    const Welcome welcome = std::get<Welcome>(*first.last());
+    host.remove(welcome.student, QStringLiteral("off you go"));
+    QTRY_VERIFY(first.closed);
+    QCOMPARE(std::get<Removed>(*first.last()).reason, QStringLiteral("off you go"));
+    RawSocket again(host.port());
+    QVERIFY(again.waitConnected());
+    again.hello(kProtocolVersion, kCode, welcome.resume);
+    QTRY_VERIFY(again.closed);
+    QCOMPARE(std::get<Refused>(*again.last()).reason, QStringLiteral("the teacher removed you from this session"));
+    QVERIFY(host.students().isEmpty());
   }
 
   void droppedStudentResumesAndCatchesUp() {
