@@ -300,6 +300,26 @@ private slots:
     QVERIFY(host.log().isEmpty());
   }
 
+  void hostListensOnlyOnItsInterface() {
+    ClassroomServer host;
+    auto options = hostOptions();
+    options.address = QHostAddress(QStringLiteral("127.0.0.2"));
+    QVERIFY2(host.listen(options), qPrintable(host.errorString()));
+    Student elsewhere;
+    elsewhere.join(host.port(), QStringLiteral("Ann")); // to 127.0.0.1, the same port
+    QTRY_COMPARE(elsewhere.refusals.size(), 1);
+    QVERIFY(elsewhere.refusals.first().startsWith(QStringLiteral("cannot reach the host")));
+    Student student;
+    ClassroomClient::Options join;
+    join.host = QStringLiteral("127.0.0.2");
+    join.port = host.port();
+    join.code = kCode;
+    join.name = QStringLiteral("Bo");
+    student.client->connectTo(join);
+    QTRY_VERIFY(student.client->isConnected());
+    QCOMPARE(host.students().size(), 1);
+  }
+
   void listeningOnABusyPortFails() {
     ClassroomServer first, second;
     QVERIFY(first.listen(hostOptions()));
