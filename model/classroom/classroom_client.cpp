@@ -216,6 +216,8 @@ void ClassroomClient::onText(const QString &text) {
 
 void ClassroomClient::onWelcome(const Welcome &welcome) {
   m_welcomeTimeout.stop();
+  if (welcome.version != kProtocolVersion)
+    return stop(versionMismatchReason(welcome.version, kProtocolVersion));
   const bool resumed = !m_welcomed && !m_resume.isEmpty() && welcome.student == m_studentId && welcome.sessionStart == m_sessionStart;
   m_welcomed = true;
   m_studentId = welcome.student;

@@ -203,9 +203,8 @@ void ClassroomServer::onFrame(StudentChannel *channel, const QByteArray &frame) 
   if (m_pending.contains(channel)) {
     if (message && std::holds_alternative<Hello>(*message))
       return onHello(channel, std::get<Hello>(*message));
-    const QString why = message ? QStringLiteral("expected a hello, got %1").arg(typeName(*message)) : error;
-    qCWarning(lcClassroom).noquote() << "refused" << channel->peer() << ":" << why;
-    return refuse(channel, QStringLiteral("expected a hello: ") + why);
+    return refuse(channel,
+                  message ? QStringLiteral("expected a hello, got %1").arg(typeName(*message)) : QStringLiteral("expected a hello: ") + error);
   }
   const QString id = studentOf(channel);
   if (id.isEmpty())
@@ -297,6 +296,7 @@ void ClassroomServer::onClosed(StudentChannel *channel) {
 }
 
 void ClassroomServer::refuse(StudentChannel *channel, const QString &reason) {
+  qCWarning(lcClassroom).noquote() << "refused" << channel->peer() << ":" << reason;
   m_pending.remove(channel);
   channel->sendAndClose(frameText(encode(HostMessage(Refused{reason}), m_lastSeq)));
 }
