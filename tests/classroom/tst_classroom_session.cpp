@@ -63,6 +63,33 @@ private slots:
     QTRY_COMPARE(late.seqs.last(), 4);
   }
 
+  void welcomeLargerThanAFrameArrivesWhole() {
+    ClassroomServer host;
+    QVERIFY(host.listen(hostOptions()));
+    // A scenario filling most of the 4 MiB frame, and a log that cannot fit beside it.
+    SessionInfo big = scenarioSession();
+    big.scenarioText = "{\"name\":\"big\",\"description\":\"" + QByteArray(kMaxHostFrameBytes - 20000, 'x') + "\"}";
+    QVERIFY(host.setSession(big));
+    const QString note(300, QLatin1Char('n'));
+    for (int i = 0; i < 200; ++i)
+      QVERIFY(host.broadcast(commandPayload(QStringLiteral("step_event"), i, i, {{QStringLiteral("note"), note}})) > 0);
+    Student late;
+    late.join(host.port(), QStringLiteral("Late"));
+    QTRY_COMPARE_WITH_TIMEOUT(late.seqs.size(), 200, 10000);
+    QCOMPARE(late.welcomes.size(), 1);
+    QVERIFY(late.welcomes.first().log.size() < 200); // the rest came as commands
+    QCOMPARE(late.welcomes.first().session.scenarioText, big.scenarioText);
+    for (int i = 0; i < 200; ++i)
+      QCOMPARE(late.seqs.at(i), qint64(i + 1));
+    // A session that cannot fit in any welcome is refused and the current one kept.
+    SessionInfo tooBig = big;
+    tooBig.scenarioText += QByteArray(30000, 'y');
+    QString error;
+    QVERIFY(!host.setSession(tooBig, &error));
+    QVERIFY(error.contains(QStringLiteral("does not fit")));
+    QCOMPARE(host.log().size(), 200);
+  }
+
   void wrongCodeIsRefused() {
     ClassroomServer host;
     QVERIFY(host.listen(hostOptions()));
