@@ -30,6 +30,8 @@ extern const CliCommand kBenchCommand;
 extern const CliCommand kSoakCommand;
 /// Live mode: a real cluster (or librdkafka's mock cluster), the durability probe, the mirror.
 extern const CliCommand kLiveCommand;
+/// A classroom session: the teacher's side (host) or a student's (join).
+extern const CliCommand kClassroomCommand;
 
 /// Every subcommand, in the order the overall help lists them.
 std::span<const CliCommand *const> cliCommands();

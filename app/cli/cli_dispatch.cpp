@@ -7,8 +7,8 @@ namespace {
 
 bool g_parseOnly = false;
 
-const CliCommand *const kCommands[] = {&kPartitionCommand, &kShardsCommand, &kShardCommand, &kRunCommand,
-                                       &kLessonCommand,    &kBenchCommand,  &kSoakCommand,  &kLiveCommand};
+const CliCommand *const kCommands[] = {&kPartitionCommand, &kShardsCommand, &kShardCommand, &kRunCommand,      &kLessonCommand,
+                                       &kBenchCommand,     &kSoakCommand,   &kLiveCommand,  &kClassroomCommand};
 
 const CliCommand *findCommand(const QString &name) {
   for (const CliCommand *command : kCommands)

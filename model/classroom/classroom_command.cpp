@@ -12,7 +12,7 @@ using namespace fields;
 
 namespace {
 
-enum class FieldType { Integer, PositiveNumber, String, ObjectArray };
+enum class FieldType { Integer, PositiveNumber, String, Text, Bool, Object };
 
 struct FieldRule {
   const char *name;
@@ -22,29 +22,38 @@ struct FieldRule {
 
 struct KindRule {
   const char *kind;
-  std::array<FieldRule, 2> fields; // unused slots have a null name
+  std::array<FieldRule, 3> fields; // unused slots have a null name
 };
 
 constexpr FieldRule none{nullptr, FieldType::Integer, Presence::Optional};
 
-// docs/classroom-protocol.md lists the same kinds and fields.
-constexpr std::array<KindRule, 13> kindRules{{
-    {"play", {none, none}},
-    {"pause", {none, none}},
-    {"speed", {{{"speed", FieldType::PositiveNumber, Presence::Required}, none}}},
-    {"seek", {{{"to_us", FieldType::Integer, Presence::Required}, none}}},
-    {"step_event", {none, none}},
-    {"step_back", {none, none}},
-    {"switch_branch", {{{"branch", FieldType::Integer, Presence::Required}, none}}},
-    {"fork_branch", {{{"branch", FieldType::Integer, Presence::Required}, none}}},
-    {"user_actions", {{{"faults", FieldType::ObjectArray, Presence::Required}, none}}},
-    {"lesson_step", {{{"step", FieldType::Integer, Presence::Required}, none}}},
-    {"reveal", {{{"step", FieldType::Integer, Presence::Required}, {"explanation", FieldType::String, Presence::Optional}}}},
-    {"lock", {none, none}},
-    {"release", {none, none}},
+// The engine's commands are the simulation controller's journal (model/controller_journal.h),
+// each with its own "after" place and "after_hash", read by model/json/controller_command_json;
+// the rest are the classroom's. docs/classroom-protocol.md lists the same kinds and fields.
+constexpr std::array<KindRule, 16> kindRules{{
+    {"load", {{{"scenario", FieldType::Text, Presence::Required}, {"speed", FieldType::PositiveNumber, Presence::Required}, none}}},
+    {"run_to", {{{"target", FieldType::Object, Presence::Required}, none, none}}},
+    {"seek", {{{"target", FieldType::Object, Presence::Required}, none, none}}},
+    {"step_event", {none, none, none}},
+    {"step_back", {none, none, none}},
+    {"switch_branch", {{{"target", FieldType::Object, Presence::Required}, none, none}}},
+    {"fork_branch", {{{"name", FieldType::String, Presence::Required}, none, none}}},
+    {"user_action", {{{"fault", FieldType::Object, Presence::Required}, {"join_group", FieldType::Bool, Presence::Required}, none}}},
+    {"reset", {none, none, none}},
+    {"play", {none, none, none}},
+    {"pause", {none, none, none}},
+    {"speed", {{{"speed", FieldType::PositiveNumber, Presence::Required}, none, none}}},
+    {"lesson_step", {{{"step", FieldType::Integer, Presence::Required}, none, none}}},
+    {"reveal",
+     {{{"step", FieldType::Integer, Presence::Required},
+       {"explanation", FieldType::String, Presence::Optional},
+       {"answers", FieldType::Object, Presence::Optional}}}},
+    {"lock", {none, none, none}},
+    {"release", {none, none, none}},
 }};
 
 constexpr qsizetype kMaxExplanationLength = 64 * 1024;
+constexpr qsizetype kMaxScenarioLength = 2 * 1024 * 1024;
 
 bool checkField(const QJsonObject &payload, const FieldRule &rule, QString *error) {
   const QString context = QStringLiteral("command \"%1\"").arg(payload.value(QLatin1String("kind")).toString());
@@ -62,7 +71,23 @@ bool checkField(const QJsonObject &payload, const FieldRule &rule, QString *erro
     QString value;
     return readString(payload, key, kMaxExplanationLength, &value, context, error, rule.presence);
   }
-  case FieldType::ObjectArray: return readObjectArray(payload, key, context, error, rule.presence);
+  case FieldType::Text: {
+    QString value;
+    return readString(payload, key, kMaxScenarioLength, &value, context, error, rule.presence);
+  }
+  case FieldType::Bool: {
+    bool value = false;
+    return readBool(payload, key, &value, context, error, rule.presence);
+  }
+  case FieldType::Object: {
+    const QJsonValue value = payload.value(key);
+    if (value.isUndefined() && rule.presence == Presence::Optional)
+      return true;
+    if (value.isObject())
+      return true;
+    *error = QStringLiteral("%1: field \"%2\" must be an object").arg(context, key);
+    return false;
+  }
   }
   return false;
 }

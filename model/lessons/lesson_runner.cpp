@@ -209,6 +209,24 @@ QString lessonDirectory() {
   return candidates.front();
 }
 
+std::optional<QString> lessonFileById(const QString &id, QString *error) {
+  const QDir dir(lessonDirectory());
+  const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+  QStringList matches;
+  for (const QString &file : files) {
+    const QString name = file.chopped(5);
+    if (name == id)
+      return dir.filePath(file);
+    if (!id.isEmpty() && name.startsWith(id))
+      matches << name;
+  }
+  if (matches.size() == 1)
+    return dir.filePath(matches.front() + QStringLiteral(".json"));
+  *error = matches.isEmpty() ? QObject::tr("no lesson \"%1\" in %2").arg(id, dir.path())
+                             : QObject::tr("\"%1\" names several lessons: %2").arg(id, matches.join(QStringLiteral(", ")));
+  return std::nullopt;
+}
+
 StepResult runStepHeadless(SimulationController &controller, const LessonStep &step) {
   StepResult r{step.title, true, {}, {}, {}};
   std::optional<QString> failed = performActions(controller, step.actions);

@@ -67,6 +67,9 @@ StepResult checkStep(const SimulationController &controller, const LessonStep &s
 std::vector<WorldItem> resolveHighlights(const engine::World &world, const std::vector<LessonHighlight> &highlights);
 /// Where lessons are: ./lessons, the installed copy, or the source tree.
 QString lessonDirectory();
+/// The lesson file of lessonDirectory() whose name (without .json) is `id`, or else the one
+/// whose name starts with it ("09"); nullopt with `error` if none or several do.
+std::optional<QString> lessonFileById(const QString &id, QString *error);
 
 /// Plays the whole lesson headless: each step's actions, then its try-it solution, then its
 /// scrub or fork, then its expectations (and the try-it's completion condition); then the

@@ -66,7 +66,10 @@ BroadcastLatency measureBroadcastLatency(int clients, int rounds, bool tls) {
   for (int round = 1; round <= rounds; ++round) {
     reached = 0;
     const qint64 start = clock.nsecsElapsed();
-    host.broadcast(commandPayload(QStringLiteral("seek"), round, round, {{QStringLiteral("to_us"), round}}));
+    host.broadcast(
+        commandPayload(QStringLiteral("seek"), round, round,
+                       {{QStringLiteral("target"),
+                         QJsonObject{{QStringLiteral("branch"), 0}, {QStringLiteral("at_us"), round}, {QStringLiteral("processed"), round}}}}));
     QTimer::singleShot(10000, &waiting, &QEventLoop::quit);
     if (reached < clients)
       waiting.exec();

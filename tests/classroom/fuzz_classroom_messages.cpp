@@ -5,11 +5,19 @@
 
 #include "model/classroom/classroom_protocol.h"
 #include "model/classroom/student_name.h"
+#include "model/json/controller_command_json.h"
 
 using namespace streamscope;
 using namespace streamscope::classroom;
 
 namespace {
+
+/// The scenario a fuzzed student follows (faults are read in its context).
+const QByteArray &followedScenario() {
+  static const QByteArray text = R"({"name": "fuzz", "duration_ms": 10000, "kafka": {"brokers": 3, "topics": [{"name": "orders", "partitions": 3,
+    "replication_factor": 3}]}, "producers": [{"name": "p", "target": ["kafka:orders"], "rate": 10}]})";
+  return text;
+}
 
 void checkName(const QString &typed) {
   const QString shown = sanitizeStudentName(typed);
@@ -48,8 +56,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const auto back = decodeHostMessage(again, &second);
     if (!back || encode(*back, 1) != again)
       fuzz::fail(QStringLiteral("an accepted host message does not survive encoding: ") + second);
-    if (const auto *command = std::get_if<Command>(&*host); command && !validateCommandPayload(command->payload).isEmpty())
-      fuzz::fail(QStringLiteral("an accepted command fails its schema"));
+    if (const auto *command = std::get_if<Command>(&*host)) {
+      if (!validateCommandPayload(command->payload).isEmpty())
+        fuzz::fail(QStringLiteral("an accepted command fails its schema"));
+      // What a student's app does with it next: read it as an engine command, or refuse it with a reason.
+      QString why;
+      if (!model::commandFromJson(command->payload, followedScenario(), &why) && why.isEmpty())
+        fuzz::fail(QStringLiteral("an engine command refused without a reason"));
+    }
   } else if (error.isEmpty()) {
     fuzz::fail(QStringLiteral("a host frame refused without a reason"));
   }

@@ -34,9 +34,13 @@ Welcome sampleWelcome() {
   welcome.session.kind = SessionInfo::Kind::Scenario;
   welcome.session.scenarioText = R"({"name":"x","seed":3})";
   welcome.session.seed = 42;
-  welcome.log = {Command{5, commandPayload(QStringLiteral("play"), 0, 0)},
-                 Command{6, commandPayload(QStringLiteral("speed"), 1000, 12, {{QStringLiteral("speed"), 2.5}})},
-                 Command{7, commandPayload(QStringLiteral("seek"), 5000, 40, {{QStringLiteral("to_us"), 250}})}};
+  welcome.log = {
+      Command{5, commandPayload(QStringLiteral("play"), 0, 0)},
+      Command{6, commandPayload(QStringLiteral("speed"), 1000, 12, {{QStringLiteral("speed"), 2.5}})},
+      Command{7,
+              commandPayload(QStringLiteral("seek"), 5000, 40,
+                             {{QStringLiteral("target"),
+                               QJsonObject{{QStringLiteral("branch"), 0}, {QStringLiteral("at_us"), 10}, {QStringLiteral("processed"), 3}}}})}};
   welcome.locked = true;
   return welcome;
 }
@@ -62,14 +66,15 @@ private slots:
   void hostMessagesRoundTrip() {
     Welcome lesson = sampleWelcome();
     lesson.session = SessionInfo{SessionInfo::Kind::Lesson, QStringLiteral("kafka-01-partitions"), {}, std::nullopt};
-    const QList<HostMessage> messages{sampleWelcome(),
-                                      lesson,
-                                      Refused{QStringLiteral("wrong join code")},
-                                      Command{8,
-                                              commandPayload(QStringLiteral("user_actions"), 7, 8,
-                                                             {{QStringLiteral("faults"), QJsonArray{QJsonObject{{QStringLiteral("at_ms"), 5}}}}})},
-                                      Removed{QStringLiteral("bye")},
-                                      End{}};
+    const QList<HostMessage> messages{
+        sampleWelcome(),
+        lesson,
+        Refused{QStringLiteral("wrong join code")},
+        Command{8,
+                commandPayload(QStringLiteral("user_action"), 7, 8,
+                               {{QStringLiteral("fault"), QJsonObject{{QStringLiteral("at_ms"), 5}}}, {QStringLiteral("join_group"), false}})},
+        Removed{QStringLiteral("bye")},
+        End{}};
     for (const HostMessage &message : messages) {
       QString error;
       const auto back = decodeHostMessage(encode(message, 8), &error);
@@ -91,13 +96,18 @@ private slots:
   void everyCommandKindHasASchema() {
     const QHash<QString, QJsonObject> fields{
         {QStringLiteral("speed"), {{QStringLiteral("speed"), 4}}},
-        {QStringLiteral("seek"), {{QStringLiteral("to_us"), 10}}},
-        {QStringLiteral("switch_branch"), {{QStringLiteral("branch"), 1}}},
-        {QStringLiteral("fork_branch"), {{QStringLiteral("branch"), 2}}},
-        {QStringLiteral("user_actions"), {{QStringLiteral("faults"), QJsonArray{QJsonObject{}}}}},
+        {QStringLiteral("load"), {{QStringLiteral("scenario"), QStringLiteral("{}")}, {QStringLiteral("speed"), 1}}},
+        {QStringLiteral("run_to"),
+         {{QStringLiteral("target"), QJsonObject{{QStringLiteral("branch"), 0}, {QStringLiteral("at_us"), 10}, {QStringLiteral("processed"), 3}}}}},
+        {QStringLiteral("seek"),
+         {{QStringLiteral("target"), QJsonObject{{QStringLiteral("branch"), 0}, {QStringLiteral("at_us"), 10}, {QStringLiteral("processed"), 3}}}}},
+        {QStringLiteral("switch_branch"),
+         {{QStringLiteral("target"), QJsonObject{{QStringLiteral("branch"), 0}, {QStringLiteral("at_us"), 10}, {QStringLiteral("processed"), 3}}}}},
+        {QStringLiteral("fork_branch"), {{QStringLiteral("name"), QStringLiteral("mine")}}},
+        {QStringLiteral("user_action"), {{QStringLiteral("fault"), QJsonObject{}}, {QStringLiteral("join_group"), false}}},
         {QStringLiteral("lesson_step"), {{QStringLiteral("step"), 3}}},
         {QStringLiteral("reveal"), {{QStringLiteral("step"), 3}, {QStringLiteral("explanation"), QStringLiteral("because")}}}};
-    QCOMPARE(commandKinds().size(), 13);
+    QCOMPARE(commandKinds().size(), 16);
     for (const QString &kind : commandKinds()) {
       QVERIFY2(validateCommandPayload(commandPayload(kind, 1, 2, fields.value(kind))).isEmpty(), qPrintable(kind));
       if (fields.contains(kind)) // the kind's own fields are required
@@ -122,8 +132,9 @@ private slots:
                                       << QStringLiteral("command \"play\": field \"at_us\" must be an integer");
     QTest::newRow("zero speed") << commandPayload(QStringLiteral("speed"), 0, 0, {{QStringLiteral("speed"), 0}})
                                 << QStringLiteral("command \"speed\": field \"speed\" must be a number greater than 0");
-    QTest::newRow("faults not objects") << commandPayload(QStringLiteral("user_actions"), 0, 0, {{QStringLiteral("faults"), QJsonArray{1}}})
-                                        << QStringLiteral("command \"user_actions\": field \"faults\" must hold only objects (item 0 is not)");
+    QTest::newRow("fault not an object") << commandPayload(QStringLiteral("user_action"), 0, 0,
+                                                           {{QStringLiteral("fault"), QJsonArray{1}}, {QStringLiteral("join_group"), true}})
+                                         << QStringLiteral("command \"user_action\": field \"fault\" must be an object");
     QTest::newRow("explanation not text") << commandPayload(QStringLiteral("reveal"), 0, 0,
                                                             {{QStringLiteral("step"), 1}, {QStringLiteral("explanation"), 3}})
                                           << QStringLiteral("command \"reveal\": field \"explanation\" must be a string");

@@ -274,7 +274,9 @@ private slots:
     QTRY_COMPARE(left.size(), 1);
     QCOMPARE(student.lost, 1);
     // Commands while the student is away, and an answer it gives meanwhile.
-    host.broadcast(commandPayload(QStringLiteral("seek"), 20, 2, {{QStringLiteral("to_us"), 5}}));
+    host.broadcast(commandPayload(
+        QStringLiteral("seek"), 20, 2,
+        {{QStringLiteral("target"), QJsonObject{{QStringLiteral("branch"), 0}, {QStringLiteral("at_us"), 5}, {QStringLiteral("processed"), 0}}}}));
     host.broadcast(commandPayload(QStringLiteral("pause"), 30, 3));
     QSignalSpy fromStudents(&host, &ClassroomServer::messageFrom);
     QVERIFY(student.client->send(Answer{1, 0, 10}));
