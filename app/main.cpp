@@ -1,6 +1,7 @@
 // streamscope: the desktop app. Parses the command line, opens the scenario (a small
 // side-by-side one by default), shows the main window and starts playing; or, with
 // --screenshot, runs to --at and saves a picture of the window for docs and tests.
+#include "classroom_startup.h"
 #include "live_startup.h"
 #include "model/explain/english_plurals.h"
 #include "model/history/recording_store.h"
@@ -94,6 +95,15 @@ void useOffscreenWithoutADisplay(int argc, char **argv) {
   }
 }
 
+/// Qt takes "-name" and "--name" as the X11 window class and removes them from the
+/// arguments; the classroom's --name is renamed before Qt sees it (see ClassroomStartupOptions).
+void keepClassroomName(int argc, char **argv) {
+  static char renamed[] = "--student-name";
+  for (int i = 1; i < argc; ++i)
+    if (QByteArray(argv[i]) == "--name")
+      argv[i] = renamed;
+}
+
 int fail(const QString &message) {
   std::fprintf(stderr, "streamscope: %s\n", qPrintable(message));
   return 2;
@@ -105,6 +115,7 @@ int main(int argc, char **argv) {
   QElapsedTimer sinceLaunch; // --measure-startup: launch to first painted frame
   sinceLaunch.start();
   useOffscreenWithoutADisplay(argc, argv);
+  keepClassroomName(argc, argv);
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("StreamScope"));
   QApplication::setOrganizationName(QStringLiteral("StreamScope"));
@@ -157,6 +168,8 @@ int main(int argc, char **argv) {
                      lessonSteps, measureStartup, measureFps});
   const app::LiveStartupOptions liveOptions;
   liveOptions.addTo(parser);
+  const app::ClassroomStartupOptions classroomOptions;
+  classroomOptions.addTo(parser);
   parser.process(app);
 
   QStringList files = parser.positionalArguments();
@@ -287,6 +300,9 @@ int main(int argc, char **argv) {
       parser.isSet(welcome) || (files.isEmpty() && !shooting && !scripted && !parser.isSet(present) && !parser.isSet(measureStartup));
   if (welcoming)
     window.showWelcome();
+  if (classroomOptions.anySet(parser))
+    if (const auto status = app::startClassroom(parser, classroomOptions, window, parser.value(lessonSteps).toInt(), parser.value(screenshot)))
+      return *status;
   if (liveOptions.anySet(parser))
     if (const auto status = app::openLiveWindows(parser, liveOptions, window, parser.value(screenshot), QSize(width, height)))
       return *status;

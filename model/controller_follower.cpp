@@ -8,7 +8,7 @@ using Kind = ControllerCommand::Kind;
 
 std::optional<QString> ControllerFollower::move(const ControllerCommand &c) {
   SimulationController &s = m_controller;
-  if (c.kind != Kind::Load && !s.hasSimulation())
+  if (c.kind != Kind::Load && changesTheRun(c.kind) && !s.hasSimulation())
     return QObject::tr("no scenario is loaded to follow");
   switch (c.kind) {
   case Kind::Load: {

@@ -28,13 +28,13 @@ void SimulationController::load(const engine::Scenario &scenario, double playbac
   m_carryMicros = 0;
   m_history.reset(*m_sim);
   m_groupApplied = false;
-  emit scenarioLoaded();
-  emit branchesChanged();
-  emit frameReady();
-  ControllerCommand c{ControllerCommand::Kind::Load};
+  ControllerCommand c{ControllerCommand::Kind::Load}; // before the signals: what they make the controller do comes after it
   c.scenarioJson = json;
   c.speed = playbackSpeed;
   journal(std::move(c));
+  emit scenarioLoaded();
+  emit branchesChanged();
+  emit frameReady();
 }
 
 RunPlace SimulationController::place() const { return {m_history.current(), m_sim->now(), m_sim->world().processed}; }

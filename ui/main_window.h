@@ -42,6 +42,7 @@ namespace streamscope::ui {
 class GlossaryDialog;
 class LiveKafkaWindow;
 class LiveKinesisWindow;
+class ClassroomUi;
 class InspectorPanel;
 class PresentationMode;
 class ScenarioDetailsDialog;
@@ -77,6 +78,7 @@ public:
   /// Opens a window on a real Kafka cluster (or, with `mockBrokers` > 0, on librdkafka's mock
   /// cluster); its mirror opens here. Returns the window (it deletes itself when closed).
   LiveKafkaWindow *openLiveKafka(const live::KafkaConnection &c, int mockBrokers);
+  ClassroomUi *classroom() const { return m_classroom; }
   /// Opens a window on a real Kinesis stream (`createShards` > 0 creates it if missing).
   LiveKinesisWindow *openLiveKinesis(const live::kinesis::ClientOptions &options, const QString &stream, int createShards);
 
@@ -192,6 +194,7 @@ private:
   std::unique_ptr<model::RecordingWriter> m_recorder; ///< while Record is on: one batch per frame
   QString m_recordingPath;
   QAction *m_connectKafka = nullptr, *m_connectKinesis = nullptr;
+  ClassroomUi *m_classroom = nullptr; ///< Classroom menu, hosting and joining
   QAction *m_open = nullptr, *m_save = nullptr, *m_exportPng = nullptr, *m_exportSvg = nullptr, *m_quit = nullptr;
   QAction *m_secondBack = nullptr, *m_secondForward = nullptr;
   QAction *m_play = nullptr, *m_stepBack = nullptr, *m_step = nullptr, *m_reset = nullptr, *m_faster = nullptr, *m_slower = nullptr;

@@ -2,6 +2,7 @@
 // menu bar. Window-level actions keep their shortcuts while menus and toolbars are hidden.
 #include "main_window.h"
 
+#include "classroom/classroom_ui.h"
 #include "live/connect_kafka_dialog.h"
 #include "live/connect_kinesis_dialog.h"
 
@@ -255,6 +256,9 @@ void MainWindow::buildMenus() {
 
   QMenu *lessons = menuBar()->addMenu(tr("&Lessons"));
   lessons->addActions(m_lessonActions);
+  m_classroom = new ClassroomUi(*this, m_controller, *m_lessons, [this] { return m_scenarioText; });
+  menuBar()->addMenu(m_classroom->menu());
+  addActions(m_classroom->menu()->actions());
 
   QMenu *help = menuBar()->addMenu(tr("&Help"));
   QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);

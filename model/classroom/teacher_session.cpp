@@ -66,10 +66,16 @@ void TeacherSession::send(const model::ControllerCommand &c) {
   m_server.broadcast(commandPayload(model::commandKindName(c.kind), c.after.at, static_cast<qint64>(c.after.processed), fields));
 }
 
-void TeacherSession::lessonStep(int step, int choices) {
+void TeacherSession::setRecord(ClassRecord *record, const QString &lesson) {
+  m_record = record;
+  m_lesson = lesson;
+}
+
+void TeacherSession::lessonStep(int step, int choices, int correctChoice) {
   flush();
   m_step = step;
   m_choices = choices;
+  m_correct = correctChoice;
   const model::RunPlace here = m_controller.hasSimulation() ? m_controller.place() : model::RunPlace{};
   m_server.broadcast(commandPayload(QStringLiteral("lesson_step"), here.at, static_cast<qint64>(here.processed), {{QStringLiteral("step"), step}}));
 }
@@ -123,6 +129,12 @@ void TeacherSession::onMessage(const QString &id, const StudentMessage &message)
       return;
     }
     m_answers[answer->step].byStudent[id] = *answer; // a changed mind counts once, as its last choice
+    if (m_record) {
+      const auto student = m_server.student(id);
+      if (!m_record->add(
+              {m_sessionId, m_lesson, answer->step, student ? student->name : id, answer->choice, answer->choice == m_correct, answer->answerMs}))
+        qCWarning(lcClassroom) << m_record->error();
+    }
     emit answersChanged(answer->step);
   } else if (const auto *tried = std::get_if<Tried>(&message)) {
     if (m_tried[tried->step].insert(id).second)

@@ -4,6 +4,7 @@
 // playing at most ten times a second, always before any other command — and the lesson's
 // steps, reveals and locks go with them. Answers and tried steps are tallied per step.
 // Contract: GUI thread (or the CLI's main thread), with the controller it journals.
+#include "class_record.h"
 #include "classroom_server.h"
 #include "model/simulation_controller.h"
 
@@ -36,7 +37,11 @@ public:
   /// The teacher opened lesson step `step` (before its actions run); `choices` is the number
   /// of its prediction's choices (0: none). Answers count for the open step's prediction only,
   /// until it is revealed.
-  void lessonStep(int step, int choices);
+  void lessonStep(int step, int choices, int correctChoice = -1);
+  /// Keeps every counted answer in `record` under `lesson` from now on (none: stop).
+  void setRecord(ClassRecord *record, const QString &lesson);
+  /// This session's id in the class record.
+  const QString &sessionId() const { return m_sessionId; }
   int currentStep() const { return m_step; }
   /// Shows the class the prediction's answer, with `explanation` and the tally of answers.
   void reveal(int step, const QString &explanation);
@@ -66,6 +71,10 @@ private:
   std::optional<model::ControllerCommand> m_pendingRun;
   int m_step = -1;
   int m_choices = 0; ///< of the open step's prediction, until it is revealed
+  int m_correct = -1; ///< the open step's right choice
+  ClassRecord *m_record = nullptr;
+  QString m_lesson;
+  QString m_sessionId = newSessionId();
   std::map<int, StepAnswers> m_answers;
   std::map<int, std::set<QString>> m_tried; ///< student ids
 };
