@@ -1,9 +1,22 @@
 #include "engine/kinesis/stream_topology.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace streamscope::engine::kinesis {
 namespace {
 
 Stream &streamAt(World &w, int s) { return w.kinesis.streams[static_cast<std::size_t>(s)]; }
+
+/// Lays out the stream's routing table again after a shard opened or closed.
+void rebuildRouting(World &w, int stream) {
+  Stream &st = streamAt(w, stream);
+  st.openByStart.clear();
+  for (int slot : st.shards)
+    if (w.kinesis.shardAt(slot).open())
+      st.openByStart.emplace_back(w.kinesis.shardAt(slot).range.start, slot);
+  std::sort(st.openByStart.begin(), st.openByStart.end());
+}
 
 int addShard(World &w, int stream, HashKeyRange range, int parent, int adjacentParent) {
   Stream &st = streamAt(w, stream);
@@ -22,6 +35,7 @@ int addShard(World &w, int stream, HashKeyRange range, int parent, int adjacentP
   const int slot = static_cast<int>(w.kinesis.shards.size());
   w.kinesis.shards.push_back(std::move(shard));
   st.shards.push_back(slot);
+  rebuildRouting(w, stream);
   return slot;
 }
 
@@ -35,7 +49,10 @@ std::string alreadyResharded(const World &w, int stream, int index) {
       " under account " + kAccountId + " has already been merged or split, and thus is not eligible for merging or splitting.";
 }
 
-void close(World &w, int slot) { w.kinesis.shardAt(slot).closedAt = w.now; }
+void close(World &w, int slot) {
+  w.kinesis.shardAt(slot).closedAt = w.now;
+  rebuildRouting(w, w.kinesis.shardAt(slot).stream);
+}
 
 /// `lo` ends right where `hi` starts: their union is one contiguous range.
 bool abuts(const HashKeyRange &lo, const HashKeyRange &hi) { return lo.end != kUint128Max && lo.end + 1 == hi.start; }
@@ -50,12 +67,13 @@ void createStream(World &w, int stream) {
 }
 
 int routeToShard(const World &w, int stream, Uint128 hashKey) {
-  for (int slot : w.kinesis.streams[static_cast<std::size_t>(stream)].shards) {
-    const Shard &s = w.kinesis.shardAt(slot);
-    if (s.open() && s.range.contains(hashKey))
-      return slot;
-  }
-  return -1; // unreachable while the open shards cover the space
+  const auto &open = w.kinesis.streams[static_cast<std::size_t>(stream)].openByStart;
+  // The last open shard starting at or below the key.
+  const auto after = std::upper_bound(open.begin(), open.end(), hashKey, [](Uint128 key, const std::pair<Uint128, int> &e) { return key < e.first; });
+  if (after == open.begin())
+    return -1; // unreachable while the open shards cover the space
+  const int slot = std::prev(after)->second;
+  return w.kinesis.shardAt(slot).range.contains(hashKey) ? slot : -1;
 }
 
 std::optional<std::string> splitShardError(const World &w, int stream, int shardIndex, std::string_view newStartingHashKey) {
