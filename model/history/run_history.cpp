@@ -78,7 +78,7 @@ std::size_t estimateWorldBytes(const engine::World &w) {
   for (const auto &shard : s.shards)
     n += bytesOf(shard.records);
   for (const auto &put : s.puts.items)
-    n += sizeof(put) + bytesOf(put.records) + bytesOf(put.results) + bytesOf(put.placed);
+    n += sizeof(put) + bytesOf(put.records) + bytesOf(put.results) + bytesOf(put.placed) + bytesOf(put.placedAt);
   for (const auto &r : s.reads.items)
     n += sizeof(r) + bytesOf(r.records) + bytesOf(r.counters);
   for (const auto &a : s.apps)

@@ -100,6 +100,7 @@ struct PutRequest {
   std::vector<std::uint32_t> records;
   std::vector<Result> results;
   std::vector<std::pair<int, std::uint64_t>> placed; ///< per record: (shard slot, counter), or (-1, 0)
+  std::vector<std::uint64_t> placedAt; ///< per record: its position in the shard counted from the first record ever stored
   std::uint32_t attempt = 0;
   std::uint8_t zonesAsked = 0; ///< zones up when the writes went out: the ones to wait for
   std::uint8_t zoneAcks = 0;
