@@ -8,14 +8,20 @@ namespace {
 
 Stream &streamAt(World &w, int s) { return w.kinesis.streams[static_cast<std::size_t>(s)]; }
 
-/// Lays out the stream's routing table again after a shard opened or closed.
-void rebuildRouting(World &w, int stream) {
-  Stream &st = streamAt(w, stream);
-  st.openByStart.clear();
-  for (int slot : st.shards)
-    if (w.kinesis.shardAt(slot).open())
-      st.openByStart.emplace_back(w.kinesis.shardAt(slot).range.start, slot);
-  std::sort(st.openByStart.begin(), st.openByStart.end());
+/// Keeps the stream's routing table (open shards by first hash key) sorted as shards open and
+/// close: one insertion or removal each, so resharding a large stream stays linear.
+void openRoute(World &w, int stream, int slot) {
+  auto &open = streamAt(w, stream).openByStart;
+  const std::pair<Uint128, int> route{w.kinesis.shardAt(slot).range.start, slot};
+  open.insert(std::lower_bound(open.begin(), open.end(), route), route);
+}
+
+void closeRoute(World &w, int stream, int slot) {
+  auto &open = streamAt(w, stream).openByStart;
+  const std::pair<Uint128, int> route{w.kinesis.shardAt(slot).range.start, slot};
+  const auto it = std::lower_bound(open.begin(), open.end(), route);
+  if (it != open.end() && *it == route)
+    open.erase(it);
 }
 
 int addShard(World &w, int stream, HashKeyRange range, int parent, int adjacentParent) {
@@ -35,7 +41,7 @@ int addShard(World &w, int stream, HashKeyRange range, int parent, int adjacentP
   const int slot = static_cast<int>(w.kinesis.shards.size());
   w.kinesis.shards.push_back(std::move(shard));
   st.shards.push_back(slot);
-  rebuildRouting(w, stream);
+  openRoute(w, stream, slot);
   return slot;
 }
 
@@ -51,7 +57,7 @@ std::string alreadyResharded(const World &w, int stream, int index) {
 
 void close(World &w, int slot) {
   w.kinesis.shardAt(slot).closedAt = w.now;
-  rebuildRouting(w, w.kinesis.shardAt(slot).stream);
+  closeRoute(w, w.kinesis.shardAt(slot).stream, slot);
 }
 
 /// `lo` ends right where `hi` starts: their union is one contiguous range.

@@ -71,6 +71,14 @@ std::size_t estimateWorldBytes(const engine::World &w) {
     n += sizeof(b) + bytesOf(b.records);
   for (const auto &pl : k.payloads.items)
     n += sizeof(pl) + bytesOf(pl.entries);
+  for (const auto &m : k.sessionMessages.items) {
+    n += sizeof(m) + bytesOf(m.requests) + bytesOf(m.answers);
+    for (const auto &answer : m.answers)
+      n += bytesOf(answer.payload.entries);
+  }
+  for (const auto &session : k.fetchSessions)
+    n += sizeof(session) + bytesOf(session.toList) + bytesOf(session.followed) + bytesOf(session.news) + bytesOf(session.recheck);
+  n += bytesOf(k.sessionIndex);
   for (const auto &g : k.groups)
     n += bytesOf(g.deliveries);
   const auto &s = w.kinesis;

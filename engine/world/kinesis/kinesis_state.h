@@ -88,7 +88,7 @@ struct Stream {
   NodeId endpoint = -1;
   std::vector<int> shards; ///< Kinesis shard index -> slot in KinesisState::shards
   /// The open shards as (first hash key, slot), sorted: a record's shard is found by bisection.
-  /// Rebuilt whenever a shard opens or closes.
+  /// Kept sorted as shards open and close.
   std::vector<std::pair<Uint128, int>> openByStart;
   StreamCapacity capacity; ///< status (ACTIVE / UPDATING), capacity mode, on-demand peak
 };
