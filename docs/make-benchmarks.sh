@@ -1,6 +1,6 @@
 #!/bin/sh
 # Regenerates docs/benchmarks.md from the project's own benchmarks:
-#   streamscope-cli bench (K1, K2, N1, S1; K1 over records and brokers),
+#   streamscope-cli bench (K1, K2, N1, S1, B1, N2; K1 over records and brokers),
 #   the QBENCHMARKs (seek, canvas frame) and the app's --measure-startup.
 # Usage, from a Release build in ./build:  docs/make-benchmarks.sh [BUILD_DIR]
 set -eu
@@ -53,6 +53,7 @@ row() { awk '{printf "| %s | %s | %s s | %s s | %s | %s | %s | %s MiB | %s | %s 
   echo "| workload | records | wall | simulated | records/s | events/s | sim s / wall s | peak RSS | B / retained record | lost |"
   echo "|---|---|---|---|---|---|---|---|---|---|"
   "$cli" bench | row
+  "$cli" bench B1 N2 | row
   echo
   echo "Peak RSS is the process's, so it only grows from one row to the next. S1 has no throughput target: at the Kinesis-limited rate (3,960 records/s) its Kafka side sends small batches (linger.ms=5 gives about 20 records each), so it processes several engine events per record."
   echo
@@ -134,6 +135,8 @@ row() { awk '{printf "| %s | %s | %s s | %s s | %s | %s | %s | %s MiB | %s | %s 
     echo
     echo '```'
     profile "K1, 100,000 records (whole run)" "" "$cli" bench K1 --records 100000
+    profile "B1, 20,000 records (whole run)" "" "$cli" bench B1 --records 20000
+    profile "N2, 100,000 records (whole run)" "" "$cli" bench N2 --records 100000
     QT_QPA_PLATFORM=offscreen; export QT_QPA_PLATFORM
     profile "canvas, two frames of paintOnly" 'streamscope::ui::paintCanvas*' "$build/tests/bench/bench_canvas" paintOnly -iterations 2
     echo '```'

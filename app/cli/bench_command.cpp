@@ -7,6 +7,9 @@
 //   N1  Kinesis: 4 shards, N records just under the shards' write limits, one KCL application
 //       with 4 workers, run until all are consumed.
 //   S1  The same N records into K1's cluster and N1's stream.
+//   B1  K1 on a big cluster: 100 brokers, 3,000 partitions (named only, not in the default set).
+//   N2  N1 on a big stream: 1,000 shards written at 900,000 records/s, a KCL application of 50
+//       workers (named only).
 #include "cli_commands.h"
 #include "command_line.h"
 
@@ -29,6 +32,7 @@ namespace {
 using namespace engine;
 
 constexpr double kKinesisRate = 3960; // 4 shards x 1,000 records/s, kept just under
+constexpr double kBigStreamRate = 900000; // N2: 1,000 shards x 1,000 records/s, at 90%
 
 struct Shape {
   int brokers = 3;
@@ -36,9 +40,10 @@ struct Shape {
 };
 
 Scenario workload(const QString &name, std::int64_t records, Shape shape) {
-  const bool kafka = name != QLatin1String("N1");
-  const bool kinesis = name == QLatin1String("N1") || name == QLatin1String("S1");
-  const double rate = kinesis ? kKinesisRate : 100000;
+  const bool bigStream = name == QLatin1String("N2");
+  const bool kafka = name != QLatin1String("N1") && !bigStream;
+  const bool kinesis = name == QLatin1String("N1") || name == QLatin1String("S1") || bigStream;
+  const double rate = bigStream ? kBigStreamRate : kinesis ? kKinesisRate : 100000;
   const double produceSeconds = static_cast<double>(records) / rate;
   ScenarioBuilder b(name.toStdString(), 1, static_cast<SimTime>((produceSeconds + 120) * kSecond));
   ProducerConfig &p = b.producer("load", kafka ? "bench" : "", kinesis ? "bench" : "");
@@ -52,8 +57,8 @@ Scenario workload(const QString &name, std::int64_t records, Shape shape) {
     b.consumerGroup("readers", "bench", 3, OffsetReset::Earliest);
   }
   if (kinesis) {
-    b.stream("bench", 4);
-    b.application("readers", "bench", 4, IteratorType::TrimHorizon);
+    b.stream("bench", bigStream ? 1000 : 4);
+    b.application("readers", "bench", bigStream ? 50 : 4, IteratorType::TrimHorizon);
   }
   Scenario s = b.build();
   if (name == QLatin1String("KT")) {
@@ -109,7 +114,8 @@ int runBenchCommand(const QStringList &args) {
   const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON array of the results."));
   for (const QCommandLineOption &option : {recordsOption, brokersOption, partitionsOption, jsonOption})
     cli.addOption(option);
-  cli.addPositional(QStringLiteral("WORKLOAD"), QStringLiteral("K1, K2, KT, N1 or S1 (default: all five)."), QStringLiteral("[K1|K2|KT|N1|S1...]"));
+  cli.addPositional(QStringLiteral("WORKLOAD"), QStringLiteral("K1, K2, KT, N1, S1, B1 or N2 (default: the first five)."),
+                    QStringLiteral("[K1|K2|KT|N1|S1|B1|N2...]"));
   if (const auto exit = cli.parse(args))
     return *exit;
   const auto records = cli.wholeNumber(recordsOption, 1000, 100000000);
@@ -125,8 +131,10 @@ int runBenchCommand(const QStringList &args) {
   const bool json = cli.isSet(jsonOption);
   QStringList names;
   for (const QString &name : cli.positional()) {
-    if (!QStringList{QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("KT"), QStringLiteral("N1"), QStringLiteral("S1")}.contains(name))
-      return cli.refuse(QStringLiteral("unknown workload '%1' (K1, K2, KT, N1 or S1)").arg(name));
+    if (!QStringList{QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("KT"), QStringLiteral("N1"), QStringLiteral("S1"),
+                     QStringLiteral("B1"), QStringLiteral("N2")}
+             .contains(name))
+      return cli.refuse(QStringLiteral("unknown workload '%1' (K1, K2, KT, N1, S1, B1 or N2)").arg(name));
     names << name;
   }
   if (names.isEmpty())
@@ -135,7 +143,9 @@ int runBenchCommand(const QStringList &args) {
     return 0;
   QJsonArray results;
   for (const QString &name : names) {
-    const Scenario scenario = workload(name, *records, shape);
+    // B1 has its own cluster; --brokers and --partitions shape the others.
+    const Shape workloadShape = name == QLatin1String("B1") ? Shape{100, 3000} : shape;
+    const Scenario scenario = workload(name, *records, workloadShape);
     QElapsedTimer clock;
     clock.start();
     Simulation sim(scenario);
@@ -148,8 +158,8 @@ int runBenchCommand(const QStringList &args) {
     QJsonObject r;
     r[QStringLiteral("workload")] = name;
     r[QStringLiteral("records")] = static_cast<qint64>(*records);
-    r[QStringLiteral("brokers")] = shape.brokers;
-    r[QStringLiteral("partitions")] = shape.partitions;
+    r[QStringLiteral("brokers")] = workloadShape.brokers;
+    r[QStringLiteral("partitions")] = workloadShape.partitions;
     r[QStringLiteral("all_consumed")] = allConsumed(w);
     r[QStringLiteral("wall_s")] = wall;
     r[QStringLiteral("sim_s")] = toMs(w.now) / 1000;
@@ -186,7 +196,7 @@ int runBenchCommand(const QStringList &args) {
 
 } // namespace
 
-const CliCommand kBenchCommand{"bench", "[--records N] [--brokers B] [--partitions P] [--json] [K1|K2|KT|N1|S1...]",
+const CliCommand kBenchCommand{"bench", "[--records N] [--brokers B] [--partitions P] [--json] [K1|K2|KT|N1|S1|B1|N2...]",
                                "Time the engine workloads of the performance targets (docs/benchmarks.md) and print "
                                "records/s, events/s, simulated seconds per second, peak RSS, bytes per retained record "
                                "and acknowledged records lost.",

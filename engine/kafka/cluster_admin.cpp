@@ -250,6 +250,10 @@ std::optional<std::string> alterTopic(World &w, int topic, TopicSetting setting,
           " for configuration min.insync.replicas: Value must be at least 1";
     t.minInsyncReplicas = static_cast<int>(value);
     clearEligibleLeaders(w, topic);
+    // A lower min ISR may free the high watermark (strict min ISR). Kafka sees it at the
+    // followers' next fetch, which for an idle partition lists nothing new: decide it here.
+    for (int p : w.kafka.topics[static_cast<std::size_t>(topic)].partitionIds)
+      maybeAdvanceHighWatermark(w, p);
     break;
   case TopicSetting::UncleanLeaderElection:
     t.uncleanLeaderElection = value != 0;

@@ -2,6 +2,7 @@
 
 #include "engine/kafka/broker_heartbeats.h"
 #include "engine/kafka/record_ledger.h"
+#include "engine/kafka/replica_serving.h"
 #include "engine/kafka/storage.h"
 #include "engine/kafka/txn_coordinator.h"
 #include "engine/kafka/txn_partition.h"
@@ -63,7 +64,7 @@ Offset readLimit(const World &w, int p, const ConsumerGroup &g) {
   return g.config.isolationLevel == IsolationLevel::ReadCommitted ? part.lastStableOffset(hw) : hw;
 }
 
-/// Builds and sends a fetch response for a (possibly parked) fetch.
+/// Builds and sends a consumer's fetch response for a (possibly parked) fetch.
 void answerFetch(World &w, int p, const ParkedFetch &f, ErrorCode error = ErrorCode::None) {
   Partition &part = partitionAt(w, p);
   const int leader = part.leader;
@@ -74,30 +75,19 @@ void answerFetch(World &w, int p, const ParkedFetch &f, ErrorCode error = ErrorC
   pl.highWatermark = log.highWatermark();
   pl.logStart = log.logStart();
   pl.nextOffset = f.offset;
-  NodeId to;
-  Action resp;
-  if (f.consumer) {
-    const ConsumerGroup &g = w.kafka.groups[static_cast<std::size_t>(f.who)];
-    const GroupPartition &gp = g.parts[static_cast<std::size_t>(part.index)];
-    to = gp.owner >= 0 ? g.members[static_cast<std::size_t>(gp.owner)].node : -1;
-    if (error == ErrorCode::None) {
-      const Offset limit = readLimit(w, p, g);
-      pl.entries = log.read(f.offset, limit, g.config.maxPartitionFetchBytes);
-      // Nothing below the limit from here means a compaction gap: continue at the limit.
-      pl.nextOffset = pl.entries.empty() ? std::max(f.offset, limit) : pl.entries.back().offset + 1;
-    }
-    resp = Action{ActionType::ConsumerFetchResponse, -1, -1, p, f.who, f.token, id};
-  } else {
-    to = brokerAt(w, part.replicas[static_cast<std::size_t>(f.who)]).node;
-    if (error == ErrorCode::None) {
-      pl.entries = log.read(f.offset, log.leo(), w.kafka.config.replicaFetchMaxBytes);
-      pl.nextOffset = pl.entries.empty() ? f.offset : pl.entries.back().offset + 1;
-    }
-    resp = Action{ActionType::ReplicaFetchResponse, -1, -1, p, f.who, f.token, id};
+  const ConsumerGroup &g = w.kafka.groups[static_cast<std::size_t>(f.who)];
+  const GroupPartition &gp = g.parts[static_cast<std::size_t>(part.index)];
+  const NodeId to = gp.owner >= 0 ? g.members[static_cast<std::size_t>(gp.owner)].node : -1;
+  if (error == ErrorCode::None) {
+    const Offset limit = readLimit(w, p, g);
+    pl.entries = log.read(f.offset, limit, g.config.maxPartitionFetchBytes);
+    // Nothing below the limit from here means a compaction gap: continue at the limit.
+    pl.nextOffset = pl.entries.empty() ? std::max(f.offset, limit) : pl.entries.back().offset + 1;
   }
-  const auto kind = f.consumer ? TransferKind::ConsumerFetchResponse : TransferKind::ReplicaFetchResponse;
+  const Action resp{ActionType::ConsumerFetchResponse, -1, -1, p, f.who, f.token, id};
   const std::int64_t first = pl.entries.empty() ? f.offset : pl.entries.front().offset;
-  if (to < 0 || !w.send(brokerAt(w, leader).node, to, kind, p, first, static_cast<std::int64_t>(pl.entries.size()), resp))
+  if (to < 0 ||
+      !w.send(brokerAt(w, leader).node, to, TransferKind::ConsumerFetchResponse, p, first, static_cast<std::int64_t>(pl.entries.size()), resp))
     w.kafka.payloads.release(id);
 }
 
@@ -106,7 +96,8 @@ void park(World &w, int p, ParkedFetch f) {
   w.at(f.deadline, Action{ActionType::ParkedFetchExpire, -1, -1, p});
 }
 
-/// Answers parked fetches that now have something to return.
+/// Answers parked consumer fetches that now have something to return, and gives followers'
+/// positions with new records to their fetch sessions.
 void wakeParked(World &w, int p) {
   Partition &part = partitionAt(w, p);
   if (part.leader < 0 || part.parked.empty())
@@ -118,9 +109,15 @@ void wakeParked(World &w, int p) {
     const bool hasData = f.consumer ? f.offset < readLimit(w, p, w.kafka.groups[static_cast<std::size_t>(f.who)]) : f.offset < log.leo();
     (hasData ? ready : still).push_back(f);
   }
+  if (ready.empty())
+    return;
   part.parked = std::move(still);
-  for (const ParkedFetch &f : ready)
-    answerFetch(w, p, f);
+  for (const ParkedFetch &f : ready) {
+    if (f.consumer)
+      answerFetch(w, p, f);
+    else
+      followerHasNews(w, p, f);
+  }
 }
 
 void completePurgatory(World &w, int p) {
@@ -173,6 +170,7 @@ void maybeAdvanceHighWatermark(World &w, int p) {
     return;
   log.setHighWatermark(hw);
   w.record(EventType::HighWatermark, part.leader, p, log.highWatermark());
+  queueHighWatermarkNews(w, p);
   settleTransactions(w, p);
   completePurgatory(w, p);
   wakeParked(w, p);
@@ -285,69 +283,6 @@ void onPurgatoryExpire(World &w, const Action &a) {
   part.purgatory = std::move(still);
   for (const PendingProduce &pp : expired)
     respondProduce(w, brokerAt(w, part.leader).node, pp.batch, pp.attempt, ErrorCode::RequestTimedOut, pp.baseOffset, w.now);
-}
-
-void onReplicaFetchArrive(World &w, const Action &a) {
-  const int p = a.a;
-  const int slot = a.b & 0xff;
-  const std::int32_t lastFetchedEpoch = (a.b >> 8) - 1;
-  const Offset fetchOffset = a.d;
-  Partition &part = partitionAt(w, p);
-  const int leaderId = w.kafka.brokerOfNode(a.to);
-  const Broker &leader = brokerAt(w, leaderId);
-  if (!w.arrive(a, p) || !leader.running() || part.leader != leaderId || static_cast<std::size_t>(slot) >= part.replicas.size() ||
-      part.fetcherGen[static_cast<std::size_t>(slot)] != a.c)
-    return; // the follower's fetch timeout or a leader change restarts its loop
-  ReplicaLog &log = part.logOf(leaderId);
-  ParkedFetch f{false, slot, a.c, fetchOffset, w.now + w.kafka.config.replicaFetchWaitMax};
-
-  if (lastFetchedEpoch >= 0) {
-    const EpochEnd end = log.endOffsetForEpoch(lastFetchedEpoch);
-    if (end.epoch != lastFetchedEpoch || end.endOffset < fetchOffset) {
-      const std::int32_t id = w.kafka.payloads.acquire();
-      w.kafka.payloads[id].diverged = true;
-      w.kafka.payloads[id].diverging = end;
-      w.kafka.payloads[id].highWatermark = log.highWatermark();
-      w.kafka.payloads[id].logStart = log.logStart();
-      const NodeId to = brokerAt(w, part.replicas[static_cast<std::size_t>(slot)]).node;
-      if (!w.send(leader.node, to, TransferKind::ReplicaFetchResponse, p, fetchOffset, 0,
-                  Action{ActionType::ReplicaFetchResponse, -1, -1, p, slot, a.c, id}))
-        w.kafka.payloads.release(id);
-      return;
-    }
-  }
-  if (fetchOffset < log.logStart() || fetchOffset > log.leo()) {
-    answerFetch(w, p, f, ErrorCode::OffsetOutOfRange);
-    return;
-  }
-
-  // The fetch offset is the follower's LEO: update the leader's view of it (Kafka's
-  // Replica.updateFetchState), then the ISR and the high watermark.
-  FollowerView &view = part.followers[static_cast<std::size_t>(slot)];
-  if (fetchOffset >= log.leo())
-    view.lastCaughtUp = std::max(view.lastCaughtUp, w.now);
-  else if (fetchOffset >= view.lastFetchLeaderLeo)
-    view.lastCaughtUp = std::max(view.lastCaughtUp, view.lastFetchTime);
-  view.lastFetchLeaderLeo = log.leo();
-  view.lastFetchTime = w.now;
-  view.leo = fetchOffset;
-
-  // Partition.isFollowerInSync: back in the ISR at the leader's high watermark (not its log
-  // end) once it also holds the current leader epoch's start offset.
-  const int follower = part.replicas[static_cast<std::size_t>(slot)];
-  // The expansion is an AlterPartition request: it takes effect when the controller commits it.
-  if (!part.inIsr(follower) && !part.alterInFlight && !w.net.isIsolated(leader.node) && !brokerAt(w, follower).fenced &&
-      fetchOffset >= log.highWatermark() && fetchOffset >= part.leaderEpochStart) {
-    std::vector<int> isr = part.isr;
-    isr.push_back(follower);
-    proposeIsr(w, p, std::move(isr));
-  }
-  maybeAdvanceHighWatermark(w, p);
-
-  if (fetchOffset < log.leo())
-    answerFetch(w, p, f);
-  else
-    park(w, p, f);
 }
 
 void onConsumerFetchArrive(World &w, const Action &a) {

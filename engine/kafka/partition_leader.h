@@ -2,7 +2,8 @@
 // What the leader replica of a partition does: accept produce requests (acks, min ISR,
 // idempotent de-duplication), hold acks=all requests in purgatory until the high watermark
 // passes them, track followers' fetch offsets to advance the HW and maintain the ISR, and
-// answer replica and consumer fetches (long-polling when there is nothing to return).
+// answer consumer fetches (long-polling when there is nothing to return). Replica fetches:
+// replica_serving.h.
 // Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
@@ -12,7 +13,6 @@ namespace streamscope::engine::kafka {
 
 void onProduceArrive(World &w, const Action &a);
 void onPurgatoryExpire(World &w, const Action &a);
-void onReplicaFetchArrive(World &w, const Action &a);
 void onConsumerFetchArrive(World &w, const Action &a);
 void onParkedFetchExpire(World &w, const Action &a);
 void onIsrCheck(World &w, const Action &a);

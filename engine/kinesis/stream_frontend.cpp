@@ -34,6 +34,18 @@ StoredRecord *findStored(Shard &s, std::uint64_t counter) {
   return it != s.records.begin() + static_cast<std::ptrdiff_t>(end) && it->counter == counter ? &*it : nullptr;
 }
 
+/// The record a put stored at `position` (counted from the shard's first record ever, so
+/// retention's trimming does not move it), checked by its counter; else found by galloping.
+StoredRecord *findPlaced(Shard &s, std::uint64_t counter, std::uint64_t position) {
+  const std::uint64_t expired = static_cast<std::uint64_t>(s.expired);
+  if (position >= expired && position - expired < s.records.size()) {
+    StoredRecord &r = s.records[static_cast<std::size_t>(position - expired)];
+    if (r.counter == counter)
+      return &r;
+  }
+  return findStored(s, counter);
+}
+
 std::uint8_t zonesUpMask(const World &w) {
   std::uint8_t mask = 0;
   for (int z = 0; z < kZones; ++z)
@@ -56,11 +68,12 @@ void tryComplete(World &w, std::int32_t id) {
   if (r.responded || (r.zoneAcks & required) != required)
     return;
   r.responded = true;
-  for (const auto &[slot, counter] : r.placed) {
+  for (std::size_t i = 0; i < r.placed.size(); ++i) {
+    const auto [slot, counter] = r.placed[i];
     if (slot < 0)
       continue;
     Shard &s = w.kinesis.shardAt(slot);
-    if (StoredRecord *stored = findStored(s, counter))
+    if (StoredRecord *stored = findPlaced(s, counter, r.placedAt[i]))
       stored->durable = true;
     advanceReadable(s);
   }
@@ -93,6 +106,7 @@ void onPutArrive(World &w, const Action &a) {
   std::map<int, std::int64_t> throttled;
   r.results.assign(r.records.size(), PutRequest::Pending);
   r.placed.assign(r.records.size(), {-1, 0});
+  r.placedAt.assign(r.records.size(), 0);
   for (std::size_t i = 0; i < r.records.size(); ++i) {
     const std::uint32_t id = r.records[i];
     RecordInfo &info = w.kinesis.records[id];
@@ -112,6 +126,7 @@ void onPutArrive(World &w, const Action &a) {
     const std::uint64_t counter = s.lastCounter + 1 + static_cast<std::uint64_t>(w.now - s.lastAssigned);
     s.lastCounter = counter;
     s.lastAssigned = w.now;
+    r.placedAt[i] = static_cast<std::uint64_t>(s.expired) + s.records.size();
     s.records.push_back(StoredRecord{counter, w.now, id, 0, false});
     info.flags |= RecordInfo::Stored;
     r.results[i] = PutRequest::Accepted;
@@ -137,9 +152,9 @@ void onZoneWriteArrive(World &w, const Action &a) {
   PutRequest &r = w.kinesis.puts[a.a];
   if (!w.arrive(a, -1) || !r.live || r.attempt != a.c)
     return; // the zone went down meanwhile, or the request is long finished
-  for (const auto &[slot, counter] : r.placed)
-    if (slot >= 0)
-      if (StoredRecord *stored = findStored(w.kinesis.shardAt(slot), counter))
+  for (std::size_t i = 0; i < r.placed.size(); ++i)
+    if (const auto [slot, counter] = r.placed[i]; slot >= 0)
+      if (StoredRecord *stored = findPlaced(w.kinesis.shardAt(slot), counter, r.placedAt[i]))
         stored->zones |= static_cast<std::uint8_t>(1u << a.b);
   const Stream &st = streamOfProducer(w, r);
   w.send(a.to, st.endpoint, TransferKind::ZoneAck, -1, a.b, 0, Action{ActionType::ZoneAckArrive, -1, -1, a.a, a.b, a.c}, zoneLatency(w));

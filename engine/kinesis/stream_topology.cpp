@@ -1,9 +1,28 @@
 #include "engine/kinesis/stream_topology.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace streamscope::engine::kinesis {
 namespace {
 
 Stream &streamAt(World &w, int s) { return w.kinesis.streams[static_cast<std::size_t>(s)]; }
+
+/// Keeps the stream's routing table (open shards by first hash key) sorted as shards open and
+/// close: one insertion or removal each, so resharding a large stream stays linear.
+void openRoute(World &w, int stream, int slot) {
+  auto &open = streamAt(w, stream).openByStart;
+  const std::pair<Uint128, int> route{w.kinesis.shardAt(slot).range.start, slot};
+  open.insert(std::lower_bound(open.begin(), open.end(), route), route);
+}
+
+void closeRoute(World &w, int stream, int slot) {
+  auto &open = streamAt(w, stream).openByStart;
+  const std::pair<Uint128, int> route{w.kinesis.shardAt(slot).range.start, slot};
+  const auto it = std::lower_bound(open.begin(), open.end(), route);
+  if (it != open.end() && *it == route)
+    open.erase(it);
+}
 
 int addShard(World &w, int stream, HashKeyRange range, int parent, int adjacentParent) {
   Stream &st = streamAt(w, stream);
@@ -22,6 +41,7 @@ int addShard(World &w, int stream, HashKeyRange range, int parent, int adjacentP
   const int slot = static_cast<int>(w.kinesis.shards.size());
   w.kinesis.shards.push_back(std::move(shard));
   st.shards.push_back(slot);
+  openRoute(w, stream, slot);
   return slot;
 }
 
@@ -35,7 +55,10 @@ std::string alreadyResharded(const World &w, int stream, int index) {
       " under account " + kAccountId + " has already been merged or split, and thus is not eligible for merging or splitting.";
 }
 
-void close(World &w, int slot) { w.kinesis.shardAt(slot).closedAt = w.now; }
+void close(World &w, int slot) {
+  w.kinesis.shardAt(slot).closedAt = w.now;
+  closeRoute(w, w.kinesis.shardAt(slot).stream, slot);
+}
 
 /// `lo` ends right where `hi` starts: their union is one contiguous range.
 bool abuts(const HashKeyRange &lo, const HashKeyRange &hi) { return lo.end != kUint128Max && lo.end + 1 == hi.start; }
@@ -50,12 +73,13 @@ void createStream(World &w, int stream) {
 }
 
 int routeToShard(const World &w, int stream, Uint128 hashKey) {
-  for (int slot : w.kinesis.streams[static_cast<std::size_t>(stream)].shards) {
-    const Shard &s = w.kinesis.shardAt(slot);
-    if (s.open() && s.range.contains(hashKey))
-      return slot;
-  }
-  return -1; // unreachable while the open shards cover the space
+  const auto &open = w.kinesis.streams[static_cast<std::size_t>(stream)].openByStart;
+  // The last open shard starting at or below the key.
+  const auto after = std::upper_bound(open.begin(), open.end(), hashKey, [](Uint128 key, const std::pair<Uint128, int> &e) { return key < e.first; });
+  if (after == open.begin())
+    return -1; // unreachable while the open shards cover the space
+  const int slot = std::prev(after)->second;
+  return w.kinesis.shardAt(slot).range.contains(hashKey) ? slot : -1;
 }
 
 std::optional<std::string> splitShardError(const World &w, int stream, int shardIndex, std::string_view newStartingHashKey) {

@@ -10,6 +10,7 @@
 #include "engine/kafka/producer_lifecycle.h"
 #include "engine/kafka/raft_quorum.h"
 #include "engine/kafka/replica_fetcher.h"
+#include "engine/kafka/replica_serving.h"
 #include "engine/kafka/share_consumer.h"
 #include "engine/kafka/share_partition.h"
 #include "engine/kafka/storage.h"
@@ -99,6 +100,7 @@ void Simulation::dispatch(const Action &a) {
   case ActionType::ReplicaFetchArrive: onReplicaFetchArrive(w, a); break;
   case ActionType::ReplicaFetchResponse: onReplicaFetchResponse(w, a); break;
   case ActionType::ParkedFetchExpire: onParkedFetchExpire(w, a); break;
+  case ActionType::FetchSessionExpire: onFetchSessionExpire(w, a); break;
   case ActionType::ConsumerFetchArrive: onConsumerFetchArrive(w, a); break;
   case ActionType::ConsumerFetchResponse: onConsumerFetchResponse(w, a); break;
   case ActionType::ConsumerRetryFetch: onConsumerRetryFetch(w, a); break;

@@ -46,7 +46,8 @@ struct KafkaConfig {
   SimTime fsyncLatency = 2 * kMillisecond;
   SimTime replicaLagTimeMax = 30 * kSecond;
   SimTime replicaFetchWaitMax = 500 * kMillisecond;
-  std::int64_t replicaFetchMaxBytes = 1048576;
+  std::int64_t replicaFetchMaxBytes = 1048576; ///< replica.fetch.max.bytes: per partition
+  std::int64_t replicaFetchResponseMaxBytes = 10485760; ///< replica.fetch.response.max.bytes: per response
   SimTime brokerSessionTimeout = 9 * kSecond;
   SimTime brokerHeartbeatInterval = 2 * kSecond;
   KafkaVersion version = KafkaVersion::V4_1; ///< kafka.version: sets the defaults of the rules above

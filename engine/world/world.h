@@ -25,10 +25,10 @@ enum class ActionType : std::uint8_t {
   ProduceResponseArrive, ///< a = batch, c = attempt, b = ErrorCode, d = base offset
   ProduceRequestTimeout, ///< a = batch, c = attempt
   PurgatoryExpire, ///< a = partition
-  FollowerFetch, ///< a = partition, b = follower slot, c = fetcher gen: send next fetch
-  ReplicaFetchTimeout, ///< a = partition, b = follower slot, c = fetcher gen
-  ReplicaFetchArrive, ///< a = partition, b = slot | (last epoch + 1) << 8, c = gen, d = offset
-  ReplicaFetchResponse, ///< a = partition, b = follower slot, c = fetcher gen, d = payload
+  FollowerFetch, ///< a = fetch session: send its next request
+  ReplicaFetchTimeout, ///< a = fetch session, c = request serial
+  ReplicaFetchArrive, ///< a = fetch session, c = request serial, d = SessionMessage
+  ReplicaFetchResponse, ///< a = fetch session, c = request serial, d = SessionMessage
   ParkedFetchExpire, ///< a = partition
   ConsumerFetchArrive, ///< a = partition, b = group, c = fetch gen, d = offset
   ConsumerFetchResponse, ///< a = partition, b = group, c = fetch gen, d = payload
@@ -96,6 +96,7 @@ enum class ActionType : std::uint8_t {
   StreamUpdateDone, ///< a = stream, c = update serial: the resharding or mode switch completes
   OnDemandWindow, ///< a = stream, c = measuring loop generation: an on-demand measuring window ends
   LeaseDiscovered, ///< a = application, b = lease, c = read generation: the new owner found it (KCL 3)
+  FetchSessionExpire, ///< a = fetch session, c = request serial: replica.fetch.wait.max.ms passed
 };
 
 struct Action {

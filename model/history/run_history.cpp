@@ -71,6 +71,14 @@ std::size_t estimateWorldBytes(const engine::World &w) {
     n += sizeof(b) + bytesOf(b.records);
   for (const auto &pl : k.payloads.items)
     n += sizeof(pl) + bytesOf(pl.entries);
+  for (const auto &m : k.sessionMessages.items) {
+    n += sizeof(m) + bytesOf(m.requests) + bytesOf(m.answers);
+    for (const auto &answer : m.answers)
+      n += bytesOf(answer.payload.entries);
+  }
+  for (const auto &session : k.fetchSessions)
+    n += sizeof(session) + bytesOf(session.toList) + bytesOf(session.followed) + bytesOf(session.news) + bytesOf(session.recheck);
+  n += bytesOf(k.sessionIndex);
   for (const auto &g : k.groups)
     n += bytesOf(g.deliveries);
   const auto &s = w.kinesis;
@@ -78,7 +86,7 @@ std::size_t estimateWorldBytes(const engine::World &w) {
   for (const auto &shard : s.shards)
     n += bytesOf(shard.records);
   for (const auto &put : s.puts.items)
-    n += sizeof(put) + bytesOf(put.records) + bytesOf(put.results) + bytesOf(put.placed);
+    n += sizeof(put) + bytesOf(put.records) + bytesOf(put.results) + bytesOf(put.placed) + bytesOf(put.placedAt);
   for (const auto &r : s.reads.items)
     n += sizeof(r) + bytesOf(r.records) + bytesOf(r.counters);
   for (const auto &a : s.apps)

@@ -94,6 +94,7 @@ KafkaConfig readKafka(const QJsonObject &o) {
   k.replicaLagTimeMax = msField(f, QStringLiteral("replica_lag_time_max_ms"), 1, k.replicaLagTimeMax);
   k.replicaFetchWaitMax = msField(f, QStringLiteral("replica_fetch_wait_max_ms"), 0, k.replicaFetchWaitMax);
   k.replicaFetchMaxBytes = f.integer(QStringLiteral("replica_fetch_max_bytes"), 1, kIntMax, k.replicaFetchMaxBytes);
+  k.replicaFetchResponseMaxBytes = f.integer(QStringLiteral("replica_fetch_response_max_bytes"), 1, kIntMax, k.replicaFetchResponseMaxBytes);
   k.brokerSessionTimeout = msField(f, QStringLiteral("broker_session_timeout_ms"), 1, k.brokerSessionTimeout);
   k.retentionCheckInterval = msField(f, QStringLiteral("retention_check_interval_ms"), 1, k.retentionCheckInterval);
   k.cleanerBackoff = msField(f, QStringLiteral("log_cleaner_backoff_ms"), 1, k.cleanerBackoff);

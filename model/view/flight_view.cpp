@@ -42,8 +42,21 @@ void decode(const engine::World &w, const Action &m, FlightView &f) {
     break;
   }
   case ActionType::ReplicaFetchArrive:
+  case ActionType::ReplicaFetchResponse: {
+    // One request or response of a fetch session covers many partitions: show the first.
+    const auto &msg = k.sessionMessages[static_cast<std::int32_t>(m.d)];
+    if (!msg.live)
+      break;
+    if (m.type == ActionType::ReplicaFetchArrive) {
+      f.partition = msg.requests.empty() ? -1 : msg.requests.front().partition;
+      break;
+    }
+    f.partition = msg.answers.empty() ? -1 : msg.answers.front().partition;
+    for (const auto &answer : msg.answers)
+      f.records += static_cast<int>(answer.payload.entries.size());
+    break;
+  }
   case ActionType::ConsumerFetchArrive: f.partition = m.a; break;
-  case ActionType::ReplicaFetchResponse:
   case ActionType::ConsumerFetchResponse: {
     f.partition = m.a;
     const auto &payload = k.payloads[static_cast<std::int32_t>(m.d)];

@@ -58,6 +58,7 @@ private slots:
     QCOMPARE(r.scenario->seed, 1u);
     QCOMPARE(r.scenario->kafka->logFlushSchedulerInterval, streamscope::engine::kNever); // Long.MAX_VALUE: the flusher never runs
     QVERIFY(!r.scenario->kafka->topics[0].flushInterval);
+    QCOMPARE(r.scenario->kafka->replicaFetchResponseMaxBytes, std::int64_t{10485760}); // replica.fetch.response.max.bytes
   }
 
   void theLogFlusherIntervalLoads() {
@@ -309,6 +310,12 @@ private slots:
                                            << QStringLiteral("\"version\" must be one of \"3.9\", \"4.0\", \"4.1\"");
     QTest::newRow("kafka version a number") << QByteArray(t).replace("\"brokers\": 3,", "\"brokers\": 3, \"version\": 4.1,")
                                             << QStringLiteral("\"version\" must be");
+    QTest::newRow("replica fetch response limit zero")
+        << QByteArray(t).replace("\"brokers\": 3,", "\"brokers\": 3, \"replica_fetch_response_max_bytes\": 0,")
+        << QStringLiteral("\"replica_fetch_response_max_bytes\" must be between 1 and 2147483647, not 0");
+    QTest::newRow("replica fetch response limit type")
+        << QByteArray(t).replace("\"brokers\": 3,", "\"brokers\": 3, \"replica_fetch_response_max_bytes\": \"10MB\",")
+        << QStringLiteral("\"replica_fetch_response_max_bytes\" must be a whole number");
     QTest::newRow("strict_min_isr type") << QByteArray(t).replace("\"brokers\": 3,", "\"brokers\": 3, \"strict_min_isr\": \"yes\",")
                                          << QStringLiteral("\"strict_min_isr\" must be true or false");
     QTest::newRow("eligible_leader_replicas type") << QByteArray(t).replace("\"brokers\": 3,", "\"brokers\": 3, \"eligible_leader_replicas\": 1,")

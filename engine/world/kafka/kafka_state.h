@@ -6,6 +6,7 @@
 #include "engine/core/event.h"
 #include "engine/core/network.h"
 #include "engine/core/pool.h"
+#include "engine/world/kafka/fetch_session.h"
 #include "engine/world/kafka/metadata_state.h"
 #include "engine/world/kafka/replica_log.h"
 #include "engine/world/kafka/share_state.h"
@@ -80,15 +81,6 @@ struct PendingProduce {
   SimTime readyAt = 0; ///< the append's fsync (flush.messages) completes then
 };
 
-/// A fetch with nothing to return yet, held until data arrives or fetch.max.wait.ms.
-struct ParkedFetch {
-  bool consumer = false;
-  std::int32_t who = -1; ///< follower slot, or consumer group index
-  std::uint32_t token = 0; ///< fetcher generation to answer
-  Offset offset = 0;
-  SimTime deadline = 0;
-};
-
 struct Partition {
   int topic = 0;
   int index = 0;
@@ -96,7 +88,7 @@ struct Partition {
   std::vector<ReplicaLog> logs; ///< one per replica slot
   std::vector<FollowerView> followers; ///< leader's view, per slot
   std::vector<std::uint32_t> fetcherGen; ///< per slot: bumping it ends a follower's fetch loop
-  std::vector<std::uint8_t> fetcherActive;
+  std::vector<std::uint8_t> fetcherActive; ///< per slot: its fetch loop runs (through the session with the leader)
   int leader = -1; ///< broker id, -1 = offline
   std::int32_t leaderEpoch = 0;
   std::vector<int> isr;
@@ -263,18 +255,6 @@ struct ConsumerGroup {
   int pipeline = -1; ///< the pipeline it reads for (index in World::pipelines), -1 none
 };
 
-/// A fetch response in flight (replica or consumer).
-struct FetchPayload {
-  std::vector<LogEntry> entries;
-  Offset highWatermark = 0;
-  Offset logStart = 0;
-  Offset nextOffset = 0; ///< where the fetcher continues (skips compaction gaps)
-  bool diverged = false; ///< the follower's log diverged: truncate before fetching
-  EpochEnd diverging; ///< the leader's largest epoch <= the follower's, and its end
-  ErrorCode error = ErrorCode::None;
-  bool live = false;
-};
-
 struct Counters {
   std::int64_t produced = 0;
   std::int64_t acknowledged = 0;
@@ -302,7 +282,11 @@ struct KafkaState {
   Pool<Batch> batches;
   std::size_t batchReclaimAt = kFirstBatchReclaim; ///< pool size that triggers the next reclaim
   std::uint32_t sendSerial = 0; ///< produce attempt numbers: unique, so a stale message never matches
-  Pool<FetchPayload> payloads;
+  Pool<FetchPayload> payloads; ///< consumer fetch responses in flight
+  Pool<SessionMessage> sessionMessages; ///< replica fetch requests and responses in flight
+  std::vector<FetchSession> fetchSessions;
+  std::vector<std::int32_t> sessionIndex; ///< [follower * sessionStride + leader]: index in fetchSessions, -1 none
+  std::size_t sessionStride = 0;
   Counters counters;
   MetadataState metadata;
   std::vector<Transaction> transactions;

@@ -87,6 +87,9 @@ struct Stream {
   StreamConfig config;
   NodeId endpoint = -1;
   std::vector<int> shards; ///< Kinesis shard index -> slot in KinesisState::shards
+  /// The open shards as (first hash key, slot), sorted: a record's shard is found by bisection.
+  /// Kept sorted as shards open and close.
+  std::vector<std::pair<Uint128, int>> openByStart;
   StreamCapacity capacity; ///< status (ACTIVE / UPDATING), capacity mode, on-demand peak
 };
 
@@ -97,6 +100,7 @@ struct PutRequest {
   std::vector<std::uint32_t> records;
   std::vector<Result> results;
   std::vector<std::pair<int, std::uint64_t>> placed; ///< per record: (shard slot, counter), or (-1, 0)
+  std::vector<std::uint64_t> placedAt; ///< per record: its position in the shard counted from the first record ever stored
   std::uint32_t attempt = 0;
   std::uint8_t zonesAsked = 0; ///< zones up when the writes went out: the ones to wait for
   std::uint8_t zoneAcks = 0;
