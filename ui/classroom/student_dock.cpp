@@ -63,6 +63,17 @@ StudentDock::StudentDock(classroom::StudentSession &session, model::SimulationCo
   });
   connect(&m_session, &classroom::StudentSession::refused, this, [this](const QString &why) { setStatus(tr("Could not join: %1").arg(why)); });
   connect(&m_session, &classroom::StudentSession::ended, this, [this](const QString &why) { setStatus(why); });
+  // A try-it done on the student's own branch (not the teacher's solution followed) is reported once.
+  connect(&m_controller, &model::SimulationController::frameReady, this, [this] {
+    if (m_triedSent || m_session.following() || !m_lesson || m_step < 0 || m_step >= static_cast<int>(m_lesson->steps.size()))
+      return;
+    const auto &tryIt = m_lesson->steps[static_cast<std::size_t>(m_step)].tryIt;
+    if (tryIt && m_controller.hasSimulation() && model::tryItDone(*tryIt, m_controller.world()).holds) {
+      m_triedSent = true;
+      m_session.tried();
+      setStatus(tr("You did it: the teacher sees it"));
+    }
+  });
   connect(&m_session.client(), &classroom::ClassroomClient::connectionLost, this, [this] { setStatus(tr("Connection lost: reconnecting…")); });
   connect(&m_session.client(), &classroom::ClassroomClient::reconnected, this,
           [this] { setStatus(tr("Back in the session as %1").arg(m_session.client().name())); });
@@ -94,6 +105,7 @@ void StudentDock::sessionStarted(const classroom::SessionInfo &session) {
 void StudentDock::showStep(int step) {
   m_step = step;
   m_answered = false;
+  m_triedSent = false;
   for (QAbstractButton *b : m_choices->buttons()) {
     m_choices->removeButton(b);
     delete b;

@@ -2,7 +2,8 @@
 // A student's classroom panel: the connection and whether the app follows the teacher (a
 // switch to explore alone and to follow again, off while the teacher locks following), the
 // progress of catching up, the lesson step the teacher has open with its prediction to answer
-// here, and after the teacher's reveal the explanation and the class's answers.
+// here, and after the teacher's reveal the explanation and the class's answers. A try-it done
+// while exploring is reported to the teacher.
 #include "model/classroom/student_session.h"
 #include "model/lessons/lesson.h"
 
@@ -38,6 +39,7 @@ private:
   std::optional<model::Lesson> m_lesson;
   int m_step = -1;
   bool m_answered = false;
+  bool m_triedSent = false; ///< the open step's try-it was reported
   QElapsedTimer m_asked;
   QLabel *m_status;
   QCheckBox *m_follow;
