@@ -11,12 +11,14 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -25,16 +27,22 @@ namespace {
 
 using namespace streamscope::classroom;
 
-/// Runs the event loop until `done` holds or `timeoutMs` pass; whether it held.
+/// Runs the event loop until `done` holds or `timeoutMs` pass; whether it held. Sleeps in the
+/// event loop between checks (a loop of processEvents would spin a core).
 bool waitFor(const std::function<bool()> &done, int timeoutMs) {
+  if (done())
+    return true;
+  QEventLoop loop;
+  QTimer poll;
   QElapsedTimer clock;
   clock.start();
-  while (!done()) {
-    if (clock.elapsed() >= timeoutMs)
-      return false;
-    QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
-  }
-  return true;
+  QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+    if (done() || clock.elapsed() >= timeoutMs)
+      loop.quit();
+  });
+  poll.start(2);
+  loop.exec();
+  return done();
 }
 
 QString hex(std::uint64_t hash) { return QStringLiteral("%1").arg(hash, 16, 16, QLatin1Char('0')); }

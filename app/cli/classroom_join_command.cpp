@@ -10,6 +10,7 @@
 #include "model/lessons/lesson_runner.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
@@ -108,9 +109,11 @@ int runClassroomJoin(const QStringList &args) {
   options.code = cli.value(code);
   options.name = cli.value(name);
   options.fingerprint = cli.value(fingerprint);
+  QEventLoop loop; // sleeps until the socket or a timer has something
+  QObject::connect(&student, &StudentSession::ended, &loop, &QEventLoop::quit, Qt::QueuedConnection);
+  QObject::connect(&student, &StudentSession::refused, &loop, &QEventLoop::quit, Qt::QueuedConnection);
   student.join(options);
-  while (exitCode < 0)
-    QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 100);
+  loop.exec();
   return exitCode;
 }
 

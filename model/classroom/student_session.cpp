@@ -3,12 +3,17 @@
 #include "model/json/controller_command_json.h"
 
 namespace streamscope::classroom {
+namespace {
+constexpr int kStatusIntervalMs = 50; // 20 statuses a second at most: well inside the host's 50 messages
+}
 
 StudentSession::StudentSession(model::SimulationController &controller, QObject *parent)
     : QObject(parent), m_controller(controller), m_follower(controller) {
   connect(&m_client, &ClassroomClient::welcomed, this, &StudentSession::onWelcome);
   connect(&m_client, &ClassroomClient::message, this, &StudentSession::onMessage);
   connect(&m_client, &ClassroomClient::refused, this, &StudentSession::refused);
+  m_statusTimer.setSingleShot(true);
+  connect(&m_statusTimer, &QTimer::timeout, this, &StudentSession::sendStatusNow);
   // Anything the controller does that the follower did not ask for is the student's own.
   m_controller.setJournal([this](const model::ControllerCommand &c) {
     if (!m_applying && model::changesTheRun(c.kind))
@@ -126,8 +131,19 @@ void StudentSession::answer(int choice, qint64 answerMs) { m_client.send(Answer{
 void StudentSession::tried() { m_client.send(Tried{std::max(0, m_step)}); }
 
 void StudentSession::sendStatus() {
+  if (m_statusTimer.isActive())
+    return; // the one due will carry the latest place
+  if (m_sinceStatus.isValid() && m_sinceStatus.elapsed() < kStatusIntervalMs) {
+    m_statusTimer.start(static_cast<int>(kStatusIntervalMs - m_sinceStatus.elapsed()));
+    return;
+  }
+  sendStatusNow();
+}
+
+void StudentSession::sendStatusNow() {
   if (!m_controller.hasSimulation() || !m_client.isJoined())
     return;
+  m_sinceStatus.start();
   m_client.send(Status{std::max(0, m_step), m_controller.world().now, QStringLiteral("%1").arg(m_controller.eventHash(), 16, 16, QLatin1Char('0')),
                        m_following});
 }

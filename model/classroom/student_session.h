@@ -8,6 +8,9 @@
 #include "classroom_client.h"
 #include "model/controller_follower.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
+
 namespace streamscope::classroom {
 
 class StudentSession : public QObject {
@@ -60,7 +63,10 @@ private:
   bool run(const Command &command);
   /// Back to the session's start, then every command again.
   void replayAll();
+  /// Tells the teacher where this app is: at once, or, within kStatusIntervalMs of the last
+  /// status, once that interval is over (the latest place then), so the host's message budget holds.
   void sendStatus();
+  void sendStatusNow();
 
   model::SimulationController &m_controller;
   model::ControllerFollower m_follower;
@@ -74,6 +80,8 @@ private:
   bool m_changedLocally = false; ///< the student acted while exploring
   bool m_outOfStep = false;
   int m_step = -1;
+  QTimer m_statusTimer; ///< a status due later
+  QElapsedTimer m_sinceStatus;
 };
 
 } // namespace streamscope::classroom
