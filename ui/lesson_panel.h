@@ -43,6 +43,9 @@ public:
   /// -1: the lesson's summary, steps.size(): its closing comparison.
   int stepIndex() const { return m_step; }
   bool stepPassed() const { return m_passed; }
+  /// The step waits for the learner's prediction, or for their try-it.
+  bool asking() const { return m_phase == Phase::Predicting; }
+  bool waitingForTryIt() const { return m_phase == Phase::Trying; }
   QPushButton *nextButton() const { return m_next; }
   QPushButton *answerButton() const;
   QPushButton *tryAgainButton() const;

@@ -7,13 +7,16 @@
 #include "teacher_dock.h"
 #include "ui/lesson_panel.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QButtonGroup>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
 #include <QNetworkInterface>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QStatusBar>
 
@@ -133,6 +136,19 @@ void ClassroomUi::onLessonStep() {
 void ClassroomUi::reveal(int step) {
   if (!m_teacher)
     return;
+  // The reveal explains what the step's run shows: a step still asking runs first (with the
+  // teacher's choice, or the right one), and a try-it waiting is shown done, so every student
+  // sees the values of the step's end.
+  if (m_lessons.asking()) {
+    const model::Lesson *lesson = m_lessons.currentLesson();
+    if (m_lessons.choices()->checkedId() < 0 && lesson && step >= 0 && step < static_cast<int>(lesson->steps.size()) &&
+        lesson->steps[static_cast<std::size_t>(step)].prediction)
+      if (QAbstractButton *right = m_lessons.choices()->button(lesson->steps[static_cast<std::size_t>(step)].prediction->answer))
+        right->setChecked(true);
+    m_lessons.answer();
+  }
+  if (m_lessons.waitingForTryIt())
+    m_lessons.showMe();
   m_teacher->reveal(step, m_lessons.stepNarration().explanation);
   m_teacherDock->showAnswers();
 }
