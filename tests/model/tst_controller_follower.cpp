@@ -20,12 +20,7 @@ using model::ControllerCommand;
 
 namespace {
 
-QByteArray scenarioText(const char *name) {
-  QFile f(QStringLiteral(SCENARIO_DIR "/") + QString::fromLatin1(name));
-  if (!f.open(QIODevice::ReadOnly))
-    qFatal("cannot read %s", name);
-  return f.readAll();
-}
+QByteArray scenarioText(const char *name) { return test::exampleScenarioText(name); }
 
 /// A leader whose every command goes through JSON to a follower at once, and is kept for
 /// followers that join later.

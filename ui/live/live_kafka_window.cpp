@@ -1,6 +1,7 @@
 #include "live_kafka_window.h"
 
 #include "live_cluster_view.h"
+#include "live_window_layout.h"
 #include "model/live/kafka/live_kafka_json.h"
 #include "model/live/kafka/mirror.h"
 #include "model/live/kafka/mirror_comparison.h"
@@ -15,7 +16,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
-#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
@@ -31,26 +31,10 @@ LiveKafkaWindow::LiveKafkaWindow(const live::KafkaConnection &c, int mockBrokers
       m_inspector(new QTextBrowser(this)), m_plot(new QCustomPlot(this)), m_status(new QLabel(this)), m_progress(new QProgressBar(this)) {
   setAttribute(Qt::WA_DeleteOnClose);
   setWindowTitle(m_session->isMock() ? tr("Live: librdkafka mock cluster") : tr("Live: %1").arg(c.bootstrap));
-  auto *top = new QSplitter(Qt::Horizontal, this);
-  top->addWidget(m_view);
-  top->addWidget(m_inspector);
-  top->setStretchFactor(0, 3);
-  top->setStretchFactor(1, 1);
-  auto *all = new QSplitter(Qt::Vertical, this);
-  all->addWidget(top);
-  all->addWidget(m_plot);
-  all->setStretchFactor(0, 3);
-  all->setStretchFactor(1, 1);
-  setCentralWidget(all);
+  layOutLiveWindow(*this, m_view, m_inspector, m_plot, m_status, m_progress);
   m_inspector->setHtml(explainLivePartition({}, -1));
-  m_plot->setMinimumHeight(160);
-  m_plot->xAxis->setLabel(tr("seconds since connecting"));
   m_plot->yAxis->setLabel(tr("records/s · lag"));
-  m_plot->legend->setVisible(true);
   m_plot->setToolTip(tr("Throughput: growth of the sum of high watermarks per second. Lag: high watermark minus committed offset, per group."));
-  statusBar()->addWidget(m_status, 1);
-  statusBar()->addPermanentWidget(m_progress);
-  m_progress->setVisible(false);
 
   QToolBar *tools = addToolBar(tr("Live"));
   QAction *probe = tools->addAction(tr("Run &Probe…"), this, &LiveKafkaWindow::runProbe);
@@ -116,7 +100,7 @@ void LiveKafkaWindow::updatePlots() {
   throughput->setName(tr("records/s"));
   throughput->setData(t, rate);
   throughput->setPen(QPen(palette().color(QPalette::Highlight), 2));
-  const QList<QColor> colours = {QColor(0xd9, 0x5f, 0x02), QColor(0x75, 0x70, 0xb3), QColor(0x1b, 0x9e, 0x77), QColor(0xe7, 0x29, 0x8a)};
+  const QList<QColor> &colours = liveSeriesColours();
   int n = 0;
   for (const live::LiveGroup &g : m_session->latest().groups) {
     QVector<double> lag, at;

@@ -2,12 +2,12 @@
 
 #include "kinesis_probe_dialog.h"
 #include "live_stream_view.h"
+#include "live_window_layout.h"
 #include "model/live/kinesis/kinesis_json.h"
 
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QToolBar>
@@ -22,27 +22,11 @@ LiveKinesisWindow::LiveKinesisWindow(const live::kinesis::ClientOptions &options
       m_inspector(new QTextBrowser(this)), m_plot(new QCustomPlot(this)), m_status(new QLabel(this)), m_progress(new QProgressBar(this)) {
   setAttribute(Qt::WA_DeleteOnClose);
   setWindowTitle(tr("Live: Kinesis stream %1 at %2").arg(stream, m_session->endpointText()));
-  auto *top = new QSplitter(Qt::Horizontal, this);
-  top->addWidget(m_view);
-  top->addWidget(m_inspector);
-  top->setStretchFactor(0, 3);
-  top->setStretchFactor(1, 1);
-  auto *all = new QSplitter(Qt::Vertical, this);
-  all->addWidget(top);
-  all->addWidget(m_plot);
-  all->setStretchFactor(0, 3);
-  all->setStretchFactor(1, 1);
-  setCentralWidget(all);
+  layOutLiveWindow(*this, m_view, m_inspector, m_plot, m_status, m_progress);
   m_inspector->setHtml(explainLiveShard({}, {}, -1));
-  m_plot->setMinimumHeight(160);
-  m_plot->xAxis->setLabel(tr("seconds since connecting"));
   m_plot->yAxis->setLabel(tr("records/s"));
-  m_plot->legend->setVisible(true);
   m_plot->setToolTip(tr("Records per second arriving in the stream and in its busiest shards, as the live reader (one GetRecords a "
                         "second per shard) sees them."));
-  statusBar()->addWidget(m_status, 1);
-  statusBar()->addPermanentWidget(m_progress);
-  m_progress->setVisible(false);
 
   QToolBar *tools = addToolBar(tr("Live"));
   QAction *probe = tools->addAction(tr("Run &Probe…"), this, &LiveKinesisWindow::runProbe);
@@ -123,7 +107,7 @@ void LiveKinesisWindow::updatePlots() {
   for (const auto &[id, rate] : m_session->shardRates())
     busiest.emplace_back(rate, id);
   std::ranges::sort(busiest, std::greater<>());
-  const QList<QColor> colours = {QColor(0xd9, 0x5f, 0x02), QColor(0x75, 0x70, 0xb3), QColor(0x1b, 0x9e, 0x77), QColor(0xe7, 0x29, 0x8a)};
+  const QList<QColor> &colours = liveSeriesColours();
   for (std::size_t n = 0; n < std::min<std::size_t>(4, busiest.size()); ++n) {
     const QString &id = busiest[n].second;
     QVector<double> at, rate;
