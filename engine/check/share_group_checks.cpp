@@ -38,12 +38,15 @@ void checkPartition(const World &w, const kafka::ShareGroup &g, int local, std::
 
 /// Every record a member holds under a live lock is acquired by it at the share-partition
 /// leader: a record has one acquiring member, so no two members hold it at once.
-void checkHolders(const World &w, const kafka::ShareGroup &g, std::vector<std::string> &problems) {
+/// Only partitions `checked` says changed in this step are looked at.
+template <typename Checked> void checkHolders(const World &w, const kafka::ShareGroup &g, Checked checked, std::vector<std::string> &problems) {
   for (std::size_t m = 0; m < g.members.size(); ++m) {
     const kafka::ShareMember &member = g.members[m];
     if (!member.alive)
       continue;
     for (const kafka::HeldBatch &batch : member.queue) {
+      if (!checked(batch.partition))
+        continue;
       const kafka::SharePartition &sp = g.parts[static_cast<std::size_t>(batch.partition)];
       for (const kafka::HeldRecord &r : batch.records) {
         if (r.lockDeadline <= w.now || r.lockEpoch != sp.lockEpoch)
@@ -72,11 +75,14 @@ void ShareGroupChecks::afterStep(const World &w, std::span<const Event> events, 
   const bool everything = events.empty();
   std::vector<int> touched;
   bool any = everything;
+  bool memberChanged = false;
   for (const Event &e : events)
     if (e.type >= EventType::ShareMemberChanged && e.type <= EventType::ShareProcessed) {
       any = true;
       if (e.type != EventType::ShareMemberChanged)
         touched.push_back(e.partition);
+      else
+        memberChanged = true;
     }
   if (!any)
     return;
@@ -84,9 +90,13 @@ void ShareGroupChecks::afterStep(const World &w, std::span<const Event> events, 
   m_spso.resize(groups.size());
   for (std::size_t g = 0; g < groups.size(); ++g) {
     m_spso[g].resize(groups[g].parts.size(), -1);
+    // A member joining or leaving moves holdings of any partition; otherwise only the
+    // partitions this step's share events name can have changed.
+    const auto checked = [&](int local) {
+      return everything || memberChanged || std::find(touched.begin(), touched.end(), w.kafka.partitionId(groups[g].topic, local)) != touched.end();
+    };
     for (std::size_t p = 0; p < groups[g].parts.size(); ++p) {
-      const int global = w.kafka.partitionId(groups[g].topic, static_cast<int>(p));
-      if (!everything && std::find(touched.begin(), touched.end(), global) == touched.end())
+      if (!checked(static_cast<int>(p)))
         continue;
       checkPartition(w, groups[g], static_cast<int>(p), problems);
       const std::int64_t spso = groups[g].parts[p].spso;
@@ -95,7 +105,7 @@ void ShareGroupChecks::afterStep(const World &w, std::span<const Event> events, 
                            std::to_string(spso));
       m_spso[g][p] = spso;
     }
-    checkHolders(w, groups[g], problems);
+    checkHolders(w, groups[g], checked, problems);
   }
 }
 

@@ -20,8 +20,12 @@ public:
 
   QString string(const char *name, bool required) {
     const QJsonValue v = m_object.value(QLatin1String(name));
-    if (v.isString())
+    if (v.isString()) {
+      // A required name or number that is present but empty is as unusable as a missing one.
+      if (required && v.toString().isEmpty())
+        fail(QObject::tr("%1 is empty").arg(where(name)));
       return v.toString();
+    }
     if (!v.isUndefined() && !v.isNull())
       fail(QObject::tr("%1 is not a string").arg(where(name)));
     else if (required)

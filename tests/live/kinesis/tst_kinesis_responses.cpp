@@ -97,6 +97,8 @@ void TestKinesisResponses::putRecordsWithFailures() {
   QCOMPARE(r->records[1].errorCode, QStringLiteral("ProvisionedThroughputExceededException"));
   QVERIFY(!parsePutRecords(R"({"Records":[{"ShardId":"s"}]})", &error));
   QCOMPARE(error, QStringLiteral("Records[0].SequenceNumber is missing"));
+  QVERIFY(!parsePutRecords(R"({"Records":[{"SequenceNumber":"87","ShardId":""}]})", &error));
+  QCOMPARE(error, QStringLiteral("Records[0].ShardId is empty"));
 }
 
 void TestKinesisResponses::getRecordsDecodesData() {
