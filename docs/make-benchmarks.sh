@@ -75,6 +75,18 @@ row() { awk '{printf "| %s | %s | %s s | %s s | %s | %s | %s | %s MiB | %s | %s 
     "$cli" bench K1 --brokers "$b" --partitions $((b * 2)) | awk -v b="$b" '{printf "| %s | %d | %s s | %s | %s |\n", b, b * 6, $4, $10, $12}'
   done
   echo
+  echo "### K1 against librdkafka's mock cluster"
+  echo
+  echo "\\`build/tests/bench/bench_rdkafka_mock N\\` runs K1's workload against librdkafka's in-process mock cluster (Debian's librdkafka $(pkg-config --modversion rdkafka)): 3 brokers, a topic of 6 partitions created with RF 3, an idempotent producer with acks=all and linger.ms=5 writing N records of 100 bytes over 10,000 keys as fast as it can, three readers of two partitions each reading them back at the same time. The mock is a real Kafka protocol server on 127.0.0.1 that keeps one copy of each partition and replicates nothing; StreamScope simulates all three replicas, the ISR and the high watermark. The mock keeps only a few MB per partition and drops older records, so it is measured at record counts its readers can follow. Target: K1 at least 30 times the mock's records/s, measured in the same run."
+  echo
+  echo "| records | mock wall | mock records/s | K1 wall | K1 records/s | K1 / mock |"
+  echo "|---|---|---|---|---|---|"
+  for n in 100000 200000; do
+    mock=$("$build/tests/bench/bench_rdkafka_mock" "$n" | awk '{print $9, $11}')
+    k1=$("$cli" bench K1 --records "$n" | awk '{print $4, $10}')
+    echo "$n $mock $k1" | awk '{printf "| %s | %s s | %s | %s s | %s | %.0fx |\n", $1, $2, $3, $4, $5, $5 / $3}'
+  done
+  echo
   echo "## Time travel and the canvas (QBENCHMARK)"
   echo
   echo '```'
