@@ -107,9 +107,9 @@ int runBenchCommand(const QStringList &args) {
   CommandLine cli(kBenchCommand);
   const QCommandLineOption recordsOption(QStringLiteral("records"), QStringLiteral("Records per workload, 1000 to 100000000 (default 1000000)."),
                                          QStringLiteral("N"), QStringLiteral("1000000"));
-  const QCommandLineOption brokersOption(QStringLiteral("brokers"), QStringLiteral("Brokers of K1 and K2's cluster, 3 to 64 (default 3)."),
+  const QCommandLineOption brokersOption(QStringLiteral("brokers"), QStringLiteral("Brokers of K1 and K2's cluster, 3 to 100 (default 3)."),
                                          QStringLiteral("B"), QStringLiteral("3"));
-  const QCommandLineOption partitionsOption(QStringLiteral("partitions"), QStringLiteral("Partitions of K1 and K2's topic, 1 to 1024 (default 6)."),
+  const QCommandLineOption partitionsOption(QStringLiteral("partitions"), QStringLiteral("Partitions of K1 and K2's topic, 1 to 10000 (default 6)."),
                                             QStringLiteral("P"), QStringLiteral("6"));
   const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON array of the results."));
   for (const QCommandLineOption &option : {recordsOption, brokersOption, partitionsOption, jsonOption})
@@ -121,10 +121,10 @@ int runBenchCommand(const QStringList &args) {
   const auto records = cli.wholeNumber(recordsOption, 1000, 100000000);
   if (!records)
     return 2;
-  const auto brokers = cli.wholeNumber(brokersOption, 3, 64);
+  const auto brokers = cli.wholeNumber(brokersOption, 3, 100);
   if (!brokers)
     return 2;
-  const auto partitions = cli.wholeNumber(partitionsOption, 1, 1024);
+  const auto partitions = cli.wholeNumber(partitionsOption, 1, 10000);
   if (!partitions)
     return 2;
   const Shape shape{static_cast<int>(*brokers), static_cast<int>(*partitions)};
