@@ -49,7 +49,7 @@ private slots:
     window.lessonDock()->show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     ui::LessonPanel *panel = window.lessons();
-    QCOMPARE(panel->lessonCount(), 26);
+    QCOMPARE(panel->lessonCount(), 27);
     auto *list = panel->findChild<QComboBox *>();
     const int acks = list->findText(QStringLiteral("acks=0, 1 and all"), Qt::MatchContains);
     QVERIFY(acks >= 0);
@@ -122,7 +122,7 @@ private slots:
     ui::StreamCanvas canvas(controller);
     ui::LessonPanel panel(controller, canvas);
     panel.loadLessons(QStringLiteral(LESSON_DIR));
-    QCOMPARE(panel.lessonCount(), 26);
+    QCOMPARE(panel.lessonCount(), 27);
     auto *list = panel.findChild<QComboBox *>();
     for (int l = 0; l < panel.lessonCount(); ++l) {
       list->setCurrentIndex(l);
