@@ -42,10 +42,24 @@ QColor flightColour(TransferKind kind, const CanvasTheme &t) {
   return t.text;
 }
 
+/// A system at a far level: its traffic as a line per pair of ends, thicker with more records.
+void paintFlowLines(QPainter &p, const CanvasFrame &f) {
+  const CanvasTheme &t = f.theme;
+  for (const FlowLine &line : flowLines(f.flights, f.geometry)) {
+    QColor c = flightColour(static_cast<TransferKind>(line.colour), t);
+    c.setAlpha(90); // many lines cross the tiles: faint enough to read through
+    p.setPen(QPen(c, t.px(0.6) + std::min(t.px(6), std::log2(1.0 + line.weight) * t.px(0.6)), Qt::SolidLine, Qt::RoundCap));
+    p.drawLine(line.from, line.to);
+  }
+}
+
 void paintFlights(QPainter &p, const CanvasFrame &f) {
   const CanvasTheme &t = f.theme;
+  paintFlowLines(p, f);
   const bool trails = f.flights.size() < 600; // paths only while they help more than they clutter
   for (const Flight &flight : f.flights) {
+    if (aggregated(flight, f.geometry))
+      continue;
     const QColor c = flightColour(flight.kind, t);
     const QPointF at = flight.position();
     if (trails && flight.records > 0) {
@@ -75,6 +89,10 @@ void paintLegend(QPainter &p, const CanvasFrame &f) {
   const CanvasTheme &t = f.theme;
   for (const LegendSwatch &s : f.geometry.swatches) {
     p.setPen(Qt::NoPen);
+    if (s.kind >= LegendSwatch::BrokerHeat) { // the far levels' own
+      paintOverviewSwatch(p, s, t);
+      continue;
+    }
     switch (s.kind) {
     case LegendSwatch::OnDisk: p.fillRect(s.rect, t.onDisk); break;
     case LegendSwatch::InCache: p.fillRect(s.rect, t.inCache); break;

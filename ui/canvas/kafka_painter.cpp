@@ -224,6 +224,7 @@ void paintKafka(QPainter &p, const CanvasFrame &f) {
   for (const StripGeometry &s : f.geometry.strips)
     paintStrip(p, s, f);
   p.setRenderHint(QPainter::Antialiasing, true);
+  paintKafkaOverview(p, f);
   paintControlPlane(p, f);
   paintWaitingMarks(p, f, false);
 }
