@@ -100,14 +100,44 @@ private slots:
     qInfo("%d strips, %d lanes, %d tiles, %d matrices, %d key spaces, %d labels, %d messages in flight", static_cast<int>(g0.strips.size()),
           static_cast<int>(g0.lanes.size()), static_cast<int>(g0.tiles.size()), static_cast<int>(g0.matrices.size()),
           static_cast<int>(g0.keySpaces.size()), static_cast<int>(g0.labels.size()), static_cast<int>(c.view().flights().size()));
+    view.rebuild(c.world());
+    // The canvas's part of a frame: layout, flights and paint (the view is rebuilt once per
+    // frame for every reader of the world; bigWorldView measures that).
     QBENCHMARK {
-      view.rebuild(c.world());
       const auto g = ui::CanvasGeometry::build(view, scene, m_theme, &recent, nullptr, nullptr, &visible);
       const auto flights = ui::collectFlights(view, g);
       QPainter painter(&image);
       painter.translate(-visible.topLeft());
       ui::paintCanvas(painter, ui::CanvasFrame{view, g, m_theme, flights, recent, {}, {}, {}, {}});
     }
+  }
+
+  void bigWorldLayout_data() { bigWorld_data(); }
+
+  /// The layout alone (the geometry: tiles, pixels, strips on screen, labels).
+  void bigWorldLayout() {
+    QFETCH(QString, world);
+    QFETCH(double, zoom);
+    model::SimulationController &c = world == QLatin1String("B1") ? bigCluster() : bigStream();
+    const QRectF scene(0, 0, 1600 * zoom, 900 * zoom);
+    const QRectF visible(scene.center() - QPointF(800, 450), QSizeF(1600, 900));
+    ui::RecentChanges recent;
+    recent.update(c.view());
+    QBENCHMARK { ui::CanvasGeometry::build(c.view(), scene, m_theme, &recent, nullptr, nullptr, &visible); }
+  }
+
+  void bigWorldView_data() {
+    QTest::addColumn<QString>("world");
+    QTest::newRow("B1") << QStringLiteral("B1");
+    QTest::newRow("N2") << QStringLiteral("N2");
+  }
+
+  /// The rest of a big world's frame: rebuilding the world's view (the waiting clients among it).
+  void bigWorldView() {
+    QFETCH(QString, world);
+    model::SimulationController &c = world == QLatin1String("B1") ? bigCluster() : bigStream();
+    model::WorldView view;
+    QBENCHMARK { view.rebuild(c.world()); }
   }
 
   void viewOnly() {

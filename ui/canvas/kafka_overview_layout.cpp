@@ -121,11 +121,14 @@ void layoutTile(const BrokerView &b, const BrokerLoad &load, const QRectF &rect,
     const QRectF detailRow(inner.left(), head.bottom(), inner.width(), small.height());
     const double left = addBadge(g, detailRow, detailRow.right(), load.offline, tile.offlineBadge, t);
     const double right = addBadge(g, detailRow, left, load.underReplicated, tile.underReplicatedBadge, t);
-    if (detailRow.bottom() <= inner.bottom() - t.px(3))
-      g.addFirstFitting(QRectF(detailRow.left(), detailRow.top(), right - detailRow.left() - t.px(2), detailRow.height()),
-                        {QObject::tr("%1 leaders · %2").arg(load.leaders).arg(rate), QObject::tr("%1 ldr · %2").arg(load.leaders).arg(rate),
-                         QObject::tr("%1 ldr").arg(load.leaders)},
-                        false, t, Qt::AlignLeft | Qt::AlignVCenter, true);
+    // The numbers only where a form fits whole: a hundred cut labels say nothing (the bar
+    // and a click on the tile do).
+    const QRectF numbers(detailRow.left(), detailRow.top(), right - detailRow.left() - t.px(2), detailRow.height());
+    for (const QString &form : {QObject::tr("%1 leaders · %2").arg(load.leaders).arg(rate), QObject::tr("%1 ldr · %2").arg(load.leaders).arg(rate)})
+      if (detailRow.bottom() <= inner.bottom() - t.px(3) && small.horizontalAdvance(form) + 1 <= numbers.width()) {
+        g.addLabel(numbers, form, false, t, Qt::AlignLeft | Qt::AlignVCenter, true);
+        break;
+      }
     tile.leaderBar = QRectF(inner.left(), inner.bottom() - t.px(3), inner.width(), t.px(3));
   }
   g.tiles.push_back(tile);
@@ -355,7 +358,7 @@ std::vector<std::pair<LegendSwatch::Kind, QString>> overviewLegend(Detail kafka,
     entries.emplace_back(LegendSwatch::ShardThrottled, QObject::tr("throttled writes (orange: reads only)"));
   }
   if (kafka != Detail::Strips || kinesis != Detail::Strips)
-    entries.emplace_back(LegendSwatch::Flow, QObject::tr("traffic between two ends (thicker: more records)"));
+    entries.emplace_back(LegendSwatch::Flow, QObject::tr("traffic between two ends (darker, doubled: more records)"));
   return entries;
 }
 

@@ -52,7 +52,7 @@ QColor replicaColour(const PartitionView &part, int broker, const CanvasTheme &t
     return t.failure;
   if (part.leader == broker)
     return t.leader;
-  return part.inIsr(broker) ? t.onDisk : t.warning;
+  return part.inIsr(broker) ? t.onDisk : t.pending; // grey: behind, not holding what the leader has
 }
 
 void paintMatrix(QPainter &p, const PixelMatrix &m, const CanvasFrame &f) {
@@ -77,14 +77,33 @@ void paintBadge(QPainter &p, const QRectF &badge, const QColor &c, const CanvasT
     return;
   p.setPen(QPen(c, t.px(2)));
   p.setBrush(t.panel);
-  p.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
+  p.drawRect(badge);
 }
 
+/// A tile in plain, aliased fills (a hundred antialiased rounded boxes cost a frame's budget):
+/// filled by its load, framed by its state as the broker boxes are (red crossed out when
+/// crashed, dark when powered off, dashed orange when isolated).
 void paintTile(QPainter &p, const BrokerTile &tile, const CanvasFrame &f) {
   const CanvasTheme &t = f.theme;
   const BrokerView &b = f.view.kafka().brokers[static_cast<std::size_t>(tile.broker)];
-  if (b.running() && tile.heat > 0) // the box is painted with the shapes; its load fills it
-    p.fillRect(tile.rect.adjusted(t.px(1.5), t.px(1.5), -t.px(1.5), -t.px(1.5)), brokerHeatColour(tile.heat, t));
+  const QRectF r = tile.rect;
+  p.fillRect(r, b.running() ? brokerHeatColour(tile.heat, t) : t.panel);
+  if (b.state == BrokerState::PoweredOff)
+    p.fillRect(r, t.dark ? QColor(0, 0, 0, 150) : QColor(40, 40, 40, 90));
+  const bool down = !b.running();
+  p.setPen(QPen(down             ? t.failure
+                    : b.isolated ? t.warning
+                                 : t.panelBorder,
+                down || b.isolated ? t.px(2.5) : 0, b.isolated ? Qt::DashLine : Qt::SolidLine));
+  p.setBrush(Qt::NoBrush);
+  p.drawRect(r);
+  if (b.state == BrokerState::Crashed) {
+    QColor cross = t.failure;
+    cross.setAlpha(90);
+    p.setPen(QPen(cross, t.px(2)));
+    p.drawLine(r.topLeft(), r.bottomRight());
+    p.drawLine(r.topRight(), r.bottomLeft());
+  }
   if (!tile.leaderBar.isEmpty()) {
     p.fillRect(tile.leaderBar, t.track);
     p.fillRect(QRectF(tile.leaderBar.topLeft(), QSizeF(tile.leaderBar.width() * tile.leaderShare, tile.leaderBar.height())), t.leader);
@@ -94,7 +113,7 @@ void paintTile(QPainter &p, const BrokerTile &tile, const CanvasFrame &f) {
   if (tile.controller) { // a corner flag
     const double s = t.px(11);
     QPolygonF corner;
-    corner << tile.rect.topRight() << tile.rect.topRight() - QPointF(s, 0) << tile.rect.topRight() + QPointF(0, s);
+    corner << r.topRight() << r.topRight() - QPointF(s, 0) << r.topRight() + QPointF(0, s);
     p.setPen(Qt::NoPen);
     p.setBrush(t.highWatermark);
     p.drawPolygon(corner);
@@ -108,10 +127,9 @@ QColor partitionLagColour(double share, const CanvasTheme &t) { return blend(ble
 QColor shardLoadColour(double load, const CanvasTheme &t) { return blend(t.track, t.zone, 0.15 + 0.85 * load); }
 
 void paintKafkaOverview(QPainter &p, const CanvasFrame &f) {
-  p.setRenderHint(QPainter::Antialiasing, true);
+  p.setRenderHint(QPainter::Antialiasing, false); // square tiles and pixels: plain fills
   for (const BrokerTile &tile : f.geometry.tiles)
     paintTile(p, tile, f);
-  p.setRenderHint(QPainter::Antialiasing, false); // square pixels: plain fills
   for (const PixelMatrix &m : f.geometry.matrices)
     if (f.geometry.onScreen(m.rect))
       paintMatrix(p, m, f);
@@ -194,7 +212,7 @@ void paintOverviewSwatch(QPainter &p, const LegendSwatch &s, const CanvasTheme &
   case LegendSwatch::Offline: p.fillRect(r, t.failure); break;
   case LegendSwatch::LeaderReplica: p.fillRect(r, t.leader); break;
   case LegendSwatch::FollowerInSync: p.fillRect(r, t.onDisk); break;
-  case LegendSwatch::FollowerOutOfIsr: p.fillRect(r, t.warning); break;
+  case LegendSwatch::FollowerOutOfIsr: p.fillRect(r, t.pending); break;
   case LegendSwatch::ShardLoad:
     p.fillRect(QRectF(r.left(), r.top(), r.width() / 2, r.height()), shardLoadColour(0, t));
     p.fillRect(QRectF(r.center().x(), r.top(), r.width() / 2, r.height()), shardLoadColour(1, t));
