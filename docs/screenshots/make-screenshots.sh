@@ -23,6 +23,12 @@ shot timeline-markers "$scenarios/acks1-leader-power-loss.json" --at 30000 --the
 shot metrics-broker-failure "$scenarios/acks-all-leader-power-loss.json" --at 16000 --metrics
 shot transactions "$scenarios/transactions.json" --at 8250 # after the fencing: markers, aborted records, an open transaction, the LSO
 shot branched-history "$scenarios/first-look.json" --at 12000 --then-seek 5000 --then-act '{"action":"power_loss","broker":0}' --then-run 11000 --metrics
+# A big cluster (B1: 100 brokers, 3,000 partitions, brokers 7 and 8 down) and a big stream (N2: 1,000 shards) at their far levels of detail.
+shot canvas-b1 "$here/canvas-b1.json" --at 20000
+shot canvas-n2 "$here/canvas-n2.json" --at 3000
+# B1 with 1.5 times the room each way (what zooming in 1.5 times gives): a pixel per replica in each tile.
+xvfb-run -a -s '-screen 0 2400x1350x24' "$app" "$here/canvas-b1.json" --at 20000 --size 2400x1350 --screenshot "$here/canvas-b1-zoomed.png"
+echo "wrote $here/canvas-b1-zoomed.png"
 shot lesson-player --lesson 09 --lesson-steps 2 # lesson 9, step 2: the prediction before the power cut
 # The presenter view (the lecturer's screen while presenting): lesson 9, step 1 and its notes.
 xvfb-run -a -s '-screen 0 1600x900x24' "$app" --present --lesson 09 --lesson-steps 1 --screenshot-presenter "$here/presenter-view.png"

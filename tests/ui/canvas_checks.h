@@ -23,6 +23,33 @@ inline QStringList labelOverlaps(const ui::CanvasGeometry &g) {
   return found;
 }
 
+/// The far levels of detail: every label that lies on a pixel matrix or a key-space band (text
+/// over pixels cannot be read), every matrix or band overlapping another, and every tile
+/// overlapping another tile.
+inline QStringList overviewOverlaps(const ui::CanvasGeometry &g) {
+  QStringList found;
+  std::vector<std::pair<QRectF, QString>> areas;
+  for (const ui::PixelMatrix &m : g.matrices)
+    areas.emplace_back(m.rect,
+                       m.broker >= 0 ? QStringLiteral("broker %1's replicas").arg(m.broker) : QStringLiteral("topic %1's partitions").arg(m.topic));
+  for (const ui::KeySpaceGeometry &k : g.keySpaces)
+    for (const QRectF &band : k.bands)
+      areas.emplace_back(band, QStringLiteral("stream %1's key space").arg(k.stream));
+  for (std::size_t i = 0; i < areas.size(); ++i) {
+    for (const ui::CanvasLabel &l : g.labels)
+      if (l.rect.intersects(areas[i].first))
+        found << QStringLiteral("\"%1\" on %2").arg(l.text, areas[i].second);
+    for (std::size_t j = i + 1; j < areas.size(); ++j)
+      if (areas[i].first.intersects(areas[j].first))
+        found << QStringLiteral("%1 / %2").arg(areas[i].second, areas[j].second);
+  }
+  for (std::size_t i = 0; i < g.tiles.size(); ++i)
+    for (std::size_t j = i + 1; j < g.tiles.size(); ++j)
+      if (g.tiles[i].rect.intersects(g.tiles[j].rect))
+        found << QStringLiteral("tiles of brokers %1 / %2").arg(g.tiles[i].broker).arg(g.tiles[j].broker);
+  return found;
+}
+
 /// Every label cut to fit (drawn ending in "…").
 inline QStringList elidedLabels(const ui::CanvasGeometry &g) {
   QStringList found;

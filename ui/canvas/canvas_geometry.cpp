@@ -2,6 +2,8 @@
 
 #include "waiting_marks.h"
 
+#include "model/view/cluster_load.h"
+
 #include <QFontMetricsF>
 
 #include <algorithm>
@@ -10,6 +12,9 @@ namespace streamscope::ui {
 namespace {
 
 using Kind = model::WorldItem::Kind;
+
+/// Replicas and shards above which strips and lanes off screen are not laid out.
+constexpr std::size_t kCullAbove = 500;
 
 struct LegendEntry {
   LegendSwatch::Kind kind;
@@ -25,6 +30,8 @@ struct LegendUse {
   bool consumerProtocol = false; ///< a KIP-848 group's partition chips are drawn
   bool transactions = false; ///< a producer is transactional: markers, hatching and the LSO are drawn
   bool shareGroups = false; ///< share group record states are drawn on the strips
+  Detail kafkaDetail = Detail::Strips, kinesisDetail = Detail::Strips;
+  bool brokerController = false; ///< a broker is the active controller (its tile is marked)
 };
 
 LegendUse legendUse(const model::WorldView &world) {
@@ -47,7 +54,8 @@ LegendUse legendUse(const model::WorldView &world) {
 /// outlines only while some replica has one, so a calm cluster keeps its room).
 std::vector<LegendEntry> legendEntries(const LegendUse &use) {
   std::vector<LegendEntry> entries;
-  if (use.kafka) {
+  const bool strips = use.kafka && use.kafkaDetail == Detail::Strips;
+  if (strips) {
     entries.push_back({LegendSwatch::OnDisk, QObject::tr("flushed to disk")});
     entries.push_back({LegendSwatch::InCache, QObject::tr("page cache only")});
     entries.push_back({LegendSwatch::AboveHighWatermark, QObject::tr("above high watermark (not readable)")});
@@ -58,7 +66,7 @@ std::vector<LegendEntry> legendEntries(const LegendUse &use) {
     if (use.eligible)
       entries.push_back({LegendSwatch::EligibleLeader, QObject::tr("eligible leader replica (ELR)")});
   }
-  if (use.transactions) {
+  if (use.transactions && strips) {
     entries.push_back({LegendSwatch::LastStable, QObject::tr("last stable offset (LSO)")});
     entries.push_back({LegendSwatch::OpenTxn, QObject::tr("in an open transaction")});
     entries.push_back({LegendSwatch::CommitMarker, QObject::tr("commit marker")});
@@ -70,13 +78,16 @@ std::vector<LegendEntry> legendEntries(const LegendUse &use) {
     entries.push_back({LegendSwatch::ChipRevoking, QObject::tr("revoked, not yet acknowledged")});
     entries.push_back({LegendSwatch::ChipPending, QObject::tr("target, not yet handed over")});
   }
-  if (use.shareGroups) {
+  if (use.shareGroups && strips) {
     entries.push_back({LegendSwatch::ShareAvailable, QObject::tr("share: available")});
     entries.push_back({LegendSwatch::ShareAcquired, QObject::tr("acquired (member, locked)")});
     entries.push_back({LegendSwatch::ShareAcknowledged, QObject::tr("acknowledged")});
     entries.push_back({LegendSwatch::ShareArchived, QObject::tr("archived")});
   }
-  if (use.kinesis) {
+  for (const auto &[kind, text] :
+       overviewLegend(use.kafka ? use.kafkaDetail : Detail::Strips, use.kinesis ? use.kinesisDetail : Detail::Strips, use.brokerController))
+    entries.push_back({kind, text});
+  if (use.kinesis && use.kinesisDetail == Detail::Strips) {
     entries.push_back({LegendSwatch::ZoneCopy, QObject::tr("copy in an availability zone")});
     entries.push_back({LegendSwatch::Awaiting, QObject::tr("not yet acknowledged")});
     entries.push_back({LegendSwatch::Throttled, QObject::tr("throttled (dashed: reads)")});
@@ -122,32 +133,49 @@ double kinesisWantedHeight(const model::WorldView &w, const CanvasTheme &t) {
 } // namespace
 
 CanvasGeometry CanvasGeometry::build(const model::WorldView &world, const QRectF &scene, const CanvasTheme &theme, const RecentChanges *recent,
-                                     const CanvasReadout *readout, const std::vector<model::WorldItem> *highlights) {
+                                     const CanvasReadout *readout, const std::vector<model::WorldItem> *highlights, const QRectF *visible) {
   CanvasGeometry g;
   g.scene = scene;
+  // Only a big world is culled to what is on screen: a small one is laid out whole, as always.
+  std::size_t things = world.hasKinesis() ? world.kinesis().shards.size() : 0;
+  if (world.hasKafka())
+    for (const model::PartitionView &p : world.kafka().partitions)
+      things += p.replicas.size();
+  g.visible = visible && things > kCullAbove ? visible->intersected(scene) : scene;
   g.recent = recent;
   g.highlights = highlights;
   const bool kafka = world.hasKafka();
   const bool kinesis = world.hasKinesis();
-  const LegendUse use = legendUse(world);
-  const double legendHeight = layoutLegend(nullptr, scene, use, theme);
-  g.legend = QRectF(scene.left(), scene.bottom() - legendHeight, scene.width(), legendHeight);
+  LegendUse use = legendUse(world);
   const double headerHeight = readout ? layoutReadout(nullptr, scene, *readout, theme) : 0;
   g.header = QRectF(scene.left(), scene.top(), scene.width(), headerHeight);
   if (readout)
     layoutReadout(&g, g.header, *readout, theme);
-  const QRectF panes(scene.left(), g.header.bottom(), scene.width(), g.legend.top() - g.header.bottom());
-  if (kafka && kinesis) {
-    // One clock, two panes: Kafka above, Kinesis below, so records in both run left to right.
-    // Kinesis gets what its lanes need (within 35-60%); Kafka's strips take the rest.
-    const double split = panes.bottom() - std::clamp(kinesisWantedHeight(world, theme), panes.height() * 0.35, panes.height() * 0.6);
-    g.kafkaPane = QRectF(panes.left(), panes.top(), panes.width(), split - panes.top());
-    g.kinesisPane = QRectF(panes.left(), split, panes.width(), panes.bottom() - split);
-  } else if (kafka) {
-    g.kafkaPane = panes;
-  } else {
-    g.kinesisPane = panes;
-  }
+  const auto placePanes = [&] {
+    const double legendHeight = layoutLegend(nullptr, scene, use, theme);
+    g.legend = QRectF(scene.left(), scene.bottom() - legendHeight, scene.width(), legendHeight);
+    const QRectF panes(scene.left(), g.header.bottom(), scene.width(), g.legend.top() - g.header.bottom());
+    if (kafka && kinesis) {
+      // One clock, two panes: Kafka above, Kinesis below, so records in both run left to right.
+      // Kinesis gets what its lanes need (within 35-60%); Kafka's strips take the rest.
+      const double wanted = use.kinesisDetail == Detail::Strips ? kinesisWantedHeight(world, theme) : 0;
+      const double split = panes.bottom() - std::clamp(wanted, panes.height() * 0.35, panes.height() * 0.6);
+      g.kafkaPane = QRectF(panes.left(), panes.top(), panes.width(), split - panes.top());
+      g.kinesisPane = QRectF(panes.left(), split, panes.width(), panes.bottom() - split);
+    } else if (kafka) {
+      g.kafkaPane = panes;
+    } else {
+      g.kinesisPane = panes;
+    }
+  };
+  placePanes();
+  // The level of detail follows the room each replica or shard gets; the far levels have a
+  // legend of their own, so the panes are placed again with it (the levels stay as chosen).
+  use.kafkaDetail = g.kafkaDetail = kafka ? kafkaDetailFor(world, g.kafkaPane, theme) : Detail::Strips;
+  use.kinesisDetail = g.kinesisDetail = kinesis ? kinesisDetailFor(world, g.kinesisPane, theme) : Detail::Strips;
+  use.brokerController = kafka && model::controllerBroker(world.kafka()) >= 0;
+  if (use.kafkaDetail != Detail::Strips || use.kinesisDetail != Detail::Strips)
+    placePanes();
   if (kafka)
     layoutKafka(world, g.kafkaPane, theme, g);
   if (kinesis)
@@ -359,10 +387,18 @@ QRectF CanvasGeometry::rectOf(const model::WorldItem &item) const {
   for (const CanvasShape &shape : shapes)
     if (shape.item == target)
       return shape.rect;
-  return {};
+  return overviewRectOf(target);
 }
 
 model::WorldItem CanvasGeometry::hit(QPointF p) const {
+  // The far levels' pixels name a replica (a topic's pixel: the partition's leader, else its
+  // first replica) or a shard; everything else as below.
+  for (const PixelMatrix &m : matrices)
+    if (const int i = m.indexAt(p); i >= 0)
+      return replicaOfCell(m, i);
+  for (const KeySpaceGeometry &k : keySpaces)
+    if (const KeySpaceGeometry::Span *span = k.spanAt(p))
+      return {Kind::Shard, span->slot};
   for (auto it = shapes.rbegin(); it != shapes.rend(); ++it) {
     if (!it->rect.contains(p))
       continue;

@@ -10,6 +10,7 @@
 #include "canvas_theme.h"
 #include "model/explain/world_item.h"
 #include "model/view/world_view.h"
+#include "overview_geometry.h"
 #include "recent_changes.h"
 
 #include <QObject>
@@ -121,7 +122,20 @@ struct LegendSwatch {
     ShareAvailable,
     ShareAcquired,
     ShareAcknowledged,
-    ShareArchived
+    ShareArchived,
+    BrokerHeat, ///< the far levels: a broker tile's fill, from idle to busiest
+    LeaderBar,
+    Controller,
+    PartitionLag, ///< healthy partitions, from no consumer lag to the most
+    UnderReplicated,
+    UnderMinIsr,
+    Offline,
+    LeaderReplica,
+    FollowerInSync,
+    FollowerOutOfIsr,
+    ShardLoad, ///< a shard's recent writes against its limit
+    ShardThrottled,
+    Flow
   };
   QRectF rect;
   Kind kind = OnDisk;
@@ -142,8 +156,10 @@ public:
   /// `recent` (optional) lets captions call out what just changed, such as a new leader.
   /// `readout` (optional) adds a header row with the clock, the speed and the counters.
   /// `highlights` (optional): what a lesson points at; their captions are kept when space is short.
+  /// `visible` (optional): the part of the scene on screen; strips and lanes off it are left out.
   static CanvasGeometry build(const model::WorldView &view, const QRectF &scene, const CanvasTheme &theme, const RecentChanges *recent = nullptr,
-                              const CanvasReadout *readout = nullptr, const std::vector<model::WorldItem> *highlights = nullptr);
+                              const CanvasReadout *readout = nullptr, const std::vector<model::WorldItem> *highlights = nullptr,
+                              const QRectF *visible = nullptr);
 
   /// The innermost item at `p` (cells and records included), or a None item.
   model::WorldItem hit(QPointF p) const;
@@ -151,6 +167,10 @@ public:
   const LaneGeometry *lane(int slot) const;
   /// The rectangle drawn for an item (strips, lanes, boxes); empty if not on screen.
   QRectF rectOf(const model::WorldItem &item) const;
+  /// The far levels: the pixel of a replica (or of its partition), the span of a shard.
+  QRectF overviewRectOf(const model::WorldItem &item) const;
+  /// The replica a matrix's cell names.
+  static model::WorldItem replicaOfCell(const PixelMatrix &matrix, int cell);
 
   QRectF scene, header, kafkaPane, kinesisPane, legend;
   std::vector<CanvasShape> shapes; ///< containers before their contents
@@ -161,6 +181,11 @@ public:
   std::vector<PartitionChip> chips; ///< on consumer-protocol member rows
   std::vector<WaitMark> waitMarks; ///< one per stalled client on screen
   std::optional<MetadataStripGeometry> metadataStrip; ///< KRaft only
+  Detail kafkaDetail = Detail::Strips, kinesisDetail = Detail::Strips;
+  std::vector<BrokerTile> tiles; ///< the far levels of Kafka
+  std::vector<PixelMatrix> matrices;
+  std::vector<KeySpaceGeometry> keySpaces; ///< the far level of Kinesis, one per stream
+  QRectF visible; ///< what strips and lanes were laid out for (the scene when not culled)
   /// Where a message to or from a node starts or ends, per system (a side-by-side
   /// producer is one node drawn in both panes).
   std::unordered_map<NodeId, QPointF> kafkaAnchors, kinesisAnchors;
@@ -168,6 +193,8 @@ public:
   // Used by the per-system layouts.
   const RecentChanges *recent = nullptr; ///< not owned; only during build()
   const std::vector<model::WorldItem> *highlights = nullptr; ///< not owned; only during build()
+  /// Whether `rect` is on screen (strips and lanes elsewhere are not laid out).
+  bool onScreen(const QRectF &rect) const { return visible.intersects(rect); }
   /// Whether a highlight is described by a caption owned by `owner` (so it should have one).
   bool wantsCaption(const model::WorldItem &owner) const;
   /// Adds a label if the text fits `rect` (elided to its width); returns whether it did.
@@ -244,5 +271,21 @@ double controlPlaneHeight(const model::KafkaView &kafka, const CanvasTheme &them
 void layoutControlPlane(const model::WorldView &view, const QRectF &band, const CanvasTheme &theme, CanvasGeometry &g);
 void layoutKafka(const model::WorldView &view, const QRectF &pane, const CanvasTheme &theme, CanvasGeometry &g);
 void layoutKinesis(const model::WorldView &view, const QRectF &pane, const CanvasTheme &theme, CanvasGeometry &g);
+
+/// Thinnest shard lane drawn; a stream whose lanes would be thinner shows its key space.
+inline constexpr double kMinLanePitch = 3;
+/// The level of detail for the Kafka pane `pane` / the Kinesis pane: the strips while each
+/// replica's strip (each shard's lane) keeps a few pixels, else the far levels.
+Detail kafkaDetailFor(const model::WorldView &view, const QRectF &pane, const CanvasTheme &theme);
+Detail kinesisDetailFor(const model::WorldView &view, const QRectF &pane, const CanvasTheme &theme);
+/// The pitch of a replica strip in a detailed layout of `middle` (the brokers' column).
+double detailedStripPitch(const model::KafkaView &kafka, const QRectF &middle, const CanvasTheme &theme);
+/// Broker tiles in `middle` (and, at the Summary level, a pixel matrix per topic).
+void layoutKafkaOverview(const model::WorldView &view, const QRectF &middle, const CanvasTheme &theme, CanvasGeometry &g);
+/// A stream's key space as bands of shard spans in `area`.
+void layoutKeySpace(const model::WorldView &view, int stream, const QRectF &area, const CanvasTheme &theme, CanvasGeometry &g);
+/// The legend's entries for the far levels: swatch and text (`brokerController`: a broker
+/// is the active controller, so a tile is marked).
+std::vector<std::pair<LegendSwatch::Kind, QString>> overviewLegend(Detail kafka, Detail kinesis, bool brokerController);
 
 } // namespace streamscope::ui

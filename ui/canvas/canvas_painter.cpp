@@ -42,10 +42,40 @@ QColor flightColour(TransferKind kind, const CanvasTheme &t) {
   return t.text;
 }
 
+/// A system at a far level: its traffic as a line per pair of ends, stronger and doubled the
+/// more records it carries. Only the heaviest kFlowLines are drawn, as one-pixel opaque aliased
+/// lines faded toward the background: translucent or antialiased lines cost the raster engine
+/// about ten times as much, and a few hundred of them a frame's whole budget.
+void paintFlowLines(QPainter &p, const CanvasFrame &f) {
+  constexpr std::size_t kFlowLines = 120;
+  const CanvasTheme &t = f.theme;
+  const std::vector<FlowLine> lines = flowLines(f.flights, f.geometry);
+  if (lines.empty())
+    return;
+  const double heaviest = std::log2(1.0 + lines.back().weight);
+  p.setRenderHint(QPainter::Antialiasing, false);
+  for (std::size_t i = lines.size() > kFlowLines ? lines.size() - kFlowLines : 0; i < lines.size(); ++i) {
+    const FlowLine &line = lines[i];
+    const double share = heaviest > 0 ? std::log2(1.0 + line.weight) / heaviest : 1;
+    const QColor c = flightColour(static_cast<TransferKind>(line.colour), t);
+    const double fade = 0.75 - 0.5 * share; // of the background mixed in
+    p.setPen(QPen(QColor::fromRgbF(c.redF() + (t.background.redF() - c.redF()) * fade, c.greenF() + (t.background.greenF() - c.greenF()) * fade,
+                                   c.blueF() + (t.background.blueF() - c.blueF()) * fade),
+                  0)); // cosmetic: one device pixel
+    p.drawLine(line.from, line.to);
+    if (share > 0.6) // the busiest pairs twice as thick
+      p.drawLine(line.from + QPointF(0, 1), line.to + QPointF(0, 1));
+  }
+  p.setRenderHint(QPainter::Antialiasing, true);
+}
+
 void paintFlights(QPainter &p, const CanvasFrame &f) {
   const CanvasTheme &t = f.theme;
+  paintFlowLines(p, f);
   const bool trails = f.flights.size() < 600; // paths only while they help more than they clutter
   for (const Flight &flight : f.flights) {
+    if (aggregated(flight, f.geometry))
+      continue;
     const QColor c = flightColour(flight.kind, t);
     const QPointF at = flight.position();
     if (trails && flight.records > 0) {
@@ -75,6 +105,10 @@ void paintLegend(QPainter &p, const CanvasFrame &f) {
   const CanvasTheme &t = f.theme;
   for (const LegendSwatch &s : f.geometry.swatches) {
     p.setPen(Qt::NoPen);
+    if (s.kind >= LegendSwatch::BrokerHeat) { // the far levels' own
+      paintOverviewSwatch(p, s, t);
+      continue;
+    }
     switch (s.kind) {
     case LegendSwatch::OnDisk: p.fillRect(s.rect, t.onDisk); break;
     case LegendSwatch::InCache: p.fillRect(s.rect, t.inCache); break;

@@ -42,6 +42,18 @@ void paintShareMemberDot(QPainter &painter, const QRectF &row, bool alive, const
 /// The colour of a share group record state (the strip band and the legend).
 QColor shareStateColour(model::ShareState state, const CanvasTheme &theme);
 void paintKinesis(QPainter &painter, const CanvasFrame &frame);
+/// The far levels (overview_painter.cpp): broker tiles and pixel matrices; key-space spans.
+void paintKafkaOverview(QPainter &painter, const CanvasFrame &frame);
+void paintKeySpaces(QPainter &painter, const CanvasFrame &frame);
+/// Whether `flight` is drawn as part of a flow line (its system is at a far level), not as a dot.
+bool aggregated(const Flight &flight, const CanvasGeometry &geometry);
+/// The aggregated flights as one line per pair of ends, lightest first.
+std::vector<FlowLine> flowLines(const std::vector<Flight> &flights, const CanvasGeometry &geometry);
+void paintOverviewSwatch(QPainter &painter, const LegendSwatch &swatch, const CanvasTheme &theme);
+/// The far levels' colour scales: `heat`, `share`, `load` from 0 to 1.
+QColor brokerHeatColour(double heat, const CanvasTheme &theme);
+QColor partitionLagColour(double share, const CanvasTheme &theme);
+QColor shardLoadColour(double load, const CanvasTheme &theme);
 /// The controllers and the metadata log (the band above the Kafka brokers).
 void paintControlPlane(QPainter &painter, const CanvasFrame &frame);
 /// An offset mark on a strip or lane: a filled triangle pointing up from below the bottom

@@ -22,10 +22,12 @@ std::optional<QPointF> kafkaEnd(const model::KafkaView &k, const CanvasGeometry 
 /// A Kinesis end: the right end of a shard lane, where readers take records, else the node.
 std::optional<QPointF> kinesisEnd(const CanvasGeometry &g, const model::FlightEnd &end) {
   if (end.shard >= 0) {
-    const LaneGeometry *l = g.lane(end.shard);
-    if (!l)
-      return std::nullopt;
-    return QPointF(l->cells.right(), l->cells.center().y());
+    if (const LaneGeometry *l = g.lane(end.shard))
+      return QPointF(l->cells.right(), l->cells.center().y());
+    for (const KeySpaceGeometry &space : g.keySpaces) // the far level: the middle of its span
+      if (const KeySpaceGeometry::Span *span = space.spanOf(end.shard))
+        return span->rect.center();
+    return std::nullopt;
   }
   const auto it = g.kinesisAnchors.find(end.node);
   return it == g.kinesisAnchors.end() ? std::nullopt : std::optional<QPointF>(it->second);
@@ -50,6 +52,7 @@ std::vector<Flight> collectFlights(const model::WorldView &view, const CanvasGeo
     f.seq = m.seq;
     f.records = m.records;
     f.dropped = m.dropped;
+    f.kinesis = m.kinesis;
     flights.push_back(f);
   }
   return flights;

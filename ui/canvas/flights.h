@@ -17,6 +17,7 @@ struct Flight {
   std::uint64_t seq = 0; ///< the message's sequence number (names it for the inspector)
   int records = 0; ///< records it carries (0: a request or an ack)
   bool dropped = false; ///< a drop_message fault will lose it
+  bool kinesis = false; ///< between Kinesis ends (else Kafka's)
   QPointF position() const { return from + (to - from) * progress; }
 };
 

@@ -65,20 +65,21 @@ void layoutProducers(const KafkaView &k, const QRectF &column, const CanvasTheme
   layoutProducerColumn(g, column, boxes, t, g.kafkaAnchors);
 }
 
-/// Replicas hosted by `broker`, in partition order.
-std::vector<int> partitionsOn(const KafkaView &k, int broker) {
-  std::vector<int> result;
+/// The partitions each broker hosts a replica of, by broker id, in partition order.
+std::vector<std::vector<int>> replicasByBroker(const KafkaView &k) {
+  std::vector<std::vector<int>> hosted(k.brokers.size());
   for (std::size_t p = 0; p < k.partitions.size(); ++p)
-    if (k.partitions[p].replicaOn(broker))
-      result.push_back(static_cast<int>(p));
-  return result;
+    for (const ReplicaView &r : k.partitions[p].replicas)
+      hosted[static_cast<std::size_t>(r.broker)].push_back(static_cast<int>(p));
+  return hosted;
 }
 
 /// The grid of broker boxes that gives strips the most usable area.
 int chooseColumns(int brokers, int maxStrips, const QRectF &area, const CanvasTheme &t) {
   int best = 1;
   double bestScore = -1;
-  for (int cols = 1; cols <= std::min(brokers, 4); ++cols) {
+  // Up to four columns, as a small cluster has always had; a big one may use more.
+  for (int cols = 1; cols <= std::min(brokers, brokers > 16 ? 16 : 4); ++cols) {
     const int rows = (brokers + cols - 1) / cols;
     const double boxW = (area.width() - t.px(10) * (cols - 1)) / cols;
     const double boxH = (area.height() - t.px(10) * (rows - 1)) / rows;
@@ -222,25 +223,24 @@ QString stripName(const KafkaView &k, const PartitionView &part) {
 }
 
 /// "broker 3 · leads 7/21": the counts stay readable when strips are too small for names;
-/// then "broker 3" when the box is narrow.
-QStringList brokerTitles(const KafkaView &k, int broker) {
-  int hosted = 0, leads = 0;
-  for (const PartitionView &p : k.partitions)
-    if (p.replicaOn(broker)) {
-      ++hosted;
-      leads += p.leader == broker ? 1 : 0;
-    }
-  return {QObject::tr("broker %1 · leads %2/%3").arg(broker).arg(leads).arg(hosted), QObject::tr("broker %1").arg(broker),
+/// then "broker 3" when the box is narrow. `parts`: the partitions it hosts.
+QStringList brokerTitles(const KafkaView &k, int broker, const std::vector<int> &parts) {
+  int leads = 0;
+  for (int p : parts)
+    leads += k.partitions[static_cast<std::size_t>(p)].leader == broker ? 1 : 0;
+  return {QObject::tr("broker %1 · leads %2/%3").arg(broker).arg(leads).arg(parts.size()), QObject::tr("broker %1").arg(broker),
           QObject::tr("b%1").arg(broker)};
 }
 
-void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, const CanvasTheme &t, CanvasGeometry &g) {
+/// A broker's box; its strips only when the box is on screen (`parts`: the partitions it hosts).
+void layoutBroker(const WorldView &w, const BrokerView &b, const std::vector<int> &parts, const QRectF &box, const CanvasTheme &t,
+                  CanvasGeometry &g) {
   const KafkaView &k = w.kafka();
   const QFontMetricsF title(t.font), small(t.small);
   g.addShape({Kind::Broker, b.id}, box);
   const double titleH = title.height() + t.px(6);
   const QRectF head(box.left() + t.px(8), box.top() + t.px(3), box.width() - t.px(16), title.height());
-  const QStringList titles = brokerTitles(k, b.id);
+  const QStringList titles = brokerTitles(k, b.id, parts);
   QString state; // the longest form that leaves room for the shortest title
   for (const QString &form : brokerStateTexts(b)) {
     state = form;
@@ -253,8 +253,7 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const QRectF &box, co
     g.addLabel(QRectF(head.right() - stateW, head.top(), stateW, head.height()), state, true, t, Qt::AlignRight | Qt::AlignVCenter);
   g.kafkaAnchors[b.node] = QPointF(box.left(), box.center().y());
 
-  const std::vector<int> parts = partitionsOn(k, b.id);
-  if (parts.empty())
+  if (parts.empty() || !g.onScreen(box))
     return;
   const QRectF content = box.adjusted(t.px(8), titleH, -t.px(8), -t.px(6));
   // With room to spare, each strip gets a caption row under it with its offsets in numbers.
@@ -422,10 +421,17 @@ void layoutKafka(const WorldView &w, const QRectF &pane, const CanvasTheme &t, C
   const PaneColumns columns = paneColumns(body, !k.groups.empty() || !k.shareGroups.empty(), t);
   QRectF middle = columns.middle;
   layoutProducers(k, columns.producers, t, g);
+  if (g.kafkaDetail != Detail::Strips) {
+    layoutKafkaOverview(w, middle, t, g);
+    if (!columns.clients.isEmpty())
+      layoutGroups(k, columns.clients, t, g);
+    return;
+  }
   const int brokers = static_cast<int>(active.size());
+  const std::vector<std::vector<int>> hosted = replicasByBroker(k);
   int maxStrips = 1;
-  for (const BrokerView &b : k.brokers)
-    maxStrips = std::max(maxStrips, static_cast<int>(partitionsOn(k, b.id).size()));
+  for (const std::vector<int> &parts : hosted)
+    maxStrips = std::max(maxStrips, static_cast<int>(parts.size()));
   const double small = QFontMetricsF(t.small).height();
   const double naturalH = title.height() + t.px(14) + (t.px(30) + small) * maxStrips;
   // The boxes' height in `area`, and whether every strip there keeps its caption row.
@@ -449,10 +455,23 @@ void layoutKafka(const WorldView &w, const QRectF &pane, const CanvasTheme &t, C
   const double boxH = boxHeight(middle);
   for (int i = 0; i < brokers; ++i) {
     const QRectF box(middle.left() + (i % cols) * (boxW + t.px(10)), middle.top() + (i / cols) * (boxH + t.px(10)), boxW, boxH);
-    layoutBroker(w, k.brokers[static_cast<std::size_t>(active[static_cast<std::size_t>(i)])], box, t, g);
+    const auto id = static_cast<std::size_t>(active[static_cast<std::size_t>(i)]);
+    layoutBroker(w, k.brokers[id], hosted[id], box, t, g);
   }
   if (!columns.clients.isEmpty())
     layoutGroups(k, columns.clients, t, g);
+}
+
+double detailedStripPitch(const KafkaView &k, const QRectF &middle, const CanvasTheme &t) {
+  const int brokers = static_cast<int>(k.activeBrokers.size());
+  std::size_t maxStrips = 1;
+  for (const std::vector<int> &parts : replicasByBroker(k))
+    maxStrips = std::max(maxStrips, parts.size());
+  const int cols = chooseColumns(brokers, static_cast<int>(maxStrips), middle, t);
+  const int rows = (brokers + cols - 1) / cols;
+  const double boxH = (middle.height() - t.px(10) * (rows - 1)) / rows;
+  const double content = boxH - QFontMetricsF(t.font).height() - t.px(12);
+  return content / static_cast<double>(maxStrips);
 }
 
 } // namespace streamscope::ui

@@ -190,7 +190,10 @@ void paintKafka(QPainter &p, const CanvasFrame &f) {
   const CanvasTheme &t = f.theme;
   for (const CanvasShape &shape : f.geometry.shapes) {
     switch (shape.item.kind) {
-    case Kind::Broker: paintBroker(p, k.brokers[static_cast<std::size_t>(shape.item.a)], shape.rect, f); break;
+    case Kind::Broker: // at the far levels a broker is a tile (paintKafkaOverview)
+      if (f.geometry.kafkaDetail == Detail::Strips)
+        paintBroker(p, k.brokers[static_cast<std::size_t>(shape.item.a)], shape.rect, f);
+      break;
     case Kind::KafkaProducer: {
       const KafkaProducerView &producer = k.producers[static_cast<std::size_t>(shape.item.a)];
       if (producer.crashed)
@@ -224,6 +227,7 @@ void paintKafka(QPainter &p, const CanvasFrame &f) {
   for (const StripGeometry &s : f.geometry.strips)
     paintStrip(p, s, f);
   p.setRenderHint(QPainter::Antialiasing, true);
+  paintKafkaOverview(p, f);
   paintControlPlane(p, f);
   paintWaitingMarks(p, f, false);
 }

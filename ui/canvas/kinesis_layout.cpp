@@ -169,12 +169,19 @@ void layoutStream(const WorldView &w, int s, const QRectF &box, const CanvasThem
     }
   }
   const double pitch = pitchFor(lanes, shown.size());
+  if (pitch < t.px(kMinLanePitch)) { // too thin for lanes: the key space, a span per shard
+    layoutKeySpace(w, s, lanes, t, g);
+    return;
+  }
   const double gap = gapFor(pitch);
   double labelW = 0;
   if (labelled(pitch))
     labelW = std::min(lanes.width() * 0.3, small.horizontalAdvance(QStringLiteral("shard 00 · 100.0%–100.0%")) + t.px(10));
-  for (std::size_t i = 0; i < shown.size(); ++i)
-    layoutLane(w, shown[i], QRectF(lanes.left(), lanes.top() + static_cast<double>(i) * pitch, lanes.width(), pitch - gap), labelW, t, g);
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const QRectF lane(lanes.left(), lanes.top() + static_cast<double>(i) * pitch, lanes.width(), pitch - gap);
+    if (g.onScreen(lane)) // a big stream's lanes off screen are left out
+      layoutLane(w, shown[i], lane, labelW, t, g);
+  }
 }
 
 /// An application's box titled with how it reads: fan-out consumers have a pipe of their own;

@@ -169,6 +169,7 @@ void paintKinesis(QPainter &p, const CanvasFrame &f) {
   for (const LaneGeometry &l : f.geometry.lanes)
     paintLane(p, l, f);
   p.setRenderHint(QPainter::Antialiasing, true);
+  paintKeySpaces(p, f);
   paintWaitingMarks(p, f, true);
 }
 

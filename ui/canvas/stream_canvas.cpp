@@ -55,7 +55,9 @@ void StreamCanvas::rebuild() {
     return;
   const QRectF scene(0, 0, width() * m_zoom, height() * m_zoom);
   const std::optional<CanvasReadout> numbers = readout();
-  m_geometry = CanvasGeometry::build(m_controller.view(), scene, m_theme, &m_recent, numbers ? &*numbers : nullptr, &m_highlights);
+  // A margin of half a screen each way, so a short drag shows laid-out strips before the next frame.
+  const QRectF visible = QRectF(m_pan, size()).adjusted(-width() / 2.0, -height() / 2.0, width() / 2.0, height() / 2.0);
+  m_geometry = CanvasGeometry::build(m_controller.view(), scene, m_theme, &m_recent, numbers ? &*numbers : nullptr, &m_highlights, &visible);
   m_builtSpeed = m_controller.speed();
   m_flights = collectFlights(m_controller.view(), m_geometry);
 }
@@ -230,6 +232,8 @@ void StreamCanvas::mouseMoveEvent(QMouseEvent *event) {
   setCursor(Qt::ClosedHandCursor);
   m_pan = m_pressPan - delta;
   clampPan();
+  if (m_geometry.visible != m_geometry.scene) // culled to the screen: lay out what comes into view
+    rebuild();
   update();
 }
 
@@ -267,8 +271,8 @@ model::WorldItem StreamCanvas::itemAt(QPointF widgetPos) const {
       !shownArea(CanvasFrame{m_controller.view(), m_geometry, m_theme, m_flights, m_recent, m_selected, {}, m_shown, {}}).contains(p))
     return {}; // hidden things cannot be clicked
   const double reach = m_theme.px(7);
-  for (const Flight &f : m_flights) // messages are small and on top: they win
-    if (QLineF(f.position(), p).length() <= reach)
+  for (const Flight &f : m_flights) // messages are small and on top: they win (drawn as dots)
+    if (!aggregated(f, m_geometry) && QLineF(f.position(), p).length() <= reach)
       return {model::WorldItem::Kind::Message, -1, -1, static_cast<std::int64_t>(f.seq)};
   return m_geometry.hit(p);
 }
