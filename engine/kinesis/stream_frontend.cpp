@@ -127,7 +127,7 @@ void onPutArrive(World &w, const Action &a) {
     s.lastCounter = counter;
     s.lastAssigned = w.now;
     r.placedAt[i] = static_cast<std::uint64_t>(s.expired) + s.records.size();
-    s.records.push_back(StoredRecord{counter, w.now, id, 0, false});
+    s.records.push_back(StoredRecord{counter, w.now, 0, false, id});
     info.flags |= RecordInfo::Stored;
     r.results[i] = PutRequest::Accepted;
     r.placed[i] = {slot, counter};

@@ -9,23 +9,47 @@
 #include "engine/sim/pipeline_runner.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace streamscope::engine {
 namespace {
 
-double percentile(std::vector<SimTime> &values, double q) {
-  if (values.empty())
-    return 0;
-  const auto rank = static_cast<std::size_t>(q * static_cast<double>(values.size() - 1) + 0.5);
-  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(rank), values.end());
-  return toMs(values[rank]);
-}
+/// Latencies as counts per distinct value: a percentile is exact, and a 10^8-record run
+/// needs memory for its distinct latencies, not one entry per record.
+struct LatencyCounts {
+  std::unordered_map<SimTime, std::int64_t> counts;
+  std::int64_t n = 0;
+  void add(SimTime v) {
+    ++counts[v];
+    ++n;
+  }
+  void add(const LatencyCounts &other) {
+    for (const auto &[v, c] : other.counts)
+      counts[v] += c;
+    n += other.n;
+  }
+  /// The value at rank round(q * (n - 1)) in sorted order, in ms.
+  double percentile(double q) const {
+    if (n == 0)
+      return 0;
+    std::vector<std::pair<SimTime, std::int64_t>> sorted(counts.begin(), counts.end());
+    std::sort(sorted.begin(), sorted.end());
+    const auto rank = static_cast<std::int64_t>(q * static_cast<double>(n - 1) + 0.5);
+    std::int64_t below = 0;
+    for (const auto &[v, c] : sorted) {
+      below += c;
+      if (below > rank)
+        return toMs(v);
+    }
+    return toMs(sorted.back().first);
+  }
+};
 
-LatencyReport latencyOf(std::vector<SimTime> values) {
+LatencyReport latencyOf(const LatencyCounts &values) {
   LatencyReport l;
-  l.acknowledged = static_cast<std::int64_t>(values.size());
-  l.p50Ms = percentile(values, 0.50);
-  l.p99Ms = percentile(values, 0.99);
+  l.acknowledged = values.n;
+  l.p50Ms = values.percentile(0.50);
+  l.p99Ms = values.percentile(0.99);
   return l;
 }
 
@@ -98,7 +122,7 @@ void countKafkaStored(const kafka::KafkaState &k, Report &r) {
   }
 }
 
-void addKinesis(const World &w, Report &r, std::vector<SimTime> &allLatencies) {
+void addKinesis(const World &w, Report &r, LatencyCounts &allLatencies) {
   const kinesis::KinesisState &k = w.kinesis;
   r.produced += k.counters.produced;
   r.acknowledged += k.counters.acknowledged;
@@ -110,17 +134,17 @@ void addKinesis(const World &w, Report &r, std::vector<SimTime> &allLatencies) {
   countKinesisStored(k, r);
 
   const std::vector<bool> held = kinesisHeld(k);
-  std::vector<SimTime> latencies;
+  LatencyCounts latencies;
   for (std::size_t id = 0; id < k.records.size(); ++id) {
     const kinesis::RecordInfo &rec = k.records[id];
     if (!rec.has(kinesis::RecordInfo::Acked))
       continue;
-    latencies.push_back(rec.ackedAt - rec.createdAt);
+    latencies.add(rec.ackedAt - rec.createdAt);
     if (kinesisLost(rec, held[id]))
       ++r.acknowledgedLost;
   }
-  allLatencies.insert(allLatencies.end(), latencies.begin(), latencies.end());
-  r.kinesisLatency = latencyOf(std::move(latencies));
+  allLatencies.add(latencies);
+  r.kinesisLatency = latencyOf(latencies);
 
   for (const kinesis::Stream &st : k.streams) {
     StreamReport &summary = r.streams.emplace_back();
@@ -235,11 +259,10 @@ Report makeReport(const World &w) {
   r.eventHash = w.events.hashHex();
   r.events = w.events.count();
 
-  std::vector<SimTime> latencies;
-  latencies.reserve(k.records.size());
+  LatencyCounts latencies;
   for (const kafka::RecordInfo &rec : k.records) {
     if (rec.has(kafka::RecordInfo::Acked))
-      latencies.push_back(rec.ackedAt - rec.createdAt);
+      latencies.add(rec.ackedAt - rec.createdAt);
     if (kafka::isLost(rec)) {
       ++r.acknowledgedLost;
       const kafka::Producer &pr = k.producers[static_cast<std::size_t>(rec.producer)];
@@ -251,8 +274,8 @@ Report makeReport(const World &w) {
     r.kafkaLatency = latencyOf(latencies);
   if (w.scenario.kinesis)
     addKinesis(w, r, latencies);
-  r.latencyP50Ms = percentile(latencies, 0.50);
-  r.latencyP99Ms = percentile(latencies, 0.99);
+  r.latencyP50Ms = latencies.percentile(0.50);
+  r.latencyP99Ms = latencies.percentile(0.99);
   for (const Refusal &refusal : w.refusals)
     r.refusals.push_back("at " + std::to_string(refusal.at / kMillisecond) + " ms, fault " + std::to_string(refusal.fault) + ": " + refusal.message);
 

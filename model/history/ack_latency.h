@@ -4,21 +4,21 @@
 // Contract: pure functions of their arguments; any thread.
 #include "engine/core/sim_time.h"
 
+#include <cstddef>
 #include <optional>
-#include <vector>
 
 namespace streamscope::model {
 
 /// Mean time from creation to acknowledgement of the last `window` acknowledged records
 /// among the newest `scanLimit`; nullopt if none was acknowledged yet. Works for Kafka's and
 /// Kinesis's record tables (both have createdAt and ackedAt).
-template <typename Record> std::optional<double> recentAckLatencyMs(const std::vector<Record> &records, int window = 50, int scanLimit = 5000) {
+template <typename Records> std::optional<double> recentAckLatencyMs(const Records &records, int window = 50, int scanLimit = 5000) {
   double sum = 0;
   int n = 0;
   int scanned = 0;
-  for (auto it = records.rbegin(); it != records.rend() && n < window && scanned < scanLimit; ++it, ++scanned)
-    if (it->ackedAt >= 0) {
-      sum += engine::toMs(it->ackedAt - it->createdAt);
+  for (std::size_t i = records.size(); i-- > 0 && n < window && scanned < scanLimit; ++scanned)
+    if (records[i].ackedAt >= 0) {
+      sum += engine::toMs(records[i].ackedAt - records[i].createdAt);
       ++n;
     }
   if (n == 0)

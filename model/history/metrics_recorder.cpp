@@ -15,7 +15,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr engine::SimTime kLatencyWindow = 2 * engine::kSecond;
 
 /// p50 and p99 (ms) of records created in the last window and acknowledged by now.
-template <typename Record> std::pair<double, double> latencyPercentiles(const std::vector<Record> &records, engine::SimTime now) {
+template <typename Records> std::pair<double, double> latencyPercentiles(const Records &records, engine::SimTime now) {
   std::vector<double> ms;
   for (auto it = records.rbegin(); it != records.rend() && it->createdAt >= now - kLatencyWindow; ++it)
     if (it->ackedAt >= 0)

@@ -24,6 +24,7 @@ QString electionAdjective(std::uint8_t sub) {
 
 template <typename T> std::size_t bytesOf(const std::vector<T> &v) { return v.capacity() * sizeof(T); }
 template <typename T> std::size_t bytesOf(const std::deque<T> &v) { return v.size() * sizeof(T); }
+template <typename T> std::size_t bytesOf(const engine::ChunkedVector<T> &v) { return v.capacity() * sizeof(T); }
 
 std::optional<TimelineMarker> markerFor(const engine::Event &e) {
   switch (e.type) {
@@ -66,7 +67,7 @@ std::size_t estimateWorldBytes(const engine::World &w) {
   n += bytesOf(k.records) + bytesOf(k.keys) * 2;
   for (const auto &p : k.partitions)
     for (const auto &log : p.logs)
-      n += bytesOf(log.entries()) + bytesOf(log.segments());
+      n += log.entries().memoryBytes() + bytesOf(log.segments());
   for (const auto &b : k.batches.items)
     n += sizeof(b) + bytesOf(b.records);
   for (const auto &pl : k.payloads.items)

@@ -76,9 +76,9 @@ void KafkaView::buildControllers(const engine::World &world) {
 }
 
 TxnMark KafkaView::txnMarkOf(const LogEntry &entry) const {
-  if (entry.record >= m_records.size())
+  if (!m_records || entry.record >= m_records->size())
     return TxnMark::None;
-  const engine::kafka::RecordInfo &r = m_records[entry.record];
+  const engine::kafka::RecordInfo &r = (*m_records)[entry.record];
   if (r.txn < 0 || static_cast<std::size_t>(r.txn) >= m_transactions.size())
     return r.has(engine::kafka::RecordInfo::Control) ? TxnMark::CoordinatorLog : TxnMark::None;
   const engine::kafka::Transaction &t = m_transactions[static_cast<std::size_t>(r.txn)];
@@ -91,7 +91,7 @@ TxnMark KafkaView::txnMarkOf(const LogEntry &entry) const {
 
 void KafkaView::buildTransactions(const engine::World &world) {
   const engine::kafka::KafkaState &k = world.kafka;
-  m_records = k.records;
+  m_records = &k.records;
   m_transactions = k.transactions;
   transactions = k.txnStateTopic >= 0;
   if (k.txnStateTopic >= 0 && static_cast<std::size_t>(k.txnStateTopic) < topics.size())

@@ -174,7 +174,7 @@ struct KafkaView {
 private:
   void buildControllers(const engine::World &world);
   void buildTransactions(const engine::World &world);
-  std::span<const engine::kafka::RecordInfo> m_records;
+  const engine::ChunkedVector<engine::kafka::RecordInfo> *m_records = nullptr;
   std::span<const engine::kafka::Transaction> m_transactions;
   const engine::World *m_world = nullptr;
 };

@@ -33,8 +33,8 @@ std::vector<LogEntry> ReplicaLog::truncateTo(Offset offset) {
   if (offset >= m_leo)
     return removed;
   const std::size_t keep = lowerBound(offset);
-  removed.assign(m_entries.begin() + static_cast<std::ptrdiff_t>(keep), m_entries.end());
-  m_entries.resize(keep);
+  removed = m_entries.copy(keep, m_entries.size());
+  m_entries.truncate(keep);
   m_leo = offset;
   while (m_segments.size() > 1 && m_segments.back().base >= m_leo)
     m_segments.pop_back();
@@ -63,7 +63,7 @@ std::vector<LogEntry> ReplicaLog::truncateTo(Offset offset) {
 }
 
 std::vector<LogEntry> ReplicaLog::resetTo(Offset offset) {
-  std::vector<LogEntry> removed = std::move(m_entries);
+  std::vector<LogEntry> removed = m_entries.copy(0, m_entries.size());
   m_entries.clear();
   m_segments.assign(1, Segment{offset, offset, 0, -1, 0});
   m_epochs.clear();
@@ -76,19 +76,17 @@ std::vector<LogEntry> ReplicaLog::resetTo(Offset offset) {
 std::vector<LogEntry> ReplicaLog::read(Offset from, Offset to, std::int64_t maxBytes) const {
   std::vector<LogEntry> out;
   std::int64_t total = 0;
-  for (std::size_t i = lowerBound(from); i < m_entries.size() && m_entries[i].offset < to; ++i) {
-    if (!out.empty() && total + m_entries[i].bytes > maxBytes)
+  for (std::size_t i = lowerBound(from); i < m_entries.size() && m_entries.offsetAt(i) < to; ++i) {
+    const std::uint32_t bytes = m_entries.bytesAt(i);
+    if (!out.empty() && total + bytes > maxBytes)
       break;
-    total += m_entries[i].bytes;
+    total += bytes;
     out.push_back(m_entries[i]);
   }
   return out;
 }
 
-std::size_t ReplicaLog::lowerBound(Offset offset) const {
-  auto it = std::lower_bound(m_entries.begin(), m_entries.end(), offset, [](const LogEntry &e, Offset o) { return e.offset < o; });
-  return static_cast<std::size_t>(it - m_entries.begin());
-}
+std::size_t ReplicaLog::lowerBound(Offset offset) const { return m_entries.lowerBound(offset); }
 
 bool ReplicaLog::flushTo(Offset offset) {
   offset = std::min(offset, m_leo);
@@ -112,9 +110,9 @@ Offset ReplicaLog::writeBackOlderThan(SimTime cutoff) {
 
 std::vector<LogEntry> ReplicaLog::deleteOldestSegment() {
   const Offset newStart = m_segments[1].base;
-  const auto cut = static_cast<std::ptrdiff_t>(lowerBound(newStart));
-  std::vector<LogEntry> removed(m_entries.begin(), m_entries.begin() + cut);
-  m_entries.erase(m_entries.begin(), m_entries.begin() + cut);
+  const std::size_t cut = lowerBound(newStart);
+  std::vector<LogEntry> removed = m_entries.copy(0, cut);
+  m_entries.eraseFront(cut);
   m_segments.erase(m_segments.begin());
   m_logStart = newStart;
   m_flushed = std::max(m_flushed, m_logStart);
@@ -129,7 +127,7 @@ void ReplicaLog::roll() {
 }
 
 void ReplicaLog::replaceEntries(std::vector<LogEntry> kept) {
-  m_entries = std::move(kept);
+  m_entries.assign(kept);
   recountSegments();
 }
 
@@ -173,10 +171,11 @@ void ReplicaLog::recountSegments() {
     s.records = 0;
   }
   std::size_t seg = 0;
-  for (const LogEntry &e : m_entries) {
-    while (seg + 1 < m_segments.size() && e.offset >= m_segments[seg + 1].base)
+  for (std::size_t i = 0; i < m_entries.size(); ++i) {
+    const Offset offset = m_entries.offsetAt(i);
+    while (seg + 1 < m_segments.size() && offset >= m_segments[seg + 1].base)
       ++seg;
-    m_segments[seg].bytes += e.bytes;
+    m_segments[seg].bytes += m_entries.bytesAt(i);
     ++m_segments[seg].records;
   }
   m_segments.back().end = m_leo;

@@ -9,6 +9,7 @@
 // logStart <= hw <= leo and logStart <= flushed <= leo. A plain copyable value.
 // Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
 #include "engine/core/sim_time.h"
+#include "engine/world/kafka/log_entries.h"
 
 #include <cstdint>
 #include <deque>
@@ -16,16 +17,6 @@
 #include <vector>
 
 namespace streamscope::engine::kafka {
-
-using Offset = std::int64_t;
-using RecordId = std::uint32_t;
-
-struct LogEntry {
-  Offset offset = 0;
-  RecordId record = 0; ///< index into the world's record table
-  std::int32_t epoch = 0; ///< leader epoch that appended it
-  std::uint32_t bytes = 0; ///< modelled size (key + value + overhead); payloads are not stored
-};
 
 struct Segment {
   Offset base = 0; ///< offset of the first record it may hold (its file name)
@@ -96,7 +87,7 @@ public:
 
   void setHighWatermark(Offset hw) { m_hw = hw < m_logStart ? m_logStart : (hw > m_leo ? m_leo : hw); }
 
-  const std::vector<LogEntry> &entries() const { return m_entries; }
+  const LogEntries &entries() const { return m_entries; }
   const std::vector<Segment> &segments() const { return m_segments; }
   const std::vector<EpochStart> &epochs() const { return m_epochs; }
   Offset logStart() const { return m_logStart; } ///< first offset still retained
@@ -116,7 +107,7 @@ private:
   void trimEpochsAbove(Offset leo);
   void recountSegments();
 
-  std::vector<LogEntry> m_entries;
+  LogEntries m_entries;
   std::vector<Segment> m_segments;
   std::vector<EpochStart> m_epochs;
   std::vector<CleanerPass> m_passes; ///< increasing upTo

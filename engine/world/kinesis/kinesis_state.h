@@ -3,6 +3,7 @@
 // three availability zones, producers and KCL-style applications. Plain copyable data (a
 // part of World, so copying it is a snapshot); the logic lives in the other kinesis/ files.
 // Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
+#include "engine/core/chunked_vector.h"
 #include "engine/core/network.h"
 #include "engine/core/pool.h"
 #include "engine/world/kinesis/hash_keys.h"
@@ -33,23 +34,30 @@ struct RecordInfo {
     Expired = 4, ///< retention removed it
     TooLarge = 8, ///< above the stream's maximum record size: refused, never sent
   };
-  SimTime createdAt = 0;
-  SimTime ackedAt = -1;
+  // Laid out for size (24 bytes, one per record produced): the times are 48-bit microsecond
+  // counts (+-4 years), each sharing its 8 bytes with a small field.
+  SimTime createdAt : 48 = 0;
+  std::int16_t producer = -1;
+  SimTime ackedAt : 48 = -1;
+  std::uint8_t flags = 0;
   std::int32_t key = -1; ///< index into KinesisState::keys
   std::uint32_t bytes = 0; ///< data + partition key, as the limits count them
-  std::int16_t producer = -1;
-  std::uint8_t flags = 0;
   bool has(Flag f) const { return (flags & f) != 0; }
 };
+static_assert(sizeof(RecordInfo) == 24, "RecordInfo is kept at 24 bytes");
 
-/// One accepted put of a record in a shard, in sequence-number order.
+/// One accepted put of a record in a shard, in sequence-number order. Packed to 20 bytes
+/// (one per record a shard retains): the arrival time is a 48-bit microsecond count.
+#pragma pack(push, 4)
 struct StoredRecord {
   std::uint64_t counter = 0; ///< the ordering part of its sequence number
-  SimTime arrival = 0; ///< ApproximateArrivalTimestamp
-  std::uint32_t record = 0;
+  SimTime arrival : 48 = 0; ///< ApproximateArrivalTimestamp
   std::uint8_t zones = 0; ///< bit z: stored in availability zone z
   bool durable = false; ///< acknowledged to the producer's request: readable
+  std::uint32_t record = 0;
 };
+#pragma pack(pop)
+static_assert(sizeof(StoredRecord) == 20, "StoredRecord is kept at 20 bytes");
 
 struct Shard {
   int stream = 0;
@@ -242,7 +250,7 @@ struct KinesisState {
   std::vector<Shard> shards;
   std::array<NodeId, kZones> zoneNodes{};
   std::array<bool, kZones> zoneUp{true, true, true};
-  std::vector<RecordInfo> records;
+  ChunkedVector<RecordInfo> records; ///< by record id
   std::vector<std::string> keys;
   std::vector<Uint128> keyHashes;
   std::map<std::string, std::int32_t> keyIndex;
