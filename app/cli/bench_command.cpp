@@ -172,6 +172,11 @@ int runBenchCommand(const QStringList &args) {
     const Report report = makeReport(w);
     r[QStringLiteral("acknowledged_lost")] = static_cast<qint64>(report.acknowledgedLost);
     r[QStringLiteral("event_hash")] = QString::fromStdString(report.eventHash);
+    // What the run's records cost in engine events and client requests (--json only).
+    r[QStringLiteral("events")] = static_cast<qint64>(w.events.count());
+    r[QStringLiteral("produce_requests")] = static_cast<qint64>(report.produceRequests);
+    r[QStringLiteral("replica_fetch_requests")] = static_cast<qint64>(report.replicaFetchRequests);
+    r[QStringLiteral("consumer_fetch_requests")] = static_cast<qint64>(report.consumerFetchRequests);
     results.append(r);
     if (!json)
       out << QStringLiteral("%1  %2 records  %3 s wall  %4 sim s  %5 records/s  %6 events/s  %7 sim s/wall s  peak RSS %8 MiB  %9 B/retained record  "

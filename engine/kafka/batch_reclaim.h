@@ -12,6 +12,15 @@ namespace streamscope::engine::kafka {
 /// for a reclaimed (or reused) slot never matches.
 void reclaimFinishedBatches(World &w);
 
+/// The produce request a message names (ProduceArrive, a response or a response waiting for
+/// its fsync), or -1.
+std::int32_t produceRequestOf(const Action &a);
+/// Returns to the pool every produce request no message or purgatory entry names. Timers
+/// check the request's first attempt number, unique per send, before reading it.
+void reclaimAnsweredRequests(World &w);
+/// A slot for a new produce request, reclaiming answered ones first when the pool has doubled.
+std::int32_t acquireProduceRequest(World &w);
+
 /// A slot for a new batch, reclaiming finished ones first when the pool has doubled.
 std::int32_t acquireBatch(World &w);
 

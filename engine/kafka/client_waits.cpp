@@ -10,7 +10,7 @@ constexpr SimTime kMetadataBackoff = 100 * kMillisecond; // the consumer's retry
 
 /// The deadlines the engine has scheduled, by what they are for: one pass over the queue.
 struct Deadlines {
-  std::map<std::pair<std::int32_t, std::uint32_t>, SimTime> produce; ///< (batch, attempt)
+  std::map<std::uint32_t, SimTime> produce; ///< by request (the attempt of its first batch)
   std::map<std::tuple<std::int32_t, std::int32_t, std::uint32_t>, SimTime> fetch; ///< (partition, group, generation)
   std::map<std::tuple<std::int32_t, std::int32_t, std::uint32_t>, SimTime> session; ///< (group, member, incarnation)
 
@@ -18,7 +18,7 @@ struct Deadlines {
     w.queue.forEach([&](const auto &e) {
       const Action &a = e.action;
       if (a.type == ActionType::ProduceRequestTimeout)
-        produce[{a.a, a.c}] = e.time;
+        produce[a.c] = e.time;
       else if (a.type == ActionType::ConsumerRetryFetch)
         fetch[{a.a, a.b, a.c}] = e.time;
       else if (a.type == ActionType::SessionExpired)
@@ -47,7 +47,7 @@ void producerWaits(const World &w, const Deadlines &d, std::vector<ClientWait> &
         const Batch &b = k.batches[id];
         if (!b.inFlight)
           continue;
-        const auto found = d.produce.find({id, b.attempt});
+        const auto found = d.produce.find(b.request);
         if (found == d.produce.end())
           continue;
         ClientWait cw = wait(WaitReason::ProduceResponse, b);

@@ -181,6 +181,7 @@ void sendFetch(World &w, int g, int local) {
   gp.leaderlessSince = -1;
   gp.fetchSentAt = w.now;
   gp.fetchBroker = part.leader;
+  ++w.kafka.counters.consumerFetchRequests;
   w.send(from, to, TransferKind::ConsumerFetchRequest, p, gp.position, 0, Action{ActionType::ConsumerFetchArrive, -1, -1, p, g, gen, gp.position});
   w.after(group.config.fetchMaxWait + group.config.requestTimeout, Action{ActionType::ConsumerRetryFetch, -1, -1, p, g, gen});
 }

@@ -1,6 +1,7 @@
 #include "engine/kafka/partition_leader.h"
 
 #include "engine/kafka/broker_heartbeats.h"
+#include "engine/kafka/produce_serving.h"
 #include "engine/kafka/record_ledger.h"
 #include "engine/kafka/replica_serving.h"
 #include "engine/kafka/storage.h"
@@ -14,47 +15,6 @@ namespace {
 
 Partition &partitionAt(World &w, int p) { return w.kafka.partitions[static_cast<std::size_t>(p)]; }
 Broker &brokerAt(World &w, int b) { return w.kafka.brokers[static_cast<std::size_t>(b)]; }
-
-void respondProduce(World &w, NodeId from, std::int32_t batch, std::uint32_t attempt, ErrorCode error, Offset base, SimTime at) {
-  const Batch &bt = w.kafka.batches[batch];
-  const NodeId to = w.kafka.producers[static_cast<std::size_t>(bt.producer)].node;
-  Action resp{ActionType::ProduceResponseArrive, -1, -1, batch, static_cast<std::int32_t>(error), attempt, base};
-  if (at > w.now) { // the response waits for an fsync forced by flush.messages
-    resp.type = ActionType::ProduceRespondAfterFsync;
-    resp.from = from;
-    resp.to = to;
-    w.at(at, resp);
-    return;
-  }
-  w.send(from, to, TransferKind::ProduceResponse, bt.partition, base, static_cast<std::int64_t>(bt.records.size()), resp);
-}
-
-/// The idempotence check of the broker: the sequence of the producer session's last record
-/// in this log (appends are kept in sequence order, so it is the last entry of that session),
-/// or -1. Also returns the offset of the record with sequence `wanted`, if seen on the way.
-std::int32_t lastSequence(const World &w, const ReplicaLog &log, const RecordInfo &session, std::int32_t wanted, Offset &wantedOffset) {
-  const auto &entries = log.entries();
-  std::int32_t last = -1;
-  for (std::size_t i = entries.size(); i-- > 0;) {
-    const RecordInfo &r = w.kafka.records[entries[i].record];
-    if (r.has(RecordInfo::Control) || r.producer != session.producer)
-      continue;
-    if (!sameProducerSession(w, r, session)) {
-      // An older epoch of the same producer id: its session ended there, nothing earlier is ours.
-      if (r.pidGen == session.pidGen && recordEpoch(w, r) < recordEpoch(w, session))
-        break;
-      continue;
-    }
-    if (last < 0)
-      last = r.seq;
-    if (r.seq <= wanted) {
-      if (r.seq == wanted)
-        wantedOffset = entries[i].offset;
-      break;
-    }
-  }
-  return last;
-}
 
 /// How far a consumer of group g may read p: the high watermark, or with read_committed the
 /// last stable offset.
@@ -96,8 +56,12 @@ void park(World &w, int p, ParkedFetch f) {
   w.at(f.deadline, Action{ActionType::ParkedFetchExpire, -1, -1, p});
 }
 
-/// Answers parked consumer fetches that now have something to return, and gives followers'
-/// positions with new records to their fetch sessions.
+bool followerCaughtUp(const FollowerView &f, Offset leaderLeo, SimTime now, SimTime maxLag) {
+  return f.leo == leaderLeo || now - f.lastCaughtUp <= maxLag;
+}
+
+} // namespace
+
 void wakeParked(World &w, int p) {
   Partition &part = partitionAt(w, p);
   if (part.leader < 0 || part.parked.empty())
@@ -119,26 +83,6 @@ void wakeParked(World &w, int p) {
       followerHasNews(w, p, f);
   }
 }
-
-void completePurgatory(World &w, int p) {
-  Partition &part = partitionAt(w, p);
-  const ReplicaLog &log = part.logOf(part.leader);
-  const bool enoughIsr = static_cast<int>(part.isr.size()) >= w.kafka.effectiveMinIsr(p);
-  std::vector<PendingProduce> still;
-  std::vector<PendingProduce> done;
-  for (const PendingProduce &pp : part.purgatory)
-    (log.highWatermark() >= pp.required ? done : still).push_back(pp);
-  part.purgatory = std::move(still);
-  const NodeId node = brokerAt(w, part.leader).node;
-  for (const PendingProduce &pp : done)
-    respondProduce(w, node, pp.batch, pp.attempt, enoughIsr ? ErrorCode::None : ErrorCode::NotEnoughReplicasAfterAppend, pp.baseOffset, pp.readyAt);
-}
-
-bool followerCaughtUp(const FollowerView &f, Offset leaderLeo, SimTime now, SimTime maxLag) {
-  return f.leo == leaderLeo || now - f.lastCaughtUp <= maxLag;
-}
-
-} // namespace
 
 void appendAsLeader(World &w, int p, const std::vector<LogEntry> &entries) {
   Partition &part = partitionAt(w, p);
@@ -174,115 +118,6 @@ void maybeAdvanceHighWatermark(World &w, int p) {
   settleTransactions(w, p);
   completePurgatory(w, p);
   wakeParked(w, p);
-}
-
-void onProduceArrive(World &w, const Action &a) {
-  Batch &batch = w.kafka.batches[a.a];
-  const int p = batch.partition;
-  const int brokerId = w.kafka.brokerOfNode(a.to);
-  Broker &broker = brokerAt(w, brokerId);
-  const Producer &producer = w.kafka.producers[static_cast<std::size_t>(batch.producer)];
-  const bool fireAndForget = batch.acks == Acks::None;
-  const bool up = broker.state != BrokerState::PoweredOff && broker.incarnation == static_cast<std::uint32_t>(a.d);
-  if (!w.arrive(a, p) || !up) {
-    if (fireAndForget)
-      noteDropped(w, batch);
-    return;
-  }
-  if (broker.state == BrokerState::Crashed) { // no process: the OS resets the connection
-    if (fireAndForget) {
-      noteDropped(w, batch);
-      return;
-    }
-    respondProduce(w, broker.node, a.a, a.c, ErrorCode::NetworkException, -1, w.now);
-    return;
-  }
-  Partition &part = partitionAt(w, p);
-  if (part.leader != brokerId) {
-    if (fireAndForget) { // the broker closes the connection; the records are gone
-      noteDropped(w, batch);
-      return;
-    }
-    respondProduce(w, broker.node, a.a, a.c, ErrorCode::NotLeaderOrFollower, -1, w.now);
-    return;
-  }
-  if (batch.acks == Acks::All && static_cast<int>(part.isr.size()) < w.kafka.effectiveMinIsr(p)) {
-    respondProduce(w, broker.node, a.a, a.c, ErrorCode::NotEnoughReplicas, -1, w.now);
-    return;
-  }
-  // The log validates the batch's size against the topic's max.message.bytes before anything
-  // about the producer's state; with acks=0 the broker closes the connection instead.
-  if (batch.bytes > w.kafka.topics[static_cast<std::size_t>(part.topic)].config.maxMessageBytes) {
-    if (fireAndForget)
-      noteDropped(w, batch);
-    else
-      respondProduce(w, broker.node, a.a, a.c, ErrorCode::MessageTooLarge, -1, w.now);
-    return;
-  }
-  if (const ErrorCode fenced = checkTransactionalWrite(w, p, batch); fenced != ErrorCode::None) {
-    respondProduce(w, broker.node, a.a, a.c, fenced, -1, w.now);
-    return;
-  }
-  ReplicaLog &log = part.logOf(brokerId);
-  if (producer.config.enableIdempotence) {
-    const RecordInfo &first = w.kafka.records[batch.records.front()];
-    const RecordInfo &lastRecord = w.kafka.records[batch.records.back()];
-    Offset duplicateAt = -1;
-    const std::int32_t last = lastSequence(w, log, first, first.seq, duplicateAt);
-    if (last >= 0 && lastRecord.seq <= last) { // already appended: answer as the first time...
-      const Offset required = duplicateAt >= 0 ? duplicateAt + static_cast<Offset>(batch.records.size()) : -1;
-      if (batch.acks == Acks::All && required > log.highWatermark()) {
-        // ...which, with acks=all, is only once the ISR has it: the retry waits in purgatory
-        // like the original request did (a retry after a timeout must not skip replication).
-        const SimTime deadline = w.now + producer.config.requestTimeout;
-        part.purgatory.push_back(PendingProduce{a.a, a.c, duplicateAt, required, deadline, w.now});
-        w.at(deadline, Action{ActionType::PurgatoryExpire, -1, -1, p});
-        return;
-      }
-      respondProduce(w, broker.node, a.a, a.c, ErrorCode::None, duplicateAt, w.now);
-      return;
-    }
-    // A new producer epoch starts at sequence 0: a later batch of it that overtook the first
-    // is refused (and resent), not taken as the start of the epoch.
-    const bool newEpochGap = last < 0 && batch.epoch >= 0 && first.seq != 0;
-    if (((last >= 0 && first.seq != last + 1) || newEpochGap) && !batch.resetSequence) {
-      respondProduce(w, broker.node, a.a, a.c, ErrorCode::OutOfOrderSequenceNumber, -1, w.now);
-      return;
-    }
-  }
-  std::vector<LogEntry> entries;
-  entries.reserve(batch.records.size());
-  Offset next = log.leo();
-  for (RecordId id : batch.records)
-    entries.push_back(LogEntry{next++, id, part.leaderEpoch, w.kafka.records[id].bytes});
-  const Offset base = entries.front().offset;
-  const SimTime readyAt = appendToReplica(w, p, brokerId, entries);
-  noteTransactionalAppend(w, p, batch, base);
-  wakeParked(w, p);
-  switch (batch.acks) {
-  case Acks::None: break;
-  case Acks::Leader: respondProduce(w, broker.node, a.a, a.c, ErrorCode::None, base, readyAt); break;
-  case Acks::All: {
-    const SimTime deadline = w.now + producer.config.requestTimeout;
-    part.purgatory.push_back(PendingProduce{a.a, a.c, base, log.leo(), deadline, readyAt});
-    w.at(deadline, Action{ActionType::PurgatoryExpire, -1, -1, p});
-    break;
-  }
-  }
-  maybeAdvanceHighWatermark(w, p);
-}
-
-void onPurgatoryExpire(World &w, const Action &a) {
-  Partition &part = partitionAt(w, a.a);
-  if (part.leader < 0 || !brokerAt(w, part.leader).running())
-    return;
-  std::vector<PendingProduce> still;
-  std::vector<PendingProduce> expired;
-  for (const PendingProduce &pp : part.purgatory)
-    (pp.deadline <= w.now ? expired : still).push_back(pp);
-  part.purgatory = std::move(still);
-  for (const PendingProduce &pp : expired)
-    respondProduce(w, brokerAt(w, part.leader).node, pp.batch, pp.attempt, ErrorCode::RequestTimedOut, pp.baseOffset, w.now);
 }
 
 void onConsumerFetchArrive(World &w, const Action &a) {
@@ -352,14 +187,10 @@ void onIsrCheck(World &w, const Action &a) {
 
 void failPendingRequests(World &w, int p, ErrorCode error) {
   Partition &part = partitionAt(w, p);
-  std::vector<PendingProduce> pending = std::move(part.purgatory);
+  failPurgatory(w, p, error);
   std::vector<ParkedFetch> parked = std::move(part.parked);
-  part.purgatory.clear();
   part.parked.clear(); // follower fetchers are restarted by the controller
   dropHwWaiters(w, p);
-  const NodeId node = brokerAt(w, part.leader).node;
-  for (const PendingProduce &pp : pending)
-    respondProduce(w, node, pp.batch, pp.attempt, error, -1, w.now);
   for (const ParkedFetch &f : parked)
     if (f.consumer)
       answerFetch(w, p, f, error);

@@ -1,9 +1,7 @@
 #pragma once
-// What the leader replica of a partition does: accept produce requests (acks, min ISR,
-// idempotent de-duplication), hold acks=all requests in purgatory until the high watermark
-// passes them, track followers' fetch offsets to advance the HW and maintain the ISR, and
-// answer consumer fetches (long-polling when there is nothing to return). Replica fetches:
-// replica_serving.h.
+// What the leader replica of a partition does: track followers' fetch offsets to advance the
+// HW and maintain the ISR, and answer consumer fetches (long-polling when there is nothing to
+// return). Produce requests: produce_serving.h; replica fetches: replica_serving.h.
 // Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
@@ -11,12 +9,13 @@
 
 namespace streamscope::engine::kafka {
 
-void onProduceArrive(World &w, const Action &a);
-void onPurgatoryExpire(World &w, const Action &a);
 void onConsumerFetchArrive(World &w, const Action &a);
 void onParkedFetchExpire(World &w, const Action &a);
 void onIsrCheck(World &w, const Action &a);
 
+/// Answers parked consumer fetches of p that now have something to return, and gives
+/// followers' positions with new records to their fetch sessions.
+void wakeParked(World &w, int p);
 /// Recomputes the leader's HW: min LEO over the ISR, never while ISR < min ISR (KAFKA-15583),
 /// never backwards. Completes purgatory and wakes consumer fetches when it moves.
 void maybeAdvanceHighWatermark(World &w, int p);

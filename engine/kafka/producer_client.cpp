@@ -4,6 +4,7 @@
 
 #include "engine/kafka/batch_reclaim.h"
 #include "engine/kafka/murmur2.h"
+#include "engine/kafka/produce_sender.h"
 #include "engine/kafka/producer_lifecycle.h"
 #include "engine/kafka/record_ledger.h"
 #include "engine/kafka/txn_producer.h"
@@ -23,20 +24,6 @@ std::int32_t internKey(KafkaState &k, const std::string &key) {
   return it->second;
 }
 
-void failBatch(World &w, Batch &b, ErrorCode error) {
-  for (RecordId id : b.records)
-    w.kafka.records[id].flags |= RecordInfo::Failed;
-  w.kafka.counters.failed += static_cast<std::int64_t>(b.records.size());
-  if (error == ErrorCode::MessageTooLarge) {
-    w.kafka.counters.tooLarge += static_cast<std::int64_t>(b.records.size());
-    producerAt(w, b.producer).tooLarge += static_cast<std::int64_t>(b.records.size());
-  }
-  w.record(EventType::ProduceFailed, producerAt(w, b.producer).node, b.partition, -1, static_cast<std::int64_t>(b.records.size()),
-           static_cast<std::uint8_t>(error));
-}
-
-void trySend(World &w, int producer, int localPartition);
-
 /// Puts a retried batch back among the other retried batches at the front of the queue, in
 /// sequence order, as the Java client does, so the broker sees sequences in order.
 void requeueInSequenceOrder(World &w, ProducerPartition &pp, std::int32_t batchId) {
@@ -45,98 +32,6 @@ void requeueInSequenceOrder(World &w, ProducerPartition &pp, std::int32_t batchI
   while (it != pp.queue.end() && w.kafka.batches[*it].attempt > 0 && seqOf(*it) < seqOf(batchId))
     ++it;
   pp.queue.insert(it, batchId);
-}
-
-void resolve(ProducerPartition &pp, std::int32_t batchId) {
-  pp.unresolved.erase(std::remove(pp.unresolved.begin(), pp.unresolved.end(), batchId), pp.unresolved.end());
-}
-
-/// A transactional producer's requests to one broker arrive in the order sent, as on one TCP
-/// connection: a drawn latency that would overtake the previous request is stretched. (Other
-/// producers still draw each latency on its own; see docs/fidelity.md.) -1: the network's.
-SimTime inOrderLatency(World &w, Producer &pr, const Broker &leader) {
-  if (!isTransactional(pr))
-    return -1;
-  if (pr.connectionArrival.size() <= static_cast<std::size_t>(leader.id))
-    pr.connectionArrival.resize(static_cast<std::size_t>(leader.id) + 1, 0);
-  SimTime &last = pr.connectionArrival[static_cast<std::size_t>(leader.id)];
-  const SimTime arrival = std::max(w.now + w.net.latency(pr.node, leader.node, w.rng), last);
-  last = arrival;
-  return arrival - w.now;
-}
-
-void sendBatch(World &w, std::int32_t batchId) {
-  Batch &b = w.kafka.batches[batchId];
-  Producer &pr = producerAt(w, b.producer);
-  const Partition &part = w.kafka.partitions[static_cast<std::size_t>(b.partition)];
-  const Broker &leader = w.kafka.brokers[static_cast<std::size_t>(part.leader)];
-  b.attempt = ++w.kafka.sendSerial;
-  b.acks = pr.config.acks;
-  b.instance = pr.instance;
-  b.pidGen = pr.pidGen;
-  const std::int32_t txn = w.kafka.records[b.records.front()].txn;
-  b.epoch = txn >= 0 ? w.kafka.transactions[static_cast<std::size_t>(txn)].epoch : -1;
-  const Action request{ActionType::ProduceArrive, -1, -1, batchId, -1, b.attempt, leader.incarnation};
-  const bool sent = w.send(pr.node, leader.node, TransferKind::ProduceRequest, b.partition, -1, static_cast<std::int64_t>(b.records.size()), request,
-                           inOrderLatency(w, pr, leader));
-  if (b.acks == Acks::None) {
-    // Fire and forget: the send itself completes the record (offset -1).
-    resolve(pr.parts[static_cast<std::size_t>(w.kafka.localIndex(b.partition))], batchId);
-    for (RecordId id : b.records)
-      noteAcked(w, id);
-    if (!sent)
-      noteDropped(w, b);
-    w.record(EventType::Acked, pr.node, b.partition, -1, static_cast<std::int64_t>(b.records.size()));
-    return;
-  }
-  b.inFlight = true;
-  b.sentAt = w.now;
-  b.sentTo = leader.id;
-  ++pr.parts[static_cast<std::size_t>(w.kafka.localIndex(b.partition))].inFlight;
-  w.after(pr.config.requestTimeout, Action{ActionType::ProduceRequestTimeout, -1, -1, batchId, -1, b.attempt});
-}
-
-void scheduleWake(World &w, int producer, int localPartition, SimTime at) {
-  ProducerPartition &pp = producerAt(w, producer).parts[static_cast<std::size_t>(localPartition)];
-  if (pp.waitScheduled)
-    return;
-  pp.waitScheduled = true;
-  w.at(at, Action{ActionType::ProducerWake, -1, -1, producer, localPartition});
-}
-
-void trySend(World &w, int producer, int localPartition) {
-  Producer &pr = producerAt(w, producer);
-  ProducerPartition &pp = pr.parts[static_cast<std::size_t>(localPartition)];
-  const int p = w.kafka.partitionId(pr.topic, localPartition);
-  while (!pp.queue.empty() && pp.inFlight < pr.config.maxInFlight) {
-    Batch &b = w.kafka.batches[pp.queue.front()];
-    if (w.now >= b.createdAt + pr.config.deliveryTimeout) {
-      resolve(pp, pp.queue.front());
-      pp.queue.pop_front();
-      failBatch(w, b, ErrorCode::DeliveryTimeout);
-      continue;
-    }
-    // The last batch still takes records until it is full or linger.ms has passed.
-    const bool lingering = pp.queue.size() == 1 && b.bytes < pr.config.batchSize && b.attempt == 0 && w.now < b.createdAt + pr.config.linger;
-    if (lingering) {
-      scheduleWake(w, producer, localPartition, b.createdAt + pr.config.linger);
-      return;
-    }
-    if (b.retryAt > w.now) {
-      scheduleWake(w, producer, localPartition, b.retryAt);
-      return;
-    }
-    if (w.kafka.partitions[static_cast<std::size_t>(p)].leader < 0) {
-      // No leader in the metadata: look again after the back-off.
-      scheduleWake(w, producer, localPartition, w.now + pr.config.retryBackoff);
-      return;
-    }
-    if (!partitionInTransaction(w, producer, localPartition))
-      return; // sent once AddPartitionsToTxn is answered
-    const std::int32_t id = pp.queue.front();
-    pp.queue.pop_front();
-    sendBatch(w, id);
-  }
 }
 
 /// Errors no retry can cure: the producer epoch is gone, or the record is too large.
@@ -195,9 +90,7 @@ void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) 
     w.record(EventType::Acked, pr.node, b.partition, base, static_cast<std::int64_t>(b.records.size()));
     transactionalBatchResolved(w, b.producer, false);
   } else if (error == ErrorCode::MessageTooLarge && b.records.size() > 1) {
-    const int producer = b.producer; // splitting may move the batch pool
     splitTooLargeBatch(w, batchId);
-    trySend(w, producer, local);
     return;
   } else if (!fatal(error) && b.retriesUsed < pr.config.retries && w.now < b.createdAt + pr.config.deliveryTimeout) {
     ++b.retriesUsed;
@@ -217,7 +110,24 @@ void handleResult(World &w, std::int32_t batchId, ErrorCode error, Offset base) 
     failBatch(w, b, error == ErrorCode::RequestTimedOut && w.now >= b.createdAt + pr.config.deliveryTimeout ? ErrorCode::DeliveryTimeout : error);
     transactionalBatchResolved(w, b.producer, true);
   }
-  trySend(w, b.producer, local);
+}
+
+/// A request's answer (or its timeout): each batch still waiting for this attempt takes its
+/// partition's result, then the producer sends what the freed connection and partitions allow.
+void settleRequest(World &w, int producer, int broker, const std::vector<PartitionResult> &parts, bool timedOut) {
+  int &inFlight = producerAt(w, producer).brokerInFlight[static_cast<std::size_t>(broker)];
+  inFlight = std::max(0, inFlight - 1);
+  std::vector<int> locals;
+  for (const PartitionResult &r : parts) {
+    const Batch &b = w.kafka.batches[r.batch];
+    if (!b.inFlight || b.attempt != r.attempt)
+      continue;
+    locals.push_back(w.kafka.localIndex(b.partition));
+    handleResult(w, r.batch, timedOut ? ErrorCode::RequestTimedOut : r.error, timedOut ? -1 : r.base);
+  }
+  for (int local : locals)
+    trySend(w, producer, local);
+  drainBroker(w, producer, broker);
 }
 
 /// Creates one record of `producer` for partition `local` and puts it in that partition's
@@ -406,29 +316,47 @@ void onProducerWake(World &w, const Action &a) {
 }
 
 void onProduceRespondAfterFsync(World &w, const Action &a) {
-  const Batch &b = w.kafka.batches[a.a];
+  const ProduceRequest &request = w.kafka.produceRequests[static_cast<std::int32_t>(a.d)];
+  std::int64_t records = 0;
+  for (const PartitionResult &r : request.parts)
+    records += static_cast<std::int64_t>(w.kafka.batches[r.batch].records.size());
   Action resp = a;
   resp.type = ActionType::ProduceResponseArrive;
-  w.send(a.from, a.to, TransferKind::ProduceResponse, b.partition, a.d, static_cast<std::int64_t>(b.records.size()), resp);
+  w.send(a.from, a.to, TransferKind::ProduceResponse, request.parts.front().partition, request.parts.front().base, records, resp);
 }
 
 void onProduceResponse(World &w, const Action &a) {
-  Batch &b = w.kafka.batches[a.a];
-  if (!w.arrive(a, b.partition) || !b.inFlight || b.attempt != a.c)
+  const Batch &head = w.kafka.batches[a.a];
+  if (!w.arrive(a, head.partition) || !head.inFlight || head.attempt != a.c)
     return; // lost, or an answer to an attempt already given up on
-  if (b.zombie) {
-    zombieBatchAnswered(w, a.a, static_cast<ErrorCode>(a.b));
+  const std::vector<PartitionResult> parts = w.kafka.produceRequests[static_cast<std::int32_t>(a.d)].parts; // a copy: sending may move the pool
+  const int producer = head.producer;
+  if (head.zombie) {
+    for (const PartitionResult &r : parts)
+      if (w.kafka.batches[r.batch].inFlight && w.kafka.batches[r.batch].attempt == r.attempt)
+        zombieBatchAnswered(w, r.batch, r.error);
     return;
   }
-  if (producerAt(w, b.producer).crashed)
-    return; // nobody listens: the batch stays unanswered until a restart
-  handleResult(w, a.a, static_cast<ErrorCode>(a.b), a.d);
+  if (producerAt(w, producer).crashed)
+    return; // nobody listens: the batches stay unanswered until a restart
+  settleRequest(w, producer, head.sentTo, parts, false);
 }
 
 void onProduceRequestTimeout(World &w, const Action &a) {
-  const Batch &b = w.kafka.batches[a.a];
-  if (b.inFlight && b.attempt == a.c && !b.zombie && !producerAt(w, b.producer).crashed)
-    handleResult(w, a.a, ErrorCode::RequestTimedOut, -1);
+  const Batch &head = w.kafka.batches[a.a];
+  if (!head.inFlight || head.attempt != a.c || head.zombie || producerAt(w, head.producer).crashed)
+    return;
+  // The request named by its first batch's attempt: every batch of it still in flight.
+  const int producer = head.producer;
+  const int broker = head.sentTo;
+  std::vector<PartitionResult> parts;
+  for (const ProducerPartition &pp : producerAt(w, producer).parts)
+    for (std::int32_t id : pp.unresolved) {
+      const Batch &b = w.kafka.batches[id];
+      if (b.inFlight && b.request == a.c)
+        parts.push_back(PartitionResult{id, b.partition, b.attempt});
+    }
+  settleRequest(w, producer, broker, parts, true);
 }
 
 } // namespace streamscope::engine::kafka

@@ -1,8 +1,8 @@
 #pragma once
 // A Java-client-like producer: creates records at its rate, picks partitions (murmur2 for
 // keys, sticky for null keys), accumulates per-partition batches (batch.size, linger.ms),
-// keeps up to max.in.flight requests per partition, and handles acks, retries with
-// back-off, request.timeout.ms and delivery.timeout.ms. acks=0 completes on send.
+// sends them per broker (produce_sender.h), and handles each partition's answer: acks,
+// retries with back-off, request.timeout.ms and delivery.timeout.ms. acks=0 completes on send.
 // Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 

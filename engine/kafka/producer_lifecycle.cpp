@@ -1,5 +1,7 @@
 #include "engine/kafka/producer_lifecycle.h"
 
+#include "engine/kafka/batch_reclaim.h"
+#include "engine/kafka/produce_sender.h"
 #include "engine/kafka/record_ledger.h"
 #include "engine/kafka/txn_producer.h"
 
@@ -42,6 +44,7 @@ void restartProducer(World &w, int producer, SimTime zombieAfter) {
     ++pr.pidGen; // InitProducerId without a transactional.id: a new producer id, sequences from 0
   for (ProducerPartition &pp : pr.parts)
     pp = ProducerPartition{};
+  resetConnections(pr);
   pr.sticky = StickyPartitioner(pr.config.batchSize);
   TxnClient fresh;
   fresh.epoch = pr.txn.epoch;
@@ -85,11 +88,18 @@ void onZombieWake(World &w, const Action &a) {
       continue;
     const Broker &leader = w.kafka.brokers[static_cast<std::size_t>(part.leader)];
     b.attempt = ++w.kafka.sendSerial;
+    b.request = b.attempt;
     b.inFlight = true;
     b.sentAt = w.now;
     b.sentTo = leader.id;
-    w.send(pr.node, leader.node, TransferKind::ProduceRequest, b.partition, -1, static_cast<std::int64_t>(b.records.size()),
-           Action{ActionType::ProduceArrive, -1, -1, id, -1, b.attempt, leader.incarnation});
+    // Each held batch goes alone, stamped as the old instance stamped it.
+    const std::int32_t request = acquireProduceRequest(w);
+    w.kafka.produceRequests[request].producer = a.a;
+    w.kafka.produceRequests[request].broker = leader.id;
+    w.kafka.produceRequests[request].parts.push_back(PartitionResult{id, b.partition, b.attempt});
+    ++w.kafka.counters.produceRequests;
+    w.send(pr.node, leader.node, TransferKind::ProduceRequest, b.partition, -1, static_cast<std::int64_t>(w.kafka.batches[id].records.size()),
+           Action{ActionType::ProduceArrive, -1, -1, id, request, w.kafka.batches[id].attempt, leader.incarnation});
   }
   w.record(EventType::ZombieReturned, pr.node, -1, a.a, a.b);
 }

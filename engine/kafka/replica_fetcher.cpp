@@ -63,6 +63,7 @@ void sendRequest(World &w, int sid) {
   const Offset offset = msg.requests.empty() ? 0 : msg.requests.front().offset;
   const auto listed = static_cast<std::int64_t>(msg.requests.size());
   const NodeId to = brokerAt(w, s.leader).node;
+  ++w.kafka.counters.replicaFetchRequests;
   if (!w.send(follower.node, to, TransferKind::ReplicaFetchRequest, first, offset, listed,
               Action{ActionType::ReplicaFetchArrive, -1, -1, sid, 0, serial, id}))
     w.kafka.sessionMessages.release(id);

@@ -40,6 +40,7 @@ void sendShareFetch(World &w, int g, int m, int local, bool closing = false) {
   slot.acks.clear();
   const auto acks = static_cast<std::int64_t>(msg.acks.size());
   const NodeId to = w.kafka.brokers[static_cast<std::size_t>(part.leader)].node;
+  ++w.kafka.counters.consumerFetchRequests;
   if (!w.send(member.node, to, TransferKind::ConsumerFetchRequest, p, 0, acks, Action{ActionType::ShareFetchArrive, -1, -1, p, g, gen, id}))
     w.kafka.shareMessages.release(id); // lost with its acknowledgements: the locks will expire
   if (!closing)

@@ -255,6 +255,9 @@ Report makeReport(const World &w) {
   r.tooLargeKafka = k.counters.tooLarge;
   r.tooLargeKinesis = w.kinesis.counters.tooLarge;
   r.retries = k.counters.retries;
+  r.produceRequests = k.counters.produceRequests;
+  r.replicaFetchRequests = k.counters.replicaFetchRequests;
+  r.consumerFetchRequests = k.counters.consumerFetchRequests;
   r.simTimeMs = toMs(w.now);
   r.eventHash = w.events.hashHex();
   r.events = w.events.count();

@@ -169,6 +169,9 @@ struct Report {
   std::int64_t throttled = 0; ///< Kinesis records refused for the write limits
   std::int64_t failed = 0; ///< Kafka records failed to their producer, plus Kinesis records refused
   std::int64_t retries = 0;
+  std::int64_t produceRequests = 0; ///< Kafka ProduceRequests sent (one per broker connection drain)
+  std::int64_t replicaFetchRequests = 0; ///< followers' Fetch requests sent (one per fetch session round trip)
+  std::int64_t consumerFetchRequests = 0; ///< consumers' Fetch and ShareFetch requests sent
   std::int64_t tooLargeKafka = 0; ///< failed with MESSAGE_TOO_LARGE (max.request.size or max.message.bytes)
   std::int64_t tooLargeKinesis = 0; ///< refused with ValidationException (above the stream's maximum record size)
   double simTimeMs = 0;

@@ -6,6 +6,7 @@
 #include "engine/kafka/controller.h"
 #include "engine/kafka/metadata_log.h"
 #include "engine/kafka/partition_leader.h"
+#include "engine/kafka/produce_serving.h"
 #include "engine/kafka/producer_client.h"
 #include "engine/kafka/producer_lifecycle.h"
 #include "engine/kafka/raft_quorum.h"

@@ -121,6 +121,9 @@ QJsonObject reportToJson(const engine::Report &r) {
   o[QStringLiteral("too_large")] = QJsonObject{{QStringLiteral("kafka"), static_cast<qint64>(r.tooLargeKafka)},
                                                {QStringLiteral("kinesis"), static_cast<qint64>(r.tooLargeKinesis)}};
   o[QStringLiteral("retries")] = static_cast<qint64>(r.retries);
+  o[QStringLiteral("produce_requests")] = static_cast<qint64>(r.produceRequests);
+  o[QStringLiteral("replica_fetch_requests")] = static_cast<qint64>(r.replicaFetchRequests);
+  o[QStringLiteral("consumer_fetch_requests")] = static_cast<qint64>(r.consumerFetchRequests);
   o[QStringLiteral("sim_time_ms")] = r.simTimeMs;
   o[QStringLiteral("event_hash")] = QString::fromStdString(r.eventHash);
   o[QStringLiteral("events")] = static_cast<qint64>(r.events);

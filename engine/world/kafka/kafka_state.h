@@ -9,6 +9,7 @@
 #include "engine/core/pool.h"
 #include "engine/world/kafka/fetch_session.h"
 #include "engine/world/kafka/metadata_state.h"
+#include "engine/world/kafka/produce_request.h"
 #include "engine/world/kafka/replica_log.h"
 #include "engine/world/kafka/share_state.h"
 #include "engine/world/kafka/sticky_partitioner.h"
@@ -83,6 +84,8 @@ struct PendingProduce {
   Offset required = 0; ///< HW must reach this (last offset + 1)
   SimTime deadline = 0;
   SimTime readyAt = 0; ///< the append's fsync (flush.messages) completes then
+  std::int32_t request = -1; ///< the produce request (index in KafkaState::produceRequests)
+  std::int32_t slot = -1; ///< this partition's place in that request
 };
 
 struct Partition {
@@ -164,6 +167,7 @@ struct Batch {
   std::int64_t bytes = 0;
   SimTime createdAt = 0;
   std::uint32_t attempt = 0; ///< 0 until sent, then unique per send: a response for an older attempt is stale
+  std::uint32_t request = 0; ///< the attempt of the first batch of the request it was last sent in (names the request)
   std::int64_t retriesUsed = 0;
   SimTime retryAt = 0; ///< not sent again before this (retry back-off)
   bool resetSequence = false; ///< earlier batches are gone: the broker accepts a sequence gap
@@ -187,6 +191,7 @@ struct ProducerPartition {
   int inFlight = 0;
   std::int32_t nextSeq = 0;
   bool waitScheduled = false; ///< a retry-after-backoff wake-up is pending
+  int listedOn = -1; ///< the broker whose drain list holds it (it has queued batches), -1 none
 };
 
 struct Producer {
@@ -207,7 +212,9 @@ struct Producer {
   std::uint8_t pidGen = 0;
   TxnClient txn; ///< transactional producers only
   std::vector<std::int32_t> zombieBatches; ///< an old instance's batches, sent when it comes back
-  std::vector<SimTime> connectionArrival; ///< transactional: per broker, when the last request sent to it arrives
+  std::vector<SimTime> connectionArrival; ///< per broker, when the last produce request sent to it arrives
+  std::vector<int> brokerInFlight; ///< per broker connection: produce requests awaiting an answer
+  std::vector<std::vector<std::int32_t>> queuedOn; ///< per broker: local partitions with queued batches led there
 };
 
 struct Member {
@@ -269,6 +276,9 @@ struct Counters {
   std::int64_t lostSeen = 0; ///< acknowledged records seen vanishing (the report recounts exactly)
   std::int64_t uncleanElections = 0; ///< leaders elected from outside ISR, ELR and the last known leader
   std::int64_t tooLarge = 0; ///< records failed with MESSAGE_TOO_LARGE (max.request.size or max.message.bytes)
+  std::int64_t produceRequests = 0; ///< ProduceRequests sent (each carries one batch per partition)
+  std::int64_t replicaFetchRequests = 0; ///< followers' Fetch requests sent
+  std::int64_t consumerFetchRequests = 0; ///< consumers' Fetch and ShareFetch requests sent
 };
 
 struct KafkaState {
@@ -285,6 +295,8 @@ struct KafkaState {
   Pool<ShareMessage> shareMessages; ///< ShareFetch requests and responses in flight
   Pool<Batch> batches;
   std::size_t batchReclaimAt = kFirstBatchReclaim; ///< pool size that triggers the next reclaim
+  Pool<ProduceRequest> produceRequests; ///< produce requests and their responses in flight
+  std::size_t requestReclaimAt = kFirstBatchReclaim; ///< pool size that triggers the next reclaim of answered requests
   std::uint32_t sendSerial = 0; ///< produce attempt numbers: unique, so a stale message never matches
   Pool<FetchPayload> payloads; ///< consumer fetch responses in flight
   Pool<SessionMessage> sessionMessages; ///< replica fetch requests and responses in flight
