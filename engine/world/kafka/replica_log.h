@@ -15,6 +15,10 @@
 #include <utility>
 #include <vector>
 
+namespace streamscope::engine {
+struct WorldTables;
+}
+
 namespace streamscope::engine::kafka {
 
 using Offset = std::int64_t;
@@ -113,6 +117,8 @@ public:
   std::int64_t bytes() const;
 
 private:
+  friend struct engine::WorldTables; // snapshots move the entries aside and share them in chunks
+
   void trimEpochsAbove(Offset leo);
   void recountSegments();
 
