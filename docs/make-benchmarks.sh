@@ -102,7 +102,7 @@ row() { awk '{printf "| %s | %s | %s s | %s s | %s | %s | %s | %s MiB | %s | %s 
   fi
   echo "## Long runs and the memory budget (bench_long_run)"
   echo
-  echo "\`bench_long_run s1\`: S1 at 10,000 records/s into both systems (K1's cluster with retention.ms 15 minutes; a stream of 12 shards, since 10,000 records/s is over 4 shards' write limit) for a simulated hour through the time-travel history (1 GiB snapshot budget), then 200 seeks to random instants. \`bench_long_run app\`: the side-by-side scenario (2,000 records/s into both systems) for a simulated hour as the app runs it. A line every simulated 5 minutes."
+  echo "\`bench_long_run s1\`: S1 at 10,000 records/s into both systems (K1's cluster with retention.ms 15 minutes; a stream of 12 shards, since 10,000 records/s is over 4 shards' write limit) for a simulated hour through the time-travel history (1 GiB snapshot budget), then 20 seeks to random instants. \`bench_long_run app\`: the side-by-side scenario (2,000 records/s into both systems) for a simulated hour as the app runs it. A line every simulated 5 minutes."
   echo
   echo '```'
   "$build/tests/bench/bench_long_run" s1 2>&1

@@ -1,7 +1,7 @@
 // Long runs through the time-travel history (docs/benchmarks.md, "Long runs and the memory budget").
 //   bench_long_run s1 [SECONDS]   S1 at 10,000 records/s into both systems (Kafka retention.ms
 //                                 15 minutes) for SECONDS simulated (default 3600), snapshots
-//                                 under a 1 GiB budget; then 200 seeks to random instants.
+//                                 under a 1 GiB budget; then 20 seeks to random instants.
 //   bench_long_run app [SECONDS]  the side-by-side scenario (2,000 records/s into both systems)
 //                                 for SECONDS simulated, as the app runs it (256 MiB snapshot
 //                                 budget, metrics sampled): world, snapshots, metrics and RSS.
@@ -79,7 +79,7 @@ void run(const char *name, engine::Simulation &sim, model::RunHistory &history, 
     return;
   std::vector<double> ms;
   std::uint64_t x = 12345;
-  for (int i = 0; i < 200; ++i) {
+  for (int i = 0; i < 20; ++i) {
     x = x * 6364136223846793005ULL + 1442695040888963407ULL;
     const auto target = static_cast<engine::SimTime>((x >> 11) % static_cast<std::uint64_t>(sim.duration()));
     QElapsedTimer seek;
@@ -88,18 +88,18 @@ void run(const char *name, engine::Simulation &sim, model::RunHistory &history, 
     ms.push_back(static_cast<double>(seek.nsecsElapsed()) / 1e6);
   }
   std::sort(ms.begin(), ms.end());
-  std::printf("%s seek anywhere (200 random): p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", name, ms[ms.size() / 2], ms[ms.size() * 99 / 100], ms.back());
+  std::printf("%s seek anywhere (20 random): p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", name, ms[ms.size() / 2], ms[ms.size() * 99 / 100], ms.back());
   // Seeks to the snapshots' own instants: the restore alone, with no replay after it.
   std::vector<double> restore;
   const auto snapshots = history.branch().snapshots;
-  for (std::size_t i = 0; i < 40; ++i) {
+  for (std::size_t i = 0; i < 10; ++i) {
     QElapsedTimer seek;
     seek.start();
     history.seek(sim, snapshots[(i * 7919) % snapshots.size()].at);
     restore.push_back(static_cast<double>(seek.nsecsElapsed()) / 1e6);
   }
   std::sort(restore.begin(), restore.end());
-  std::printf("%s seek to a snapshot (restore only, 40): p50 %.1f ms, max %.1f ms\n", name, restore[restore.size() / 2], restore.back());
+  std::printf("%s seek to a snapshot (restore only, 10): p50 %.1f ms, max %.1f ms\n", name, restore[restore.size() / 2], restore.back());
   line(name, sim, history, wall.elapsed());
 }
 
