@@ -28,6 +28,8 @@ void SimulationController::load(const engine::Scenario &scenario, double playbac
   m_carryMicros = 0;
   m_history.reset(*m_sim);
   m_groupApplied = false;
+  m_budgetRaise = 0;
+  m_growthPerMicro = 0;
   ControllerCommand c{ControllerCommand::Kind::Load}; // before the signals: what they make the controller do comes after it
   c.scenarioJson = json;
   c.speed = playbackSpeed;
@@ -236,6 +238,11 @@ void SimulationController::seek(engine::SimTime t) {
   if (!m_sim)
     return;
   pause();
+  if (t < m_history.earliest()) {
+    emit refused(tr("The history before %1 s was dropped to save memory: the run can go back to %1 s at the earliest.")
+                     .arg(engine::toMs(m_history.earliest()) / 1000, 0, 'f', 3));
+    return;
+  }
   const engine::SimTime explored = m_history.branch().explored;
   t = std::clamp<engine::SimTime>(t, 0, m_sim->duration());
   if (m_longWork && t > explored + kLongSeek) {
@@ -309,14 +316,63 @@ void SimulationController::setSpeed(double speed) {
   journal(std::move(c));
 }
 
+MemoryUse SimulationController::heldMemory() const {
+  MemoryUse use;
+  use.budget = memoryBudget();
+  if (!m_sim)
+    return use;
+  use.world = estimateWorldBytes(m_sim->world());
+  use.snapshots = m_history.snapshotBytes();
+  for (const Branch &b : m_history.branches())
+    use.metrics += b.metrics.bytes();
+  return use;
+}
+
+MemoryUse SimulationController::memoryUse() const {
+  MemoryUse use = heldMemory();
+  use.process = processResidentBytes();
+  return use;
+}
+
+engine::SimTime SimulationController::dropHistoryBefore(engine::SimTime t) {
+  if (!m_sim)
+    return 0;
+  const engine::SimTime from = m_history.dropHistoryBefore(std::min(t, m_sim->now()));
+  ++m_frames;
+  emit branchesChanged();
+  emit frameReady();
+  return from;
+}
+
+std::optional<QString> SimulationController::scaleRates(double factor) {
+  if (!m_sim)
+    return tr("No scenario is loaded.");
+  m_growthPerMicro = 0;
+  return applyUserActions(scaledRates(*this, factor));
+}
+
 void SimulationController::tick() {
   const double elapsedMicros = static_cast<double>(m_wall.nsecsElapsed()) / 1000.0;
   m_wall.restart();
   // Never try to catch up more than a few frames after a stall (a dragged window, a debugger).
   const double advance = std::min(elapsedMicros, 4.0 * kFrameIntervalMs * 1000) * m_speed + m_carryMicros;
   const auto whole = static_cast<engine::SimTime>(advance);
+  // The run grows about as fast per simulated second as it did in the frames before: ask
+  // before a frame that would cross the budget rather than after.
+  const std::size_t before = heldMemory().held();
+  if (static_cast<double>(before) + m_growthPerMicro * static_cast<double>(whole) > static_cast<double>(memoryBudget())) {
+    pause();
+    emit memoryBudgetReached();
+    return;
+  }
   m_carryMicros = advance - static_cast<double>(whole);
+  const engine::SimTime from = m_sim->now();
   m_history.runForward(*m_sim, std::min(m_sim->duration(), m_sim->now() + whole));
+  const std::size_t after = heldMemory().held();
+  if (m_sim->now() > from) { // a slowly decaying peak: a frame that took a snapshot grows more than one that did not
+    const double rate = static_cast<double>(after > before ? after - before : 0) / static_cast<double>(m_sim->now() - from);
+    m_growthPerMicro = std::max(rate, m_growthPerMicro * 0.9);
+  }
   ++m_frames;
   emit frameReady();
   journal({ControllerCommand::Kind::RunTo, {}, 1.0, place()});

@@ -5,6 +5,7 @@
 #include "controller_journal.h"
 #include "engine/sim/simulation.h"
 #include "model/history/run_history.h"
+#include "model/settings/memory_budget.h"
 #include "model/view/world_view.h"
 
 #include <QElapsedTimer>
@@ -99,6 +100,22 @@ public:
   QString lastStepWords() const { return m_stepWords; }
   static constexpr engine::SimTime kLongSeek = 10 * engine::kSecond;
 
+  /// What the run holds now, with the budget it keeps (and the process's resident memory).
+  MemoryUse memoryUse() const;
+  /// The memory the run may hold (world, snapshots and metrics): playing pauses, with
+  /// memoryBudgetReached, when the next frame would cross it.
+  void setMemoryBudget(std::size_t bytes) { m_memoryBudget = bytes; }
+  /// The budget in force: the setting plus what "go on" added for this run.
+  std::size_t memoryBudget() const { return m_memoryBudget + m_budgetRaise; }
+  /// Go on: `bytes` more for this run (until another scenario is loaded or reset).
+  void raiseMemoryBudget(std::size_t bytes) { m_budgetRaise += bytes; }
+  /// Drop history: frees the snapshots before `t` (see RunHistory::dropHistoryBefore);
+  /// seeking before the returned time is refused from then on.
+  engine::SimTime dropHistoryBefore(engine::SimTime t);
+  /// Lower the rate: every producer's rate times `factor`, from now on, as one user action
+  /// group (journaled and replayed like any other change).
+  std::optional<QString> scaleRates(double factor);
+
 public slots:
   void play();
   void pause();
@@ -126,9 +143,15 @@ signals:
   /// The world jumped rather than moved forward (seek, step back, branch switch): views
   /// that accumulate over time re-read everything.
   void jumped();
+  /// Playing paused because the next frame would take the run over its memory budget.
+  void memoryBudgetReached();
+  /// A request the controller did not carry out, and why (a seek into dropped history).
+  void refused(const QString &why);
 
 private:
   void tick();
+  /// memoryUse() without the process's resident memory (which costs a read of /proc).
+  MemoryUse heldMemory() const;
   /// Tells the journal, if any, that `c` happened (with where it left the run).
   void journal(ControllerCommand c);
   /// The one frame and the signals of applied user actions.
@@ -158,6 +181,9 @@ private:
   std::uint64_t m_loads = 0; ///< bumped when a new simulation replaces the old one
   mutable std::uint64_t m_viewEdits = 0;
   std::uint64_t m_edits = 0; ///< bumped by every applied user action (a group applies several before its frame)
+  std::size_t m_memoryBudget = defaultMemoryBudget();
+  std::size_t m_budgetRaise = 0; ///< "go on": added for this run
+  double m_growthPerMicro = 0; ///< how fast the memory held grows, in bytes per simulated microsecond (recent frames)
 };
 
 /// Scoped user action group: everything applied through the controller while it lives is

@@ -7,6 +7,7 @@
 #include "canvas/stream_canvas.h"
 #include "inspector_panel.h"
 #include "lesson_panel.h"
+#include "memory_budget_dialog.h"
 #include "metrics_panel.h"
 #include "model/lessons/lesson_runner.h"
 #include "model/tables/cluster_table_models.h"
@@ -71,7 +72,7 @@ void MainWindow::buildDocks() {
 
   m_branchDock = new QDockWidget(tr("Branches"), this);
   m_branchDock->setObjectName(QStringLiteral("branchDock"));
-  m_branchDock->setWidget(new BranchPanel(m_controller, this));
+  m_branchDock->setWidget(makeBranchDockContent(m_controller, this));
   addDockWidget(Qt::RightDockWidgetArea, m_branchDock);
   tabifyDockWidget(m_settingsDock, m_branchDock);
   m_inspectorDock->raise();
@@ -85,6 +86,17 @@ void MainWindow::buildDocks() {
     if (m_controller.frames() % 30 == 0 || !m_controller.isPlaying())
       showSnapshots();
   });
+  // Over the memory budget: the Branches dock shows the bar, the dialog asks how to go on.
+  connect(&m_controller, &model::SimulationController::memoryBudgetReached, this, [this] {
+    if (!isPresenting()) {
+      m_branchDock->show();
+      m_branchDock->raise();
+    }
+    auto *dialog = new MemoryBudgetDialog(m_controller, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+  });
+  connect(&m_controller, &model::SimulationController::refused, this, [this](const QString &why) { showError(tr("Refused"), why); });
   // A new branch is news: show it.
   connect(&m_controller, &model::SimulationController::branchesChanged, this, [this] {
     if (m_controller.history().branches().size() > 1 && !isPresenting()) {

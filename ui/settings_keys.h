@@ -18,4 +18,8 @@ inline constexpr QLatin1StringView kLearnerId{"lessons/learnerId"};
 /// The ids of the lessons the learner has played to the end (the course map marks them).
 inline constexpr QLatin1StringView kLessonsPassed{"lessons/passed"};
 
+/// The memory budget of a run in MiB (world, snapshots and metrics); absent: a quarter of the
+/// machine's memory.
+inline constexpr QLatin1StringView kMemoryBudgetMiB{"run/memoryBudgetMiB"};
+
 } // namespace streamscope::settings_keys

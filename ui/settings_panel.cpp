@@ -3,6 +3,7 @@
 #include "model/settings/world_settings.h"
 #include "settings/consumer_settings.h"
 #include "settings/kafka_settings.h"
+#include "settings/memory_settings.h"
 #include "settings/producer_settings.h"
 #include "settings/stream_settings.h"
 
@@ -26,6 +27,7 @@ SettingsPanel::SettingsPanel(model::SimulationController &controller, Apply appl
   m_stream = new StreamSettings(controller, apply, content);
   for (QWidget *box : std::initializer_list<QWidget *>{m_kafka, m_producer, m_consumers, m_stream})
     layout->addWidget(box);
+  layout->addWidget(new MemorySettings(controller, content)); // the app's, not the world's: never reloaded from it
   layout->addStretch(1);
   scroll->setWidget(content);
   outer->addWidget(scroll);

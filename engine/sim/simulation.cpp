@@ -28,6 +28,7 @@
 #include "engine/sim/fault_router.h"
 #include "engine/sim/pipeline_runner.h"
 #include "engine/sim/world_builder.h"
+#include "engine/world/world_snapshot.h"
 
 namespace streamscope::engine {
 
@@ -48,6 +49,13 @@ World Simulation::snapshot() const {
 
 void Simulation::restore(const World &snapshot) {
   m_world = snapshot;
+  m_world.events.setSink(m_sink);
+}
+
+WorldSnapshot Simulation::snapshotSharing(const WorldSnapshot *previous) { return WorldSnapshot(m_world, previous); }
+
+void Simulation::restore(const WorldSnapshot &snapshot) {
+  snapshot.restoreInto(m_world);
   m_world.events.setSink(m_sink);
 }
 

@@ -10,6 +10,8 @@
 
 namespace streamscope::engine {
 
+class WorldSnapshot;
+
 class Simulation {
 public:
   /// REQUIRES: the scenario was validated (see model/scenario_loader).
@@ -41,6 +43,9 @@ public:
   void setEventSink(std::vector<Event> *sink);
   World snapshot() const;
   void restore(const World &snapshot);
+  /// A snapshot sharing the unchanged chunks of the big tables with `previous` (may be null).
+  WorldSnapshot snapshotSharing(const WorldSnapshot *previous);
+  void restore(const WorldSnapshot &snapshot);
 
 private:
   void dispatch(const Action &action);

@@ -168,6 +168,32 @@ void MetricsRecorder::sample(const engine::World &w) {
           rate(now.throttled[s], before));
     }
   }
+  if (m_times.size() > kMaxSamples)
+    thinOlderHalf();
+}
+
+void MetricsRecorder::thinOlderHalf() {
+  const std::size_t half = m_times.size() / 2;
+  const auto thin = [half](auto &values) {
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < values.size(); ++i)
+      if (i >= half || i % 2 == 0)
+        values[out++] = std::move(values[i]);
+    values.resize(out);
+  };
+  thin(m_times);
+  thin(m_totals);
+  for (MetricSeries &s : m_series)
+    thin(s.values);
+}
+
+std::size_t MetricsRecorder::bytes() const {
+  std::size_t n = m_times.capacity() * sizeof(engine::SimTime) + m_totals.capacity() * sizeof(Totals);
+  for (const Totals &t : m_totals)
+    n += t.throttled.capacity() * sizeof(std::int64_t);
+  for (const MetricSeries &s : m_series)
+    n += sizeof(s) + s.values.capacity() * sizeof(double);
+  return n;
 }
 
 void MetricsRecorder::truncateAfter(engine::SimTime t) {

@@ -3,6 +3,8 @@
 // while a branch is explored: produce throughput and latency per system, consumer lag, under-
 // replicated partitions and ISR size, throttling per shard, dirty and flushed bytes per broker.
 // Plain values; a branch forked in the past starts with its parent's series cut at the fork.
+// A long run keeps at most kMaxSamples samples: past that, every other sample of the older
+// half is dropped, so resolution falls with age and memory stays bounded.
 // Contract: owned by one Branch of RunHistory; GUI thread (or the CLI's main thread) only.
 #include "engine/world/world.h"
 
@@ -27,6 +29,7 @@ struct MetricSeries {
 class MetricsRecorder {
 public:
   static constexpr engine::SimTime kInterval = 250 * engine::kMillisecond;
+  static constexpr std::size_t kMaxSamples = 4096;
 
   /// When the next sample is due.
   engine::SimTime nextSampleAt() const { return m_times.empty() ? 0 : m_times.back() + kInterval; }
@@ -36,6 +39,8 @@ public:
   void truncateAfter(engine::SimTime t);
 
   const std::vector<engine::SimTime> &times() const { return m_times; }
+  /// Memory held by the samples (times, totals and every series).
+  std::size_t bytes() const;
   const std::vector<MetricSeries> &series() const { return m_series; }
   /// The plots, in display order, with their titles.
   static const std::vector<std::pair<QString, QString>> &plots();
@@ -52,6 +57,8 @@ private:
   MetricSeries &seriesFor(const QString &key, const QString &plot, const QString &label, const QString &unit, MetricSystem system);
   void set(MetricSeries &s, double value);
   Totals totalsOf(const engine::World &world) const;
+  /// Drops every other sample of the older half (the newest half keeps full resolution).
+  void thinOlderHalf();
 
   std::vector<engine::SimTime> m_times;
   std::vector<Totals> m_totals;

@@ -1,5 +1,6 @@
 #include "recording_store.h"
 
+#include "engine/world/world_snapshot.h"
 #include "model/json/fault_json.h"
 #include "model/json/scenario_loader.h"
 
@@ -164,23 +165,25 @@ bool RecordingWriter::writeBatch(const RunHistory &history, const engine::Simula
       q.addBindValue(static_cast<qlonglong>(s.at));
       q.addBindValue(static_cast<qlonglong>(s.processed));
       q.addBindValue(static_cast<qlonglong>(s.actionsApplied));
-      q.addBindValue(hashText(s.world->events.hash()));
+      q.addBindValue(hashText(s.world->rest().events.hash()));
       if (!exec(q, error))
         return db.rollback(), false;
     }
     const MetricsRecorder &m = branch.metrics;
-    if (m.times().size() < w.samples)
-      w.samples = 0; // cannot happen on a branch (they only grow); be safe
+    // By time, not by count: a long run thins its older samples, which moves their indices.
+    const auto from = std::upper_bound(m.times().begin(), m.times().end(), w.samplesUpTo) - m.times().begin();
     q.prepare(QStringLiteral("INSERT INTO samples(branch, t_us, series, value) VALUES (?, ?, ?, ?)"));
-    for (; w.samples < m.times().size(); ++w.samples)
+    for (auto i = static_cast<std::size_t>(from); i < m.times().size(); ++i) {
       for (const MetricSeries &series : m.series()) {
         q.addBindValue(static_cast<int>(b));
-        q.addBindValue(static_cast<qlonglong>(m.times()[w.samples]));
+        q.addBindValue(static_cast<qlonglong>(m.times()[i]));
         q.addBindValue(series.key);
-        q.addBindValue(series.values[w.samples]);
+        q.addBindValue(series.values[i]);
         if (!exec(q, error))
           return db.rollback(), false;
       }
+      w.samplesUpTo = m.times()[i];
+    }
   }
   q.prepare(QStringLiteral(
       "INSERT INTO position(id, branch, at_us) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET branch = excluded.branch, at_us = excluded.at_us"));

@@ -67,7 +67,8 @@ public:
 private:
   QString m_connection;
   struct Written {
-    std::size_t actions = 0, snapshots = 0, samples = 0;
+    std::size_t actions = 0, snapshots = 0;
+    engine::SimTime samplesUpTo = -1; ///< samples at or before this time are written
   };
   std::vector<Written> m_written; ///< per branch
 };

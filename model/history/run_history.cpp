@@ -1,9 +1,11 @@
 #include "run_history.h"
 
+#include "engine/world/world_snapshot.h"
 #include "model/json/fault_table.h"
 
 #include <algorithm>
 #include <unordered_set>
+#include <utility>
 
 namespace streamscope::model {
 namespace {
@@ -121,6 +123,7 @@ void RunHistory::reset(engine::Simulation &sim) {
   m_interval = engine::kSecond;
   m_lastThrottleMarker = -engine::kSecond * 3600;
   m_events.clear();
+  m_snapshotBytes = 0;
   sim.setEventSink(&m_events);
   takeSnapshot(sim);
   m_branches[0].metrics.sample(sim.world());
@@ -143,19 +146,24 @@ void RunHistory::loadBranches(std::vector<Branch> branches) {
   m_branches = std::move(branches);
   m_current = 0;
   m_applied = 0;
+  recountSnapshotBytes();
 }
 
-void RunHistory::takeSnapshot(const engine::Simulation &sim) {
+void RunHistory::takeSnapshot(engine::Simulation &sim) {
   Branch &b = branchMut();
   if (!b.snapshots.empty() && sim.now() <= b.snapshots.back().at)
     return;
-  auto world = std::make_shared<const engine::World>(sim.snapshot());
-  const std::size_t bytes = estimateWorldBytes(*world);
+  const engine::WorldSnapshot *previous = b.snapshots.empty() ? nullptr : b.snapshots.back().world.get();
+  auto world = std::make_shared<const engine::WorldSnapshot>(sim.snapshotSharing(previous));
+  const std::size_t bytes = estimateWorldBytes(world->rest()) + world->newChunkBytes();
   b.snapshots.push_back(Snapshot{sim.now(), sim.processed(), m_applied, std::move(world), bytes});
-  // Copying a big world costs more than replaying a little: space snapshots by size (a
-  // simulated second per MiB), so copies stay a small part of running and memory grows
-  // slowly; a seek then replays at most one interval (measured in docs/benchmarks.md).
-  m_interval = std::max(m_interval, static_cast<SimTime>(static_cast<double>(bytes) / (1 << 20) * engine::kSecond));
+  m_snapshotBytes += bytes;
+  // A snapshot compares every chunk of the big tables with the previous one and copies the
+  // rest of the world and the chunks that changed: space snapshots by that work (a simulated
+  // second per MiB copied, or per 8 MiB compared), so it stays a small part of running; a
+  // seek then replays at most one interval (measured in docs/benchmarks.md).
+  const double work = static_cast<double>(bytes) + static_cast<double>(estimateWorldBytes(sim.world())) / 8;
+  m_interval = std::max(m_interval, static_cast<SimTime>(work / (1 << 20) * engine::kSecond));
   enforceBudget();
 }
 
@@ -176,7 +184,7 @@ void RunHistory::collectMarkers(SimTime from) {
   m_events.clear();
 }
 
-void RunHistory::noteExplored(const engine::Simulation &sim) {
+void RunHistory::noteExplored(engine::Simulation &sim) {
   Branch &b = branchMut();
   if (sim.now() >= b.explored) {
     b.explored = sim.now();
@@ -328,7 +336,7 @@ void RunHistory::rebuild(engine::Simulation &sim, std::uint64_t processed, std::
 }
 
 void RunHistory::seek(engine::Simulation &sim, SimTime t) {
-  t = std::clamp<SimTime>(t, 0, sim.duration());
+  t = std::clamp<SimTime>(t, earliest(), sim.duration()); // before its first snapshot the history was dropped
   const Branch &b = branch();
   const Snapshot *best = &b.snapshots.front();
   for (const Snapshot &s : b.snapshots)
@@ -346,13 +354,15 @@ bool RunHistory::stepBack(engine::Simulation &sim) {
   m_lastStep = StepRecord{{}, {}, true};
   if (m_applied > 0 && b.actions[m_applied - 1].processed == p) { // undo the user's last group first
     const std::size_t first = std::min(b.actions[m_applied - 1].group, m_applied - 1);
+    if (b.snapshots.front().actionsApplied > first)
+      return false; // made before where the history was dropped
     for (std::size_t i = first; i < m_applied; ++i)
       m_lastStep.actions << describeFault(b.actions[i].fault);
     rebuild(sim, p, first);
     return true;
   }
-  if (p == 0)
-    return false;
+  if (p == 0 || p - 1 < b.snapshots.front().processed)
+    return false; // the start, or where the history was dropped
   std::size_t applied = 0;
   while (applied < b.actions.size() && b.actions[applied].processed <= p - 1)
     ++applied;
@@ -366,6 +376,21 @@ bool RunHistory::stepBack(engine::Simulation &sim) {
   return true;
 }
 
+SimTime RunHistory::dropHistoryBefore(SimTime t) {
+  SimTime from = earliest();
+  for (const Snapshot &s : branch().snapshots)
+    if (s.at <= t)
+      from = s.at;
+  for (Branch &b : m_branches) {
+    auto first = std::find_if(b.snapshots.begin(), b.snapshots.end(), [from](const Snapshot &s) { return s.at >= from; });
+    if (first == b.snapshots.end())
+      first = b.snapshots.end() - 1; // a branch wholly in the dropped past keeps its newest
+    b.snapshots.erase(b.snapshots.begin(), first);
+  }
+  recountSnapshotBytes();
+  return from;
+}
+
 void RunHistory::switchBranch(engine::Simulation &sim, int index) {
   if (index < 0 || index >= static_cast<int>(m_branches.size()))
     return;
@@ -374,18 +399,23 @@ void RunHistory::switchBranch(engine::Simulation &sim, int index) {
   seek(sim, std::min(t, branch().explored));
 }
 
-std::size_t RunHistory::snapshotBytes() const {
-  std::unordered_set<const engine::World *> seen;
-  std::size_t total = 0;
+void RunHistory::recountSnapshotBytes() {
+  std::unordered_set<const void *> seen;
+  m_snapshotBytes = 0;
   for (const Branch &b : m_branches)
-    for (const Snapshot &s : b.snapshots)
-      if (seen.insert(s.world.get()).second)
-        total += s.bytes;
-  return total;
+    for (const Snapshot &s : b.snapshots) {
+      if (!seen.insert(s.world.get()).second)
+        continue;
+      m_snapshotBytes += estimateWorldBytes(s.world->rest());
+      s.world->forEachChunk([&](const void *chunk, std::size_t bytes) {
+        if (seen.insert(chunk).second)
+          m_snapshotBytes += bytes;
+      });
+    }
 }
 
 std::size_t RunHistory::snapshotCount() const {
-  std::unordered_set<const engine::World *> seen;
+  std::unordered_set<const engine::WorldSnapshot *> seen;
   for (const Branch &b : m_branches)
     for (const Snapshot &s : b.snapshots)
       seen.insert(s.world.get());
@@ -393,21 +423,33 @@ std::size_t RunHistory::snapshotCount() const {
 }
 
 void RunHistory::enforceBudget() {
-  while (snapshotBytes() > m_budget) {
+  while (m_snapshotBytes > m_budget) {
+    const std::size_t before = m_snapshotBytes;
+    std::vector<std::vector<Snapshot>> kept(m_branches.size());
     bool thinned = false;
-    for (Branch &b : m_branches) { // keep the first (time zero) and every other one after it
-      if (b.snapshots.size() < 3)
-        continue;
-      std::vector<Snapshot> kept;
-      for (std::size_t i = 0; i < b.snapshots.size(); ++i)
-        if (i % 2 == 0 || i + 1 == b.snapshots.size())
-          kept.push_back(b.snapshots[i]);
-      thinned = thinned || kept.size() < b.snapshots.size();
-      b.snapshots = std::move(kept);
+    for (std::size_t b = 0; b < m_branches.size(); ++b) { // keep the first (time zero) and every other one after it
+      const std::vector<Snapshot> &all = m_branches[b].snapshots;
+      for (std::size_t i = 0; i < all.size(); ++i)
+        if (all.size() < 3 || i % 2 == 0 || i + 1 == all.size())
+          kept[b].push_back(all[i]);
+      thinned = thinned || kept[b].size() < all.size();
     }
-    m_interval *= 2;
     if (!thinned)
       return; // nothing left to thin: over budget with the minimum set
+    std::vector<std::vector<Snapshot>> dropped(m_branches.size());
+    for (std::size_t b = 0; b < m_branches.size(); ++b)
+      dropped[b] = std::exchange(m_branches[b].snapshots, std::move(kept[b]));
+    recountSnapshotBytes();
+    // Snapshots share most of their chunks: when dropping half of them frees little, the
+    // shared part (the world's own tables) is what is over budget, and thinning would only
+    // make seeks slower. Keep them; the app's memory budget asks the user instead.
+    if ((before - m_snapshotBytes) * 10 < before) {
+      for (std::size_t b = 0; b < m_branches.size(); ++b)
+        m_branches[b].snapshots = std::move(dropped[b]);
+      m_snapshotBytes = before;
+      return;
+    }
+    m_interval *= 2;
   }
 }
 

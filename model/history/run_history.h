@@ -4,9 +4,12 @@
 // stepping back, and acting in the past (which forks a branch and keeps the old future).
 //
 // Going back restores the nearest periodic snapshot and runs forward again; the engine is
-// deterministic, so the result is the state that was there. Snapshots are whole World copies,
-// shared between a branch and the branches forked from it. Their total size is kept under a
-// budget by thinning the oldest branch's snapshots, which only makes seeks replay further.
+// deterministic, so the result is the state that was there. A snapshot copies the World's
+// small parts and shares the unchanged chunks of its big tables with the snapshot before it
+// (engine::WorldSnapshot); snapshots are shared between a branch and the branches forked from
+// it. Their total size is kept under a budget (1 GiB by default) by thinning every branch's
+// snapshots, which only makes seeks replay further, as long as thinning frees memory: past
+// that, what is over is the world's own tables, which the app's memory budget deals with.
 // Contract: one RunHistory per controller (or CLI run); used on that owner's thread only, never concurrently.
 #include "engine/sim/simulation.h"
 #include "metrics_recorder.h"
@@ -37,8 +40,8 @@ struct Snapshot {
   engine::SimTime at = 0;
   std::uint64_t processed = 0;
   std::size_t actionsApplied = 0; ///< how many of the branch's user actions it includes
-  std::shared_ptr<const engine::World> world;
-  std::size_t bytes = 0; ///< estimated memory
+  std::shared_ptr<const engine::WorldSnapshot> world;
+  std::size_t bytes = 0; ///< estimated memory it added (its small parts and the chunks it did not share)
 };
 
 enum class MarkerKind { Fault, UserAction, LeaderElection, Throttling, Rebalance, AcknowledgedLoss };
@@ -72,7 +75,7 @@ struct StepRecord {
 
 class RunHistory {
 public:
-  explicit RunHistory(std::size_t snapshotBudgetBytes = std::size_t{256} << 20);
+  explicit RunHistory(std::size_t snapshotBudgetBytes = std::size_t{1} << 30);
 
   /// Starts over with `sim` (freshly built, at time 0) as the only branch's start.
   void reset(engine::Simulation &sim);
@@ -111,13 +114,20 @@ public:
   /// and actions only), none explored yet; each starts from the run's first snapshot.
   void loadBranches(std::vector<Branch> branches);
 
+  /// Frees the snapshots before `t`: the current branch keeps its last snapshot at or before
+  /// `t`, every other branch keeps at least its newest. Returns where the current branch's
+  /// history now starts (see earliest()).
+  engine::SimTime dropHistoryBefore(engine::SimTime t);
+  /// The earliest time the current branch can go back to: its first snapshot.
+  engine::SimTime earliest() const { return branch().snapshots.front().at; }
+
   const std::vector<Branch> &branches() const { return m_branches; }
   void renameBranch(int branch, QString name) { m_branches[static_cast<std::size_t>(branch)].name = std::move(name); }
   int current() const { return m_current; }
   const Branch &branch() const { return m_branches[static_cast<std::size_t>(m_current)]; }
   std::size_t actionsApplied() const { return m_applied; }
-  /// Memory held by distinct snapshots across all branches.
-  std::size_t snapshotBytes() const;
+  /// Memory held by distinct snapshots across all branches (chunks they share counted once).
+  std::size_t snapshotBytes() const { return m_snapshotBytes; }
   std::size_t snapshotCount() const;
   engine::SimTime snapshotInterval() const { return m_interval; }
 
@@ -129,11 +139,13 @@ private:
   void rebuild(engine::Simulation &sim, std::uint64_t processed, std::size_t applied);
   /// Applies the branch's next user action (REQUIRES: there is one).
   void applyNext(engine::Simulation &sim);
-  void takeSnapshot(const engine::Simulation &sim);
+  void takeSnapshot(engine::Simulation &sim);
   /// After moving: extend the explored range, sample metrics and snapshot when due.
-  void noteExplored(const engine::Simulation &sim);
+  void noteExplored(engine::Simulation &sim);
   void collectMarkers(engine::SimTime from);
   void enforceBudget();
+  /// Counts the memory of every distinct snapshot and chunk again (after snapshots were dropped).
+  void recountSnapshotBytes();
 
   std::vector<Branch> m_branches;
   int m_current = 0;
@@ -141,6 +153,7 @@ private:
   std::vector<engine::Event> m_events; ///< the engine's events since the last collection
   StepRecord m_lastStep;
   std::size_t m_budget;
+  std::size_t m_snapshotBytes = 0;
   engine::SimTime m_interval = engine::kSecond;
   engine::SimTime m_lastThrottleMarker = -engine::kSecond * 3600;
 };

@@ -92,6 +92,25 @@ private slots:
     QVERIFY(shard);
     QVERIFY(shard->values.back() > 0);
   }
+  void aLongRunThinsItsOlderSamples() {
+    engine::Scenario s = test::exampleScenario("first-look.json");
+    s.duration = 1100 * kSecond; // 4,400 samples at 250 ms: over the cap
+    engine::Simulation sim(s);
+    model::RunHistory history;
+    history.reset(sim);
+    history.runForward(sim, s.duration);
+    const model::MetricsRecorder &m = history.branch().metrics;
+    QVERIFY(m.times().size() <= model::MetricsRecorder::kMaxSamples);
+    QVERIFY(m.times().size() > model::MetricsRecorder::kMaxSamples / 2);
+    QCOMPARE(m.times().front(), 0);
+    QCOMPARE(m.times().back(), s.duration);
+    QVERIFY(std::is_sorted(m.times().begin(), m.times().end()));
+    QCOMPARE(m.times()[m.times().size() - 2], s.duration - model::MetricsRecorder::kInterval); // the newest at full resolution
+    QCOMPARE(m.times()[1] - m.times()[0], 2 * model::MetricsRecorder::kInterval); // the oldest thinned
+    for (const auto &series : m.series())
+      QCOMPARE(series.values.size(), m.times().size());
+    QVERIFY(m.bytes() < std::size_t{4} << 20);
+  }
 };
 
 QTEST_GUILESS_MAIN(TstMetricsRecorder)

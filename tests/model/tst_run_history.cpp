@@ -240,6 +240,47 @@ private slots:
     QCOMPARE(fingerprint(sim.world()), end);
   }
 
+  void snapshotsShareWhatDidNotChange() {
+    const engine::Scenario s = test::exampleScenario("side-by-side.json");
+    engine::Simulation sim(s);
+    model::RunHistory history;
+    history.reset(sim);
+    history.runForward(sim, s.duration);
+    const std::size_t world = model::estimateWorldBytes(sim.world());
+    // Whole copies would cost about half a world each on average; shared, all of them cost
+    // less than two worlds.
+    QVERIFY(history.snapshotCount() >= 8);
+    QVERIFY2(history.snapshotBytes() < 2 * world,
+             qPrintable(QStringLiteral("%1 snapshots, %2 bytes, world %3").arg(history.snapshotCount()).arg(history.snapshotBytes()).arg(world)));
+    for (SimTime t : {3 * kSecond, 17 * kSecond + 1234, 29 * kSecond, 9 * kSecond}) {
+      history.seek(sim, t);
+      engine::Simulation fresh(s);
+      fresh.runUntil(t);
+      QCOMPARE(fingerprint(sim.world()), fingerprint(fresh.world()));
+    }
+  }
+
+  void droppedHistoryCannotBeReached() {
+    const engine::Scenario s = test::exampleScenario("side-by-side.json");
+    engine::Simulation sim(s);
+    model::RunHistory history;
+    history.reset(sim);
+    history.runForward(sim, 20 * kSecond);
+    const std::size_t before = history.snapshotBytes();
+    const SimTime earliest = history.dropHistoryBefore(10 * kSecond + 500 * engine::kMillisecond);
+    QCOMPARE(history.earliest(), earliest);
+    QVERIFY(earliest > 5 * kSecond && earliest <= 10 * kSecond + 500 * engine::kMillisecond);
+    QVERIFY(history.snapshotBytes() < before);
+    history.seek(sim, 2 * kSecond); // clamped to where the history starts
+    QCOMPARE(sim.now(), earliest);
+    QVERIFY(!history.stepBack(sim)); // nothing before it to rebuild from
+    QCOMPARE(sim.now(), earliest);
+    history.seek(sim, 15 * kSecond);
+    engine::Simulation fresh(s);
+    fresh.runUntil(15 * kSecond);
+    QCOMPARE(fingerprint(sim.world()), fingerprint(fresh.world()));
+  }
+
   void aLongSeekForwardReportsProgressAndCanStop() {
     const engine::Scenario s = test::exampleScenario("first-look.json");
     engine::Simulation fresh(s);

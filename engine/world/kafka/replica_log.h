@@ -16,6 +16,10 @@
 #include <utility>
 #include <vector>
 
+namespace streamscope::engine {
+struct WorldTables;
+}
+
 namespace streamscope::engine::kafka {
 
 struct Segment {
@@ -104,6 +108,8 @@ public:
   std::int64_t bytes() const;
 
 private:
+  friend struct engine::WorldTables; // snapshots move the entries aside and share them in chunks
+
   void trimEpochsAbove(Offset leo);
   void recountSegments();
 
