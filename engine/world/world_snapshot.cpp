@@ -9,15 +9,10 @@ namespace streamscope::engine {
 struct WorldTables {
   template <typename F> static void forEach(World &w, F &&f) {
     const auto byIndex = [](std::size_t i, const auto &item) { return chunkByIndex<std::remove_cvref_t<decltype(item)>>(i); };
-    // A log loses its oldest entries to retention: keyed by offset, its other chunks stay put.
-    const auto byOffset = [](std::size_t, const kafka::LogEntry &e) { return e.offset / kChunkLength<kafka::LogEntry>; };
-    f(w.kafka.records, byIndex);
-    for (auto &p : w.kafka.partitions)
-      for (auto &log : p.logs)
-        f(log.m_entries, byOffset);
+    // The record ledgers and the replica logs' column stores are compact already (about 40 and
+    // 6 bytes a record) and are copied with the rest of the world.
     for (auto &g : w.kafka.groups)
       f(g.deliveries, byIndex);
-    f(w.kinesis.records, byIndex);
     for (auto &s : w.kinesis.shards) { // keyed by position from the shard's first record ever stored
       const auto expired = static_cast<std::size_t>(s.expired);
       f(s.records, [expired](std::size_t i, const kinesis::StoredRecord &) { return chunkByIndex<kinesis::StoredRecord>(expired + i); });

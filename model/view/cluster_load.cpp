@@ -48,7 +48,7 @@ std::vector<BrokerLoad> brokerLoads(const WorldView &view, SimTime window) {
     const auto first = std::partition_point(entries.begin(), entries.end(),
                                             [&](const LogEntry &e) { return e.record >= records.size() || records[e.record].createdAt <= since; });
     for (auto it = first; it != entries.end(); ++it)
-      leader.bytesIn += it->bytes;
+      leader.bytesIn += (*it).bytes;
   }
   return loads;
 }
