@@ -74,8 +74,8 @@ std::int32_t acquireBatch(World &w) {
   if (k.batches.freeList.empty() && k.batches.items.size() >= k.batchReclaimAt) {
     reclaimFinishedBatches(w);
     const std::size_t live = k.batches.items.size() - k.batches.freeList.size();
-    // At least as many new slots as actions scanned: the scan costs O(1) per batch.
-    k.batchReclaimAt = std::max({kFirstBatchReclaim, 2 * live, live + w.queue.size()});
+    // The pool stays within twice the batches in use (a reclaim scans the queue each time).
+    k.batchReclaimAt = std::max(kFirstBatchReclaim, 2 * live);
   }
   return k.batches.acquire();
 }

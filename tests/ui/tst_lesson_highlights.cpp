@@ -188,9 +188,9 @@ private slots:
     QCOMPARE(status.captured(1).remove(QLatin1Char(',')), panel.captured(1).remove(QLatin1Char(',')));
     const int lost = panel.captured(1).remove(QLatin1Char(',')).toInt();
     QVERIFY(lost > 0);
-    // Step 2 said more were on no other broker right after the power cut; some landed on a
-    // follower since. Counting records ever seen vanishing would show more than the text says.
-    QVERIFY(w.controller.world().kafka.counters.lostSeen > lost);
+    // Step 2 counted those on no other broker right after the power cut; records then inside a
+    // fetch response may have landed on a follower since, so lost for good is never more.
+    QVERIFY(w.controller.world().kafka.counters.lostSeen >= lost);
   }
 };
 

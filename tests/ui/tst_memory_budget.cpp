@@ -8,6 +8,8 @@
 #include "ui/main_window.h"
 #include "ui/memory_budget_dialog.h"
 
+#include <algorithm>
+
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -162,7 +164,8 @@ private slots:
     auto *progress = bar->findChild<QProgressBar *>(QStringLiteral("memoryBar"));
     bar->refresh();
     const model::MemoryUse use = c.memoryUse();
-    QCOMPARE(progress->value(), static_cast<int>(static_cast<double>(use.held()) / static_cast<double>(use.budget) * 1000));
+    // The bar stops at its end when a snapshot taken in the last frame carried the run past the budget.
+    QCOMPARE(progress->value(), std::min(1000, static_cast<int>(static_cast<double>(use.held()) / static_cast<double>(use.budget) * 1000)));
     QVERIFY(progress->value() > 500); // paused within a frame's growth of the budget
     QVERIFY(bar->text().contains(QStringLiteral("budget")));
     QVERIFY(bar->text().contains(QStringLiteral("process")));
