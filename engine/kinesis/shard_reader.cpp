@@ -73,7 +73,8 @@ ReadPayload readRecords(World &w, const ShardIterator &iterator, int limit, Toke
       break;
     bytes += size;
     out.records.push_back(s.records[i].record);
-    out.counters.push_back(s.records[i].counter);
+    const std::uint64_t counter = s.records[i].counter; // a packed field: read it, never bind to it
+    out.counters.push_back(counter);
   }
   if (bytes > 0)
     (fanOut ? *fanOut : s.readBytes).take(bytes);
