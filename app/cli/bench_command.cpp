@@ -1,21 +1,11 @@
-// streamscope-cli bench: the engine workloads of the performance targets, timed.
-//   K1  Kafka: 3 brokers, 1 topic of 6 partitions, RF 3, min ISR 2, acks=all, N records of
-//       100 bytes with 10,000 keys, consumed by a 3-member group, run until all are consumed.
-//   K2  K1 with a power loss of broker 1 halfway and its restart 5 s later.
-//   KT  K1 with a transactional producer (a transaction every 100 ms, Kafka Streams'
-//       exactly-once commit interval) and a read_committed group.
-//   N1  Kinesis: 4 shards, N records just under the shards' write limits, one KCL application
-//       with 4 workers, run until all are consumed.
-//   S1  The same N records into K1's cluster and N1's stream.
-//   B1  K1 on a big cluster: 100 brokers, 3,000 partitions (named only, not in the default set).
-//   N2  N1 on a big stream: 1,000 shards written at 900,000 records/s, a KCL application of 50
-//       workers (named only).
+// streamscope-cli bench: the engine workloads of the performance targets (engine/sim/bench_workloads.h),
+// timed.
 #include "cli_commands.h"
 #include "command_line.h"
 
+#include "engine/sim/bench_workloads.h"
 #include "engine/sim/report.h"
 #include "engine/sim/simulation.h"
-#include "engine/world/scenario_builder.h"
 #include "model/history/run_history.h"
 
 #include <QElapsedTimer>
@@ -30,48 +20,6 @@ namespace streamscope::app {
 namespace {
 
 using namespace engine;
-
-constexpr double kKinesisRate = 3960; // 4 shards x 1,000 records/s, kept just under
-constexpr double kBigStreamRate = 900000; // N2: 1,000 shards x 1,000 records/s, at 90%
-
-struct Shape {
-  int brokers = 3;
-  int partitions = 6;
-};
-
-Scenario workload(const QString &name, std::int64_t records, Shape shape) {
-  const bool bigStream = name == QLatin1String("N2");
-  const bool kafka = name != QLatin1String("N1") && !bigStream;
-  const bool kinesis = name == QLatin1String("N1") || name == QLatin1String("S1") || bigStream;
-  const double rate = bigStream ? kBigStreamRate : kinesis ? kKinesisRate : 100000;
-  const double produceSeconds = static_cast<double>(records) / rate;
-  ScenarioBuilder b(name.toStdString(), 1, static_cast<SimTime>((produceSeconds + 120) * kSecond));
-  ProducerConfig &p = b.producer("load", kafka ? "bench" : "", kinesis ? "bench" : "");
-  p.count = records;
-  p.recordBytes = 100;
-  p.keyCount = 10000;
-  p.rate = rate;
-  if (kafka) {
-    b.kafka(shape.brokers);
-    b.topic("bench", shape.partitions, 3, 2);
-    b.consumerGroup("readers", "bench", 3, OffsetReset::Earliest);
-  }
-  if (kinesis) {
-    b.stream("bench", bigStream ? 1000 : 4);
-    b.application("readers", "bench", bigStream ? 50 : 4, IteratorType::TrimHorizon);
-  }
-  Scenario s = b.build();
-  if (name == QLatin1String("KT")) {
-    s.producers.front().transactionalId = "load-1";
-    s.producers.front().transactionTime = 100 * kMillisecond;
-    s.consumers.front().isolationLevel = IsolationLevel::ReadCommitted;
-  }
-  if (name == QLatin1String("K2")) {
-    const auto half = static_cast<SimTime>(produceSeconds / 2 * kSecond);
-    s.faults = {Fault{half, PowerLoss{1}}, Fault{half + 5 * kSecond, RestartBroker{1}}};
-  }
-  return s;
-}
 
 /// Every record produced has been answered (acknowledged or failed) and every acknowledged
 /// one has been read.
@@ -127,13 +75,11 @@ int runBenchCommand(const QStringList &args) {
   const auto partitions = cli.wholeNumber(partitionsOption, 1, 10000);
   if (!partitions)
     return 2;
-  const Shape shape{static_cast<int>(*brokers), static_cast<int>(*partitions)};
+  const WorkloadShape shape{static_cast<int>(*brokers), static_cast<int>(*partitions)};
   const bool json = cli.isSet(jsonOption);
   QStringList names;
   for (const QString &name : cli.positional()) {
-    if (!QStringList{QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("KT"), QStringLiteral("N1"), QStringLiteral("S1"),
-                     QStringLiteral("B1"), QStringLiteral("N2")}
-             .contains(name))
+    if (!isBenchWorkload(name.toStdString()))
       return cli.refuse(QStringLiteral("unknown workload '%1' (K1, K2, KT, N1, S1, B1 or N2)").arg(name));
     names << name;
   }
@@ -144,8 +90,8 @@ int runBenchCommand(const QStringList &args) {
   QJsonArray results;
   for (const QString &name : names) {
     // B1 has its own cluster; --brokers and --partitions shape the others.
-    const Shape workloadShape = name == QLatin1String("B1") ? Shape{100, 3000} : shape;
-    const Scenario scenario = workload(name, *records, workloadShape);
+    const WorkloadShape workloadShape = benchShape(name.toStdString(), shape);
+    const Scenario scenario = benchWorkload(name.toStdString(), *records, shape);
     QElapsedTimer clock;
     clock.start();
     Simulation sim(scenario);

@@ -42,7 +42,10 @@ const QStringList kTotals = {QStringLiteral("produced"),
                              QStringLiteral("time_ms"),
                              QStringLiteral("duplicates_stored"),
                              QStringLiteral("reordered_stored"),
-                             QStringLiteral("read_throttled")};
+                             QStringLiteral("read_throttled"),
+                             QStringLiteral("produce_requests"),
+                             QStringLiteral("replica_fetch_requests"),
+                             QStringLiteral("consumer_fetch_requests")};
 const QStringList kSystemFields = {QStringLiteral("produced"),   QStringLiteral("acknowledged"),   QStringLiteral("consumed"),
                                    QStringLiteral("duplicates"), QStringLiteral("latency_p50_ms"), QStringLiteral("latency_p99_ms"),
                                    QStringLiteral("too_large")};
@@ -61,7 +64,10 @@ const QStringList kShardFields = {QStringLiteral("throttled_writes"),
                                   QStringLiteral("open"),
                                   QStringLiteral("sequence_digits"),
                                   QStringLiteral("sequence_increasing"),
-                                  QStringLiteral("read_throttled")};
+                                  QStringLiteral("read_throttled"),
+                             QStringLiteral("produce_requests"),
+                             QStringLiteral("replica_fetch_requests"),
+                             QStringLiteral("consumer_fetch_requests")};
 const QStringList kGroupFields = {QStringLiteral("lag"),        QStringLiteral("consumed"),    QStringLiteral("duplicates"),
                                   QStringLiteral("generation"), QStringLiteral("group_epoch"), QStringLiteral("unowned_ms"),
                                   QStringLiteral("members")};

@@ -68,7 +68,10 @@ std::optional<double> Expectation::valueOf(const QStringList &s, const World &w,
                                                             {"retries", r.retries},
                                                             {"duplicates_stored", r.duplicatesStored},
                                                             {"reordered_stored", r.reorderedStored},
-                                                            {"read_throttled", r.readThrottled}};
+                                                            {"read_throttled", r.readThrottled},
+                                                            {"produce_requests", r.produceRequests},
+                                                            {"replica_fetch_requests", r.replicaFetchRequests},
+                                                            {"consumer_fetch_requests", r.consumerFetchRequests}};
     for (const auto &[name, value] : totals)
       if (head == QLatin1String(name))
         return static_cast<double>(value);

@@ -33,7 +33,10 @@ QString totals(const QString &field, double v) {
                                             {QStringLiteral("read_throttled"), QObject::tr("%1 GetRecords calls were throttled")},
                                             {QStringLiteral("failed"), QObject::tr("%1 sends were reported as failed")},
                                             {QStringLiteral("retries"), QObject::tr("%1 sends were retried")},
-                                            {QStringLiteral("time_ms"), QObject::tr("the simulated clock is at %1 ms")}};
+                                            {QStringLiteral("time_ms"), QObject::tr("the simulated clock is at %1 ms")},
+                                            {QStringLiteral("produce_requests"), QObject::tr("Kafka producers sent %1 produce requests")},
+                                            {QStringLiteral("replica_fetch_requests"), QObject::tr("Kafka followers sent %1 fetch requests")},
+                                            {QStringLiteral("consumer_fetch_requests"), QObject::tr("Kafka consumers sent %1 fetch requests")}};
   return sentence(t, field, v);
 }
 

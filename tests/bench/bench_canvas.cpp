@@ -4,7 +4,7 @@
 // partitions) and N2 (1,000 shards), the frame at fit-to-window and zoomed in, where only the
 // visible part of the scene is laid out and painted.
 // Run: ctest --test-dir build -C Benchmark -L benchmark --verbose
-#include "engine/world/scenario_builder.h"
+#include "engine/sim/bench_workloads.h"
 #include "model/simulation_controller.h"
 #include "ui/canvas/canvas_painter.h"
 
@@ -168,14 +168,8 @@ private slots:
 private:
   model::SimulationController &bigCluster() {
     if (!m_bigCluster.hasSimulation()) {
-      engine::ScenarioBuilder b("B1", 1, 60 * engine::kSecond);
-      b.kafka(100);
-      b.topic("bench", 3000, 3, 2);
-      engine::ProducerConfig &p = b.producer("load", "bench");
-      p.rate = 30000;
-      p.keyCount = 10000;
-      b.consumerGroup("readers", "bench", 3, engine::OffsetReset::Earliest);
-      engine::Scenario s = b.build();
+      engine::Scenario s = engine::benchWorkload("B1", 100000000);
+      s.producers.front().rate = 30000;
       s.faults = {engine::Fault{2 * engine::kSecond, engine::PowerLoss{7}}};
       m_bigCluster.load(s);
       m_bigCluster.runTo(4 * engine::kSecond);
@@ -184,13 +178,7 @@ private:
   }
   model::SimulationController &bigStream() {
     if (!m_bigStream.hasSimulation()) {
-      engine::ScenarioBuilder b("N2", 1, 60 * engine::kSecond);
-      b.stream("bench", 1000);
-      engine::ProducerConfig &p = b.producer("load", "", "bench");
-      p.rate = 900000;
-      p.keyCount = 10000;
-      b.application("readers", "bench", 50, engine::IteratorType::TrimHorizon);
-      m_bigStream.load(b.build());
+      m_bigStream.load(engine::benchWorkload("N2", 100000000));
       m_bigStream.runTo(2 * engine::kSecond);
     }
     return m_bigStream;

@@ -148,7 +148,11 @@ private slots:
     World w = sim.snapshot();
     kinesis::Shard &shard = w.kinesis.shards[0];
     QVERIFY(shard.records.size() > 2);
-    std::swap(shard.records[shard.records.size() - 1].counter, shard.records[shard.records.size() - 2].counter);
+    kinesis::StoredRecord &last = shard.records[shard.records.size() - 1];
+    kinesis::StoredRecord &before = shard.records[shard.records.size() - 2];
+    const std::uint64_t lastCounter = last.counter; // packed fields: copied, never bound
+    last.counter = before.counter;
+    before.counter = lastCounter;
     checker.afterStep(w, {});
     QVERIFY(mentions(checker, "sequence numbers out of order"));
   }

@@ -4,7 +4,7 @@
 // overlaps another or lies on the pixels, and a click names a broker, a replica or a shard.
 // Every small world (the example scenarios) keeps its strips.
 #include "canvas_checks.h"
-#include "engine/world/scenario_builder.h"
+#include "engine/sim/bench_workloads.h"
 #include "model/json/scenario_loader.h"
 #include "model/simulation_controller.h"
 #include "model/view/cluster_load.h"
@@ -20,28 +20,14 @@ namespace {
 /// B1's cluster with broker 7 powered off at 0.5 s: by 11 s the controller has fenced it, so
 /// partitions it led have new leaders and are under-replicated.
 engine::Scenario bigCluster() {
-  engine::ScenarioBuilder b("B1", 1, 60 * engine::kSecond);
-  b.kafka(100);
-  b.topic("bench", 3000, 3, 2);
-  engine::ProducerConfig &p = b.producer("load", "bench");
-  p.rate = 10000;
-  p.keyCount = 10000;
-  b.consumerGroup("readers", "bench", 3, engine::OffsetReset::Earliest);
-  engine::Scenario s = b.build();
+  engine::Scenario s = engine::benchWorkload("B1", 1000000);
+  s.producers.front().rate = 10000;
   s.faults = {engine::Fault{500 * engine::kMillisecond, engine::PowerLoss{7}}};
   return s;
 }
 
 /// N2's stream: 1,000 shards written at 90% of their limit, read by 50 workers.
-engine::Scenario bigStream() {
-  engine::ScenarioBuilder b("N2", 1, 60 * engine::kSecond);
-  b.stream("bench", 1000);
-  engine::ProducerConfig &p = b.producer("load", "", "bench");
-  p.rate = 900000;
-  p.keyCount = 10000;
-  b.application("readers", "bench", 50, engine::IteratorType::TrimHorizon);
-  return b.build();
-}
+engine::Scenario bigStream() { return engine::benchWorkload("N2", 100000000); }
 
 QPalette darkPalette() {
   QPalette dark;

@@ -47,10 +47,12 @@ struct RecordInfo {
 static_assert(sizeof(RecordInfo) == 24, "RecordInfo is kept at 24 bytes");
 
 /// One accepted put of a record in a shard, in sequence-number order. Packed to 20 bytes
-/// (one per record a shard retains): the arrival time is a 48-bit microsecond count.
+/// (one per record a shard retains): the arrival time is a 48-bit microsecond count. The
+/// counter is a full-width bit-field so nothing can bind a reference to it: in a packed
+/// array every other counter is misaligned.
 #pragma pack(push, 4)
 struct StoredRecord {
-  std::uint64_t counter = 0; ///< the ordering part of its sequence number
+  std::uint64_t counter : 64 = 0; ///< the ordering part of its sequence number
   SimTime arrival : 48 = 0; ///< ApproximateArrivalTimestamp
   std::uint8_t zones = 0; ///< bit z: stored in availability zone z
   bool durable = false; ///< acknowledged to the producer's request: readable
