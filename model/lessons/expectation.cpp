@@ -65,9 +65,9 @@ const QStringList kShardFields = {QStringLiteral("throttled_writes"),
                                   QStringLiteral("sequence_digits"),
                                   QStringLiteral("sequence_increasing"),
                                   QStringLiteral("read_throttled"),
-                             QStringLiteral("produce_requests"),
-                             QStringLiteral("replica_fetch_requests"),
-                             QStringLiteral("consumer_fetch_requests")};
+                                  QStringLiteral("produce_requests"),
+                                  QStringLiteral("replica_fetch_requests"),
+                                  QStringLiteral("consumer_fetch_requests")};
 const QStringList kGroupFields = {QStringLiteral("lag"),        QStringLiteral("consumed"),    QStringLiteral("duplicates"),
                                   QStringLiteral("generation"), QStringLiteral("group_epoch"), QStringLiteral("unowned_ms"),
                                   QStringLiteral("members")};
