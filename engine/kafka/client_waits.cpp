@@ -1,5 +1,6 @@
 #include "engine/kafka/client_waits.h"
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -9,9 +10,9 @@ namespace {
 constexpr SimTime kMetadataBackoff = 100 * kMillisecond; // the consumer's retry.backoff.ms
 
 /// The deadlines the engine has scheduled, by what they are for: one pass over the queue.
+/// (A consumer's fetch deadlines are kept on its partitions and fetch sessions.)
 struct Deadlines {
   std::map<std::uint32_t, SimTime> produce; ///< by request (the attempt of its first batch)
-  std::map<std::tuple<std::int32_t, std::int32_t, std::uint32_t>, SimTime> fetch; ///< (partition, group, generation)
   std::map<std::tuple<std::int32_t, std::int32_t, std::uint32_t>, SimTime> session; ///< (group, member, incarnation)
 
   explicit Deadlines(const World &w) {
@@ -19,8 +20,6 @@ struct Deadlines {
       const Action &a = e.action;
       if (a.type == ActionType::ProduceRequestTimeout)
         produce[a.c] = e.time;
-      else if (a.type == ActionType::ConsumerRetryFetch)
-        fetch[{a.a, a.b, a.c}] = e.time;
       else if (a.type == ActionType::SessionExpired)
         session[{a.a, a.b, a.c}] = e.time;
     });
@@ -94,30 +93,40 @@ void consumerWaits(const World &w, const Deadlines &d, std::vector<ClientWait> &
       if (gp.owner < 0 || !gp.fetching || !group.members[static_cast<std::size_t>(gp.owner)].alive)
         continue;
       const int p = k.partitionId(group.topic, static_cast<int>(local));
-      const auto found = d.fetch.find({p, static_cast<std::int32_t>(g), gp.fetchGen});
-      if (found == d.fetch.end())
-        continue;
+      const Member &owner = group.members[static_cast<std::size_t>(gp.owner)];
       ClientWait cw;
       cw.client = WaitingClient::KafkaConsumer;
       cw.index = static_cast<int>(g);
       cw.member = gp.owner;
       cw.partition = p;
-      cw.until = found->second;
       if (gp.leaderlessSince >= 0) {
+        if (gp.retryAt < 0)
+          continue;
         cw.reason = WaitReason::FetchNoLeader;
         cw.since = cw.expectedBy = gp.leaderlessSince;
+        cw.until = gp.retryAt;
         cw.setting = "retry.backoff.ms";
         cw.settingValue = kMetadataBackoff;
-      } else if (gp.fetchSentAt >= 0 && found->second == gp.fetchSentAt + group.config.fetchMaxWait + group.config.requestTimeout) {
-        cw.reason = WaitReason::FetchResponse; // a request on the wire or held by the broker
-        cw.broker = gp.fetchBroker;
-        cw.since = gp.fetchSentAt;
-        cw.expectedBy = gp.fetchSentAt + group.config.fetchMaxWait; // a long poll answers by then
+      } else if (gp.retryAt >= 0) {
+        continue; // answered with an error: the short back-off before the next fetch
+      } else {
+        // A request on the wire or held by the broker, if the member's session with the
+        // partition's leader carries it (else it waits for that session's next request).
+        const std::size_t b = static_cast<std::size_t>(gp.fetchBroker);
+        if (gp.fetchBroker < 0 || b >= owner.sessions.size() || owner.sessions[b] < 0)
+          continue;
+        const ConsumerSession &s = k.consumerSessions[static_cast<std::size_t>(owner.sessions[b])];
+        if (!s.inFlight || s.memberIncarnation != owner.incarnation ||
+            std::find(s.carried.begin(), s.carried.end(), static_cast<std::int32_t>(local)) == s.carried.end())
+          continue;
+        cw.reason = WaitReason::FetchResponse;
+        cw.broker = s.broker;
+        cw.since = s.sentAt;
+        cw.expectedBy = s.sentAt + group.config.fetchMaxWait; // a long poll answers by then
+        cw.until = s.deadline;
         cw.setting = "request.timeout.ms";
         cw.settingValue = group.config.requestTimeout;
-        cw.answerLost = gp.fetchAnswerLost;
-      } else {
-        continue; // answered with an error: the short back-off before the next fetch
+        cw.answerLost = s.answerLost;
       }
       out.push_back(cw);
     }

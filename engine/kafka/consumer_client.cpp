@@ -1,6 +1,7 @@
 #include "engine/kafka/consumer_client.h"
 
 #include "engine/kafka/assignors.h"
+#include "engine/kafka/consumer_fetcher.h"
 #include "engine/kafka/consumer_protocol.h"
 #include "engine/kafka/group_partitions.h"
 
@@ -10,17 +11,10 @@
 namespace streamscope::engine::kafka {
 namespace {
 
-constexpr SimTime kRetryBackoff = 100 * kMillisecond; // retry.backoff.ms
 constexpr SimTime kInitialRebalanceDelay = 3 * kSecond; // group.initial.rebalance.delay.ms
 
 /// The index in KafkaState::partitions of the group's topic's partition `local`.
 int partitionOf(const World &w, const ConsumerGroup &g, int local) { return w.kafka.partitionId(g.topic, local); }
-
-/// The log a client's ListOffsets would be answered from: the leader's, else the first replica's.
-const ReplicaLog &servingLog(const World &w, int p) {
-  const Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
-  return part.leader >= 0 ? part.logOf(part.leader) : part.logs.front();
-}
 
 int addMember(World &w, int g) {
   ConsumerGroup &group = groupAt(w, g);
@@ -47,17 +41,6 @@ void revoke(World &w, int g, int local, bool commitFirst) {
   gp.owner = -1;
   gp.position = -1;
   noteOwnership(w, g, local);
-}
-
-/// auto.offset.reset: the position to start from, or -1 for `none` (an error).
-Offset resetPosition(const World &w, const ConsumerGroup &group, int p) {
-  const ReplicaLog &log = servingLog(w, p);
-  switch (group.config.autoOffsetReset) {
-  case OffsetReset::Earliest: return log.logStart();
-  case OffsetReset::Latest: return log.highWatermark();
-  case OffsetReset::None: return -1;
-  }
-  return -1;
 }
 
 void beginRebalance(World &w, int g, SimTime extraDelay = 0) {
@@ -127,11 +110,6 @@ void commitPosition(World &w, int g, int local) {
   w.record(EventType::Committed, node, partitionOf(w, group, local), gp.committed, g);
 }
 
-void stopFetching(GroupPartition &gp) {
-  ++gp.fetchGen;
-  gp.fetching = false;
-}
-
 void noteOwnership(World &w, int g, int local) {
   ConsumerGroup &group = groupAt(w, g);
   GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
@@ -147,43 +125,6 @@ void noteOwnership(World &w, int g, int local) {
 
 SimTime unownedTime(const GroupPartition &gp, SimTime now) {
   return gp.unownedTotal + (gp.unownedSince >= 0 ? std::max<SimTime>(0, now - gp.unownedSince) : 0);
-}
-
-void sendFetch(World &w, int g, int local) {
-  ConsumerGroup &group = groupAt(w, g);
-  GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
-  const std::uint32_t gen = ++gp.fetchGen;
-  gp.fetching = false;
-  gp.fetchAnswerLost = false;
-  if (gp.owner < 0 || gp.stopped || gp.revoking || !group.members[static_cast<std::size_t>(gp.owner)].alive)
-    return;
-  gp.fetching = true;
-  const int p = partitionOf(w, group, local);
-  const Partition &part = w.kafka.partitions[static_cast<std::size_t>(p)];
-  if (part.leader < 0) { // no leader: look again after the metadata back-off
-    if (gp.leaderlessSince < 0)
-      gp.leaderlessSince = w.now;
-    gp.fetchBroker = -1;
-    w.after(kRetryBackoff, Action{ActionType::ConsumerRetryFetch, -1, -1, p, g, gen});
-    return;
-  }
-  if (gp.position < 0) {
-    gp.position = resetPosition(w, group, p);
-    w.record(EventType::OffsetReset, group.members[static_cast<std::size_t>(gp.owner)].node, p, gp.position, g);
-    if (gp.position < 0) { // auto.offset.reset=none: the application gets an error
-      gp.stopped = true;
-      gp.fetching = false;
-      return;
-    }
-  }
-  const NodeId from = group.members[static_cast<std::size_t>(gp.owner)].node;
-  const NodeId to = w.kafka.brokers[static_cast<std::size_t>(part.leader)].node;
-  gp.leaderlessSince = -1;
-  gp.fetchSentAt = w.now;
-  gp.fetchBroker = part.leader;
-  ++w.kafka.counters.consumerFetchRequests;
-  w.send(from, to, TransferKind::ConsumerFetchRequest, p, gp.position, 0, Action{ActionType::ConsumerFetchArrive, -1, -1, p, g, gen, gp.position});
-  w.after(group.config.fetchMaxWait + group.config.requestTimeout, Action{ActionType::ConsumerRetryFetch, -1, -1, p, g, gen});
 }
 
 void startGroup(World &w, int index) {
@@ -327,75 +268,6 @@ void seekGroup(World &w, int g, int partition, SeekTarget target, std::int64_t v
       w.record(EventType::Committed, -1, p, offset, g);
     }
   }
-}
-
-void onConsumerFetchResponse(World &w, const Action &a) {
-  const int g = a.b;
-  ConsumerGroup &group = groupAt(w, g);
-  const int local = w.kafka.localIndex(a.a);
-  GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
-  FetchPayload payload = std::move(w.kafka.payloads[static_cast<std::int32_t>(a.d)]);
-  w.kafka.payloads.release(static_cast<std::int32_t>(a.d));
-  const bool current = gp.fetchGen == a.c && gp.owner >= 0 && group.members[static_cast<std::size_t>(gp.owner)].alive;
-  if (!w.arrive(a, a.a)) {
-    // Lost on the wire: the request timeout fetches again from the same position.
-    gp.fetchAnswerLost = gp.fetchAnswerLost || current;
-    return;
-  }
-  if (!current)
-    return;
-  const NodeId node = group.members[static_cast<std::size_t>(gp.owner)].node;
-  switch (payload.error) {
-  case ErrorCode::None: break;
-  case ErrorCode::OffsetOutOfRange:
-    gp.position = -1; // auto.offset.reset decides where to go
-    w.record(EventType::OffsetReset, node, a.a, -1, g, static_cast<std::uint8_t>(ErrorCode::OffsetOutOfRange));
-    sendFetch(w, g, local);
-    return;
-  default: // the leader moved or is gone: refresh metadata after the back-off
-    w.after(kRetryBackoff, Action{ActionType::ConsumerRetryFetch, -1, -1, a.a, g, gp.fetchGen});
-    return;
-  }
-  // Markers never reach the application; read_committed also drops aborted transactions'
-  // records (the fetch response's aborted-transactions list).
-  std::erase_if(payload.entries, [&](const LogEntry &e) { return !deliverable(w, group, w.kafka.records[e.record]); });
-  if (!payload.entries.empty()) {
-    if (group.deliveries.size() < w.kafka.records.size())
-      group.deliveries.resize(w.kafka.records.size(), 0);
-    for (const LogEntry &e : payload.entries) {
-      const RecordInfo &r = w.kafka.records[e.record];
-      if (r.txn >= 0 && !w.kafka.transactions[static_cast<std::size_t>(r.txn)].committing())
-        ++group.uncommittedDelivered;
-      std::uint8_t &times = group.deliveries[e.record];
-      if (times > 0) {
-        ++group.duplicates;
-        ++w.kafka.counters.duplicatesDelivered;
-      }
-      if (times < 255)
-        ++times;
-    }
-    if (group.pipeline >= 0) { // the pipeline's application processes them next
-      PipelineState &pl = w.pipelines[static_cast<std::size_t>(group.pipeline)];
-      for (const LogEntry &e : payload.entries) {
-        const RecordInfo &r = w.kafka.records[e.record];
-        pl.pending.push_back(PipelineInput{e.record, local, e.offset, r.key >= 0 ? w.kafka.keys[static_cast<std::size_t>(r.key)] : std::string()});
-      }
-    }
-    const auto n = static_cast<std::int64_t>(payload.entries.size());
-    group.consumed += n;
-    w.kafka.counters.consumed += n;
-    w.record(EventType::Fetched, node, a.a, payload.entries.front().offset, n, 0, gp.owner);
-  }
-  gp.position = std::max(gp.position, payload.nextOffset);
-  sendFetch(w, g, local);
-}
-
-void onConsumerRetryFetch(World &w, const Action &a) {
-  ConsumerGroup &group = groupAt(w, a.b);
-  const int local = w.kafka.localIndex(a.a);
-  const GroupPartition &gp = group.parts[static_cast<std::size_t>(local)];
-  if (gp.fetchGen == a.c && gp.fetching)
-    sendFetch(w, a.b, local);
 }
 
 void onAutoCommit(World &w, const Action &a) {

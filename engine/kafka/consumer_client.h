@@ -30,8 +30,6 @@ bool deliverable(const World &w, const ConsumerGroup &g, const RecordInfo &r);
 /// A transaction that carried an offset commit of the group committed (TxnOffsetCommit).
 void commitTransactionalOffset(World &w, int group, int local, Offset offset);
 
-void onConsumerFetchResponse(World &w, const Action &a);
-void onConsumerRetryFetch(World &w, const Action &a);
 void onAutoCommit(World &w, const Action &a);
 void onRebalanceDone(World &w, const Action &a);
 void onSessionExpired(World &w, const Action &a);

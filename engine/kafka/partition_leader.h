@@ -1,7 +1,7 @@
 #pragma once
 // What the leader replica of a partition does: track followers' fetch offsets to advance the
-// HW and maintain the ISR, and answer consumer fetches (long-polling when there is nothing to
-// return). Produce requests: produce_serving.h; replica fetches: replica_serving.h.
+// HW and maintain the ISR, and wake the fetches held for new records. Produce requests: produce_serving.h; replica
+// fetches: replica_serving.h; consumer fetches: consumer_serving.h.
 // Contract: called only on the thread that owns the World (Simulation's dispatch and fault routing); not thread-safe.
 #include "engine/world/world.h"
 
@@ -9,8 +9,6 @@
 
 namespace streamscope::engine::kafka {
 
-void onConsumerFetchArrive(World &w, const Action &a);
-void onParkedFetchExpire(World &w, const Action &a);
 void onIsrCheck(World &w, const Action &a);
 
 /// Answers parked consumer fetches of p that now have something to return, and gives

@@ -2,7 +2,9 @@
 
 #include "engine/kafka/broker_heartbeats.h"
 #include "engine/kafka/consumer_client.h"
+#include "engine/kafka/consumer_fetcher.h"
 #include "engine/kafka/consumer_protocol.h"
+#include "engine/kafka/consumer_serving.h"
 #include "engine/kafka/controller.h"
 #include "engine/kafka/metadata_log.h"
 #include "engine/kafka/partition_leader.h"
@@ -112,6 +114,8 @@ void Simulation::dispatch(const Action &a) {
   case ActionType::FetchSessionExpire: onFetchSessionExpire(w, a); break;
   case ActionType::ConsumerFetchArrive: onConsumerFetchArrive(w, a); break;
   case ActionType::ConsumerFetchResponse: onConsumerFetchResponse(w, a); break;
+  case ActionType::ConsumerFetchSend: onConsumerFetchSend(w, a); break;
+  case ActionType::ConsumerFetchTimeout: onConsumerFetchTimeout(w, a); break;
   case ActionType::ConsumerRetryFetch: onConsumerRetryFetch(w, a); break;
   case ActionType::AutoCommit: onAutoCommit(w, a); break;
   case ActionType::RebalanceDone: onRebalanceDone(w, a); break;

@@ -143,7 +143,8 @@ struct ConsumerGroupConfig {
   SimTime heartbeatInterval = 5 * kSecond; ///< consumer protocol only: group.consumer.heartbeat.interval.ms
   SimTime fetchMaxWait = 500 * kMillisecond;
   SimTime requestTimeout = 30 * kSecond;
-  std::int64_t maxPartitionFetchBytes = 1048576;
+  std::int64_t maxPartitionFetchBytes = 1048576; ///< max.partition.fetch.bytes: per partition of a response
+  std::int64_t fetchMaxBytes = 52428800; ///< fetch.max.bytes: per response (the first partition's first batch always goes)
   SimTime start = 0;
   IsolationLevel isolationLevel = IsolationLevel::ReadUncommitted;
 };

@@ -29,10 +29,10 @@ enum class ActionType : std::uint8_t {
   ReplicaFetchTimeout, ///< a = fetch session, c = request serial
   ReplicaFetchArrive, ///< a = fetch session, c = request serial, d = SessionMessage
   ReplicaFetchResponse, ///< a = fetch session, c = request serial, d = SessionMessage
-  ParkedFetchExpire, ///< a = partition
-  ConsumerFetchArrive, ///< a = partition, b = group, c = fetch gen, d = offset
-  ConsumerFetchResponse, ///< a = partition, b = group, c = fetch gen, d = payload
-  ConsumerRetryFetch, ///< a = partition, b = group, c = fetch gen
+  ParkedFetchExpire, ///< a = consumer fetch session, b = group, c = request serial: fetch.max.wait.ms passed
+  ConsumerFetchArrive, ///< a = consumer fetch session, b = group, c = request serial, d = ConsumerFetchMessage
+  ConsumerFetchResponse, ///< a = consumer fetch session, b = group, c = request serial, d = ConsumerFetchMessage
+  ConsumerRetryFetch, ///< a = partition, b = group, c = fetch gen: the metadata back-off ended
   AutoCommit, ///< a = group, b = member, c = incarnation
   RebalanceDone, ///< a = group, c = token
   SessionExpired, ///< a = group, b = member, c = incarnation
@@ -97,6 +97,8 @@ enum class ActionType : std::uint8_t {
   OnDemandWindow, ///< a = stream, c = measuring loop generation: an on-demand measuring window ends
   LeaseDiscovered, ///< a = application, b = lease, c = read generation: the new owner found it (KCL 3)
   FetchSessionExpire, ///< a = fetch session, c = request serial: replica.fetch.wait.max.ms passed
+  ConsumerFetchSend, ///< a = consumer fetch session: send its next request
+  ConsumerFetchTimeout, ///< a = consumer fetch session, b = group, c = request serial
 };
 
 struct Action {

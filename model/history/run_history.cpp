@@ -72,8 +72,13 @@ std::size_t estimateWorldBytes(const engine::World &w) {
       n += log.entries().memoryBytes() + bytesOf(log.segments());
   for (const auto &b : k.batches.items)
     n += sizeof(b) + bytesOf(b.records);
-  for (const auto &pl : k.payloads.items)
-    n += sizeof(pl) + bytesOf(pl.entries);
+  for (const auto &m : k.consumerMessages.items) {
+    n += sizeof(m) + bytesOf(m.requests) + bytesOf(m.forgotten) + bytesOf(m.answers);
+    for (const auto &answer : m.answers)
+      n += bytesOf(answer.payload.entries);
+  }
+  for (const auto &session : k.consumerSessions)
+    n += sizeof(session) + bytesOf(session.followed) + bytesOf(session.known) + bytesOf(session.carried) + bytesOf(session.cached);
   for (const auto &m : k.sessionMessages.items) {
     n += sizeof(m) + bytesOf(m.requests) + bytesOf(m.answers);
     for (const auto &answer : m.answers)

@@ -290,6 +290,7 @@ ConsumerGroupConfig readConsumer(const QJsonObject &o, const QString &pointer, c
   c.fetchMaxWait = msField(f, QStringLiteral("fetch_max_wait_ms"), 0, c.fetchMaxWait);
   c.requestTimeout = msField(f, QStringLiteral("request_timeout_ms"), 1, c.requestTimeout);
   c.maxPartitionFetchBytes = f.integer(QStringLiteral("max_partition_fetch_bytes"), 1, kIntMax, c.maxPartitionFetchBytes);
+  c.fetchMaxBytes = f.integer(QStringLiteral("fetch_max_bytes"), 1, kIntMax, c.fetchMaxBytes);
   c.start = msField(f, QStringLiteral("start_ms"), 0, 0);
   c.isolationLevel = readIsolationLevel(f);
   f.finish();

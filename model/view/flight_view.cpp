@@ -56,11 +56,20 @@ void decode(const engine::World &w, const Action &m, FlightView &f) {
       f.records += static_cast<int>(answer.payload.entries.size());
     break;
   }
-  case ActionType::ConsumerFetchArrive: f.partition = m.a; break;
+  case ActionType::ConsumerFetchArrive:
   case ActionType::ConsumerFetchResponse: {
-    f.partition = m.a;
-    const auto &payload = k.payloads[static_cast<std::int32_t>(m.d)];
-    f.records = payload.live ? static_cast<int>(payload.entries.size()) : 0;
+    // One request or response covers every partition the member reads from that broker: show the first.
+    const auto &msg = k.consumerMessages[static_cast<std::int32_t>(m.d)];
+    if (!msg.live || m.b < 0 || static_cast<std::size_t>(m.b) >= k.groups.size())
+      break;
+    const int topic = k.groups[static_cast<std::size_t>(m.b)].topic;
+    if (m.type == ActionType::ConsumerFetchArrive) {
+      f.partition = msg.requests.empty() ? -1 : k.partitionId(topic, msg.requests.front().local);
+      break;
+    }
+    f.partition = msg.answers.empty() ? -1 : k.partitionId(topic, msg.answers.front().local);
+    for (const auto &answer : msg.answers)
+      f.records += static_cast<int>(answer.payload.entries.size());
     break;
   }
   case ActionType::PutArrive:

@@ -151,6 +151,8 @@ private slots:
     QTest::newRow("unknown assignor") << group("\"group_protocol\": \"consumer\", \"assignor\": \"roundrobin\"")
                                       << QStringLiteral(
                                              "\"assignor\" must be one of \"range\", \"cooperative-sticky\", \"uniform\", not \"roundrobin\"");
+    QTest::newRow("fetch_max_bytes out of range") << group("\"fetch_max_bytes\": 0")
+                                                  << QStringLiteral("\"fetch_max_bytes\" must be between 1 and 2147483647, not 0");
     QTest::newRow("heartbeat with classic") << group("\"heartbeat_interval_ms\": 3000")
                                             << QStringLiteral("\"heartbeat_interval_ms\" applies to group_protocol \"consumer\" only");
     QTest::newRow("heartbeat not below session") << group("\"group_protocol\": \"consumer\", \"heartbeat_interval_ms\": 45000")

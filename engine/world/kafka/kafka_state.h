@@ -7,6 +7,7 @@
 #include "engine/core/event.h"
 #include "engine/core/network.h"
 #include "engine/core/pool.h"
+#include "engine/world/kafka/consumer_session.h"
 #include "engine/world/kafka/fetch_session.h"
 #include "engine/world/kafka/metadata_state.h"
 #include "engine/world/kafka/produce_request.h"
@@ -227,6 +228,7 @@ struct Member {
   std::int32_t epoch = 0; ///< member epoch: the group epoch it has reconciled to
   std::uint32_t heartbeatToken = 0; ///< the heartbeat in flight; an older one is stale
   SimTime lastHeartbeat = -1; ///< the coordinator's session timer runs from here
+  std::vector<std::int32_t> sessions; ///< per broker: its fetch session (index in KafkaState::consumerSessions), -1 none
 };
 
 struct GroupPartition {
@@ -243,11 +245,11 @@ struct GroupPartition {
   SimTime unownedSince = -1; ///< no live member reads it since then (-1: one does)
   SimTime unownedTotal = 0; ///< closed stretches of unowned time (see unownedTime)
   std::int32_t interruptions = 0; ///< times a live reader lost it (revoked, moved, owner died)
+  int fetchBroker = -1; ///< the leader it is fetched from: the member's session with that broker carries it
+  SimTime retryAt = -1; ///< a metadata back-off runs until then and no request carries it (-1: none)
   // Read only by client_waits (what the member waits for); they decide nothing.
-  SimTime fetchSentAt = -1; ///< the latest fetch request
-  int fetchBroker = -1; ///< the broker it went to
+  SimTime fetchSentAt = -1; ///< the latest fetch request that carried it
   SimTime leaderlessSince = -1; ///< the fetch loop has found no leader since then (-1: it has one)
-  bool fetchAnswerLost = false; ///< the latest fetch's response was lost on the wire
 };
 
 struct ConsumerGroup {
@@ -298,7 +300,8 @@ struct KafkaState {
   Pool<ProduceRequest> produceRequests; ///< produce requests and their responses in flight
   std::size_t requestReclaimAt = kFirstBatchReclaim; ///< pool size that triggers the next reclaim of answered requests
   std::uint32_t sendSerial = 0; ///< produce attempt numbers: unique, so a stale message never matches
-  Pool<FetchPayload> payloads; ///< consumer fetch responses in flight
+  Pool<ConsumerFetchMessage> consumerMessages; ///< consumer fetch requests and responses in flight
+  std::vector<ConsumerSession> consumerSessions; ///< group members' fetch sessions with brokers
   Pool<SessionMessage> sessionMessages; ///< replica fetch requests and responses in flight
   std::vector<FetchSession> fetchSessions;
   std::vector<std::int32_t> sessionIndex; ///< [follower * sessionStride + leader]: index in fetchSessions, -1 none
