@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace streamscope::engine::kafka {
 namespace {
@@ -311,7 +312,7 @@ void seekGroup(World &w, int g, int partition, SeekTarget target, std::int64_t v
     case SeekTarget::Latest: offset = log.highWatermark(); break;
     case SeekTarget::Timestamp: {
       // offsetsForTimes: the first offset whose timestamp >= ts, else the end.
-      const Offset found = log.offsetForTime(value, [&](RecordId id) { return w.kafka.records[id].createdAt; });
+      const Offset found = log.offsetForTime(value, [&](RecordId id) { return std::as_const(w.kafka.records)[id].createdAt; });
       offset = found >= 0 && found < log.highWatermark() ? found : log.highWatermark();
       break;
     }
@@ -358,12 +359,12 @@ void onConsumerFetchResponse(World &w, const Action &a) {
   }
   // Markers never reach the application; read_committed also drops aborted transactions'
   // records (the fetch response's aborted-transactions list).
-  std::erase_if(payload.entries, [&](const LogEntry &e) { return !deliverable(w, group, w.kafka.records[e.record]); });
+  std::erase_if(payload.entries, [&](const LogEntry &e) { return !deliverable(w, group, std::as_const(w.kafka.records)[e.record]); });
   if (!payload.entries.empty()) {
     if (group.deliveries.size() < w.kafka.records.size())
       group.deliveries.resize(w.kafka.records.size(), 0);
     for (const LogEntry &e : payload.entries) {
-      const RecordInfo &r = w.kafka.records[e.record];
+      const RecordInfo &r = std::as_const(w.kafka.records)[e.record];
       if (r.txn >= 0 && !w.kafka.transactions[static_cast<std::size_t>(r.txn)].committing())
         ++group.uncommittedDelivered;
       std::uint8_t &times = group.deliveries[e.record];
@@ -377,7 +378,7 @@ void onConsumerFetchResponse(World &w, const Action &a) {
     if (group.pipeline >= 0) { // the pipeline's application processes them next
       PipelineState &pl = w.pipelines[static_cast<std::size_t>(group.pipeline)];
       for (const LogEntry &e : payload.entries) {
-        const RecordInfo &r = w.kafka.records[e.record];
+        const RecordInfo &r = std::as_const(w.kafka.records)[e.record];
         pl.pending.push_back(PipelineInput{e.record, local, e.offset, r.key >= 0 ? w.kafka.keys[static_cast<std::size_t>(r.key)] : std::string()});
       }
     }
