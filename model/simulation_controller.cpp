@@ -322,7 +322,7 @@ MemoryUse SimulationController::heldMemory() const {
   if (!m_sim)
     return use;
   use.world = estimateWorldBytes(m_sim->world());
-  use.snapshots = m_history.snapshotBytes();
+  use.snapshots = m_history.snapshotBytesBeyond(m_sim->world()); // the chunks the world shares are counted with it
   for (const Branch &b : m_history.branches())
     use.metrics += b.metrics.bytes();
   return use;

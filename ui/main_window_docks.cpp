@@ -80,7 +80,7 @@ void MainWindow::buildDocks() {
   const auto showSnapshots = [this] {
     const auto &h = m_controller.history();
     m_branchDock->setWindowTitle(tr("Branches · %n snapshot(s), %1 MiB", nullptr, static_cast<int>(h.snapshotCount()))
-                                     .arg(static_cast<double>(h.snapshotBytes()) / (1 << 20), 0, 'f', 1));
+                                     .arg(static_cast<double>(m_controller.memoryUse().snapshots) / (1 << 20), 0, 'f', 1));
   };
   connect(&m_controller, &model::SimulationController::frameReady, this, [this, showSnapshots] {
     if (m_controller.frames() % 30 == 0 || !m_controller.isPlaying())

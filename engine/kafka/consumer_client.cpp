@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace streamscope::engine::kafka {
 namespace {
@@ -252,7 +253,7 @@ void seekGroup(World &w, int g, int partition, SeekTarget target, std::int64_t v
     case SeekTarget::Latest: offset = log.highWatermark(); break;
     case SeekTarget::Timestamp: {
       // offsetsForTimes: the first offset whose timestamp >= ts, else the end.
-      const Offset found = log.offsetForTime(value, [&](RecordId id) { return w.kafka.records[id].createdAt; });
+      const Offset found = log.offsetForTime(value, [&](RecordId id) { return std::as_const(w.kafka.records)[id].createdAt; });
       offset = found >= 0 && found < log.highWatermark() ? found : log.highWatermark();
       break;
     }

@@ -4,6 +4,7 @@
 #include "engine/kafka/group_partitions.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace streamscope::engine::kafka {
 namespace {
@@ -148,12 +149,12 @@ void applyAnswer(World &w, int g, int member, ConsumerPartitionAnswer &answer) {
   }
   // Markers never reach the application; read_committed also drops aborted transactions'
   // records (the fetch response's aborted-transactions list).
-  std::erase_if(payload.entries, [&](const LogEntry &e) { return !deliverable(w, group, w.kafka.records[e.record]); });
+  std::erase_if(payload.entries, [&](const LogEntry &e) { return !deliverable(w, group, std::as_const(w.kafka.records)[e.record]); });
   if (!payload.entries.empty()) {
     if (group.deliveries.size() < w.kafka.records.size())
       group.deliveries.resize(w.kafka.records.size(), 0);
     for (const LogEntry &e : payload.entries) {
-      const RecordInfo &r = w.kafka.records[e.record];
+      const RecordInfo &r = std::as_const(w.kafka.records)[e.record];
       if (r.txn >= 0 && !w.kafka.transactions[static_cast<std::size_t>(r.txn)].committing())
         ++group.uncommittedDelivered;
       std::uint8_t &times = group.deliveries[e.record];
@@ -167,7 +168,7 @@ void applyAnswer(World &w, int g, int member, ConsumerPartitionAnswer &answer) {
     if (group.pipeline >= 0) { // the pipeline's application processes them next
       PipelineState &pl = w.pipelines[static_cast<std::size_t>(group.pipeline)];
       for (const LogEntry &e : payload.entries) {
-        const RecordInfo &r = w.kafka.records[e.record];
+        const RecordInfo &r = std::as_const(w.kafka.records)[e.record];
         pl.pending.push_back(PipelineInput{e.record, local, e.offset, r.key >= 0 ? w.kafka.keys[static_cast<std::size_t>(r.key)] : std::string()});
       }
     }

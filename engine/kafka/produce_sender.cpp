@@ -5,6 +5,7 @@
 #include "engine/kafka/txn_producer.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace streamscope::engine::kafka {
 namespace {
@@ -155,7 +156,7 @@ void sendProduceRequest(World &w, int producer, int broker, const std::vector<st
     b.acks = pr.config.acks;
     b.instance = pr.instance;
     b.pidGen = pr.pidGen;
-    const std::int32_t txn = w.kafka.records[b.records.front()].txn;
+    const std::int32_t txn = std::as_const(w.kafka.records)[b.records.front()].txn;
     b.epoch = txn >= 0 ? w.kafka.transactions[static_cast<std::size_t>(txn)].epoch : -1;
     request.parts.push_back(PartitionResult{batchId, b.partition, b.attempt});
     records += static_cast<std::int64_t>(b.records.size());

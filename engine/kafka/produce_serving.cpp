@@ -6,6 +6,7 @@
 #include "engine/kafka/txn_partition.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace streamscope::engine::kafka {
 namespace {
@@ -117,8 +118,8 @@ void producePartition(World &w, std::int32_t id, int slot, int brokerId, SimTime
     return settle(w, id, slot, fenced, -1, w.now);
   ReplicaLog &log = part.logOf(brokerId);
   if (producer.config.enableIdempotence) {
-    const RecordInfo &first = w.kafka.records[batch.records.front()];
-    const RecordInfo &lastRecord = w.kafka.records[batch.records.back()];
+    const RecordInfo &first = std::as_const(w.kafka.records)[batch.records.front()];
+    const RecordInfo &lastRecord = std::as_const(w.kafka.records)[batch.records.back()];
     Offset duplicateAt = -1;
     const std::int32_t last = lastSequence(w, log, first, first.seq, duplicateAt);
     if (last >= 0 && lastRecord.seq <= last) { // already appended: answer as the first time...
@@ -139,7 +140,7 @@ void producePartition(World &w, std::int32_t id, int slot, int brokerId, SimTime
   entries.reserve(batch.records.size());
   Offset next = log.leo();
   for (RecordId record : batch.records)
-    entries.push_back(LogEntry{next++, record, part.leaderEpoch, w.kafka.records[record].bytes});
+    entries.push_back(LogEntry{next++, record, part.leaderEpoch, std::as_const(w.kafka.records)[record].bytes});
   const Offset base = entries.front().offset;
   const SimTime readyAt = appendToReplica(w, p, brokerId, entries);
   noteTransactionalAppend(w, p, batch, base);

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace streamscope::engine::kafka {
 namespace {
@@ -27,7 +28,7 @@ std::int32_t internKey(KafkaState &k, const std::string &key) {
 /// Puts a retried batch back among the other retried batches at the front of the queue, in
 /// sequence order, as the Java client does, so the broker sees sequences in order.
 void requeueInSequenceOrder(World &w, ProducerPartition &pp, std::int32_t batchId) {
-  const auto seqOf = [&](std::int32_t id) { return w.kafka.records[w.kafka.batches[id].records.front()].seq; };
+  const auto seqOf = [&](std::int32_t id) { return std::as_const(w.kafka.records)[w.kafka.batches[id].records.front()].seq; };
   auto it = pp.queue.begin();
   while (it != pp.queue.end() && w.kafka.batches[*it].attempt > 0 && seqOf(*it) < seqOf(batchId))
     ++it;
@@ -50,7 +51,7 @@ void splitTooLargeBatch(World &w, std::int32_t batchId) {
   const std::int64_t limit = pr.config.batchSize < old.bytes ? pr.config.batchSize : 0;
   std::vector<std::int32_t> parts;
   for (RecordId id : old.records) {
-    const std::int64_t bytes = w.kafka.records[id].bytes;
+    const std::int64_t bytes = std::as_const(w.kafka.records)[id].bytes;
     if (parts.empty() || w.kafka.batches[parts.back()].bytes + bytes > limit) {
       const std::int32_t part = acquireBatch(w);
       Batch &b = w.kafka.batches[part];

@@ -5,6 +5,8 @@
 #include "engine/kafka/record_ledger.h"
 #include "engine/kafka/txn_producer.h"
 
+#include <utility>
+
 namespace streamscope::engine::kafka {
 namespace {
 
@@ -27,7 +29,7 @@ void restartProducer(World &w, int producer, SimTime zombieAfter) {
   for (ProducerPartition &pp : pr.parts)
     for (std::int32_t id : pp.unresolved) {
       Batch &b = w.kafka.batches[id];
-      const std::int32_t txn = w.kafka.records[b.records.front()].txn;
+      const std::int32_t txn = std::as_const(w.kafka.records)[b.records.front()].txn;
       b.zombie = true;
       b.inFlight = false;
       b.instance = pr.instance;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 namespace streamscope::engine::kafka {
 namespace {
@@ -77,7 +78,7 @@ void compact(World &w, int p, int broker, const TopicConfig &t, ReplicaLog &log)
     total += e.bytes;
     if (e.offset >= log.cleanerCheckpoint()) {
       dirty += e.bytes;
-      latest[w.kafka.records[e.record].key] = e.offset;
+      latest[std::as_const(w.kafka.records)[e.record].key] = e.offset;
     } else {
       expiredTombstone = expiredTombstone || tombstoneExpired(w, t, log, e);
     }
@@ -88,7 +89,7 @@ void compact(World &w, int p, int broker, const TopicConfig &t, ReplicaLog &log)
   std::vector<LogEntry> kept, removed;
   kept.reserve(log.entries().size());
   for (const LogEntry &e : log.entries()) {
-    const auto it = e.offset < activeBase ? latest.find(w.kafka.records[e.record].key) : latest.end();
+    const auto it = e.offset < activeBase ? latest.find(std::as_const(w.kafka.records)[e.record].key) : latest.end();
     const bool superseded = it != latest.end() && it->second > e.offset;
     if (superseded || (e.offset < activeBase && tombstoneExpired(w, t, log, e)))
       removed.push_back(e);
@@ -110,7 +111,7 @@ SimTime appendToReplica(World &w, int p, int broker, const std::vector<LogEntry>
   const TopicConfig &t = w.kafka.topicOf(p);
   ReplicaLog &log = part.logOf(broker);
   for (const LogEntry &e : entries) {
-    if (log.append(e, w.kafka.records[e.record].createdAt, t.segmentBytes)) {
+    if (log.append(e, std::as_const(w.kafka.records)[e.record].createdAt, t.segmentBytes)) {
       // Rolling a segment schedules an asynchronous flush of everything before it, which
       // also counts as the log's last flush (UnifiedLog.roll, LocalLog.markFlushed).
       if (log.flushTo(log.segments().back().base)) {

@@ -6,6 +6,7 @@
 #include "engine/kafka/txn_coordinator.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace streamscope::engine::kafka {
 namespace {
@@ -55,7 +56,7 @@ ErrorCode checkTransactionalWrite(World &w, int p, const Batch &batch) {
   if (batch.epoch < 0)
     return ErrorCode::None;
   Partition &part = partitionAt(w, p);
-  const RecordInfo &first = w.kafka.records[batch.records.front()];
+  const RecordInfo &first = std::as_const(w.kafka.records)[batch.records.front()];
   const Transaction &t = w.kafka.transactions[static_cast<std::size_t>(first.txn)];
   // An epoch older than one this partition has seen is a zombie (KIP-890: the marker of the
   // last transaction already carries the bumped epoch); a transaction the coordinator has
@@ -71,7 +72,7 @@ void noteTransactionalAppend(World &w, int p, const Batch &batch, Offset base) {
   if (batch.epoch < 0)
     return;
   Partition &part = partitionAt(w, p);
-  const RecordInfo &first = w.kafka.records[batch.records.front()];
+  const RecordInfo &first = std::as_const(w.kafka.records)[batch.records.front()];
   epochSlot(part, first.producer) = batch.epoch;
   if (!openTxnOf(part, first.txn))
     part.openTxns.push_back(OpenTxn{first.producer, first.txn, base, -1});
@@ -104,7 +105,7 @@ void rebuildProducerState(World &w, int p) {
     return;
   const ReplicaLog &log = part.logOf(part.leader);
   for (const LogEntry &e : log.entries()) {
-    const RecordInfo &r = w.kafka.records[e.record];
+    const RecordInfo &r = std::as_const(w.kafka.records)[e.record];
     if (r.txn < 0)
       continue;
     const Transaction &t = w.kafka.transactions[static_cast<std::size_t>(r.txn)];

@@ -9,6 +9,7 @@
 #include "engine/kinesis/stream_topology.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace streamscope::engine::kinesis {
 namespace {
@@ -18,7 +19,7 @@ namespace {
 /// outputs were handed over).
 void processForPipeline(World &w, int pipeline, std::uint32_t input) {
   PipelineState &pl = w.pipelines[static_cast<std::size_t>(pipeline)];
-  const RecordInfo &r = w.kinesis.records[input];
+  const RecordInfo &r = std::as_const(w.kinesis.records)[input];
   const std::string key = r.key >= 0 ? w.kinesis.keys[static_cast<std::size_t>(r.key)] : std::string("-");
   const std::int64_t out = produceRecord(w, pl.kinesisProducer, key);
   if (w.kinesisOutputSource.size() <= static_cast<std::size_t>(out))

@@ -3,6 +3,7 @@
 #include "engine/kinesis/stream_frontend.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace streamscope::engine::kinesis {
 namespace {
@@ -36,7 +37,7 @@ void sendPut(World &w, int index) {
   r.attempt = ++w.kinesis.putSerial;
   double bytes = 0;
   while (!pr.buffer.empty() && static_cast<int>(r.records.size()) < pr.config.putRecordsMax) {
-    const double next = w.kinesis.records[pr.buffer.front()].bytes;
+    const double next = std::as_const(w.kinesis.records)[pr.buffer.front()].bytes;
     if (!r.records.empty() && bytes + next > kPutRecordsMaxBytes)
       break;
     bytes += next;
@@ -58,7 +59,7 @@ void trySend(World &w, int index) {
   while (pr.inFlight < pr.config.maxInFlight && !pr.buffer.empty()) {
     if (w.now < pr.backoffUntil)
       return scheduleWake(w, index, pr.backoffUntil);
-    const SimTime ready = w.kinesis.records[pr.buffer.front()].createdAt + pr.config.linger;
+    const SimTime ready = std::as_const(w.kinesis.records)[pr.buffer.front()].createdAt + pr.config.linger;
     if (static_cast<int>(pr.buffer.size()) < pr.config.putRecordsMax && w.now < ready)
       return scheduleWake(w, index, ready);
     sendPut(w, index);

@@ -3,6 +3,7 @@
 #include "engine/kinesis/stream_topology.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace streamscope::engine::kinesis {
 namespace {
@@ -68,7 +69,7 @@ ReadPayload readRecords(World &w, const ShardIterator &iterator, int limit, Toke
   std::size_t i = s.firstAt(iterator.position.counter, iterator.position.inclusive);
   double bytes = 0;
   for (; i < s.readable && static_cast<int>(out.records.size()) < limit; ++i) {
-    const double size = w.kinesis.records[s.records[i].record].bytes;
+    const double size = std::as_const(w.kinesis.records)[s.records[i].record].bytes;
     if (!out.records.empty() && bytes + size > kGetRecordsMaxBytes)
       break;
     bytes += size;

@@ -1,6 +1,8 @@
 #pragma once
-// One big per-record table of a snapshot (a record ledger, a replica log's entries, a shard's
-// records), cut into chunks that consecutive snapshots share while they are unchanged. These
+// One big per-record table of a snapshot kept in a plain container (a shard's records, a
+// group's delivery counts, a pipeline's sources), cut into chunks that consecutive snapshots
+// share while they are unchanged. (Tables stored as ChunkedVectors, the record ledgers and
+// replica log columns, need none of this: a World copy shares their chunks.) These
 // tables only grow at their end or lose their oldest part to retention, so most of a table is
 // the same from one snapshot to the next: a snapshot copies only the chunks that changed.
 //

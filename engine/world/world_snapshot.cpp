@@ -1,16 +1,17 @@
 #include "engine/world/world_snapshot.h"
 
 #include <deque>
+#include <unordered_set>
 
 namespace streamscope::engine {
 
-/// The World's big per-record tables, each with its chunk key, always in the same order.
-/// (A friend of ReplicaLog, whose entries it moves aside and back.)
+/// The World's big per-record tables kept as SharedChunks, each with its chunk key, always in
+/// the same order.
 struct WorldTables {
   template <typename F> static void forEach(World &w, F &&f) {
     const auto byIndex = [](std::size_t i, const auto &item) { return chunkByIndex<std::remove_cvref_t<decltype(item)>>(i); };
-    // The record ledgers and the replica logs' column stores are compact already (about 40 and
-    // 6 bytes a record) and are copied with the rest of the world.
+    // The record ledgers and the replica logs' column stores are ChunkedVectors: copying the
+    // World shares their chunks, so they stay with the rest of the world.
     for (auto &g : w.kafka.groups)
       f(g.deliveries, byIndex);
     for (auto &s : w.kinesis.shards) { // keyed by position from the shard's first record ever stored
@@ -34,8 +35,7 @@ template <typename... Containers> struct HeldTables {
   std::tuple<Held<Containers>...> tables;
   std::tuple<Cursor<Containers>...> cursors;
 };
-using AllHeld = HeldTables<std::vector<kafka::RecordInfo>, std::vector<kafka::LogEntry>, std::vector<std::uint8_t>, std::vector<kinesis::RecordInfo>,
-                           std::deque<kinesis::StoredRecord>, std::vector<std::int32_t>>;
+using AllHeld = HeldTables<std::vector<std::uint8_t>, std::deque<kinesis::StoredRecord>, std::vector<std::int32_t>>;
 
 /// Moves the tables out of `w` on construction and back on destruction (even if copying the
 /// rest of the world throws).
@@ -73,9 +73,20 @@ WorldSnapshot::WorldSnapshot(World &live, const WorldSnapshot *previous) {
     mine.emplace_back();
     mine.back().take(table, keyOf, theirs && i < theirs->size() ? &(*theirs)[i] : nullptr);
   });
-  const TablesAside aside(live);
-  m_rest = live;
-  m_rest.events.setSink(nullptr);
+  {
+    const TablesAside aside(live);
+    m_rest = live;
+    m_rest.events.setSink(nullptr);
+  }
+  const auto add = [&](const auto &list) {
+    for (const auto &table : list)
+      m_newChunkBytes += table.newBytes();
+  };
+  std::apply([&](const auto &...lists) { (add(lists), ...); }, m_tables);
+  std::unordered_set<const void *> before;
+  if (previous)
+    forEachCopyOnWriteChunk(previous->m_rest, [&](const void *chunk, std::size_t) { before.insert(chunk); });
+  forEachCopyOnWriteChunk(m_rest, [&](const void *chunk, std::size_t bytes) { m_newChunkBytes += before.count(chunk) ? 0 : bytes; });
 }
 
 void WorldSnapshot::restoreInto(World &live) const {
@@ -88,9 +99,7 @@ void WorldSnapshot::restoreInto(World &live) const {
     table = Container{};
   });
   live = m_rest;
-  std::tuple<Cursor<kafka::RecordInfo>, Cursor<kafka::LogEntry>, Cursor<std::uint8_t>, Cursor<kinesis::RecordInfo>, Cursor<kinesis::StoredRecord>,
-             Cursor<std::int32_t>>
-      cursors;
+  std::tuple<Cursor<std::uint8_t>, Cursor<kinesis::StoredRecord>, Cursor<std::int32_t>> cursors;
   WorldTables::forEach(live, [&](auto &table, auto) {
     using Container = std::remove_reference_t<decltype(table)>;
     using T = typename Container::value_type;
@@ -100,16 +109,6 @@ void WorldSnapshot::restoreInto(World &live) const {
       table = std::move(old[i]); // another table's memory at worst: every element is checked below
     std::get<Tables<T>>(m_tables)[i].restoreInto(table);
   });
-}
-
-std::size_t WorldSnapshot::newChunkBytes() const {
-  std::size_t n = 0;
-  const auto add = [&](const auto &list) {
-    for (const auto &table : list)
-      n += table.newBytes();
-  };
-  std::apply([&](const auto &...lists) { (add(lists), ...); }, m_tables);
-  return n;
 }
 
 } // namespace streamscope::engine

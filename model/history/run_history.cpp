@@ -26,7 +26,7 @@ QString electionAdjective(std::uint8_t sub) {
 
 template <typename T> std::size_t bytesOf(const std::vector<T> &v) { return v.capacity() * sizeof(T); }
 template <typename T> std::size_t bytesOf(const std::deque<T> &v) { return v.size() * sizeof(T); }
-template <typename T> std::size_t bytesOf(const engine::ChunkedVector<T> &v) { return v.capacity() * sizeof(T); }
+template <typename T> std::size_t bytesOf(const engine::ChunkedVector<T> &v) { return v.memoryBytes(); }
 
 std::optional<TimelineMarker> markerFor(const engine::Event &e) {
   switch (e.type) {
@@ -63,7 +63,7 @@ std::optional<TimelineMarker> markerFor(const engine::Event &e) {
 
 } // namespace
 
-std::size_t estimateWorldBytes(const engine::World &w) {
+std::size_t estimateWorldBytes(const engine::World &w, bool withSharedChunks) {
   std::size_t n = sizeof(engine::World) + w.queue.size() * sizeof(engine::Scheduler<engine::Action>::Entry);
   const auto &k = w.kafka;
   n += bytesOf(k.records) + bytesOf(k.keys) * 2;
@@ -101,6 +101,8 @@ std::size_t estimateWorldBytes(const engine::World &w) {
     n += bytesOf(a.deliveries);
   for (const auto &p : s.producers)
     n += bytesOf(p.buffer);
+  if (!withSharedChunks)
+    engine::forEachCopyOnWriteChunk(w, [&](const void *, std::size_t bytes) { n -= bytes; });
   return n;
 }
 
@@ -129,6 +131,7 @@ void RunHistory::reset(engine::Simulation &sim) {
   m_lastThrottleMarker = -engine::kSecond * 3600;
   m_events.clear();
   m_snapshotBytes = 0;
+  m_chunks.clear();
   sim.setEventSink(&m_events);
   takeSnapshot(sim);
   m_branches[0].metrics.sample(sim.world());
@@ -160,16 +163,20 @@ void RunHistory::takeSnapshot(engine::Simulation &sim) {
     return;
   const engine::WorldSnapshot *previous = b.snapshots.empty() ? nullptr : b.snapshots.back().world.get();
   auto world = std::make_shared<const engine::WorldSnapshot>(sim.snapshotSharing(previous));
-  const std::size_t bytes = estimateWorldBytes(world->rest()) + world->newChunkBytes();
+  // Its small parts and the chunks the previous snapshot did not hold (shared with the live
+  // World or not: snapshotBytesBeyond() takes those off).
+  const std::size_t bytes = estimateWorldBytes(world->rest(), false) + world->newChunkBytes();
+  world->forEachChunk([&](const void *chunk, std::size_t) { m_chunks.insert(chunk); });
   b.snapshots.push_back(Snapshot{sim.now(), sim.processed(), m_applied, std::move(world), bytes});
   m_snapshotBytes += bytes;
-  // A snapshot compares every chunk of the big tables with the previous one and copies the
-  // rest of the world and the chunks that changed: space snapshots by that work (a simulated
-  // second per MiB copied, or per 8 MiB compared), so it stays a small part of running; a
-  // seek then replays at most one interval (measured in docs/benchmarks.md).
-  const double work = static_cast<double>(bytes) + static_cast<double>(estimateWorldBytes(sim.world())) / 8;
+  // A snapshot copies the chunk pointers of the copy-on-write tables, compares every chunk of
+  // the other big tables with the previous one, and copies the rest of the world and the
+  // chunks that changed: space snapshots by that work (a simulated second per MiB copied, or
+  // per 8 MiB compared), so it stays a small part of running; a seek then replays at most one
+  // interval (measured in docs/benchmarks.md).
+  const double work = static_cast<double>(bytes) + static_cast<double>(estimateWorldBytes(sim.world(), false)) / 8;
   m_interval = std::max(m_interval, static_cast<SimTime>(work / (1 << 20) * engine::kSecond));
-  enforceBudget();
+  enforceBudget(sim.world());
 }
 
 void RunHistory::collectMarkers(SimTime from) {
@@ -405,18 +412,25 @@ void RunHistory::switchBranch(engine::Simulation &sim, int index) {
 }
 
 void RunHistory::recountSnapshotBytes() {
-  std::unordered_set<const void *> seen;
+  std::unordered_set<const engine::WorldSnapshot *> seen;
   m_snapshotBytes = 0;
+  m_chunks.clear();
   for (const Branch &b : m_branches)
     for (const Snapshot &s : b.snapshots) {
       if (!seen.insert(s.world.get()).second)
         continue;
-      m_snapshotBytes += estimateWorldBytes(s.world->rest());
+      m_snapshotBytes += estimateWorldBytes(s.world->rest(), false);
       s.world->forEachChunk([&](const void *chunk, std::size_t bytes) {
-        if (seen.insert(chunk).second)
+        if (m_chunks.insert(chunk).second)
           m_snapshotBytes += bytes;
       });
     }
+}
+
+std::size_t RunHistory::snapshotBytesBeyond(const engine::World &live) const {
+  std::size_t shared = 0;
+  engine::forEachCopyOnWriteChunk(live, [&](const void *chunk, std::size_t bytes) { shared += m_chunks.count(chunk) ? bytes : 0; });
+  return m_snapshotBytes > shared ? m_snapshotBytes - shared : 0;
 }
 
 std::size_t RunHistory::snapshotCount() const {
@@ -427,9 +441,11 @@ std::size_t RunHistory::snapshotCount() const {
   return seen.size();
 }
 
-void RunHistory::enforceBudget() {
-  while (m_snapshotBytes > m_budget) {
-    const std::size_t before = m_snapshotBytes;
+void RunHistory::enforceBudget(const engine::World &live) {
+  // The live World's chunks are in memory anyway: only what the snapshots hold beyond it counts.
+  std::size_t beyond = snapshotBytesBeyond(live);
+  while (beyond > m_budget) {
+    const std::size_t before = beyond;
     std::vector<std::vector<Snapshot>> kept(m_branches.size());
     bool thinned = false;
     for (std::size_t b = 0; b < m_branches.size(); ++b) { // keep the first (time zero) and every other one after it
@@ -445,13 +461,14 @@ void RunHistory::enforceBudget() {
     for (std::size_t b = 0; b < m_branches.size(); ++b)
       dropped[b] = std::exchange(m_branches[b].snapshots, std::move(kept[b]));
     recountSnapshotBytes();
+    beyond = snapshotBytesBeyond(live);
     // Snapshots share most of their chunks: when dropping half of them frees little, the
     // shared part (the world's own tables) is what is over budget, and thinning would only
     // make seeks slower. Keep them; the app's memory budget asks the user instead.
-    if ((before - m_snapshotBytes) * 10 < before) {
+    if ((before - std::min(before, beyond)) * 10 < before) {
       for (std::size_t b = 0; b < m_branches.size(); ++b)
         m_branches[b].snapshots = std::move(dropped[b]);
-      m_snapshotBytes = before;
+      recountSnapshotBytes();
       return;
     }
     m_interval *= 2;

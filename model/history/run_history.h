@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <unordered_set>
 #include <vector>
 
 namespace streamscope::model {
@@ -126,8 +127,13 @@ public:
   int current() const { return m_current; }
   const Branch &branch() const { return m_branches[static_cast<std::size_t>(m_current)]; }
   std::size_t actionsApplied() const { return m_applied; }
-  /// Memory held by distinct snapshots across all branches (chunks they share counted once).
+  /// Memory held by distinct snapshots across all branches (chunks they share counted once,
+  /// those they share with the live World included).
   std::size_t snapshotBytes() const { return m_snapshotBytes; }
+  /// What the snapshots hold beyond `live`: snapshotBytes() less the copy-on-write chunks
+  /// (record ledgers, replica log columns) `live` shares with them, so that the world's
+  /// estimate plus this counts each chunk once. The snapshot budget limits this.
+  std::size_t snapshotBytesBeyond(const engine::World &live) const;
   std::size_t snapshotCount() const;
   engine::SimTime snapshotInterval() const { return m_interval; }
 
@@ -143,7 +149,7 @@ private:
   /// After moving: extend the explored range, sample metrics and snapshot when due.
   void noteExplored(engine::Simulation &sim);
   void collectMarkers(engine::SimTime from);
-  void enforceBudget();
+  void enforceBudget(const engine::World &live);
   /// Counts the memory of every distinct snapshot and chunk again (after snapshots were dropped).
   void recountSnapshotBytes();
 
@@ -154,12 +160,14 @@ private:
   StepRecord m_lastStep;
   std::size_t m_budget;
   std::size_t m_snapshotBytes = 0;
+  std::unordered_set<const void *> m_chunks; ///< every chunk the snapshots hold
   engine::SimTime m_interval = engine::kSecond;
   engine::SimTime m_lastThrottleMarker = -engine::kSecond * 3600;
 };
 
-/// Rough size of a World in memory, for the snapshot budget.
-std::size_t estimateWorldBytes(const engine::World &world);
+/// Rough size of a World in memory, for the snapshot budget; without the copy-on-write chunks
+/// it may share with copies (record ledgers, replica log columns) when `withSharedChunks` is false.
+std::size_t estimateWorldBytes(const engine::World &world, bool withSharedChunks = true);
 /// A short description of a fault for markers and branch names.
 QString describeFault(const engine::Fault &fault);
 /// One line per group of the branch's user actions ("2.500 s: a · b · c"), for lists that

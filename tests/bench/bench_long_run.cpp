@@ -57,10 +57,12 @@ std::size_t metricsBytes(const model::RunHistory &h) {
 }
 
 void line(const char *what, const engine::Simulation &sim, const model::RunHistory &h, qint64 wallMs) {
-  std::printf(
-      "%s t=%5.0f s  wall %6.1f s  world %7.1f MiB  snapshots %7.1f MiB (%zu, every %.0f s)  metrics %5.2f MiB  RSS %7.1f MiB  peak %7.1f MiB\n",
-      what, engine::toMs(sim.now()) / 1000, static_cast<double>(wallMs) / 1000, mib(model::estimateWorldBytes(sim.world())), mib(h.snapshotBytes()),
-      h.snapshotCount(), engine::toMs(h.snapshotInterval()) / 1000, mib(metricsBytes(h)), mib(model::processResidentBytes()), peakRssMiB());
+  std::printf("%s t=%5.0f s  wall %6.1f s  world %7.1f MiB  snapshots %7.1f MiB beyond it, %7.1f MiB held (%zu, every %.0f s)  metrics %5.2f MiB  "
+              "RSS %7.1f MiB  "
+              "peak %7.1f MiB\n",
+              what, engine::toMs(sim.now()) / 1000, static_cast<double>(wallMs) / 1000, mib(model::estimateWorldBytes(sim.world())),
+              mib(h.snapshotBytesBeyond(sim.world())), mib(h.snapshotBytes()), h.snapshotCount(), engine::toMs(h.snapshotInterval()) / 1000,
+              mib(metricsBytes(h)), mib(model::processResidentBytes()), peakRssMiB());
   std::fflush(stdout);
 }
 

@@ -1,6 +1,7 @@
 // The compact per-record storage: a replica log's entries kept by column with runs, and the
 // chunked ledger. Each is checked against a plain vector through random appends, truncations,
-// deletions from the front and rewrites, and for its size per record.
+// deletions from the front and rewrites, and for its size per record; copies share their
+// chunks until one of them writes (copy-on-write), and a write never shows in another copy.
 #include "engine/core/chunked_vector.h"
 #include "engine/core/rng.h"
 #include "engine/world/kafka/kafka_state.h"
@@ -10,6 +11,8 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <set>
+#include <utility>
 #include <vector>
 
 using namespace streamscope::engine;
@@ -32,6 +35,18 @@ void compare(const LogEntries &log, const std::vector<LogEntry> &model) {
     const auto it = std::lower_bound(model.begin(), model.end(), o, [](const LogEntry &e, Offset x) { return e.offset < x; });
     QCOMPARE(log.lowerBound(o), static_cast<std::size_t>(it - model.begin()));
   }
+}
+
+template <typename T> std::vector<const void *> chunksOf(const ChunkedVector<T> &v) {
+  std::vector<const void *> ids;
+  v.forEachChunk([&](const void *c, std::size_t) { ids.push_back(c); });
+  return ids;
+}
+
+std::set<const void *> chunksOf(const LogEntries &log) {
+  std::set<const void *> ids;
+  log.forEachChunk([&](const void *c, std::size_t) { ids.insert(c); });
+  return ids;
 }
 
 } // namespace
@@ -95,7 +110,8 @@ private slots:
     LogEntries log;
     for (RecordId i = 0; i < 100000; ++i)
       log.push_back(LogEntry{1000 + static_cast<Offset>(i), i * 3, 4, 100 + i % 7});
-    QVERIFY(log.memoryBytes() <= 100000 * 6 + 1024); // the id and size columns, one run each of offsets and epochs
+    // The id and size columns (at most one chunk of each part-used), one run each of offsets and epochs.
+    QVERIFY(log.memoryBytes() <= (100000 + ChunkedVector<RecordId>::kChunk) * 6 + 1024);
     QCOMPARE(log[99999].offset, Offset{100999});
     QCOMPARE(log.lowerBound(100999), std::size_t{99999});
   }
@@ -119,6 +135,122 @@ private slots:
     ChunkedVector<std::uint32_t> small;
     small.push_back(1);
     QVERIFY(small.capacity() < 16);
+  }
+
+  void chunkedVectorCopiesShareChunksUntilWritten() {
+    using V = ChunkedVector<std::uint32_t>;
+    V v;
+    const std::size_t n = V::kChunk * 3 + 5;
+    for (std::size_t i = 0; i < n; ++i)
+      v.push_back(static_cast<std::uint32_t>(i));
+    const V copy = v;
+    QCOMPARE(chunksOf(copy), chunksOf(v)); // a copy is the chunk pointers
+    QCOMPARE(std::as_const(v)[V::kChunk + 1], std::uint32_t(V::kChunk + 1));
+    QCOMPARE(chunksOf(copy), chunksOf(v)); // reading through const clones nothing
+    v[V::kChunk + 1] = 7; // clones the second chunk only
+    QCOMPARE(copy[V::kChunk + 1], std::uint32_t(V::kChunk + 1));
+    QCOMPARE(v[V::kChunk + 1], std::uint32_t{7});
+    auto mine = chunksOf(v), theirs = chunksOf(copy);
+    QCOMPARE(mine[0], theirs[0]);
+    QVERIFY(mine[1] != theirs[1]);
+    QCOMPARE(mine[2], theirs[2]);
+    QCOMPARE(mine[3], theirs[3]);
+    v[V::kChunk + 2] = 8; // its own now: written in place
+    QCOMPARE(chunksOf(v)[1], mine[1]);
+    v.push_back(99); // into the shared last chunk: cloned
+    QCOMPARE(copy.size(), n);
+    QVERIFY(chunksOf(v)[3] != theirs[3]);
+    // Deleting from the front after a copy releases whole chunks and keeps the others shared.
+    V front = copy;
+    front.eraseFront(V::kChunk + 3);
+    QCOMPARE(front.size(), n - V::kChunk - 3);
+    QCOMPARE(std::as_const(front)[0], std::uint32_t(V::kChunk + 3));
+    QCOMPARE(std::as_const(front).back(), std::uint32_t(n - 1));
+    QCOMPARE(chunksOf(front), std::vector<const void *>(theirs.begin() + 1, theirs.end()));
+    front[0] = 5;
+    front.push_back(6);
+    QCOMPARE(copy[V::kChunk + 3], std::uint32_t(V::kChunk + 3));
+    QCOMPARE(copy.size(), n);
+    // Truncating after a copy leaves the copy whole.
+    V cut = copy;
+    cut.resize(V::kChunk + 10);
+    QCOMPARE(cut.size(), V::kChunk + 10);
+    QCOMPARE(copy.size(), n);
+    QCOMPARE(copy.back(), std::uint32_t(n - 1));
+    cut.push_back(1);
+    QCOMPARE(copy[V::kChunk + 10], std::uint32_t(V::kChunk + 10));
+  }
+
+  void chunkedVectorCopiesKeepTheirValuesThroughRandomChanges() {
+    // Copies taken along the way (as snapshots are) each keep the values of their moment
+    // while the original appends, rewrites, truncates and deletes from the front.
+    Rng rng(11);
+    ChunkedVector<std::uint32_t> v;
+    std::vector<std::uint32_t> model;
+    std::vector<std::pair<ChunkedVector<std::uint32_t>, std::vector<std::uint32_t>>> copies;
+    std::uint32_t next = 0;
+    for (int step = 0; step < 300; ++step) {
+      const auto what = rng.between(0, 9);
+      if (what <= 4) {
+        for (auto n = rng.between(1, 6000); n > 0; --n) {
+          v.push_back(next);
+          model.push_back(next++);
+        }
+      } else if (what == 5 && !model.empty()) {
+        for (int k = 0; k < 20; ++k) {
+          const auto i = static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(model.size()) - 1));
+          v[i] = model[i] = next++;
+        }
+      } else if (what == 6 && !model.empty()) {
+        const auto keep =
+            model.size() - static_cast<std::size_t>(rng.between(0, std::min<std::int64_t>(3000, static_cast<std::int64_t>(model.size()))));
+        v.resize(keep);
+        model.resize(keep);
+      } else if (what == 7 && !model.empty()) {
+        const auto cut = static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(model.size()) / 2));
+        v.eraseFront(cut);
+        model.erase(model.begin(), model.begin() + static_cast<std::ptrdiff_t>(cut));
+      } else {
+        copies.emplace_back(v, model);
+      }
+      QCOMPARE(v.size(), model.size());
+    }
+    QVERIFY(model.size() > ChunkedVector<std::uint32_t>::kChunk); // the run crossed chunks
+    copies.emplace_back(v, model);
+    for (const auto &[copy, values] : copies) {
+      QCOMPARE(copy.size(), values.size());
+      QVERIFY(std::equal(values.begin(), values.end(), copy.begin(), copy.end()));
+    }
+  }
+
+  void logEntriesCopiesShareTheirColumns() {
+    LogEntries log;
+    std::vector<LogEntry> model;
+    for (RecordId i = 0; i < 3 * ChunkedVector<RecordId>::kChunk + 100; ++i) {
+      model.push_back(LogEntry{static_cast<Offset>(i), i * 2, 1, 100});
+      log.push_back(model.back());
+    }
+    const LogEntries copy = log;
+    const std::vector<LogEntry> copyModel = model;
+    QCOMPARE(chunksOf(copy), chunksOf(log));
+    const auto before = chunksOf(copy);
+    // Appends clone only the last chunk of each column.
+    for (RecordId i = 0; i < 10; ++i) {
+      model.push_back(LogEntry{model.back().offset + 1, 7, 2, 70000});
+      log.push_back(model.back());
+    }
+    std::size_t shared = 0;
+    for (const void *c : chunksOf(log))
+      shared += before.count(c);
+    QCOMPARE(shared, before.size() - 2);
+    // Retention deletes the oldest part: the copy keeps it.
+    log.eraseFront(ChunkedVector<RecordId>::kChunk + 50);
+    model.erase(model.begin(), model.begin() + static_cast<std::ptrdiff_t>(ChunkedVector<RecordId>::kChunk + 50));
+    log.truncate(log.size() - 3);
+    model.resize(model.size() - 3);
+    compare(log, model);
+    compare(copy, copyModel);
+    QVERIFY(log.memoryBytes() < copy.memoryBytes());
   }
 
   void recordsKeepTheirSizeAndTimes() {

@@ -46,8 +46,8 @@ void LogEntries::eraseFront(std::size_t n) {
     clear();
     return;
   }
-  m_records.erase(m_records.begin(), m_records.begin() + static_cast<std::ptrdiff_t>(n));
-  m_sizes.erase(m_sizes.begin(), m_sizes.begin() + static_cast<std::ptrdiff_t>(n));
+  m_records.eraseFront(n);
+  m_sizes.eraseFront(n);
   eraseRunsFront(m_offsets, n, true);
   eraseRunsFront(m_epochs, n, false);
   // One entry each: those below n go, the others move down.
@@ -82,8 +82,7 @@ void LogEntries::clear() {
 }
 
 std::size_t LogEntries::memoryBytes() const {
-  return m_records.size() * sizeof(RecordId) + m_sizes.size() * sizeof(std::uint16_t) +
-      (m_bigSizes.capacity() + m_offsets.capacity() + m_epochs.capacity()) * sizeof(Run);
+  return m_records.memoryBytes() + m_sizes.memoryBytes() + (m_bigSizes.capacity() + m_offsets.capacity() + m_epochs.capacity()) * sizeof(Run);
 }
 
 std::uint32_t LogEntries::bigSizeAt(std::size_t i) const {

@@ -3,12 +3,16 @@
 // size, sizes of 64 KiB and more kept apart), and runs for what rarely changes from one entry
 // to the next: offsets are consecutive except after compaction or a restart at a new start
 // offset, and an epoch lasts until the next leader change, so each is a list of (first entry,
-// value) runs instead of a value per entry. The columns are deques: growing never copies them
-// and deleting the oldest segment frees its memory. Reading an entry gives a LogEntry by value.
+// value) runs instead of a value per entry. The per-entry columns are ChunkedVectors: growing
+// never copies them, deleting the oldest segment releases whole chunks, and a copy of the log
+// (in a snapshot of the World) shares every chunk neither has written since (an appended
+// entry is never rewritten, so only the newest chunk is ever cloned). Reading an entry gives
+// a LogEntry by value.
 // Contract: a plain copyable value; any thread may use its own copy, and only the World's owner changes the World's.
+#include "engine/core/chunked_vector.h"
+
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <iterator>
 #include <vector>
 
@@ -53,8 +57,14 @@ public:
   /// Entries [from, to) as values.
   std::vector<LogEntry> copy(std::size_t from, std::size_t to) const;
   void clear();
-  /// Bytes allocated, for the world's memory estimate.
+  /// Bytes allocated, for the world's memory estimate (chunks shared with copies included).
   std::size_t memoryBytes() const;
+  /// Calls f(chunk identity, bytes) for each chunk of the per-entry columns, which copies of
+  /// the log share until one writes it (see ChunkedVector::forEachChunk).
+  template <typename F> void forEachChunk(F &&f) const {
+    m_records.forEachChunk(f);
+    m_sizes.forEachChunk(f);
+  }
 
   class Iterator {
   public:
@@ -112,8 +122,8 @@ private:
   static void truncateRuns(std::vector<Run> &runs, std::size_t n);
   static void eraseRunsFront(std::vector<Run> &runs, std::size_t n, bool offsets);
 
-  std::deque<RecordId> m_records;
-  std::deque<std::uint16_t> m_sizes;
+  ChunkedVector<RecordId> m_records;
+  ChunkedVector<std::uint16_t> m_sizes;
   std::vector<Run> m_bigSizes; ///< (entry, size) of each entry of kBigSize bytes or more, by entry
   std::vector<Run> m_offsets;
   std::vector<Run> m_epochs;

@@ -16,10 +16,6 @@
 #include <utility>
 #include <vector>
 
-namespace streamscope::engine {
-struct WorldTables;
-}
-
 namespace streamscope::engine::kafka {
 
 struct Segment {
@@ -108,8 +104,6 @@ public:
   std::int64_t bytes() const;
 
 private:
-  friend struct engine::WorldTables; // snapshots move the entries aside and share them in chunks
-
   void trimEpochsAbove(Offset leo);
   void recountSegments();
 
