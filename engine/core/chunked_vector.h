@@ -15,7 +15,9 @@
 // chunk keeps a start index, so an element keeps its chunk from its append to its removal.
 // Contract: a plain copyable value; any thread may use its own copy (the chunks copies share
 // are never written), and only the World's owner changes the World's.
+#include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cstddef>
 #include <iterator>
 #include <memory>
@@ -26,7 +28,9 @@ namespace streamscope::engine {
 
 template <typename T> class ChunkedVector {
 public:
-  static constexpr std::size_t kChunkShift = 14;
+  /// About 64 KiB a chunk whatever the element's size (a power of two of at least 1,024
+  /// elements): the unit a write after a snapshot clones, 40 KiB of a Kafka ledger, not 640.
+  static constexpr std::size_t kChunkShift = std::max<std::size_t>(10, std::bit_width(std::size_t{65536} / sizeof(T)) - 1);
   static constexpr std::size_t kChunk = std::size_t{1} << kChunkShift; ///< elements per chunk
 
   std::size_t size() const { return m_size; }
