@@ -77,6 +77,23 @@ bool same(const Tables &a, const Tables &b) {
   return true;
 }
 
+/// Snapshots of `sim` every `every` up to `until`, each sharing chunks with the one before,
+/// and the event hash at each.
+struct TakenSnapshots {
+  std::vector<WorldSnapshot> snapshots;
+  std::vector<std::uint64_t> hashes;
+};
+TakenSnapshots takeSnapshots(Simulation &sim, SimTime every, SimTime until) {
+  TakenSnapshots taken;
+  taken.snapshots.reserve(static_cast<std::size_t>(until / every));
+  for (SimTime t = every; t <= until; t += every) {
+    sim.runUntil(t);
+    taken.snapshots.push_back(sim.snapshotSharing(taken.snapshots.empty() ? nullptr : &taken.snapshots.back()));
+    taken.hashes.push_back(sim.world().events.hash());
+  }
+  return taken;
+}
+
 } // namespace
 
 class TstWorldSnapshot : public QObject {
@@ -88,13 +105,7 @@ private slots:
     const std::uint64_t hash = original.world().events.hash();
 
     Simulation sim(bothWithRetention());
-    std::vector<WorldSnapshot> snapshots;
-    std::vector<std::uint64_t> hashes;
-    for (SimTime t = 4 * kSecond; t <= 36 * kSecond; t += 4 * kSecond) {
-      sim.runUntil(t);
-      snapshots.push_back(sim.snapshotSharing(snapshots.empty() ? nullptr : &snapshots.back()));
-      hashes.push_back(sim.world().events.hash());
-    }
+    const auto [snapshots, hashes] = takeSnapshots(sim, 4 * kSecond, 36 * kSecond);
     QVERIFY(sim.world().kafka.partitions.front().logs.front().logStart() > 0); // retention deleted segments
     QVERIFY(sim.world().kinesis.shards.front().expired > 0); // and trimmed shards
     sim.runToEnd();
@@ -197,14 +208,7 @@ private slots:
     // A snapshot every simulated second, as a long history holds them, each sharing chunks
     // with the one before and with the live World.
     Simulation sim(bothWithRetention());
-    std::vector<WorldSnapshot> snapshots;
-    std::vector<std::uint64_t> hashes;
-    snapshots.reserve(40);
-    for (SimTime t = kSecond; t <= 38 * kSecond; t += kSecond) {
-      sim.runUntil(t);
-      snapshots.push_back(sim.snapshotSharing(snapshots.empty() ? nullptr : &snapshots.back()));
-      hashes.push_back(sim.world().events.hash());
-    }
+    const auto [snapshots, hashes] = takeSnapshots(sim, kSecond, 38 * kSecond);
     sim.runToEnd();
     QCOMPARE(sim.world().events.hash(), hash);
     // Back and forth in a scattered order; runs after a restore write the restored chunks
