@@ -4,6 +4,7 @@
 // describe it (the numbers its text points at) are whole and in full contrast. And the
 // numbers the text quotes are the status bar's at the same moment.
 #include "canvas_checks.h"
+#include "checking_build.h"
 #include "model/lessons/lesson.h"
 #include "projector_screen.h"
 #include "ui/lesson_panel.h"
@@ -93,7 +94,8 @@ private slots:
     QVERIFY(files.size() >= 15);
     for (const QString &file : files)
       for (const bool presenting : {false, true})
-        QTest::addRow("%s%s", qPrintable(QFileInfo(file).baseName()), presenting ? " presenting" : "") << file << presenting;
+        if (!test::kCheckingBuild || presenting == (files.indexOf(file) % 2 == 1)) // there each lesson once
+          QTest::addRow("%s%s", qPrintable(QFileInfo(file).baseName()), presenting ? " presenting" : "") << file << presenting;
   }
 
   void everyHighlightIsInTheClear() {

@@ -2,6 +2,7 @@
 // the try-it is done by a simulated right-click on the canvas. A broken lesson is listed with
 // its message instead of crashing the player. Live numbers show "…" until their step has run.
 #include "canvas_menu.h"
+#include "checking_build.h"
 #include "model/history/library_store.h"
 #include "model/lessons/lesson_checks.h"
 #include "model/simulation_controller.h"
@@ -124,7 +125,8 @@ private slots:
     panel.loadLessons(QStringLiteral(LESSON_DIR));
     QCOMPARE(panel.lessonCount(), 27);
     auto *list = panel.findChild<QComboBox *>();
-    for (int l = 0; l < panel.lessonCount(); ++l) {
+    const int every = test::kCheckingBuild ? 3 : 1; // tst_lesson_highlights plays them all there
+    for (int l = 0; l < panel.lessonCount(); l += every) {
       list->setCurrentIndex(l);
       QCOMPARE(panel.stepIndex(), -1);
       for (int step = 0; panel.stepIndex() < 0 || panel.nextButton()->isEnabled() || panel.choices()->buttons().size() > 0; ++step) {
