@@ -1,32 +1,16 @@
 #include "engine/kafka/client_waits.h"
 
 #include <algorithm>
-#include <map>
-#include <tuple>
 
 namespace streamscope::engine::kafka {
 namespace {
 
 constexpr SimTime kMetadataBackoff = 100 * kMillisecond; // the consumer's retry.backoff.ms
 
-/// The deadlines the engine has scheduled, by what they are for: one pass over the queue.
-/// (A consumer's fetch deadlines are kept on its partitions and fetch sessions.)
-struct Deadlines {
-  std::map<std::uint32_t, SimTime> produce; ///< by request (the attempt of its first batch)
-  std::map<std::tuple<std::int32_t, std::int32_t, std::uint32_t>, SimTime> session; ///< (group, member, incarnation)
+// Every deadline is kept where it applies (a batch, a member, a fetch session), so reading the
+// waits costs no pass over the action queue.
 
-  explicit Deadlines(const World &w) {
-    w.queue.forEach([&](const auto &e) {
-      const Action &a = e.action;
-      if (a.type == ActionType::ProduceRequestTimeout)
-        produce[a.c] = e.time;
-      else if (a.type == ActionType::SessionExpired)
-        session[{a.a, a.b, a.c}] = e.time;
-    });
-  }
-};
-
-void producerWaits(const World &w, const Deadlines &d, std::vector<ClientWait> &out) {
+void producerWaits(const World &w, std::vector<ClientWait> &out) {
   const KafkaState &k = w.kafka;
   for (std::size_t i = 0; i < k.producers.size(); ++i) {
     const Producer &pr = k.producers[i];
@@ -44,17 +28,14 @@ void producerWaits(const World &w, const Deadlines &d, std::vector<ClientWait> &
       const ProducerPartition &pp = pr.parts[local];
       for (std::int32_t id : pp.unresolved) {
         const Batch &b = k.batches[id];
-        if (!b.inFlight)
-          continue;
-        const auto found = d.produce.find(b.request);
-        if (found == d.produce.end())
-          continue;
+        if (!b.inFlight || b.requestDeadline <= w.now)
+          continue; // answered, or its request timed out while the producer was down
         ClientWait cw = wait(WaitReason::ProduceResponse, b);
         cw.broker = b.sentTo;
         cw.since = b.sentAt;
         // A resent batch has been stuck since its records were made: no grace period again.
         cw.expectedBy = b.retriesUsed > 0 ? b.createdAt : b.sentAt;
-        cw.until = found->second;
+        cw.until = b.requestDeadline;
         cw.setting = "request.timeout.ms";
         cw.settingValue = pr.config.requestTimeout;
         out.push_back(cw);
@@ -84,7 +65,7 @@ void producerWaits(const World &w, const Deadlines &d, std::vector<ClientWait> &
   }
 }
 
-void consumerWaits(const World &w, const Deadlines &d, std::vector<ClientWait> &out) {
+void consumerWaits(const World &w, std::vector<ClientWait> &out) {
   const KafkaState &k = w.kafka;
   for (std::size_t g = 0; g < k.groups.size(); ++g) {
     const ConsumerGroup &group = k.groups[g];
@@ -132,18 +113,15 @@ void consumerWaits(const World &w, const Deadlines &d, std::vector<ClientWait> &
     }
     for (std::size_t m = 0; m < group.members.size(); ++m) {
       const Member &member = group.members[m];
-      if (member.alive || !member.inGroup)
-        continue;
-      const auto found = d.session.find({static_cast<std::int32_t>(g), static_cast<std::int32_t>(m), member.incarnation});
-      if (found == d.session.end())
+      if (member.alive || !member.inGroup || member.sessionExpiresAt <= w.now)
         continue;
       ClientWait cw;
       cw.client = WaitingClient::KafkaConsumer;
       cw.index = static_cast<int>(g);
       cw.reason = WaitReason::SessionExpiry;
       cw.other = static_cast<int>(m);
-      cw.until = found->second;
-      cw.since = cw.expectedBy = found->second - group.config.sessionTimeout;
+      cw.until = member.sessionExpiresAt;
+      cw.since = cw.expectedBy = member.sessionExpiresAt - group.config.sessionTimeout;
       cw.setting = group.config.protocol == GroupProtocol::Consumer ? "group.consumer.session.timeout.ms" : "session.timeout.ms";
       cw.settingValue = group.config.sessionTimeout;
       for (std::size_t local = 0; local < group.parts.size() && cw.partition < 0; ++local)
@@ -159,9 +137,8 @@ void consumerWaits(const World &w, const Deadlines &d, std::vector<ClientWait> &
 void collectKafkaWaits(const World &w, std::vector<ClientWait> &out) {
   if (w.kafka.producers.empty() && w.kafka.groups.empty())
     return;
-  const Deadlines d(w);
-  producerWaits(w, d, out);
-  consumerWaits(w, d, out);
+  producerWaits(w, out);
+  consumerWaits(w, out);
 }
 
 } // namespace streamscope::engine::kafka

@@ -198,6 +198,7 @@ void killConsumer(World &w, int g, int member) {
   if (consumer && !m.inGroup)
     return; // it never joined: the coordinator has nothing to expire
   const SimTime expiry = consumer ? std::max(w.now, m.lastHeartbeat + group.config.sessionTimeout) : w.now + group.config.sessionTimeout;
+  m.sessionExpiresAt = expiry;
   w.at(expiry, Action{ActionType::SessionExpired, -1, -1, g, member, m.incarnation});
 }
 

@@ -182,6 +182,7 @@ void sendProduceRequest(World &w, int producer, int broker, const std::vector<st
     }
     b.inFlight = true;
     b.sentAt = w.now;
+    b.requestDeadline = w.now + pr.config.requestTimeout;
     b.sentTo = broker;
     b.request = serial;
     ++pp.inFlight;

@@ -54,7 +54,9 @@ private slots:
     for (const auto &f : flights)
       records += f.records;
     qInfo("%d messages in flight carrying %d records", static_cast<int>(flights.size()), records);
-    QVERIFY(records >= 10000);
+    // A loaded frame: thousands of records on the wire (consumers fetch per broker, so they
+    // travel in about a hundred messages).
+    QVERIFY(records >= 4000);
   }
 
   void frame() {

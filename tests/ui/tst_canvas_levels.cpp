@@ -110,6 +110,19 @@ private slots:
     QVERIFY(badges > 10);
     QVERIFY(std::any_of(g.tiles.begin(), g.tiles.end(), [](const ui::BrokerTile &t) { return t.heat == 1.0; }));
     QCOMPARE(loads[7].leaders, 0);
+    // A broker's bytes in over the last second: what its leader logs appended of records made
+    // then (a search from each log's end; retries may put a few older records among them).
+    std::int64_t found = 0, counted = 0;
+    for (const model::BrokerLoad &load : loads)
+      found += load.bytesIn;
+    const model::WorldView &view = m_cluster.view();
+    const auto &ledger = view.source().kafka.records;
+    for (const model::PartitionView &p : view.kafka().partitions)
+      if (p.leader >= 0)
+        for (const model::LogEntry e : p.logOf(p.leader).entries())
+          counted += ledger[e.record].createdAt > view.now() - model::kSecond ? e.bytes : 0;
+    QVERIFY(counted > 0);
+    QVERIFY2(std::abs(found - counted) <= counted / 20, qPrintable(QStringLiteral("%1 bytes found, %2 counted").arg(found).arg(counted)));
     // The legend says what the colours mean, and the strips' entries are gone.
     const auto has = [&](ui::LegendSwatch::Kind kind) {
       return std::any_of(g.swatches.begin(), g.swatches.end(), [kind](const ui::LegendSwatch &s) { return s.kind == kind; });

@@ -174,6 +174,7 @@ struct Batch {
   bool resetSequence = false; ///< earlier batches are gone: the broker accepts a sequence gap
   Acks acks = Acks::All; ///< stamped on each send, as a real request carries it: set_acks later does not change it
   SimTime sentAt = -1; ///< the latest send (read only by client_waits: what the producer waits for)
+  SimTime requestDeadline = -1; ///< that send's request.timeout.ms timer fires then (read only by client_waits)
   int sentTo = -1; ///< the broker that send went to
   SimTime failedAt = -1; ///< the latest failed attempt (its retry back-off starts here)
   bool inFlight = false;
@@ -228,6 +229,7 @@ struct Member {
   std::int32_t epoch = 0; ///< member epoch: the group epoch it has reconciled to
   std::uint32_t heartbeatToken = 0; ///< the heartbeat in flight; an older one is stale
   SimTime lastHeartbeat = -1; ///< the coordinator's session timer runs from here
+  SimTime sessionExpiresAt = -1; ///< dead: the coordinator's session timer fires then (read only by client_waits)
   std::vector<std::int32_t> sessions; ///< per broker: its fetch session (index in KafkaState::consumerSessions), -1 none
 };
 
