@@ -139,10 +139,14 @@ void producePartition(World &w, std::int32_t id, int slot, int brokerId, SimTime
   std::vector<LogEntry> entries;
   entries.reserve(batch.records.size());
   Offset next = log.leo();
-  for (RecordId record : batch.records)
+  std::int64_t bytes = 0;
+  for (RecordId record : batch.records) {
     entries.push_back(LogEntry{next++, record, part.leaderEpoch, std::as_const(w.kafka.records)[record].bytes});
+    bytes += entries.back().bytes;
+  }
   const Offset base = entries.front().offset;
   const SimTime readyAt = appendToReplica(w, p, brokerId, entries);
+  w.kafka.brokers[static_cast<std::size_t>(brokerId)].bytesIn.add(w.now, bytes);
   noteTransactionalAppend(w, p, batch, base);
   wakeParked(w, p);
   switch (batch.acks) {

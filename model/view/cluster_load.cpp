@@ -25,43 +25,12 @@ Offset consumerLag(const KafkaView &k, const PartitionView &p) {
   return lag;
 }
 
-namespace {
-
-/// The first entry of `entries` whose record was created after `since`. Appends are in
-/// creation order but for retries, and the window is at the log's end: a search galloping back
-/// from the end reads only recent records (the newest of the ledger, in cache), where a binary
-/// search from the start would touch cold, old ones. Only the record column is read.
-std::size_t firstSince(const engine::kafka::LogEntries &entries, const engine::ChunkedVector<engine::kafka::RecordInfo> &records, SimTime since) {
-  const auto older = [&](std::size_t i) {
-    const engine::kafka::RecordId id = entries.recordAt(i);
-    return id >= records.size() || records[id].createdAt <= since;
-  };
-  std::size_t hi = entries.size(); // entries [hi, size) are recent
-  for (std::size_t step = 1; hi > 0; step *= 2) {
-    const std::size_t lo = hi > step ? hi - step : 0;
-    if (older(lo)) { // the window starts in (lo, hi]: a binary search there
-      std::size_t first = lo + 1;
-      while (first < hi) {
-        const std::size_t mid = first + (hi - first) / 2;
-        if (older(mid))
-          first = mid + 1;
-        else
-          hi = mid;
-      }
-      return first;
-    }
-    hi = lo;
-  }
-  return 0;
-}
-
-} // namespace
-
-std::vector<BrokerLoad> brokerLoads(const WorldView &view, SimTime window) {
+std::vector<BrokerLoad> brokerLoads(const WorldView &view) {
   const KafkaView &k = view.kafka();
-  const auto &records = view.source().kafka.records;
-  const SimTime since = view.now() - window;
   std::vector<BrokerLoad> loads(k.brokers.size());
+  const auto &brokers = view.source().kafka.brokers;
+  for (std::size_t b = 0; b < loads.size() && b < brokers.size(); ++b)
+    loads[b].bytesIn = brokers[b].bytesIn.lastSecond(view.now());
   for (const PartitionView &p : k.partitions) {
     const bool offline = p.leader < 0;
     for (const ReplicaView &r : p.replicas) {
@@ -74,9 +43,6 @@ std::vector<BrokerLoad> brokerLoads(const WorldView &view, SimTime window) {
     BrokerLoad &leader = loads[static_cast<std::size_t>(p.leader)];
     ++leader.leaders;
     leader.underReplicated += healthOf(k, p) == PartitionHealth::Healthy ? 0 : 1;
-    const auto &entries = p.logOf(p.leader).entries();
-    for (std::size_t i = firstSince(entries, records, since); i < entries.size(); ++i)
-      leader.bytesIn += entries.bytesAt(i);
   }
   return loads;
 }

@@ -23,16 +23,16 @@ struct BrokerLoad {
   int replicas = 0; ///< replicas it hosts
   int underReplicated = 0; ///< partitions it leads that are under-replicated or below min ISR
   int offline = 0; ///< partitions it hosts that have no leader
-  std::int64_t bytesIn = 0; ///< bytes of records created in the window, in the partitions it leads
+  std::int64_t bytesIn = 0; ///< record bytes its leader logs took from producers over the last second
 };
 
 PartitionHealth healthOf(const KafkaView &k, const PartitionView &p);
 /// Records the slowest group reading `p`'s topic has still to commit (high watermark minus its
 /// committed offset, or minus the log start before its first commit); -1 when no group reads it.
 Offset consumerLag(const KafkaView &k, const PartitionView &p);
-/// One row per broker id (removed brokers included, empty). `window`: how far back "bytes in"
-/// looks. REQUIRES: view.built() and view.hasKafka().
-std::vector<BrokerLoad> brokerLoads(const WorldView &view, SimTime window);
+/// One row per broker id (removed brokers included, empty); bytes in are read from each
+/// broker's meter. REQUIRES: view.built() and view.hasKafka().
+std::vector<BrokerLoad> brokerLoads(const WorldView &view);
 /// The broker id that is the active controller (combined or ZooKeeper mode), or -1.
 int controllerBroker(const KafkaView &k);
 /// Records `shard` stored with an arrival time in (now - window, now].

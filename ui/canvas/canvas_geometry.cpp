@@ -1,4 +1,5 @@
 #include "canvas_geometry.h"
+#include "text_cache.h"
 
 #include "waiting_marks.h"
 
@@ -105,7 +106,7 @@ double layoutLegend(CanvasGeometry *g, const QRectF &area, const LegendUse &use,
   const double h = fm.height();
   std::vector<double> widths;
   for (const LegendEntry &e : entries)
-    widths.push_back(h * 0.7 + theme.px(4) + fm.horizontalAdvance(e.text) + theme.px(4));
+    widths.push_back(h * 0.7 + theme.px(4) + textWidth(theme.small, e.text) + theme.px(4));
   std::vector<std::pair<int, double>> places;
   const int rows = flowRows(widths, area.width() - theme.px(16), theme.px(14), places);
   const double rowH = h * 1.3;
@@ -191,11 +192,12 @@ bool CanvasGeometry::addLabel(const QRectF &rect, const QString &text, bool titl
   const QFontMetricsF fm(title ? theme.font : theme.small);
   if (rect.height() + 0.5 < fm.height() || rect.width() < fm.averageCharWidth() * 3)
     return false;
-  const QString shown = fm.elidedText(text, Qt::ElideRight, rect.width());
+  const QFont &font = title ? theme.font : theme.small;
+  const QString shown = elidedText(font, text, rect.width());
   if (shown.isEmpty() || shown == QStringLiteral("…"))
     return false;
   // Keep the label's rectangle as tight as its text, so neighbours may sit close to it.
-  const double w = std::min(rect.width(), fm.horizontalAdvance(shown) + 1);
+  const double w = std::min(rect.width(), textWidth(font, shown) + 1);
   QRectF r(rect.left(), rect.center().y() - fm.height() / 2, w, fm.height());
   if (align & Qt::AlignRight)
     r.moveRight(rect.right());
@@ -215,9 +217,9 @@ QString memberNumber(const std::string &id, int index) {
 
 bool CanvasGeometry::addFirstFitting(const QRectF &rect, const QStringList &forms, bool title, const CanvasTheme &theme, Qt::Alignment align,
                                      bool muted) {
-  const QFontMetricsF fm(title ? theme.font : theme.small);
+  const QFont &font = title ? theme.font : theme.small;
   for (const QString &form : forms)
-    if (fm.horizontalAdvance(form) + 1 <= rect.width())
+    if (textWidth(font, form) + 1 <= rect.width())
       return addLabel(rect, form, title, theme, align, muted);
   return !forms.isEmpty() && addLabel(rect, forms.back(), title, theme, align, muted);
 }
@@ -275,7 +277,7 @@ void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vect
       const QRectF rect(inner.left(), rowsTop + static_cast<double>(r) * rowH, inner.width(), rowH);
       g.addShape(row.item, rect);
       // Chips from the right: the partition numbers a consumer-protocol member holds or awaits.
-      const double chipW = small.horizontalAdvance(QStringLiteral("00")) + t.px(4), chipGap = t.px(2);
+      const double chipW = textWidth(t.small, QStringLiteral("00")) + t.px(4), chipGap = t.px(2);
       double right = rect.right();
       for (auto chip = row.chips.rbegin(); chip != row.chips.rend() && right - chipW > rect.left() + rect.width() / 2; ++chip) {
         const QRectF box(right - chipW, rect.top() + rowH * 0.08, chipW, rowH * 0.84);
@@ -284,7 +286,7 @@ void layoutClientColumn(CanvasGeometry &g, const QRectF &column, const std::vect
         right -= chipW + chipGap;
       }
       const QRectF text = QRectF(rect.left() + t.px(12), rect.top(), right - rect.left() - t.px(12), rect.height());
-      const bool fits = row.compact.isEmpty() || small.horizontalAdvance(row.text) <= text.width();
+      const bool fits = row.compact.isEmpty() || textWidth(t.small, row.text) <= text.width();
       g.addLabel(text, fits ? row.text : row.compact, false, t, Qt::AlignLeft | Qt::AlignVCenter, row.down);
       anchors[row.node] = QPointF(rect.left(), rect.center().y());
     }
@@ -317,10 +319,10 @@ QRectF layoutPaneHeading(CanvasGeometry &g, const QRectF &pane, const QStringLis
   if (ackMs) {
     const QString ms = QString::number(*ackMs, 'f', 1);
     captions = {QObject::tr("acks arrive %1 ms after send").arg(ms), QObject::tr("acks in %1 ms").arg(ms)};
-    const double room = head.width() - title.horizontalAdvance(headings.back()) - t.px(16);
+    const double room = head.width() - textWidth(t.font, headings.back()) - t.px(16);
     for (const QString &c : captions)
-      if (small.horizontalAdvance(c) + t.px(4) <= room) {
-        captionW = small.horizontalAdvance(c) + t.px(4);
+      if (textWidth(t.small, c) + t.px(4) <= room) {
+        captionW = textWidth(t.small, c) + t.px(4);
         captions = QStringList{c};
         break;
       }

@@ -2,9 +2,12 @@
 #include "transaction_marks.h"
 
 #include "dot_sprites.h"
+#include "text_cache.h"
 
-#include <QFontMetricsF>
 #include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
 
 namespace streamscope::ui {
 namespace {
@@ -43,27 +46,37 @@ QColor flightColour(TransferKind kind, const CanvasTheme &t) {
 }
 
 /// A system at a far level: its traffic as a line per pair of ends, stronger and doubled the
-/// more records it carries. Only the heaviest kFlowLines are drawn, as one-pixel opaque aliased
-/// lines faded toward the background: translucent or antialiased lines cost the raster engine
-/// about ten times as much, and a few hundred of them a frame's whole budget.
+/// more records it carries. Only the heaviest are drawn, at most kFlowLines lines and
+/// kFlowPixels pixels, as one-pixel opaque aliased lines faded toward the background:
+/// translucent or antialiased lines cost the raster engine about ten times as much, and even
+/// these take it about 30 ns a pixel, so a hundred lines across a hundred brokers' tiles
+/// (150,000 pixels) were half of a frame.
 void paintFlowLines(QPainter &p, const CanvasFrame &f) {
   constexpr std::size_t kFlowLines = 120;
+  constexpr double kFlowPixels = 36000;
   const CanvasTheme &t = f.theme;
   const std::vector<FlowLine> lines = flowLines(f.flights, f.geometry);
   if (lines.empty())
     return;
-  const double heaviest = std::log2(1.0 + lines.back().weight);
+  // Shares of the heaviest on a log scale: a pair carrying one record is the palest.
+  const double heaviest = std::log2(lines.back().weight);
+  const auto shareOf = [heaviest](const FlowLine &line) { return heaviest > 0 ? std::log2(line.weight) / heaviest : 0.0; };
+  const auto doubled = [&](const FlowLine &line) { return shareOf(line) > 0.6; };
+  std::size_t first = lines.size(); // the lightest line drawn
+  for (double pixels = 0; first > 0 && lines.size() - first < kFlowLines; --first) {
+    const FlowLine &line = lines[first - 1];
+    pixels += std::max(std::abs(line.to.x() - line.from.x()), std::abs(line.to.y() - line.from.y())) * (doubled(line) ? 2 : 1);
+    if (pixels > kFlowPixels)
+      break;
+  }
   p.setRenderHint(QPainter::Antialiasing, false);
-  for (std::size_t i = lines.size() > kFlowLines ? lines.size() - kFlowLines : 0; i < lines.size(); ++i) {
+  for (std::size_t i = first; i < lines.size(); ++i) { // the heaviest last, on top
     const FlowLine &line = lines[i];
-    const double share = heaviest > 0 ? std::log2(1.0 + line.weight) / heaviest : 1;
     const QColor c = flightColour(static_cast<TransferKind>(line.colour), t);
-    const double fade = 0.75 - 0.5 * share; // of the background mixed in
-    p.setPen(QPen(QColor::fromRgbF(c.redF() + (t.background.redF() - c.redF()) * fade, c.greenF() + (t.background.greenF() - c.greenF()) * fade,
-                                   c.blueF() + (t.background.blueF() - c.blueF()) * fade),
-                  0)); // cosmetic: one device pixel
+    const double fade = 0.75 - 0.5 * shareOf(line); // of the background mixed in
+    p.setPen(QPen(blend(c, t.background, fade), 0)); // cosmetic: one device pixel
     p.drawLine(line.from, line.to);
-    if (share > 0.6) // the busiest pairs twice as thick
+    if (doubled(line)) // the busiest pairs twice as thick
       p.drawLine(line.from + QPointF(0, 1), line.to + QPointF(0, 1));
   }
   p.setRenderHint(QPainter::Antialiasing, true);
@@ -183,7 +196,8 @@ bool labelOfHighlight(const CanvasLabel &label, const CanvasFrame &f, const std:
 
 void paintLabels(QPainter &p, const CanvasFrame &f, bool highlighted) {
   // A label's rectangle is already as tight as its text (CanvasGeometry::addLabel), so each
-  // is drawn at its baseline: no per-call text layout, which dominated the frame's cost.
+  // is drawn at its top left, laid out once for every frame that shows it (text_cache.h): no
+  // per-call text layout, which dominated the frame's cost.
   // With `highlighted`, only the labels of highlighted items, in full contrast above the veil.
   std::vector<QRectF> rects;
   if (highlighted)
@@ -192,12 +206,11 @@ void paintLabels(QPainter &p, const CanvasFrame &f, bool highlighted) {
   const QFont *fonts[] = {&f.theme.font, &f.theme.small, &f.theme.headline};
   for (int face = 0; face < 3; ++face) {
     p.setFont(*fonts[face]);
-    const double ascent = QFontMetricsF(*fonts[face]).ascent();
     for (const CanvasLabel &label : f.geometry.labels) {
       if ((label.headline ? 2 : label.title ? 0 : 1) != face || (highlighted && !labelOfHighlight(label, f, rects)))
         continue;
       p.setPen(label.muted && !highlighted ? f.theme.mutedText : f.theme.text);
-      p.drawText(QPointF(label.rect.left(), label.rect.top() + ascent), label.text);
+      p.drawStaticText(label.rect.topLeft(), staticText(*fonts[face], label.text));
     }
   }
 }

@@ -1,6 +1,7 @@
 #include "canvas_theme.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace streamscope::ui {
 
@@ -67,6 +68,12 @@ CanvasTheme CanvasTheme::from(const QPalette &palette, const QFont &base, bool p
 QColor CanvasTheme::aboveHighWatermark(const QColor &cell) const {
   const auto mix = [](int a, int b) { return (a * 35 + b * 65) / 100; };
   return QColor(mix(cell.red(), track.red()), mix(cell.green(), track.green()), mix(cell.blue(), track.blue()));
+}
+
+QColor blend(const QColor &a, const QColor &b, double f) {
+  f = std::clamp(f, 0.0, 1.0);
+  const auto mix = [f](int x, int y) { return static_cast<int>(std::lround(x + (y - x) * f)); };
+  return QColor(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()));
 }
 
 } // namespace streamscope::ui

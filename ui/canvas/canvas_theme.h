@@ -38,4 +38,8 @@ struct CanvasTheme {
   double px(double length) const { return length * scale; }
 };
 
+/// `b` mixed into `a` by `f` (0: a, 1: b), opaque and in 8-bit channels: a colour made from
+/// floats keeps 16 bits a channel, which sends every pixel it paints through a conversion.
+QColor blend(const QColor &a, const QColor &b, double f);
+
 } // namespace streamscope::ui

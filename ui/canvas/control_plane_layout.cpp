@@ -3,6 +3,7 @@
 // broker's applied offset marked under it, so a leader change can be watched travelling from
 // the active controller's log, through the quorum's commit, to the brokers that act on it.
 #include "canvas_geometry.h"
+#include "text_cache.h"
 
 #include <QFontMetricsF>
 #include <QLocale>
@@ -121,7 +122,7 @@ void layoutControlPlane(const WorldView &w, const QRectF &band, const CanvasThem
   }
   // Controller boxes from the left, each wide enough for its detail line where possible.
   const auto n = static_cast<double>(k.controllers.size());
-  const double wanted = small.horizontalAdvance(QStringLiteral("e00 · end 00000 · commit 00000")) + t.px(14);
+  const double wanted = textWidth(t.small, QStringLiteral("e00 · end 00000 · commit 00000")) + t.px(14);
   const double share = k.zookeeper ? band.width() * 0.45 : band.width() * 0.55;
   const double boxW = std::min(wanted, (share - gap * (n - 1)) / n);
   for (std::size_t i = 0; i < k.controllers.size(); ++i) {
@@ -147,7 +148,7 @@ void layoutControlPlane(const WorldView &w, const QRectF &band, const CanvasThem
   const QStringList titles = {QObject::tr("__cluster_metadata"), QObject::tr("metadata log"), QObject::tr("metadata")};
   double labelW = 0;
   for (const QString &title : titles)
-    if ((labelW = small.horizontalAdvance(title) + t.px(6)) <= rest.width() * 0.3)
+    if ((labelW = textWidth(t.small, title) + t.px(6)) <= rest.width() * 0.3)
       break;
   labelW = std::min(labelW, rest.width() * 0.3);
   const QRectF stripRect(rest.left(), rest.top() + t.px(3), rest.width(), boxH - t.px(6));
@@ -164,7 +165,7 @@ void layoutControlPlane(const WorldView &w, const QRectF &band, const CanvasThem
   double clearFrom = stripRect.left() + labelW;
   for (const auto &[offset, names] : byOffset) {
     const QString text = names.join(QLatin1Char(' '));
-    const double w = std::max(small.horizontalAdvance(text) + t.px(2), small.averageCharWidth() * 3.5); // addLabel's narrowest
+    const double w = std::max(textWidth(t.small, text) + t.px(2), small.averageCharWidth() * 3.5); // addLabel's narrowest
     const double x = std::max(s.xOf(offset) - w / 2, clearFrom);
     if (x + w > stripRect.right() + t.px(4))
       continue;
@@ -173,7 +174,7 @@ void layoutControlPlane(const WorldView &w, const QRectF &band, const CanvasThem
   }
   const QString committed = locale.toString(static_cast<qlonglong>(k.metadataCommitted));
   const QString committedText = QObject::tr("committed %1").arg(committed);
-  if (small.horizontalAdvance(committedText) + 1 <= labelW - t.px(4)) // whole or not at all: a cut number misleads
+  if (textWidth(t.small, committedText) + 1 <= labelW - t.px(4)) // whole or not at all: a cut number misleads
     g.addLabel(QRectF(stripRect.left(), markY + t.px(4), labelW - t.px(4), small.height()), committedText, false, t, Qt::AlignLeft | Qt::AlignVCenter,
                true);
   g.metadataStrip = s;

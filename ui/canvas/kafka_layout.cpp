@@ -2,6 +2,7 @@
 // replica it hosts), consumer groups on the right.
 #include "canvas_geometry.h"
 #include "model/settings/config_checks.h"
+#include "text_cache.h"
 
 #include <QFontMetricsF>
 #include <QLocale>
@@ -244,10 +245,10 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const std::vector<int
   QString state; // the longest form that leaves room for the shortest title
   for (const QString &form : brokerStateTexts(b)) {
     state = form;
-    if (title.horizontalAdvance(form) + title.horizontalAdvance(titles.back()) + t.px(12) <= head.width())
+    if (textWidth(t.font, form) + textWidth(t.font, titles.back()) + t.px(12) <= head.width())
       break;
   }
-  const double stateW = state.isEmpty() ? 0 : std::min(head.width() * 0.55, title.horizontalAdvance(state) + t.px(4));
+  const double stateW = state.isEmpty() ? 0 : std::min(head.width() * 0.55, textWidth(t.font, state) + t.px(4));
   g.addFirstFitting(QRectF(head.left(), head.top(), head.width() - stateW - t.px(6), head.height()), titles, true, t);
   if (!state.isEmpty())
     g.addLabel(QRectF(head.right() - stateW, head.top(), stateW, head.height()), state, true, t, Qt::AlignRight | Qt::AlignVCenter);
@@ -281,7 +282,7 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const std::vector<int
   double labelW = 0;
   if (stripH + 0.5 >= small.height()) {
     for (int p : parts)
-      labelW = std::max(labelW, small.horizontalAdvance(stripName(k, k.partitions[static_cast<std::size_t>(p)]) + QStringLiteral(" ★")));
+      labelW = std::max(labelW, textWidth(t.small, stripName(k, k.partitions[static_cast<std::size_t>(p)]) + QStringLiteral(" ★")));
     labelW = std::min(labelW + t.px(6), content.width() * 0.4);
   }
   double top = content.top();
@@ -310,8 +311,8 @@ void layoutBroker(const WorldView &w, const BrokerView &b, const std::vector<int
       const QStringList forms = stripCaptions(w, p, b.id, g.recent);
       const QRectF under(s.cells.left(), s.rect.bottom() + gap / 2, s.cells.width(), captionH);
       const QRectF wide(s.rect.left(), under.top(), s.rect.width(), captionH);
-      if (g.addFirstFitting(small.horizontalAdvance(forms.back()) + 1 <= under.width() ? under : wide, forms, false, t,
-                            Qt::AlignLeft | Qt::AlignVCenter, true))
+      if (g.addFirstFitting(textWidth(t.small, forms.back()) + 1 <= under.width() ? under : wide, forms, false, t, Qt::AlignLeft | Qt::AlignVCenter,
+                            true))
         g.labels.back().owner = {Kind::Replica, p, b.id};
     }
     g.addShape({Kind::Replica, p, b.id}, s.rect);

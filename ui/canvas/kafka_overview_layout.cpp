@@ -3,6 +3,7 @@
 // matrix per topic; at the Replicas level each tile holds a pixel per replica it hosts.
 #include "canvas_geometry.h"
 #include "model/view/cluster_load.h"
+#include "text_cache.h"
 
 #include <QFontMetricsF>
 #include <QLocale>
@@ -81,7 +82,7 @@ double addBadge(CanvasGeometry &g, const QRectF &row, double right, int count, Q
   const QFontMetricsF small(t.small);
   const QString text = QString::number(count);
   // At least the room addLabel asks of any label (three average characters).
-  const double w = std::max(small.horizontalAdvance(text), small.averageCharWidth() * 3) + t.px(8);
+  const double w = std::max(textWidth(t.small, text), small.averageCharWidth() * 3) + t.px(8);
   if (right - w < row.left() + row.width() * 0.35) // no room: the tile's border still tells
     return right;
   badge = QRectF(right - w, row.center().y() - small.height() / 2, w, small.height());
@@ -125,7 +126,7 @@ void layoutTile(const BrokerView &b, const BrokerLoad &load, const QRectF &rect,
     // and a click on the tile do).
     const QRectF numbers(detailRow.left(), detailRow.top(), right - detailRow.left() - t.px(2), detailRow.height());
     for (const QString &form : {QObject::tr("%1 leaders · %2").arg(load.leaders).arg(rate), QObject::tr("%1 ldr · %2").arg(load.leaders).arg(rate)})
-      if (detailRow.bottom() <= inner.bottom() - t.px(3) && small.horizontalAdvance(form) + 1 <= numbers.width()) {
+      if (detailRow.bottom() <= inner.bottom() - t.px(3) && textWidth(t.small, form) + 1 <= numbers.width()) {
         g.addLabel(numbers, form, false, t, Qt::AlignLeft | Qt::AlignVCenter, true);
         break;
       }
@@ -266,7 +267,7 @@ Detail kafkaDetailFor(const WorldView &w, const QRectF &pane, const CanvasTheme 
 
 void layoutKafkaOverview(const WorldView &w, const QRectF &middle, const CanvasTheme &t, CanvasGeometry &g) {
   const KafkaView &k = w.kafka();
-  const std::vector<BrokerLoad> loads = brokerLoads(w, kSecond);
+  const std::vector<BrokerLoad> loads = brokerLoads(w);
   std::vector<std::vector<int>> hosted(k.brokers.size());
   for (const PartitionView &p : k.partitions)
     for (const ReplicaView &r : p.replicas)

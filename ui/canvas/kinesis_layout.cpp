@@ -1,6 +1,7 @@
 // Kinesis pane: producers on the left, each stream as a stack of shard lanes (three
 // availability-zone rows each) with the zones' status above, KCL applications on the right.
 #include "canvas_geometry.h"
+#include "text_cache.h"
 
 #include <QFontMetricsF>
 
@@ -82,7 +83,7 @@ void layoutLane(const WorldView &w, int slot, const QRectF &rect, double labelW,
     }
   }
   // Sequence numbers on records: the tail of the 56-digit number, where a cell is wide enough.
-  const double digitsW = small.horizontalAdvance(QStringLiteral("…0000")) + t.px(3);
+  const double digitsW = textWidth(t.small, QStringLiteral("…0000")) + t.px(3);
   if (lane.cellWidth >= digitsW && rowH + 0.5 >= small.height()) {
     for (std::size_t i = lane.first; i < lane.end; ++i) {
       const std::string seq = shard.sequenceText(records[i]);
@@ -118,12 +119,12 @@ void layoutStream(const WorldView &w, int s, const QRectF &box, const CanvasThem
   // left and fan out to the zone badges, so their flights cross nothing but this row.
   const QRectF zoneRow(head.left(), head.bottom() + t.px(4), head.width(), title.height());
   const QString endpoint = QObject::tr("endpoint");
-  const double endpointW = small.horizontalAdvance(endpoint) + t.px(6);
+  const double endpointW = textWidth(t.small, endpoint) + t.px(6);
   g.addLabel(QRectF(zoneRow.left(), zoneRow.top(), endpointW, zoneRow.height()), endpoint, false, t, Qt::AlignLeft | Qt::AlignVCenter, true);
   g.kinesisAnchors[stream.endpoint] = QPointF(zoneRow.left() + endpointW, zoneRow.center().y());
   // Badges right of the endpoint's label, narrower when the stream's box is.
   const double badgeRoom = (zoneRow.width() - endpointW - t.px(4) * kZones) / kZones;
-  const double badgeW = std::min(title.horizontalAdvance(QObject::tr("AZ %1 down").arg(QChar(u'c'))) + t.px(10), badgeRoom);
+  const double badgeW = std::min(textWidth(t.font, QObject::tr("AZ %1 down").arg(QChar(u'c'))) + t.px(10), badgeRoom);
   double earliest = zoneRow.left() + endpointW + t.px(4); // right of the endpoint and of the badge before
   for (int z = 0; z < kZones; ++z) {
     const double centre = zoneRow.left() + zoneRow.width() * (0.45 + 0.2 * z);
@@ -176,7 +177,7 @@ void layoutStream(const WorldView &w, int s, const QRectF &box, const CanvasThem
   const double gap = gapFor(pitch);
   double labelW = 0;
   if (labelled(pitch))
-    labelW = std::min(lanes.width() * 0.3, small.horizontalAdvance(QStringLiteral("shard 00 · 100.0%–100.0%")) + t.px(10));
+    labelW = std::min(lanes.width() * 0.3, textWidth(t.small, QStringLiteral("shard 00 · 100.0%–100.0%")) + t.px(10));
   for (std::size_t i = 0; i < shown.size(); ++i) {
     const QRectF lane(lanes.left(), lanes.top() + static_cast<double>(i) * pitch, lanes.width(), pitch - gap);
     if (g.onScreen(lane)) // a big stream's lanes off screen are left out

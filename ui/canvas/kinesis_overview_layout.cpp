@@ -2,6 +2,7 @@
 // 2^128 hash key space folded into bands, each open shard a span as wide as its key range.
 #include "canvas_geometry.h"
 #include "model/view/cluster_load.h"
+#include "text_cache.h"
 
 #include <QFontMetricsF>
 #include <QLocale>
@@ -68,7 +69,7 @@ void layoutKeySpace(const WorldView &w, int s, const QRectF &area, const CanvasT
                          .arg(locale.toString(static_cast<qlonglong>(open.size())), locale.toString(static_cast<qlonglong>(recent)))
                          .arg(throttled)},
                     false, t, Qt::AlignLeft | Qt::AlignVCenter, true);
-  const double labelW = small.horizontalAdvance(QStringLiteral("00.0%–00.0%")) + t.px(8);
+  const double labelW = textWidth(t.small, QStringLiteral("00.0%–00.0%")) + t.px(8);
   const QRectF room(area.left(), area.top(), area.width(), caption.top() - t.px(4) - area.top());
   const double spanRoom = room.width() - labelW;
   // Enough bands for a readable span per shard, and as many more as the height holds at a

@@ -2,6 +2,7 @@
 // bottom of its topic's leader strips, the acquiring member's number on acquired records,
 // SPSO and SPEO brackets, and the diamond that marks a share group member.
 #include "canvas_painter.h"
+#include "text_cache.h"
 
 #include <QFontMetricsF>
 
@@ -73,7 +74,7 @@ void paintShareMarks(QPainter &p, const StripGeometry &s, const CanvasFrame &f) 
     const QRectF row(s.cells.left(), s.cells.bottom() - band * static_cast<double>(gi + 1), s.cells.width(), band);
     if (s.cellWidth > 0) {
       const Offset from = std::max(sp.spso, s.first), to = std::min(sp.speo, s.end);
-      const bool numbers = s.cellWidth >= small.horizontalAdvance(QStringLiteral("00")) + t.px(2) && band >= small.height() * 0.8;
+      const bool numbers = s.cellWidth >= textWidth(t.small, QStringLiteral("00")) + t.px(2) && band >= small.height() * 0.8;
       for (Offset o = from; o < to; ++o) {
         const ShareRecordView *r = sp.at(o);
         if (!r || r->gap)

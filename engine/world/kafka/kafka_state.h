@@ -7,6 +7,7 @@
 #include "engine/core/event.h"
 #include "engine/core/network.h"
 #include "engine/core/pool.h"
+#include "engine/core/rate_meter.h"
 #include "engine/world/kafka/consumer_session.h"
 #include "engine/world/kafka/fetch_session.h"
 #include "engine/world/kafka/metadata_state.h"
@@ -37,6 +38,7 @@ struct Broker {
   std::uint32_t outage = 0; ///< bumped when it stops heartbeating (crash, power, isolation)
   SimTime diskBusyUntil = 0; ///< fsyncs are serialised on the broker's disk
   bool removed = false; ///< unregistered from the cluster (it held no replicas)
+  RateMeter bytesIn; ///< record bytes its leader logs took from producers (BytesInPerSec)
   bool running() const { return state == BrokerState::Running; }
 };
 
