@@ -310,7 +310,7 @@ void layoutProducerColumn(CanvasGeometry &g, const QRectF &column, const std::ve
 }
 
 QRectF layoutPaneHeading(CanvasGeometry &g, const QRectF &pane, const QStringList &headings, std::optional<double> ackMs, const CanvasTheme &t) {
-  const QFontMetricsF title(t.font), small(t.small);
+  const QFontMetricsF title(t.font);
   const double pad = t.px(8);
   const QRectF head(pane.left() + pad, pane.top() + pad / 2, pane.width() - 2 * pad, title.height());
   // The caption takes what the shortest heading leaves, in its longest form that fits.
